@@ -1,0 +1,40 @@
+// Lint rules. The one that matters most: the domain core (src/core) stays pure — no I/O, no
+// framework, no other layer of Jixiao — so that it runs the same in the server, the CLI and the browser.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const CORE_FORBIDDEN = [
+  { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'stream', 'url', 'worker_threads'], message: 'src/core is pure: no I/O or Node built-ins.' },
+  { group: ['fastify', 'fastify/*', '@fastify/*', 'react', 'react-*', 'kysely', 'pg', '@electric-sql/*', 'commander', 'exceljs', 'pdfkit', 'pdfjs-dist', 'zod', 'echarts', 'antd'], message: 'src/core is pure: no framework or storage imports.' },
+  { group: ['../import/*', '../store/*', '../server/*', '../web/*', '../cli/*', '../format/*', '../*/..'], message: 'src/core must not depend on outer layers.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'docs/screenshots/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
+      'no-restricted-globals': ['error', 'process', 'require', 'fetch', 'Buffer', 'setTimeout', 'setInterval'],
+    },
+  },
+  {
+    files: ['src/import/**/*.ts'],
+    ignores: ['src/import/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path'], message: 'importers are pure functions of their input; the CLI and server do the I/O.' }, { group: ['../../cli/*', '../../server/*', '../../store/*'], message: 'importers must not depend on outer layers.' }] }],
+    },
+  },
+);

@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
+import { formatMoney, money, sumMoney } from '../core/money.ts';
+import { importFormBytes } from '../import/text/importFormText.ts';
+import { CliError, say, type Lang } from './cliError.ts';
+import { readInputFile } from './readInputFile.ts';
+
+/** Options of `jixiao import`. */
+export interface ImportCommandOptions {
+  readonly year?: number;
+  readonly out?: string;
+  readonly lang: Lang;
+}
+
+/** Imports a form file into a declaration, or throws a {@link CliError} naming the file. */
+export function importFile(file: string, year?: number): DepartmentTargetDeclaration {
+  const outcome = importFormBytes(readInputFile(file), year === undefined ? {} : { year });
+  if (!outcome.ok) {
+    const evidence = outcome.evidence.length > 0 ? `\n  ${outcome.evidence.slice(0, 3).join('\n  ')}` : '';
+    throw new CliError(`${file}：${outcome.message.zh}${evidence}`, `${file}: ${outcome.message.en}${evidence}`);
+  }
+  const { declaration } = outcome;
+  if (year !== undefined && declaration.year !== year) {
+    throw new CliError(
+      `${file}：表中写明年度为 ${declaration.year}，与 --year ${year} 不符`,
+      `${file}: the form says ${declaration.year}, but --year ${year} was given`,
+    );
+  }
+  return declaration;
+}
+
+/** `jixiao import FILE`: the canonical JSON on stdout (or --out), a one-line summary on stderr. */
+export function runImport(file: string, options: ImportCommandOptions): void {
+  const declaration = importFile(file, options.year);
+  const json = `${JSON.stringify(declaration, null, 2)}\n`;
+  if (options.out) {
+    try {
+      writeFileSync(options.out, json);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      throw new CliError(`${options.out}：无法写入（${code}）`, `${options.out}: cannot be written (${code})`);
+    }
+  } else {
+    process.stdout.write(json);
+  }
+  process.stderr.write(`${summarize(file, declaration, options.lang)}\n`);
+}
+
+/** One line saying what was imported. */
+export function summarize(file: string, d: DepartmentTargetDeclaration, lang: Lang): string {
+  const total = formatMoney(sumMoney(d.projects.flatMap((p) => (p.amount === null ? [] : [money(p.amount)]))));
+  const department = d.department ?? say(lang, '（未写部门）', '(no department)');
+  return say(
+    lang,
+    `${file}：${department}，项目 ${d.projects.length} 个（合计 ${total} 万元），总体目标 ${d.goals.length} 条，绩效指标 ${d.indicators.length} 项，空二级指标 ${d.emptyLevel2.length} 个，未识别 ${d.unparsed.length} 行`,
+    `${file}: ${department}, ${d.projects.length} projects (${total} 万元), ${d.goals.length} goals, ${d.indicators.length} indicators, ${d.emptyLevel2.length} empty second-level groups, ${d.unparsed.length} unparsed lines`,
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * `jixiao`: the command line. Each command is a thin layer over the core and the importers.
+ */
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { CliError, type Lang } from './cliError.ts';
+import { runImport, summarize, importFile } from './importCommand.ts';
+
+const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
+
+function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year such as 2025');
+  return Number(value);
+}
+
+function langOf(command: Command): Lang {
+  const opts = command.optsWithGlobals<{ lang?: Lang }>();
+  return opts.lang ?? 'zh';
+}
+
+/** Builds the command tree; exported so tests can drive it without a process. */
+export function buildProgram(): Command {
+  const program = new Command('jixiao')
+    .description('Jixiao 绩效: performance budgeting for Chinese public bodies')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default(process.env.JIXIAO_LANG === 'en' ? 'en' : 'zh'))
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('import')
+    .description('import a published form (text extraction) and print its canonical JSON')
+    .argument('<file>', 'the form as text (UTF-8 or GB18030)')
+    .option('--year <year>', 'budget year, when the form does not print one', parseYear)
+    .option('--out <file>', 'write the JSON to a file instead of stdout')
+    .action(function (this: Command, file: string, options: { year?: number; out?: string }) {
+      runImport(file, { ...options, lang: langOf(this) });
+    });
+
+  program
+    .command('demo')
+    .description('import the bundled example form and show what Jixiao read')
+    .action(function (this: Command) {
+      const lang = langOf(this);
+      const declaration = importFile(SEED, 2025);
+      process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
+      process.stdout.write(
+        lang === 'en'
+          ? 'Try: npx jixiao import fixtures/forms/000_168cd24c06a0f893.txt --year 2025\n'
+          : '试试：npx jixiao import fixtures/forms/000_168cd24c06a0f893.txt --year 2025\n',
+      );
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;
+    }
+    const lang = (program.opts<{ lang?: Lang }>().lang ?? 'zh');
+    if (error instanceof CliError) {
+      process.stderr.write(`jixiao: ${lang === 'en' ? error.en : error.zh}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`jixiao: internal error, please report it: ${message}\n`);
+    return 70;
+  }
+}
+

@@ -1,0 +1,114 @@
+/**
+ * The wording of the budget overview (预算整体情况) and where each printed amount goes.
+ */
+import type { BudgetOverview } from '../../core/declaration.ts';
+
+/** A settable amount of the budget overview, as a path of keys. */
+export type BudgetField =
+  | 'total'
+  | 'basic'
+  | 'project'
+  | 'income.fiscal'
+  | 'income.other'
+  | 'developmental.specialFiscal'
+  | 'developmental.other'
+  | 'byLevel.ownLevel'
+  | 'byLevel.transferDown';
+
+const VALUE_LABELS: ReadonlyArray<readonly [RegExp, BudgetField]> = [
+  [/^(?:部门预算)?(?:支出)?合计$|^预算合计$|^部门预算总额$/, 'total'],
+  [/^基本支出$/, 'basic'],
+  [/^项目支出$/, 'project'],
+  [/^财政拨款(?:收入)?$/, 'income.fiscal'],
+  [/^其他资金$|^其他收入$/, 'income.other'],
+  [/^财政专项资金$/, 'developmental.specialFiscal'],
+  [/^其他事业发展性支出$/, 'developmental.other'],
+  [/^[区县市省]?本级使用资金$/, 'byLevel.ownLevel'],
+  [/^(?:拟用于)?对下转移支付资金$/, 'byLevel.transferDown'],
+];
+
+const HEADER_LABELS = new Set([
+  '部门预算支出',
+  '预算金额（万元）',
+  '预算金额(万元)',
+  '金额（万元）',
+  '收入来源',
+  '事业发展性支出',
+  '按预算级次划分',
+  '预算整体情况',
+  '部门预算',
+  '支出构成',
+  '收入构成',
+]);
+
+/** The budget field a printed label stands for, or null. */
+export function budgetFieldOf(label: string): BudgetField | null {
+  for (const [pattern, field] of VALUE_LABELS) if (pattern.test(label)) return field;
+  return null;
+}
+
+/** True for headings of the budget block that carry no amount of their own. */
+export function isBudgetHeader(label: string): boolean {
+  return HEADER_LABELS.has(label);
+}
+
+/** True for the column heading after which a list of amounts follows (预算金额（万元）). */
+export function isAmountColumnHeader(label: string): boolean {
+  return /^(?:预算)?金额[（(]万元[)）]$/.test(label);
+}
+
+/** Reads a budget field. */
+export function getBudgetField(budget: BudgetOverview, field: BudgetField): string | null {
+  switch (field) {
+    case 'total':
+    case 'basic':
+    case 'project':
+      return budget[field];
+    case 'income.fiscal':
+      return budget.income.fiscal;
+    case 'income.other':
+      return budget.income.other;
+    case 'developmental.specialFiscal':
+      return budget.developmental.specialFiscal;
+    case 'developmental.other':
+      return budget.developmental.other;
+    case 'byLevel.ownLevel':
+      return budget.byLevel.ownLevel;
+    case 'byLevel.transferDown':
+      return budget.byLevel.transferDown;
+  }
+}
+
+/** Writes a budget field. */
+export function setBudgetField(budget: BudgetOverview, field: BudgetField, value: string): void {
+  switch (field) {
+    case 'total':
+    case 'basic':
+    case 'project':
+      budget[field] = value;
+      return;
+    case 'income.fiscal':
+      budget.income.fiscal = value;
+      return;
+    case 'income.other':
+      budget.income.other = value;
+      return;
+    case 'developmental.specialFiscal':
+      budget.developmental.specialFiscal = value;
+      return;
+    case 'developmental.other':
+      budget.developmental.other = value;
+      return;
+    case 'byLevel.ownLevel':
+      budget.byLevel.ownLevel = value;
+      return;
+    case 'byLevel.transferDown':
+      budget.byLevel.transferDown = value;
+      return;
+  }
+}
+
+/** JSON Pointer of a budget field in the canonical JSON. */
+export function budgetPointer(field: BudgetField): string {
+  return `/budget/${field.replace('.', '/')}`;
+}
