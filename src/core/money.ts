@@ -59,7 +59,9 @@ export function money(text: string): Money {
 
 /** True when the text is exactly one amount of money and nothing else. */
 export function isMoneyText(text: string): boolean {
-  return parseMoney(text).ok;
+  const cleaned = toAsciiDigits(text).replace(/[\s\u3000]/g, '');
+  const match = MONEY_PATTERN.exec(cleaned);
+  return match !== null && !(match[3] !== undefined && match[3].length > SCALE && /[1-9]/.test(match[3].slice(SCALE)));
 }
 
 /**

@@ -124,6 +124,8 @@ const WORD_OPERATORS: ReadonlyArray<readonly [string, Comparator]> = [
   ['等于', '='],
 ];
 
+const WORD_OPERATOR_STARTS = new Set(WORD_OPERATORS.map(([word]) => word.charAt(0)));
+
 const SUFFIX_OPERATORS: ReadonlyArray<readonly [string, Comparator]> = [
   ['及以上', '≥'],
   ['及以下', '≤'],
@@ -193,12 +195,12 @@ function basisTag(basis: ValueBasis | null): string {
  * NFKC maps full-width digits, ％ ＞ ＜ ＝ and ﹦; ≧ ≦ are left alone by NFKC and handled as operators.
  */
 function normalizeForParsing(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/百分比|百分之/g, (m) => (m === '百分比' ? '%' : '%'))
-    .replace(/[（]/g, '(')
-    .replace(/[）]/g, ')');
+  // NFKC only where there is something for it to fold (full-width and small forms).
+  const folded = /[\uFE50-\uFE6F\uFF00-\uFFEF]/.test(raw) ? raw.normalize('NFKC') : raw;
+  let text = /[\s\u3000]/.test(folded) ? folded.replace(/[\s\u3000]+/g, '') : folded;
+  if (text.includes('百分')) text = text.replace(/百分比|百分之/g, '%');
+  if (/[（）]/.test(text)) text = text.replace(/（/g, '(').replace(/）/g, ')');
+  return text;
 }
 
 function takeBasis(text: string): { rest: string; basis: ValueBasis | null } {
@@ -233,7 +235,7 @@ function parseQuantity(text: string, basis: ValueBasis | null): QuantityTarget |
   let operator: Comparator | null = null;
   let approximate = false;
 
-  const prefix = takePrefix(rest, SYMBOL_OPERATORS) ?? takePrefix(rest, WORD_OPERATORS);
+  const prefix = takePrefix(rest, SYMBOL_OPERATORS) ?? (WORD_OPERATOR_STARTS.has(rest.charAt(0)) ? takePrefix(rest, WORD_OPERATORS) : null);
   if (prefix) {
     operator = prefix.operator;
     rest = prefix.rest;
@@ -291,6 +293,6 @@ function takePrefix(
 function isUnitText(unit: string): boolean {
   if (unit.length > 6) return false;
   if (/[\d，,。；;：:、！？!?]/.test(unit)) return false;
-  if (WORD_OPERATORS.some(([word]) => unit.includes(word))) return false;
+  if (unit.length >= 2 && WORD_OPERATORS.some(([word]) => unit.includes(word))) return false;
   return true;
 }

@@ -43,6 +43,8 @@ const HEADER_LABELS = new Set([
 
 /** The budget field a printed label stands for, or null. */
 export function budgetFieldOf(label: string): BudgetField | null {
+  // Every label ends in 支出, 合计, 总额, 拨款, 收入 or 资金: reject the rest before the patterns.
+  if (label.length > 12 || !/(?:支出|合计|总额|拨款|收入|资金)$/.test(label)) return null;
   for (const [pattern, field] of VALUE_LABELS) if (pattern.test(label)) return field;
   return null;
 }

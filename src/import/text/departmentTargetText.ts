@@ -13,6 +13,7 @@
  */
 import { emptyDeclaration, type DepartmentTargetDeclaration, type Indicator, type Project } from '../../core/declaration.ts';
 import { addMoney, formatMoney, money, parseMoney } from '../../core/money.ts';
+import { LEVEL1, LEVEL2_LABELS } from '../../core/indicatorFramework.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import {
   budgetFieldOf,
@@ -25,9 +26,9 @@ import {
 } from './budgetLabels.ts';
 import { IndicatorTableReader, isIndicatorHeading, startsWithLevelLabel } from './indicatorTable.ts';
 import { Ledger, type Claim } from './ledger.ts';
-import { blockWidth, splitToCount, widthOf, wrappedParagraphs } from './paragraphs.ts';
+import { blockWidth, sharedWording, splitToCount, widthOf, wrappedParagraphs } from './paragraphs.ts';
 import { isAmountLine, readProjectRow, readProjectRows, rowsByAmount, type ProjectColumns, type ProjectRecord } from './projectTable.ts';
-import { compact, fillsColumn, isBlank, joinWrapped, lineSpan, tokenize, type SourceLine, type Token } from './sourceText.ts';
+import { fillsColumn, joinWrapped, lineSpan, tokenize, type SourceLine, type Token } from './sourceText.ts';
 
 /** Options of an import. */
 export interface DepartmentTargetTextOptions {
@@ -55,6 +56,7 @@ const TASK_HEADINGS = new Set(['年度重点工作', '年度重点工作任务',
 const OTHER_TASKS_HEADING = '其他需完成的任务（可选填）';
 const PROJECT_HEADER = /主要实施内容/;
 const GOAL_PREFIX = /^[\s\u3000]*(目标[\s\u3000]*\d+[\s\u3000]*[：:、.．]?)/;
+const SENTENCE_END = /[。；;！？!?]$/;
 const PAGE_MARKER = /^(?:第\d+页(?:[,，/]?共\d+页)?|-\d+-|—\d+—|\d+\/\d+)$/;
 
 /** Reads the lines of a department-wide target form. Total: never throws on any input. */
@@ -97,7 +99,7 @@ class FormReader {
   read(): void {
     for (let index = 0; index < this.lines.length; index++) {
       const line = this.lines[index];
-      if (!line || isBlank(line.text)) continue;
+      if (!line || line.blank) continue;
       index += this.readLine(line, index);
     }
     this.readSections();
@@ -105,7 +107,7 @@ class FormReader {
 
   /** Handles one line of pass 1; returns how many following lines it consumed too. */
   private readLine(line: SourceLine, index: number): number {
-    const key = compact(line.text);
+    const key = line.key;
     if (this.readingAmountColumn) {
       if (isAmountLine(line) && this.pendingBudget.length > 0) {
         const pending = this.pendingBudget.shift();
@@ -123,8 +125,12 @@ class FormReader {
         return 0;
       }
     }
+    if (!mayBeAnchor(line)) {
+      this.currentSegment().lines.push(line);
+      return 0;
+    }
 
-    const title = TITLE.exec(key);
+    const title = key.endsWith('表') ? TITLE.exec(key) : null;
     if (title) {
       const span = lineSpan(line);
       if (span && this.declaration.title === null) {
@@ -140,7 +146,8 @@ class FormReader {
     const department = DEPARTMENT_LABEL.exec(line.text);
     if (department && department[1]) {
       const start = line.text.indexOf(department[1]);
-      this.ledger.label({ line, start, end: start + department[1].length, text: department[1] });
+      const end = department[0].length;
+      this.ledger.label({ line, start, end, text: line.text.slice(start, end) });
       const rest = lineSpan(line, department[0].length);
       if (rest) this.setDepartment(rest);
       else this.awaitingDepartment = true;
@@ -167,7 +174,7 @@ class FormReader {
     if (otherTasks > 0) {
       for (let i = 0; i < otherTasks; i++) {
         const headingLine = this.lines[index + i];
-        if (headingLine && !isBlank(headingLine.text)) this.labelLine(headingLine);
+        if (headingLine && !headingLine.blank) this.labelLine(headingLine);
       }
       this.open('other-tasks');
       return otherTasks - 1;
@@ -204,8 +211,8 @@ class FormReader {
     for (let i = index; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (!line) break;
-      if (isBlank(line.text)) continue;
-      const next = text + compact(line.text);
+      if (line.blank) continue;
+      const next = text + line.key;
       if (!OTHER_TASKS_HEADING.startsWith(next)) break;
       text = next;
       if (text.length >= '其他需完成的任务'.length && (text === OTHER_TASKS_HEADING || !this.continuesHeading(i + 1, text))) {
@@ -219,8 +226,8 @@ class FormReader {
     for (let i = from; i < this.lines.length; i++) {
       const line = this.lines[i];
       if (!line) return false;
-      if (isBlank(line.text)) continue;
-      return OTHER_TASKS_HEADING.startsWith(text + compact(line.text));
+      if (line.blank) continue;
+      return OTHER_TASKS_HEADING.startsWith(text + line.key);
     }
     return false;
   }
@@ -230,7 +237,7 @@ class FormReader {
     const tokens = tokenize(line);
     const first = tokens[0];
     if (!first) return false;
-    const key = compact(line.text);
+    const key = line.key;
     if (isAmountColumnHeader(key)) {
       this.labelLine(line);
       this.readingAmountColumn = true;
@@ -297,19 +304,20 @@ class FormReader {
   private readSections(): void {
     const projectGroups = this.readProjectSegments();
     const columns = this.projectColumns();
-    const outcomeGroups: Array<{ first: number; paragraphs: SourceLine[][] }> = [];
+    const outcomeGroups: Array<{ first: number; paragraphs: SourceLine[][]; column: number }> = [];
     for (const segment of this.segments) {
       if (segment.section !== 'tasks') continue;
       const { outcomes, records } = this.splitTasksSegment(segment.lines, columns);
-      if (records.length > 0) projectGroups.push({ first: records[0]?.amount.line.no ?? 0, records });
+      if (records.length > 0) projectGroups.push({ first: records[0]?.amount.line.no ?? 0, slots: records });
       if (outcomes.length > 0) {
-        outcomeGroups.push({ first: outcomes[0]?.no ?? 0, paragraphs: wrappedParagraphs(outcomes, blockWidth(outcomes, 54)) });
+        const column = blockWidth(outcomes, 54);
+        outcomeGroups.push({ first: outcomes[0]?.no ?? 0, paragraphs: wrappedParagraphs(outcomes, column), column });
       }
     }
     projectGroups.sort((a, b) => a.first - b.first);
     outcomeGroups.sort((a, b) => a.first - b.first);
-    this.storeProjects(projectGroups.flatMap((group) => group.records));
-    this.alignOutcomes(projectGroups.map((g) => g.records.length), outcomeGroups.map((g) => g.paragraphs));
+    const indices = this.storeProjects(projectGroups.flatMap((group) => group.slots));
+    this.alignOutcomes(indices, projectGroups.map((g) => g.slots.length), outcomeGroups);
     for (const segment of this.segments) {
       if (segment.section === 'goals') this.readGoals(segment.lines);
       if (segment.section === 'other-tasks') this.readOtherTasks(segment.lines);
@@ -323,21 +331,27 @@ class FormReader {
 
   private projectColumnsCache: ProjectColumns | null = null;
 
-  /** Widths of the project table's name and content columns, learned from its rows. */
+  /**
+   * Widths of the project table's name and content columns, learned from its rows: those of the
+   * table itself, and those a tasks section continues it with (after its first amount line, so that
+   * no outcome paragraph is counted).
+   */
   private projectColumns(): ProjectColumns {
     if (this.projectColumnsCache) return this.projectColumnsCache;
-    const rows = this.projectSegmentLines().flatMap((lines) => rowsByAmount(lines));
+    const continued = this.segments.filter((s) => s.section === 'tasks').flatMap((s) => rowsByAmount(s.lines).slice(1));
+    const rows = [...this.projectSegmentLines().flatMap((lines) => rowsByAmount(lines)), ...continued];
     const content = blockWidth(rows.flatMap((row) => row.lines), 44);
     const firstLines = rows.map((row) => row.lines[0]).filter((line): line is SourceLine => line !== undefined && widthOf(line) < content * 0.75);
     this.projectColumnsCache = { name: blockWidth(firstLines, 20), content };
     return this.projectColumnsCache;
   }
 
-  private readProjectSegments(): Array<{ first: number; records: ProjectRecord[] }> {
+  /** Project rows by table segment; a refused row is a null slot. */
+  private readProjectSegments(): Array<{ first: number; slots: Array<ProjectRecord | null> }> {
     const columns = this.projectColumns();
     return this.projectSegmentLines()
-      .map((lines) => ({ first: lines[0]?.no ?? 0, records: readProjectRows(lines, columns) }))
-      .filter((group) => group.records.length > 0);
+      .map((lines) => ({ first: lines[0]?.no ?? 0, slots: readProjectRows(lines, columns) }))
+      .filter((group) => group.slots.length > 0);
   }
 
   /**
@@ -356,9 +370,10 @@ class FormReader {
     const outside = [...lines.slice(0, narrowStart), ...lines.slice(lastAmount + 1)];
     const outcomeColumn = blockWidth(outside, 54);
     for (let start = narrowStart; start < lastAmount; start++) {
-      // Past the first narrow line, a row can only start after a line that ends its paragraph.
+      // A row starts where the outcome before it has ended: after a line that does not fill the
+      // column, or that fills it and ends a sentence (an outcome ends with 。).
       const before = lines[start - 1];
-      if (start > narrowStart && before && fillsColumn(widthOf(before), outcomeColumn)) continue;
+      if (before && fillsColumn(widthOf(before), outcomeColumn) && !SENTENCE_END.test(before.text.trim())) continue;
       const rows = rowsByAmount(lines.slice(start, lastAmount + 1));
       const records = rows.map((row) => readProjectRow(row.lines, row.amount, columns));
       if (records.length > 0 && records.every((r): r is ProjectRecord => r !== null)) {
@@ -368,8 +383,11 @@ class FormReader {
     return { outcomes: lines.filter((line) => !isAmountLine(line)), records: [] };
   }
 
-  private storeProjects(records: readonly ProjectRecord[]): void {
-    records.forEach((record, index) => {
+  /** Stores the rows that were read; returns, per slot, the project's index or null for a refused row. */
+  private storeProjects(slots: ReadonlyArray<ProjectRecord | null>): Array<number | null> {
+    return slots.map((record) => {
+      if (record === null) return null;
+      const index = this.declaration.projects.length;
       const project: Project = {
         name: joinWrapped(record.name),
         content: joinWrapped(record.content),
@@ -380,34 +398,49 @@ class FormReader {
       this.ledger.fields(record.name, `/projects/${index}/name`);
       this.ledger.fields(record.content, `/projects/${index}/content`);
       this.ledger.field(record.amount, `/projects/${index}/amount`);
+      return index;
     });
   }
 
   /**
    * Gives each project its expected outcome. Outcome groups pair with project groups in order when
    * there are as many of each (the seed: 8 + 6 rows, 8 + 6 outcomes); otherwise all are paired in order.
-   * Outcomes left over stay unclaimed rather than being given to the wrong project.
+   * Outcomes left over, and those of refused rows, stay unclaimed rather than go to the wrong project.
    */
-  private alignOutcomes(projectCounts: number[], outcomeGroups: SourceLine[][][]): void {
-    const pairs: Array<{ offset: number; count: number; paragraphs: SourceLine[][] }> = [];
+  private alignOutcomes(
+    slotIndices: ReadonlyArray<number | null>,
+    projectCounts: number[],
+    outcomeGroups: ReadonlyArray<{ paragraphs: SourceLine[][]; column: number }>,
+  ): void {
+    const pairs: Array<{ offset: number; count: number; paragraphs: SourceLine[][]; column: number }> = [];
     if (projectCounts.length === outcomeGroups.length) {
       let offset = 0;
       projectCounts.forEach((count, index) => {
-        pairs.push({ offset, count, paragraphs: outcomeGroups[index] ?? [] });
+        const group = outcomeGroups[index];
+        pairs.push({ offset, count, paragraphs: group?.paragraphs ?? [], column: group?.column ?? 54 });
         offset += count;
       });
     } else {
-      pairs.push({ offset: 0, count: projectCounts.reduce((a, b) => a + b, 0), paragraphs: outcomeGroups.flat() });
+      const column = Math.max(54, ...outcomeGroups.map((g) => g.column));
+      pairs.push({ offset: 0, count: projectCounts.reduce((a, b) => a + b, 0), paragraphs: outcomeGroups.flatMap((g) => g.paragraphs), column });
     }
     for (const pair of pairs) {
-      const paragraphs = splitToCount(pair.paragraphs, pair.count);
+      // When outcomes ran together, cut where the outcomes best echo their projects' wording.
+      const fit = (paragraphs: readonly SourceLine[][]): number =>
+        paragraphs.reduce((total, paragraph, i) => {
+          const index = slotIndices[pair.offset + i];
+          const project = index === null || index === undefined ? undefined : this.declaration.projects[index];
+          return project ? total + sharedWording(paragraph.map((l) => l.text).join(''), `${project.name}${project.content}`) : total;
+        }, 0);
+      const paragraphs = splitToCount(pair.paragraphs, pair.count, pair.column, fit);
       const n = Math.min(paragraphs.length, pair.count);
       for (let i = 0; i < n; i++) {
-        const project = this.declaration.projects[pair.offset + i];
-        const spans = (paragraphs[i] ?? []).map((line) => lineSpan(line)).filter((t): t is Token => t !== null);
+        const index = slotIndices[pair.offset + i];
+        const project = index === null || index === undefined ? undefined : this.declaration.projects[index];
         if (!project) continue;
+        const spans = (paragraphs[i] ?? []).map((line) => lineSpan(line)).filter(isToken);
         project.expectedOutcome = joinWrapped(spans);
-        this.ledger.fields(spans, `/projects/${pair.offset + i}/expectedOutcome`);
+        this.ledger.fields(spans, `/projects/${index}/expectedOutcome`);
       }
     }
   }
@@ -470,14 +503,16 @@ class FormReader {
       const annualSpans = second === undefined ? first : second;
       const periodTarget = joinWrapped(periodSpans);
       const annualTarget = joinWrapped(annualSpans);
+      const periodTargetValue = parseTargetValue(periodTarget);
       const indicator: Indicator = {
         level1: row.level1,
         level2: row.level2,
         name: joinWrapped(row.name),
         periodTarget,
         annualTarget,
-        periodTargetValue: parseTargetValue(periodTarget),
-        annualTargetValue: parseTargetValue(annualTarget),
+        periodTargetValue,
+        // Most rows repeat the period target as the annual one: parse once, keep two objects.
+        annualTargetValue: annualTarget === periodTarget ? { ...periodTargetValue } : parseTargetValue(annualTarget),
       };
       this.declaration.indicators.push(indicator);
       this.ledger.fields(row.name, `/indicators/${index}/name`);
@@ -490,6 +525,38 @@ class FormReader {
       }
     }
   }
+}
+
+// 部门名称 / 单位名称, 目标N：, 其他需完成的任务, 名称 主要实施内容.
+const ANCHOR_FIRST_CHARS = new Set(['部', '单', '目', '其', '名']);
+const EXACT_ANCHOR_KEYS = new Set<string>([
+  ...GOALS_HEADINGS,
+  ...TASK_HEADINGS,
+  '任务',
+  '预算整体情况',
+  '预算金额（万元）',
+  '预算金额(万元)',
+  '金额（万元）',
+  '绩效指标',
+  '年度绩效指标',
+  '部门整体绩效指标',
+]);
+const ANCHOR_FIRST_TOKENS = new Set<string>([...LEVEL1, ...LEVEL2_LABELS, '一级指标', '二级指标', '三级指标']);
+
+/**
+ * A cheap test that rules out most content lines before the full anchor tests: a heading is one of
+ * a few exact texts, a title ends in 表, and the other anchors start with a known word (a level
+ * label, a budget item, 目标N, 部门名称, 名称 主要实施内容, 其他需完成的任务).
+ */
+function mayBeAnchor(line: SourceLine): boolean {
+  // Length and first-character tests come first: hashing every line's text for a set lookup costs more.
+  const key = line.key;
+  const head = key.charAt(0);
+  if (ANCHOR_FIRST_CHARS.has(head) || key.endsWith('表') || (key.length <= 13 && EXACT_ANCHOR_KEYS.has(key))) return true;
+  if ((head === '第' || head === '-' || head === '—' || (head >= '0' && head <= '9')) && PAGE_MARKER.test(key)) return true;
+  const first = line.tokens[0]?.text ?? '';
+  if (first.length > 12) return false;
+  return ANCHOR_FIRST_TOKENS.has(first) || budgetFieldOf(first) !== null || isBudgetHeader(first) || isAmountColumnHeader(first);
 }
 
 function isToken(token: Token | null): token is Token {

@@ -42,8 +42,8 @@ const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
 /** Guesses the kind of form from its title, or failing that from its field labels. */
 export function detectFormKind(lines: readonly SourceLine[]): FormKindGuess {
   for (const line of lines) {
-    const text = compact(line.text);
-    if (text.length > 60) continue;
+    const text = line.key;
+    if (text.length > 60 || !text.endsWith('表')) continue;
     for (const [pattern, kind] of TITLES) {
       if (pattern.test(text)) return { kind, evidence: [`line ${line.no}: ${line.text.trim()}`] };
     }

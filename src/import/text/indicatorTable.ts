@@ -6,7 +6,7 @@
  * `name period annual` on one line, or its cells wrapped: the name's lines, then the targets.
  */
 import { LEVEL1, LEVEL2_LABELS } from '../../core/indicatorFramework.ts';
-import { compact, displayWidth, fillsColumn, tokenize, type SourceLine, type Token } from './sourceText.ts';
+import { displayWidth, fillsColumn, tokenize, type SourceLine, type Token } from './sourceText.ts';
 import type { Ledger } from './ledger.ts';
 
 /** One indicator row as spans of the source. */
@@ -37,7 +37,7 @@ const COST_LEVEL2 = new Set(['经济成本指标', '社会成本指标', '生态
 
 /** True for a heading or column-header line of the indicator table. */
 export function isIndicatorHeading(line: SourceLine): boolean {
-  const key = compact(line.text);
+  const key = line.key;
   if (TABLE_HEADINGS.has(key)) return true;
   const tokens = tokenize(line);
   return tokens.length >= 2 && tokens.every((t) => COLUMN_HEADERS.has(t.text));
@@ -65,15 +65,23 @@ export class IndicatorTableReader {
     private nameColumn = 30,
   ) {}
 
-  /** Learns the name column's width from rows that fit on one line. */
+  /**
+   * Learns the name column's width: from rows printed on one line (their names fit), and from the
+   * first line of names wrapped above a line holding only the targets (it fills the column).
+   */
   learnNameColumn(lines: readonly SourceLine[]): void {
     const widths: number[] = [];
-    for (const line of lines) {
+    const tokenCounts = lines.map((line) => (startsWithLevelLabel(line) || isIndicatorHeading(line) ? -1 : tokenize(line).length));
+    lines.forEach((line, i) => {
       const tokens = tokenize(line);
-      if (tokens.length >= this.targetColumns + 1 && !startsWithLevelLabel(line)) {
+      if (tokenCounts[i] !== undefined && tokenCounts[i] >= this.targetColumns + 1) {
         widths.push(displayWidth(tokens.slice(0, tokens.length - this.targetColumns).map((t) => t.text).join('')));
       }
-    }
+      const above = lines[i - 2];
+      if (tokenCounts[i] === this.targetColumns && tokenCounts[i - 1] === 1 && tokenCounts[i - 2] === 1 && above) {
+        widths.push(displayWidth(above.text.trim()));
+      }
+    });
     if (widths.length > 0) this.nameColumn = Math.max(...widths);
   }
 
@@ -153,17 +161,18 @@ export class IndicatorTableReader {
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
     if (!first || !last) return;
-    if (tokens.length >= n + 1) {
+    const targets = tokens.slice(tokens.length - n);
+    if (tokens.length >= n + 1 && isPlausibleName(tokens.slice(0, tokens.length - n).map((t) => t.text).join('')) && targets.every((t) => isPlausibleTarget(t.text))) {
       const nameTokens = tokens.slice(0, tokens.length - n);
       const nameEnd = nameTokens[nameTokens.length - 1] ?? first;
       const name: Token = { line: first.line, start: first.start, end: nameEnd.end, text: first.line.text.slice(first.start, nameEnd.end) };
       const prefix = this.takeNamePrefix();
       this.flush();
-      this.addRow([...prefix, name], tokens.slice(tokens.length - n).map((t) => [t]));
+      this.addRow([...prefix, name], targets.map((t) => [t]));
       return;
     }
     const span: Token = { line: first.line, start: first.start, end: last.end, text: first.line.text.slice(first.start, last.end) };
-    if (tokens.length === n && this.buffer.length > 0) {
+    if (tokens.length === n && this.buffer.length > 0 && targets.every((t) => isPlausibleTarget(t.text))) {
       const name = this.takeNameTail();
       this.flush();
       if (name.length > 0) this.addRow(name, tokens.map((t) => [t]));
@@ -172,16 +181,24 @@ export class IndicatorTableReader {
     this.buffer.push(span);
   }
 
-  /** The buffered lines that begin the next row's name: trailing lines that fill the name column. */
+  /**
+   * The buffered lines that begin the next row's name: trailing lines that fill the name column,
+   * unless the buffer reads at least as well as one wrapped row without them.
+   */
   private takeNamePrefix(): Token[] {
     let start = this.buffer.length;
     while (start > 0) {
       const candidate = this.buffer[start - 1];
       if (!candidate) break;
       const width = displayWidth(candidate.text);
-      if (!fillsColumn(width, this.nameColumn) || width > this.nameColumn + 1) break;
+      if (!fillsColumn(width, this.nameColumn) || !fitsNameColumn(candidate, this.nameColumn)) break;
       start--;
     }
+    if (start === this.buffer.length) return [];
+    const whole = splitWrappedRow(this.buffer, this.nameColumn, this.targetColumns);
+    const rest = this.buffer.slice(0, start);
+    const withoutPrefix = rest.length === 0 ? null : splitWrappedRow(rest, this.nameColumn, this.targetColumns);
+    if (whole && (rest.length > 0 ? !withoutPrefix || whole.similarity >= withoutPrefix.similarity : true)) return [];
     return this.buffer.splice(start);
   }
 
@@ -189,13 +206,13 @@ export class IndicatorTableReader {
   private takeNameTail(): Token[] {
     let start = this.buffer.length - 1;
     if (start < 0) return [];
-    const lastWidth = displayWidth(this.buffer[start]?.text ?? '');
-    if (lastWidth > this.nameColumn + 1) return [];
+    const last = this.buffer[start];
+    if (!last || !fitsNameColumn(last, this.nameColumn) || !isPlausibleName(last.text)) return [];
     while (start > 0) {
       const candidate = this.buffer[start - 1];
       if (!candidate) break;
       const width = displayWidth(candidate.text);
-      if (!fillsColumn(width, this.nameColumn) || width > this.nameColumn + 1) break;
+      if (!fillsColumn(width, this.nameColumn) || !fitsNameColumn(candidate, this.nameColumn)) break;
       start--;
     }
     return this.buffer.splice(start);
@@ -219,34 +236,62 @@ export class IndicatorTableReader {
 const CELL_SLACK = 4;
 
 /**
- * Splits `name, target lines…` into the name and `columns` target cells, choosing the split where
- * every cell's lines but its last fill the cell (least total shortfall). Null when no split reads so.
+ * Columns a name line may exceed the name column learned from one-line rows (that width is only a
+ * lower bound of the real column).
  */
-export function splitWrappedRow(lines: readonly Token[], nameColumn: number, columns: number): { name: Token[]; targets: Token[][] } | null {
-  const first = lines[0];
-  if (!first || displayWidth(first.text) > nameColumn + 1) return null;
-  let index = 1;
-  while (index < lines.length - columns) {
-    const previous = lines[index - 1];
-    const line = lines[index];
-    if (!previous || !line) break;
-    if (!fillsColumn(displayWidth(previous.text), nameColumn) || displayWidth(line.text) > nameColumn + 1) break;
-    index++;
+const NAME_OVERFLOW = 3;
+
+/** True when a line can be part of a name in a column of this width. */
+export function fitsNameColumn(token: Token, nameColumn: number): boolean {
+  return displayWidth(token.text) <= nameColumn + NAME_OVERFLOW;
+}
+
+/** True when `lines` read as one wrapped name: every line fits, every line but the last fills the column. */
+function isWrappedName(lines: readonly Token[], nameColumn: number): boolean {
+  return lines.every((line, i) => fitsNameColumn(line, nameColumn) && (i === lines.length - 1 || fillsColumn(displayWidth(line.text), nameColumn)));
+}
+
+/** A row read from wrapped lines, with how well it read. */
+export interface WrappedRow {
+  readonly name: Token[];
+  readonly targets: Token[][];
+  /** Characters the two targets share at both ends (period and annual targets usually repeat). */
+  readonly similarity: number;
+  /** Total shortfall of the non-last lines of the cells. */
+  readonly cost: number;
+}
+
+/**
+ * Splits `name lines, target lines…` into the name and `columns` target cells.
+ *
+ * Several splits can read as well-wrapped cells. Period and annual targets nearly always repeat
+ * each other (≥85分 / ≥85分), so among the splits whose cells are well wrapped the one whose two
+ * targets share the longest beginning and end wins; then the least total shortfall of non-last
+ * lines. Null when no split reads as wrapped cells, so the lines stay unparsed.
+ */
+export function splitWrappedRow(lines: readonly Token[], nameColumn: number, columns: number): WrappedRow | null {
+  if (columns !== 1 && columns !== 2) return null;
+  let best: WrappedRow | null = null;
+  for (let j = 1; j <= lines.length - columns; j++) {
+    const name = lines.slice(0, j);
+    if (!isWrappedName(name, nameColumn)) break;
+    if (!isPlausibleName(name.map((t) => t.text).join(''))) continue;
+    const rest = lines.slice(j);
+    const splits = columns === 1 ? [rest.length] : Array.from({ length: rest.length - 1 }, (_, i) => i + 1);
+    for (const k of splits) {
+      const cells = columns === 1 ? [rest] : [rest.slice(0, k), rest.slice(k)];
+      const costs = cells.map(cellShortfall);
+      if (costs.some((c) => c === null)) continue;
+      const texts = cells.map((cell) => cell.map((t) => t.text).join(''));
+      if (!texts.every(isPlausibleTarget)) continue;
+      const similarity = columns === 2 ? sharedEnds(texts[0] ?? '', texts[1] ?? '') : 0;
+      const cost = costs.reduce<number>((a, c) => a + (c ?? 0), 0);
+      if (!best || similarity > best.similarity || (similarity === best.similarity && cost < best.cost)) {
+        best = { similarity, cost, name, targets: cells };
+      }
+    }
   }
-  const name = lines.slice(0, index);
-  const rest = lines.slice(index);
-  if (rest.length < columns) return null;
-  if (columns === 1) return cellShortfall(rest) === null ? null : { name, targets: [rest] };
-  if (columns !== 2) return null;
-  let best: { cost: number; k: number } | null = null;
-  for (let k = 1; k < rest.length; k++) {
-    const a = cellShortfall(rest.slice(0, k));
-    const b = cellShortfall(rest.slice(k));
-    if (a === null || b === null) continue;
-    if (!best || a + b < best.cost) best = { cost: a + b, k };
-  }
-  if (!best) return null;
-  return { name, targets: [rest.slice(0, best.k), rest.slice(best.k)] };
+  return best;
 }
 
 /** Total shortfall of a cell's non-last lines against its widest line; null when one falls short by too much. */
@@ -260,4 +305,26 @@ function cellShortfall(lines: readonly Token[]): number | null {
     total += shortfall;
   }
   return total;
+}
+
+/** Characters two strings share at their start plus at their end (not overlapping). */
+function sharedEnds(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const limit = Math.min(x.length, y.length);
+  let prefix = 0;
+  while (prefix < limit && x[prefix] === y[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < limit - prefix && x[x.length - 1 - suffix] === y[y.length - 1 - suffix]) suffix++;
+  return prefix + suffix;
+}
+
+/** An indicator's name is words: it has a CJK character or a letter. */
+export function isPlausibleName(text: string): boolean {
+  return /[\u3400-\u9fffA-Za-z]/.test(text);
+}
+
+/** A target has a digit, a CJK character, or is a placeholder or not-applicable mark (XX, **, /, —). */
+export function isPlausibleTarget(text: string): boolean {
+  return /[\d\u3400-\u9fff\uff10-\uff19]/.test(text) || /^(?:[xX]+|[*＊]+|[/／]|[—–-]+|－+)$/.test(text);
 }

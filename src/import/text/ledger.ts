@@ -19,11 +19,17 @@ export interface Claim {
 
 /** Tracks which characters of which lines have been claimed. */
 export class Ledger {
-  private readonly claimed: Uint8Array[];
+  // One mark per character of the whole text, lines laid end to end (one allocation, not one per line).
+  private readonly claimed: Uint8Array;
+  private readonly offsets: Int32Array;
   private readonly claims: Claim[] = [];
 
   constructor(private readonly lines: readonly SourceLine[]) {
-    this.claimed = lines.map((line) => new Uint8Array(line.text.length));
+    this.offsets = new Int32Array(lines.length + 1);
+    lines.forEach((line, i) => {
+      this.offsets[i + 1] = (this.offsets[i] ?? 0) + line.text.length;
+    });
+    this.claimed = new Uint8Array(this.offsets[lines.length] ?? 0);
   }
 
   /** Claims a span as the content of the field at `path` (a JSON Pointer). */
@@ -43,9 +49,8 @@ export class Ledger {
 
   /** True when any character of the span was already claimed. */
   isClaimed(span: Token): boolean {
-    const marks = this.claimed[span.line.no - 1];
-    if (!marks) return false;
-    for (let i = span.start; i < span.end; i++) if (marks[i]) return true;
+    const base = this.offsets[span.line.no - 1] ?? 0;
+    for (let i = span.start; i < span.end; i++) if (this.claimed[base + i]) return true;
     return false;
   }
 
@@ -58,29 +63,38 @@ export class Ledger {
   unclaimed(): UnparsedText[] {
     const result: UnparsedText[] = [];
     this.lines.forEach((line, index) => {
-      const marks = this.claimed[index];
-      if (!marks) return;
+      const base = this.offsets[index] ?? 0;
+      if (line.blank || !this.hasUnclaimedText(line, base)) return;
       const parts: string[] = [];
-      let current = '';
-      for (let i = 0; i < line.text.length; i++) {
-        if (marks[i]) {
-          if (current.trim()) parts.push(current.trim());
-          current = '';
-        } else {
-          current += line.text[i];
+      let start = -1;
+      for (let i = 0; i <= line.text.length; i++) {
+        const free = i < line.text.length && this.claimed[base + i] === 0;
+        if (free && start < 0) start = i;
+        if (!free && start >= 0) {
+          const part = line.text.slice(start, i).trim();
+          if (part) parts.push(part);
+          start = -1;
         }
       }
-      if (current.trim()) parts.push(current.trim());
-      const text = parts.join(' ').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
-      if (text) result.push({ line: line.no, text });
+      if (parts.length > 0) result.push({ line: line.no, text: parts.join(' ') });
     });
     return result;
   }
 
+  /** True when some non-blank character of the line is unclaimed (native search, no per-character loop). */
+  private hasUnclaimedText(line: SourceLine, base: number): boolean {
+    const marks = this.claimed.subarray(base, base + line.text.length);
+    for (let at = marks.indexOf(0); at !== -1; at = marks.indexOf(0, at + 1)) {
+      const code = line.text.charCodeAt(at);
+      if (code !== 0x20 && code !== 0x3000 && code !== 0x09) return true;
+    }
+    return false;
+  }
+
   private mark(span: Token, role: Claim['role'], path?: string): void {
-    const marks = this.claimed[span.line.no - 1];
-    if (!marks) return;
-    for (let i = span.start; i < span.end; i++) marks[i] = 1;
+    const base = this.offsets[span.line.no - 1];
+    if (base === undefined) return;
+    this.claimed.fill(1, base + span.start, base + span.end);
     this.claims.push(path === undefined ? { line: span.line.no, start: span.start, end: span.end, role } : { line: span.line.no, start: span.start, end: span.end, role, path });
   }
 }

@@ -2,7 +2,6 @@
  * The key-project table (名称 | 主要实施内容 | 拟投入的资金（万元）) as extracted: for each row, the
  * name's lines, then the content's lines, then the amount on a line of its own.
  */
-import { isMoneyText } from '../../core/money.ts';
 import { fillsColumn, lineSpan, type SourceLine, type Token } from './sourceText.ts';
 import { widthOf } from './paragraphs.ts';
 
@@ -21,8 +20,7 @@ export interface ProjectColumns {
 
 /** True for a line holding one amount of money and nothing else. */
 export function isAmountLine(line: SourceLine): boolean {
-  const text = line.text.trim();
-  return text !== '' && !/\s/.test(text) && /\d/.test(text) && isMoneyText(text);
+  return line.isAmount;
 }
 
 /** The candidate rows of a block: the lines before each amount line, and the amount line. */
@@ -40,6 +38,8 @@ export function rowsByAmount(lines: readonly SourceLine[]): Array<{ lines: Sourc
   return rows;
 }
 
+/** Columns a name line may exceed the learned name column (learned from names, a lower bound). */
+const NAME_OVERFLOW = 3;
 const BREAK_PUNCTUATION = /[。；;，,：:、！？!?）)」』》]$/;
 const ENUMERATOR = /^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]/;
 
@@ -52,13 +52,13 @@ const ENUMERATOR = /^[（(]?[一二三四五六七八九十\d]{1,3}[)）.、．]
 export function readProjectRow(lines: readonly SourceLine[], amount: SourceLine, columns: ProjectColumns): ProjectRecord | null {
   const first = lines[0];
   const amountSpan = lineSpan(amount);
-  if (!first || !amountSpan || widthOf(first) > columns.name + 1) return null;
+  if (!first || !amountSpan || widthOf(first) > columns.name + NAME_OVERFLOW) return null;
   let index = 1;
   while (index < lines.length) {
     const previous = lines[index - 1];
     const line = lines[index];
     if (!previous || !line) break;
-    if (!fillsColumn(widthOf(previous), columns.name) || widthOf(line) > columns.name + 1) break;
+    if (!fillsColumn(widthOf(previous), columns.name) || widthOf(line) > columns.name + NAME_OVERFLOW) break;
     index++;
   }
   const nameLines = lines.slice(0, index);
@@ -75,12 +75,10 @@ export function readProjectRow(lines: readonly SourceLine[], amount: SourceLine,
   return { name: spans(nameLines), content: spans(contentLines), amount: amountSpan };
 }
 
-/** Reads every row of a block; rows that do not read are left out (their lines stay unclaimed). */
-export function readProjectRows(lines: readonly SourceLine[], columns: ProjectColumns): ProjectRecord[] {
-  const records: ProjectRecord[] = [];
-  for (const row of rowsByAmount(lines)) {
-    const record = readProjectRow(row.lines, row.amount, columns);
-    if (record) records.push(record);
-  }
-  return records;
+/**
+ * Reads every row of a block. A row that does not read is a null slot: its lines stay unclaimed,
+ * and the slot keeps the rows after it aligned with their expected outcomes.
+ */
+export function readProjectRows(lines: readonly SourceLine[], columns: ProjectColumns): Array<ProjectRecord | null> {
+  return rowsByAmount(lines).map((row) => readProjectRow(row.lines, row.amount, columns));
 }

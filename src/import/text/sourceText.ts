@@ -5,11 +5,69 @@
  * continues on the next line, a shorter one ends the cell. Widths are counted in terminal columns:
  * a CJK character (and the CJK-typeset punctuation “”‘’…—·≥≤) is two columns, ASCII is one.
  */
+import { isMoneyText } from '../../core/money.ts';
 
 /** One line of the source: 1-based number and text after normalisation. */
-export interface SourceLine {
-  readonly no: number;
-  readonly text: string;
+export class SourceLine {
+  // Readers look at one line many times (an anchor? a budget line? a label?): its tokens are
+  // computed once. A field, not a WeakMap: ephemeron tables made the garbage collector the hot spot.
+  #tokens: readonly Token[] | undefined;
+  #key: string | undefined;
+  #span: Token | null | undefined;
+  #width: number | undefined;
+  #amount: boolean | undefined;
+
+  constructor(
+    readonly no: number,
+    readonly text: string,
+  ) {}
+
+  /** The text without any white space, for matching headings that PDFs space out (部 门 名 称). */
+  get key(): string {
+    // toSourceLines has turned every other blank into a plain space.
+    this.#key ??= this.text.includes(' ') ? this.text.replaceAll(' ', '') : this.text;
+    return this.#key;
+  }
+
+  /** True when the line holds nothing but blanks. */
+  get blank(): boolean {
+    return this.key.length === 0;
+  }
+
+  /** The span of the line's whole non-blank text, or null for a blank line. */
+  get span(): Token | null {
+    if (this.#span === undefined) {
+      const tokens = this.tokens;
+      const first = tokens[0];
+      const last = tokens[tokens.length - 1];
+      this.#span = first && last ? { line: this, start: first.start, end: last.end, text: this.text.slice(first.start, last.end) } : null;
+    }
+    return this.#span;
+  }
+
+  /** Display width of the line's non-blank text. */
+  get width(): number {
+    this.#width ??= displayWidth(this.span?.text ?? '');
+    return this.#width;
+  }
+
+  /** True when the line holds one amount of money and nothing else (`2,507.50`). */
+  get isAmount(): boolean {
+    if (this.#amount === undefined) {
+      const key = this.key;
+      const first = key.charCodeAt(0);
+      // Cheap rejection first: an amount starts with a digit or a sign (ASCII or full-width).
+      const startsLikeNumber = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19) || first === 0x2d || first === 0x2b || first === 0xff0d;
+      this.#amount = startsLikeNumber && key.length <= 24 && this.tokens.length === 1 && isMoneyText(key);
+    }
+    return this.#amount;
+  }
+
+  /** The line's tokens, separated by white space. */
+  get tokens(): readonly Token[] {
+    this.#tokens ??= scanTokens(this, 0);
+    return this.#tokens;
+  }
 }
 
 /** A run of non-blank text inside a line, with its character offsets. */
@@ -23,18 +81,22 @@ export interface Token {
 /**
  * Splits text into lines: CRLF and CR become LF, and the Kangxi-radical look-alikes that some PDF
  * extractors emit (⽬ for 目) become the ordinary characters. Only U+2E80–U+2FDF are NFKC-normalised:
- * NFKC on everything would also turn the form's full-width ，： into ASCII.
+ * NFKC on everything would also turn the form's full-width ，： into ASCII. Tabs, form feeds and
+ * full-width or no-break spaces become plain spaces, so that every reader sees one kind of blank.
  */
 export function toSourceLines(text: string): SourceLine[] {
-  const normalised = text
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2E80-\u2FDF]/g, (ch) => ch.normalize('NFKC'))
-    .replace(/[\t\f\v]/g, ' ');
-  return normalised.split('\n').map((line, index) => ({ no: index + 1, text: line.replace(/\s+$/u, '') }));
+  // Each pass runs only when there is something for it to do: most files need none of them.
+  let normalised = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (normalised.includes('\r')) normalised = normalised.replace(/\r\n?/g, '\n');
+  if (/[\u2E80-\u2FDF]/.test(normalised)) normalised = normalised.replace(/[\u2E80-\u2FDF]/g, (ch) => ch.normalize('NFKC'));
+  if (/[\t\f\v\u3000\u00A0]/.test(normalised)) normalised = normalised.replace(/[\t\f\v\u3000\u00A0]/g, ' ');
+  const lines = normalised.split('\n');
+  const result = new Array<SourceLine>(lines.length);
+  for (let i = 0; i < lines.length; i++) result[i] = new SourceLine(i + 1, (lines[i] ?? '').trimEnd());
+  return result;
 }
 
-const WIDE_PUNCTUATION = new Set('“”‘’…—·≥≤×÷℃°§№※');
+const WIDE_PUNCTUATION = new Set([...'“”‘’…—·≥≤×÷℃°§№※'].map((ch) => ch.codePointAt(0)));
 
 /** Display width of one code point: 2 for CJK and full-width forms, 1 otherwise. */
 export function charWidth(codePoint: number): 1 | 2 {
@@ -50,39 +112,66 @@ export function charWidth(codePoint: number): 1 | 2 {
   ) {
     return 2;
   }
-  return WIDE_PUNCTUATION.has(String.fromCodePoint(codePoint)) ? 2 : 1;
+  return WIDE_PUNCTUATION.has(codePoint) ? 2 : 1;
 }
 
 /** Display width of a string in terminal columns. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += charWidth(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      width += 1;
+    } else if (code >= 0xd800 && code <= 0xdbff) {
+      // A surrogate pair: every astral code point the forms use (CJK extensions) is wide.
+      width += charWidth(text.codePointAt(i) ?? 0);
+      i++;
+    } else {
+      width += charWidth(code);
+    }
+  }
   return width;
 }
 
 /** True when a line holds nothing but white space (ASCII or the ideographic space U+3000). */
 export function isBlank(text: string): boolean {
-  return /^[\s\u3000]*$/u.test(text);
+  return text.trim() === '';
 }
 
 /** The text with all white space removed, for matching labels that PDFs space out (部 门 名 称). */
 export function compact(text: string): string {
-  return text.replace(/[\s\u3000]+/gu, '');
+  return text.includes(' ') || /[\t-\r\u3000\u00A0]/.test(text) ? text.replace(/[\s\u3000]+/g, '') : text;
 }
 
 /** Tokens of a line (or of the part from `from` on), separated by white space. */
-export function tokenize(line: SourceLine, from = 0): Token[] {
+export function tokenize(line: SourceLine, from = 0): readonly Token[] {
+  return from === 0 ? line.tokens : scanTokens(line, from);
+}
+
+function scanTokens(line: SourceLine, from: number): Token[] {
+  // A plain loop: a /[^\s]+/gu scan costs twenty times more on CJK text.
   const tokens: Token[] = [];
-  const pattern = /[^\s\u3000]+/gu;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(line.text); match; match = pattern.exec(line.text)) {
-    tokens.push({ line, start: match.index, end: match.index + match[0].length, text: match[0] });
+  const text = line.text;
+  let start = -1;
+  for (let i = from; i <= text.length; i++) {
+    const blank = i === text.length || isBlankCode(text.charCodeAt(i));
+    if (blank && start >= 0) {
+      tokens.push({ line, start, end: i, text: text.slice(start, i) });
+      start = -1;
+    } else if (!blank && start < 0) {
+      start = i;
+    }
   }
   return tokens;
 }
 
+function isBlankCode(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0xfeff;
+}
+
 /** The token covering a whole line's non-blank text (from `from` on), or null for a blank remainder. */
 export function lineSpan(line: SourceLine, from = 0): Token | null {
+  if (from === 0) return line.span;
   const tokens = tokenize(line, from);
   const first = tokens[0];
   const last = tokens[tokens.length - 1];

@@ -1,0 +1,44 @@
+/**
+ * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
+ * each with the command and the machine. Parts: import.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { machine } from './harness.ts';
+import { importBench } from './importBench.ts';
+
+const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: string; ok: boolean }> | { markdown: string; ok: boolean } }> = {
+  import: { title: 'Import (issue 2)', run: importBench },
+};
+
+const FILE = new URL('../BENCHMARKS.md', import.meta.url);
+const HEADER = '# Benchmarks\n\nProduced by `npm run bench` (or `npm run bench -- <part>` for one part); each section says when and where it ran.\nRates are medians on a shared 2-core machine: compare each figure with the baseline measured in the same run, not across runs.\n';
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((a) => a !== '--');
+  const names = requested.length > 0 ? requested : Object.keys(PARTS);
+  let document = existsSync(FILE) ? readFileSync(FILE, 'utf8') : HEADER;
+  let allOk = true;
+  for (const name of names) {
+    const part = PARTS[name];
+    if (!part) throw new Error(`unknown benchmark part ${name}; known: ${Object.keys(PARTS).join(', ')}`);
+    process.stdout.write(`running ${name}…\n`);
+    const { markdown, ok } = await part.run();
+    allOk &&= ok;
+    const section = [
+      `<!-- bench:${name} -->`,
+      `## ${part.title}`,
+      '',
+      `Command: \`npm run bench -- ${name}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine()}`,
+      '',
+      markdown,
+      `<!-- /bench:${name} -->`,
+    ].join('\n');
+    const pattern = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+    document = pattern.test(document) ? document.replace(pattern, section) : `${document.trimEnd()}\n\n${section}\n`;
+    process.stdout.write(`${markdown}\n\n`);
+  }
+  writeFileSync(FILE, document);
+  if (!allOk) process.exitCode = 1;
+}
+
+await main();
