@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, type Lang } from './cliError.ts';
+import { runCheck } from './checkCommand.ts';
 import { runImport, summarize, importFile } from './importCommand.ts';
 
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
@@ -37,6 +38,17 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('check')
+    .description('check a form (text or canonical JSON) for what a finance-bureau reviewer would send back')
+    .argument('<file>', 'the form as text, or its canonical JSON')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', 'a JSON file switching rules off, re-grading them, or setting thresholds')
+    .action(function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.exitCode = runCheck(file, { ...options, lang: langOf(this), color });
+    });
+
+  program
     .command('demo')
     .description('import the bundled example form and show what Jixiao read')
     .action(function (this: Command) {
@@ -57,8 +69,9 @@ export function buildProgram(): Command {
 export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram();
   try {
+    process.exitCode = undefined;
     await program.parseAsync([...argv], { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : 2;

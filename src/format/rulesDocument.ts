@@ -1,0 +1,60 @@
+/**
+ * docs/rules.md, generated from the rules themselves (`npm run docs:rules`): id, severity, what it
+ * checks, why, and one bad and one good example with what the checker says about the bad one.
+ */
+import { ALL_RULES } from '../core/rules/allRules.ts';
+import { DEFAULT_CHECK_CONFIG } from '../core/rules/checkConfig.ts';
+import { exampleDeclaration } from '../core/rules/exampleDeclaration.ts';
+import { FAMILY_NAMES, RULE_FAMILIES, checkContext, type Rule } from '../core/rules/rule.ts';
+
+const SEVERITY_NAMES = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
+
+function ruleSection(rule: Rule): string {
+  const bad = exampleDeclaration();
+  rule.examples.bad.edit(bad);
+  const said = [...rule.check(checkContext(bad, DEFAULT_CHECK_CONFIG))][0];
+  return [
+    `### \`${rule.id}\``,
+    '',
+    `**${rule.description.zh}** — ${rule.description.en}`,
+    '',
+    `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
+    `- Why: ${rule.source}`,
+    `- Bad: ${rule.examples.bad.shows}`,
+    said ? `  - Jixiao says: ${said.message.zh}${said.suggestion ? ` → ${said.suggestion.zh}` : ''} (\`${said.path}\`)` : '',
+    `- Good: ${rule.examples.good.shows}`,
+    '',
+  ]
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The whole rules page as Markdown. */
+export function rulesDocument(): string {
+  const parts = [
+    '# Checker rules',
+    '',
+    'Generated from the rules themselves by `npm run docs:rules`; do not edit by hand. Each rule is a pure',
+    'function in `src/core/rules/`; its bad and good examples below are tested (`src/core/rules/rules.test.ts`).',
+    '',
+    'Run `npx jixiao check FILE` on a text form or canonical JSON. A configuration file (`--config FILE`) can',
+    'switch rules off or re-grade them and set the thresholds that differ between provinces:',
+    '',
+    '```json',
+    '{ "framework": "legacy", "rules": { "year-missing": "off", "unit-missing": "info" }, "thresholds": { "satisfactionMinimum": 85 } }',
+    '```',
+    '',
+    '`framework`: `national` (default, 财预〔2021〕101号) or `legacy` (also accepts 成本指标 under 产出指标).',
+    `Thresholds and defaults: ${Object.entries(DEFAULT_CHECK_CONFIG.thresholds).map(([k, v]) => `\`${k}\` = ${String(v)}`).join(', ')}.`,
+    '',
+    '| rule | family | severity | checks |',
+    '| --- | --- | --- | --- |',
+    ...ALL_RULES.map((r) => `| [\`${r.id}\`](#${r.id}) | ${FAMILY_NAMES[r.family].zh} | ${r.severity} | ${r.description.zh} |`),
+    '',
+  ];
+  for (const family of RULE_FAMILIES) {
+    parts.push(`## ${FAMILY_NAMES[family].zh} — ${FAMILY_NAMES[family].en}`, '');
+    for (const rule of ALL_RULES.filter((r) => r.family === family)) parts.push(ruleSection(rule));
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
