@@ -6,12 +6,19 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { CliError, type Lang } from './cliError.ts';
 import { runCheck } from './checkCommand.ts';
 import { runImport, summarize, importFile } from './importCommand.ts';
+import { runAuditVerify, runBackup, runMigrate, runRestore, runServe, runUserAdd } from './serverCommands.ts';
 
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
 
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year such as 2025');
   return Number(value);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number (0–65535)');
+  return port;
 }
 
 function langOf(command: Command): Lang {
@@ -46,6 +53,61 @@ export function buildProgram(): Command {
     .action(function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       process.exitCode = runCheck(file, { ...options, lang: langOf(this), color });
+    });
+
+  program
+    .command('serve')
+    .description('run the server (embedded database in --data, or PostgreSQL at DATABASE_URL)')
+    .option('--port <port>', 'port to listen on', (v) => parsePort(v), process.env.PORT ? parsePort(process.env.PORT) : 3000)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--data <dir>', 'data directory of the embedded database (default: JIXIAO_DATA or ./data)')
+    .option('--demo', 'load the demo organisation, users and form into an empty store', false)
+    .action(async (options: { port: number; host: string; data?: string; demo: boolean }) => {
+      await runServe(options);
+      // Keep running: the server stops on SIGINT/SIGTERM.
+      await new Promise(() => undefined);
+    });
+
+  const db = program.command('db').description('the database: migrations, backup and restore');
+  db.command('migrate')
+    .description('apply pending migrations')
+    .option('--data <dir>', 'data directory of the embedded database')
+    .action((options: { data?: string }) => runMigrate(options));
+  db.command('backup')
+    .description('write a consistent backup (JSON) of the whole store')
+    .argument('<file>')
+    .option('--data <dir>', 'data directory of the embedded database')
+    .option('--server <url>', 'take it from a running server instead (needs an admin token)')
+    .option('--token <token>', 'admin API token for --server (or JIXIAO_TOKEN)')
+    .action((file: string, options: { data?: string; server?: string; token?: string }) => runBackup(file, options));
+  db.command('restore')
+    .description('replace the whole store with a backup (stop the server first)')
+    .argument('<file>')
+    .option('--data <dir>', 'data directory of the embedded database')
+    .action((file: string, options: { data?: string }) => runRestore(file, options));
+
+  program
+    .command('user')
+    .description('accounts')
+    .command('add')
+    .description('add a user')
+    .requiredOption('--username <name>')
+    .requiredOption('--name <display name>')
+    .addOption(new Option('--role <role>').choices(['editor', 'approver', 'reviewer', 'admin']).makeOptionMandatory())
+    .option('--department <id>', 'department of an editor or approver')
+    .option('--region <id>', 'region of a reviewer')
+    .option('--password <password>', 'password (or JIXIAO_PASSWORD)')
+    .option('--data <dir>', 'data directory of the embedded database')
+    .action((options: Parameters<typeof runUserAdd>[0]) => runUserAdd(options));
+
+  program
+    .command('audit')
+    .description('the audit log')
+    .command('verify')
+    .description('check the hash chain of the audit log')
+    .option('--data <dir>', 'data directory of the embedded database')
+    .action(async (options: { data?: string }) => {
+      process.exitCode = await runAuditVerify(options);
     });
 
   program

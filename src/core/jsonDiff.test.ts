@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { diffJson, pointerExists } from './jsonDiff.ts';
+
+describe('diffJson', () => {
+  it('lists changed leaves by JSON Pointer', () => {
+    const before = { year: null, budget: { basic: '2507.50' }, goals: ['a', 'b'], indicators: [{ name: 'x', 'a/b': 1 }] };
+    const after = { year: 2025, budget: { basic: '2507.50' }, goals: ['a'], indicators: [{ name: 'y', 'a/b': 1 }], extra: true };
+    expect(diffJson(before, after)).toEqual([
+      { op: 'replace', path: '/year', from: null, to: 2025 },
+      { op: 'remove', path: '/goals/1', from: 'b' },
+      { op: 'replace', path: '/indicators/0/name', from: 'x', to: 'y' },
+      { op: 'add', path: '/extra', to: true },
+    ]);
+    expect(diffJson(before, before)).toEqual([]);
+  });
+
+  it('tells whether an anchor still exists', () => {
+    const data = { indicators: [{ name: 'x' }], 'a/b': { '~c': 1 } };
+    expect(pointerExists(data, '/indicators/0/name')).toBe(true);
+    expect(pointerExists(data, '/indicators/1/name')).toBe(false);
+    expect(pointerExists(data, '/a~1b/~0c')).toBe(true);
+    expect(pointerExists(data, '')).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+/** The full matrix: every role × every action × own department / other department in the region / other region. */
+import { describe, expect, it } from 'vitest';
+import { canCreateFor, canDo, canOnDeclaration, type Actor, type DeclarationAction, type Role } from './policy.ts';
+import type { DeclarationState } from './workflow.ts';
+
+// 广东 > 广州 > 海珠区 (dept H1, H2) and 越秀区 (dept Y1).
+const own = (state: DeclarationState) => ({ departmentId: 'H1', regionPath: ['haizhu', 'guangzhou', 'guangdong'], state });
+const sameRegion = (state: DeclarationState) => ({ departmentId: 'H2', regionPath: ['haizhu', 'guangzhou', 'guangdong'], state });
+const otherRegion = (state: DeclarationState) => ({ departmentId: 'Y1', regionPath: ['yuexiu', 'guangzhou', 'guangdong'], state });
+
+const actors: Record<Role, Actor> = {
+  editor: { id: 'e', role: 'editor', departmentId: 'H1', regionId: null },
+  approver: { id: 'a', role: 'approver', departmentId: 'H1', regionId: null },
+  reviewer: { id: 'r', role: 'reviewer', departmentId: null, regionId: 'haizhu' },
+  admin: { id: 'm', role: 'admin', departmentId: null, regionId: null },
+};
+const ACTIONS: DeclarationAction[] = ['read', 'history', 'update', 'comment', 'submit', 'review', 'publish'];
+
+// Expected: the actions each role may take on a submitted form of its own department / another
+// department of its region / another region. (Reviewers have no department: their "own" is their region.)
+const SUBMITTED: Record<Role | 'public', [DeclarationAction[], DeclarationAction[], DeclarationAction[]]> = {
+  editor: [['read', 'history', 'update', 'comment'], [], []],
+  approver: [['read', 'history', 'update', 'comment', 'submit', 'publish'], [], []],
+  reviewer: [['read', 'history', 'comment', 'review'], ['read', 'history', 'comment', 'review'], []],
+  admin: [['read', 'history'], ['read', 'history'], ['read', 'history']],
+  public: [[], [], []],
+};
+
+describe('declaration policy, submitted forms', () => {
+  for (const [role, [ownAllowed, sameAllowed, otherAllowed]] of Object.entries(SUBMITTED)) {
+    const actor = role === 'public' ? null : actors[role as Role];
+    for (const action of ACTIONS) {
+      it(`${role} ${action}: own ${ownAllowed.includes(action)}, same region ${sameAllowed.includes(action)}, other region ${otherAllowed.includes(action)}`, () => {
+        expect(canOnDeclaration(actor, action, own('submitted'))).toBe(ownAllowed.includes(action));
+        expect(canOnDeclaration(actor, action, sameRegion('submitted'))).toBe(sameAllowed.includes(action));
+        expect(canOnDeclaration(actor, action, otherRegion('submitted'))).toBe(otherAllowed.includes(action));
+      });
+    }
+  }
+});
+
+describe('drafts and published forms', () => {
+  it('keeps drafts from reviewers and the public', () => {
+    expect(canOnDeclaration(actors.reviewer, 'read', own('draft'))).toBe(false);
+    expect(canOnDeclaration(null, 'read', own('draft'))).toBe(false);
+    expect(canOnDeclaration(actors.editor, 'read', sameRegion('draft'))).toBe(false);
+    expect(canOnDeclaration(actors.editor, 'read', own('draft'))).toBe(true);
+  });
+
+  it('lets everyone read published forms, and nobody edit them through the policy of another department', () => {
+    for (const actor of [null, ...Object.values(actors)]) expect(canOnDeclaration(actor, 'read', otherRegion('published'))).toBe(true);
+    expect(canOnDeclaration(null, 'history', own('published'))).toBe(false);
+    expect(canOnDeclaration(actors.editor, 'update', otherRegion('published'))).toBe(false);
+  });
+});
+
+describe('system actions', () => {
+  it.each<[Role | 'public', boolean, boolean]>([
+    ['editor', false, true],
+    ['approver', false, true],
+    ['reviewer', false, false],
+    ['admin', true, false],
+    ['public', false, false],
+  ])('%s: manage %s, create declarations %s', (role, manage, create) => {
+    const actor = role === 'public' ? null : actors[role];
+    expect(canDo(actor, 'manage-users')).toBe(manage);
+    expect(canDo(actor, 'manage-organisations')).toBe(manage);
+    expect(canDo(actor, 'read-audit')).toBe(manage);
+    expect(canDo(actor, 'backup')).toBe(manage);
+    expect(canDo(actor, 'create-declaration')).toBe(create);
+    expect(canCreateFor(actor, 'H1')).toBe(create);
+    expect(canCreateFor(actor, 'Y1')).toBe(false);
+  });
+});

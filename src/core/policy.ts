@@ -1,0 +1,75 @@
+/**
+ * Who may do what: the one place access is decided, deny by default. Pure: the caller loads the
+ * actor and the resource, the policy answers.
+ */
+import type { DeclarationState } from './workflow.ts';
+
+/** Roles of signed-in users. The public has no role (a null actor). */
+export type Role = 'editor' | 'approver' | 'reviewer' | 'admin';
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  editor: { zh: '部门填报员', en: 'department editor' },
+  approver: { zh: '部门负责人', en: 'department approver' },
+  reviewer: { zh: '财政审核员', en: 'finance reviewer' },
+  admin: { zh: '管理员', en: 'administrator' },
+};
+
+/** A signed-in user as the policy sees them. */
+export interface Actor {
+  readonly id: string;
+  readonly role: Role;
+  /** The department of editors and approvers. */
+  readonly departmentId: string | null;
+  /** The region a reviewer reviews (its whole subtree). */
+  readonly regionId: string | null;
+}
+
+/** A declaration as the policy sees it. */
+export interface DeclarationResource {
+  readonly departmentId: string;
+  /** The department's region and all regions above it. */
+  readonly regionPath: readonly string[];
+  readonly state: DeclarationState;
+}
+
+export type DeclarationAction = 'read' | 'update' | 'submit' | 'review' | 'publish' | 'comment' | 'history';
+export type SystemAction = 'manage-organisations' | 'manage-users' | 'read-audit' | 'create-declaration' | 'backup';
+
+/** May the actor (null: the public) do this to the declaration? */
+export function canOnDeclaration(actor: Actor | null, action: DeclarationAction, declaration: DeclarationResource): boolean {
+  const published = declaration.state === 'published';
+  if (actor === null) return action === 'read' && published;
+  if (action === 'read' && published) return true;
+  const ownDepartment = actor.departmentId !== null && actor.departmentId === declaration.departmentId;
+  const inRegion = actor.regionId !== null && declaration.regionPath.includes(actor.regionId);
+  switch (actor.role) {
+    case 'editor':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment');
+    case 'approver':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish');
+    case 'reviewer':
+      // Drafts stay with their department until submitted.
+      return inRegion && declaration.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'review');
+    case 'admin':
+      return action === 'read' || action === 'history';
+  }
+}
+
+/** May the actor create a declaration for this department (editors and approvers of their own)? */
+export function canCreateFor(actor: Actor | null, departmentId: string): boolean {
+  return actor !== null && (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
+}
+
+/** May the actor do a system-wide action? */
+export function canDo(actor: Actor | null, action: SystemAction): boolean {
+  if (actor === null) return false;
+  switch (action) {
+    case 'manage-organisations':
+    case 'manage-users':
+    case 'read-audit':
+    case 'backup':
+      return actor.role === 'admin';
+    case 'create-declaration':
+      return actor.role === 'editor' || actor.role === 'approver';
+  }
+}

@@ -1,0 +1,59 @@
+/** What every route handler gets: the store, and the signed-in user of the request (if any). */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from '../core/policy.ts';
+import type { Store } from '../store/openStore.ts';
+import { AppError, notAuthenticated } from './appError.ts';
+import { actorOf, sessionUser, tokenUser, type UserView } from './services/accounts.ts';
+
+export const SESSION_COOKIE = 'jixiao_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null for the public. */
+    user: UserView | null;
+    /** How the user signed in: a session cookie (CSRF applies) or an API token. */
+    authVia: 'cookie' | 'token' | null;
+    csrfToken: string | null;
+  }
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves the user of a request and enforces CSRF on cookie-authenticated writes. */
+export function authenticateRequest(store: Store) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    request.user = null;
+    request.authVia = null;
+    request.csrfToken = null;
+    const header = request.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const user = await tokenUser(store.db, header.slice(7).trim());
+      if (!user) throw new AppError(401, 'invalid-token', 'API 令牌无效', 'the API token is not valid');
+      request.user = user;
+      request.authVia = 'token';
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await sessionUser(store.db, token);
+    if (!session) return;
+    request.user = session.user;
+    request.authVia = 'cookie';
+    request.csrfToken = session.csrfToken;
+    const isLogin = request.routeOptions.url === '/api/v1/session' && request.method === 'POST';
+    if (UNSAFE.has(request.method) && !isLogin && request.headers['x-csrf-token'] !== session.csrfToken) {
+      throw new AppError(403, 'csrf-failed', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'missing or wrong CSRF token; reload and try again');
+    }
+  };
+}
+
+/** The signed-in actor, or 401. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.user) throw notAuthenticated();
+  return actorOf(request.user);
+}
+
+/** The actor or null for the public. */
+export function optionalActor(request: FastifyRequest): Actor | null {
+  return request.user ? actorOf(request.user) : null;
+}

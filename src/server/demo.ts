@@ -1,0 +1,52 @@
+/**
+ * The demo organisation loaded into an empty store by `npm start`: Guangdong → Guangzhou → Haizhu,
+ * the Haizhu data-management bureau with the bundled seed imported as its 2025 draft, one user per role.
+ */
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { Role } from '../core/policy.ts';
+import { importFormText } from '../import/text/importFormText.ts';
+import type { Store } from '../store/openStore.ts';
+import { actorOf, createUser } from './services/accounts.ts';
+import { createDeclaration } from './services/declarations.ts';
+import { createDepartment, createRegion } from './services/organisations.ts';
+
+const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
+
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role }> = [
+  { username: 'haizhu-editor', displayName: '海珠数管局填报员', role: 'editor' },
+  { username: 'haizhu-approver', displayName: '海珠数管局负责人', role: 'approver' },
+  { username: 'haizhu-reviewer', displayName: '海珠区财政局审核员', role: 'reviewer' },
+  { username: 'admin', displayName: '系统管理员', role: 'admin' },
+];
+
+/** Loads the demo when the store has no region yet; returns the password it used, or null when it did nothing. */
+export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD): Promise<{ password: string; generated: boolean } | null> {
+  const existing = await store.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const generated = !password;
+  const demoPassword = password ?? randomBytes(9).toString('base64url');
+  const outcome = importFormText(readFileSync(SEED, 'utf8'), { year: 2025 });
+  if (!outcome.ok) throw new Error('the bundled seed form does not import');
+  await store.db.transaction().execute(async (trx) => {
+    const guangdong = await createRegion(trx, 'system', { name: '广东省', level: 'province', parentId: null });
+    const guangzhou = await createRegion(trx, 'system', { name: '广州市', level: 'city', parentId: guangdong });
+    const haizhu = await createRegion(trx, 'system', { name: '海珠区', level: 'district', parentId: guangzhou });
+    await createRegion(trx, 'system', { name: '越秀区', level: 'district', parentId: guangzhou });
+    const bureau = await createDepartment(trx, 'system', { name: '广州市海珠区政务服务和数据管理局', regionId: haizhu });
+    let editorId = '';
+    for (const user of DEMO_USERS) {
+      const created = await createUser(trx, null, {
+        ...user,
+        password: demoPassword,
+        departmentId: user.role === 'editor' || user.role === 'approver' ? bureau : null,
+        regionId: user.role === 'reviewer' ? haizhu : null,
+      });
+      if (user.role === 'editor') editorId = created.id;
+    }
+    const editor = actorOf({ id: editorId, username: 'haizhu-editor', displayName: '', role: 'editor', departmentId: bureau, regionId: null, disabled: false });
+    await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: 'demo: imported from the published form' } });
+  });
+  await store.maintain();
+  return { password: demoPassword, generated };
+}

@@ -1,0 +1,202 @@
+/** Declarations: list, read, create (empty, imported, copied), edit, history, workflow, comments. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actionsFrom, REVIEW_GRADES } from '../../core/workflow.ts';
+import { canOnDeclaration } from '../../core/policy.ts';
+import { declarationSchema } from '../../format/declarationSchema.ts';
+import { importFormText } from '../../import/text/importFormText.ts';
+import type { Store } from '../../store/openStore.ts';
+import { AppError } from '../appError.ts';
+import { optionalActor, requireActor } from '../context.ts';
+import {
+  addComment,
+  createDeclaration,
+  diffVersions,
+  getDeclaration,
+  getVersion,
+  listComments,
+  listDeclarations,
+  listVersions,
+  transitionDeclaration,
+  updateDeclaration,
+} from '../services/declarations.ts';
+import { departmentWithPath } from '../services/organisations.ts';
+
+const id = z.object({ id: z.string().min(1) });
+const year = z.coerce.number().int().min(2000).max(2100);
+const states = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
+
+export const listQuery = z.object({
+  year: year.optional(),
+  state: states.optional(),
+  departmentId: z.string().optional(),
+  regionId: z.string().optional(),
+  q: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
+});
+
+export function declarationRoutes(app: FastifyInstance, store: Store): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged', querystring: listQuery } }, async (request) => {
+    return listDeclarations(store.db, optionalActor(request), request.query);
+  });
+
+  r.post(
+    '/api/v1/declarations',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Create the declaration of a department for a year: empty, from canonical JSON, or copied from last year (targets kept)',
+        body: z.object({
+          departmentId: z.string().min(1),
+          year: z.number().int().min(2000).max(2100),
+          source: z.enum(['empty', 'copy-previous-year', 'content']).default('empty'),
+          content: declarationSchema.optional(),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { departmentId, year: forYear, source, content } = request.body;
+      if (source === 'content' && !content) throw new AppError(400, 'validation-failed', '缺少申报表内容', 'content is required for source "content"', [{ field: 'content', message: 'required' }]);
+      const created = await store.db.transaction().execute((trx) =>
+        createDeclaration(trx, actor, {
+          departmentId,
+          year: forYear,
+          source: source === 'content' && content ? { kind: 'content', content, note: 'created from JSON' } : source === 'copy-previous-year' ? { kind: 'copy-previous-year' } : { kind: 'empty' },
+        }),
+      );
+      reply.status(201);
+      return getDeclaration(store.db, actor, created);
+    },
+  );
+
+  r.post(
+    '/api/v1/declarations/import',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Import a published form from its text extraction as a new draft',
+        body: z.object({ departmentId: z.string().min(1), year: z.number().int().min(2000).max(2100), text: z.string().min(1).max(2_000_000) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { departmentId, year: forYear, text } = request.body;
+      const outcome = importFormText(text, { year: forYear });
+      if (!outcome.ok) throw new AppError(422, `import-${outcome.problem}`, outcome.message.zh, outcome.message.en, [{ field: 'text', message: outcome.message.en }]);
+      const department = await departmentWithPath(store.db, departmentId);
+      const content = { ...outcome.declaration, department: outcome.declaration.department ?? department.name };
+      const created = await store.db.transaction().execute((trx) =>
+        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `imported from text (${outcome.declaration.unparsed.length} unparsed lines)` } }),
+      );
+      reply.status(201);
+      return getDeclaration(store.db, actor, created);
+    },
+  );
+
+  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next', params: id } }, async (request) => {
+    const actor = optionalActor(request);
+    const view = await getDeclaration(store.db, actor, request.params.id);
+    const resource = { departmentId: view.departmentId, regionPath: [], state: view.state };
+    // What the UI may offer: workflow actions the state allows and the policy grants.
+    const department = await departmentWithPath(store.db, view.departmentId);
+    const full = { ...resource, regionPath: department.regionPath };
+    const allowed = actionsFrom(view.state).filter((action) => canOnDeclaration(actor, action, full));
+    return { ...view, allowedActions: allowed, canEdit: canOnDeclaration(actor, 'update', full) && (view.state === 'draft' || view.state === 'returned') };
+  });
+
+  r.put(
+    '/api/v1/declarations/:id',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version)',
+        params: id,
+        body: z.object({ baseVersion: z.number().int().min(1), content: declarationSchema, note: z.string().max(500).optional() }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const version = await store.db.transaction().execute((trx) => updateDeclaration(trx, actor, request.params.id, request.body));
+      return { ...(await getDeclaration(store.db, actor, request.params.id)), version };
+    },
+  );
+
+  r.get('/api/v1/declarations/:id/versions', { schema: { tags: ['declarations'], summary: 'Every saved version, newest first', params: id } }, async (request) => {
+    return { versions: await listVersions(store.db, optionalActor(request), request.params.id) };
+  });
+
+  r.get(
+    '/api/v1/declarations/:id/versions/:version',
+    { schema: { tags: ['declarations'], summary: 'One saved version', params: z.object({ id: z.string(), version: z.coerce.number().int().min(1) }) } },
+    async (request) => getVersion(store.db, optionalActor(request), request.params.id, request.params.version),
+  );
+
+  r.get(
+    '/api/v1/declarations/:id/diff',
+    { schema: { tags: ['declarations'], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) } },
+    async (request) => ({ changes: await diffVersions(store.db, optionalActor(request), request.params.id, request.query.from, request.query.to) }),
+  );
+
+  r.get('/api/v1/declarations/:id/findings', { schema: { tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
+    const view = await getDeclaration(store.db, optionalActor(request), request.params.id);
+    return { version: view.version, findings: view.findings };
+  });
+
+  r.post(
+    '/api/v1/declarations/:id/transitions',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Move along the workflow: submit, review (优/良 approve; 中/差 return, reason required), publish',
+        params: id,
+        body: z.discriminatedUnion('action', [
+          z.object({ action: z.literal('submit') }),
+          z.object({ action: z.literal('review'), grade: z.enum(REVIEW_GRADES as unknown as ['优', '良', '中', '差']), reason: z.string().max(2000).optional() }),
+          z.object({ action: z.literal('publish') }),
+        ]),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, request.params.id, request.body));
+      return { state };
+    },
+  );
+
+  r.get('/api/v1/declarations/:id/comments', { schema: { tags: ['declarations'], summary: 'Review comments, each anchored to a field or row', params: id } }, async (request) => {
+    return { comments: await listComments(store.db, optionalActor(request), request.params.id) };
+  });
+
+  r.post(
+    '/api/v1/declarations/:id/comments',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Comment on a field or row (JSON Pointer; "" for the whole form)',
+        params: id,
+        body: z.object({ path: z.string().max(200).regex(/^(?:\/[^/]*)*$/, 'a JSON Pointer such as /indicators/3/annualTarget'), body: z.string().min(1).max(4000) }),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const commentId = await store.db.transaction().execute((trx) => addComment(trx, actor, request.params.id, request.body));
+      reply.status(201);
+      return { id: commentId };
+    },
+  );
+
+  r.get('/api/v1/public/declarations', { schema: { tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
+    return listDeclarations(store.db, null, { ...request.query, state: 'published' });
+  });
+
+  r.get('/api/v1/public/declarations/:id', { schema: { tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
+    const view = await getDeclaration(store.db, null, request.params.id);
+    return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, content: view.content };
+  });
+}

@@ -1,0 +1,383 @@
+/**
+ * Declarations and their versions: the one write path. Every change of content goes through
+ * `saveVersion`, which runs the checker, stores the version with its findings, updates the summary
+ * columns the lists read, and appends an audit entry — in the caller's transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
+import { diffJson, pointerExists, type Change } from '../../core/jsonDiff.ts';
+import { canCreateFor, canOnDeclaration, type Actor, type DeclarationAction } from '../../core/policy.ts';
+import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
+import type { Finding } from '../../core/rules/finding.ts';
+import { isEditable, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
+import { parseTargetValue } from '../../core/targetValue.ts';
+import { appendAudit } from '../../store/auditLog.ts';
+import type { Database, DeclarationsTable } from '../../store/schema.ts';
+import { AppError, forbidden, notFound } from '../appError.ts';
+import { departmentWithPath, regionSubtree } from './organisations.ts';
+
+/** A declaration as the API presents it. */
+export interface DeclarationView {
+  id: string;
+  departmentId: string;
+  departmentName: string;
+  year: number;
+  state: DeclarationState;
+  version: number;
+  reviewGrade: string | null;
+  content: DepartmentTargetDeclaration;
+  findings: Finding[];
+  updatedAt: string;
+}
+
+/** One row of a list. */
+export interface DeclarationSummary {
+  id: string;
+  departmentId: string;
+  departmentName: string;
+  year: number;
+  state: DeclarationState;
+  version: number;
+  title: string | null;
+  budgetTotal: string | null;
+  errorCount: number;
+  warningCount: number;
+  reviewGrade: string | null;
+  updatedAt: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Text the list's search looks in: department, goals, project and indicator names. */
+function searchText(content: DepartmentTargetDeclaration, departmentName: string): string {
+  return [departmentName, content.title ?? '', ...content.goals, ...content.projects.map((p) => p.name), ...content.indicators.map((i) => i.name)].join('\n');
+}
+
+/** Loads the declaration row and its department's region path, or 404. */
+async function loadRow(db: Db, id: string): Promise<{ row: DeclarationsTable; departmentName: string; regionPath: string[] }> {
+  const row = await db.selectFrom('declarations').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('declaration', '申报表');
+  const department = await departmentWithPath(db, row.department_id);
+  return { row, departmentName: department.name, regionPath: department.regionPath };
+}
+
+/** Loads a declaration and checks the actor may do `action` on it; a declaration one may not read is a 404. */
+export async function authorize(db: Db, actor: Actor | null, id: string, action: DeclarationAction) {
+  const loaded = await loadRow(db, id);
+  const resource = { departmentId: loaded.row.department_id, regionPath: loaded.regionPath, state: loaded.row.state };
+  if (!canOnDeclaration(actor, 'read', resource)) throw notFound('declaration', '申报表');
+  if (!canOnDeclaration(actor, action, resource)) throw forbidden();
+  return loaded;
+}
+
+/** Stamps the declaration with its department and year, so the content always says whose it is. */
+function normalise(content: DepartmentTargetDeclaration, departmentName: string, year: number): DepartmentTargetDeclaration {
+  // Targets are re-parsed from their printed text, so a client cannot store a parse that disagrees with it.
+  const indicators = content.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(i.periodTarget), annualTargetValue: parseTargetValue(i.annualTarget) }));
+  return { ...content, department: content.department ?? departmentName, year, indicators };
+}
+
+/** The write path: stores a new version with its findings, updates the summary, audits. */
+async function saveVersion(
+  trx: Transaction<Database>,
+  input: { id: string; version: number; content: DepartmentTargetDeclaration; authorId: string; note: string | null; action: string; departmentName: string; fromVersion: number | null },
+): Promise<Finding[]> {
+  const findings = checkDeclaration(input.content);
+  const counts = countBySeverity(findings);
+  const now = new Date().toISOString();
+  await trx
+    .insertInto('declaration_versions')
+    .values({ declaration_id: input.id, version: input.version, content: JSON.stringify(input.content), findings: JSON.stringify(findings), author_id: input.authorId, created_at: now, note: input.note })
+    .execute();
+  await trx
+    .updateTable('declarations')
+    .set({
+      current_version: input.version,
+      title: input.content.title,
+      search_text: searchText(input.content, input.departmentName),
+      budget_total: input.content.budget.total,
+      error_count: counts.error,
+      warning_count: counts.warning,
+      updated_at: now,
+    })
+    .where('id', '=', input.id)
+    .execute();
+  await appendAudit(trx, { actorId: input.authorId, action: input.action, entity: 'declaration', entityId: input.id, fromVersion: input.fromVersion, toVersion: input.version, detail: { errors: counts.error, warnings: counts.warning, ...(input.note ? { note: input.note } : {}) } });
+  return findings;
+}
+
+/** How a new declaration starts. */
+export type CreateSource = { kind: 'empty' } | { kind: 'content'; content: DepartmentTargetDeclaration; note: string } | { kind: 'copy-previous-year' };
+
+/** Creates the department's declaration for a year (one per department and year). */
+export async function createDeclaration(trx: Transaction<Database>, actor: Actor, input: { departmentId: string; year: number; source: CreateSource }): Promise<string> {
+  const department = await departmentWithPath(trx, input.departmentId);
+  if (!canCreateFor(actor, input.departmentId)) throw forbidden();
+  const existing = await trx.selectFrom('declarations').select('id').where('department_id', '=', input.departmentId).where('year', '=', input.year).executeTakeFirst();
+  if (existing) {
+    throw new AppError(409, 'conflict', `${department.name} 已有 ${input.year} 年度申报表`, `${department.name} already has a ${input.year} declaration`, [{ field: 'year', message: 'exists' }], { existingId: existing.id });
+  }
+  let content: DepartmentTargetDeclaration;
+  let note: string | null = null;
+  switch (input.source.kind) {
+    case 'empty':
+      content = emptyDeclaration(department.name, input.year);
+      break;
+    case 'content':
+      content = input.source.content;
+      note = input.source.note;
+      break;
+    case 'copy-previous-year': {
+      const previous = await trx
+        .selectFrom('declarations')
+        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+        .select('declaration_versions.content')
+        .where('declarations.department_id', '=', input.departmentId)
+        .where('declarations.year', '=', input.year - 1)
+        .executeTakeFirst();
+      if (!previous) throw new AppError(404, 'not-found', `没有 ${input.year - 1} 年度的申报表可复制`, `there is no ${input.year - 1} declaration to copy`, [{ field: 'source', message: 'no previous year' }]);
+      // Targets carry over; what belonged to last year's import (unparsed text) does not.
+      content = { ...(previous.content as DepartmentTargetDeclaration), unparsed: [] };
+      note = `copied from ${input.year - 1}`;
+      break;
+    }
+  }
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  const normalised = normalise(content, department.name, input.year);
+  await trx
+    .insertInto('declarations')
+    .values({ id, department_id: input.departmentId, year: input.year, state: 'draft', current_version: 0, title: null, search_text: '', budget_total: null, review_grade: null, error_count: 0, warning_count: 0, created_at: now, updated_at: now })
+    .execute();
+  await saveVersion(trx, { id, version: 1, content: normalised, authorId: actor.id, note, action: 'declaration.create', departmentName: department.name, fromVersion: null });
+  return id;
+}
+
+/** Saves edited content over the version the editor started from; a stale base is a 409 with the current version. */
+export async function updateDeclaration(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: DepartmentTargetDeclaration; note?: string }): Promise<number> {
+  // Lock the row: two saves of one declaration are serialised, and the second sees the first's version.
+  await sql`select id from declarations where id = ${id} for update`.execute(trx);
+  const { row, departmentName } = await authorize(trx, actor, id, 'update');
+  if (!isEditable(row.state)) {
+    throw new AppError(409, 'not-editable', `申报表处于“${row.state}”状态，不能修改`, `the declaration is ${row.state} and cannot be edited`);
+  }
+  if (input.baseVersion !== row.current_version) {
+    const current = await trx.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+    throw new AppError(409, 'version-conflict', `他人已保存了第 ${row.current_version} 版，你的修改基于第 ${input.baseVersion} 版，未被保存`, `version ${row.current_version} was saved meanwhile; your edit of version ${input.baseVersion} was not saved`, [{ field: 'baseVersion', message: 'stale' }], {
+      currentVersion: row.current_version,
+      current: { content: current.content, authorId: current.author_id, createdAt: current.created_at },
+    });
+  }
+  const version = row.current_version + 1;
+  await saveVersion(trx, { id, version, content: normalise(input.content, departmentName, row.year), authorId: actor.id, note: input.note ?? null, action: 'declaration.update', departmentName, fromVersion: row.current_version });
+  return version;
+}
+
+/** Moves a declaration along the workflow; a return needs a reason, which becomes a comment. */
+export async function transitionDeclaration(trx: Transaction<Database>, actor: Actor, id: string, request: TransitionRequest): Promise<DeclarationState> {
+  await sql`select id from declarations where id = ${id} for update`.execute(trx);
+  const { row } = await authorize(trx, actor, id, request.action);
+  const result = transition(row.state, request);
+  if (!result.ok) {
+    throw result.refusal === 'reason-required'
+      ? new AppError(400, 'reason-required', '评为“中”或“差”时须写明审核意见', 'a grade of 中 or 差 needs a written opinion', [{ field: 'reason', message: 'required' }])
+      : new AppError(409, 'wrong-state', `申报表处于“${row.state}”状态，不能${request.action}`, `a ${row.state} declaration cannot be ${request.action}ed`);
+  }
+  const now = new Date().toISOString();
+  await trx
+    .updateTable('declarations')
+    .set({ state: result.state, updated_at: now, ...(request.action === 'review' ? { review_grade: request.grade } : {}) })
+    .where('id', '=', id)
+    .execute();
+  if (request.action === 'review' && request.reason?.trim()) {
+    await trx.insertInto('review_comments').values({ id: randomUUID(), declaration_id: id, path: '', body: `【审核意见 ${request.grade}】${request.reason.trim()}`, author_id: actor.id, version: row.current_version, created_at: now }).execute();
+  }
+  await appendAudit(trx, {
+    actorId: actor.id,
+    action: `declaration.${request.action}`,
+    entity: 'declaration',
+    entityId: id,
+    fromVersion: row.current_version,
+    toVersion: row.current_version,
+    detail: { from: row.state, to: result.state, ...(request.action === 'review' ? { grade: request.grade, reason: request.reason ?? null } : {}) },
+  });
+  return result.state;
+}
+
+/** The current version of a declaration with its findings. */
+export async function getDeclaration(db: Kysely<Database>, actor: Actor | null, id: string): Promise<DeclarationView> {
+  const { row, departmentName } = await authorize(db, actor, id, 'read');
+  const version = await db.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+  return {
+    id: row.id,
+    departmentId: row.department_id,
+    departmentName,
+    year: row.year,
+    state: row.state,
+    version: row.current_version,
+    reviewGrade: row.review_grade,
+    content: version.content as DepartmentTargetDeclaration,
+    findings: version.findings as Finding[],
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Filters of the list. */
+export interface ListFilter {
+  year?: number;
+  state?: DeclarationState;
+  departmentId?: string;
+  regionId?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+  sort: 'updated' | 'year' | 'department' | 'errors';
+}
+
+/** Declarations the actor may see, filtered and paged on the server. */
+export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
+  let query = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id');
+  // Visibility, in SQL: the policy's rules for lists (the public and admins: published or all; others: theirs).
+  if (actor === null) {
+    query = query.where('declarations.state', '=', 'published');
+  } else if (actor.role === 'editor' || actor.role === 'approver') {
+    query = query.where((eb) => eb.or([eb('declarations.department_id', '=', actor.departmentId ?? ''), eb('declarations.state', '=', 'published')]));
+  } else if (actor.role === 'reviewer') {
+    const regions = await regionSubtree(db, actor.regionId ?? '');
+    query = query.where((eb) => eb.or([eb.and([eb('departments.region_id', 'in', regions), eb('declarations.state', '!=', 'draft')]), eb('declarations.state', '=', 'published')]));
+  }
+  if (filter.year !== undefined) query = query.where('declarations.year', '=', filter.year);
+  if (filter.state) query = query.where('declarations.state', '=', filter.state);
+  if (filter.departmentId) query = query.where('declarations.department_id', '=', filter.departmentId);
+  if (filter.regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId));
+  if (filter.q?.trim()) query = query.where('declarations.search_text', 'like', `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const sorted = {
+    updated: query.orderBy('declarations.updated_at', 'desc'),
+    year: query.orderBy('declarations.year', 'desc'),
+    department: query.orderBy('departments.name', 'asc'),
+    errors: query.orderBy('declarations.error_count', 'desc'),
+  }[filter.sort].orderBy('declarations.id');
+  const [rows, count] = await Promise.all([
+    sorted
+      .select([
+        'declarations.id',
+        'declarations.department_id',
+        'departments.name as department_name',
+        'declarations.year',
+        'declarations.state',
+        'declarations.current_version',
+        'declarations.title',
+        'declarations.budget_total',
+        'declarations.error_count',
+        'declarations.warning_count',
+        'declarations.review_grade',
+        'declarations.updated_at',
+      ])
+      .limit(filter.pageSize)
+      .offset((filter.page - 1) * filter.pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      departmentId: r.department_id,
+      departmentName: r.department_name,
+      year: r.year,
+      state: r.state,
+      version: r.current_version,
+      title: r.title,
+      budgetTotal: r.budget_total === null ? null : formatNumeric(r.budget_total),
+      errorCount: r.error_count,
+      warningCount: r.warning_count,
+      reviewGrade: r.review_grade,
+      updatedAt: r.updated_at,
+    })),
+    total: Number(count.n),
+  };
+}
+
+/** numeric(20,6) comes back as "4417.500000": shown with two decimals, more only when non-zero. */
+function formatNumeric(value: string): string {
+  const [whole = '0', fraction = ''] = value.split('.');
+  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
+  return `${whole}.${trimmed}`;
+}
+
+/** Every version's metadata, newest first. */
+export async function listVersions(db: Kysely<Database>, actor: Actor | null, id: string) {
+  await authorize(db, actor, id, 'history');
+  const rows = await db
+    .selectFrom('declaration_versions')
+    .innerJoin('users', 'users.id', 'declaration_versions.author_id')
+    .select(['declaration_versions.version', 'declaration_versions.created_at', 'declaration_versions.note', 'users.display_name', 'users.id as author_id', 'declaration_versions.findings'])
+    .where('declaration_versions.declaration_id', '=', id)
+    .orderBy('declaration_versions.version', 'desc')
+    .execute();
+  return rows.map((r) => {
+    const counts = countBySeverity(r.findings as Finding[]);
+    return { version: r.version, createdAt: r.created_at, note: r.note, author: { id: r.author_id, displayName: r.display_name }, errors: counts.error, warnings: counts.warning };
+  });
+}
+
+/** One stored version with its findings. */
+export async function getVersion(db: Kysely<Database>, actor: Actor | null, id: string, version: number) {
+  await authorize(db, actor, id, 'history');
+  const row = await db.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (!row) throw notFound('version', '版本');
+  return { version: row.version, createdAt: row.created_at, note: row.note, content: row.content as DepartmentTargetDeclaration, findings: row.findings as Finding[] };
+}
+
+/** Field-level differences between two versions. */
+export async function diffVersions(db: Kysely<Database>, actor: Actor | null, id: string, from: number, to: number): Promise<Change[]> {
+  const [a, b] = await Promise.all([getVersion(db, actor, id, from), getVersion(db, actor, id, to)]);
+  return diffJson(a.content, b.content);
+}
+
+/** A review comment anchored to a field or row, with whether its anchor still exists. */
+export interface CommentView {
+  id: string;
+  path: string;
+  body: string;
+  author: { id: string; displayName: string; role: string };
+  version: number;
+  createdAt: string;
+  /** False when the field it points at no longer exists in the current version. */
+  anchored: boolean;
+}
+
+export async function listComments(db: Kysely<Database>, actor: Actor | null, id: string): Promise<CommentView[]> {
+  const view = await getDeclaration(db, actor, id);
+  // Review comments are between the department and the finance bureau: the public sees none.
+  if (actor === null) return [];
+  const rows = await db
+    .selectFrom('review_comments')
+    .innerJoin('users', 'users.id', 'review_comments.author_id')
+    .select(['review_comments.id', 'review_comments.path', 'review_comments.body', 'review_comments.version', 'review_comments.created_at', 'users.id as author_id', 'users.display_name', 'users.role'])
+    .where('review_comments.declaration_id', '=', id)
+    .orderBy('review_comments.created_at')
+    .orderBy('review_comments.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    path: r.path,
+    body: r.body,
+    author: { id: r.author_id, displayName: r.display_name, role: r.role },
+    version: r.version,
+    createdAt: r.created_at,
+    anchored: pointerExists(view.content, r.path),
+  }));
+}
+
+export async function addComment(trx: Transaction<Database>, actor: Actor, id: string, input: { path: string; body: string }): Promise<string> {
+  const { row } = await authorize(trx, actor, id, 'comment');
+  const current = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+  if (!pointerExists(current.content, input.path)) {
+    throw new AppError(400, 'validation-failed', `批注位置 ${input.path} 在当前版本中不存在`, `the comment's anchor ${input.path} does not exist in the current version`, [{ field: 'path', message: 'no such field' }]);
+  }
+  const commentId = randomUUID();
+  await trx.insertInto('review_comments').values({ id: commentId, declaration_id: id, path: input.path, body: input.body, author_id: actor.id, version: row.current_version, created_at: new Date().toISOString() }).execute();
+  await appendAudit(trx, { actorId: actor.id, action: 'comment.create', entity: 'declaration', entityId: id, toVersion: row.current_version, detail: { path: input.path } });
+  return commentId;
+}

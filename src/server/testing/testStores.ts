@@ -1,0 +1,53 @@
+/**
+ * The stores every store and API test runs against: the embedded default and a real PostgreSQL
+ * server (TEST_DATABASE_URL, default the local one). Without PostgreSQL the server cases are
+ * skipped with a notice on a developer's machine, and fail under CI=true.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openStore, type Store } from '../../store/openStore.ts';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const unreachable = await postgresReachable();
+if (unreachable !== null) {
+  if (process.env.CI === 'true') throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${unreachable}); CI requires it`);
+  console.warn(`\n⚠ PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${unreachable}): the PostgreSQL store tests are SKIPPED. Set TEST_DATABASE_URL or start PostgreSQL.\n`);
+}
+
+/** The store kinds to run, as [name, open] pairs for describe.each. */
+export const STORE_KINDS: Array<[string, () => Promise<Store>]> = [
+  ['embedded (PGlite)', () => openStore({ kind: 'embedded', dataDir: 'memory://' })],
+  ...(unreachable === null ? [['PostgreSQL server', () => openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema: testSchema() })] as [string, () => Promise<Store>]] : []),
+];
+
+/** A fresh schema name per test store, dropped by `dropTestSchema`. */
+export function testSchema(): string {
+  return `jixiao_test_${randomBytes(6).toString('hex')}`;
+}
+
+/** Drops the test schemas left behind (call in afterAll of PostgreSQL suites). */
+export async function dropTestSchemas(): Promise<void> {
+  if (unreachable !== null) return;
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'jixiao_test_%'");
+    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Numbered migrations, applied in order at start (or by `jixiao db migrate`). Plain SQL that runs on
+ * PostgreSQL 15 and on PGlite (PostgreSQL 18): no features newer than 15.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    statements: [
+      `create table regions (
+         id text primary key,
+         name text not null,
+         level text not null check (level in ('province', 'city', 'district', 'county')),
+         parent_id text references regions(id)
+       )`,
+      `create table departments (
+         id text primary key,
+         region_id text not null references regions(id),
+         name text not null,
+         unique (region_id, name)
+       )`,
+      `create table users (
+         id text primary key,
+         username text not null unique,
+         display_name text not null,
+         role text not null check (role in ('editor', 'approver', 'reviewer', 'admin')),
+         department_id text references departments(id),
+         region_id text references regions(id),
+         password_hash text not null,
+         disabled boolean not null default false,
+         created_at text not null
+       )`,
+      `create table sessions (
+         id text primary key,
+         user_id text not null references users(id),
+         csrf_token text not null,
+         created_at text not null,
+         expires_at text not null
+       )`,
+      `create table api_tokens (
+         id text primary key,
+         user_id text not null references users(id),
+         name text not null,
+         token_hash text not null unique,
+         created_at text not null
+       )`,
+      `create table declarations (
+         id text primary key,
+         department_id text not null references departments(id),
+         year integer not null,
+         state text not null check (state in ('draft', 'submitted', 'returned', 'approved', 'published')),
+         current_version integer not null,
+         title text,
+         search_text text not null,
+         budget_total numeric(20, 6),
+         review_grade text check (review_grade in ('优', '良', '中', '差')),
+         error_count integer not null default 0,
+         warning_count integer not null default 0,
+         created_at text not null,
+         updated_at text not null,
+         unique (department_id, year)
+       )`,
+      `create index declarations_by_year_state on declarations (year, state)`,
+      `create index declarations_by_updated on declarations (updated_at desc, id)`,
+      `create table declaration_versions (
+         declaration_id text not null references declarations(id),
+         version integer not null,
+         content jsonb not null,
+         findings jsonb not null,
+         author_id text not null references users(id),
+         created_at text not null,
+         note text,
+         primary key (declaration_id, version)
+       )`,
+      `create table review_comments (
+         id text primary key,
+         declaration_id text not null references declarations(id),
+         path text not null,
+         body text not null,
+         author_id text not null references users(id),
+         version integer not null,
+         created_at text not null
+       )`,
+      `create index review_comments_by_declaration on review_comments (declaration_id, created_at)`,
+      `create table audit_log (
+         seq bigserial primary key,
+         at text not null,
+         actor_id text,
+         action text not null,
+         entity text not null,
+         entity_id text,
+         from_version integer,
+         to_version integer,
+         detail jsonb not null,
+         prev_hash text not null,
+         hash text not null
+       )`,
+    ],
+  },
+];
+
+/** Applies every migration not yet applied, each in its own transaction; returns those applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<number[]> {
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
+  const done = await sql<{ version: number }>`select version from schema_migrations`.execute(db);
+  const applied = new Set(done.rows.map((r) => Number(r.version)));
+  const ran: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (applied.has(migration.version)) continue;
+    await db.transaction().execute(async (trx) => {
+      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await sql`insert into schema_migrations (version, name, applied_at) values (${migration.version}, ${migration.name}, ${new Date().toISOString()})`.execute(trx);
+    });
+    ran.push(migration.version);
+  }
+  return ran;
+}

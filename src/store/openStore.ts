@@ -1,0 +1,147 @@
+/**
+ * Opens the store: the embedded PostgreSQL (PGlite, persisted to a data directory) by default, or a
+ * PostgreSQL server when a URL is given. Both speak the same SQL through the same Kysely dialect.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.ts';
+import type { Database } from './schema.ts';
+
+/** An open store. */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly kind: 'embedded' | 'postgres';
+  /** Where the data lives, for messages (a directory, or the URL without its password). */
+  readonly location: string;
+  /** Applies pending migrations; returns their numbers. */
+  migrate(): Promise<number[]>;
+  /** Reclaims space and refreshes planner statistics (PGlite has no autovacuum). */
+  maintain(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** How to open a store. */
+export type StoreOptions =
+  | { readonly kind: 'embedded'; readonly dataDir: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
+
+/** Why the store could not be opened, said to the user. */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'StoreOpenError';
+  }
+}
+
+const LOCK_FILE = 'jixiao.lock';
+
+/**
+ * Takes the data directory's lock: PGlite has no lock between processes, and two processes on one
+ * directory silently lose commits. A lock left by a dead process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const path = join(dataDir, LOCK_FILE);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(path, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const pid = Number(readFileSync(path, 'utf8').trim());
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new StoreOpenError(
+          `数据目录 ${dataDir} 正被进程 ${pid} 使用（如正在运行的 jixiao serve）。请先停止它，或通过它的 API 操作。`,
+          `the data directory ${dataDir} is in use by process ${pid} (a running jixiao serve?). Stop it first, or work through its API.`,
+        );
+      }
+      rmSync(path, { force: true });
+    }
+  }
+  throw new StoreOpenError(`无法锁定数据目录 ${dataDir}`, `cannot lock the data directory ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+/** Opens (and for the embedded store, creates) a store. Does not migrate: call `migrate()`. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  if (options.kind === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    try {
+      const client = await pool.connect();
+      if (options.schema) await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new StoreOpenError(`无法连接 PostgreSQL（${redact(options.url)}）：${detail}`, `cannot connect to PostgreSQL at ${redact(options.url)}: ${detail}`);
+    }
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'postgres',
+      location: redact(options.url),
+      migrate: () => migrateToLatest(db),
+      maintain: async () => void (await sql`analyze`.execute(db)),
+      close: () => db.destroy(),
+    };
+  }
+
+  const inMemory = options.dataDir.startsWith('memory://');
+  let unlock: () => void = () => undefined;
+  if (!inMemory) {
+    mkdirSync(options.dataDir, { recursive: true });
+    unlock = lockDataDir(options.dataDir);
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(inMemory ? options.dataDir : join(options.dataDir, 'pgdata'));
+  } catch (error) {
+    unlock();
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new StoreOpenError(`无法打开数据目录 ${options.dataDir}：${detail}`, `cannot open the data directory ${options.dataDir}: ${detail}`);
+  }
+  const pool = new pg.Pool(createPgConfig(pglite));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'embedded',
+    location: options.dataDir,
+    migrate: () => migrateToLatest(db),
+    maintain: async () => void (await sql`vacuum analyze`.execute(db)),
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+      unlock();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The database schema as Kysely types: one schema for the embedded store (PGlite) and PostgreSQL.
+ * Timestamps are ISO-8601 text written by the application, so both stores return them identically
+ * and the audit chain hashes exactly what is stored.
+ */
+import type { Generated } from 'kysely';
+import type { Role } from '../core/policy.ts';
+import type { DeclarationState, ReviewGrade } from '../core/workflow.ts';
+
+export interface RegionsTable {
+  id: string;
+  name: string;
+  level: 'province' | 'city' | 'district' | 'county';
+  parent_id: string | null;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  region_id: string;
+  name: string;
+}
+
+export interface UsersTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  department_id: string | null;
+  region_id: string | null;
+  password_hash: string;
+  disabled: boolean;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** sha256 of the session token; the token itself is only in the cookie. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** sha256 of the token. */
+  token_hash: string;
+  created_at: string;
+}
+
+export interface DeclarationsTable {
+  id: string;
+  department_id: string;
+  year: number;
+  state: DeclarationState;
+  current_version: number;
+  title: string | null;
+  /** Names, goals and indicators, for full-text search. */
+  search_text: string;
+  /** Exact decimal (numeric), returned as a string. */
+  budget_total: string | null;
+  review_grade: ReviewGrade | null;
+  error_count: number;
+  warning_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeclarationVersionsTable {
+  declaration_id: string;
+  version: number;
+  content: unknown;
+  findings: unknown;
+  author_id: string;
+  created_at: string;
+  note: string | null;
+}
+
+export interface CommentsTable {
+  id: string;
+  declaration_id: string;
+  path: string;
+  body: string;
+  author_id: string;
+  version: number;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: Generated<string>;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  from_version: number | null;
+  to_version: number | null;
+  detail: unknown;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  declarations: DeclarationsTable;
+  declaration_versions: DeclarationVersionsTable;
+  review_comments: CommentsTable;
+  audit_log: AuditLogTable;
+}
