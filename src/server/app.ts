@@ -99,6 +99,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return { ok: true, store: store.kind };
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // Until the web app is served here (issue 5), the root leads to the browsable API documentation.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));
 
   sessionRoutes(app, store, { secureCookies: options.secureCookies ?? false, loginsPerMinute: options.loginsPerMinute ?? 60 });
   adminRoutes(app, store);

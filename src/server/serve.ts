@@ -31,7 +31,9 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   }
   const app = await buildApp(store, { logger: options.logger });
   await app.listen({ port: options.port, host: options.host });
-  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port} (store: ${store.kind}, ${store.location}); API docs at /api/v1/docs\n`);
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); API docs at /api/v1/docs\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

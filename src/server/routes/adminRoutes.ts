@@ -6,7 +6,7 @@ import { canDo } from '../../core/policy.ts';
 import { listAudit, verifyAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
 import { forbidden } from '../appError.ts';
-import { optionalActor, requireActor } from '../context.ts';
+import { forgetTokenUsers, optionalActor, requireActor } from '../context.ts';
 import { createUser, listUsers, updateUser } from '../services/accounts.ts';
 import { createDepartment, createRegion, regionTree } from '../services/organisations.ts';
 import { exportBackup } from '../../store/backup.ts';
@@ -89,7 +89,9 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-users')) throw forbidden();
-      return { user: await store.db.transaction().execute((trx) => updateUser(trx, actor.id, request.params.id, request.body)) };
+      const user = await store.db.transaction().execute((trx) => updateUser(trx, actor.id, request.params.id, request.body));
+      forgetTokenUsers();
+      return { user };
     },
   );
 

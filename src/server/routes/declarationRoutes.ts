@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actionsFrom, REVIEW_GRADES } from '../../core/workflow.ts';
-import { canOnDeclaration } from '../../core/policy.ts';
+import { REVIEW_GRADES } from '../../core/workflow.ts';
 import { declarationSchema } from '../../format/declarationSchema.ts';
 import { importFormText } from '../../import/text/importFormText.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -14,6 +13,7 @@ import {
   createDeclaration,
   diffVersions,
   getDeclaration,
+  getDeclarationJson,
   getVersion,
   listComments,
   listDeclarations,
@@ -99,15 +99,9 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next', params: id } }, async (request) => {
-    const actor = optionalActor(request);
-    const view = await getDeclaration(store.db, actor, request.params.id);
-    const resource = { departmentId: view.departmentId, regionPath: [], state: view.state };
-    // What the UI may offer: workflow actions the state allows and the policy grants.
-    const department = await departmentWithPath(store.db, view.departmentId);
-    const full = { ...resource, regionPath: department.regionPath };
-    const allowed = actionsFrom(view.state).filter((action) => canOnDeclaration(actor, action, full));
-    return { ...view, allowedActions: allowed, canEdit: canOnDeclaration(actor, 'update', full) && (view.state === 'draft' || view.state === 'returned') };
+  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next', params: id } }, async (request, reply) => {
+    const body = await getDeclarationJson(store.db, optionalActor(request), request.params.id);
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   r.put(

@@ -31,24 +31,74 @@ export async function regionTree(db: Kysely<Database>): Promise<RegionNode[]> {
   return roots;
 }
 
+/**
+ * Regions and departments, cached in memory: every request checks a region path and they change
+ * rarely. Nothing is ever moved or deleted, so a cache that reloads on a miss is never stale in a
+ * way that matters, even with several server processes on one PostgreSQL.
+ */
+class Directory {
+  private parents = new Map<string, string | null>();
+  private departments = new Map<string, { name: string; regionId: string }>();
+  private loading: Promise<void> | null = null;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async reload(): Promise<void> {
+    this.loading ??= (async () => {
+      const [regions, departments] = await Promise.all([
+        this.db.selectFrom('regions').select(['id', 'parent_id']).execute(),
+        this.db.selectFrom('departments').select(['id', 'name', 'region_id']).execute(),
+      ]);
+      this.parents = new Map(regions.map((r) => [r.id, r.parent_id]));
+      this.departments = new Map(departments.map((d) => [d.id, { name: d.name, regionId: d.region_id }]));
+    })().finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  async department(id: string): Promise<{ name: string; regionId: string } | undefined> {
+    if (!this.departments.has(id)) await this.reload();
+    return this.departments.get(id);
+  }
+
+  async path(regionId: string): Promise<string[]> {
+    if (!this.parents.has(regionId)) await this.reload();
+    const path: string[] = [];
+    for (let current: string | null | undefined = regionId; current && path.length < 10; current = this.parents.get(current)) path.push(current);
+    return path;
+  }
+
+  async subtree(regionId: string): Promise<string[]> {
+    if (!this.parents.has(regionId)) await this.reload();
+    const result = [regionId];
+    for (let i = 0; i < result.length; i++) for (const [id, parent] of this.parents) if (parent === result[i]) result.push(id);
+    return result;
+  }
+}
+
+// One directory per database handle (a process has one or two).
+const directories = new WeakMap<object, Directory>();
+
+/** The cached directory of a database (a transaction uses its database's). */
+function directory(db: Kysely<Database> | Transaction<Database>): Directory {
+  const key = db as object;
+  let found = directories.get(key);
+  if (!found) {
+    found = new Directory(db as Kysely<Database>);
+    directories.set(key, found);
+  }
+  return found;
+}
+
 /** A region and every region above it, nearest first. */
 export async function regionPath(db: Kysely<Database> | Transaction<Database>, regionId: string): Promise<string[]> {
-  const path: string[] = [];
-  let current: string | null = regionId;
-  while (current !== null && path.length < 10) {
-    path.push(current);
-    const row: { parent_id: string | null } | undefined = await db.selectFrom('regions').select('parent_id').where('id', '=', current).executeTakeFirst();
-    current = row?.parent_id ?? null;
-  }
-  return path;
+  return directory(db).path(regionId);
 }
 
 /** Every region at or below a region. */
 export async function regionSubtree(db: Kysely<Database>, regionId: string): Promise<string[]> {
-  const regions = await db.selectFrom('regions').select(['id', 'parent_id']).execute();
-  const result = [regionId];
-  for (let i = 0; i < result.length; i++) for (const r of regions) if (r.parent_id === result[i]) result.push(r.id);
-  return result;
+  return directory(db).subtree(regionId);
 }
 
 export async function createRegion(trx: Transaction<Database>, actorId: string, input: { name: string; level: RegionsTable['level']; parentId: string | null }): Promise<string> {
@@ -75,7 +125,7 @@ export async function createDepartment(trx: Transaction<Database>, actorId: stri
 
 /** A department with the path of its region, or 404. */
 export async function departmentWithPath(db: Kysely<Database> | Transaction<Database>, departmentId: string): Promise<{ id: string; name: string; regionId: string; regionPath: string[] }> {
-  const department = await db.selectFrom('departments').selectAll().where('id', '=', departmentId).executeTakeFirst();
+  const department = await directory(db).department(departmentId);
   if (!department) throw notFound('department', '部门');
-  return { id: department.id, name: department.name, regionId: department.region_id, regionPath: await regionPath(db, department.region_id) };
+  return { id: departmentId, name: department.name, regionId: department.regionId, regionPath: await directory(db).path(department.regionId) };
 }

@@ -1,0 +1,75 @@
+/** The server's command line on the embedded store: migrate, users, backup and restore, audit, the lock. */
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ApiClient } from '../server/testing/apiClient.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
+const run = promisify(execFile);
+
+async function jixiao(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('jixiao db / user / audit on the embedded store', () => {
+  it('migrates, adds a user, backs up, restores into another directory, and verifies the audit chain', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    expect((await jixiao(['db', 'migrate', '--data', data])).stdout).toContain('applied migrations 1');
+    expect((await jixiao(['db', 'migrate', '--data', data])).stdout).toContain('is up to date');
+    const added = await jixiao(['user', 'add', '--data', data, '--username', 'root-admin', '--name', '管理员', '--role', 'admin'], { JIXIAO_PASSWORD: 'long-enough-password' });
+    expect(added.stdout).toMatch(/^created admin root-admin/);
+    const refused = await jixiao(['user', 'add', '--data', data, '--username', 'x', '--name', 'x', '--role', 'editor', '--password', 'long-enough-password']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('部门填报员和部门负责人须属于一个部门');
+
+    const file = join(data, 'backup.json');
+    expect((await jixiao(['db', 'backup', file, '--data', data])).stdout).toMatch(/^wrote .*backup\.json: \d+ rows/);
+    const backup = JSON.parse(readFileSync(file, 'utf8'));
+    expect(backup.tables.users.map((u: { username: string }) => u.username)).toEqual(['root-admin']);
+
+    const copy = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    expect((await jixiao(['db', 'restore', file, '--data', copy])).stdout).toContain('users 1');
+    const verified = await jixiao(['audit', 'verify', '--data', copy]);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('audit log intact: 1 entries') });
+    expect((await jixiao(['db', 'restore', join(copy, 'nope.json'), '--data', copy])).code).toBe(2);
+  }, 120_000);
+
+  it('refuses a second process on a data directory a server holds, and backs up through the server instead', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    const server = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--data', data], { env: { ...process.env, DATABASE_URL: '', JIXIAO_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        server.stderr?.on('data', (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);
+          if (match?.[1]) resolve(match[1]);
+        });
+        server.on('exit', () => reject(new Error(output)));
+      });
+      const locked = await jixiao(['db', 'migrate', '--data', data]);
+      expect(locked.code).toBe(2);
+      expect(locked.stderr).toMatch(/正被进程 \d+ 使用/);
+
+      const admin = await new ApiClient(base).login('admin', 'demo-password-1');
+      const token = await admin.post<{ token: string }>('/api/v1/tokens', { name: 'backup' });
+      const file = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-')), 'live.json');
+      const live = await jixiao(['db', 'backup', file, '--server', base, '--token', token.body.token]);
+      expect(live.stdout).toMatch(/wrote .*live\.json/);
+      expect(JSON.parse(readFileSync(file, 'utf8')).tables.declarations).toHaveLength(1);
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+  }, 120_000);
+});
