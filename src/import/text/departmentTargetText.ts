@@ -527,6 +527,8 @@ class FormReader {
   }
 }
 
+// The budget block's words (budgetLabels.ts), for their first characters.
+const BUDGET_LABEL_WORDS = ['基本支出', '项目支出', '合计', '支出合计', '部门预算合计', '预算合计', '部门预算总额', '财政拨款', '其他资金', '其他收入', '财政专项资金', '其他事业发展性支出', '区本级使用资金', '县本级使用资金', '市本级使用资金', '省本级使用资金', '本级使用资金', '拟用于对下转移支付资金', '对下转移支付资金', '部门预算支出', '预算金额（万元）', '金额（万元）', '收入来源', '事业发展性支出', '按预算级次划分', '预算整体情况', '部门预算', '支出构成', '收入构成'];
 // 部门名称 / 单位名称, 目标N：, 其他需完成的任务, 名称 主要实施内容.
 const ANCHOR_FIRST_CHARS = new Set(['部', '单', '目', '其', '名']);
 const EXACT_ANCHOR_KEYS = new Set<string>([
@@ -543,14 +545,29 @@ const EXACT_ANCHOR_KEYS = new Set<string>([
 ]);
 const ANCHOR_FIRST_TOKENS = new Set<string>([...LEVEL1, ...LEVEL2_LABELS, '一级指标', '二级指标', '三级指标']);
 
+// Every character an anchor line can start with: headings, labels, budget items, page markers.
+const ANCHOR_HEAD_CODES = new Set<number>(
+  [
+    ...ANCHOR_FIRST_CHARS,
+    ...EXACT_ANCHOR_KEYS,
+    ...ANCHOR_FIRST_TOKENS,
+    ...BUDGET_LABEL_WORDS,
+    '第',
+    '-',
+    '—',
+    ...'0123456789',
+  ].map((word) => word.charCodeAt(0)),
+);
+
 /**
  * A cheap test that rules out most content lines before the full anchor tests: a heading is one of
  * a few exact texts, a title ends in 表, and the other anchors start with a known word (a level
  * label, a budget item, 目标N, 部门名称, 名称 主要实施内容, 其他需完成的任务).
  */
 function mayBeAnchor(line: SourceLine): boolean {
-  // Length and first-character tests come first: hashing every line's text for a set lookup costs more.
+  // The first character rules out most lines before any string is hashed for a set lookup.
   const key = line.key;
+  if (!ANCHOR_HEAD_CODES.has(key.charCodeAt(0)) && !key.endsWith('表')) return false;
   const head = key.charAt(0);
   if (ANCHOR_FIRST_CHARS.has(head) || key.endsWith('表') || (key.length <= 13 && EXACT_ANCHOR_KEYS.has(key))) return true;
   if ((head === '第' || head === '-' || head === '—' || (head >= '0' && head <= '9')) && PAGE_MARKER.test(key)) return true;
