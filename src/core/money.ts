@@ -24,14 +24,6 @@ export type MoneyParseResult = { ok: true; value: Money } | { ok: false; error: 
 // Thousands separators must group by three; a lone "2,5" is a typo, not 25.
 const MONEY_PATTERN = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d*))?$/;
 
-/** Money from a count of 分-units; mainly for tests and arithmetic. */
-export function moneyFromUnits(units: bigint): Money {
-  return { units };
-}
-
-/** Zero 万元. */
-export const ZERO: Money = Object.freeze({ units: 0n });
-
 /**
  * Parses an amount as printed on a form: `2,507.50`, `0.00`, `519.61`, `４４１７.５`, `-3.2`.
  * Never throws; anything finer than one 分 is rejected rather than rounded.
@@ -111,11 +103,6 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 /** True when both amounts are the same to the 分. */
 export function moneyEquals(a: Money, b: Money): boolean {
   return a.units === b.units;
-}
-
-/** True for amounts below zero. */
-export function isNegative(amount: Money): boolean {
-  return amount.units < 0n;
 }
 
 const FULLWIDTH_DIGIT_OFFSET = 0xff10 - 0x30;

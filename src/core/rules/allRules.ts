@@ -17,8 +17,3 @@ export const ALL_RULES: readonly Rule[] = [
   ...COVERAGE_RULES,
   ...TEXT_RULES,
 ];
-
-/** The rule with an id, or undefined. */
-export function ruleById(id: string): Rule | undefined {
-  return ALL_RULES.find((rule) => rule.id === id);
-}

@@ -5,9 +5,6 @@
 /** How serious a finding is: an error blocks submission, a warning is for the reviewer, info is a note. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** The severities in order of seriousness. */
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
 /** A text in Chinese and English. */
 export interface Bilingual {
   readonly zh: string;

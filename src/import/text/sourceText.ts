@@ -133,11 +133,6 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-/** True when a line holds nothing but white space (ASCII or the ideographic space U+3000). */
-export function isBlank(text: string): boolean {
-  return text.trim() === '';
-}
-
 /** The text with all white space removed, for matching labels that PDFs space out (部 门 名 称). */
 export function compact(text: string): string {
   return text.includes(' ') || /[\t-\r\u3000\u00A0]/.test(text) ? text.replace(/[\s\u3000]+/g, '') : text;

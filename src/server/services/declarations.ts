@@ -10,12 +10,14 @@ import { diffJson, pointerExists, type Change } from '../../core/jsonDiff.ts';
 import { canCreateFor, canOnDeclaration, type Actor, type DeclarationAction } from '../../core/policy.ts';
 import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
 import type { Finding } from '../../core/rules/finding.ts';
-import { actionsFrom, isEditable, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
+import { actionsFrom, isEditable, STATE_NAMES, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
+
+const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
 /** A declaration as the API presents it. */
 export interface DeclarationView {
@@ -160,7 +162,7 @@ export async function updateDeclaration(trx: Transaction<Database>, actor: Actor
   await sql`select id from declarations where id = ${id} for update`.execute(trx);
   const { row, departmentName } = await authorize(trx, actor, id, 'update');
   if (!isEditable(row.state)) {
-    throw new AppError(409, 'not-editable', `申报表处于“${row.state}”状态，不能修改`, `the declaration is ${row.state} and cannot be edited`);
+    throw new AppError(409, 'not-editable', `申报表${STATE_NAMES[row.state].zh}，不能修改`, `the declaration is ${STATE_NAMES[row.state].en} and cannot be edited`);
   }
   if (input.baseVersion !== row.current_version) {
     const current = await trx.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
@@ -182,7 +184,7 @@ export async function transitionDeclaration(trx: Transaction<Database>, actor: A
   if (!result.ok) {
     throw result.refusal === 'reason-required'
       ? new AppError(400, 'reason-required', '评为“中”或“差”时须写明审核意见', 'a grade of 中 or 差 needs a written opinion', [{ field: 'reason', message: 'required' }])
-      : new AppError(409, 'wrong-state', `申报表处于“${row.state}”状态，不能${request.action}`, `a ${row.state} declaration cannot be ${request.action}ed`);
+      : new AppError(409, 'wrong-state', `申报表${STATE_NAMES[row.state].zh}，不能执行“${ACTION_NAMES[request.action]}”`, `a ${STATE_NAMES[row.state].en} declaration cannot be ${request.action}ed`);
   }
   const now = new Date().toISOString();
   await trx
@@ -264,9 +266,8 @@ async function loadCurrent(db: Kysely<Database>, actor: Actor | null, id: string
   return { row: { ...row, ...texts }, departmentName: department.name, resource };
 }
 
-/** The current version of a declaration with its findings. */
-export async function getDeclaration(db: Kysely<Database>, actor: Actor | null, id: string): Promise<DeclarationView> {
-  const { row, departmentName } = await loadCurrent(db, actor, id);
+/** The fields of a declaration's view other than its content and findings. */
+function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): Omit<DeclarationView, 'content' | 'findings'> {
   return {
     id: row.id,
     departmentId: row.department_id,
@@ -275,10 +276,14 @@ export async function getDeclaration(db: Kysely<Database>, actor: Actor | null, 
     state: row.state,
     version: row.current_version,
     reviewGrade: row.review_grade,
-    content: JSON.parse(row.content) as DepartmentTargetDeclaration,
-    findings: JSON.parse(row.findings) as Finding[],
     updatedAt: row.updated_at,
   };
+}
+
+/** The current version of a declaration with its findings. */
+export async function getDeclaration(db: Kysely<Database>, actor: Actor | null, id: string): Promise<DeclarationView> {
+  const { row, departmentName } = await loadCurrent(db, actor, id);
+  return { ...viewHead(row, departmentName), content: JSON.parse(row.content) as DepartmentTargetDeclaration, findings: JSON.parse(row.findings) as Finding[] };
 }
 
 /**
@@ -290,18 +295,7 @@ export async function getDeclarationJson(db: Kysely<Database>, actor: Actor | nu
   const { row, departmentName, resource } = await loadCurrent(db, actor, id);
   const allowedActions = actionsFrom(row.state).filter((action) => canOnDeclaration(actor, action, resource));
   const canEdit = canOnDeclaration(actor, 'update', resource) && isEditable(row.state);
-  const head = JSON.stringify({
-    id: row.id,
-    departmentId: row.department_id,
-    departmentName,
-    year: row.year,
-    state: row.state,
-    version: row.current_version,
-    reviewGrade: row.review_grade,
-    updatedAt: row.updated_at,
-    allowedActions,
-    canEdit,
-  });
+  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit });
   // The version's part of the body is encoded once and cached as bytes: encoding 30 KB of Chinese
   // text on every read cost more than the rest of the request.
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), row.body]);
