@@ -86,7 +86,7 @@ async function benchStore(kind: 'embedded' | 'postgres'): Promise<{ rows: string
   }
   const filters = [
     ['year + state', `${base}/api/v1/declarations?year=2020&state=published`],
-    ['region + sort by errors', `${base}/api/v1/declarations?sort=errors&pageSize=50`],
+    ['all, sorted by errors, 50 a page', `${base}/api/v1/declarations?sort=errors&pageSize=50`],
     ['full-text search', `${base}/api/v1/declarations?q=${encodeURIComponent('第42')}`],
   ] as const;
   const sequential: string[] = [];
@@ -122,7 +122,7 @@ async function benchStore(kind: 'embedded' | 'postgres'): Promise<{ rows: string
 
 export async function serverBench(): Promise<{ markdown: string; ok: boolean }> {
   const parts: string[] = [
-    `autocannon, 50 connections, ${DURATION} s per load, server and baseline each in their own process on this machine (the load generator shares its 2 cores). Authenticated with an API token (every request looks the token up).`,
+    `autocannon, 50 connections, ${DURATION} s per load, server and baseline each in their own process on this machine (the load generator shares its 2 cores). Authenticated with an API token, as a script would (a token lookup is reused for 2 s, as in production).`,
     '',
   ];
   let ok = true;
@@ -137,6 +137,13 @@ export async function serverBench(): Promise<{ markdown: string; ok: boolean }> 
       ok = false;
     }
   }
-  parts.push(`Goals: GET of one declaration at ≥ 40% of the bare server with p99 < 50 ms; filtered lists over 10,000 declarations < 50 ms — **${ok ? 'met' : 'NOT met'}**.`);
+  parts.push(
+    `Goals: GET of one declaration at ≥ 40% of the bare server with p99 < 50 ms; filtered lists over 10,000 declarations in < 50 ms; event-loop delay < 100 ms — **${ok ? 'all met' : 'not all met'}** (each row above shows its own figure).`,
+    '',
+    'Why the embedded store trails: PGlite runs PostgreSQL compiled to WebAssembly on the server’s own event loop, so every query',
+    'blocks it while it runs, and under 50 concurrent requests they queue behind each other (the event-loop delay above). The',
+    'PostgreSQL server runs queries in its own processes. The lists answer in milliseconds one at a time; under load their cost is',
+    'the two queries per page (rows and total count).',
+  );
   return { markdown: parts.join('\n'), ok };
 }
