@@ -68,8 +68,10 @@ describe('jixiao db / user / audit on the embedded store', () => {
       expect(live.stdout).toMatch(/wrote .*live\.json/);
       expect(JSON.parse(readFileSync(file, 'utf8')).tables.declarations).toHaveLength(1);
     } finally {
+      // Listen before signalling: an 'exit' listener added after the exit never fires.
+      const stopped = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();
       server.kill('SIGTERM');
-      await new Promise((resolve) => server.once('exit', resolve));
+      await stopped;
     }
   }, 120_000);
 });

@@ -37,6 +37,12 @@ function startServer(env: Record<string, string>, dataDir: string): Promise<{ ch
   });
 }
 
+/** Resolves when the process has exited, even if it already has (an 'exit' listener added late never fires). */
+function exitOf(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
 const kinds = STORE_KINDS.map(([name]) => name);
 
 describe.each(kinds)('a hard kill during saves, %s store', (name) => {
@@ -71,9 +77,10 @@ describe.each(kinds)('a hard kill during saves, %s store', (name) => {
     // One more save in flight, and the process killed under it.
     const inFlight = editor.put(`/api/v1/declarations/${id}`, { baseVersion: acknowledged, content: { ...first.body.content, goals: ['被中断的修改'] } }).catch(() => null);
     await new Promise((resolve) => setTimeout(resolve, 5));
+    const killed = exitOf(child);
     child.kill('SIGKILL');
     await inFlight;
-    await new Promise((resolve) => child.once('exit', resolve));
+    await killed;
 
     ({ child, base } = await startServer(env, dataDir));
     try {
@@ -94,8 +101,9 @@ describe.each(kinds)('a hard kill during saves, %s store', (name) => {
       const audit = await admin.get<{ entries: Array<{ action: string }> }>(`/api/v1/audit?entityId=${id}&action=declaration.update&pageSize=100`);
       expect(audit.body.entries).toHaveLength(current - 1);
     } finally {
+      const stopped = exitOf(child);
       child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await stopped;
     }
   }, 180_000);
 });
