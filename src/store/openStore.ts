@@ -131,7 +131,18 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw new StoreOpenError(`无法打开数据目录 ${options.dataDir}：${detail}`, `cannot open the data directory ${options.dataDir}: ${detail}`);
   }
   const pool = new pg.Pool(createPgConfig(pglite));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // PGlite runs each query on this thread, and the pool hands its one connection to the next waiting
+  // query at once: under load, queries ran back to back and held the event loop for hundreds of
+  // milliseconds. Yielding once per acquired connection lets timers and sockets run in between.
+  const yieldingPool = {
+    connect: async () => {
+      const client = await pool.connect();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return client;
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: yieldingPool }) });
   return {
     db,
     kind: 'embedded',
