@@ -200,7 +200,7 @@ export const placeholderValue: Rule = {
     }
     const fields = memo('textFields', () => textFields(d));
     // One test over all the text first: placeholders are rare.
-    if (!PLACEHOLDER_TEXT.test(fields.map((f) => f.text).join('\u0000'))) return;
+    if (!PLACEHOLDER_TEXT.test(memo('joinedText', () => fields.map((f) => f.text).join('\u0000')))) return;
     for (const { path, text } of fields) {
       const match = PLACEHOLDER_TEXT.exec(text);
       if (match) yield { path, message: { zh: `含占位符「${match[0]}」：${text.slice(0, 40)}`, en: `contains the placeholder "${match[0]}"` } };

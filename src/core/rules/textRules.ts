@@ -40,7 +40,7 @@ export const typoRule: Rule = {
   *check({ declaration: d, memo }) {
     const fields = memo('textFields', () => textFields(d));
     // One scan of all the text (fields joined by a separator no pattern contains), then back to fields.
-    const joined = fields.map((f) => f.text).join('\u0000');
+    const joined = memo('joinedText', () => fields.map((f) => f.text).join('\u0000'));
     const hits = findTypos(joined);
     const starts: number[] = [];
     let offset = 0;
@@ -55,17 +55,15 @@ export const typoRule: Rule = {
       if (!field) continue;
       const { path, text } = field;
       const index = at - (starts[f] ?? 0);
-      {
-        const right = entry.right;
-        yield {
-          path,
-          message:
-            entry.kind === 'missing'
-              ? { zh: `疑似漏字：「${entry.wrong}」应为「${right}」（${excerpt(text, index, entry.wrong.length)}）`, en: `a character seems dropped: "${entry.wrong}" should read "${right}"` }
-              : { zh: `错别字：「${entry.wrong}」应为「${right}」（${excerpt(text, index, entry.wrong.length)}）`, en: `wrong character: "${entry.wrong}" should be "${right}"` },
-          suggestion: { zh: `改为「${right}」`, en: `write "${right}"` },
-        };
-      }
+      const right = entry.right;
+      yield {
+        path,
+        message:
+          entry.kind === 'missing'
+            ? { zh: `疑似漏字：「${entry.wrong}」应为「${right}」（${excerpt(text, index, entry.wrong.length)}）`, en: `a character seems dropped: "${entry.wrong}" should read "${right}"` }
+            : { zh: `错别字：「${entry.wrong}」应为「${right}」（${excerpt(text, index, entry.wrong.length)}）`, en: `wrong character: "${entry.wrong}" should be "${right}"` },
+        suggestion: { zh: `改为「${right}」`, en: `write "${right}"` },
+      };
     }
   },
 };

@@ -19,8 +19,8 @@ import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
-/** A declaration as the API presents it. */
-export interface DeclarationView {
+/** What every presentation of a declaration says about it. */
+interface DeclarationHead {
   id: string;
   departmentId: string;
   departmentName: string;
@@ -28,25 +28,21 @@ export interface DeclarationView {
   state: DeclarationState;
   version: number;
   reviewGrade: string | null;
-  content: DepartmentTargetDeclaration;
-  findings: Finding[];
   updatedAt: string;
 }
 
+/** A declaration as the API presents it. */
+export interface DeclarationView extends DeclarationHead {
+  content: DepartmentTargetDeclaration;
+  findings: Finding[];
+}
+
 /** One row of a list. */
-export interface DeclarationSummary {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  year: number;
-  state: DeclarationState;
-  version: number;
+export interface DeclarationSummary extends DeclarationHead {
   title: string | null;
   budgetTotal: string | null;
   errorCount: number;
   warningCount: number;
-  reviewGrade: string | null;
-  updatedAt: string;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -267,7 +263,7 @@ async function loadCurrent(db: Kysely<Database>, actor: Actor | null, id: string
 }
 
 /** The fields of a declaration's view other than its content and findings. */
-function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): Omit<DeclarationView, 'content' | 'findings'> {
+function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): DeclarationHead {
   return {
     id: row.id,
     departmentId: row.department_id,
