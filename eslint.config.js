@@ -2,6 +2,7 @@
 // framework, no other layer of Jixiao — so that it runs the same in the server, the CLI and the browser.
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const CORE_FORBIDDEN = [
@@ -35,6 +36,17 @@ export default tseslint.config(
     ignores: ['src/import/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'path'], message: 'importers are pure functions of their input; the CLI and server do the I/O.' }, { group: ['../../cli/*', '../../server/*', '../../store/*'], message: 'importers must not depend on outer layers.' }] }],
+    },
+  },
+  {
+    // The web app runs in the browser: browser globals, and the rules of hooks.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../../../src/server/*', '../../../src/store/*', '../../../src/cli/*'], message: 'the web app talks to the server over HTTP only; it may use the pure layers (core, import, format).' }] }],
     },
   },
 );

@@ -3,9 +3,12 @@
  * OpenAPI document), one error convention, structured logs with a request id.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -25,6 +28,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   /** Sign-in attempts per address per minute (the per-account limit is separate). */
   readonly loginsPerMinute?: number;
+  /** Directory of the built web app (`npm run build:web` → dist/web); null serves the API alone. */
+  readonly webRoot?: string | null;
 }
 
 /** Turns any error into the one JSON error shape; nothing internal leaks. */
@@ -90,8 +95,21 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(appError.status).send({ ...appError.toJSON(), requestId: request.id });
   });
+  const webRoot = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : null;
+  if (webRoot) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      // Built assets carry a content hash in their names: they never change, so browsers keep them.
+      setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ ...new AppError(404, 'not-found', '没有这个地址', `no route ${request.method} ${request.url}`).toJSON(), requestId: request.id });
+    // Deep links of the single-page app (/declarations/…, /public/…) get its page; the app routes them.
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0] ?? '');
+    if (webRoot && isPage) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.status(404).send({ ...new AppError(404, 'not-found', '没有这个地址', `no route ${request.method} ${request.url}`).toJSON(), requestId: request.id });
   });
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
@@ -99,8 +117,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     return { ok: true, store: store.kind };
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  // Until the web app is served here (issue 5), the root leads to the browsable API documentation.
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/v1/docs'));
+  // The web app's page, or — when it is not built — the browsable API documentation.
+  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+    webRoot ? reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html') : reply.redirect('/api/v1/docs'),
+  );
 
   sessionRoutes(app, store, { secureCookies: options.secureCookies ?? false, loginsPerMinute: options.loginsPerMinute ?? 60 });
   adminRoutes(app, store);

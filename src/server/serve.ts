@@ -1,4 +1,6 @@
 /** Starting the server: open the store, migrate, optionally seed the demo, listen; stop cleanly on signals. */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
@@ -10,7 +12,12 @@ export interface ServeOptions {
   readonly host: string;
   readonly demo: boolean;
   readonly logger: boolean;
+  /** The built web app to serve (default: dist/web of this checkout, when built). */
+  readonly webRoot?: string | null;
 }
+
+/** Where `npm run build:web` puts the web app. */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
 /** Where the store is: DATABASE_URL wins, else the data directory. */
 export function storeOptionsFrom(dataDir: string, url = process.env.DATABASE_URL): StoreOptions {
@@ -29,11 +36,13 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
       process.stderr.write(seeded.generated ? `jixiao: demo password (shown once): ${seeded.password}\n` : 'jixiao: demo password from JIXIAO_DEMO_PASSWORD\n');
     }
   }
-  const app = await buildApp(store, { logger: options.logger });
+  const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
+  if (webRoot && !existsSync(webRoot)) process.stderr.write(`jixiao: the web app is not built (${webRoot}); run \`npm run build:web\` — serving the API alone\n`);
+  const app = await buildApp(store, { logger: options.logger, webRoot });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); API docs at /api/v1/docs\n`);
+  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); web app at /, API docs at /api/v1/docs\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

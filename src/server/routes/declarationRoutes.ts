@@ -22,6 +22,7 @@ import {
   updateDeclaration,
 } from '../services/declarations.ts';
 import { departmentWithPath } from '../services/organisations.ts';
+import { yearStatistics } from '../services/statistics.ts';
 
 const id = z.object({ id: z.string().min(1) });
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -44,6 +45,12 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged', querystring: listQuery } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
   });
+
+  r.get(
+    '/api/v1/statistics',
+    { schema: { tags: ['declarations'], summary: 'Counts by state, budget by department and indicators by first-level class for a year, over what the user may see', querystring: z.object({ year }) } },
+    async (request) => yearStatistics(store.db, optionalActor(request), request.query.year),
+  );
 
   r.post(
     '/api/v1/declarations',

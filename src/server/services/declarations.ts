@@ -291,7 +291,8 @@ export async function getDeclarationJson(db: Kysely<Database>, actor: Actor | nu
   const { row, departmentName, resource } = await loadCurrent(db, actor, id);
   const allowedActions = actionsFrom(row.state).filter((action) => canOnDeclaration(actor, action, resource));
   const canEdit = canOnDeclaration(actor, 'update', resource) && isEditable(row.state);
-  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit });
+  const canComment = canOnDeclaration(actor, 'comment', resource);
+  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit, canComment });
   // The version's part of the body is encoded once and cached as bytes: encoding 30 KB of Chinese
   // text on every read cost more than the rest of the request.
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), row.body]);
@@ -309,18 +310,26 @@ export interface ListFilter {
   sort: 'updated' | 'year' | 'department' | 'errors';
 }
 
+/**
+ * The declarations (joined with their departments) the actor may see, as a query: the policy's
+ * rules for reading, in SQL (the public: published; admins: all; others: theirs and published).
+ */
+export async function visibleDeclarations(db: Kysely<Database>, actor: Actor | null) {
+  const query = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id');
+  if (actor === null) return query.where('declarations.state', '=', 'published');
+  if (actor.role === 'editor' || actor.role === 'approver') {
+    return query.where((eb) => eb.or([eb('declarations.department_id', '=', actor.departmentId ?? ''), eb('declarations.state', '=', 'published')]));
+  }
+  if (actor.role === 'reviewer') {
+    const regions = await regionSubtree(db, actor.regionId ?? '');
+    return query.where((eb) => eb.or([eb.and([eb('departments.region_id', 'in', regions), eb('declarations.state', '!=', 'draft')]), eb('declarations.state', '=', 'published')]));
+  }
+  return query;
+}
+
 /** Declarations the actor may see, filtered and paged on the server. */
 export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
-  let query = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id');
-  // Visibility, in SQL: the policy's rules for lists (the public and admins: published or all; others: theirs).
-  if (actor === null) {
-    query = query.where('declarations.state', '=', 'published');
-  } else if (actor.role === 'editor' || actor.role === 'approver') {
-    query = query.where((eb) => eb.or([eb('declarations.department_id', '=', actor.departmentId ?? ''), eb('declarations.state', '=', 'published')]));
-  } else if (actor.role === 'reviewer') {
-    const regions = await regionSubtree(db, actor.regionId ?? '');
-    query = query.where((eb) => eb.or([eb.and([eb('departments.region_id', 'in', regions), eb('declarations.state', '!=', 'draft')]), eb('declarations.state', '=', 'published')]));
-  }
+  let query = await visibleDeclarations(db, actor);
   if (filter.year !== undefined) query = query.where('declarations.year', '=', filter.year);
   if (filter.state) query = query.where('declarations.state', '=', filter.state);
   if (filter.departmentId) query = query.where('declarations.department_id', '=', filter.departmentId);

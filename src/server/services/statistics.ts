@@ -1,0 +1,56 @@
+/**
+ * Figures for the home page: declarations by state, budget by department and indicators by
+ * first-level class, over the declarations the user may see for one year. Computed in SQL from the
+ * current versions, so a store of thousands of forms answers without loading them.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Actor } from '../../core/policy.ts';
+import type { DeclarationState } from '../../core/workflow.ts';
+import type { Database } from '../../store/schema.ts';
+import { visibleDeclarations } from './declarations.ts';
+
+export interface YearStatistics {
+  year: number;
+  byState: Partial<Record<DeclarationState, number>>;
+  /** Amounts as exact decimal strings (万元), largest total first. */
+  budgetByDepartment: Array<{ departmentId: string; departmentName: string; basic: string | null; project: string | null }>;
+  /** Indicator rows by their first-level class as printed (null: none printed). */
+  indicatorsByLevel1: Array<{ level1: string | null; count: number }>;
+}
+
+/** How many departments the budget chart shows at most. */
+const BUDGET_DEPARTMENTS = 30;
+
+/** The home page's figures for one year, over what the actor may see. */
+export async function yearStatistics(db: Kysely<Database>, actor: Actor | null, year: number): Promise<YearStatistics> {
+  const visible = (await visibleDeclarations(db, actor)).where('declarations.year', '=', year);
+  const withContent = visible.innerJoin('declaration_versions', (join) =>
+    join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'),
+  );
+  const [states, budgets, level1] = await Promise.all([
+    visible.select(['declarations.state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('declarations.state').execute(),
+    withContent
+      .select([
+        'declarations.department_id',
+        'departments.name',
+        sql<string | null>`declaration_versions.content->'budget'->>'basic'`.as('basic'),
+        sql<string | null>`declaration_versions.content->'budget'->>'project'`.as('project'),
+      ])
+      .orderBy(sql`declarations.budget_total desc nulls last`)
+      .orderBy('departments.name')
+      .limit(BUDGET_DEPARTMENTS)
+      .execute(),
+    withContent
+      .innerJoin(sql<{ value: unknown }>`jsonb_array_elements(declaration_versions.content->'indicators')`.as('indicator'), (join) => join.onTrue())
+      .select([sql<string | null>`indicator.value->>'level1'`.as('level1'), (eb) => eb.fn.countAll<string>().as('n')])
+      .groupBy(sql`indicator.value->>'level1'`)
+      .orderBy(sql`count(*) desc`)
+      .execute(),
+  ]);
+  return {
+    year,
+    byState: Object.fromEntries(states.map((s) => [s.state, Number(s.n)])),
+    budgetByDepartment: budgets.map((b) => ({ departmentId: b.department_id, departmentName: b.name, basic: b.basic, project: b.project })),
+    indicatorsByLevel1: level1.map((l) => ({ level1: l.level1, count: Number(l.n) })),
+  };
+}

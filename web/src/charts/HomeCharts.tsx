@@ -1,0 +1,75 @@
+/**
+ * The home page's two charts, in their own chunk (ECharts is large): budget by department (basic vs
+ * project, stacked) and indicators by first-level class. Only the ECharts parts used are bundled.
+ */
+import { BarChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import type { YearStatistics } from '../api/types.ts';
+import { useLocale } from '../i18n/locale.tsx';
+
+registerChartParts([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
+  const element = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!element.current) return;
+    const chart = init(element.current, undefined, { renderer: 'svg' });
+    chart.setOption(option);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  return <div ref={element} role="img" aria-label={label} style={{ height: 320, width: '100%' }} />;
+}
+
+/**
+ * Chart heights only: amounts stay exact decimal strings everywhere else; a bar's length is the one
+ * place a float is the right type.
+ */
+const toNumber = (amount: string | null): number => (amount === null ? 0 : Number(amount));
+
+export default function HomeCharts({ statistics }: { statistics: YearStatistics }) {
+  const { t } = useLocale();
+  const departments = statistics.budgetByDepartment;
+  // Options are rebuilt only when the figures or the language change: a new option re-draws the chart.
+  const budgetOption = useMemo<EChartsCoreOption>(() => ({
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { data: [t('基本支出', 'Basic'), t('项目支出', 'Projects')] },
+    grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
+    xAxis: { type: 'value', name: t('万元', '10k yuan') },
+    yAxis: { type: 'category', data: departments.map((d) => d.departmentName), axisLabel: { width: 180, overflow: 'truncate' } },
+    series: [
+      { name: t('基本支出', 'Basic'), type: 'bar', stack: 'budget', data: departments.map((d) => toNumber(d.basic)) },
+      { name: t('项目支出', 'Projects'), type: 'bar', stack: 'budget', data: departments.map((d) => toNumber(d.project)) },
+    ],
+  }), [departments, t]);
+  const indicatorOption = useMemo<EChartsCoreOption>(() => ({
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { bottom: 0 },
+    series: [
+      {
+        type: 'pie',
+        radius: ['35%', '65%'],
+        data: statistics.indicatorsByLevel1.map((l) => ({ name: l.level1 ?? t('（未分类）', '(unclassified)'), value: l.count })),
+      },
+    ],
+  }), [statistics.indicatorsByLevel1, t]);
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: 16 }}>
+      <section aria-label={t('各部门预算', 'Budget by department')}>
+        <h2 style={{ fontSize: 16 }}>{t('各部门预算（基本支出 / 项目支出）', 'Budget by department (basic / projects)')}</h2>
+        <Chart option={budgetOption} label={t('各部门预算柱状图', 'bar chart of budget by department')} />
+      </section>
+      <section aria-label={t('指标按一级指标分布', 'Indicators by first-level class')}>
+        <h2 style={{ fontSize: 16 }}>{t('绩效指标按一级指标分布', 'Indicators by first-level class')}</h2>
+        <Chart option={indicatorOption} label={t('指标分布饼图', 'pie chart of indicators by class')} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+/**
+ * The declaration laid out as the official 部门整体预算绩效目标申报表: the same sections and columns
+ * as the published form, printable on A4 landscape. When `onPick` is given every field and row is a
+ * button that names its JSON Pointer — how reviewers anchor comments.
+ */
+import { Badge } from 'antd';
+import type { ReactNode } from 'react';
+import type { DepartmentTargetDeclaration, Indicator } from '../../../src/core/declaration.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { showAmount } from './display.ts';
+
+export interface OfficialFormProps {
+  readonly content: DepartmentTargetDeclaration;
+  /** Number of comments per JSON Pointer, to mark the fields and rows they concern. */
+  readonly commentCounts?: ReadonlyMap<string, number>;
+  /** Called with the pointer and a label of the field or row the user picked. */
+  readonly onPick?: (path: string, label: string) => void;
+}
+
+interface IndicatorRow {
+  readonly index: number | null;
+  readonly level1: string;
+  readonly level2: string;
+  readonly indicator: Indicator | null;
+}
+
+/** Indicator rows in printed order with the empty second-level groups placed after their first-level class. */
+export function indicatorRows(content: DepartmentTargetDeclaration): IndicatorRow[] {
+  const rows: IndicatorRow[] = content.indicators.map((indicator, index) => ({ index, level1: indicator.level1 ?? '', level2: indicator.level2 ?? '', indicator }));
+  for (const [level1, level2] of content.emptyLevel2) {
+    const lastOfClass = rows.map((r) => r.level1).lastIndexOf(level1 ?? '');
+    const row = { index: null, level1: level1 ?? '', level2, indicator: null };
+    if (lastOfClass < 0) rows.push(row);
+    else rows.splice(lastOfClass + 1, 0, row);
+  }
+  return rows;
+}
+
+/** How many rows, from each row on, share the same value (0 for rows inside a span). */
+function spans(values: readonly string[]): number[] {
+  const result = values.map(() => 0);
+  for (let start = 0; start < values.length; ) {
+    let end = start + 1;
+    while (end < values.length && values[end] === values[start]) end++;
+    result[start] = end - start;
+    start = end;
+  }
+  return result;
+}
+
+export function OfficialForm({ content, commentCounts, onPick }: OfficialFormProps) {
+  const { t } = useLocale();
+  const b = content.budget;
+  const count = (path: string) => commentCounts?.get(path) ?? 0;
+  const cls = (path: string, extra = '') => [extra, count(path) > 0 ? 'has-comment' : ''].filter(Boolean).join(' ') || undefined;
+
+  /** A field's content; a button when fields can be picked. */
+  const field = (path: string, label: string, children: ReactNode): ReactNode => {
+    const n = count(path);
+    const inner = n > 0 ? <Badge count={n} size="small" offset={[8, -4]} color="orange">{children}</Badge> : children;
+    if (!onPick) return inner;
+    return (
+      <button type="button" className="anchor-button" data-path={path} aria-label={`${t('批注', 'Comment on')}: ${label}`} onClick={() => onPick(path, label)}>
+        {inner}
+      </button>
+    );
+  };
+
+  const rows = indicatorRows(content);
+  const level1Spans = spans(rows.map((r) => r.level1));
+  const level2Spans = spans(rows.map((r) => `${r.level1}\u0000${r.level2}`));
+  const outcomes = content.projects.filter((p) => p.expectedOutcome.trim() !== '');
+
+  return (
+    <div className="official-form-wrap">
+      <div className="print-running-head">
+        {content.department ?? ''} · {content.year ?? ''} {t('年度部门整体预算绩效目标申报表', 'department-wide performance targets')}
+      </div>
+      <table className="official-form" data-testid="official-form">
+        <caption>
+          {content.year ? `（${content.year}年度）` : ''}
+          {content.title ?? '部门整体预算绩效目标申报表'}
+        </caption>
+        <colgroup>
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '23%' }} />
+          <col style={{ width: '20%' }} />
+          <col style={{ width: '20%' }} />
+        </colgroup>
+        <tbody>
+          <tr>
+            <th>部门名称</th>
+            <td colSpan={3} className={cls('/department')}>
+              {field('/department', '部门名称', content.department ?? '')}
+            </td>
+            <th>单位</th>
+            <td className="center">万元</td>
+          </tr>
+          <tr>
+            <th rowSpan={3}>部门预算支出</th>
+            <th>基本支出</th>
+            <td className={cls('/budget/basic', 'money')}>{field('/budget/basic', '基本支出', showAmount(b.basic))}</td>
+            <th rowSpan={3}>收入来源</th>
+            <th>财政拨款</th>
+            <td className={cls('/budget/income/fiscal', 'money')}>{field('/budget/income/fiscal', '财政拨款', showAmount(b.income.fiscal))}</td>
+          </tr>
+          <tr>
+            <th>项目支出</th>
+            <td className={cls('/budget/project', 'money')}>{field('/budget/project', '项目支出', showAmount(b.project))}</td>
+            <th>其他资金</th>
+            <td className={cls('/budget/income/other', 'money')}>{field('/budget/income/other', '其他资金', showAmount(b.income.other))}</td>
+          </tr>
+          <tr>
+            <th>合计</th>
+            <td className={cls('/budget/total', 'money')}>
+              {field('/budget/total', '合计', showAmount(b.total))}
+              {b.totalDerived ? <sup title={t('表中未印合计，由基本支出与项目支出相加', 'not printed; basic + project')}>*</sup> : null}
+            </td>
+            <td colSpan={2} />
+          </tr>
+          <tr>
+            <th rowSpan={2}>事业发展性支出</th>
+            <th>财政专项资金</th>
+            <td className={cls('/budget/developmental/specialFiscal', 'money')}>
+              {field('/budget/developmental/specialFiscal', '财政专项资金', showAmount(b.developmental.specialFiscal))}
+            </td>
+            <th rowSpan={2}>按预算级次划分</th>
+            <th>区本级使用资金</th>
+            <td className={cls('/budget/byLevel/ownLevel', 'money')}>{field('/budget/byLevel/ownLevel', '区本级使用资金', showAmount(b.byLevel.ownLevel))}</td>
+          </tr>
+          <tr>
+            <th>其他事业发展性支出</th>
+            <td className={cls('/budget/developmental/other', 'money')}>{field('/budget/developmental/other', '其他事业发展性支出', showAmount(b.developmental.other))}</td>
+            <th>拟用于对下转移支付资金</th>
+            <td className={cls('/budget/byLevel/transferDown', 'money')}>{field('/budget/byLevel/transferDown', '拟用于对下转移支付资金', showAmount(b.byLevel.transferDown))}</td>
+          </tr>
+          <tr>
+            <th rowSpan={content.projects.length + 1}>重点项目</th>
+            <th colSpan={2}>名称</th>
+            <th colSpan={2}>主要实施内容</th>
+            <th>拟投入的资金（万元）</th>
+          </tr>
+          {content.projects.map((project, i) => (
+            <tr key={`p${i}`} className={count(`/projects/${i}`) > 0 ? 'has-comment' : undefined}>
+              <td colSpan={2}>{field(`/projects/${i}`, `重点项目 ${project.name}`, project.name)}</td>
+              <td colSpan={2}>{field(`/projects/${i}/content`, `${project.name} 主要实施内容`, project.content)}</td>
+              <td className={cls(`/projects/${i}/amount`, 'money')}>{field(`/projects/${i}/amount`, `${project.name} 金额`, showAmount(project.amount))}</td>
+            </tr>
+          ))}
+          <tr>
+            <th rowSpan={Math.max(content.goals.length, 1)}>总体绩效目标</th>
+            <td colSpan={5} className={cls('/goals/0')}>
+              {content.goals.length > 0 ? field('/goals/0', '目标1', `目标1：${content.goals[0]}`) : ''}
+            </td>
+          </tr>
+          {content.goals.slice(1).map((goal, j) => (
+            <tr key={`g${j + 1}`}>
+              <td colSpan={5} className={cls(`/goals/${j + 1}`)}>
+                {field(`/goals/${j + 1}`, `目标${j + 2}`, `目标${j + 2}：${goal}`)}
+              </td>
+            </tr>
+          ))}
+          <tr>
+            <th rowSpan={outcomes.length + 1}>年度重点工作任务</th>
+            <th colSpan={2}>项目名称</th>
+            <th colSpan={3}>期望达到的目标（概述）</th>
+          </tr>
+          {content.projects.map((project, i) =>
+            project.expectedOutcome.trim() === '' ? null : (
+              <tr key={`o${i}`}>
+                <td colSpan={2}>{project.name}</td>
+                <td colSpan={3} className={cls(`/projects/${i}/expectedOutcome`)}>
+                  {field(`/projects/${i}/expectedOutcome`, `${project.name} 期望达到的目标`, project.expectedOutcome)}
+                </td>
+              </tr>
+            ),
+          )}
+          <tr>
+            <th>其他需完成的任务</th>
+            <td colSpan={5}>
+              {content.otherTasks.map((task, i) => (
+                <div key={i} className={cls(`/otherTasks/${i}`)}>
+                  {field(`/otherTasks/${i}`, `其他任务 ${i + 1}`, task)}
+                </div>
+              ))}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="official-form official-form-indicators">
+        <colgroup>
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '13%' }} />
+          <col style={{ width: '12%' }} />
+          <col style={{ width: '23%' }} />
+          <col style={{ width: '20%' }} />
+          <col style={{ width: '20%' }} />
+        </colgroup>
+        <thead>
+          <tr>
+            <th colSpan={6}>绩效指标</th>
+          </tr>
+          <tr>
+            <th>一级指标</th>
+            <th>二级指标</th>
+            <th colSpan={2}>三级指标</th>
+            <th>实施周期指标值</th>
+            <th>年度指标值</th>
+          </tr>
+        </thead>
+        <tbody data-testid="indicator-table">
+          {rows.map((row, r) => {
+            const path = row.index === null ? null : `/indicators/${row.index}`;
+            return (
+              <tr key={path ?? `e${r}`} data-indicator={row.index ?? undefined} className={path && count(path) > 0 ? 'has-comment' : undefined}>
+                {(level1Spans[r] ?? 0) > 0 && <td rowSpan={level1Spans[r]} className="center">{row.level1}</td>}
+                {(level2Spans[r] ?? 0) > 0 && <td rowSpan={level2Spans[r]} className="center">{row.level2}</td>}
+                {row.indicator && path ? (
+                  <>
+                    <td colSpan={2}>{field(path, `指标 ${row.indicator.name}`, row.indicator.name)}</td>
+                    <td className={cls(`${path}/periodTarget`, 'center')}>{field(`${path}/periodTarget`, `${row.indicator.name} 实施周期指标值`, row.indicator.periodTarget)}</td>
+                    <td className={cls(`${path}/annualTarget`, 'center')}>{field(`${path}/annualTarget`, `${row.indicator.name} 年度指标值`, row.indicator.annualTarget)}</td>
+                  </>
+                ) : (
+                  <>
+                    <td colSpan={2} />
+                    <td />
+                    <td />
+                  </>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDeclaration } from '../../../src/core/declaration.ts';
+import { amountFromInput, budgetTotals, conflictRows, editIndicator, moveItem, newIndicator, pointerOfField, withDerivedTotal } from './editing.ts';
+
+describe('editor operations', () => {
+  it('moves, and ignores moves out of range', () => {
+    expect(moveItem(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
+    expect(moveItem(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(['a', 'b'], 1, 2)).toEqual(['a', 'b']);
+  });
+
+  it('stores amounts as typed on forms exactly, and refuses what is not an amount', () => {
+    expect(amountFromInput('2,507.50')).toEqual({ ok: true, amount: '2507.50' });
+    expect(amountFromInput(' 0.1 ')).toEqual({ ok: true, amount: '0.10' });
+    expect(amountFromInput('')).toEqual({ ok: true, amount: null });
+    expect(amountFromInput('12.3.4')).toEqual({ ok: false, error: 'syntax' });
+    expect(amountFromInput('1.0000001')).toEqual({ ok: false, error: 'too-precise' });
+  });
+
+  it('adds amounts exactly (0.1 + 0.2 is 0.30) and keeps a derived total in step', () => {
+    const content = emptyDeclaration('局', 2025);
+    content.budget = { ...content.budget, basic: '0.10', project: '0.20', totalDerived: true };
+    expect(budgetTotals(content).basicPlusProject).toBe('0.30');
+    expect(withDerivedTotal(content).budget.total).toBe('0.30');
+    content.budget.totalDerived = false;
+    expect(withDerivedTotal(content).budget.total).toBeNull();
+  });
+
+  it('re-parses a target as it is typed', () => {
+    const row = editIndicator(newIndicator('产出指标', '数量指标'), 'annualTarget', '≥85分');
+    expect(row.annualTargetValue).toMatchObject({ kind: 'quantity', operator: '≥', value: '85', unit: '分' });
+    expect(editIndicator(row, 'annualTarget', '逐步提高').annualTargetValue.kind).toBe('qualitative');
+  });
+
+  it('lists a conflict field by field, without the parsed targets', () => {
+    const theirs = emptyDeclaration('局', 2025);
+    theirs.indicators = [editIndicator(newIndicator('产出指标', '数量指标'), 'annualTarget', '≥5个')];
+    const [first = newIndicator(null, null)] = theirs.indicators;
+    const mine = { ...theirs, goals: ['新目标'], indicators: [editIndicator(first, 'annualTarget', '≥6个')] };
+    expect(conflictRows(theirs, mine)).toEqual([
+      { path: '/goals/0', theirs: undefined, mine: '新目标' },
+      { path: '/indicators/0/annualTarget', theirs: '≥5个', mine: '≥6个' },
+    ]);
+  });
+
+  it('maps a server field name to a pointer', () => {
+    expect(pointerOfField('body.content.indicators.3.annualTarget')).toBe('/indicators/3/annualTarget');
+    expect(pointerOfField('body.baseVersion')).toBeNull();
+  });
+});

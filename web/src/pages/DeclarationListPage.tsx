@@ -1,0 +1,117 @@
+/** All forms the user may see: filtered, searched, sorted and paged on the server; the filters live in the URL. */
+import { Badge, Button, Input, Select, Space, Table, Tooltip } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link, useSearchParams } from 'react-router';
+import { api, query } from '../api/client.ts';
+import type { DeclarationList, DeclarationState, DeclarationSummary } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { showAmount } from '../declaration/display.ts';
+import { useLocale } from '../i18n/locale.tsx';
+import { allDepartments, useSession } from '../session/session.tsx';
+import { STATE_NAMES } from '../../../src/core/workflow.ts';
+
+type Sort = 'updated' | 'year' | 'department' | 'errors';
+const STATES: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+
+export function DeclarationListPage() {
+  const { t, pick } = useLocale();
+  const { user, regions } = useSession();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    year: params.get('year') ?? undefined,
+    state: params.get('state') ?? undefined,
+    departmentId: params.get('departmentId') ?? undefined,
+    q: params.get('q') ?? undefined,
+    sort: (params.get('sort') as Sort | null) ?? 'updated',
+    page: Number(params.get('page') ?? 1),
+    pageSize: Number(params.get('pageSize') ?? 20),
+  };
+  const search = query(filters);
+  const list = useResource(search, () => api<DeclarationList>('GET', `/api/v1/declarations${search}`));
+  const set = (changes: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const columns: ColumnsType<DeclarationSummary> = [
+    { title: t('部门', 'Department'), dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: filters.sort === 'department' ? 'ascend' : null, render: (name: string, row) => <Link to={`/declarations/${row.id}`}>{name}</Link> },
+    { title: t('年度', 'Year'), dataIndex: 'year', key: 'year', width: 90, sorter: true, sortOrder: filters.sort === 'year' ? 'descend' : null },
+    { title: t('状态', 'State'), dataIndex: 'state', width: 100, render: (state: DeclarationState) => <StateTag state={state} /> },
+    { title: t('审核结果', 'Grade'), dataIndex: 'reviewGrade', width: 90, render: (grade: string | null) => grade ?? '' },
+    { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 150, align: 'right', render: (amount: string | null) => showAmount(amount) },
+    {
+      title: t('问题', 'Findings'),
+      key: 'errors',
+      width: 120,
+      sorter: true,
+      sortOrder: filters.sort === 'errors' ? 'descend' : null,
+      render: (_: unknown, row) => (
+        <Space>
+          <Tooltip title={t('错误', 'errors')}>
+            <Badge count={row.errorCount} showZero color={row.errorCount > 0 ? 'red' : 'green'} />
+          </Tooltip>
+          <Tooltip title={t('警告', 'warnings')}>
+            <Badge count={row.warningCount} showZero color="orange" />
+          </Tooltip>
+        </Space>
+      ),
+    },
+    { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', key: 'updated', width: 170, sorter: true, sortOrder: filters.sort === 'updated' ? 'descend' : null, render: (at: string) => new Date(at).toLocaleString() },
+  ];
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t('申报表', 'Forms')}</h1>
+        {(user?.role === 'editor' || user?.role === 'approver') && (
+          <Link to="/import">
+            <Button type="primary">{t('导入申报表', 'Import a form')}</Button>
+          </Link>
+        )}
+      </div>
+      <Space wrap style={{ marginBottom: 16 }} role="search">
+        <Input.Search
+          aria-label={t('搜索', 'Search')}
+          placeholder={t('搜索部门、目标、项目、指标', 'Search departments, goals, projects, indicators')}
+          defaultValue={filters.q}
+          allowClear
+          onSearch={(q) => set({ q })}
+          style={{ width: 320 }}
+        />
+        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i).map((y) => ({ value: y, label: `${y}` }))} />
+        <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear value={filters.state} onChange={(state?: string) => set({ state })} style={{ width: 130 }} options={STATES.map((s) => ({ value: s, label: pick(STATE_NAMES[s]) }))} />
+        <Select
+          aria-label={t('部门', 'Department')}
+          placeholder={t('全部部门', 'All departments')}
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          value={filters.departmentId}
+          onChange={(departmentId?: string) => set({ departmentId })}
+          style={{ width: 300 }}
+          options={allDepartments(regions).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
+        />
+      </Space>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <Table<DeclarationSummary>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.loading}
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t(`共 ${total} 份`, `${total} forms`) }}
+        onChange={(pagination, _filters, sorter) => {
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const sort = one?.order ? (one.columnKey as Sort) : 'updated';
+          set({ page: pagination.current ?? 1, pageSize: pagination.pageSize ?? 20, sort: sort === 'updated' ? undefined : sort });
+        }}
+      />
+    </>
+  );
+}

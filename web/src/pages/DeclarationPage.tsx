@@ -1,0 +1,224 @@
+/**
+ * One declaration: the official form, its findings and review comments, and the workflow actions
+ * the server says this user may take (no other button is shown).
+ */
+import { EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api/client.ts';
+import type { Comment, DeclarationView, TransitionAction } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
+import { OfficialForm } from '../declaration/OfficialForm.tsx';
+import { revealPath } from '../declaration/revealPath.ts';
+import { useLocale } from '../i18n/locale.tsx';
+
+type ReviewMode = 'approve' | 'return';
+
+function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMode; declarationId: string; onClose: () => void; onDone: () => void }) {
+  const { t, pick } = useLocale();
+  const [grade, setGrade] = useState(mode === 'approve' ? '良' : '中');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    if (mode === 'return' && reason.trim() === '') {
+      setError(new ApiError(400, 'reason-required', { zh: '退回时须写明审核意见', en: 'a return needs a written opinion' }, [{ field: 'reason', message: 'required' }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api('POST', `/api/v1/declarations/${declarationId}/transitions`, { action: 'review', grade, reason: reason.trim() || undefined });
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const grades = mode === 'approve' ? ['优', '良'] : ['中', '差'];
+  return (
+    <Modal
+      open
+      title={mode === 'approve' ? t('审核通过', 'Approve') : t('退回修改', 'Return for changes')}
+      okText={mode === 'approve' ? t('确认通过', 'Approve') : t('确认退回', 'Return')}
+      cancelText={t('取消', 'Cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={onClose}
+    >
+      <Form layout="vertical">
+        <Form.Item label={t('审核结果', 'Grade')}>
+          <Radio.Group value={grade} onChange={(e) => setGrade(e.target.value as string)} options={grades.map((g) => ({ value: g, label: g }))} />
+        </Form.Item>
+        <Form.Item
+          label={t('审核意见', 'Opinion')}
+          required={mode === 'return'}
+          validateStatus={error ? 'error' : undefined}
+          help={error ? pick(error.text) : mode === 'return' ? t('退回时必填，将作为批注发给部门', 'Required; sent to the department as a comment') : undefined}
+        >
+          <Input.TextArea aria-label={t('审核意见', 'Opinion')} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function DeclarationPage() {
+  const { id = '' } = useParams();
+  const { t } = useLocale();
+  const { message } = App.useApp();
+  const declaration = useResource(`d:${id}`, () => api<DeclarationView>('GET', `/api/v1/declarations/${id}`));
+  const comments = useResource(`c:${id}`, () => api<{ comments: Comment[] }>('GET', `/api/v1/declarations/${id}/comments`));
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [review, setReview] = useState<ReviewMode | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [tab, setTab] = useState('findings');
+
+  const commentCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const c of comments.data?.comments ?? []) counts.set(c.path, (counts.get(c.path) ?? 0) + 1);
+    return counts;
+  }, [comments.data]);
+
+  const view = declaration.data;
+  if (!view) return declaration.error ? <ErrorAlert error={declaration.error} onRetry={declaration.reload} /> : <Card loading />;
+
+  const refresh = () => {
+    declaration.reload();
+    comments.reload();
+  };
+  const move = async (action: Exclude<TransitionAction, 'review'>) => {
+    setActionError(null);
+    try {
+      await api('POST', `/api/v1/declarations/${id}/transitions`, { action });
+      void message.success(action === 'submit' ? t('已提交审核', 'Submitted for review') : t('已公开', 'Published'));
+      refresh();
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
+  const allowed = new Set(view.allowedActions);
+
+  return (
+    <>
+      <div className="page-title no-print">
+        <h1>
+          {view.departmentName} · {view.year} <StateTag state={view.state} />
+        </h1>
+        <Space wrap data-testid="actions">
+          {view.canEdit && (
+            <Link to={`/declarations/${id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />}>
+                {t('编辑', 'Edit')}
+              </Button>
+            </Link>
+          )}
+          {allowed.has('submit') && (
+            <Popconfirm title={t('提交后将不能修改，直到审核退回。确认提交？', 'After submitting you cannot edit until it is returned. Submit?')} okText={t('提交', 'Submit')} cancelText={t('取消', 'Cancel')} onConfirm={() => move('submit')}>
+              <Button type="primary">{t('提交审核', 'Submit for review')}</Button>
+            </Popconfirm>
+          )}
+          {allowed.has('review') && (
+            <>
+              <Button danger onClick={() => setReview('return')}>
+                {t('退回修改', 'Return')}
+              </Button>
+              <Button type="primary" onClick={() => setReview('approve')}>
+                {t('审核通过', 'Approve')}
+              </Button>
+            </>
+          )}
+          {allowed.has('publish') && (
+            <Popconfirm title={t('公开后任何人都可查看。确认公开？', 'Anyone will be able to read it. Publish?')} okText={t('公开', 'Publish')} cancelText={t('取消', 'Cancel')} onConfirm={() => move('publish')}>
+              <Button type="primary">{t('公开', 'Publish')}</Button>
+            </Popconfirm>
+          )}
+          <Link to={`/declarations/${id}/history`}>
+            <Button icon={<HistoryOutlined />}>{t('历史版本', 'History')}</Button>
+          </Link>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('打印', 'Print')}
+          </Button>
+        </Space>
+      </div>
+      <ErrorAlert error={actionError} />
+      <Descriptions size="small" className="no-print" style={{ marginBottom: 12 }} column={4}>
+        <Descriptions.Item label={t('版本', 'Version')}>{view.version}</Descriptions.Item>
+        <Descriptions.Item label={t('审核结果', 'Grade')}>{view.reviewGrade ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('更新时间', 'Updated')}>{new Date(view.updatedAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('问题', 'Findings')}>
+          {t(`${view.findings.filter((f) => f.severity === 'error').length} 个错误，${view.findings.filter((f) => f.severity === 'warning').length} 个警告`, `${view.findings.filter((f) => f.severity === 'error').length} errors, ${view.findings.filter((f) => f.severity === 'warning').length} warnings`)}
+        </Descriptions.Item>
+      </Descriptions>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', gap: 16, alignItems: 'start' }}>
+        <Card size="small">
+          <OfficialForm
+            content={view.content}
+            commentCounts={commentCounts}
+            onPick={
+              view.canComment
+                ? (path) => {
+                    setAnchor(path);
+                    setTab('comments');
+                  }
+                : undefined
+            }
+          />
+        </Card>
+        <Card size="small" className="no-print" style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              { key: 'findings', label: `${t('检查结果', 'Findings')} (${view.findings.length})`, children: <FindingsPanel findings={view.findings} onSelect={revealPath} /> },
+              {
+                key: 'comments',
+                label: `${t('审核批注', 'Comments')} (${comments.data?.comments.length ?? 0})`,
+                children: (
+                  <>
+                    <ErrorAlert error={comments.error} onRetry={comments.reload} />
+                    {view.canComment && anchor === null && (
+                      <Typography.Paragraph type="secondary">
+                        {t('点击左侧表中的字段或指标行添加批注，或', 'Click a field or row on the left to comment on it, or ')}
+                        <Typography.Link onClick={() => setAnchor('')}>{t('对整张表批注', 'comment on the whole form')}</Typography.Link>
+                      </Typography.Paragraph>
+                    )}
+                    <CommentsPanel
+                      declarationId={id}
+                      content={view.content}
+                      comments={comments.data?.comments ?? []}
+                      anchor={view.canComment ? anchor : null}
+                      onAnchorClear={() => setAnchor(null)}
+                      onAdded={() => {
+                        comments.reload();
+                        void message.success(t('批注已添加', 'Comment added'));
+                      }}
+                      onSelect={revealPath}
+                    />
+                  </>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </div>
+      {review && (
+        <ReviewModal
+          mode={review}
+          declarationId={id}
+          onClose={() => setReview(null)}
+          onDone={() => {
+            setReview(null);
+            void message.success(review === 'approve' ? t('已审核通过', 'Approved') : t('已退回', 'Returned'));
+            refresh();
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,357 @@
+/**
+ * The form editor: every section editable, the checker's findings live beside it, drafts saved
+ * automatically. A copy of unsaved work is kept in the browser until the server has it, and a save
+ * that loses a race (409) shows both versions for the user to choose.
+ */
+import { SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
+import { checkDeclaration } from '../../../src/core/rules/checkDeclaration.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { Comment, DeclarationView } from '../api/types.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { pointerLabel } from '../declaration/pointerLabel.ts';
+import { revealPath } from '../declaration/revealPath.ts';
+import { BudgetSection } from '../editor/BudgetSection.tsx';
+import { ConflictModal, type Conflict } from '../editor/ConflictModal.tsx';
+import { pointerOfField, withDerivedTotal } from '../editor/editing.ts';
+import { IndicatorTable } from '../editor/IndicatorTable.tsx';
+import { ProjectsSection } from '../editor/ProjectsSection.tsx';
+import { TextListSection } from '../editor/TextListSection.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+
+/** How long typing must pause before a draft is saved. */
+const AUTOSAVE_DELAY_MS = 2000;
+/** How long to wait before trying again after the server could not be reached. */
+const RETRY_DELAY_MS = 15000;
+
+type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed' | 'conflict';
+
+interface UnsavedCopy {
+  readonly baseVersion: number;
+  readonly content: DepartmentTargetDeclaration;
+  readonly at: string;
+}
+
+const unsavedKey = (id: string) => `jixiao.unsaved.${id}`;
+
+function readUnsaved(id: string): UnsavedCopy | null {
+  try {
+    const text = localStorage.getItem(unsavedKey(id));
+    return text ? (JSON.parse(text) as UnsavedCopy) : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeUnsaved(id: string, copy: UnsavedCopy | null): void {
+  try {
+    if (copy) localStorage.setItem(unsavedKey(id), JSON.stringify(copy));
+    else localStorage.removeItem(unsavedKey(id));
+  } catch {
+    // Storage full or refused: the work is still in the page.
+  }
+}
+
+export default function EditorPage() {
+  const { id = '' } = useParams();
+  const { t, pick } = useLocale();
+  const [loaded, setLoaded] = useState<DeclarationView | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [content, setContent] = useState<DepartmentTargetDeclaration | null>(null);
+  const [baseVersion, setBaseVersion] = useState(0);
+  const [savedContent, setSavedContent] = useState<DepartmentTargetDeclaration | null>(null);
+  const [status, setStatus] = useState<SaveStatus>('saved');
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [restorable, setRestorable] = useState<UnsavedCopy | null>(null);
+  const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
+  const [comments, setComments] = useState<Comment[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    api<DeclarationView>('GET', `/api/v1/declarations/${id}`)
+      .then((view) => {
+        if (!current) return;
+        setLoaded(view);
+        setContent(view.content);
+        setSavedContent(view.content);
+        setBaseVersion(view.version);
+        const unsaved = readUnsaved(id);
+        if (unsaved && JSON.stringify(unsaved.content) !== JSON.stringify(view.content)) setRestorable(unsaved);
+        else writeUnsaved(id, null);
+      })
+      .catch((error: unknown) => current && setLoadError(error));
+    api<{ comments: Comment[] }>('GET', `/api/v1/declarations/${id}/comments`)
+      .then((answer) => current && setComments(answer.comments))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  const edit = useCallback(
+    (change: (content: DepartmentTargetDeclaration) => DepartmentTargetDeclaration) => {
+      setContent((previous) => {
+        if (!previous) return previous;
+        const next = withDerivedTotal(change(previous));
+        writeUnsaved(id, { baseVersion, content: next, at: new Date().toISOString() });
+        return next;
+      });
+      setStatus((s) => (s === 'conflict' ? s : 'dirty'));
+    },
+    [id, baseVersion],
+  );
+
+  const save = useCallback(
+    async (over?: { baseVersion: number }) => {
+      if (!content) return;
+      const snapshot = content;
+      const base = over?.baseVersion ?? baseVersion;
+      setStatus('saving');
+      setSaveError(null);
+      try {
+        const answer = await api<DeclarationView>('PUT', `/api/v1/declarations/${id}`, { baseVersion: base, content: snapshot });
+        setBaseVersion(answer.version);
+        setSavedContent(snapshot);
+        setLastSavedAt(new Date());
+        setConflict(null);
+        // Typing during the save leaves the page dirty; the next autosave takes it.
+        setContent((latest) => {
+          if (latest === snapshot) writeUnsaved(id, null);
+          else if (latest) writeUnsaved(id, { baseVersion: answer.version, content: latest, at: new Date().toISOString() });
+          setStatus(latest === snapshot ? 'saved' : 'dirty');
+          return latest;
+        });
+      } catch (caught) {
+        const error = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', { zh: '保存失败', en: 'saving failed' });
+        if (error.id === 'version-conflict') {
+          const current = error.extra.current as { content: DepartmentTargetDeclaration; createdAt: string } | undefined;
+          const currentVersion = error.extra.currentVersion as number;
+          if (current) {
+            setConflict({ version: currentVersion, content: current.content, createdAt: current.createdAt });
+            setStatus('conflict');
+            return;
+          }
+        }
+        setSaveError(error);
+        setStatus('failed');
+      }
+    },
+    [content, baseVersion, id],
+  );
+
+  // Autosave: after a pause in typing; after a lost connection, again a little later.
+  useEffect(() => {
+    if (!loaded?.canEdit || content === savedContent) return;
+    if (status === 'dirty') {
+      const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+      return () => clearTimeout(timer);
+    }
+    if (status === 'failed' && saveError?.status === 0) {
+      const timer = setTimeout(() => void save(), RETRY_DELAY_MS);
+      return () => clearTimeout(timer);
+    }
+    return undefined;
+  }, [status, content, savedContent, save, saveError, loaded]);
+
+  // Ctrl+S / ⌘S saves now.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        if (status === 'dirty' || status === 'failed') void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, status]);
+
+  // Leaving with unsaved work asks first (the copy in the browser survives anyway).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (status !== 'saved') event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [status]);
+
+  const deferred = useDeferredValue(content);
+  const findings = useMemo(() => (deferred ? checkDeclaration(deferred) : []), [deferred]);
+  const commentsByPath = useMemo(() => {
+    const map = new Map<string, Comment[]>();
+    for (const c of comments) map.set(c.path, [...(map.get(c.path) ?? []), c]);
+    return map;
+  }, [comments]);
+
+  if (loadError) return <ErrorAlert error={loadError} />;
+  if (!loaded || !content) return <Card loading />;
+  if (!loaded.canEdit) {
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message={t('此申报表当前不可编辑', 'This form cannot be edited now')}
+        description={
+          <span>
+            {t('只有草稿或被退回的申报表可由本部门编辑。', 'Only drafts and returned forms can be edited, by their department. ')}
+            <Link to={`/declarations/${id}`}>{t('查看申报表', 'View the form')}</Link>
+          </span>
+        }
+      />
+    );
+  }
+
+  const statusTag = {
+    saved: <Tag color="success">{lastSavedAt ? t(`已保存 ${lastSavedAt.toLocaleTimeString()}`, `saved ${lastSavedAt.toLocaleTimeString()}`) : t('已保存', 'saved')}</Tag>,
+    dirty: <Tag color="warning">{t('有未保存的修改', 'unsaved changes')}</Tag>,
+    saving: <Tag color="processing">{t('正在保存…', 'saving…')}</Tag>,
+    failed: <Tag color="error">{t('保存失败', 'not saved')}</Tag>,
+    conflict: <Tag color="error">{t('保存冲突', 'conflict')}</Tag>,
+  }[status];
+  const fieldErrors = saveError?.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null) ?? [];
+  const comments_ = commentsByPath;
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>
+          {t('编辑', 'Edit')} · {loaded.departmentName} · {loaded.year} <StateTag state={loaded.state} />
+        </h1>
+        <Space>
+          <span data-testid="save-status" data-status={status} aria-live="polite">
+            {statusTag}
+          </span>
+          <Typography.Text type="secondary">{t(`基于第 ${baseVersion} 版`, `based on version ${baseVersion}`)}</Typography.Text>
+          <Button type="primary" icon={<SaveOutlined />} disabled={status === 'saved' || status === 'saving' || status === 'conflict'} onClick={() => void save()}>
+            {t('保存', 'Save')}
+          </Button>
+          <Link to={`/declarations/${id}`}>
+            <Button>{t('完成', 'Done')}</Button>
+          </Link>
+        </Space>
+      </div>
+      {restorable && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={t(`此浏览器中有 ${new Date(restorable.at).toLocaleString()} 未保存的修改`, `This browser holds unsaved changes from ${new Date(restorable.at).toLocaleString()}`)}
+          action={
+            <Space>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  setContent(restorable.content);
+                  setRestorable(null);
+                  // Restored work saves over the version it was based on; a newer version is a conflict to resolve.
+                  setBaseVersion(restorable.baseVersion);
+                  setStatus('dirty');
+                }}
+              >
+                {t('恢复', 'Restore')}
+              </Button>
+              <Button
+                size="small"
+                onClick={() => {
+                  writeUnsaved(id, null);
+                  setRestorable(null);
+                }}
+              >
+                {t('丢弃', 'Discard')}
+              </Button>
+            </Space>
+          }
+        />
+      )}
+      {saveError && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message={pick(saveError.text)}
+          description={
+            fieldErrors.length > 0 ? (
+              <ul style={{ margin: 0 }}>
+                {fieldErrors.map((f) => (
+                  <li key={f.field}>
+                    <Typography.Link onClick={() => revealPath(f.pointer ?? '')}>{pointerLabel(content, f.pointer ?? '', t)}</Typography.Link>：{f.message}
+                  </li>
+                ))}
+              </ul>
+            ) : saveError.status === 0 ? (
+              t('修改保存在此浏览器中，连接恢复后会自动重试。', 'Your changes are kept in this browser and will be saved when the connection returns.')
+            ) : undefined
+          }
+          action={<Button size="small" onClick={() => void save()}>{t('重试', 'Retry')}</Button>}
+        />
+      )}
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 340px', gap: 16, alignItems: 'start' }}>
+        <Form layout="vertical" component="div">
+          <Card title={t('基本信息', 'Basics')} size="small" style={{ marginBottom: 16 }}>
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item label={t('部门名称', 'Department')} htmlFor="department">
+                  <div data-path="/department">
+                    <Input id="department" value={content.department ?? ''} onChange={(e) => edit((c) => ({ ...c, department: e.target.value || null }))} />
+                  </div>
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item label={t('表题', 'Title')} htmlFor="title">
+                  <div data-path="/title">
+                    <Input id="title" value={content.title ?? ''} placeholder="部门整体预算绩效目标申报表" onChange={(e) => edit((c) => ({ ...c, title: e.target.value || null }))} />
+                  </div>
+                </Form.Item>
+              </Col>
+            </Row>
+          </Card>
+          <Card title={t('部门预算（万元）', 'Budget (10k yuan)')} size="small" style={{ marginBottom: 16 }}>
+            <BudgetSection content={content} onChange={(budget) => edit((c) => ({ ...c, budget }))} />
+          </Card>
+          <Card title={t('重点项目与年度重点工作任务', 'Key projects and their expected outcomes')} size="small" style={{ marginBottom: 16 }}>
+            <ProjectsSection projects={content.projects} comments={comments_} onChange={(projects) => edit((c) => ({ ...c, projects }))} />
+          </Card>
+          <Card title={t('总体绩效目标', 'Overall goals')} size="small" style={{ marginBottom: 16 }}>
+            <TextListSection field="goals" items={content.goals} comments={comments_} itemLabel={(n) => t(`目标${n}`, `Goal ${n}`)} addLabel={t('添加目标', 'Add goal')} onChange={(goals) => edit((c) => ({ ...c, goals }))} />
+          </Card>
+          <Card title={t('其他需完成的任务', 'Other tasks')} size="small" style={{ marginBottom: 16 }}>
+            <TextListSection field="otherTasks" items={content.otherTasks} comments={comments_} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
+          </Card>
+          <Card title={t('绩效指标', 'Indicators')} size="small" style={{ marginBottom: 16 }}>
+            <IndicatorTable indicators={content.indicators} comments={comments_} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
+          </Card>
+        </Form>
+        <Card
+          size="small"
+          title={`${t('检查结果', 'Findings')} (${findings.length})`}
+          style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}
+          data-testid="live-findings"
+        >
+          <FindingsPanel findings={findings} onSelect={revealPath} />
+        </Card>
+      </div>
+      {conflict && (
+        <ConflictModal
+          conflict={conflict}
+          mine={content}
+          onKeepMine={() => void save({ baseVersion: conflict.version })}
+          onTakeTheirs={() => {
+            setContent(conflict.content);
+            setSavedContent(conflict.content);
+            setBaseVersion(conflict.version);
+            writeUnsaved(id, null);
+            setConflict(null);
+            setStatus('saved');
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+/** Home: what is waiting for me, the year's counts by state, and two charts. */
+import { Card, Col, Empty, List, Row, Select, Skeleton, Space, Statistic, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router';
+import { api, query } from '../api/client.ts';
+import type { DeclarationList, DeclarationState, Role, YearStatistics } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { useSession } from '../session/session.tsx';
+import { STATE_NAMES } from '../../../src/core/workflow.ts';
+
+const HomeCharts = lazy(() => import('../charts/HomeCharts.tsx'));
+
+interface TodoKind {
+  readonly state: DeclarationState;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** What each role has to do, as the states of the forms waiting for it. */
+const TODO_BY_ROLE: Record<Role, readonly TodoKind[]> = {
+  editor: [
+    { state: 'returned', zh: '被退回待修改', en: 'Returned to me' },
+    { state: 'draft', zh: '待完成的草稿', en: 'Drafts to finish' },
+  ],
+  approver: [
+    { state: 'returned', zh: '被退回待修改', en: 'Returned to me' },
+    { state: 'draft', zh: '待提交的草稿', en: 'Drafts to submit' },
+    { state: 'approved', zh: '待公开', en: 'To publish' },
+  ],
+  reviewer: [{ state: 'submitted', zh: '待我审核', en: 'Awaiting my review' }],
+  admin: [],
+};
+
+const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
+
+function TodoList({ kind, year }: { kind: TodoKind; year: number }) {
+  const { t } = useLocale();
+  const list = useResource(`${kind.state}:${year}`, () => api<DeclarationList>('GET', `/api/v1/declarations${query({ state: kind.state, year, pageSize: 10 })}`));
+  return (
+    <Card size="small" title={`${t(kind.zh, kind.en)}${list.data ? `（${list.data.total}）` : ''}`} data-testid={`todo-${kind.state}`}>
+      <ErrorAlert error={list.error} onRetry={list.reload} />
+      <List
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        locale={{ emptyText: t('暂无', 'Nothing') }}
+        renderItem={(item) => (
+          <List.Item>
+            <Link to={`/declarations/${item.id}`}>
+              {item.departmentName} · {item.year}
+            </Link>
+            <StateTag state={item.state} />
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export function HomePage() {
+  const { t, pick } = useLocale();
+  const { user } = useSession();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const statistics = useResource(`stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
+  if (!user) return null;
+  const todos = TODO_BY_ROLE[user.role];
+  const states: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t('工作台', 'Home')}</h1>
+        <Space>
+          <label htmlFor="home-year">{t('年度', 'Year')}</label>
+          <Select id="home-year" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+        </Space>
+      </div>
+      {todos.length > 0 && (
+        <section aria-label={t('待办', 'To do')} style={{ marginBottom: 16 }}>
+          <Typography.Title level={2} style={{ fontSize: 16 }}>
+            {t('我的待办', 'My to-do list')}
+          </Typography.Title>
+          <Row gutter={16}>
+            {todos.map((kind) => (
+              <Col span={24 / todos.length} key={kind.state}>
+                <TodoList kind={kind} year={year} />
+              </Col>
+            ))}
+          </Row>
+        </section>
+      )}
+      <ErrorAlert error={statistics.error} onRetry={statistics.reload} />
+      <Card style={{ marginBottom: 16 }} data-testid="counts-by-state">
+        <Row gutter={16}>
+          {states.map((state) => (
+            <Col span={4} key={state}>
+              <Link to={`/declarations?state=${state}&year=${year}`}>
+                <Statistic title={pick(STATE_NAMES[state])} value={statistics.data?.byState[state] ?? 0} loading={statistics.loading} />
+              </Link>
+            </Col>
+          ))}
+        </Row>
+      </Card>
+      <Card>
+        {statistics.data && statistics.data.budgetByDepartment.length > 0 ? (
+          <Suspense fallback={<Skeleton active />}>
+            <HomeCharts statistics={statistics.data} />
+          </Suspense>
+        ) : statistics.loading ? (
+          <Skeleton active />
+        ) : (
+          <Empty description={t(`${year} 年度暂无可见的申报表`, `No forms you can see for ${year}`)} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The import wizard: paste or upload a published form's text; see the source beside what was read
+ * from it, with the lines the importer could not place marked; save it as a draft.
+ */
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Steps, Typography, Upload } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { importFormBytes, importFormText, type ImportOutcome } from '../../../src/import/text/importFormText.ts';
+import { checkDeclaration, countBySeverity } from '../../../src/core/rules/checkDeclaration.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { DeclarationView } from '../api/types.ts';
+import { OfficialForm } from '../declaration/OfficialForm.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { allDepartments, useSession } from '../session/session.tsx';
+
+interface Source {
+  readonly text: string;
+  readonly name: string;
+  readonly outcome: ImportOutcome;
+}
+
+export default function ImportPage() {
+  const { t, pick } = useLocale();
+  const { user, regions } = useSession();
+  const navigate = useNavigate();
+  const departments = allDepartments(regions).filter((d) => d.id === user?.departmentId);
+  const [departmentId, setDepartmentId] = useState<string | undefined>(user?.departmentId ?? undefined);
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [pasted, setPasted] = useState('');
+  const [source, setSource] = useState<Source | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+
+  const read = (text: string, name: string, outcome: ImportOutcome = importFormText(text, { year })) => {
+    setSaveError(null);
+    setSource({ text, name, outcome });
+  };
+
+  const save = async () => {
+    if (!source?.outcome.ok || !departmentId) return;
+    setSaving(true);
+    setSaveError(null);
+    try {
+      const created = await api<DeclarationView>('POST', '/api/v1/declarations/import', { departmentId, year, text: source.text });
+      navigate(`/declarations/${created.id}`);
+    } catch (caught) {
+      setSaveError(caught instanceof ApiError ? caught : null);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const outcome = source?.outcome;
+  const unparsedLines = useMemo(() => new Set(outcome?.ok ? outcome.declaration.unparsed.map((u) => u.line) : []), [outcome]);
+  const counts = useMemo(() => (outcome?.ok ? countBySeverity(checkDeclaration(outcome.declaration)) : null), [outcome]);
+  const lines = useMemo(() => source?.text.split(/\r\n|\r|\n/) ?? [], [source]);
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t('导入申报表', 'Import a form')}</h1>
+      </div>
+      <Steps style={{ marginBottom: 16 }} current={source ? (outcome?.ok ? 1 : 0) : 0} items={[{ title: t('提供文本', 'Provide the text') }, { title: t('核对解析结果', 'Check what was read') }, { title: t('保存为草稿', 'Save as a draft') }]} />
+      {!source && (
+        <Card>
+          <Form layout="vertical">
+            <Form.Item label={t('粘贴申报表文本（从公开的 PDF 中复制）', 'Paste the form text (copied from the published PDF)')} htmlFor="import-text">
+              <Input.TextArea id="import-text" rows={14} value={pasted} onChange={(e) => setPasted(e.target.value)} style={{ fontFamily: 'monospace' }} />
+            </Form.Item>
+            <Space>
+              <Button type="primary" disabled={pasted.trim() === ''} onClick={() => read(pasted, t('粘贴的文本', 'pasted text'))}>
+                {t('解析', 'Read')}
+              </Button>
+              <Upload
+                accept=".txt,text/plain"
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  void file.arrayBuffer().then((buffer) => {
+                    const bytes = new Uint8Array(buffer);
+                    const result = importFormBytes(bytes, { year });
+                    // The text sent to the server is the decoded text (GB18030 files arrive as Unicode).
+                    const text = new TextDecoder(result.ok ? result.encoding : 'utf-8').decode(bytes);
+                    read(text, file.name, result);
+                  });
+                  return false;
+                }}
+              >
+                <Button icon={<UploadOutlined />}>{t('上传文本文件', 'Upload a text file')}</Button>
+              </Upload>
+            </Space>
+          </Form>
+        </Card>
+      )}
+      {source && outcome && !outcome.ok && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          message={pick(outcome.message)}
+          description={outcome.evidence.length > 0 ? <pre style={{ margin: 0 }}>{outcome.evidence.join('\n')}</pre> : undefined}
+          action={<Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>}
+        />
+      )}
+      {source && outcome?.ok && (
+        <>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Row gutter={16} align="middle">
+              <Col span={5}>
+                <Statistic title={t('重点项目', 'Projects')} value={outcome.declaration.projects.length} />
+              </Col>
+              <Col span={5}>
+                <Statistic title={t('绩效指标', 'Indicators')} value={outcome.declaration.indicators.length} />
+              </Col>
+              <Col span={5}>
+                <Statistic title={t('未能解析的行', 'Unparsed lines')} value={outcome.declaration.unparsed.length} valueStyle={{ color: outcome.declaration.unparsed.length > 0 ? '#cf1322' : undefined }} />
+              </Col>
+              <Col span={5}>
+                <Statistic title={t('检查：错误 / 警告', 'Check: errors / warnings')} value={`${counts?.error ?? 0} / ${counts?.warning ?? 0}`} />
+              </Col>
+              <Col span={4}>
+                <Typography.Text type="secondary">
+                  {source.name} · {outcome.encoding}
+                </Typography.Text>
+              </Col>
+            </Row>
+          </Card>
+          <Card size="small" style={{ marginBottom: 16 }}>
+            <Form layout="inline">
+              <Form.Item label={t('部门', 'Department')} htmlFor="import-department" validateStatus={saveError?.fieldMessage('departmentId') ? 'error' : undefined}>
+                <Select id="import-department" style={{ width: 320 }} value={departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+              </Form.Item>
+              <Form.Item
+                label={t('年度', 'Year')}
+                htmlFor="import-year"
+                validateStatus={saveError?.fieldMessage('year') ? 'error' : undefined}
+                help={saveError?.fieldMessage('year') ? pick(saveError.text) : undefined}
+              >
+                <InputNumber id="import-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+              </Form.Item>
+              <Space>
+                <Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>
+                <Button type="primary" loading={saving} disabled={!departmentId} onClick={() => void save()}>
+                  {t('保存为草稿', 'Save as a draft')}
+                </Button>
+              </Space>
+            </Form>
+            {saveError && !saveError.fieldMessage('year') && (
+              <Alert role="alert" style={{ marginTop: 12 }} type="error" showIcon message={pick(saveError.text)} />
+            )}
+            {saveError?.extra.existingId ? (
+              <div style={{ marginTop: 8 }}>
+                <Link to={`/declarations/${String(saveError.extra.existingId)}`}>{t('打开已有的申报表', 'Open the existing form')}</Link>
+              </div>
+            ) : null}
+          </Card>
+          <Row gutter={16}>
+            <Col span={10}>
+              <Card size="small" title={t('原文（红色为未能解析的行）', 'Source (unparsed lines in red)')}>
+                <div className="source-view" data-testid="source-view">
+                  {lines.map((line, i) => (
+                    <div key={i} className={unparsedLines.has(i + 1) ? 'line unparsed' : 'line'} data-unparsed={unparsedLines.has(i + 1) || undefined}>
+                      <span className="line-no">{i + 1}</span>
+                      <span>{line}</span>
+                    </div>
+                  ))}
+                </div>
+              </Card>
+            </Col>
+            <Col span={14}>
+              <Card size="small" title={t('解析结果', 'What was read')} style={{ maxHeight: '78vh', overflow: 'auto' }}>
+                <OfficialForm content={outcome.declaration} />
+              </Card>
+            </Col>
+          </Row>
+        </>
+      )}
+    </>
+  );
+}
