@@ -1,17 +1,19 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
- * each with the command and the machine. Parts: import, check, server.
+ * each with the command and the machine. Parts: import, check, server, web.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
 import { checkBench } from './checkBench.ts';
 import { importBench } from './importBench.ts';
 import { serverBench } from './serverBench.ts';
+import { webBench } from './webBench.ts';
 
 const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: string; ok: boolean }> | { markdown: string; ok: boolean } }> = {
   import: { title: 'Import (issue 2)', run: importBench },
   check: { title: 'Checker (issue 3)', run: checkBench },
   server: { title: 'Server (issue 4)', run: serverBench },
+  web: { title: 'Web app (issue 5)', run: webBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

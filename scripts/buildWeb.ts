@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -35,12 +36,25 @@ export function sourceHash(): string {
   return hash.digest('hex');
 }
 
+/** Writes brotli and gzip copies beside each script and stylesheet, so the server sends them without compressing per request. */
+function precompress(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!/\.(?:js|css|svg)$/.test(name)) continue;
+    const data = readFileSync(join(dir, name));
+    writeFileSync(join(dir, `${name}.br`), brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+    writeFileSync(join(dir, `${name}.gz`), gzipSync(data, { level: 9 }));
+  }
+}
+
 const ifStale = process.argv.includes('--if-stale');
 const hash = sourceHash();
 if (ifStale && existsSync(join(outDir, 'index.html')) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === hash) {
   process.stderr.write('jixiao: web app is up to date (dist/web)\n');
 } else {
   process.stderr.write('jixiao: building the web app (dist/web)…\n');
-  await build({ configFile: join(root, 'web/vite.config.ts'), logLevel: ifStale ? 'warn' : 'info' });
+  // A production build whatever the caller's NODE_ENV (vitest sets it to "test", which would build React's development mode).
+  process.env.NODE_ENV = 'production';
+  await build({ mode: 'production', configFile: join(root, 'web/vite.config.ts'), logLevel: ifStale ? 'warn' : 'info' });
+  precompress(join(outDir, 'assets'));
   writeFileSync(stampFile, hash);
 }

@@ -268,6 +268,29 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     expect(wrong.body).toMatchObject({ error: { id: 'import-wrong-kind' } });
   });
 
+  it('gives the home page its figures for a year, counting only what the user may see', async () => {
+    interface Statistics {
+      byState: Record<string, number>;
+      budgetByDepartment: Array<{ departmentName: string; basic: string | null; project: string | null }>;
+      indicatorsByLevel1: Array<{ level1: string | null; count: number }>;
+    }
+    // 2023 holds one form: the health bureau's imported draft (the previous test).
+    const own = await (await as('health-editor')).get<Statistics>('/api/v1/statistics?year=2023');
+    expect(own.status).toBe(200);
+    expect(own.body.byState).toEqual({ draft: 1 });
+    expect(own.body.budgetByDepartment).toEqual([{ departmentId: expect.any(String), departmentName: '广州市海珠区卫生健康局', basic: '2507.50', project: '1910.00' }]);
+    expect(own.body.indicatorsByLevel1).toEqual([
+      { level1: '产出指标', count: 20 },
+      { level1: '效益指标', count: 8 },
+      { level1: '满意度指标', count: 4 },
+    ]);
+    // Another department's draft is not counted for an editor, nor for the public.
+    const other = await (await as('haizhu-editor')).get<Statistics>('/api/v1/statistics?year=2023');
+    expect(other.body).toMatchObject({ byState: {}, budgetByDepartment: [], indicatorsByLevel1: [] });
+    expect((await client().get<Statistics>('/api/v1/statistics?year=2023')).body.byState).toEqual({});
+    expect((await client().get('/api/v1/statistics?year=20')).status).toBe(400);
+  });
+
   it('lists with filters, search, sorting and paging on the server', async () => {
     const admin = await as('admin');
     const all = await admin.get<{ items: Array<{ year: number }>; total: number }>('/api/v1/declarations?pageSize=2&sort=year');

@@ -99,8 +99,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   if (webRoot) {
     await app.register(fastifyStatic, {
       root: webRoot,
-      wildcard: false,
+      // Files are looked up per request (not listed once at start), so a rebuild is served without a restart.
+      wildcard: true,
       index: false,
+      // Cache headers are ours (below), not the plugin's default max-age=0.
+      cacheControl: false,
+      // The build writes .br and .gz beside each asset (scripts/buildWeb.ts): sent as the browser accepts.
+      preCompressed: true,
       // Built assets carry a content hash in their names: they never change, so browsers keep them.
       setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });

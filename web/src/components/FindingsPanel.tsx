@@ -1,5 +1,5 @@
 /** The checker's findings, errors first; each one leads to the field it concerns. */
-import { Empty, List, Tag, Typography } from 'antd';
+import { Empty, Tag, Typography } from 'antd';
 import type { Finding } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
@@ -11,36 +11,21 @@ export function FindingsPanel({ findings, onSelect }: { findings: readonly Findi
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const names = { error: t('错误', 'error'), warning: t('警告', 'warning'), info: t('提示', 'info') };
   if (sorted.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('未发现问题', 'No findings')} />;
+  // Plain list markup: the panel re-renders as the user types, with dozens of entries.
   return (
-    <List
-      size="small"
-      data-testid="findings"
-      dataSource={sorted}
-      renderItem={(finding) => (
-        <List.Item style={{ display: 'block' }}>
-          <button
-            type="button"
-            className="anchor-button"
-            style={{ all: 'unset', cursor: onSelect ? 'pointer' : 'default', display: 'block' }}
-            onClick={() => onSelect?.(finding.path)}
-            data-rule={finding.rule}
-            aria-label={`${names[finding.severity]}: ${pick(finding.message)}`}
-          >
+    <ul className="findings" data-testid="findings">
+      {sorted.map((finding, i) => (
+        <li key={`${finding.rule}${finding.path}${i}`}>
+          <button type="button" className="finding" disabled={!onSelect} onClick={() => onSelect?.(finding.path)} data-rule={finding.rule} aria-label={`${names[finding.severity]}: ${pick(finding.message)}`}>
             <Tag color={COLOR[finding.severity]}>{names[finding.severity]}</Tag>
-            <Typography.Text>{pick(finding.message)}</Typography.Text>
-            {finding.suggestion && (
-              <div>
-                <Typography.Text type="secondary">{pick(finding.suggestion)}</Typography.Text>
-              </div>
-            )}
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {finding.rule} · {finding.path || '/'}
-              </Typography.Text>
-            </div>
+            <span>{pick(finding.message)}</span>
+            {finding.suggestion && <span className="finding-suggestion">{pick(finding.suggestion)}</span>}
+            <Typography.Text type="secondary" className="finding-where">
+              {finding.rule} · {finding.path || '/'}
+            </Typography.Text>
           </button>
-        </List.Item>
-      )}
-    />
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -72,11 +72,11 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
   const outcomes = content.projects.filter((p) => p.expectedOutcome.trim() !== '');
 
   return (
-    <div className="official-form-wrap">
+    <div className="official-form-wrap" data-testid="official-form">
       <div className="print-running-head">
         {content.department ?? ''} · {content.year ?? ''} {t('年度部门整体预算绩效目标申报表', 'department-wide performance targets')}
       </div>
-      <table className="official-form" data-testid="official-form">
+      <table className="official-form">
         <caption>
           {content.year ? `（${content.year}年度）` : ''}
           {content.title ?? '部门整体预算绩效目标申报表'}

@@ -3,21 +3,18 @@
  * national framework, targets understood as typed, rows added, moved and deleted.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Space, Tooltip } from 'antd';
+import { Button } from 'antd';
 import { memo, useCallback, useRef } from 'react';
 import type { Indicator } from '../../../src/core/declaration.ts';
 import { LEVEL1, NATIONAL_FRAMEWORK } from '../../../src/core/indicatorFramework.ts';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { ClassSelect } from './ClassSelect.tsx';
 import { CommentMarker } from './CommentMarker.tsx';
+import { RowButton } from './RowButton.tsx';
+import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { editIndicator, insertItem, moveItem, newIndicator, removeItem, replaceItem } from './editing.ts';
 import { TargetInput } from './TargetInput.tsx';
-
-/** The options for a class select: the framework's, plus the current value when the form printed another. */
-function options(allowed: readonly string[], current: string | null) {
-  const values = current && !allowed.includes(current) ? [...allowed, current] : allowed;
-  return values.map((v) => ({ value: v, label: v }));
-}
 
 interface RowProps {
   readonly index: number;
@@ -42,12 +39,11 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
         <CommentMarker comments={rowComments} />
       </td>
       <td data-path={`${path}/level1`}>
-        <Select
-          aria-label={t(`第 ${n} 行一级指标`, `row ${n} level 1`)}
-          value={indicator.level1 ?? undefined}
-          style={{ width: '100%' }}
-          options={options(LEVEL1, indicator.level1)}
-          onChange={(level1: string) => {
+        <ClassSelect
+          label={t(`第 ${n} 行一级指标`, `row ${n} level 1`)}
+          value={indicator.level1}
+          options={LEVEL1}
+          onChange={(level1) => {
             const allowed = NATIONAL_FRAMEWORK[level1] ?? [];
             const level2 = indicator.level2 && allowed.includes(indicator.level2) ? indicator.level2 : (allowed[0] ?? null);
             onEdit(index, { ...indicator, level1, level2 });
@@ -55,16 +51,15 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
         />
       </td>
       <td data-path={`${path}/level2`}>
-        <Select
-          aria-label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)}
-          value={indicator.level2 ?? undefined}
-          style={{ width: '100%' }}
-          options={options(NATIONAL_FRAMEWORK[indicator.level1 ?? ''] ?? [], indicator.level2)}
-          onChange={(level2: string) => onEdit(index, editIndicator(indicator, 'level2', level2))}
+        <ClassSelect
+          label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)}
+          value={indicator.level2}
+          options={NATIONAL_FRAMEWORK[indicator.level1 ?? ''] ?? []}
+          onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))}
         />
       </td>
       <td data-path={`${path}/name`}>
-        <Input.TextArea autoSize aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)} value={indicator.name} onChange={(e) => onEdit(index, editIndicator(indicator, 'name', e.target.value))} />
+        <GrowingTextArea aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)} value={indicator.name} onChange={(e) => onEdit(index, editIndicator(indicator, 'name', e.target.value))} />
       </td>
       <td>
         <TargetInput path={`${path}/periodTarget`} label={t(`第 ${n} 行实施周期指标值`, `row ${n} period target`)} text={indicator.periodTarget} value={indicator.periodTargetValue} onChange={(v) => onEdit(index, editIndicator(indicator, 'periodTarget', v))} />
@@ -73,20 +68,12 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
         <TargetInput path={`${path}/annualTarget`} label={t(`第 ${n} 行年度指标值`, `row ${n} annual target`)} text={indicator.annualTarget} value={indicator.annualTargetValue} onChange={(v) => onEdit(index, editIndicator(indicator, 'annualTarget', v))} />
       </td>
       <td>
-        <Space size={0}>
-          <Tooltip title={t('上移', 'Move up')}>
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t(`第 ${n} 行上移`, `move row ${n} up`)} disabled={index === 0} onClick={() => onMove(index, index - 1)} />
-          </Tooltip>
-          <Tooltip title={t('下移', 'Move down')}>
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t(`第 ${n} 行下移`, `move row ${n} down`)} disabled={index === count - 1} onClick={() => onMove(index, index + 1)} />
-          </Tooltip>
-          <Tooltip title={t('在下方插入', 'Insert below')}>
-            <Button size="small" type="text" icon={<PlusOutlined />} aria-label={t(`在第 ${n} 行下方插入`, `insert below row ${n}`)} onClick={() => onInsert(index + 1)} />
-          </Tooltip>
-          <Tooltip title={t('删除', 'Delete')}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(`删除第 ${n} 行`, `delete row ${n}`)} onClick={() => onRemove(index)} />
-          </Tooltip>
-        </Space>
+        <div className="row-actions">
+          <RowButton label={t(`第 ${n} 行上移`, `move row ${n} up`)} icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(index, index - 1)} />
+          <RowButton label={t(`第 ${n} 行下移`, `move row ${n} down`)} icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => onMove(index, index + 1)} />
+          <RowButton label={t(`在第 ${n} 行下方插入`, `insert below row ${n}`)} icon={<PlusOutlined />} onClick={() => onInsert(index + 1)} />
+          <RowButton label={t(`删除第 ${n} 行`, `delete row ${n}`)} icon={<DeleteOutlined />} danger onClick={() => onRemove(index)} />
+        </div>
       </td>
     </tr>
   );

@@ -2,11 +2,11 @@
  * An amount in 万元 typed as forms print it (`2,507.50`, full-width digits). What is typed stays in
  * the box even when it is not an amount yet; only a valid amount reaches the declaration.
  */
-import { Input } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Amount } from '../../../src/core/declaration.ts';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { CellInput } from './CellInput.tsx';
 import { amountFromInput } from './editing.ts';
 
 export interface MoneyInputProps {
@@ -32,16 +32,13 @@ export function MoneyInput({ value, onChange, path, label, id }: MoneyInputProps
   }, [value, focused]);
 
   return (
-    <div data-path={path}>
-      <Input
+    <div data-path={path} className="money-input">
+      <CellInput
         id={id}
         aria-label={label}
-        aria-invalid={error !== null}
-        status={error ? 'error' : undefined}
+        invalid={error !== null}
         value={text}
-        suffix="万元"
         inputMode="decimal"
-        style={{ textAlign: 'right' }}
         onFocus={() => setFocused(true)}
         onBlur={() => {
           setFocused(false);
@@ -59,6 +56,9 @@ export function MoneyInput({ value, onChange, path, label, id }: MoneyInputProps
           }
         }}
       />
+      <span className="unit" aria-hidden="true">
+        万元
+      </span>
       {error && (
         <div role="alert" style={{ color: '#ff4d4f', fontSize: 12 }}>
           {error}

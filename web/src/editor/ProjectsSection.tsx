@@ -1,10 +1,12 @@
 /** Key projects: name, content, amount and the expected outcome of the year's key task. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Space } from 'antd';
+import { Button } from 'antd';
 import type { Project } from '../../../src/core/declaration.ts';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { CommentMarker } from './CommentMarker.tsx';
+import { RowButton } from './RowButton.tsx';
+import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { insertItem, moveItem, newProject, removeItem, replaceItem } from './editing.ts';
 import { MoneyInput } from './MoneyInput.tsx';
 
@@ -38,23 +40,23 @@ export function ProjectsSection({ projects, comments, onChange }: { projects: re
                   <CommentMarker comments={rowComments} />
                 </td>
                 <td data-path={`${path}/name`}>
-                  <Input.TextArea autoSize aria-label={t(`项目 ${i + 1} 名称`, `project ${i + 1} name`)} value={project.name} onChange={(e) => edit(i, { name: e.target.value })} />
+                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 名称`, `project ${i + 1} name`)} value={project.name} onChange={(e) => edit(i, { name: e.target.value })} />
                 </td>
                 <td data-path={`${path}/content`}>
-                  <Input.TextArea autoSize={{ minRows: 2 }} aria-label={t(`项目 ${i + 1} 主要实施内容`, `project ${i + 1} content`)} value={project.content} onChange={(e) => edit(i, { content: e.target.value })} />
+                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 主要实施内容`, `project ${i + 1} content`)} value={project.content} onChange={(e) => edit(i, { content: e.target.value })} />
                 </td>
                 <td>
                   <MoneyInput path={`${path}/amount`} label={t(`项目 ${i + 1} 金额`, `project ${i + 1} amount`)} value={project.amount} onChange={(amount) => edit(i, { amount })} />
                 </td>
                 <td data-path={`${path}/expectedOutcome`}>
-                  <Input.TextArea autoSize={{ minRows: 2 }} aria-label={t(`项目 ${i + 1} 期望达到的目标`, `project ${i + 1} expected outcome`)} value={project.expectedOutcome} onChange={(e) => edit(i, { expectedOutcome: e.target.value })} />
+                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 期望达到的目标`, `project ${i + 1} expected outcome`)} value={project.expectedOutcome} onChange={(e) => edit(i, { expectedOutcome: e.target.value })} />
                 </td>
                 <td>
-                  <Space size={0}>
-                    <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={t(`项目 ${i + 1} 上移`, `move project ${i + 1} up`)} disabled={i === 0} onClick={() => onChange(moveItem(projects, i, i - 1))} />
-                    <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={t(`项目 ${i + 1} 下移`, `move project ${i + 1} down`)} disabled={i === projects.length - 1} onClick={() => onChange(moveItem(projects, i, i + 1))} />
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t(`删除项目 ${i + 1}`, `delete project ${i + 1}`)} onClick={() => onChange(removeItem(projects, i))} />
-                  </Space>
+                  <div className="row-actions">
+                    <RowButton label={t(`项目 ${i + 1} 上移`, `move project ${i + 1} up`)} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveItem(projects, i, i - 1))} />
+                    <RowButton label={t(`项目 ${i + 1} 下移`, `move project ${i + 1} down`)} icon={<ArrowDownOutlined />} disabled={i === projects.length - 1} onClick={() => onChange(moveItem(projects, i, i + 1))} />
+                    <RowButton label={t(`删除项目 ${i + 1}`, `delete project ${i + 1}`)} icon={<DeleteOutlined />} danger onClick={() => onChange(removeItem(projects, i))} />
+                  </div>
                 </td>
               </tr>
             );

@@ -1,9 +1,11 @@
 /** A list of texts (overall goals, other tasks): edit, add, move, delete. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Space } from 'antd';
+import { Button } from 'antd';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { CommentMarker } from './CommentMarker.tsx';
+import { RowButton } from './RowButton.tsx';
+import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { insertItem, moveItem, removeItem, replaceItem } from './editing.ts';
 
 export interface TextListSectionProps {
@@ -26,12 +28,12 @@ export function TextListSection({ items, field, itemLabel, addLabel, comments, o
             {itemLabel(i + 1)}
             <CommentMarker comments={comments.get(`/${field}/${i}`)} />
           </span>
-          <Input.TextArea autoSize aria-label={itemLabel(i + 1)} value={item} onChange={(e) => onChange(replaceItem(items, i, e.target.value))} />
-          <Space size={0}>
-            <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`${itemLabel(i + 1)} ${t('上移', 'up')}`} disabled={i === 0} onClick={() => onChange(moveItem(items, i, i - 1))} />
-            <Button size="small" type="text" icon={<ArrowDownOutlined />} aria-label={`${itemLabel(i + 1)} ${t('下移', 'down')}`} disabled={i === items.length - 1} onClick={() => onChange(moveItem(items, i, i + 1))} />
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`${t('删除', 'delete')} ${itemLabel(i + 1)}`} onClick={() => onChange(removeItem(items, i))} />
-          </Space>
+          <GrowingTextArea aria-label={itemLabel(i + 1)} value={item} onChange={(e) => onChange(replaceItem(items, i, e.target.value))} />
+          <div className="row-actions">
+            <RowButton label={`${itemLabel(i + 1)} ${t('上移', 'up')}`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveItem(items, i, i - 1))} />
+            <RowButton label={`${itemLabel(i + 1)} ${t('下移', 'down')}`} icon={<ArrowDownOutlined />} disabled={i === items.length - 1} onClick={() => onChange(moveItem(items, i, i + 1))} />
+            <RowButton label={`${t('删除', 'delete')} ${itemLabel(i + 1)}`} icon={<DeleteOutlined />} danger onClick={() => onChange(removeItem(items, i))} />
+          </div>
         </div>
       ))}
       <Button icon={<PlusOutlined />} onClick={() => onChange(insertItem(items, items.length, ''))}>

@@ -7,6 +7,7 @@ import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio,
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
+import { fetchOnce } from '../api/prefetch.ts';
 import type { Comment, DeclarationView, TransitionAction } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -72,8 +73,8 @@ export function DeclarationPage() {
   const { id = '' } = useParams();
   const { t } = useLocale();
   const { message } = App.useApp();
-  const declaration = useResource(`d:${id}`, () => api<DeclarationView>('GET', `/api/v1/declarations/${id}`));
-  const comments = useResource(`c:${id}`, () => api<{ comments: Comment[] }>('GET', `/api/v1/declarations/${id}/comments`));
+  const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
+  const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`));
   const [anchor, setAnchor] = useState<string | null>(null);
   const [review, setReview] = useState<ReviewMode | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);

@@ -5,11 +5,12 @@
  */
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, Row, Space, Tag, Typography } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { checkDeclaration } from '../../../src/core/rules/checkDeclaration.ts';
 import { api, ApiError } from '../api/client.ts';
+import { fetchOnce } from '../api/prefetch.ts';
 import type { Comment, DeclarationView } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
@@ -17,12 +18,15 @@ import { StateTag } from '../components/StateTag.tsx';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { revealPath } from '../declaration/revealPath.ts';
 import { BudgetSection } from '../editor/BudgetSection.tsx';
-import { ConflictModal, type Conflict } from '../editor/ConflictModal.tsx';
+import type { Conflict } from '../editor/ConflictModal.tsx';
 import { pointerOfField, withDerivedTotal } from '../editor/editing.ts';
 import { IndicatorTable } from '../editor/IndicatorTable.tsx';
 import { ProjectsSection } from '../editor/ProjectsSection.tsx';
 import { TextListSection } from '../editor/TextListSection.tsx';
 import { useLocale } from '../i18n/locale.tsx';
+
+// Needed only when two saves collide; its table code is loaded then.
+const ConflictModal = lazy(() => import('../editor/ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
 
 /** How long typing must pause before a draft is saved. */
 const AUTOSAVE_DELAY_MS = 2000;
@@ -74,9 +78,10 @@ export default function EditorPage() {
 
   useEffect(() => {
     let current = true;
-    api<DeclarationView>('GET', `/api/v1/declarations/${id}`)
+    fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`)
       .then((view) => {
         if (!current) return;
+        performance.mark('jixiao:editor-data');
         setLoaded(view);
         setContent(view.content);
         setSavedContent(view.content);
@@ -86,7 +91,7 @@ export default function EditorPage() {
         else writeUnsaved(id, null);
       })
       .catch((error: unknown) => current && setLoadError(error));
-    api<{ comments: Comment[] }>('GET', `/api/v1/declarations/${id}/comments`)
+    fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`)
       .then((answer) => current && setComments(answer.comments))
       .catch(() => undefined);
     return () => {
@@ -179,6 +184,11 @@ export default function EditorPage() {
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [status]);
+
+  const rendered = content !== null;
+  useEffect(() => {
+    if (rendered) performance.mark('jixiao:editor-rendered');
+  }, [rendered]);
 
   const deferred = useDeferredValue(content);
   const findings = useMemo(() => (deferred ? checkDeclaration(deferred) : []), [deferred]);
@@ -338,6 +348,7 @@ export default function EditorPage() {
         </Card>
       </div>
       {conflict && (
+        <Suspense fallback={null}>
         <ConflictModal
           conflict={conflict}
           mine={content}
@@ -351,6 +362,7 @@ export default function EditorPage() {
             setStatus('saved');
           }}
         />
+        </Suspense>
       )}
     </>
   );

@@ -48,6 +48,7 @@ export default function HistoryPage() {
       <ErrorAlert error={versions.error ?? declaration.error} />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Table<VersionMeta>
+          data-testid="versions"
           size="small"
           rowKey="version"
           loading={versions.loading}

@@ -36,9 +36,10 @@ const TODO_BY_ROLE: Record<Role, readonly TodoKind[]> = {
 
 const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
 
-function TodoList({ kind, year }: { kind: TodoKind; year: number }) {
+/** Forms waiting in one state, whatever their year: work left from last year is still work. */
+function TodoList({ kind }: { kind: TodoKind }) {
   const { t } = useLocale();
-  const list = useResource(`${kind.state}:${year}`, () => api<DeclarationList>('GET', `/api/v1/declarations${query({ state: kind.state, year, pageSize: 10 })}`));
+  const list = useResource(kind.state, () => api<DeclarationList>('GET', `/api/v1/declarations${query({ state: kind.state, pageSize: 10 })}`));
   return (
     <Card size="small" title={`${t(kind.zh, kind.en)}${list.data ? `（${list.data.total}）` : ''}`} data-testid={`todo-${kind.state}`}>
       <ErrorAlert error={list.error} onRetry={list.reload} />
@@ -62,8 +63,11 @@ function TodoList({ kind, year }: { kind: TodoKind; year: number }) {
 export function HomePage() {
   const { t, pick } = useLocale();
   const { user } = useSession();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const statistics = useResource(`stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
+  const [chosenYear, setYear] = useState<number | null>(null);
+  // Until a year is chosen: the latest year the user has forms for.
+  const latest = useResource('latest-year', () => api<DeclarationList>('GET', `/api/v1/declarations${query({ sort: 'year', pageSize: 1 })}`));
+  const year = chosenYear ?? latest.data?.items[0]?.year ?? new Date().getFullYear();
+  const statistics = useResource(latest.loading ? null : `stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
   if (!user) return null;
   const todos = TODO_BY_ROLE[user.role];
   const states: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
@@ -84,7 +88,7 @@ export function HomePage() {
           <Row gutter={16}>
             {todos.map((kind) => (
               <Col span={24 / todos.length} key={kind.state}>
-                <TodoList kind={kind} year={year} />
+                <TodoList kind={kind} />
               </Col>
             ))}
           </Row>

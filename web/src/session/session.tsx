@@ -26,20 +26,30 @@ export function allRegions(regions: readonly RegionNode[]): RegionNode[] {
   return regions.flatMap((r) => [r, ...allRegions(r.children)]);
 }
 
+// Started when the app's code loads, before the first render: every page waits for them.
+let firstSession: Promise<SessionAnswer> | null = api<SessionAnswer>('GET', '/api/v1/session');
+let firstRegions: Promise<{ regions: RegionNode[] }> | null = api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations');
+firstSession.catch(() => undefined);
+firstRegions.catch(() => undefined);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
   const [regions, setRegions] = useState<RegionNode[]>([]);
 
   useEffect(() => {
     let cancelled = false;
-    api<SessionAnswer>('GET', '/api/v1/session')
+    const session = firstSession ?? api<SessionAnswer>('GET', '/api/v1/session');
+    const organisations = firstRegions ?? api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations');
+    firstSession = null;
+    firstRegions = null;
+    session
       .then((answer) => {
         if (cancelled) return;
         setCsrfToken(answer.csrfToken);
         setUser(answer.user);
       })
       .catch(() => !cancelled && setUser(null));
-    api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations')
+    organisations
       .then((answer) => !cancelled && setRegions(answer.regions))
       .catch(() => undefined);
     return () => {

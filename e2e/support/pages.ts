@@ -1,0 +1,54 @@
+/** Steps the browser tests share: signing in and out as the demo users, waiting for saves. */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD } from './server.ts';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+/** Signs in through the sign-in page and waits for the signed-in frame. */
+export async function signIn(page: Page, baseUrl: string, username: string, next = '/'): Promise<void> {
+  // Whoever was signed in before (a step that failed half-way) is signed out first.
+  await page.context().clearCookies();
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Signs out with the header's button. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /退出登录/ }).click();
+  await page.getByLabel('用户名').waitFor();
+}
+
+/** The editor's save status once it settles on `saved`. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await page.locator('[data-testid=save-status][data-status=saved]').waitFor({ timeout: 20_000 });
+}
+
+/** Saves a full-page screenshot of the current page into docs/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false, animations: 'disabled' });
+}
+
+/** The text of the element, trimmed. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  const text = await page.locator(selector).first().textContent();
+  expect(text).not.toBeNull();
+  return (text ?? '').trim();
+}
+
+/** In a suite of steps that build on each other, the steps after a failed one are skipped, not failed again. */
+export function skipAfterFirstFailure(): void {
+  let failed = false;
+  beforeEach((context) => {
+    if (failed) context.skip();
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === 'fail') failed = true;
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * A real Jixiao server for the browser tests: the production build of the web app, the embedded
+ * store in a fresh directory, the demo loaded with a known password, on a free port.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DEMO_PASSWORD = 'e2e-demo-password';
+
+export interface RunningServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Builds the web app unless the build is current (`npm run build:web -- --if-stale`). */
+export function buildWebApp(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/buildWeb.ts'), '--if-stale'], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the web app failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Starts `jixiao serve --demo` on a free port; resolves once it listens. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/jixiao.js'), 'serve', '--demo', '--port', '0', '--data', dataDir], {
+    cwd: ROOT,
+    env: { ...process.env, JIXIAO_DEMO_PASSWORD: DEMO_PASSWORD, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  const done = exited(child);
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 60 s:\n${output}`)), 60_000);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    void done.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited before listening:\n${output}`));
+    });
+  });
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await done;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The whole cycle in the browser, as the demo users: the editor imports the seed and fixes a target,
+ * the approver submits, the reviewer returns it with a comment, the editor fixes what the comment
+ * says, the approver resubmits, the reviewer approves, the approver publishes, and anyone finds it
+ * on the public pages. Screenshots of the main pages go to docs/screenshots.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { buildWebApp, startServer, type RunningServer } from './support/server.ts';
+
+const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
+const DEPARTMENT = '广州市海珠区政务服务和数据管理局';
+const SATISFACTION = 28; // 群众满意度: printed as ＜5%, a satisfaction target the checker rejects.
+const RETURN_ON = 14; // 项目收益率: ≥15% over the period but 15% for the year.
+
+const missing = chromiumMissing();
+
+describe.skipIf(missing !== null)('the declaration cycle in the browser', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let id = '';
+  skipAfterFirstFailure();
+
+  beforeAll(async () => {
+    buildWebApp();
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const openForm = async () => {
+    await page.goto(`${server.url}/declarations/${id}`);
+    await page.getByTestId('official-form').waitFor();
+  };
+
+  it('the editor imports the seed text, sees unparsed lines marked, and saves it as a 2026 draft', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    await screenshot(page, 'home');
+    await page.getByRole('link', { name: '导入申报表' }).first().click();
+    await page.getByLabel('粘贴申报表文本（从公开的 PDF 中复制）').fill(SEED);
+    await page.getByRole('button', { name: /解\s*析/ }).click();
+    await page.getByTestId('source-view').waitFor();
+    expect(await page.locator('[data-testid=source-view] .line').count()).toBeGreaterThan(400);
+    await expect.poll(() => page.getByTestId('official-form').locator('tbody[data-testid=indicator-table] tr').count()).toBe(36);
+    await page.getByLabel('年度').fill('2026');
+    await screenshot(page, 'import');
+    await page.getByRole('button', { name: /保存为草稿/ }).click();
+    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    id = page.url().split('/').pop() ?? '';
+    await page.locator('h1', { hasText: `${DEPARTMENT} · 2026` }).waitFor();
+    // An editor may edit a draft but not submit it: only 编辑 is offered.
+    await expect.poll(() => page.getByTestId('actions').getByRole('button', { name: /提交审核|退回修改|审核通过|公\s*开/ }).count()).toBe(0);
+    expect(await page.getByTestId('actions').getByRole('button', { name: /编\s*辑/ }).count()).toBe(1);
+  });
+
+  it('the editor fixes a target in the editor: the parse and the findings follow as typed, and it autosaves', async () => {
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const target = page.getByLabel(`第 ${SATISFACTION + 1} 行年度指标值`, { exact: true });
+    await target.waitFor();
+    await expect.poll(() => page.locator('[data-testid=live-findings] [data-rule=satisfaction-target-form]').count()).toBe(1);
+    await target.fill('≥95%');
+    await expect.poll(() => page.locator(`[data-path="/indicators/${SATISFACTION}/annualTarget"] .target-parse`).textContent()).toContain('定量: ≥ 95 %');
+    await expect.poll(() => page.locator('[data-testid=live-findings] [data-rule=satisfaction-target-form]').count()).toBe(0);
+    await waitUntilSaved(page);
+    await screenshot(page, 'editor');
+    await signOut(page);
+  });
+
+  it('the approver submits it', async () => {
+    await signIn(page, server.url, 'haizhu-approver');
+    await openForm();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.locator('[data-state=submitted]').first().waitFor();
+    await signOut(page);
+  });
+
+  it('the reviewer finds it in the to-do list, comments on a row and returns it', async () => {
+    await signIn(page, server.url, 'haizhu-reviewer');
+    await page.getByTestId('todo-submitted').getByRole('link', { name: new RegExp(`${DEPARTMENT} · 2026`) }).click();
+    await page.getByTestId('official-form').waitFor();
+    await page.getByRole('button', { name: `批注: 指标 项目收益率` }).click();
+    await page.getByLabel('批注内容').fill('实施周期指标值为“≥15%”，年度指标值却为“15%”，请统一比较符。');
+    await page.getByRole('button', { name: '添加批注' }).click();
+    await page.locator(`[data-comment-path="/indicators/${RETURN_ON}"]`).waitFor();
+    await screenshot(page, 'review');
+    await page.getByRole('button', { name: '退回修改' }).click();
+    await page.getByRole('radio', { name: '中', exact: true }).check();
+    await page.getByLabel('审核意见').fill('个别指标比较符不一致，请按批注修改后重新提交。');
+    await page.getByRole('button', { name: '确认退回' }).click();
+    await page.locator('[data-state=returned]').first().waitFor();
+    await signOut(page);
+  });
+
+  it('the editor sees the comment where it applies, fixes the row and saves', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    await page.getByTestId('todo-returned').getByRole('link').first().click();
+    await page.getByTestId('official-form').waitFor();
+    expect(await page.locator(`tr.has-comment [data-path="/indicators/${RETURN_ON}"]`).count()).toBe(1);
+    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    const row = page.locator(`tr[data-path="/indicators/${RETURN_ON}"]`);
+    await row.getByTestId('comment-marker').waitFor();
+    await page.getByLabel(`第 ${RETURN_ON + 1} 行年度指标值`, { exact: true }).fill('≥15%');
+    await waitUntilSaved(page);
+    await signOut(page);
+  });
+
+  it('the approver resubmits, the reviewer approves, the approver publishes', async () => {
+    await signIn(page, server.url, 'haizhu-approver');
+    await openForm();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.locator('[data-state=submitted]').first().waitFor();
+    await signOut(page);
+
+    await signIn(page, server.url, 'haizhu-reviewer');
+    await openForm();
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('radio', { name: '优', exact: true }).check();
+    await page.getByRole('button', { name: '确认通过' }).click();
+    await page.locator('[data-state=approved]').first().waitFor();
+    await signOut(page);
+
+    await signIn(page, server.url, 'haizhu-approver');
+    await openForm();
+    await page.getByRole('button', { name: /^公\s*开$/ }).first().click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click();
+    await page.locator('[data-state=published]').first().waitFor();
+    await screenshot(page, 'form-view');
+  });
+
+  it('history shows every version with its author and the changes between them', async () => {
+    await page.goto(`${server.url}/declarations/${id}/history`);
+    await page.getByTestId('diff').waitFor();
+    // Versions: 1 imported, 2 target fixed, 3 row fixed after the return.
+    await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').count()).toBe(3);
+    const diff = await page.getByTestId('diff').textContent();
+    expect(diff).toContain('项目收益率');
+    expect(diff).toContain('≥15%');
+    await screenshot(page, 'history');
+    await signOut(page);
+  });
+
+  it('anyone finds it on the public pages without signing in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const visitor = await context.newPage();
+    await visitor.goto(`${server.url}/public`);
+    await visitor.getByLabel('搜索').fill('项目收益率');
+    await visitor.getByLabel('搜索').press('Enter');
+    await visitor.getByRole('link', { name: DEPARTMENT }).first().waitFor();
+    expect(await visitor.locator('.ant-table-row').count()).toBe(1);
+    await screenshot(visitor, 'public-list');
+    await visitor.getByRole('link', { name: DEPARTMENT }).click();
+    await visitor.getByTestId('official-form').waitFor();
+    expect(await visitor.getByTestId('official-form').textContent()).toContain('≥95%');
+    // Review comments stay between the department and the bureau.
+    expect(await visitor.getByText('请统一比较符').count()).toBe(0);
+    await context.close();
+  });
+
+  it('the admin sees the steps in the audit log, with the chain verified', async () => {
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('link', { name: '审计日志' }).click();
+    await page.getByTestId('audit-verification').waitFor();
+    expect(await page.getByTestId('audit-verification').textContent()).toContain('哈希链完整');
+    expect(await page.locator('.ant-table-row').filter({ hasText: 'declaration.publish' }).count()).toBe(1);
+    await screenshot(page, 'audit');
+  });
+});
