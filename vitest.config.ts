@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 20_000,
+    // The browser tests (e2e/) need the web app built; built once here, not by each file.
+    globalSetup: ['e2e/support/globalSetup.ts'],
     // The JSON report gives .ci/run the counts for its closing `N passed, N failed` line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
-import { buildWebApp, startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
@@ -25,7 +25,6 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
   skipAfterFirstFailure();
 
   beforeAll(async () => {
-    buildWebApp();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     editor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     approver = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/pages.ts';
-import { buildWebApp, startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
@@ -18,7 +18,6 @@ describe.skipIf(missing !== null)('forbidden actions', { timeout: 60_000 }, () =
   let draftId = '';
 
   beforeAll(async () => {
-    buildWebApp();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signIn(page, server.url, 'haizhu-editor');

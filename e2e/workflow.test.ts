@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
-import { buildWebApp, startServer, type RunningServer } from './support/server.ts';
+import { startServer, type RunningServer } from './support/server.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
 const DEPARTMENT = '广州市海珠区政务服务和数据管理局';
@@ -27,7 +27,6 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
   skipAfterFirstFailure();
 
   beforeAll(async () => {
-    buildWebApp();
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
@@ -137,6 +136,20 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click();
     await page.locator('[data-state=published]').first().waitFor();
     await screenshot(page, 'form-view');
+  });
+
+  it('prints the official form alone on A4 landscape pages', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByTestId('actions').isVisible()).toBe(false);
+    expect(await page.getByTestId('official-form').isVisible()).toBe(true);
+    await screenshot(page, 'print');
+    await page.emulateMedia({ media: null });
+    const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    // A4 landscape is 842 × 595 points.
+    expect([Math.round(Number(box?.[1])), Math.round(Number(box?.[2]))]).toEqual([842, 595]);
+    expect((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(2);
   });
 
   it('history shows every version with its author and the changes between them', async () => {

@@ -5,9 +5,10 @@
  */
 import { Badge } from 'antd';
 import type { ReactNode } from 'react';
-import type { DepartmentTargetDeclaration, Indicator } from '../../../src/core/declaration.ts';
+import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { showAmount } from './display.ts';
+import { indicatorRows, spans } from './indicatorRows.ts';
 
 export interface OfficialFormProps {
   readonly content: DepartmentTargetDeclaration;
@@ -15,37 +16,6 @@ export interface OfficialFormProps {
   readonly commentCounts?: ReadonlyMap<string, number>;
   /** Called with the pointer and a label of the field or row the user picked. */
   readonly onPick?: (path: string, label: string) => void;
-}
-
-interface IndicatorRow {
-  readonly index: number | null;
-  readonly level1: string;
-  readonly level2: string;
-  readonly indicator: Indicator | null;
-}
-
-/** Indicator rows in printed order with the empty second-level groups placed after their first-level class. */
-export function indicatorRows(content: DepartmentTargetDeclaration): IndicatorRow[] {
-  const rows: IndicatorRow[] = content.indicators.map((indicator, index) => ({ index, level1: indicator.level1 ?? '', level2: indicator.level2 ?? '', indicator }));
-  for (const [level1, level2] of content.emptyLevel2) {
-    const lastOfClass = rows.map((r) => r.level1).lastIndexOf(level1 ?? '');
-    const row = { index: null, level1: level1 ?? '', level2, indicator: null };
-    if (lastOfClass < 0) rows.push(row);
-    else rows.splice(lastOfClass + 1, 0, row);
-  }
-  return rows;
-}
-
-/** How many rows, from each row on, share the same value (0 for rows inside a span). */
-function spans(values: readonly string[]): number[] {
-  const result = values.map(() => 0);
-  for (let start = 0; start < values.length; ) {
-    let end = start + 1;
-    while (end < values.length && values[end] === values[start]) end++;
-    result[start] = end - start;
-    start = end;
-  }
-  return result;
 }
 
 export function OfficialForm({ content, commentCounts, onPick }: OfficialFormProps) {
