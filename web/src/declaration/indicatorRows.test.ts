@@ -32,7 +32,7 @@ describe('the printed indicator table', () => {
 
   it('says in words where a pointer points', () => {
     expect(pointerLabel(form, '/indicators/2/annualTarget', t)).toBe('指标「群众满意度」 年度指标值');
-    expect(pointerLabel(form, '/budget/income/fiscal', t)).toBe('部门预算 · 财政拨款');
+    expect(pointerLabel(form, '/budget/income/fiscal', t)).toBe('部门预算 · 收入来源 · 财政拨款');
     expect(pointerLabel(form, '/goals/0', t)).toBe('目标1');
     expect(pointerLabel(form, '', t)).toBe('整张表');
   });

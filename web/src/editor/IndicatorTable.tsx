@@ -94,16 +94,17 @@ export function IndicatorTable({ indicators, comments, onChange }: { indicators:
   const onRemove = useCallback((at: number) => latest.current.onChange(removeItem(latest.current.indicators, at)), []);
   return (
     <div>
-      <table className="editor-table" data-testid="indicator-editor">
+      <div className="editor-table-scroll">
+      <table className="editor-table indicator-grid" data-testid="indicator-editor">
         <thead>
           <tr>
-            <th style={{ width: 56 }}>#</th>
-            <th style={{ width: 130 }}>一级指标</th>
-            <th style={{ width: 150 }}>二级指标</th>
-            <th>三级指标</th>
-            <th style={{ width: 190 }}>实施周期指标值</th>
-            <th style={{ width: 190 }}>年度指标值</th>
-            <th style={{ width: 130 }}>{t('操作', 'Actions')}</th>
+            <th style={{ width: 52 }}>#</th>
+            <th style={{ width: 116 }}>一级指标</th>
+            <th style={{ width: 160 }}>二级指标</th>
+            <th style={{ minWidth: 180 }}>三级指标</th>
+            <th style={{ width: 180 }}>实施周期指标值</th>
+            <th style={{ width: 180 }}>年度指标值</th>
+            <th style={{ width: 116 }}>{t('操作', 'Actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -112,6 +113,7 @@ export function IndicatorTable({ indicators, comments, onChange }: { indicators:
           ))}
         </tbody>
       </table>
+      </div>
       <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => onInsert(indicators.length)}>
         {t('添加指标', 'Add indicator')}
       </Button>

@@ -156,7 +156,7 @@ export function DeclarationPage() {
           {t(`${view.findings.filter((f) => f.severity === 'error').length} 个错误，${view.findings.filter((f) => f.severity === 'warning').length} 个警告`, `${view.findings.filter((f) => f.severity === 'error').length} errors, ${view.findings.filter((f) => f.severity === 'warning').length} warnings`)}
         </Descriptions.Item>
       </Descriptions>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 380px', gap: 16, alignItems: 'start' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', gap: 16, alignItems: 'start' }}>
         <Card size="small">
           <OfficialForm
             content={view.content}

@@ -75,6 +75,7 @@ export default function EditorPage() {
   const [restorable, setRestorable] = useState<UnsavedCopy | null>(null);
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const [comments, setComments] = useState<Comment[]>([]);
+  const [showFindings, setShowFindings] = useState(true);
 
   useEffect(() => {
     let current = true;
@@ -302,7 +303,7 @@ export default function EditorPage() {
           action={<Button size="small" onClick={() => void save()}>{t('重试', 'Retry')}</Button>}
         />
       )}
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 340px', gap: 16, alignItems: 'start' }}>
+      <div style={{ display: 'grid', gridTemplateColumns: showFindings ? 'minmax(0, 1fr) 300px' : 'minmax(0, 1fr) 48px', gap: 16, alignItems: 'start' }}>
         <Form layout="vertical" component="div">
           <Card title={t('基本信息', 'Basics')} size="small" style={{ marginBottom: 16 }}>
             <Row gutter={16}>
@@ -338,14 +339,30 @@ export default function EditorPage() {
             <IndicatorTable indicators={content.indicators} comments={comments_} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
           </Card>
         </Form>
-        <Card
-          size="small"
-          title={`${t('检查结果', 'Findings')} (${findings.length})`}
-          style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}
-          data-testid="live-findings"
-        >
-          <FindingsPanel findings={findings} onSelect={revealPath} />
-        </Card>
+        {showFindings ? (
+          <Card
+            size="small"
+            title={`${t('检查结果', 'Findings')} (${findings.length})`}
+            extra={
+              <Button size="small" type="text" aria-expanded onClick={() => setShowFindings(false)}>
+                {t('收起', 'Hide')}
+              </Button>
+            }
+            style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}
+            data-testid="live-findings"
+          >
+            <FindingsPanel findings={findings} onSelect={revealPath} />
+          </Card>
+        ) : (
+          <Button
+            style={{ position: 'sticky', top: 16, height: 'auto', padding: '8px 4px', writingMode: 'vertical-rl' }}
+            aria-expanded={false}
+            aria-label={t(`展开检查结果（${findings.length}）`, `Show findings (${findings.length})`)}
+            onClick={() => setShowFindings(true)}
+          >
+            {t(`检查结果 ${findings.length}`, `Findings ${findings.length}`)}
+          </Button>
+        )}
       </div>
       {conflict && (
         <Suspense fallback={null}>
