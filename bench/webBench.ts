@@ -17,16 +17,21 @@ const INITIAL_JS_GOAL_KB = 400;
 const EDITOR_GOAL_MS = 1000;
 const RUNS = 7;
 
+/** In the page: resolves with the time once the next frame is painted and the main thread is free. */
+const READY = 'new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))';
+
 /** In the page: types a target the way a keystroke does and resolves with the ms until its parse is shown. */
 const TYPE_AND_WAIT = `(async () => {
   const input = document.querySelector('[data-path="/indicators/31/annualTarget"] input');
   const parse = document.querySelector('[data-path="/indicators/31/annualTarget"] .target-parse');
   if (!input || !parse) throw new Error('target field not found');
+  // A value other than the one there (an earlier run's autosave may have kept its own).
+  const number = input.value.includes('97') ? '96' : '97';
   const start = performance.now();
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '≥99%');
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, '≥' + number + '%');
   input.dispatchEvent(new Event('input', { bubbles: true }));
   await new Promise((resolve) => {
-    const check = () => (parse.textContent.includes('99') ? resolve() : requestAnimationFrame(check));
+    const check = () => (parse.textContent.includes(number) ? resolve() : requestAnimationFrame(check));
     check();
   });
   return performance.now() - start;
@@ -52,6 +57,8 @@ export async function webBench(): Promise<{ markdown: string; ok: boolean }> {
   const server = await startServer();
   const browser = await launchBrowser();
   const editorTimes: number[] = [];
+  const warmTimes: number[] = [];
+  const inAppTimes: number[] = [];
   const typingTimes: number[] = [];
   const baselineTimes: number[] = [];
   const steps: Array<Record<string, number>> = [];
@@ -76,15 +83,31 @@ export async function webBench(): Promise<{ markdown: string; ok: boolean }> {
       const last = page.getByLabel('第 32 行年度指标值', { exact: true });
       await last.waitFor();
       // Interactive: every row is there and the page's main thread is free to take input.
-      const ready = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))')) as number;
+      const ready = (await page.evaluate(READY)) as number;
       // Where the time went: the app's own marks (web/src/main.tsx, EditorPage.tsx).
       const marks = (await page.evaluate("Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))")) as Record<string, number>;
+      // The same address loaded again: scripts come from the browser's cache, as for anyone who has
+      // opened Jixiao before (assets are cached for a year).
+      await page.goto(`${server.url}/declarations/${id}/edit`, { waitUntil: 'commit' });
+      await last.waitFor();
+      const warm = (await page.evaluate(READY)) as number;
       // Passed as text: tsx's transform would add helper calls the page does not have.
       const typed = (await page.evaluate(TYPE_AND_WAIT)) as number;
+      await page.close();
+      // The usual way in: from the form's page, the 编辑 button (no page load).
+      const inApp = await context.newPage();
+      await inApp.goto(`${server.url}/declarations/${id}`);
+      await inApp.getByTestId('official-form').waitFor();
+      const clicked = (await inApp.evaluate('performance.now()')) as number;
+      await inApp.getByTestId('actions').getByRole('button', { name: /编\s*辑/ }).click();
+      await inApp.getByLabel('第 32 行年度指标值', { exact: true }).waitFor();
+      const opened = ((await inApp.evaluate(READY)) as number) - clicked;
       // The first run warms the server's caches and is not counted.
       if (run > 0) {
         baselineTimes.push(baseline);
         editorTimes.push(ready);
+        warmTimes.push(warm);
+        inAppTimes.push(opened);
         typingTimes.push(typed);
         steps.push(marks);
       }
@@ -96,22 +119,28 @@ export async function webBench(): Promise<{ markdown: string; ok: boolean }> {
   }
 
   const editorMs = median(editorTimes);
+  const warmMs = median(warmTimes);
+  const inAppMs = median(inAppTimes);
   const typingMs = median(typingTimes);
   const baselineMs = median(baselineTimes);
   const jsOk = kb(initialBytes) <= INITIAL_JS_GOAL_KB;
   const editorOk = editorMs < EDITOR_GOAL_MS;
+  const warmOk = warmMs < EDITOR_GOAL_MS;
+  const inAppOk = inAppMs < EDITOR_GOAL_MS;
   const rows = [
     '| Measure | Result | Goal | Met |',
     '|---|---:|---:|:-:|',
     `| Initial JavaScript of a first visit (gzip; entry + preloaded chunks, ${initial.length} files) | ${kb(initialBytes).toFixed(0)} KB | ≤ ${INITIAL_JS_GOAL_KB} KB | ${jsOk ? 'yes' : 'no'} |`,
     `| All JavaScript of the build (gzip, ${chunks.length} files) | ${kb(totalBytes).toFixed(0)} KB | — | |`,
-    `| Navigation → editor interactive with the seed form (32 indicator rows), median of ${RUNS} cold loads | ${editorMs.toFixed(0)} ms | < ${EDITOR_GOAL_MS} ms | ${editorOk ? 'yes' : 'no'} |`,
+    `| Navigation → editor interactive with the seed form (32 indicator rows), first visit (nothing cached), median of ${RUNS} | ${editorMs.toFixed(0)} ms | < ${EDITOR_GOAL_MS} ms | ${editorOk ? 'yes' : 'no'} |`,
+    `| The same address loaded again (scripts cached by the browser), median of ${RUNS} | ${warmMs.toFixed(0)} ms | < ${EDITOR_GOAL_MS} ms | ${warmOk ? 'yes' : 'no'} |`,
+    `| From the form's page, 编辑 clicked → editor interactive (in-app navigation), median of ${RUNS} | ${inAppMs.toFixed(0)} ms | < ${EDITOR_GOAL_MS} ms | ${inAppOk ? 'yes' : 'no'} |`,
     `| Typing a target → its parse shown (median) | ${typingMs.toFixed(0)} ms | — | |`,
     `| Baseline: navigation to a page with no script (same run, median) | ${baselineMs.toFixed(0)} ms | — | |`,
   ];
   const step = (name: string) => median(steps.map((m) => m[name] ?? Number.NaN)).toFixed(0);
   const lazyRows = [
     '',
-    `Where the editor's time goes (medians, ms from navigation): app code running ${step('jixiao:app-start')} · form data in the editor ${step('jixiao:editor-data')} · form rendered ${step('jixiao:editor-rendered')} · interactive ${editorMs.toFixed(0)}.`,'', 'Chunks loaded on demand (gzip): ' + lazy.slice(0, 6).map((c) => `${c.file.replace(/-[\w-]{8}\.js$/, '')} ${kb(c.bytes).toFixed(0)} KB`).join(', ') + '.', '', `Editor runs (ms): ${editorTimes.map((t) => t.toFixed(0)).join(', ')}.`];
+    `Where the editor's time goes (medians, ms from navigation): app code running ${step('jixiao:app-start')} · form data in the editor ${step('jixiao:editor-data')} · form rendered ${step('jixiao:editor-rendered')} · interactive ${editorMs.toFixed(0)}.`,'', 'Chunks loaded on demand (gzip): ' + lazy.slice(0, 6).map((c) => `${c.file.replace(/-[\w-]{8}\.js$/, '')} ${kb(c.bytes).toFixed(0)} KB`).join(', ') + '.', '', `Editor runs (ms), first visit: ${editorTimes.map((t) => t.toFixed(0)).join(', ')}; loaded again: ${warmTimes.map((t) => t.toFixed(0)).join(', ')}; from the form's page: ${inAppTimes.map((t) => t.toFixed(0)).join(', ')}.`];
   return { markdown: [...rows, ...lazyRows].join('\n'), ok: jsOk && editorOk };
 }
