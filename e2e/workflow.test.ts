@@ -105,7 +105,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await signIn(page, server.url, 'haizhu-editor');
     await page.getByTestId('todo-returned').getByRole('link').first().click();
     await page.getByTestId('official-form').waitFor();
-    expect(await page.locator(`tr.has-comment [data-path="/indicators/${RETURN_ON}"]`).count()).toBe(1);
+    await page.locator(`tr.has-comment [data-path="/indicators/${RETURN_ON}"]`).waitFor();
     await page.getByRole('button', { name: /编\s*辑/ }).click();
     const row = page.locator(`tr[data-path="/indicators/${RETURN_ON}"]`);
     await row.getByTestId('comment-marker').waitFor();

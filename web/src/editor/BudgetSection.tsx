@@ -1,5 +1,5 @@
 /** The budget overview: every amount of the form, with exact totals shown as one types. */
-import { Alert, Checkbox, Col, Form, Row, Typography } from 'antd';
+import { Alert, Typography } from 'antd';
 import type { Amount, BudgetOverview, DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -40,27 +40,30 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
   const mismatch = budget.total !== null && !budget.totalDerived && showAmount(budget.total) !== showAmount(totals.basicPlusProject);
   return (
     <>
-      <Row gutter={16}>
+      <div className="field-grid three">
         {FIELDS.map((field) => (
-          <Col span={8} key={field.key}>
-            <Form.Item label={t(field.zh, field.en)} htmlFor={`budget-${field.key}`}>
-              {field.key === 'total' && budget.totalDerived ? (
-                <div data-path="/budget/total">
-                  <Typography.Text strong data-testid="derived-total">
-                    {showAmount(totals.basicPlusProject)} 万元
-                  </Typography.Text>
-                  <Typography.Text type="secondary"> {t('（自动合计）', '(computed)')}</Typography.Text>
-                </div>
-              ) : (
+          <div className="field" key={field.key}>
+            {field.key === 'total' && budget.totalDerived ? (
+              <div data-path="/budget/total">
+                <span className="field-label">{t(field.zh, field.en)}</span>
+                <Typography.Text strong data-testid="derived-total">
+                  {showAmount(totals.basicPlusProject)} 万元
+                </Typography.Text>
+                <Typography.Text type="secondary"> {t('（自动合计）', '(computed)')}</Typography.Text>
+              </div>
+            ) : (
+              <>
+                <label htmlFor={`budget-${field.key}`}>{t(field.zh, field.en)}</label>
                 <MoneyInput id={`budget-${field.key}`} path={`/budget/${field.key.replace('.', '/')}`} label={t(field.zh, field.en)} value={read(budget, field.key)} onChange={(amount) => onChange(write(budget, field.key, amount))} />
-              )}
-            </Form.Item>
-          </Col>
+              </>
+            )}
+          </div>
         ))}
-      </Row>
-      <Checkbox checked={budget.totalDerived} onChange={(e) => onChange({ ...budget, totalDerived: e.target.checked, total: e.target.checked ? totals.basicPlusProject : budget.total })}>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={budget.totalDerived} onChange={(e) => onChange({ ...budget, totalDerived: e.target.checked, total: e.target.checked ? totals.basicPlusProject : budget.total })} />
         {t('合计 = 基本支出 + 项目支出（自动计算）', 'Total = basic + project (computed)')}
-      </Checkbox>
+      </label>
       <div style={{ marginTop: 12 }} data-testid="budget-totals">
         <Typography.Text type="secondary">
           {t('基本支出 + 项目支出 = ', 'Basic + project = ')}
