@@ -140,11 +140,12 @@ export async function serverBench(): Promise<{ markdown: string; ok: boolean }> 
   parts.push(
     `Goals: GET of one declaration at ≥ 40% of the bare server with p99 < 50 ms; filtered lists over 10,000 declarations in < 50 ms; event-loop delay < 100 ms — **${ok ? 'all met' : 'not all met'}** (each row above shows its own figure).`,
     '',
-    'Why the embedded store trails: PGlite runs PostgreSQL compiled to WebAssembly on the server’s own event loop, so every query',
-    'blocks it while it runs. The store yields to the event loop before each query (src/store/openStore.ts), which keeps the',
-    'delay low under load at some cost in throughput; before that change the delay reached ~190 ms. The PostgreSQL server runs',
-    'queries in its own processes. The lists answer in milliseconds one at a time; under load their cost is the two queries per',
-    'page (rows and total count).',
+    'The embedded store: PGlite runs PostgreSQL compiled to WebAssembly on the server’s own event loop, so every query blocks it',
+    'while it runs. The store yields to the event loop before each query (src/store/openStore.ts), which keeps the delay low',
+    '(before that change it reached ~190 ms); and since its data directory is locked to one process, a GET of one declaration',
+    'answers from memory (src/server/services/declarationHeads.ts: the head row, invalidated by the write path; the version’s',
+    'JSON, which never changes). A PostgreSQL server may be shared by several processes, so there every GET asks it for the',
+    'head row. The lists answer in milliseconds one at a time; under load their cost is the two queries per page (rows and total).',
   );
   return { markdown: parts.join('\n'), ok };
 }

@@ -18,6 +18,7 @@ import { authenticateRequest } from './context.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
+import { cacheDeclarationHeads } from './services/declarationHeads.ts';
 
 export interface AppOptions {
   /** Structured JSON logs (off in tests). */
@@ -62,6 +63,8 @@ function toAppError(error: FastifyError): AppError {
 
 /** Builds the server around an open store. */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
+  // The embedded store is locked to this process: what it holds can be cached without going stale.
+  if (store.kind === 'embedded') cacheDeclarationHeads(store.db);
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,

@@ -21,6 +21,7 @@ import {
   transitionDeclaration,
   updateDeclaration,
 } from '../services/declarations.ts';
+import { declarationHeadChanged } from '../services/declarationHeads.ts';
 import { departmentWithPath } from '../services/organisations.ts';
 import { yearStatistics } from '../services/statistics.ts';
 
@@ -124,6 +125,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       const version = await store.db.transaction().execute((trx) => updateDeclaration(trx, actor, request.params.id, request.body));
+      declarationHeadChanged(store.db, request.params.id);
       return { ...(await getDeclaration(store.db, actor, request.params.id)), version };
     },
   );
@@ -166,6 +168,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, request.params.id, request.body));
+      declarationHeadChanged(store.db, request.params.id);
       return { state };
     },
   );

@@ -15,6 +15,7 @@ import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
+import { readDeclarationHead } from './declarationHeads.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
@@ -238,11 +239,7 @@ const versionTexts = new VersionTextCache(500);
 
 /** The current version, with content and findings as stored JSON text (cached; no re-parsing). */
 async function loadCurrent(db: Kysely<Database>, actor: Actor | null, id: string) {
-  const row = await db
-    .selectFrom('declarations')
-    .select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await readDeclarationHead(db, id);
   if (!row) throw notFound('declaration', '申报表');
   const department = await departmentWithPath(db, row.department_id);
   const resource = { departmentId: row.department_id, regionPath: department.regionPath, state: row.state };
