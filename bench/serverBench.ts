@@ -142,10 +142,11 @@ export async function serverBench(): Promise<{ markdown: string; ok: boolean }> 
     '',
     'The embedded store: PGlite runs PostgreSQL compiled to WebAssembly on the server’s own event loop, so every query blocks it',
     'while it runs. The store yields to the event loop before each query (src/store/openStore.ts), which keeps the delay low',
-    '(before that change it reached ~190 ms); and since its data directory is locked to one process, a GET of one declaration',
-    'answers from memory (src/server/services/declarationHeads.ts: the head row, invalidated by the write path; the version’s',
-    'JSON, which never changes). A PostgreSQL server may be shared by several processes, so there every GET asks it for the',
-    'head row. The lists answer in milliseconds one at a time; under load their cost is the two queries per page (rows and total).',
+    '(before that change it reached ~190 ms). A GET of one declaration answers from memory on both stores: the version’s JSON',
+    'never changes, and the head row (state, current version) is cached where no change can be missed',
+    '(src/server/services/declarationHeads.ts): the embedded store is locked to one process; with PostgreSQL every write sends a',
+    'NOTIFY on commit that every server process listens to, and a process whose listening connection is lost stops caching until',
+    'it is back. The lists answer in milliseconds one at a time; under load their cost is the two queries per page (rows and total).',
   );
   return { markdown: parts.join('\n'), ok };
 }

@@ -18,7 +18,7 @@ import { authenticateRequest } from './context.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
-import { cacheDeclarationHeads } from './services/declarationHeads.ts';
+import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
 export interface AppOptions {
   /** Structured JSON logs (off in tests). */
@@ -63,8 +63,14 @@ function toAppError(error: FastifyError): AppError {
 
 /** Builds the server around an open store. */
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<FastifyInstance> {
-  // The embedded store is locked to this process: what it holds can be cached without going stale.
+  // Declaration heads are cached where no change can be missed: the embedded store is locked to
+  // this process; a PostgreSQL server announces every change to every process that listens.
+  let stopListening: (() => Promise<void>) | null = null;
   if (store.kind === 'embedded') cacheDeclarationHeads(store.db);
+  else if (store.listen) {
+    const cache = cacheDeclarationHeadsWhileListening(store.db);
+    stopListening = await store.listen(DECLARATION_CHANGED, (id) => declarationHeadChanged(store.db, id), cache.listening);
+  }
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
@@ -73,6 +79,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
   });
+  if (stopListening) app.addHook('onClose', stopListening);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -22,6 +22,12 @@ export interface Store {
   /** Reclaims space and refreshes planner statistics (PGlite has no autovacuum). */
   maintain(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL server only: listens on a notification channel over a connection of its own,
+   * reconnecting when it is lost. `onListening(false)` says notifications may have been missed.
+   * Resolves with a function that stops listening.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
 }
 
 /** How to open a store. */
@@ -88,6 +94,50 @@ function redact(url: string): string {
   }
 }
 
+/** LISTEN on a channel over its own connection; on loss, says so and reconnects (1 s, 2 s, … 10 s apart). */
+async function listenOn(url: string, channel: string, onMessage: (payload: string) => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let delay = 1000;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client !== next) return;
+      client = null;
+      onListening(false);
+      next.end().catch(() => undefined);
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => undefined), delay);
+      delay = Math.min(delay * 2, 10_000);
+    };
+    next.on('error', lost);
+    next.on('end', lost);
+    next.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    client = next;
+    try {
+      await next.connect();
+      await next.query(`listen "${channel.replace(/"/g, '')}"`);
+    } catch {
+      lost();
+      return;
+    }
+    if (stopped) return;
+    delay = 1000;
+    onListening(true);
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const current = client;
+    client = null;
+    onListening(false);
+    await current?.end().catch(() => undefined);
+  };
+}
+
 /** Opens (and for the embedded store, creates) a store. Does not migrate: call `migrate()`. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === 'postgres') {
@@ -113,6 +163,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       migrate: () => migrateToLatest(db),
       maintain: async () => void (await sql`analyze`.execute(db)),
       close: () => db.destroy(),
+      listen: (channel, onMessage, onListening) => listenOn(options.url, channel, onMessage, onListening),
     };
   }
 

@@ -1,14 +1,15 @@
 /**
- * The head row of each declaration (state, current version, …) kept in memory — only for the
- * embedded store. Its data directory is locked to one process, so every write goes through this
- * process and the cache cannot miss a change; a PostgreSQL server may be shared by several
- * processes, so there every read goes to the database.
+ * The head row of each declaration (state, current version, …) kept in memory, where no change can
+ * be missed: with the embedded store, whose data directory is locked to one process, always; with a
+ * PostgreSQL server, which several processes may share, while this process is listening to the
+ * notification every write sends on commit (`DECLARATION_CHANGED`). When the listening connection is
+ * lost the cache is dropped and reads go to the database until it is back.
  *
  * Correctness under concurrent reads and writes rests on a generation count: a writer bumps it
  * after its transaction commits (and drops the entry); a reader caches what it read only if no
  * writer finished while it was reading.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DeclarationState, ReviewGrade } from '../../core/workflow.ts';
 import type { Database } from '../../store/schema.ts';
 
@@ -23,18 +24,25 @@ export interface DeclarationHeadRow {
   readonly updated_at: string;
 }
 
+/** The notification channel on which every write of a declaration's head row names the declaration. */
+export const DECLARATION_CHANGED = 'jixiao_declaration_changed';
+
 class HeadCache {
   private readonly rows = new Map<string, DeclarationHeadRow>();
   private generation = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(
+    private readonly capacity: number,
+    private enabled: boolean,
+  ) {}
 
   async read(id: string, load: () => Promise<DeclarationHeadRow | undefined>): Promise<DeclarationHeadRow | undefined> {
+    if (!this.enabled) return load();
     const cached = this.rows.get(id);
     if (cached) return cached;
     const before = this.generation;
     const row = await load();
-    if (row && this.generation === before) {
+    if (row && this.enabled && this.generation === before) {
       if (this.rows.size >= this.capacity) this.rows.delete(this.rows.keys().next().value as string);
       this.rows.set(id, row);
     }
@@ -45,13 +53,32 @@ class HeadCache {
     this.rows.delete(id);
     this.generation++;
   }
+
+  /** Turns caching on or off; either way what was cached is forgotten. */
+  setEnabled(enabled: boolean): void {
+    this.rows.clear();
+    this.generation++;
+    this.enabled = enabled;
+  }
 }
 
 const caches = new WeakMap<Kysely<Database>, HeadCache>();
 
 /** Turns the cache on for a store that only this process writes (the embedded store). */
 export function cacheDeclarationHeads(db: Kysely<Database>, capacity = 10_000): void {
-  caches.set(db, new HeadCache(capacity));
+  caches.set(db, new HeadCache(capacity, true));
+}
+
+/** A cache for a shared store: off until `listening(true)`, and off again whenever notifications may have been missed. */
+export function cacheDeclarationHeadsWhileListening(db: Kysely<Database>, capacity = 10_000): { listening: (listening: boolean) => void } {
+  const cache = new HeadCache(capacity, false);
+  caches.set(db, cache);
+  return { listening: (listening) => cache.setEnabled(listening) };
+}
+
+/** In a write's transaction: tells every server process, on commit, that the declaration's head row changed. */
+export async function announceDeclarationChange(trx: Transaction<Database>, id: string): Promise<void> {
+  await sql`select pg_notify(${DECLARATION_CHANGED}, ${id})`.execute(trx);
 }
 
 /** Reads a declaration's head row, from memory when this store allows it. */

@@ -15,7 +15,7 @@ import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
-import { readDeclarationHead } from './declarationHeads.ts';
+import { announceDeclarationChange, readDeclarationHead } from './declarationHeads.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
@@ -102,6 +102,7 @@ async function saveVersion(
     })
     .where('id', '=', input.id)
     .execute();
+  await announceDeclarationChange(trx, input.id);
   await appendAudit(trx, { actorId: input.authorId, action: input.action, entity: 'declaration', entityId: input.id, fromVersion: input.fromVersion, toVersion: input.version, detail: { errors: counts.error, warnings: counts.warning, ...(input.note ? { note: input.note } : {}) } });
   return findings;
 }
@@ -189,6 +190,7 @@ export async function transitionDeclaration(trx: Transaction<Database>, actor: A
     .set({ state: result.state, updated_at: now, ...(request.action === 'review' ? { review_grade: request.grade } : {}) })
     .where('id', '=', id)
     .execute();
+  await announceDeclarationChange(trx, id);
   if (request.action === 'review' && request.reason?.trim()) {
     await trx.insertInto('review_comments').values({ id: randomUUID(), declaration_id: id, path: '', body: `【审核意见 ${request.grade}】${request.reason.trim()}`, author_id: actor.id, version: row.current_version, created_at: now }).execute();
   }
