@@ -45,7 +45,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
       if (user.role === 'editor') editorId = created.id;
     }
     const editor = actorOf({ id: editorId, username: 'haizhu-editor', displayName: '', role: 'editor', departmentId: bureau, regionId: null, disabled: false });
-    await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: 'demo: imported from the published form' } });
+    await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: '演示数据：由公开的申报表导入 (demo: imported from the published form)' } });
   });
   await store.maintain();
   return { password: demoPassword, generated };

@@ -75,7 +75,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         createDeclaration(trx, actor, {
           departmentId,
           year: forYear,
-          source: source === 'content' && content ? { kind: 'content', content, note: 'created from JSON' } : source === 'copy-previous-year' ? { kind: 'copy-previous-year' } : { kind: 'empty' },
+          source: source === 'content' && content ? { kind: 'content', content, note: '由 JSON 创建 (created from JSON)' } : source === 'copy-previous-year' ? { kind: 'copy-previous-year' } : { kind: 'empty' },
         }),
       );
       reply.status(201);
@@ -100,7 +100,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       const department = await departmentWithPath(store.db, departmentId);
       const content = { ...outcome.declaration, department: outcome.declaration.department ?? department.name };
       const created = await store.db.transaction().execute((trx) =>
-        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `imported from text (${outcome.declaration.unparsed.length} unparsed lines)` } }),
+        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${outcome.declaration.unparsed.length} 行 (imported from text, ${outcome.declaration.unparsed.length} unparsed lines)` } }),
       );
       reply.status(201);
       return getDeclaration(store.db, actor, created);

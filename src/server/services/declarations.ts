@@ -139,7 +139,7 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
       if (!previous) throw new AppError(404, 'not-found', `没有 ${input.year - 1} 年度的申报表可复制`, `there is no ${input.year - 1} declaration to copy`, [{ field: 'source', message: 'no previous year' }]);
       // Targets carry over; what belonged to last year's import (unparsed text) does not.
       content = { ...(previous.content as DepartmentTargetDeclaration), unparsed: [] };
-      note = `copied from ${input.year - 1}`;
+      note = `复制自 ${input.year - 1} 年度 (copied from ${input.year - 1})`;
       break;
     }
   }
