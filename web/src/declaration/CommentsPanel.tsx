@@ -18,7 +18,7 @@ export interface CommentsPanelProps {
 }
 
 export function CommentsPanel({ declarationId, content, comments, anchor, onAnchorClear, onAdded, onSelect }: CommentsPanelProps) {
-  const { t, pick } = useLocale();
+  const { t, pick, time } = useLocale();
   const [body, setBody] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,7 +54,7 @@ export function CommentsPanel({ declarationId, content, comments, anchor, onAnch
             </Space>
             <div style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {comment.author.displayName} · {t(`第 ${comment.version} 版`, `version ${comment.version}`)} · {new Date(comment.createdAt).toLocaleString()}
+              {comment.author.displayName} · {t(`第 ${comment.version} 版`, `version ${comment.version}`)} · {time(comment.createdAt)}
             </Typography.Text>
           </List.Item>
         )}

@@ -5,7 +5,7 @@ import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 export function CommentMarker({ comments }: { comments: readonly Comment[] | undefined }) {
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   if (!comments || comments.length === 0) return null;
   return (
     <Popover
@@ -16,7 +16,7 @@ export function CommentMarker({ comments }: { comments: readonly Comment[] | und
             <div key={c.id} style={{ marginBottom: 8 }}>
               <div style={{ whiteSpace: 'pre-wrap' }}>{c.body}</div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {c.author.displayName} · {new Date(c.createdAt).toLocaleString()}
+                {c.author.displayName} · {time(c.createdAt)}
               </Typography.Text>
             </div>
           ))}

@@ -21,7 +21,7 @@ function show(value: unknown): string {
 }
 
 export function ConflictModal({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: DepartmentTargetDeclaration; onKeepMine: () => void; onTakeTheirs: () => void }) {
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   const rows = conflictRows(conflict.content, mine);
   return (
     <Modal open width={1100} closable={false} maskClosable={false} keyboard={false} title={t('保存冲突：他人已先保存', 'Conflict: someone else saved first')} footer={null}>
@@ -30,8 +30,8 @@ export function ConflictModal({ conflict, mine, onKeepMine, onTakeTheirs }: { co
         showIcon
         style={{ marginBottom: 12 }}
         message={t(
-          `第 ${conflict.version} 版已于 ${new Date(conflict.createdAt).toLocaleString()} 由他人保存。你的修改尚未保存，也没有丢失。请对照下表选择保留哪一份。`,
-          `Version ${conflict.version} was saved by someone else at ${new Date(conflict.createdAt).toLocaleString()}. Your changes are not saved and not lost. Compare and choose.`,
+          `第 ${conflict.version} 版已于 ${time(conflict.createdAt)} 由他人保存。你的修改尚未保存，也没有丢失。请对照下表选择保留哪一份。`,
+          `Version ${conflict.version} was saved by someone else at ${time(conflict.createdAt)}. Your changes are not saved and not lost. Compare and choose.`,
         )}
       />
       <Table<ConflictRow>

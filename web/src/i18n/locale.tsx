@@ -15,7 +15,14 @@ interface LocaleValue {
   readonly t: (zh: string, en: string) => string;
   /** Picks the current language's side of a bilingual message from the server or the checker. */
   readonly pick: (message: { zh: string; en: string }) => string;
+  /** A time as people of the language write it: `2026年11月27日 07:41`, `27 Nov 2026, 07:41`; `clock` for the time of day alone. */
+  readonly time: (at: string | Date, style?: 'full' | 'clock') => string;
 }
+
+const FORMATS = {
+  zh: { full: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }), clock: new Intl.DateTimeFormat('zh-CN', { timeStyle: 'medium' }) },
+  en: { full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), clock: new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }) },
+} as const;
 
 const LocaleContext = createContext<LocaleValue | null>(null);
 
@@ -39,7 +46,13 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
     document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
   const value = useMemo<LocaleValue>(
-    () => ({ lang, setLang, t: (zh, en) => (lang === 'zh' ? zh : en), pick: (message) => (lang === 'zh' ? message.zh : message.en) }),
+    () => ({
+      lang,
+      setLang,
+      t: (zh, en) => (lang === 'zh' ? zh : en),
+      pick: (message) => (lang === 'zh' ? message.zh : message.en),
+      time: (at, style = 'full') => FORMATS[lang][style].format(typeof at === 'string' ? new Date(at) : at),
+    }),
     [lang, setLang],
   );
   return <LocaleContext.Provider value={value}>{children}</LocaleContext.Provider>;

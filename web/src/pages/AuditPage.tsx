@@ -10,7 +10,7 @@ import { useLocale } from '../i18n/locale.tsx';
 const ACTIONS = ['declaration.create', 'declaration.update', 'declaration.submit', 'declaration.review', 'declaration.publish', 'comment.create', 'user.create', 'user.update', 'session.start', 'session.end', 'region.create', 'department.create', 'token.create'];
 
 export default function AuditPage() {
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   const [filter, setFilter] = useState<{ actorId?: string; action?: string; entityId?: string; page: number }>({ page: 1 });
   const search = query({ ...filter, pageSize: 50 });
   const entries = useResource(search, () => api<{ entries: AuditEntry[]; total: number }>('GET', `/api/v1/audit${search}`));
@@ -56,7 +56,7 @@ export default function AuditPage() {
         pagination={{ current: filter.page, pageSize: 50, total: entries.data?.total ?? 0, showSizeChanger: false, onChange: (page) => setFilter({ ...filter, page }) }}
         columns={[
           { title: '#', dataIndex: 'seq', width: 70 },
-          { title: t('时间', 'Time'), dataIndex: 'at', width: 180, render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('时间', 'Time'), dataIndex: 'at', width: 180, render: (at: string) => time(at) },
           { title: t('操作人', 'Actor'), dataIndex: 'actorId', width: 160, render: (actorId: string | null) => (actorId ? (names.get(actorId) ?? actorId) : t('系统', 'system')) },
           { title: t('操作', 'Action'), dataIndex: 'action', width: 170 },
           { title: t('对象', 'Entity'), render: (_: unknown, e) => `${e.entity} ${e.entityId ?? ''}` },

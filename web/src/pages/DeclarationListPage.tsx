@@ -16,7 +16,7 @@ type Sort = 'updated' | 'year' | 'department' | 'errors';
 const STATES: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 
 export function DeclarationListPage() {
-  const { t, pick } = useLocale();
+  const { t, pick, time } = useLocale();
   const { user, regions } = useSession();
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -63,7 +63,7 @@ export function DeclarationListPage() {
         </Space>
       ),
     },
-    { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', key: 'updated', width: 170, sorter: true, sortOrder: filters.sort === 'updated' ? 'descend' : null, render: (at: string) => new Date(at).toLocaleString() },
+    { title: t('更新时间', 'Updated'), dataIndex: 'updatedAt', key: 'updated', width: 170, sorter: true, sortOrder: filters.sort === 'updated' ? 'descend' : null, render: (at: string) => time(at) },
   ];
 
   return (

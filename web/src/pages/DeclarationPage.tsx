@@ -71,7 +71,7 @@ function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMod
 
 export function DeclarationPage() {
   const { id = '' } = useParams();
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   const { message } = App.useApp();
   const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
   const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`));
@@ -151,7 +151,7 @@ export function DeclarationPage() {
       <Descriptions size="small" className="no-print" style={{ marginBottom: 12 }} column={4}>
         <Descriptions.Item label={t('版本', 'Version')}>{view.version}</Descriptions.Item>
         <Descriptions.Item label={t('审核结果', 'Grade')}>{view.reviewGrade ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('更新时间', 'Updated')}>{new Date(view.updatedAt).toLocaleString()}</Descriptions.Item>
+        <Descriptions.Item label={t('更新时间', 'Updated')}>{time(view.updatedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('问题', 'Findings')}>
           {t(`${view.findings.filter((f) => f.severity === 'error').length} 个错误，${view.findings.filter((f) => f.severity === 'warning').length} 个警告`, `${view.findings.filter((f) => f.severity === 'error').length} errors, ${view.findings.filter((f) => f.severity === 'warning').length} warnings`)}
         </Descriptions.Item>

@@ -20,6 +20,7 @@ import { revealPath } from '../declaration/revealPath.ts';
 import { BudgetSection } from '../editor/BudgetSection.tsx';
 import { CellInput } from '../editor/CellInput.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
+import { EmptyGroups } from '../editor/EmptyGroups.tsx';
 import type { Conflict } from '../editor/ConflictModal.tsx';
 import { pointerOfField, withDerivedTotal } from '../editor/editing.ts';
 import { IndicatorTable } from '../editor/IndicatorTable.tsx';
@@ -110,7 +111,7 @@ function unsavedWork(id: string, view: DeclarationView): UnsavedCopy | null {
 }
 
 function Editor({ id, view, initialComments }: { id: string; view: DeclarationView; initialComments: Comment[] }) {
-  const { t, pick } = useLocale();
+  const { t, pick, time } = useLocale();
   const loaded = view;
   const [content, setContent] = useState<DepartmentTargetDeclaration>(() => {
     // For the web benchmark: the moment the editor has the form in hand.
@@ -241,7 +242,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
   }
 
   const statusTag = {
-    saved: <Tag color="success">{lastSavedAt ? t(`已保存 ${lastSavedAt.toLocaleTimeString()}`, `saved ${lastSavedAt.toLocaleTimeString()}`) : t('已保存', 'saved')}</Tag>,
+    saved: <Tag color="success">{lastSavedAt ? t(`已保存 ${time(lastSavedAt, 'clock')}`, `saved ${time(lastSavedAt, 'clock')}`) : t('已保存', 'saved')}</Tag>,
     dirty: <Tag color="warning">{t('有未保存的修改', 'unsaved changes')}</Tag>,
     saving: <Tag color="processing">{t('正在保存…', 'saving…')}</Tag>,
     failed: <Tag color="error">{t('保存失败', 'not saved')}</Tag>,
@@ -274,7 +275,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t(`此浏览器中有 ${new Date(restorable.at).toLocaleString()} 未保存的修改`, `This browser holds unsaved changes from ${new Date(restorable.at).toLocaleString()}`)}
+          message={t(`此浏览器中有 ${time(restorable.at)} 未保存的修改`, `This browser holds unsaved changes from ${time(restorable.at)}`)}
           action={
             <Space>
               <Button
@@ -354,6 +355,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
           </EditorSection>
           <EditorSection title={t('绩效指标', 'Indicators')}>
             <IndicatorTable indicators={content.indicators} comments={comments_} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
+            <EmptyGroups groups={content.emptyLevel2} onChange={(emptyLevel2) => edit((c) => ({ ...c, emptyLevel2 }))} />
           </EditorSection>
         </div>
         {showFindings ? (

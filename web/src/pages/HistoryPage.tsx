@@ -16,7 +16,7 @@ function show(value: unknown): string {
 
 export default function HistoryPage() {
   const { id = '' } = useParams();
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   const declaration = useResource(`d:${id}`, () => api<DeclarationView>('GET', `/api/v1/declarations/${id}`));
   const versions = useResource(`v:${id}`, () => api<{ versions: VersionMeta[] }>('GET', `/api/v1/declarations/${id}/versions`));
   const [from, setFrom] = useState<number | null>(null);
@@ -57,7 +57,7 @@ export default function HistoryPage() {
           columns={[
             { title: t('版本', 'Version'), dataIndex: 'version', width: 80 },
             { title: t('保存人', 'Author'), render: (_: unknown, v) => v.author.displayName },
-            { title: t('时间', 'Time'), dataIndex: 'createdAt', render: (at: string) => new Date(at).toLocaleString() },
+            { title: t('时间', 'Time'), dataIndex: 'createdAt', render: (at: string) => time(at) },
             { title: t('说明', 'Note'), dataIndex: 'note', render: (note: string | null) => note ?? '' },
             { title: t('错误 / 警告', 'Errors / warnings'), render: (_: unknown, v) => `${v.errors} / ${v.warnings}` },
           ]}

@@ -10,7 +10,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, allRegions, useSession } from '../session/session.tsx';
 
 export function PublicListPage() {
-  const { t } = useLocale();
+  const { t, time } = useLocale();
   const { regions } = useSession();
   const [params, setParams] = useSearchParams();
   const filters = { regionId: params.get('regionId') ?? undefined, departmentId: params.get('departmentId') ?? undefined, year: params.get('year') ?? undefined, q: params.get('q') ?? undefined, page: Number(params.get('page') ?? 1) };
@@ -44,7 +44,7 @@ export function PublicListPage() {
           { title: t('部门', 'Department'), dataIndex: 'departmentName', render: (name: string, row) => <Link to={`/public/${row.id}`}>{name}</Link> },
           { title: t('年度', 'Year'), dataIndex: 'year', width: 100 },
           { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 180, align: 'right', render: (amount: string | null) => showAmount(amount) },
-          { title: t('公开时间', 'Published'), dataIndex: 'updatedAt', width: 200, render: (at: string) => new Date(at).toLocaleString() },
+          { title: t('公开时间', 'Published'), dataIndex: 'updatedAt', width: 200, render: (at: string) => time(at) },
         ]}
       />
     </Card>
