@@ -98,13 +98,13 @@ export function IndicatorTable({ indicators, comments, onChange }: { indicators:
       <table className="editor-table indicator-grid" data-testid="indicator-editor">
         <thead>
           <tr>
-            <th style={{ width: 52 }}>#</th>
+            <th style={{ width: 44 }}>#</th>
             <th style={{ width: 116 }}>一级指标</th>
-            <th style={{ width: 160 }}>二级指标</th>
-            <th style={{ minWidth: 180 }}>三级指标</th>
-            <th style={{ width: 180 }}>实施周期指标值</th>
-            <th style={{ width: 180 }}>年度指标值</th>
-            <th style={{ width: 116 }}>{t('操作', 'Actions')}</th>
+            <th style={{ width: 162 }}>二级指标</th>
+            <th style={{ minWidth: 140 }}>三级指标</th>
+            <th style={{ width: 140 }}>实施周期指标值</th>
+            <th style={{ width: 140 }}>年度指标值</th>
+            <th style={{ width: 108 }}>{t('操作', 'Actions')}</th>
           </tr>
         </thead>
         <tbody>
