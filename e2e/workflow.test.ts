@@ -37,6 +37,16 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await server?.stop();
   });
 
+  /** The approver's submit, confirmed, as the first submission and as the resubmission after a return. */
+  const submitAsApprover = async () => {
+    await signIn(page, server.url, 'haizhu-approver');
+    await openForm();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.locator('[data-state=submitted]').first().waitFor();
+    await signOut(page);
+  };
+
   const openForm = async () => {
     await page.goto(`${server.url}/declarations/${id}`);
     await page.getByTestId('official-form').waitFor();
@@ -76,12 +86,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
   });
 
   it('the approver submits it', async () => {
-    await signIn(page, server.url, 'haizhu-approver');
-    await openForm();
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByRole('button', { name: /^提\s*交$/ }).click();
-    await page.locator('[data-state=submitted]').first().waitFor();
-    await signOut(page);
+    await submitAsApprover();
   });
 
   it('the reviewer finds it in the to-do list, comments on a row and returns it', async () => {
@@ -115,12 +120,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
   });
 
   it('the approver resubmits, the reviewer approves, the approver publishes', async () => {
-    await signIn(page, server.url, 'haizhu-approver');
-    await openForm();
-    await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByRole('button', { name: /^提\s*交$/ }).click();
-    await page.locator('[data-state=submitted]').first().waitFor();
-    await signOut(page);
+    await submitAsApprover();
 
     await signIn(page, server.url, 'haizhu-reviewer');
     await openForm();

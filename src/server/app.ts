@@ -10,7 +10,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Store } from '../store/openStore.ts';
 import { AppError } from './appError.ts';
@@ -59,6 +59,11 @@ function toAppError(error: FastifyError): AppError {
   if (error instanceof SyntaxError) return new AppError(400, 'malformed-json', '请求体不是有效的 JSON', 'the body is not valid JSON');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError(error.statusCode, 'bad-request', '请求有误', error.message);
   return new AppError(500, 'internal', '服务器内部错误，已记录', 'internal error; it has been logged');
+}
+
+/** The web app's one page: it routes every deep link itself; never cached stale. */
+function sendPage(reply: FastifyReply) {
+  return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
 }
 
 /** Builds the server around an open store. */
@@ -123,7 +128,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.setNotFoundHandler((request, reply) => {
     // Deep links of the single-page app (/declarations/…, /public/…) get its page; the app routes them.
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !/\.\w+$/.test(request.url.split('?')[0] ?? '');
-    if (webRoot && isPage) return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    if (webRoot && isPage) return sendPage(reply);
     return reply.status(404).send({ ...new AppError(404, 'not-found', '没有这个地址', `no route ${request.method} ${request.url}`).toJSON(), requestId: request.id });
   });
 
@@ -134,7 +139,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // The web app's page, or — when it is not built — the browsable API documentation.
   app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    webRoot ? reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html') : reply.redirect('/api/v1/docs'),
+    webRoot ? sendPage(reply) : reply.redirect('/api/v1/docs'),
   );
 
   sessionRoutes(app, store, { secureCookies: options.secureCookies ?? false, loginsPerMinute: options.loginsPerMinute ?? 60 });

@@ -3,6 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor, Role } from '../../core/policy.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import type { UserView } from '../../format/apiTypes.ts';
 import type { Database, UsersTable } from '../../store/schema.ts';
 import { AppError, notFound } from '../appError.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
@@ -10,16 +11,7 @@ import { hashPassword, verifyPassword } from '../passwords.ts';
 /** Session lifetime. */
 const SESSION_HOURS = 12;
 
-/** A user as the API presents it (never the password hash). */
-export interface UserView {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  regionId: string | null;
-  disabled: boolean;
-}
+export type { UserView };
 
 export function presentUser(row: UsersTable): UserView {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled };

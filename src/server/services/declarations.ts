@@ -13,38 +13,16 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { actionsFrom, isEditable, STATE_NAMES, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import type { DeclarationHead, DeclarationSummary, DeclarationView, DeclarationViewWithActions } from '../../format/apiTypes.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
+
+export type { DeclarationSummary, DeclarationView };
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDeclarationChange, readDeclarationHead } from './declarationHeads.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
-/** What every presentation of a declaration says about it. */
-interface DeclarationHead {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  year: number;
-  state: DeclarationState;
-  version: number;
-  reviewGrade: string | null;
-  updatedAt: string;
-}
-
-/** A declaration as the API presents it. */
-export interface DeclarationView extends DeclarationHead {
-  content: DepartmentTargetDeclaration;
-  findings: Finding[];
-}
-
-/** One row of a list. */
-export interface DeclarationSummary extends DeclarationHead {
-  title: string | null;
-  budgetTotal: string | null;
-  errorCount: number;
-  warningCount: number;
-}
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -291,7 +269,7 @@ export async function getDeclarationJson(db: Kysely<Database>, actor: Actor | nu
   const allowedActions = actionsFrom(row.state).filter((action) => canOnDeclaration(actor, action, resource));
   const canEdit = canOnDeclaration(actor, 'update', resource) && isEditable(row.state);
   const canComment = canOnDeclaration(actor, 'comment', resource);
-  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit, canComment });
+  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit, canComment } satisfies Omit<DeclarationViewWithActions, 'content' | 'findings'>);
   // The version's part of the body is encoded once and cached as bytes: encoding 30 KB of Chinese
   // text on every read cost more than the rest of the request.
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), row.body]);

@@ -2,17 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../../store/auditLog.ts';
+import type { RegionNode } from '../../format/apiTypes.ts';
 import type { Database, RegionsTable } from '../../store/schema.ts';
 import { AppError, notFound } from '../appError.ts';
 
-export interface RegionNode {
-  id: string;
-  name: string;
-  level: RegionsTable['level'];
-  parentId: string | null;
-  departments: Array<{ id: string; name: string }>;
-  children: RegionNode[];
-}
+export type { RegionNode };
 
 /** The whole tree of regions with their departments. */
 export async function regionTree(db: Kysely<Database>): Promise<RegionNode[]> {

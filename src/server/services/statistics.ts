@@ -5,18 +5,11 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Actor } from '../../core/policy.ts';
-import type { DeclarationState } from '../../core/workflow.ts';
+import type { YearStatistics } from '../../format/apiTypes.ts';
 import type { Database } from '../../store/schema.ts';
 import { visibleDeclarations } from './declarations.ts';
 
-export interface YearStatistics {
-  year: number;
-  byState: Partial<Record<DeclarationState, number>>;
-  /** Amounts as exact decimal strings (万元), largest total first. */
-  budgetByDepartment: Array<{ departmentId: string; departmentName: string; basic: string | null; project: string | null }>;
-  /** Indicator rows by their first-level class as printed (null: none printed). */
-  indicatorsByLevel1: Array<{ level1: string | null; count: number }>;
-}
+export type { YearStatistics };
 
 /** How many departments the budget chart shows at most. */
 const BUDGET_DEPARTMENTS = 30;

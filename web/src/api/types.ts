@@ -1,4 +1,5 @@
 /** The shapes of the API's answers, as the web app reads them (see /api/v1/openapi.json). */
+import type { DeclarationSummary, UserView } from '../../../src/format/apiTypes.ts';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import type { Change } from '../../../src/core/jsonDiff.ts';
 import type { Role } from '../../../src/core/policy.ts';
@@ -6,60 +7,21 @@ import type { Finding } from '../../../src/core/rules/finding.ts';
 import type { DeclarationState, TransitionAction } from '../../../src/core/workflow.ts';
 
 export type { Change, DeclarationState, DepartmentTargetDeclaration, Finding, Role, TransitionAction };
+export type { DeclarationSummary, RegionNode, UserView as UserRow, YearStatistics } from '../../../src/format/apiTypes.ts';
+/** A declaration as the web app reads it: with what the user may do next. */
+export type { DeclarationViewWithActions as DeclarationView } from '../../../src/format/apiTypes.ts';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  roleName: { zh: string; en: string };
-  departmentId: string | null;
-  regionId: string | null;
-}
+/** The signed-in user, with the name of their role. */
+export type SessionUser = UserView & { roleName: { zh: string; en: string } };
 
 export interface SessionAnswer {
   user: SessionUser | null;
   csrfToken: string | null;
 }
 
-export interface RegionNode {
-  id: string;
-  name: string;
-  level: 'province' | 'city' | 'district' | 'county';
-  parentId: string | null;
-  departments: Array<{ id: string; name: string }>;
-  children: RegionNode[];
-}
-
-interface DeclarationHead {
-  id: string;
-  departmentId: string;
-  departmentName: string;
-  year: number;
-  state: DeclarationState;
-  version: number;
-  reviewGrade: string | null;
-  updatedAt: string;
-}
-
-export interface DeclarationSummary extends DeclarationHead {
-  title: string | null;
-  budgetTotal: string | null;
-  errorCount: number;
-  warningCount: number;
-}
-
 export interface DeclarationList {
   items: DeclarationSummary[];
   total: number;
-}
-
-export interface DeclarationView extends DeclarationHead {
-  content: DepartmentTargetDeclaration;
-  findings: Finding[];
-  allowedActions: TransitionAction[];
-  canEdit: boolean;
-  canComment: boolean;
 }
 
 export interface PublicDeclaration {
@@ -98,13 +60,6 @@ export interface Comment {
   anchored: boolean;
 }
 
-export interface YearStatistics {
-  year: number;
-  byState: Partial<Record<DeclarationState, number>>;
-  budgetByDepartment: Array<{ departmentId: string; departmentName: string; basic: string | null; project: string | null }>;
-  indicatorsByLevel1: Array<{ level1: string | null; count: number }>;
-}
-
 export interface AuditEntry {
   seq: string;
   at: string;
@@ -120,13 +75,3 @@ export interface AuditEntry {
 }
 
 export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: string; reason: 'edited' | 'removed-or-reordered' };
-
-export interface UserRow {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: string | null;
-  regionId: string | null;
-  disabled: boolean;
-}

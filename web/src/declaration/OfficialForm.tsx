@@ -18,6 +18,17 @@ export interface OfficialFormProps {
   readonly onPick?: (path: string, label: string) => void;
 }
 
+/** The six columns both tables of the form share, so that their borders line up. */
+function FormColumns() {
+  return (
+    <colgroup>
+      {['12%', '13%', '12%', '23%', '20%', '20%'].map((width, i) => (
+        <col key={i} style={{ width }} />
+      ))}
+    </colgroup>
+  );
+}
+
 export function OfficialForm({ content, commentCounts, onPick }: OfficialFormProps) {
   const { t } = useLocale();
   const b = content.budget;
@@ -51,14 +62,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           {content.year ? `（${content.year}年度）` : ''}
           {content.title ?? '部门整体预算绩效目标申报表'}
         </caption>
-        <colgroup>
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '23%' }} />
-          <col style={{ width: '20%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
+        <FormColumns />
         <tbody>
           <tr>
             <th>部门名称</th>
@@ -160,14 +164,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
         </tbody>
       </table>
       <table className="official-form official-form-indicators">
-        <colgroup>
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '13%' }} />
-          <col style={{ width: '12%' }} />
-          <col style={{ width: '23%' }} />
-          <col style={{ width: '20%' }} />
-          <col style={{ width: '20%' }} />
-        </colgroup>
+        <FormColumns />
         <thead>
           <tr>
             <th colSpan={6}>绩效指标</th>

@@ -4,6 +4,11 @@ import { Badge, Popover, Typography } from 'antd';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
+/** The comments on a row or field and on everything inside it (`/indicators/3` and `/indicators/3/annualTarget`). */
+export function commentsUnder(comments: ReadonlyMap<string, Comment[]>, path: string): Comment[] {
+  return [...comments.entries()].filter(([p]) => p === path || p.startsWith(`${path}/`)).flatMap(([, c]) => c);
+}
+
 export function CommentMarker({ comments }: { comments: readonly Comment[] | undefined }) {
   const { t, time } = useLocale();
   if (!comments || comments.length === 0) return null;

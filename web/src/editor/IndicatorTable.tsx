@@ -10,7 +10,7 @@ import { LEVEL1, NATIONAL_FRAMEWORK } from '../../../src/core/indicatorFramework
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
-import { CommentMarker } from './CommentMarker.tsx';
+import { CommentMarker, commentsUnder } from './CommentMarker.tsx';
 import { RowButton } from './RowButton.tsx';
 import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { editIndicator, insertItem, moveItem, newIndicator, removeItem, replaceItem } from './editing.ts';
@@ -31,7 +31,7 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
   const { t } = useLocale();
   const path = `/indicators/${index}`;
   const n = index + 1;
-  const rowComments = [...comments.entries()].filter(([p]) => p === path || p.startsWith(`${path}/`)).flatMap(([, c]) => c);
+  const rowComments = commentsUnder(comments, path);
   return (
     <tr data-path={path} data-testid="indicator-row">
       <td className="center">

@@ -4,7 +4,7 @@ import { Button } from 'antd';
 import type { Project } from '../../../src/core/declaration.ts';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { CommentMarker } from './CommentMarker.tsx';
+import { CommentMarker, commentsUnder } from './CommentMarker.tsx';
 import { RowButton } from './RowButton.tsx';
 import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { insertItem, moveItem, newProject, removeItem, replaceItem } from './editing.ts';
@@ -32,7 +32,7 @@ export function ProjectsSection({ projects, comments, onChange }: { projects: re
         <tbody>
           {projects.map((project, i) => {
             const path = `/projects/${i}`;
-            const rowComments = [...comments.entries()].filter(([p]) => p === path || p.startsWith(`${path}/`)).flatMap(([, c]) => c);
+            const rowComments = commentsUnder(comments, path);
             return (
               <tr key={i} data-path={path}>
                 <td>

@@ -1,11 +1,12 @@
 /** All forms the user may see: filtered, searched, sorted and paged on the server; the filters live in the URL. */
 import { Badge, Button, Input, Select, Space, Table, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { DeclarationList, DeclarationState, DeclarationSummary } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { RECENT_YEARS, useUrlFilters } from '../components/useUrlFilters.ts';
 import { StateTag } from '../components/StateTag.tsx';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -18,7 +19,7 @@ const STATES: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved'
 export function DeclarationListPage() {
   const { t, pick, time } = useLocale();
   const { user, regions } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const filters = {
     year: params.get('year') ?? undefined,
     state: params.get('state') ?? undefined,
@@ -30,15 +31,6 @@ export function DeclarationListPage() {
   };
   const search = query(filters);
   const list = useResource(search, () => api<DeclarationList>('GET', `/api/v1/declarations${search}`));
-  const set = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
 
   const columns: ColumnsType<DeclarationSummary> = [
     { title: t('部门', 'Department'), dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: filters.sort === 'department' ? 'ascend' : null, render: (name: string, row) => <Link to={`/declarations/${row.id}`}>{name}</Link> },
@@ -85,7 +77,7 @@ export function DeclarationListPage() {
           onSearch={(q) => set({ q })}
           style={{ width: 320 }}
         />
-        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i).map((y) => ({ value: y, label: `${y}` }))} />
+        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} />
         <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear value={filters.state} onChange={(state?: string) => set({ state })} style={{ width: 130 }} options={STATES.map((s) => ({ value: s, label: pick(STATE_NAMES[s]) }))} />
         <Select
           aria-label={t('部门', 'Department')}

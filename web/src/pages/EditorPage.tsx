@@ -99,7 +99,7 @@ export default function EditorPage() {
 
   if (error) return <ErrorAlert error={error} />;
   if (!data || data.view.id !== id) return <Card loading />;
-  return <Editor key={id} id={id} view={data.view} initialComments={data.comments} />;
+  return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 
 /** Work kept in this browser that the server does not have, unless it is what the server has. */
@@ -110,9 +110,8 @@ function unsavedWork(id: string, view: DeclarationView): UnsavedCopy | null {
   return null;
 }
 
-function Editor({ id, view, initialComments }: { id: string; view: DeclarationView; initialComments: Comment[] }) {
+function Editor({ id, view, comments }: { id: string; view: DeclarationView; comments: Comment[] }) {
   const { t, pick, time } = useLocale();
-  const loaded = view;
   const [content, setContent] = useState<DepartmentTargetDeclaration>(() => {
     // For the web benchmark: the moment the editor has the form in hand.
     performance.mark('jixiao:editor-data');
@@ -125,7 +124,6 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [restorable, setRestorable] = useState<UnsavedCopy | null>(() => unsavedWork(id, view));
   const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
-  const comments = initialComments;
   const [showFindings, setShowFindings] = useState(true);
 
   const edit = useCallback(
@@ -179,7 +177,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
 
   // Autosave: after a pause in typing; after a lost connection, again a little later.
   useEffect(() => {
-    if (!loaded.canEdit || content === savedContent) return;
+    if (!view.canEdit || content === savedContent) return;
     if (status === 'dirty') {
       const timer = setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
       return () => clearTimeout(timer);
@@ -189,7 +187,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
       return () => clearTimeout(timer);
     }
     return undefined;
-  }, [status, content, savedContent, save, saveError, loaded]);
+  }, [status, content, savedContent, save, saveError, view]);
 
   // Ctrl+S / ⌘S saves now.
   useEffect(() => {
@@ -225,7 +223,7 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
     return map;
   }, [comments]);
 
-  if (!loaded.canEdit) {
+  if (!view.canEdit) {
     return (
       <Alert
         type="info"
@@ -249,13 +247,12 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
     conflict: <Tag color="error">{t('保存冲突', 'conflict')}</Tag>,
   }[status];
   const fieldErrors = saveError?.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null) ?? [];
-  const comments_ = commentsByPath;
 
   return (
     <>
       <div className="page-title">
         <h1>
-          {t('编辑', 'Edit')} · {loaded.departmentName} · {loaded.year} <StateTag state={loaded.state} />
+          {t('编辑', 'Edit')} · {view.departmentName} · {view.year} <StateTag state={view.state} />
         </h1>
         <Space>
           <span data-testid="save-status" data-status={status} aria-live="polite">
@@ -345,16 +342,16 @@ function Editor({ id, view, initialComments }: { id: string; view: DeclarationVi
             <BudgetSection content={content} onChange={(budget) => edit((c) => ({ ...c, budget }))} />
           </EditorSection>
           <EditorSection title={t('重点项目与年度重点工作任务', 'Key projects and their expected outcomes')}>
-            <ProjectsSection projects={content.projects} comments={comments_} onChange={(projects) => edit((c) => ({ ...c, projects }))} />
+            <ProjectsSection projects={content.projects} comments={commentsByPath} onChange={(projects) => edit((c) => ({ ...c, projects }))} />
           </EditorSection>
           <EditorSection title={t('总体绩效目标', 'Overall goals')}>
-            <TextListSection field="goals" items={content.goals} comments={comments_} itemLabel={(n) => t(`目标${n}`, `Goal ${n}`)} addLabel={t('添加目标', 'Add goal')} onChange={(goals) => edit((c) => ({ ...c, goals }))} />
+            <TextListSection field="goals" items={content.goals} comments={commentsByPath} itemLabel={(n) => t(`目标${n}`, `Goal ${n}`)} addLabel={t('添加目标', 'Add goal')} onChange={(goals) => edit((c) => ({ ...c, goals }))} />
           </EditorSection>
           <EditorSection title={t('其他需完成的任务', 'Other tasks')}>
-            <TextListSection field="otherTasks" items={content.otherTasks} comments={comments_} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
+            <TextListSection field="otherTasks" items={content.otherTasks} comments={commentsByPath} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
           </EditorSection>
           <EditorSection title={t('绩效指标', 'Indicators')}>
-            <IndicatorTable indicators={content.indicators} comments={comments_} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
+            <IndicatorTable indicators={content.indicators} comments={commentsByPath} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
             <EmptyGroups groups={content.emptyLevel2} onChange={(emptyLevel2) => edit((c) => ({ ...c, emptyLevel2 }))} />
           </EditorSection>
         </div>

@@ -7,6 +7,7 @@ import type { DeclarationList, DeclarationState, Role, YearStatistics } from '..
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StateTag } from '../components/StateTag.tsx';
+import { RECENT_YEARS } from '../components/useUrlFilters.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 import { STATE_NAMES } from '../../../src/core/workflow.ts';
@@ -33,8 +34,6 @@ const TODO_BY_ROLE: Record<Role, readonly TodoKind[]> = {
   reviewer: [{ state: 'submitted', zh: '待我审核', en: 'Awaiting my review' }],
   admin: [],
 };
-
-const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
 
 /** Forms waiting in one state, whatever their year: work left from last year is still work. */
 function TodoList({ kind }: { kind: TodoKind }) {
@@ -77,7 +76,7 @@ export function HomePage() {
         <h1>{t('工作台', 'Home')}</h1>
         <Space>
           <label htmlFor="home-year">{t('年度', 'Year')}</label>
-          <Select id="home-year" value={year} onChange={setYear} options={YEARS.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+          <Select id="home-year" value={year} onChange={setYear} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
         </Space>
       </div>
       {todos.length > 0 && (

@@ -1,10 +1,11 @@
 /** Published forms by region, department and year, searchable; no sign-in. */
 import { Card, Input, Select, Space, Table } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { DeclarationList, DeclarationSummary } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { RECENT_YEARS, useUrlFilters } from '../components/useUrlFilters.ts';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, allRegions, useSession } from '../session/session.tsx';
@@ -12,19 +13,10 @@ import { allDepartments, allRegions, useSession } from '../session/session.tsx';
 export function PublicListPage() {
   const { t, time } = useLocale();
   const { regions } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlFilters();
   const filters = { regionId: params.get('regionId') ?? undefined, departmentId: params.get('departmentId') ?? undefined, year: params.get('year') ?? undefined, q: params.get('q') ?? undefined, page: Number(params.get('page') ?? 1) };
   const search = query({ ...filters, pageSize: 20, sort: 'department' });
   const list = useResource(search, () => api<DeclarationList>('GET', `/api/v1/public/declarations${search}`));
-  const set = (changes: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    if (!('page' in changes)) next.delete('page');
-    setParams(next);
-  };
   const regionDepartments = allDepartments(regions).filter((d) => !filters.regionId || d.regionId === filters.regionId);
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('已公开的部门整体预算绩效目标', 'Published department-wide performance targets')}</h1>}>
@@ -32,7 +24,7 @@ export function PublicListPage() {
         <Input.Search aria-label={t('搜索', 'Search')} placeholder={t('搜索部门、目标、项目、指标', 'Search departments, goals, projects, indicators')} defaultValue={filters.q} allowClear onSearch={(q) => set({ q })} style={{ width: 320 }} />
         <Select aria-label={t('地区', 'Region')} placeholder={t('全部地区', 'All regions')} allowClear style={{ width: 160 }} value={filters.regionId} onChange={(regionId?: string) => set({ regionId, departmentId: undefined })} options={allRegions(regions).map((r) => ({ value: r.id, label: r.name }))} />
         <Select aria-label={t('部门', 'Department')} placeholder={t('全部部门', 'All departments')} allowClear showSearch optionFilterProp="label" style={{ width: 300 }} value={filters.departmentId} onChange={(departmentId?: string) => set({ departmentId })} options={regionDepartments.map((d) => ({ value: d.id, label: d.name }))} />
-        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear style={{ width: 120 }} value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} options={Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i).map((y) => ({ value: y, label: `${y}` }))} />
+        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear style={{ width: 120 }} value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} />
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<DeclarationSummary>
