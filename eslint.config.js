@@ -11,6 +11,8 @@ const CORE_FORBIDDEN = [
   { group: ['../import/*', '../store/*', '../server/*', '../web/*', '../cli/*', '../format/*', '../*/..'], message: 'src/core must not depend on outer layers.' },
 ];
 
+const WEB_FORBIDDEN = [{ group: ['node:*', '../../../src/server/*', '../../../src/store/*', '../../../src/cli/*'], message: 'the web app talks to the server over HTTP only; it may use the pure layers (core, import, format).' }];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'docs/screenshots/'] },
   js.configs.recommended,
@@ -46,7 +48,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', '../../../src/server/*', '../../../src/store/*', '../../../src/cli/*'], message: 'the web app talks to the server over HTTP only; it may use the pure layers (core, import, format).' }] }],
+      'no-restricted-imports': ['error', { patterns: WEB_FORBIDDEN }],
+    },
+  },
+  {
+    // The editor's chunk is the closure of its imports (web/vite.config.ts): a barrel import would pull
+    // in every Ant Design component, and with them the other pages' tables and forms.
+    files: ['web/src/pages/EditorPage.tsx', 'web/src/editor/**/*.{ts,tsx}', 'web/src/components/**/*.{ts,tsx}', 'web/src/declaration/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: WEB_FORBIDDEN,
+          paths: [
+            { name: 'antd', message: "import the component's own module, e.g. `import Button from 'antd/es/button'`." },
+            { name: '@ant-design/icons', message: "import the icon's own module, e.g. `import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined'`." },
+          ],
+        },
+      ],
     },
   },
 );

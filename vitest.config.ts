@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 20_000,
     // The browser tests (e2e/) need the web app built; built once here, not by each file.
     globalSetup: ['e2e/support/globalSetup.ts'],

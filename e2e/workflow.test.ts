@@ -54,6 +54,9 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
 
   it('the editor imports the seed text, sees unparsed lines marked, and saves it as a 2026 draft', async () => {
     await signIn(page, server.url, 'haizhu-editor');
+    // The home page with its counts and both charts drawn.
+    await page.getByTestId('counts-by-state').waitFor();
+    await expect.poll(() => page.locator('main div[role=img] svg').count()).toBe(2);
     await screenshot(page, 'home');
     await page.getByRole('link', { name: '导入申报表' }).first().click();
     await page.getByLabel('粘贴申报表文本（从公开的 PDF 中复制）').fill(SEED);

@@ -3,16 +3,40 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { antdStaticStyles } from './build/antdStyles.ts';
+import { BOOT_ENTRY, BOOT_MODULE, bootScript } from './build/bootScript.ts';
+import { staticClosure, type ModuleGraph } from './build/moduleGraph.ts';
+
+const EDITOR_PAGE = fileURLToPath(new URL('src/pages/EditorPage.tsx', import.meta.url));
 
 const apiTarget = process.env.JIXIAO_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), antdStaticStyles(), bootScript()],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // A few large chunks rather than dozens of small ones: browsers fetch only a few scripts at
+        // once from one server. The first match by priority takes a module.
+        codeSplitting: {
+          groups: [
+            // Everything the boot script needs, in its own chunk: it must not wait for the app's (checked by the plugin).
+            { name: (id: string, graph: ModuleGraph) => (staticClosure(BOOT_MODULE, graph).has(id) ? BOOT_ENTRY : null), debugName: 'boot', priority: 4 },
+            // The app's frame (React, the router, the frames, Ant Design's core): what index.html loads.
+            { name: 'app', tags: ['$initial'], priority: 3 },
+            // The editor with everything it needs beyond the frame, so that opening a form does not also
+            // fetch the tables and forms of the other pages (its files import Ant Design deeply for this).
+            { name: (id: string, graph: ModuleGraph) => (staticClosure(EDITOR_PAGE, graph).has(id) ? 'EditorPage' : null), debugName: 'editor', priority: 2 },
+            // What several other pages use.
+            { name: 'shared', minShareCount: 2, priority: 1 },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,51 +1,31 @@
 /**
  * The app's frame: language and Ant Design locale, the session, and the routes. Pages load on
- * demand, each in its own chunk; the one a link or a reload opens starts loading at once.
+ * demand, each in its own chunk; the one the browser opens at was loaded by the boot script (boot.ts).
  */
-import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
-import { BrowserRouter, matchPath, Navigate, Route, Routes, useLocation } from 'react-router';
-import { prefetch } from './api/prefetch.ts';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import type { OpeningPage } from './boot.ts';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { LocaleProvider, useLocale } from './i18n/locale.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
+import { ROUTES } from './routes.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
+import { ANTD_THEME } from './theme.ts';
 
-type Frame = 'user' | 'public' | 'none';
+/** Every route with the component to render: the opening page as loaded, the others on demand, each in its own chunk. */
+function pages(opening: OpeningPage | undefined) {
+  return ROUTES.map((route) => ({
+    ...route,
+    Component: opening?.path === route.path ? opening.Component : lazy(() => route.load().then((Component) => ({ default: Component }))),
+  }));
+}
 
-/** What a declaration's pages read first. */
-const declarationData = (id: string) => [`/api/v1/declarations/${id}`, `/api/v1/declarations/${id}/comments`];
-
-/** Every page but sign-in loads on demand: a first visit downloads the frame and the page it opens, nothing else. */
-const PAGES: ReadonlyArray<{ path: string; frame: Frame; load: () => Promise<{ default: ComponentType }>; data?: (id: string) => string[] }> = [
-  { path: '/login', frame: 'none', load: () => import('./pages/LoginPage.tsx').then((m) => ({ default: m.LoginPage })) },
-  { path: '/', frame: 'user', load: () => import('./pages/HomePage.tsx').then((m) => ({ default: m.HomePage })) },
-  { path: '/declarations', frame: 'user', load: () => import('./pages/DeclarationListPage.tsx').then((m) => ({ default: m.DeclarationListPage })) },
-  { path: '/declarations/:id', frame: 'user', load: () => import('./pages/DeclarationPage.tsx').then((m) => ({ default: m.DeclarationPage })), data: declarationData },
-  { path: '/declarations/:id/edit', frame: 'user', load: () => import('./pages/EditorPage.tsx'), data: declarationData },
-  { path: '/declarations/:id/history', frame: 'user', load: () => import('./pages/HistoryPage.tsx') },
-  { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx') },
-  { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx') },
-  { path: '/public', frame: 'public', load: () => import('./pages/PublicListPage.tsx').then((m) => ({ default: m.PublicListPage })) },
-  { path: '/public/:id', frame: 'public', load: () => import('./pages/PublicDeclarationPage.tsx').then((m) => ({ default: m.PublicDeclarationPage })) },
-];
-
-// The page of the address the app opens at starts loading now, alongside the session, not after it.
-const opening = PAGES.find((page) => matchPath(page.path, window.location.pathname));
-const preloaded = opening?.load();
-const openingId = opening ? matchPath(opening.path, window.location.pathname)?.params.id : undefined;
-if (opening?.data && openingId) opening.data(openingId).forEach(prefetch);
-
-const LAZY = PAGES.map((page) => ({ ...page, Component: lazy(page === opening && preloaded ? () => preloaded : page.load) }));
-
+/** The spinner of index.html, drawn by CSS alone. */
 function Loading() {
-  return (
-    <div style={{ padding: 48, textAlign: 'center' }}>
-      <Spin size="large" />
-    </div>
-  );
+  return <div className="boot-loading" role="status" aria-label="加载中 Loading" />;
 }
 
 /** Signed-in pages: while the session loads, wait; when signed out, go to the sign-in page and come back after. */
@@ -61,16 +41,20 @@ function RequireUser({ children }: { children: ReactNode }) {
   );
 }
 
+// A production build carries Ant Design's styles as a stylesheet (web/build/antdStyles.ts): no styling at run time.
+const THEME = { ...ANTD_THEME, zeroRuntime: import.meta.env.PROD };
+
 function Themed({ children }: { children: ReactNode }) {
   const { lang } = useLocale();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
-      <AntApp>{children}</AntApp>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={THEME}>
+      {children}
     </ConfigProvider>
   );
 }
 
-export function App() {
+export function App({ opening }: { opening: OpeningPage | undefined }) {
+  const [routes] = useState(() => pages(opening));
   return (
     <LocaleProvider>
       <Themed>
@@ -78,7 +62,7 @@ export function App() {
           <BrowserRouter>
             <Suspense fallback={<Loading />}>
               <Routes>
-                {LAZY.map(({ path, frame, Component }) => (
+                {routes.map(({ path, frame, Component }) => (
                   <Route
                     key={path}
                     path={path}
@@ -108,3 +92,4 @@ export function App() {
     </LocaleProvider>
   );
 }
+

@@ -1,15 +1,17 @@
-/** Entry point of the web app. */
-import { StrictMode } from 'react';
+/** Entry point of the app's code: mounts the app once the boot script (boot.ts) has the opening page ready. */
 import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
 import { App } from './App.tsx';
+import { openingPage } from './boot.ts';
 import './styles.css';
 
-// Marks read by the web benchmark (bench/webBench.ts) to split a page load into its steps.
-performance.mark('jixiao:app-start');
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void openingPage.then((opening) => {
+  performance.mark('jixiao:app-code');
+  createRoot(root).render(
+    <StrictMode>
+      <App opening={opening} />
+    </StrictMode>,
+  );
+});

@@ -38,3 +38,9 @@ export function takeSettled<T>(path: string): T | undefined {
   pending.delete(path);
   return found.settled.value as T;
 }
+
+/** Resolves once every listed prefetch has settled (answer or error), or after `ms`, whichever is first. */
+export function settled(paths: readonly string[], ms: number): Promise<void> {
+  const requests = paths.map((path) => pending.get(path)?.request.catch(() => undefined));
+  return Promise.race([Promise.all(requests).then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}

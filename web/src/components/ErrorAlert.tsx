@@ -1,5 +1,6 @@
 /** A server error shown in the current language, with the fields it names. */
-import { Alert, Button } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
 import { ApiError } from '../api/client.ts';
 import { useLocale } from '../i18n/locale.tsx';
 

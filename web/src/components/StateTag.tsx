@@ -1,5 +1,5 @@
 /** A declaration's workflow state as a coloured tag. */
-import { Tag } from 'antd';
+import Tag from 'antd/es/tag';
 import { STATE_NAMES, type DeclarationState } from '../../../src/core/workflow.ts';
 import { useLocale } from '../i18n/locale.tsx';
 

@@ -1,5 +1,11 @@
 /** Review comments, each with the field or row it concerns; and, for those who may, a new comment on the picked field. */
-import { Button, Form, Input, List, Space, Tag, Typography } from 'antd';
+import Button from 'antd/es/button';
+import Form from 'antd/es/form';
+import Input from 'antd/es/input';
+import List from 'antd/es/list';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { Comment, DepartmentTargetDeclaration } from '../api/types.ts';

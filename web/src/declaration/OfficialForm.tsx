@@ -3,7 +3,7 @@
  * as the published form, printable on A4 landscape. When `onPick` is given every field and row is a
  * button that names its JSON Pointer — how reviewers anchor comments.
  */
-import { Badge } from 'antd';
+import Badge from 'antd/es/badge';
 import type { ReactNode } from 'react';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { useLocale } from '../i18n/locale.tsx';

@@ -1,5 +1,5 @@
 /** The budget overview: every amount of the form, with exact totals shown as one types. */
-import { Alert, Typography } from 'antd';
+import Alert from 'antd/es/alert';
 import type { Amount, BudgetOverview, DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -46,10 +46,10 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
             {field.key === 'total' && budget.totalDerived ? (
               <div data-path="/budget/total">
                 <span className="field-label">{t(field.zh, field.en)}</span>
-                <Typography.Text strong data-testid="derived-total">
+                <strong data-testid="derived-total">
                   {showAmount(totals.basicPlusProject)} 万元
-                </Typography.Text>
-                <Typography.Text type="secondary"> {t('（自动合计）', '(computed)')}</Typography.Text>
+                </strong>
+                <span className="secondary"> {t('（自动合计）', '(computed)')}</span>
               </div>
             ) : (
               <>
@@ -65,13 +65,13 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
         {t('合计 = 基本支出 + 项目支出（自动计算）', 'Total = basic + project (computed)')}
       </label>
       <div style={{ marginTop: 12 }} data-testid="budget-totals">
-        <Typography.Text type="secondary">
+        <span className="secondary">
           {t('基本支出 + 项目支出 = ', 'Basic + project = ')}
           <b>{showAmount(totals.basicPlusProject)}</b> · {t('收入来源合计 ', 'Income sources ')}
           <b>{showAmount(totals.income)}</b> · {t('按级次合计 ', 'By level ')}
           <b>{showAmount(totals.byLevel)}</b> · {t('重点项目合计 ', 'Key projects ')}
           <b>{showAmount(totals.projects)}</b> {t('万元', '(10k yuan)')}
-        </Typography.Text>
+        </span>
       </div>
       {mismatch && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t(`合计 ${showAmount(budget.total)} 与基本支出 + 项目支出 ${showAmount(totals.basicPlusProject)} 不等`, `Total ${showAmount(budget.total)} differs from basic + project ${showAmount(totals.basicPlusProject)}`)} />}
     </>

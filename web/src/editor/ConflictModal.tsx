@@ -2,7 +2,11 @@
  * Someone else saved first: both versions side by side, field by field, and the user chooses. Nothing
  * is overwritten without that choice.
  */
-import { Alert, Button, Modal, Space, Table } from 'antd';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Modal from 'antd/es/modal';
+import Space from 'antd/es/space';
+import Table from 'antd/es/table';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { useLocale } from '../i18n/locale.tsx';

@@ -3,7 +3,7 @@
  * checker reports missing cost indicators from them); once a group has an indicator, or is not
  * wanted, the user removes it here.
  */
-import { Tag, Typography } from 'antd';
+import Tag from 'antd/es/tag';
 import { useLocale } from '../i18n/locale.tsx';
 import { removeItem } from './editing.ts';
 
@@ -12,7 +12,7 @@ export function EmptyGroups({ groups, onChange }: { groups: ReadonlyArray<[strin
   if (groups.length === 0) return null;
   return (
     <div style={{ marginTop: 12 }} data-path="/emptyLevel2">
-      <Typography.Text type="secondary">{t('表中印有、但下面没有指标的二级指标：', 'Groups printed with no indicator under them: ')}</Typography.Text>
+      <span className="secondary">{t('表中印有、但下面没有指标的二级指标：', 'Groups printed with no indicator under them: ')}</span>
       {groups.map(([level1, level2], i) => (
         <Tag key={`${level1 ?? ''}/${level2}`} closable closeIcon={<span aria-label={t(`移除 ${level2}`, `remove ${level2}`)}>×</span>} onClose={() => onChange(removeItem(groups, i))}>
           {level1 ? `${level1} / ` : ''}

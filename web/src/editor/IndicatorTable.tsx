@@ -2,8 +2,8 @@
  * The indicator tree edited as a table, one row per third-level indicator: classes chosen from the
  * national framework, targets understood as typed, rows added, moved and deleted.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
+import Button from 'antd/es/button';
 import { memo, useCallback, useRef } from 'react';
 import type { Indicator } from '../../../src/core/declaration.ts';
 import { LEVEL1, NATIONAL_FRAMEWORK } from '../../../src/core/indicatorFramework.ts';
@@ -69,10 +69,10 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
       </td>
       <td>
         <div className="row-actions">
-          <RowButton label={t(`第 ${n} 行上移`, `move row ${n} up`)} icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => onMove(index, index - 1)} />
-          <RowButton label={t(`第 ${n} 行下移`, `move row ${n} down`)} icon={<ArrowDownOutlined />} disabled={index === count - 1} onClick={() => onMove(index, index + 1)} />
-          <RowButton label={t(`在第 ${n} 行下方插入`, `insert below row ${n}`)} icon={<PlusOutlined />} onClick={() => onInsert(index + 1)} />
-          <RowButton label={t(`删除第 ${n} 行`, `delete row ${n}`)} icon={<DeleteOutlined />} danger onClick={() => onRemove(index)} />
+          <RowButton label={t(`第 ${n} 行上移`, `move row ${n} up`)} icon="up" disabled={index === 0} onClick={() => onMove(index, index - 1)} />
+          <RowButton label={t(`第 ${n} 行下移`, `move row ${n} down`)} icon="down" disabled={index === count - 1} onClick={() => onMove(index, index + 1)} />
+          <RowButton label={t(`在第 ${n} 行下方插入`, `insert below row ${n}`)} icon="insert" onClick={() => onInsert(index + 1)} />
+          <RowButton label={t(`删除第 ${n} 行`, `delete row ${n}`)} icon="delete" onClick={() => onRemove(index)} />
         </div>
       </td>
     </tr>

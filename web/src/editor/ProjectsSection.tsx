@@ -1,6 +1,6 @@
 /** Key projects: name, content, amount and the expected outcome of the year's key task. */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
+import Button from 'antd/es/button';
 import type { Project } from '../../../src/core/declaration.ts';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -53,9 +53,9 @@ export function ProjectsSection({ projects, comments, onChange }: { projects: re
                 </td>
                 <td>
                   <div className="row-actions">
-                    <RowButton label={t(`项目 ${i + 1} 上移`, `move project ${i + 1} up`)} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveItem(projects, i, i - 1))} />
-                    <RowButton label={t(`项目 ${i + 1} 下移`, `move project ${i + 1} down`)} icon={<ArrowDownOutlined />} disabled={i === projects.length - 1} onClick={() => onChange(moveItem(projects, i, i + 1))} />
-                    <RowButton label={t(`删除项目 ${i + 1}`, `delete project ${i + 1}`)} icon={<DeleteOutlined />} danger onClick={() => onChange(removeItem(projects, i))} />
+                    <RowButton label={t(`项目 ${i + 1} 上移`, `move project ${i + 1} up`)} icon="up" disabled={i === 0} onClick={() => onChange(moveItem(projects, i, i - 1))} />
+                    <RowButton label={t(`项目 ${i + 1} 下移`, `move project ${i + 1} down`)} icon="down" disabled={i === projects.length - 1} onClick={() => onChange(moveItem(projects, i, i + 1))} />
+                    <RowButton label={t(`删除项目 ${i + 1}`, `delete project ${i + 1}`)} icon="delete" onClick={() => onChange(removeItem(projects, i))} />
                   </div>
                 </td>
               </tr>

@@ -1,6 +1,6 @@
 /** A list of texts (overall goals, other tasks): edit, add, move, delete. */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button } from 'antd';
+import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
+import Button from 'antd/es/button';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { CommentMarker } from './CommentMarker.tsx';
@@ -30,9 +30,9 @@ export function TextListSection({ items, field, itemLabel, addLabel, comments, o
           </span>
           <GrowingTextArea aria-label={itemLabel(i + 1)} value={item} onChange={(e) => onChange(replaceItem(items, i, e.target.value))} />
           <div className="row-actions">
-            <RowButton label={`${itemLabel(i + 1)} ${t('上移', 'up')}`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveItem(items, i, i - 1))} />
-            <RowButton label={`${itemLabel(i + 1)} ${t('下移', 'down')}`} icon={<ArrowDownOutlined />} disabled={i === items.length - 1} onClick={() => onChange(moveItem(items, i, i + 1))} />
-            <RowButton label={`${t('删除', 'delete')} ${itemLabel(i + 1)}`} icon={<DeleteOutlined />} danger onClick={() => onChange(removeItem(items, i))} />
+            <RowButton label={`${itemLabel(i + 1)} ${t('上移', 'up')}`} icon="up" disabled={i === 0} onClick={() => onChange(moveItem(items, i, i - 1))} />
+            <RowButton label={`${itemLabel(i + 1)} ${t('下移', 'down')}`} icon="down" disabled={i === items.length - 1} onClick={() => onChange(moveItem(items, i, i + 1))} />
+            <RowButton label={`${t('删除', 'delete')} ${itemLabel(i + 1)}`} icon="delete" onClick={() => onChange(removeItem(items, i))} />
           </div>
         </div>
       ))}

@@ -1,6 +1,9 @@
-/** The signed-in frame: side menu by role, and the current user, role and department always in view. */
+/**
+ * The signed-in frame: side menu by role, and the current user, role and department always in view.
+ * Plain markup and CSS (styles.css): every signed-in page opens inside it, so it is on the path of
+ * every first visit, where Ant Design's layout components cost more than they gave.
+ */
 import { AuditOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TableOutlined } from '@ant-design/icons';
-import { Button, Layout, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -29,18 +32,18 @@ export function AppLayout({ children }: { children: ReactNode }) {
     ...(user.role === 'admin' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') }] : []),
     { key: '/public', icon: <GlobalOutlined />, label: t('公开查询', 'Public forms') },
   ];
+  const selected = selectedKey(location.pathname);
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={200} theme="light" className="no-print" style={{ borderRight: '1px solid #f0f0f0' }}>
+    <div className="app-frame">
+      <aside className="app-sider no-print">
         <div className="brand">
           <FileSearchOutlined /> 绩效 Jixiao
         </div>
-        {/* The side menu as plain links: Ant Design's Menu was a large part of the first page's script. */}
         <nav aria-label={t('主菜单', 'Main menu')} className="side-menu">
           <ul>
             {items.map((item) => (
-              <li key={item.key} className={item.key === selectedKey(location.pathname) ? 'selected' : undefined}>
-                <Link to={item.key} aria-current={item.key === selectedKey(location.pathname) ? 'page' : undefined}>
+              <li key={item.key} className={item.key === selected ? 'selected' : undefined}>
+                <Link to={item.key} aria-current={item.key === selected ? 'page' : undefined}>
                   {item.icon}
                   <span>{item.label}</span>
                 </Link>
@@ -48,30 +51,26 @@ export function AppLayout({ children }: { children: ReactNode }) {
             ))}
           </ul>
         </nav>
-      </Layout.Sider>
-      <Layout>
-        <Layout.Header className="app-header no-print">
-          <Typography.Text strong>{t('预算绩效目标管理', 'Budget performance targets')}</Typography.Text>
-          <Space size="middle" data-testid="current-user">
+      </aside>
+      <div className="app-main">
+        <header className="app-header no-print">
+          <strong>{t('预算绩效目标管理', 'Budget performance targets')}</strong>
+          <div className="header-tools" data-testid="current-user">
             <span>
-              <Typography.Text strong>{user.displayName}</Typography.Text> <Tag color="red">{pick(user.roleName)}</Tag>
-              <Typography.Text type="secondary">{departmentName ?? regionName ?? t('全部地区', 'all regions')}</Typography.Text>
+              <strong>{user.displayName}</strong> <span className="chip red">{pick(user.roleName)}</span>
+              <span className="secondary">{departmentName ?? regionName ?? t('全部地区', 'all regions')}</span>
             </span>
             <LanguageSwitch />
-            <Button
-              icon={<LogoutOutlined />}
-              onClick={() => {
-                void signOut().then(() => navigate('/login'));
-              }}
-            >
+            <button type="button" className="btn" onClick={() => void signOut().then(() => navigate('/login'))}>
+              <LogoutOutlined />
               {t('退出登录', 'Sign out')}
-            </Button>
-          </Space>
-        </Layout.Header>
-        <Layout.Content className="app-content">
+            </button>
+          </div>
+        </header>
+        <div className="app-content">
           <main>{children}</main>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+        </div>
+      </div>
+    </div>
   );
 }

@@ -1,5 +1,4 @@
-/** The public frame: no sign-in, published forms only. */
-import { Button, Layout, Space, Typography } from 'antd';
+/** The public frame: no sign-in, published forms only. Plain markup, like the signed-in frame. */
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -10,30 +9,30 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { t } = useLocale();
   const { user } = useSession();
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header className="app-header no-print">
+    <div className="app-main">
+      <header className="app-header no-print">
         <Link to="/public" className="brand-inline">
           绩效 Jixiao · {t('预算绩效目标公开', 'Published performance targets')}
         </Link>
-        <Space>
+        <div className="header-tools">
           <LanguageSwitch />
           {user ? (
-            <Link to="/">
-              <Button>{t('返回工作台', 'Back to work')}</Button>
+            <Link to="/" className="btn">
+              {t('返回工作台', 'Back to work')}
             </Link>
           ) : (
-            <Link to="/login">
-              <Button type="primary">{t('登录', 'Sign in')}</Button>
+            <Link to="/login" className="btn primary">
+              {t('登录', 'Sign in')}
             </Link>
           )}
-        </Space>
-      </Layout.Header>
-      <Layout.Content className="app-content">
+        </div>
+      </header>
+      <div className="app-content">
         <main>{children}</main>
-      </Layout.Content>
-      <Layout.Footer className="no-print" style={{ textAlign: 'center' }}>
-        <Typography.Text type="secondary">{t('本页仅显示已公开的部门整体预算绩效目标', 'Only published department-wide targets are shown here')}</Typography.Text>
-      </Layout.Footer>
-    </Layout>
+      </div>
+      <footer className="app-footer no-print">
+        <span className="secondary">{t('本页仅显示已公开的部门整体预算绩效目标', 'Only published department-wide targets are shown here')}</span>
+      </footer>
+    </div>
   );
 }

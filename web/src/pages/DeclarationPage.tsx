@@ -3,7 +3,7 @@
  * the server says this user may take (no other button is shown).
  */
 import { EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
@@ -72,7 +72,8 @@ function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMod
 export function DeclarationPage() {
   const { id = '' } = useParams();
   const { t, time } = useLocale();
-  const { message } = App.useApp();
+  // Messages of this page only, rendered in its tree (the holder below) so they take the app's theme and language.
+  const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
   const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`));
   const [anchor, setAnchor] = useState<string | null>(null);
@@ -107,6 +108,7 @@ export function DeclarationPage() {
 
   return (
     <>
+      {messageHolder}
       <div className="page-title no-print">
         <h1>
           {view.departmentName} · {view.year} <StateTag state={view.state} />

@@ -3,8 +3,10 @@
  * automatically. A copy of unsaved work is kept in the browser until the server has it, and a save
  * that loses a race (409) shows both versions for the user to choose.
  */
-import { SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Tag, Typography } from 'antd';
+import SaveOutlined from '@ant-design/icons/es/icons/SaveOutlined';
+import Alert from 'antd/es/alert';
+import Button from 'antd/es/button';
+import Space from 'antd/es/space';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
@@ -98,7 +100,7 @@ export default function EditorPage() {
   }, [id, data]);
 
   if (error) return <ErrorAlert error={error} />;
-  if (!data || data.view.id !== id) return <Card loading />;
+  if (!data || data.view.id !== id) return <div className="boot-loading" role="status" aria-label="加载中 Loading" />;
   return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 
@@ -240,11 +242,11 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
   }
 
   const statusTag = {
-    saved: <Tag color="success">{lastSavedAt ? t(`已保存 ${time(lastSavedAt, 'clock')}`, `saved ${time(lastSavedAt, 'clock')}`) : t('已保存', 'saved')}</Tag>,
-    dirty: <Tag color="warning">{t('有未保存的修改', 'unsaved changes')}</Tag>,
-    saving: <Tag color="processing">{t('正在保存…', 'saving…')}</Tag>,
-    failed: <Tag color="error">{t('保存失败', 'not saved')}</Tag>,
-    conflict: <Tag color="error">{t('保存冲突', 'conflict')}</Tag>,
+    saved: <span className="chip green">{lastSavedAt ? t(`已保存 ${time(lastSavedAt, 'clock')}`, `saved ${time(lastSavedAt, 'clock')}`) : t('已保存', 'saved')}</span>,
+    dirty: <span className="chip orange">{t('有未保存的修改', 'unsaved changes')}</span>,
+    saving: <span className="chip blue">{t('正在保存…', 'saving…')}</span>,
+    failed: <span className="chip red">{t('保存失败', 'not saved')}</span>,
+    conflict: <span className="chip red">{t('保存冲突', 'conflict')}</span>,
   }[status];
   const fieldErrors = saveError?.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null) ?? [];
 
@@ -254,18 +256,18 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
         <h1>
           {t('编辑', 'Edit')} · {view.departmentName} · {view.year} <StateTag state={view.state} />
         </h1>
-        <Space>
+        <div className="header-tools">
           <span data-testid="save-status" data-status={status} aria-live="polite">
             {statusTag}
           </span>
-          <Typography.Text type="secondary">{t(`基于第 ${baseVersion} 版`, `based on version ${baseVersion}`)}</Typography.Text>
+          <span className="secondary">{t(`基于第 ${baseVersion} 版`, `based on version ${baseVersion}`)}</span>
           <Button type="primary" icon={<SaveOutlined />} disabled={status === 'saved' || status === 'saving' || status === 'conflict'} onClick={() => void save()}>
             {t('保存', 'Save')}
           </Button>
           <Link to={`/declarations/${id}`}>
             <Button>{t('完成', 'Done')}</Button>
           </Link>
-        </Space>
+        </div>
       </div>
       {restorable && (
         <Alert
@@ -313,7 +315,10 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
               <ul style={{ margin: 0 }}>
                 {fieldErrors.map((f) => (
                   <li key={f.field}>
-                    <Typography.Link onClick={() => revealPath(f.pointer ?? '')}>{pointerLabel(content, f.pointer ?? '', t)}</Typography.Link>：{f.message}
+                    <button type="button" className="link-button" onClick={() => revealPath(f.pointer ?? '')}>
+                      {pointerLabel(content, f.pointer ?? '', t)}
+                    </button>
+                    ：{f.message}
                   </li>
                 ))}
               </ul>
@@ -344,40 +349,39 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
           <EditorSection title={t('重点项目与年度重点工作任务', 'Key projects and their expected outcomes')}>
             <ProjectsSection projects={content.projects} comments={commentsByPath} onChange={(projects) => edit((c) => ({ ...c, projects }))} />
           </EditorSection>
-          <EditorSection title={t('总体绩效目标', 'Overall goals')}>
+          <EditorSection title={t('总体绩效目标', 'Overall goals')} belowFold>
             <TextListSection field="goals" items={content.goals} comments={commentsByPath} itemLabel={(n) => t(`目标${n}`, `Goal ${n}`)} addLabel={t('添加目标', 'Add goal')} onChange={(goals) => edit((c) => ({ ...c, goals }))} />
           </EditorSection>
-          <EditorSection title={t('其他需完成的任务', 'Other tasks')}>
+          <EditorSection title={t('其他需完成的任务', 'Other tasks')} belowFold>
             <TextListSection field="otherTasks" items={content.otherTasks} comments={commentsByPath} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
           </EditorSection>
-          <EditorSection title={t('绩效指标', 'Indicators')}>
+          <EditorSection title={t('绩效指标', 'Indicators')} belowFold>
             <IndicatorTable indicators={content.indicators} comments={commentsByPath} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
             <EmptyGroups groups={content.emptyLevel2} onChange={(emptyLevel2) => edit((c) => ({ ...c, emptyLevel2 }))} />
           </EditorSection>
         </div>
         {showFindings ? (
-          <Card
-            size="small"
-            title={`${t('检查结果', 'Findings')} (${findings.length})`}
-            extra={
-              <Button size="small" type="text" aria-expanded onClick={() => setShowFindings(false)}>
+          <section className="editor-section findings-panel" aria-label={t('检查结果', 'Findings')} data-testid="live-findings">
+            <h2>
+              {`${t('检查结果', 'Findings')} (${findings.length})`}
+              <button type="button" className="btn small text" aria-expanded onClick={() => setShowFindings(false)}>
                 {t('收起', 'Hide')}
-              </Button>
-            }
-            style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}
-            data-testid="live-findings"
-          >
-            <FindingsPanel findings={findings} onSelect={revealPath} />
-          </Card>
+              </button>
+            </h2>
+            <div className="editor-section-body">
+              <FindingsPanel findings={findings} onSelect={revealPath} />
+            </div>
+          </section>
         ) : (
-          <Button
-            style={{ position: 'sticky', top: 16, height: 'auto', padding: '8px 4px', writingMode: 'vertical-rl' }}
+          <button
+            type="button"
+            className="btn findings-toggle"
             aria-expanded={false}
             aria-label={t(`展开检查结果（${findings.length}）`, `Show findings (${findings.length})`)}
             onClick={() => setShowFindings(true)}
           >
             {t(`检查结果 ${findings.length}`, `Findings ${findings.length}`)}
-          </Button>
+          </button>
         )}
       </div>
       {conflict && (

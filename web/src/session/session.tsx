@@ -1,7 +1,9 @@
 /** Who is signed in: loaded once from the server, changed by signing in and out. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, setCsrfToken } from '../api/client.ts';
+import { fetchOnce, takeSettled } from '../api/prefetch.ts';
 import type { RegionNode, SessionAnswer, SessionUser } from '../api/types.ts';
+import { ORGANISATIONS_PATH, SESSION_PATH } from './sessionPaths.ts';
 
 interface SessionValue {
   /** undefined while loading, null when signed out. */
@@ -26,35 +28,39 @@ export function allRegions(regions: readonly RegionNode[]): RegionNode[] {
   return regions.flatMap((r) => [r, ...allRegions(r.children)]);
 }
 
-// Started when the app's code loads, before the first render: every page waits for them.
-let firstSession: Promise<SessionAnswer> | null = api<SessionAnswer>('GET', '/api/v1/session');
-let firstRegions: Promise<{ regions: RegionNode[] }> | null = api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations');
-firstSession.catch(() => undefined);
-firstRegions.catch(() => undefined);
+/** The session if the entry's request for it has already come back: the first render then knows the user. */
+function arrivedSession(): SessionAnswer | undefined {
+  const answer = takeSettled<SessionAnswer>(SESSION_PATH);
+  if (answer) setCsrfToken(answer.csrfToken);
+  return answer;
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
-  const [regions, setRegions] = useState<RegionNode[]>([]);
+  const [user, setUser] = useState<SessionUser | null | undefined>(() => arrivedSession()?.user);
+  const [regions, setRegions] = useState<RegionNode[]>(() => takeSettled<{ regions: RegionNode[] }>(ORGANISATIONS_PATH)?.regions ?? []);
 
   useEffect(() => {
     let cancelled = false;
-    const session = firstSession ?? api<SessionAnswer>('GET', '/api/v1/session');
-    const organisations = firstRegions ?? api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations');
-    firstSession = null;
-    firstRegions = null;
-    session
-      .then((answer) => {
-        if (cancelled) return;
-        setCsrfToken(answer.csrfToken);
-        setUser(answer.user);
-      })
-      .catch(() => !cancelled && setUser(null));
-    organisations
-      .then((answer) => !cancelled && setRegions(answer.regions))
-      .catch(() => undefined);
+    // Whatever the first render did not have: fetched now, or taken from the entry's request still on its way.
+    if (user === undefined) {
+      fetchOnce<SessionAnswer>(SESSION_PATH)
+        .then((answer) => {
+          if (cancelled) return;
+          setCsrfToken(answer.csrfToken);
+          setUser(answer.user);
+        })
+        .catch(() => !cancelled && setUser(null));
+    }
+    if (regions.length === 0) {
+      fetchOnce<{ regions: RegionNode[] }>(ORGANISATIONS_PATH)
+        .then((answer) => !cancelled && setRegions(answer.regions))
+        .catch(() => undefined);
+    }
     return () => {
       cancelled = true;
     };
+    // Once, at mount: later changes come from signing in and out.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
