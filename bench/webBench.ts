@@ -16,7 +16,7 @@ import { median } from './harness.ts';
 const DIST = fileURLToPath(new URL('../dist/web/', import.meta.url));
 const INITIAL_JS_GOAL_KB = 400;
 const EDITOR_GOAL_MS = 1000;
-const RUNS = 7;
+const RUNS = 11;
 
 /**
  * Run in every page before its own scripts: resolves `window.__jixiaoEditorReady` with the time at

@@ -48,6 +48,9 @@ export function authenticateRequest(store: Store) {
     request.user = null;
     request.authVia = null;
     request.csrfToken = null;
+    // The web app's files and page are the same for everyone: only the API looks up who is asking, so a
+    // page load's scripts and stylesheets do not each wait for a session query.
+    if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const user = await cachedTokenUser(store, header.slice(7).trim());

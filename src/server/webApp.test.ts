@@ -46,6 +46,16 @@ describe('serving the web app', () => {
     expect((await app.inject({ method: 'GET', url: '/assets/missing-0000.js' })).statusCode).toBe(404);
   });
 
+  it('serves the page and its files without looking up who asks: a stale credential does not hold them up', async () => {
+    const stale = { authorization: 'Bearer jx_revoked', cookie: 'jixiao_session=expired' };
+    expect((await app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: stale })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/declarations/0b7e/edit', headers: stale })).statusCode).toBe(200);
+    // The API still refuses the token.
+    const api = await app.inject({ method: 'GET', url: '/api/v1/session', headers: stale });
+    expect(api.statusCode).toBe(401);
+    expect(api.json()).toMatchObject({ error: { id: 'invalid-token' } });
+  });
+
   it('leaves the API alone: unknown API routes are JSON 404s, not the page', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
     expect(response.statusCode).toBe(404);
