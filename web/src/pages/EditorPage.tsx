@@ -83,21 +83,27 @@ function arrivedData(id: string): EditorData | null {
 
 type Checker = (content: DepartmentTargetDeclaration) => DeclarationView['findings'];
 
+const loadChecker = (): Promise<Checker> => import('../../../src/core/rules/checkDeclaration.ts').then((m) => m.checkDeclaration);
+
 /**
- * The checker, loaded once the page is idle: until the first edit the server's findings are the
- * findings, so its code (a third of the editor's) stays off the path to an editable form.
+ * The checker, once `needed` (after the first edit: until then the server's findings are the
+ * findings). Its code, a third of the editor's, is fetched when the page is idle, off the path to an
+ * editable form, and it enters the editor's state only when needed, so loading it re-renders nothing.
  */
-function useChecker(): Checker | null {
+function useChecker(needed: boolean): Checker | null {
   const [checker, setChecker] = useState<Checker | null>(null);
   useEffect(() => {
+    const idle = window.requestIdleCallback(() => void loadChecker(), { timeout: 5000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
+  useEffect(() => {
+    if (!needed || checker) return;
     let live = true;
-    const load = () => void import('../../../src/core/rules/checkDeclaration.ts').then((m) => live && setChecker(() => m.checkDeclaration));
-    const idle = window.requestIdleCallback(load, { timeout: 2000 });
+    void loadChecker().then((check) => live && setChecker(() => check));
     return () => {
       live = false;
-      window.cancelIdleCallback(idle);
     };
-  }, []);
+  }, [needed, checker]);
   return checker;
 }
 
@@ -236,7 +242,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
   }, []);
 
   const deferred = useDeferredValue(content);
-  const checker = useChecker();
+  const checker = useChecker(deferred !== view.content);
   // Until the first edit the server's findings are the findings: the check runs on each change only.
   const findings = useMemo(() => (deferred === view.content || !checker ? view.findings : checker(deferred)), [deferred, view, checker]);
   const commentsByPath = useMemo(() => {
