@@ -375,13 +375,13 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
           <EditorSection title={t('重点项目与年度重点工作任务', 'Key projects and their expected outcomes')}>
             <ProjectsSection projects={content.projects} comments={commentsByPath} onChange={(projects) => edit((c) => ({ ...c, projects }))} />
           </EditorSection>
-          <EditorSection title={t('总体绩效目标', 'Overall goals')} belowFold>
+          <EditorSection title={t('总体绩效目标', 'Overall goals')}>
             <TextListSection field="goals" items={content.goals} comments={commentsByPath} itemLabel={(n) => t(`目标${n}`, `Goal ${n}`)} addLabel={t('添加目标', 'Add goal')} onChange={(goals) => edit((c) => ({ ...c, goals }))} />
           </EditorSection>
-          <EditorSection title={t('其他需完成的任务', 'Other tasks')} belowFold>
+          <EditorSection title={t('其他需完成的任务', 'Other tasks')}>
             <TextListSection field="otherTasks" items={content.otherTasks} comments={commentsByPath} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
           </EditorSection>
-          <EditorSection title={t('绩效指标', 'Indicators')} belowFold>
+          <EditorSection title={t('绩效指标', 'Indicators')}>
             <IndicatorTable indicators={content.indicators} comments={commentsByPath} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
             <EmptyGroups groups={content.emptyLevel2} onChange={(emptyLevel2) => edit((c) => ({ ...c, emptyLevel2 }))} />
           </EditorSection>
