@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/support/browser.ts';
-import { buildWebApp, DEMO_PASSWORD, startServer } from '../e2e/support/server.ts';
+import { buildWebApp, DEMO_PASSWORD, demoDraftId, startServer } from '../e2e/support/server.ts';
 import { median } from './harness.ts';
 
 const DIST = fileURLToPath(new URL('../dist/web/', import.meta.url));
@@ -97,9 +97,7 @@ export async function webBench(): Promise<{ markdown: string; ok: boolean }> {
     const login = await signInContext.request.post(`${server.url}/api/v1/session`, { data: { username: 'haizhu-editor', password: DEMO_PASSWORD } });
     if (!login.ok()) throw new Error(`sign-in failed: ${login.status()}`);
     const storage = await signInContext.storageState();
-    const list = (await (await signInContext.request.get(`${server.url}/api/v1/declarations?state=draft`)).json()) as { items: Array<{ id: string }> };
-    const id = list.items[0]?.id;
-    if (!id) throw new Error('the demo draft is missing');
+    const id = await demoDraftId(signInContext.request, server.url);
     await signInContext.close();
 
     for (let run = 0; run < RUNS + 1; run++) {

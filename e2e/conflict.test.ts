@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
@@ -43,9 +43,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
 
   it('both open the demo draft in the editor', async () => {
     await signIn(editor, server.url, 'haizhu-editor');
-    const list = await editor.request.get(`${server.url}/api/v1/declarations?state=draft`);
-    id = ((await list.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
-    expect(id).not.toBe('');
+    id = await demoDraftId(editor.request, server.url);
     await signIn(approver, server.url, 'haizhu-approver');
     for (const page of [editor, approver]) {
       await page.goto(`${server.url}/declarations/${id}/edit`);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
@@ -21,8 +21,7 @@ describe.skipIf(missing !== null)('a first visit to the editor', { timeout: 60_0
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const signedIn = await (await browser.newContext()).newPage();
     await signIn(signedIn, server.url, 'haizhu-editor');
-    const list = await signedIn.request.get(`${server.url}/api/v1/declarations?state=draft`);
-    draftId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    draftId = await demoDraftId(signedIn.request, server.url);
     // A new context with only the session cookie: nothing cached, as on a first visit.
     const context = await browser.newContext({ storageState: await signedIn.context().storageState(), viewport: { width: 1440, height: 900 } });
     page = await context.newPage();

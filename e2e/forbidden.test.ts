@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { signIn } from './support/pages.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
@@ -21,8 +21,7 @@ describe.skipIf(missing !== null)('forbidden actions', { timeout: 60_000 }, () =
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signIn(page, server.url, 'haizhu-editor');
-    const list = await page.request.get(`${server.url}/api/v1/declarations?state=draft`);
-    draftId = ((await list.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    draftId = await demoDraftId(page.request, server.url);
   }, 180_000);
 
   afterAll(async () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { APIRequestContext } from 'playwright-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_PASSWORD = 'e2e-demo-password';
@@ -60,4 +61,12 @@ export async function startServer(): Promise<RunningServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The id of the demo's draft, asked of the server by a signed-in request context (fails if there is none). */
+export async function demoDraftId(request: APIRequestContext, baseUrl: string): Promise<string> {
+  const answer = await request.get(`${baseUrl}/api/v1/declarations?state=draft`);
+  const id = ((await answer.json()) as { items: Array<{ id: string }> }).items[0]?.id;
+  if (!id) throw new Error(`the demo draft is missing (GET /api/v1/declarations?state=draft answered ${answer.status()})`);
+  return id;
 }

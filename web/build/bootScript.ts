@@ -12,6 +12,13 @@ type OutputChunk = Rolldown.OutputChunk;
 export const BOOT_ENTRY = 'boot';
 export const BOOT_MODULE = fileURLToPath(new URL('../src/boot.ts', import.meta.url));
 
+/** The boot script's chunk in a bundle; a build without it is broken. */
+function bootChunk(bundle: Rolldown.OutputBundle | undefined): OutputChunk {
+  const boot = Object.values(bundle ?? {}).find((output): output is OutputChunk => output.type === 'chunk' && output.isEntry && output.name === BOOT_ENTRY);
+  if (!boot) throw new Error('the boot entry (web/src/boot.ts) is missing from the build');
+  return boot;
+}
+
 /** Adds `web/src/boot.ts` as a second entry of the build, in a chunk of its own, linked first from index.html (the dev server loads it through main.tsx). */
 export function bootScript(): Plugin {
   return {
@@ -32,15 +39,13 @@ export function bootScript(): Plugin {
       };
     },
     generateBundle(_options, bundle) {
-      const boot = Object.values(bundle).find((output): output is OutputChunk => output.type === 'chunk' && output.isEntry && output.name === BOOT_ENTRY);
-      if (!boot) throw new Error('the boot entry (web/src/boot.ts) is missing from the build');
+      const boot = bootChunk(bundle);
       if (boot.imports.length > 0) throw new Error(`the boot chunk must stand alone, but imports ${boot.imports.join(', ')}`);
     },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const boot = Object.values(ctx.bundle ?? {}).find((chunk): chunk is OutputChunk => chunk.type === 'chunk' && chunk.isEntry && chunk.name === BOOT_ENTRY);
-        if (!boot) throw new Error('the boot entry (web/src/boot.ts) is missing from the build');
+        const boot = bootChunk(ctx.bundle);
         // First of the page's requests (browsers open a few connections per server and queue the rest in
         // document order), and async: it runs as soon as it arrives, not after the stylesheets and the app.
         const tag = `<script type="module" async crossorigin src="/${boot.fileName}"></script>`;

@@ -8,6 +8,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { OpeningPage } from './boot.ts';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Loading } from './components/Loading.tsx';
 import { LocaleProvider, useLocale } from './i18n/locale.tsx';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
@@ -21,11 +22,6 @@ function pages(opening: OpeningPage | undefined) {
     ...route,
     Component: opening?.path === route.path ? opening.Component : lazy(() => route.load().then((Component) => ({ default: Component }))),
   }));
-}
-
-/** The spinner of index.html, drawn by CSS alone. */
-function Loading() {
-  return <div className="boot-loading" role="status" aria-label="加载中 Loading" />;
 }
 
 /** Signed-in pages: while the session loads, wait; when signed out, go to the sign-in page and come back after. */

@@ -15,6 +15,7 @@ import { fetchOnce, takeSettled } from '../api/prefetch.ts';
 import type { Comment, DeclarationView } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { Loading } from '../components/Loading.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { revealPath } from '../declaration/revealPath.ts';
@@ -125,7 +126,7 @@ export default function EditorPage() {
   }, [id, data]);
 
   if (error) return <ErrorAlert error={error} />;
-  if (!data || data.view.id !== id) return <div className="boot-loading" role="status" aria-label="加载中 Loading" />;
+  if (!data || data.view.id !== id) return <Loading />;
   return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 
