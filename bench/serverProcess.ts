@@ -55,14 +55,14 @@ for (let d = 0; d < 1000; d += 50) {
     await trx.insertInto('declarations').values(declarations).execute();
     await trx
       .insertInto('declaration_versions')
-      .values(declarations.map((x) => ({ declaration_id: x.id, version: 1, content: JSON.stringify(emptyDeclaration(null, x.year)), findings: '[]', author_id: admin.id, created_at: now, note: null })))
+      .values(declarations.map((x) => ({ declaration_id: x.id, version: 1, content: JSON.stringify(emptyDeclaration(null, x.year)), findings: '[]', author_id: admin.id, created_at: now, note: null, autosave: false })))
       .execute();
   });
 }
 await store.maintain();
 const count = await sql<{ n: string }>`select count(*) as n from declarations`.execute(store.db);
 const token = await store.db.transaction().execute((trx) =>
-  createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false }, 'bench'),
+  createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false, demo: false }, 'bench'),
 );
 const seedId = (await store.db.selectFrom('declarations').select('id').where('year', '=', 2025).where('title', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
 

@@ -61,8 +61,11 @@ export function buildProgram(): Command {
     .option('--port <port>', 'port to listen on', (v) => parsePort(v), process.env.PORT ? parsePort(process.env.PORT) : 3000)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'data directory of the embedded database (default: JIXIAO_DATA or ./data)')
-    .option('--demo', 'load the demo organisation, users and form into an empty store', false)
-    .action(async (options: { port: number; host: string; data?: string; demo: boolean }) => {
+    .option('--demo', 'load the demo organisation, users and form into an empty store; demo accounts sign in only in this mode (refused when NODE_ENV=production)', false)
+    .option('--create', 'make the data directory when it does not exist (without it, a missing directory is an error)', false)
+    .addOption(new Option('--secure-cookies <when>', 'mark session cookies Secure: auto (when the request came over HTTPS), always, never').choices(['auto', 'always', 'never']).default(process.env.JIXIAO_SECURE_COOKIES ?? 'auto'))
+    .option('--trust-proxy <proxy>', 'trust X-Forwarded-* from a proxy in front: true, a hop count, or its addresses (or JIXIAO_TRUST_PROXY)', process.env.JIXIAO_TRUST_PROXY)
+    .action(async (options: { port: number; host: string; data?: string; demo: boolean; create: boolean; secureCookies: 'auto' | 'always' | 'never'; trustProxy?: string }) => {
       await runServe(options);
       // Keep running: the server stops on SIGINT/SIGTERM.
       await new Promise(() => undefined);

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { CliError } from './cliError.ts';
 
 /** Largest input the CLI reads; published forms are tens of kilobytes. */
-const MAX_BYTES = 50 * 1024 * 1024;
+const MAX_BYTES = 8 * 1024 * 1024;
 
 /** Reads a file given on the command line, turning every failure into a message naming the file. */
 export function readInputFile(file: string): Uint8Array {
@@ -18,7 +18,7 @@ export function readInputFile(file: string): Uint8Array {
     if (code === 'EACCES') throw new CliError(`${file}：没有读取权限`, `${file}: permission denied`);
     throw new CliError(`${file}：无法读取（${code ?? 'unknown'}）`, `${file}: cannot be read (${code ?? 'unknown'})`);
   }
-  if (size > MAX_BYTES) throw new CliError(`${file}：文件过大（超过 50 MB）`, `${file}: file too large (over 50 MB)`);
+  if (size > MAX_BYTES) throw new CliError(`${file}：文件过大（超过 8 MB；一份申报表的文本通常不足 200 KB）`, `${file}: file too large (over 8 MB; a form is rarely over 200 KB)`);
   try {
     return readFileSync(file);
   } catch (error) {

@@ -1,6 +1,6 @@
 /** The server's command line on the embedded store: migrate, users, backup and restore, audit, the lock. */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,27 +21,58 @@ async function jixiao(args: string[], env: Record<string, string> = {}): Promise
   }
 }
 
+describe('jixiao serve refuses what is not safe to serve', () => {
+  it('refuses a weak demo password, and --demo in production mode', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    const weak = await jixiao(['serve', '--demo', '--port', '0', '--data', data], { JIXIAO_DEMO_PASSWORD: 'x' });
+    expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('JIXIAO_DEMO_PASSWORD 不能使用') });
+    const production = await jixiao(['serve', '--demo', '--port', '0', '--data', data], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' });
+    expect(production).toMatchObject({ code: 2, stderr: expect.stringContaining('生产模式') });
+    const missing = await jixiao(['serve', '--port', '0', '--data', join(data, 'typo')]);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('不存在') });
+  }, 120_000);
+});
+
 describe('jixiao db / user / audit on the embedded store', () => {
   it('migrates, adds a user, backs up, restores into another directory, and verifies the audit chain', async () => {
     const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
-    expect((await jixiao(['db', 'migrate', '--data', data])).stdout).toContain('applied migrations 1');
+    expect((await jixiao(['db', 'migrate', '--data', data])).stdout).toContain('applied migrations 1, 2');
     expect((await jixiao(['db', 'migrate', '--data', data])).stdout).toContain('is up to date');
     const added = await jixiao(['user', 'add', '--data', data, '--username', 'root-admin', '--name', '管理员', '--role', 'admin'], { JIXIAO_PASSWORD: 'long-enough-password' });
     expect(added.stdout).toMatch(/^created admin root-admin/);
-    const refused = await jixiao(['user', 'add', '--data', data, '--username', 'x', '--name', 'x', '--role', 'editor', '--password', 'long-enough-password']);
+    const refused = await jixiao(['user', 'add', '--data', data, '--username', 'xy-editor', '--name', 'x', '--role', 'editor', '--password', 'long-enough-password']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('部门填报员和部门负责人须属于一个部门');
+    // The API's rules hold on the command line too: usernames, and the password policy.
+    const badName = await jixiao(['user', 'add', '--data', data, '--username', 'x y', '--name', 'x', '--role', 'admin', '--password', 'long-enough-password']);
+    expect(badName).toMatchObject({ code: 2, stderr: expect.stringContaining('用户名只能包含字母、数字和 _ . -') });
+    const weak = await jixiao(['user', 'add', '--data', data, '--username', 'weak-admin', '--name', 'x', '--role', 'admin', '--password', '1234567890']);
+    expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('密码太容易被猜到') });
 
-    const file = join(data, 'backup.json');
-    expect((await jixiao(['db', 'backup', file, '--data', data])).stdout).toMatch(/^wrote .*backup\.json: \d+ rows/);
-    const backup = JSON.parse(readFileSync(file, 'utf8'));
-    expect(backup.tables.users.map((u: { username: string }) => u.username)).toEqual(['root-admin']);
+    const file = join(data, 'backup.jsonl');
+    expect((await jixiao(['db', 'backup', file, '--data', data])).stdout).toMatch(/^wrote .*backup\.jsonl: \d+ rows/);
+    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { t?: string; r?: { username?: string }; end?: boolean });
+    expect(lines.filter((l) => l.t === 'users').map((l) => l.r?.username)).toEqual(['root-admin']);
+    expect(lines.at(-1)?.end).toBe(true);
 
     const copy = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
     expect((await jixiao(['db', 'restore', file, '--data', copy])).stdout).toContain('users 1');
     const verified = await jixiao(['audit', 'verify', '--data', copy]);
     expect(verified).toMatchObject({ code: 0, stdout: expect.stringContaining('audit log intact: 1 entries') });
     expect((await jixiao(['db', 'restore', join(copy, 'nope.json'), '--data', copy])).code).toBe(2);
+
+    // A backup cut short is refused whole, and the store keeps what it had.
+    const cut = join(data, 'cut.jsonl');
+    writeFileSync(cut, readFileSync(file, 'utf8').split('\n').slice(0, 3).join('\n'));
+    const truncated = await jixiao(['db', 'restore', cut, '--data', copy]);
+    expect(truncated).toMatchObject({ code: 2, stderr: expect.stringContaining('cut short') });
+    expect((await jixiao(['audit', 'verify', '--data', copy])).stdout).toContain('audit log intact: 1 entries');
+
+    // A mistyped data directory is an error, not a new empty store.
+    const typo = join(data, 'no-such-dir');
+    const missing = await jixiao(['audit', 'verify', '--data', typo]);
+    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining(`数据目录 ${typo} 不存在`) });
+    expect(existsSync(typo)).toBe(false);
   }, 120_000);
 
   it('refuses a second process on a data directory a server holds, and backs up through the server instead', async () => {
@@ -63,10 +94,12 @@ describe('jixiao db / user / audit on the embedded store', () => {
 
       const admin = await new ApiClient(base).login('admin', 'demo-password-1');
       const token = await admin.post<{ token: string }>('/api/v1/tokens', { name: 'backup' });
-      const file = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-')), 'live.json');
+      const file = join(mkdtempSync(join(tmpdir(), 'jixiao-cli-')), 'live.jsonl');
       const live = await jixiao(['db', 'backup', file, '--server', base, '--token', token.body.token]);
-      expect(live.stdout).toMatch(/wrote .*live\.json/);
-      expect(JSON.parse(readFileSync(file, 'utf8')).tables.declarations).toHaveLength(1);
+      expect(live.stderr).toBe('');
+      expect(live.stdout).toMatch(/wrote .*live\.jsonl/);
+      const rows = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { t?: string });
+      expect(rows.filter((r) => r.t === 'declarations')).toHaveLength(1);
     } finally {
       // Listen before signalling: an 'exit' listener added after the exit never fires.
       const stopped = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();

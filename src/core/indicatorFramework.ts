@@ -39,7 +39,16 @@ export function level1Of(level2: string, framework: Framework = NATIONAL_FRAMEWO
   return null;
 }
 
+/**
+ * The second-level classes a framework allows under a first-level class; none for text that is not
+ * one of its classes. Looked up as own keys only: user text such as `constructor` never reaches the
+ * object's prototype.
+ */
+export function classesUnder(level1: string | null, framework: Framework = NATIONAL_FRAMEWORK): readonly string[] {
+  return level1 !== null && Object.hasOwn(framework, level1) ? (framework[level1] ?? []) : [];
+}
+
 /** True when the framework allows `level2` under `level1`. */
 export function isAllowedPlacement(level1: string, level2: string, framework: Framework = NATIONAL_FRAMEWORK): boolean {
-  return framework[level1]?.includes(level2) ?? false;
+  return classesUnder(level1, framework).includes(level2);
 }

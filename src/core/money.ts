@@ -16,8 +16,14 @@ export interface Money {
   readonly units: bigint;
 }
 
+/**
+ * Most digits before the decimal point: 10¹² 万元 is a thousand times China's yearly national budget,
+ * and the stores keep amounts as numeric(20,6), which holds 14. A longer amount is a typo.
+ */
+export const MAX_INTEGER_DIGITS = 12;
+
 /** Why a string is not an amount of money. */
-export type MoneyParseError = 'empty' | 'syntax' | 'too-precise';
+export type MoneyParseError = 'empty' | 'syntax' | 'too-precise' | 'too-large';
 
 export type MoneyParseResult = { ok: true; value: Money } | { ok: false; error: MoneyParseError };
 
@@ -37,6 +43,7 @@ export function parseMoney(text: string): MoneyParseResult {
   if (fraction.length > SCALE && /[1-9]/.test(fraction.slice(SCALE))) {
     return { ok: false, error: 'too-precise' };
   }
+  if (whole.replace(/,/g, '').replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS) return { ok: false, error: 'too-large' };
   const digits = whole.replace(/,/g, '') + fraction.slice(0, SCALE).padEnd(SCALE, '0');
   const units = BigInt(digits);
   return { ok: true, value: { units: sign === '-' ? -units : units } };
@@ -51,9 +58,39 @@ export function money(text: string): Money {
 
 /** True when the text is exactly one amount of money and nothing else. */
 export function isMoneyText(text: string): boolean {
-  const cleaned = toAsciiDigits(text).replace(/[\s\u3000]/g, '');
-  const match = MONEY_PATTERN.exec(cleaned);
-  return match !== null && !(match[3] !== undefined && match[3].length > SCALE && /[1-9]/.test(match[3].slice(SCALE)));
+  return parseMoney(text).ok;
+}
+
+/** Why what a person typed into an amount box (万元) is not taken. */
+export type TypedAmountError = MoneyParseError | 'yuan' | 'decimal-comma';
+
+/** What a person typed into an amount box, read: the amount, or why not; `negative` asks for a second look. */
+export type TypedAmount =
+  | { readonly ok: true; readonly amount: Money | null; readonly negative: boolean; readonly normalised: boolean }
+  | { readonly ok: false; readonly error: TypedAmountError; readonly yuan?: Money };
+
+/**
+ * Reads an amount as typed or pasted into a 万元 box: `2,507.50`, `２５０７．５`, `¥2,507.50`,
+ * `2507.5万元`, `.5`; blank is no amount. Nothing is dropped without saying: `2507元` is refused
+ * (the box is in 万元; the amount in 万元 is offered), a European `2.507,50` is refused, and so is
+ * anything that is not one amount. `normalised` is true when the stored form differs from the text.
+ */
+export function readTypedAmount(text: string): TypedAmount {
+  const plain = text.trim().replace(/,/g, '');
+  let cleaned = toAsciiDigits(text).replace(/[\s\u3000]/g, '');
+  if (cleaned === '') return { ok: true, amount: null, negative: false, normalised: false };
+  cleaned = cleaned.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-])/, '$1');
+  if (cleaned.endsWith('万元')) cleaned = cleaned.slice(0, -2);
+  else if (cleaned.endsWith('元')) {
+    const yuan = parseMoney(cleaned.slice(0, -1));
+    return yuan.ok ? { ok: false, error: 'yuan', yuan: { units: yuan.value.units / 10_000n } } : { ok: false, error: 'yuan' };
+  }
+  if (/^[+-]?\d{1,3}(?:\.\d{3})+,\d+$/.test(cleaned) || /^[+-]?\d+,\d{1,2}$/.test(cleaned)) return { ok: false, error: 'decimal-comma' };
+  if (/^[+-]?\./.test(cleaned)) cleaned = cleaned.replace(/^([+-]?)\./, '$10.');
+  const parsed = parseMoney(cleaned);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  // Grouping commas and trailing zeros are how amounts are written; anything else read differently is said.
+  return { ok: true, amount: parsed.value, negative: parsed.value.units < 0n, normalised: cleaned.replace(/,/g, '') !== plain };
 }
 
 /**

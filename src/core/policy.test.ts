@@ -14,7 +14,7 @@ const actors: Record<Role, Actor> = {
   reviewer: { id: 'r', role: 'reviewer', departmentId: null, regionId: 'haizhu' },
   admin: { id: 'm', role: 'admin', departmentId: null, regionId: null },
 };
-const ACTIONS: DeclarationAction[] = ['read', 'history', 'update', 'comment', 'submit', 'review', 'publish'];
+const ACTIONS: DeclarationAction[] = ['read', 'history', 'update', 'comment', 'submit', 'review', 'publish', 'delete'];
 
 // Expected: the actions each role may take on a submitted form of its own department / another
 // department of its region / another region. (Reviewers have no department: their "own" is their region.)
@@ -37,6 +37,16 @@ describe('declaration policy, submitted forms', () => {
       });
     }
   }
+});
+
+describe('deleting', () => {
+  it('lets the department delete its own draft, and nobody delete anything else', () => {
+    expect(canOnDeclaration(actors.editor, 'delete', own('draft'))).toBe(true);
+    expect(canOnDeclaration(actors.approver, 'delete', own('draft'))).toBe(true);
+    expect(canOnDeclaration(actors.editor, 'delete', own('returned'))).toBe(false);
+    expect(canOnDeclaration(actors.editor, 'delete', sameRegion('draft'))).toBe(false);
+    for (const actor of [null, actors.reviewer, actors.admin]) expect(canOnDeclaration(actor, 'delete', own('draft'))).toBe(false);
+  });
 });
 
 describe('drafts and published forms', () => {

@@ -32,7 +32,7 @@ export interface DeclarationResource {
   readonly state: DeclarationState;
 }
 
-export type DeclarationAction = 'read' | 'update' | 'submit' | 'review' | 'publish' | 'comment' | 'history';
+export type DeclarationAction = 'read' | 'update' | 'submit' | 'review' | 'publish' | 'comment' | 'history' | 'delete';
 export type SystemAction = 'manage-organisations' | 'manage-users' | 'read-audit' | 'create-declaration' | 'backup';
 
 /** May the actor (null: the public) do this to the declaration? */
@@ -44,9 +44,9 @@ export function canOnDeclaration(actor: Actor | null, action: DeclarationAction,
   const inRegion = actor.regionId !== null && declaration.regionPath.includes(actor.regionId);
   switch (actor.role) {
     case 'editor':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment');
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || (action === 'delete' && declaration.state === 'draft'));
     case 'approver':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish');
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish' || (action === 'delete' && declaration.state === 'draft'));
     case 'reviewer':
       // Drafts stay with their department until submitted.
       return inRegion && declaration.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'review');

@@ -16,6 +16,8 @@ export interface UserView {
   departmentId: string | null;
   regionId: string | null;
   disabled: boolean;
+  /** An account of the demo: signs in only while the server runs with --demo. */
+  demo: boolean;
 }
 
 /** A region with its departments and the regions below it. */
@@ -24,8 +26,26 @@ export interface RegionNode {
   name: string;
   level: 'province' | 'city' | 'district' | 'county';
   parentId: string | null;
-  departments: Array<{ id: string; name: string }>;
+  /** Archived departments are listed with the date they were archived; they take no new forms. */
+  departments: Array<{ id: string; name: string; archivedAt: string | null }>;
   children: RegionNode[];
+  settings: RegionSettings;
+}
+
+/** A finance bureau's settings for its region and the regions below it (the nearest region that sets one wins). */
+export interface RegionSettings {
+  /** Refuse to submit a form the checker finds errors in. */
+  blockSubmitOnErrors?: boolean;
+}
+
+/** The latest review of a declaration: what its department must read first when it is returned. */
+export interface ReviewView {
+  grade: '优' | '良' | '中' | '差';
+  outcome: 'approved' | 'returned';
+  opinion: string | null;
+  reviewerName: string;
+  at: string;
+  version: number;
 }
 
 /** What every presentation of a declaration says about it. */
@@ -38,10 +58,15 @@ export interface DeclarationHead {
   version: number;
   reviewGrade: string | null;
   updatedAt: string;
+  /** When it was first submitted (null: never). */
+  submittedAt: string | null;
+  /** When it was published (null: not published). */
+  publishedAt: string | null;
 }
 
 /** A declaration as the API presents it. */
 export interface DeclarationView extends DeclarationHead {
+  lastReview: ReviewView | null;
   content: DepartmentTargetDeclaration;
   findings: Finding[];
 }
@@ -51,6 +76,10 @@ export interface DeclarationViewWithActions extends DeclarationView {
   allowedActions: TransitionAction[];
   canEdit: boolean;
   canComment: boolean;
+  /** A draft never submitted may be deleted by its department. */
+  canDelete: boolean;
+  /** Whether the bureau refuses to take a form with errors. */
+  blockSubmitOnErrors: boolean;
 }
 
 /** One row of a list. */

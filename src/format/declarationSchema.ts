@@ -8,7 +8,7 @@ import { SCHEMA_VERSION, type DepartmentTargetDeclaration } from '../core/declar
 
 const amount = z
   .string()
-  .regex(/^-?\d+\.\d{2,6}$/, 'an exact decimal amount in 万元 with at least two decimals, such as "4417.50"')
+  .regex(/^-?\d{1,12}\.\d{2,6}$/, 'an exact decimal amount in 万元 with at least two decimals, such as "4417.50"')
   .nullable()
   .describe('Amount in 万元 as an exact decimal string; null when the form gives none.');
 

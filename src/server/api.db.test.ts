@@ -40,7 +40,7 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     store = await open();
     await store.migrate();
     await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000 });
+    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const editor = await as('haizhu-editor');
@@ -259,8 +259,14 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     const healthEditor = await as('health-editor');
     const { readFileSync } = await import('node:fs');
     const text = readFileSync(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url), 'utf8');
-    const imported = await healthEditor.post<View>('/api/v1/declarations/import', { departmentId: health?.id, year: 2023, text });
+    // The text names another department: saving it as this one's needs a confirmation.
+    const mismatch = await healthEditor.post('/api/v1/declarations/import', { departmentId: health?.id, year: 2023, text });
+    expect(mismatch.status).toBe(409);
+    expect(mismatch.body).toMatchObject({ error: { id: 'import-mismatch', fields: [{ field: 'department' }], printedDepartment: '广州市海珠区政务服务和数据管理局', printedYear: null } });
+    const imported = await healthEditor.post<View>('/api/v1/declarations/import', { departmentId: health?.id, year: 2023, text, confirm: ['department'] });
     expect(imported.status).toBe(201);
+    expect(imported.body.content.department).toBe('广州市海珠区卫生健康局');
+    expect(imported.body.content.year).toBe(2023);
     expect(imported.body.content.projects).toHaveLength(14);
     const project = readFileSync(new URL('../../fixtures/forms/other/project-target.txt', import.meta.url), 'utf8');
     const wrong = await healthEditor.post('/api/v1/declarations/import', { departmentId: health?.id, year: 2022, text: project });
@@ -304,7 +310,7 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
   });
 
   it('limits sign-ins per address', async () => {
-    const limited = await buildApp(store, { loginsPerMinute: 3 });
+    const limited = await buildApp(store, { loginsPerMinute: 3, demoMode: true });
     await limited.listen({ port: 0, host: '127.0.0.1' });
     try {
       const other = new ApiClient(`http://127.0.0.1:${(limited.server.address() as AddressInfo).port}`);

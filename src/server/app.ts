@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
@@ -15,6 +16,9 @@ import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCom
 import type { Store } from '../store/openStore.ts';
 import { AppError } from './appError.ts';
 import { authenticateRequest } from './context.ts';
+import { closeImportPool } from './import/importPool.ts';
+import { findTextProblem } from './textSafety.ts';
+import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
@@ -25,17 +29,45 @@ export interface AppOptions {
   readonly logger?: boolean;
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
-  /** Send cookies only over HTTPS (set behind a TLS proxy). */
-  readonly secureCookies?: boolean;
+  /**
+   * Session cookies `Secure` (sent over HTTPS only): `auto` (the default) marks them so whenever the
+   * request came over HTTPS — directly, or through a proxy trusted with `trustProxy`; true always.
+   */
+  readonly secureCookies?: boolean | 'auto';
+  /** Trust X-Forwarded-* from a proxy in front (true, a hop count, or addresses), as Fastify's trustProxy. */
+  readonly trustProxy?: boolean | number | string;
+  /** Demo accounts may sign in (the server runs with --demo). */
+  readonly demoMode?: boolean;
   /** Sign-in attempts per address per minute (the per-account limit is separate). */
   readonly loginsPerMinute?: number;
   /** Directory of the built web app (`npm run build:web` → dist/web); null serves the API alone. */
   readonly webRoot?: string | null;
 }
 
+/** What a unique constraint of the schema means to the person who ran into it (a race the service's own check lost). */
+const UNIQUE_MEANINGS: Record<string, [field: string, zh: string, en: string]> = {
+  declarations_department_id_year_key: ['year', '该部门已有该年度的申报表', 'the department already has a declaration for that year'],
+  users_username_key: ['username', '用户名已被使用', 'the username is taken'],
+  departments_region_id_name_key: ['name', '该区划下已有同名部门', 'a department of that name exists in the region'],
+  declaration_versions_pkey: ['baseVersion', '他人同时保存了新版本，请刷新后重试', 'someone saved a new version at the same time; reload and try again'],
+};
+
+/** A PostgreSQL error (both stores report them the same way). */
+function databaseError(error: unknown): { code: string; constraint?: string } | null {
+  const e = error as { code?: unknown; constraint?: unknown; severity?: unknown };
+  return typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity !== undefined ? { code: e.code, ...(typeof e.constraint === 'string' ? { constraint: e.constraint } : {}) } : null;
+}
+
 /** Turns any error into the one JSON error shape; nothing internal leaks. */
 function toAppError(error: FastifyError): AppError {
   if (error instanceof AppError) return error;
+  const db = databaseError(error);
+  if (db?.code === '23505') {
+    const [field, zh, en] = UNIQUE_MEANINGS[db.constraint ?? ''] ?? ['', '与已有数据重复', 'it duplicates what exists'];
+    return new AppError(409, 'conflict', zh, en, field ? [{ field, message: 'exists' }] : []);
+  }
+  if (db?.code === '22003') return new AppError(400, 'out-of-range', '数值超出范围', 'a number is out of range');
+  if (db?.code === '22021' || db?.code === '22P05' || db?.code === '22P02') return new AppError(400, 'invalid-text', '请求中含有无法保存的字符或格式', 'the request holds characters or values that cannot be stored');
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => ({
       field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
@@ -78,6 +110,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   }
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    // Fastify takes a boolean, a hop count or addresses; its overloads only type-check one at a time.
+    trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -85,10 +119,37 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     },
   });
   if (stopListening) app.addHook('onClose', stopListening);
+  if (store.kind === 'postgres' && store.listen) {
+    const stopDirectory = await store.listen(DIRECTORY_CHANGED, () => directoryChanged(store.db), () => directoryChanged(store.db));
+    app.addHook('onClose', stopDirectory);
+  }
+  app.addHook('onClose', closeImportPool);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cookie);
+  // CSP and the other headers that keep the app out of frames and its files from being sniffed. Styles
+  // may be inline: the web app (React style attributes, ECharts) and the API docs page set them.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The API docs page (swagger-ui) loads its own scripts from this server; nothing else is framed.
+    frameguard: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -103,7 +164,21 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  app.addHook('preHandler', authenticateRequest(store));
+  // Text the stores cannot keep exactly is refused before anything reads it (sign-in included).
+  app.addHook('preValidation', async (request) => {
+    for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
+      const found = findTextProblem(value, part);
+      if (found) {
+        const what = {
+          nul: { zh: '空字符 U+0000', en: 'the NUL character U+0000' },
+          'lone-surrogate': { zh: '不成对的 UTF-16 代理码元', en: 'a lone UTF-16 surrogate' },
+          bom: { zh: '开头的字节顺序标记 U+FEFF', en: 'a leading byte-order mark U+FEFF' },
+        }[found.problem];
+        throw new AppError(400, 'invalid-text', `${found.field} 含有${what.zh}，无法保存`, `${found.field} holds ${what.en}, which cannot be stored`, [{ field: found.field, message: found.problem }]);
+      }
+    }
+  });
+  app.addHook('preHandler', authenticateRequest(store, { demoMode: options.demoMode ?? false }));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
@@ -142,7 +217,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     webRoot ? sendPage(reply) : reply.redirect('/api/v1/docs'),
   );
 
-  sessionRoutes(app, store, { secureCookies: options.secureCookies ?? false, loginsPerMinute: options.loginsPerMinute ?? 60 });
+  sessionRoutes(app, store, { secureCookies: options.secureCookies ?? 'auto', loginsPerMinute: options.loginsPerMinute ?? 60, demoMode: options.demoMode ?? false });
   adminRoutes(app, store);
   declarationRoutes(app, store);
   return app;

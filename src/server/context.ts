@@ -14,6 +14,8 @@ declare module 'fastify' {
     /** How the user signed in: a session cookie (CSRF applies) or an API token. */
     authVia: 'cookie' | 'token' | null;
     csrfToken: string | null;
+    /** The session cookie's token, when signed in by cookie. */
+    sessionToken: string | null;
   }
 }
 
@@ -42,19 +44,20 @@ export function forgetTokenUsers(): void {
   tokenCache.clear();
 }
 
-/** Resolves the user of a request and enforces CSRF on cookie-authenticated writes. */
-export function authenticateRequest(store: Store) {
+/** Resolves the user of a request and enforces CSRF on cookie-authenticated writes; demo accounts count only in demo mode. */
+export function authenticateRequest(store: Store, options: { demoMode: boolean }) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     request.user = null;
     request.authVia = null;
     request.csrfToken = null;
+    request.sessionToken = null;
     // The web app's files and page are the same for everyone: only the API looks up who is asking, so a
     // page load's scripts and stylesheets do not each wait for a session query.
     if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const user = await cachedTokenUser(store, header.slice(7).trim());
-      if (!user) throw new AppError(401, 'invalid-token', 'API 令牌无效', 'the API token is not valid');
+      if (!user || (user.demo && !options.demoMode)) throw new AppError(401, 'invalid-token', 'API 令牌无效', 'the API token is not valid');
       request.user = user;
       request.authVia = 'token';
       return;
@@ -62,11 +65,12 @@ export function authenticateRequest(store: Store) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const session = await sessionUser(store.db, token);
-    if (!session) return;
+    if (!session || (session.user.demo && !options.demoMode)) return;
     request.user = session.user;
     request.authVia = 'cookie';
     request.csrfToken = session.csrfToken;
     const isLogin = request.routeOptions.url === '/api/v1/session' && request.method === 'POST';
+    request.sessionToken = token;
     if (UNSAFE.has(request.method) && !isLogin && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new AppError(403, 'csrf-failed', '请求缺少有效的 CSRF 令牌，请刷新页面后重试', 'missing or wrong CSRF token; reload and try again');
     }

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Role } from '../core/policy.ts';
 import { importFormText } from '../import/text/importFormText.ts';
 import type { Store } from '../store/openStore.ts';
+import { passwordProblem } from './passwordPolicy.ts';
 import { actorOf, createUser } from './services/accounts.ts';
 import { createDeclaration } from './services/declarations.ts';
 import { createDepartment, createRegion } from './services/organisations.ts';
@@ -20,12 +21,31 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 
-/** Loads the demo when the store has no region yet; returns the password it used, or null when it did nothing. */
-export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD): Promise<{ password: string; generated: boolean } | null> {
+/** A demo password that does not meet the password policy. */
+export class WeakDemoPasswordError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'WeakDemoPasswordError';
+  }
+}
+
+/**
+ * Loads the demo when the store has no region yet; returns the password it used, or null when it did
+ * nothing. A given password (JIXIAO_DEMO_PASSWORD) must meet the password policy like any other:
+ * demo accounts reach the same data as real ones.
+ */
+export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD || undefined): Promise<{ password: string; generated: boolean } | null> {
   const existing = await store.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const generated = !password;
-  const demoPassword = password ?? randomBytes(9).toString('base64url');
+  const demoPassword = password ?? `${randomBytes(12).toString('base64url')}-Jx`;
+  for (const user of DEMO_USERS) {
+    const problem = passwordProblem(demoPassword, user);
+    if (problem) throw new WeakDemoPasswordError(`JIXIAO_DEMO_PASSWORD 不能使用：${problem.zh}`, `JIXIAO_DEMO_PASSWORD cannot be used: ${problem.en}`);
+  }
   const outcome = importFormText(readFileSync(SEED, 'utf8'), { year: 2025 });
   if (!outcome.ok) throw new Error('the bundled seed form does not import');
   await store.db.transaction().execute(async (trx) => {
@@ -39,12 +59,13 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
       const created = await createUser(trx, null, {
         ...user,
         password: demoPassword,
+        demo: true,
         departmentId: user.role === 'editor' || user.role === 'approver' ? bureau : null,
         regionId: user.role === 'reviewer' ? haizhu : null,
       });
       if (user.role === 'editor') editorId = created.id;
     }
-    const editor = actorOf({ id: editorId, username: 'haizhu-editor', displayName: '', role: 'editor', departmentId: bureau, regionId: null, disabled: false });
+    const editor = actorOf({ id: editorId, username: 'haizhu-editor', displayName: '', role: 'editor', departmentId: bureau, regionId: null, disabled: false, demo: true });
     await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: '演示数据：由公开的申报表导入 (demo: imported from the published form)' } });
   });
   await store.maintain();

@@ -12,6 +12,9 @@ export interface ServeOptions {
   readonly host: string;
   readonly demo: boolean;
   readonly logger: boolean;
+  /** Session cookies Secure: `auto` when the request came over HTTPS. */
+  readonly secureCookies?: boolean | 'auto';
+  readonly trustProxy?: boolean | number | string;
   /** The built web app to serve (default: dist/web of this checkout, when built). */
   readonly webRoot?: string | null;
 }
@@ -19,18 +22,44 @@ export interface ServeOptions {
 /** Where `npm run build:web` puts the web app. */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** Where the store is: DATABASE_URL wins, else the data directory. */
-export function storeOptionsFrom(dataDir: string, url = process.env.DATABASE_URL): StoreOptions {
-  return url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir };
+/** Where the store is: DATABASE_URL wins, else the data directory (made when missing only if `create`). */
+export function storeOptionsFrom(dataDir: string, url = process.env.DATABASE_URL, create = true): StoreOptions {
+  return url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir, create };
+}
+
+/** True in production mode (NODE_ENV=production): no demo accounts are served. */
+export function productionMode(): boolean {
+  return process.env.NODE_ENV === 'production';
+}
+
+/** Why the server refuses to start, said to the person starting it. */
+export class ServeRefusal extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'ServeRefusal';
+  }
 }
 
 /** Runs the server until SIGINT/SIGTERM. */
 export async function serve(options: ServeOptions): Promise<{ app: FastifyInstance; store: Store }> {
+  if (options.demo && productionMode()) {
+    throw new ServeRefusal('生产模式（NODE_ENV=production）下不能使用 --demo：演示账号的密码是公开的', '--demo is refused in production mode (NODE_ENV=production): the demo accounts are public knowledge');
+  }
   const store = await openStore(options.store);
   const applied = await store.migrate();
   if (applied.length > 0) process.stderr.write(`jixiao: applied migrations ${applied.join(', ')} to ${store.location}\n`);
+  const demoAccounts = await store.db.selectFrom('users').select('username').where('demo', '=', true).where('disabled', '=', false).execute();
+  if (!options.demo && demoAccounts.length > 0) {
+    process.stderr.write(`jixiao: this store has ${demoAccounts.length} demo accounts (${demoAccounts.map((u) => u.username).join(', ')}); they cannot sign in unless the server runs with --demo\n`);
+  }
   if (options.demo) {
-    const seeded = await seedDemo(store);
+    const seeded = await seedDemo(store).catch(async (error: unknown) => {
+      await store.close();
+      throw error;
+    });
     if (seeded) {
       process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局, 2025 draft). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
       process.stderr.write(seeded.generated ? `jixiao: demo password (shown once): ${seeded.password}\n` : 'jixiao: demo password from JIXIAO_DEMO_PASSWORD\n');
@@ -38,7 +67,7 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   }
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && !existsSync(webRoot)) process.stderr.write(`jixiao: the web app is not built (${webRoot}); run \`npm run build:web\` — serving the API alone\n`);
-  const app = await buildApp(store, { logger: options.logger, webRoot });
+  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

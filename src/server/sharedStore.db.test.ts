@@ -28,7 +28,7 @@ describe.skipIf(!postgresReachable)('two servers sharing one PostgreSQL database
     const store = await openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema });
     stores.push(store);
     await store.migrate();
-    const app = await buildApp(store, { loginsPerMinute: 10_000 });
+    const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
     apps.push(app);
     await app.listen({ port: 0, host: '127.0.0.1' });
     return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

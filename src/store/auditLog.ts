@@ -113,21 +113,49 @@ function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
   };
 }
 
-/** Entries, newest first, with optional filters. */
-export async function listAudit(
-  db: Kysely<Database>,
-  filter: { actorId?: string; entity?: string; entityId?: string; action?: string; limit: number; offset: number },
-): Promise<{ entries: AuditEntry[]; total: number }> {
+/** What the audit log can be filtered by. */
+export interface AuditFilter {
+  actorId?: string;
+  entity?: string;
+  entityId?: string;
+  action?: string;
+  /** ISO times, inclusive lower and exclusive upper bound. */
+  from?: string;
+  to?: string;
+}
+
+function filtered(db: Kysely<Database>, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
   if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
   if (filter.entity) query = query.where('entity', '=', filter.entity);
   if (filter.entityId) query = query.where('entity_id', '=', filter.entityId);
   if (filter.action) query = query.where('action', '=', filter.action);
+  if (filter.from) query = query.where('at', '>=', filter.from);
+  if (filter.to) query = query.where('at', '<', filter.to);
+  return query;
+}
+
+/** Entries, newest first, with optional filters. */
+export async function listAudit(db: Kysely<Database>, filter: AuditFilter & { limit: number; offset: number }): Promise<{ entries: AuditEntry[]; total: number }> {
+  const query = filtered(db, filter);
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('seq', 'desc').limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { entries: rows.map(toEntry), total: Number(count.n) };
+}
+
+/** Every matching entry, newest first, a page at a time (for exports of any size). */
+export async function* eachAuditEntry(db: Kysely<Database>, filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditEntry> {
+  let before: string | null = null;
+  for (;;) {
+    let query = filtered(db, filter);
+    if (before !== null) query = query.where('seq', '<', before);
+    const rows = await query.selectAll().orderBy('seq', 'desc').limit(pageSize).execute();
+    for (const row of rows) yield toEntry(row);
+    if (rows.length < pageSize) return;
+    before = String(rows[rows.length - 1]?.seq);
+  }
 }
 
 /** The result of checking the chain. */

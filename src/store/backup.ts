@@ -2,45 +2,95 @@
  * Logical backups: every table as JSON rows, read in one repeatable-read transaction (a consistent
  * copy while the server runs), restored in one transaction (all or nothing). The same format for
  * the embedded store and PostgreSQL, so a backup moves data between them.
+ *
+ * The file is JSON Lines, written and read as a stream, so a backup of any size never becomes one
+ * string (V8 caps a string at about 512 MB): a header line, one line per row (`{"t":table,"r":row}`),
+ * and an end line with the row counts, without which the file is known to be cut short. Backups of
+ * the first format (one JSON document) are still read.
  */
-import { sql, type Kysely } from 'kysely';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 /** Tables in an order that satisfies foreign keys on restore (sessions are not kept: sign in again). */
-const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'audit_log'] as const;
+const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log'] as const;
 type TableName = (typeof TABLES)[number];
 
-export interface Backup {
+/** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
+const ORDER: Record<TableName, string> = {
+  regions: 'id',
+  departments: 'id',
+  users: 'id',
+  api_tokens: 'id',
+  declarations: 'id',
+  declaration_versions: 'declaration_id, version',
+  review_comments: 'id',
+  reviews: 'id',
+  audit_log: 'seq',
+};
+
+let latest = 0;
+for (const m of MIGRATIONS) latest = Math.max(latest, m.version);
+const LATEST = latest;
+
+/** The first line of a backup. */
+export interface BackupHeader {
+  format: 'jixiao-backup';
+  /** 2: JSON Lines. */
+  layout: 2;
+  schemaVersion: number;
+  createdAt: string;
+}
+
+/** The whole store in the first format (one JSON document), still accepted by restore. */
+export interface LegacyBackup {
   format: 'jixiao-backup';
   schemaVersion: number;
   createdAt: string;
-  tables: Record<TableName, Array<Record<string, unknown>>>;
+  tables: Partial<Record<TableName, Array<Record<string, unknown>>>>;
 }
 
-const LATEST = Math.max(...MIGRATIONS.map((m) => m.version));
+/** Rows read from the database a cursor fetch at a time. */
+const FETCH = 500;
 
-/** Reads the whole store consistently. */
-export async function exportBackup(db: Kysely<Database>): Promise<Backup> {
+/**
+ * Writes a consistent backup through `write` (each call one or more whole lines), table by table
+ * through cursors, so memory holds one batch of rows, never the store. Returns the row counts.
+ */
+export async function writeBackup(db: Kysely<Database>, write: (chunk: string) => Promise<void> | void): Promise<Record<TableName, number>> {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const tables = {} as Backup['tables'];
+    const header: BackupHeader = { format: 'jixiao-backup', layout: 2, schemaVersion: LATEST, createdAt: new Date().toISOString() };
+    await write(`${JSON.stringify(header)}\n`);
+    const counts = {} as Record<TableName, number>;
     for (const table of TABLES) {
-      const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx);
-      tables[table] = rows.rows;
+      counts[table] = 0;
+      for await (const rows of tableRows(trx, table)) {
+        await write(rows.map((row) => `${JSON.stringify({ t: table, r: row })}\n`).join(''));
+        counts[table] += rows.length;
+      }
     }
-    tables.audit_log.sort((a, b) => Number(a.seq) - Number(b.seq));
-    return { format: 'jixiao-backup', schemaVersion: LATEST, createdAt: new Date().toISOString(), tables };
+    await write(`${JSON.stringify({ end: true, rows: counts })}\n`);
+    return counts;
   });
 }
 
-/** Why a file is not a backup this version can restore. */
-export function backupProblem(data: unknown): string | null {
-  if (data === null || typeof data !== 'object') return 'not a JSON object';
-  const backup = data as Partial<Backup>;
-  if (backup.format !== 'jixiao-backup') return 'not a Jixiao backup (format field missing)';
-  if (backup.schemaVersion !== LATEST) return `made by schema version ${String(backup.schemaVersion)}, this Jixiao is at ${LATEST}`;
-  for (const table of TABLES) if (!Array.isArray(backup.tables?.[table])) return `table ${table} missing`;
-  return null;
+async function* tableRows(trx: Transaction<Database>, table: TableName): AsyncGenerator<Array<Record<string, unknown>>> {
+  if (table === 'regions') {
+    // Few rows, and parents must come before children.
+    const rows = await sql<Record<string, unknown>>`select * from regions`.execute(trx);
+    yield regionsInOrder(rows.rows);
+    return;
+  }
+  const cursor = `backup_${table}`;
+  await sql.raw(`declare ${cursor} no scroll cursor for select * from ${table} order by ${ORDER[table]}`).execute(trx);
+  for (;;) {
+    const batch = await sql.raw<Record<string, unknown>>(`fetch ${FETCH} from ${cursor}`).execute(trx);
+    if (batch.rows.length > 0) yield batch.rows;
+    if (batch.rows.length < FETCH) break;
+  }
+  await sql.raw(`close ${cursor}`).execute(trx);
 }
 
 /** Parents before children, for the self-referencing regions table. */
@@ -60,20 +110,101 @@ function regionsInOrder(rows: Array<Record<string, unknown>>): Array<Record<stri
   return ordered;
 }
 
-/** Replaces the whole store with a backup, in one transaction. */
-export async function restoreBackup(db: Kysely<Database>, backup: Backup): Promise<Record<TableName, number>> {
+/** Why a backup cannot be restored, naming the line. */
+export class BackupError extends Error {
+  constructor(
+    readonly line: number,
+    readonly problem: string,
+  ) {
+    super(`line ${line}: ${problem}`);
+    this.name = 'BackupError';
+  }
+}
+
+/** One item of a backup being read: its header, a row of a table, or its end. */
+type BackupItem = { kind: 'header'; header: BackupHeader } | { kind: 'row'; table: TableName; row: Record<string, unknown>; line: number } | { kind: 'end'; rows: Record<string, number>; line: number };
+
+const isTable = (t: unknown): t is TableName => typeof t === 'string' && (TABLES as readonly string[]).includes(t);
+
+/** Reads a backup line by line, checking as it goes; a file cut short or of another version is a {@link BackupError}. */
+export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  let ended = false;
+  for await (const text of lines) {
+    number++;
+    if (text.trim() === '') continue;
+    if (ended) throw new BackupError(number, 'text after the end of the backup');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new BackupError(number, 'not JSON');
+    }
+    const item = value as Record<string, unknown>;
+    if (number === 1) {
+      if (item.format !== 'jixiao-backup') throw new BackupError(1, 'not a Jixiao backup (format field missing)');
+      if (item.schemaVersion !== LATEST) throw new BackupError(1, `made by schema version ${String(item.schemaVersion)}, this Jixiao is at ${LATEST}`);
+      if (item.layout === undefined && item.tables && typeof item.tables === 'object') {
+        // The first format: the whole backup in this one line.
+        const legacy = item as unknown as LegacyBackup;
+        yield { kind: 'header', header: { format: 'jixiao-backup', layout: 2, schemaVersion: legacy.schemaVersion, createdAt: legacy.createdAt } };
+        const rows: Record<string, number> = {};
+        for (const table of TABLES) {
+          const list = table === 'regions' ? regionsInOrder(legacy.tables.regions ?? []) : (legacy.tables[table] ?? []);
+          rows[table] = list.length;
+          for (const row of list) yield { kind: 'row', table, row, line: 1 };
+        }
+        yield { kind: 'end', rows, line: 1 };
+        ended = true;
+        continue;
+      }
+      if (item.layout !== 2) throw new BackupError(1, `unknown backup layout ${String(item.layout)}`);
+      yield { kind: 'header', header: item as unknown as BackupHeader };
+      continue;
+    }
+    if (item.end === true) {
+      yield { kind: 'end', rows: (item.rows ?? {}) as Record<string, number>, line: number };
+      ended = true;
+      continue;
+    }
+    if (!isTable(item.t) || item.r === null || typeof item.r !== 'object') throw new BackupError(number, 'not a row of a known table');
+    yield { kind: 'row', table: item.t, row: item.r as Record<string, unknown>, line: number };
+  }
+  if (number === 0) throw new BackupError(0, 'the file is empty');
+  if (!ended) throw new BackupError(number, 'the backup is cut short (no end line): it was not written completely');
+}
+
+/**
+ * Replaces the whole store with a backup, in one transaction: a backup that turns out to be cut
+ * short or damaged half-way leaves the store as it was.
+ */
+export async function restoreBackup(db: Kysely<Database>, input: Readable): Promise<Record<TableName, number>> {
   return db.transaction().execute(async (trx) => {
     await sql`delete from sessions`.execute(trx);
     for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
-    const counts = {} as Record<TableName, number>;
-    for (const table of TABLES) {
-      const rows = table === 'regions' ? regionsInOrder(backup.tables.regions) : backup.tables[table];
-      for (let i = 0; i < rows.length; i += 200) {
-        const chunk = rows.slice(i, i + 200).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v])));
-        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are untyped backup data, one table at a time
-        if (chunk.length > 0) await trx.insertInto(table).values(chunk as any).execute();
+    const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
+    let pending: { table: TableName; rows: Array<Record<string, unknown>> } | null = null;
+    const flush = async () => {
+      if (!pending || pending.rows.length === 0) return;
+      const chunk = pending.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v])));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are untyped backup data, one table at a time
+      await trx.insertInto(pending.table).values(chunk as any).execute();
+      pending = null;
+    };
+    for await (const item of readBackup(input)) {
+      if (item.kind === 'row') {
+        if (pending && (pending.table !== item.table || pending.rows.length >= 200)) await flush();
+        pending ??= { table: item.table, rows: [] };
+        pending.rows.push(item.row);
+        counts[item.table]++;
+      } else if (item.kind === 'end') {
+        await flush();
+        for (const table of TABLES) {
+          const expected = item.rows[table];
+          if (expected !== undefined && expected !== counts[table]) throw new BackupError(item.line, `${table}: the end line says ${expected} rows, the file holds ${counts[table]}`);
+        }
       }
-      counts[table] = rows.length;
     }
     await sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), coalesce((select max(seq) from audit_log), 0) + 1, false)`.execute(trx);
     return counts;

@@ -106,6 +106,44 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 2,
+    name: 'reviews, tokens with expiry, demo accounts, archived departments, region settings, autosaves',
+    statements: [
+      // The latest review of a form is shown to its department: one row per review, not audit detail.
+      `create table reviews (
+         id text primary key,
+         declaration_id text not null references declarations(id) on delete cascade,
+         version integer not null,
+         grade text not null check (grade in ('优', '良', '中', '差')),
+         outcome text not null check (outcome in ('approved', 'returned')),
+         opinion text,
+         reviewer_id text not null references users(id),
+         created_at text not null
+       )`,
+      `create index reviews_by_declaration on reviews (declaration_id, created_at desc)`,
+      `insert into reviews (id, declaration_id, version, grade, outcome, opinion, reviewer_id, created_at)
+         select 'audit-' || a.seq, a.entity_id, coalesce(a.to_version, 1), a.detail->>'grade',
+                case when a.detail->>'grade' in ('优', '良') then 'approved' else 'returned' end,
+                nullif(a.detail->>'reason', ''), a.actor_id, a.at
+           from audit_log a
+          where a.action = 'declaration.review' and a.actor_id is not null
+            and exists (select 1 from declarations d where d.id = a.entity_id)
+            and exists (select 1 from users u where u.id = a.actor_id)`,
+      `alter table declarations add column submitted_at text`,
+      `alter table declarations add column published_at text`,
+      `update declarations d set submitted_at = (select min(a.at) from audit_log a where a.action = 'declaration.submit' and a.entity_id = d.id)`,
+      `update declarations d set published_at = (select max(a.at) from audit_log a where a.action = 'declaration.publish' and a.entity_id = d.id) where d.state = 'published'`,
+      `alter table declaration_versions add column autosave boolean not null default false`,
+      `alter table api_tokens add column expires_at text`,
+      `alter table api_tokens add column revoked_at text`,
+      `alter table api_tokens add column last_used_at text`,
+      `alter table users add column demo boolean not null default false`,
+      `alter table departments add column archived_at text`,
+      `alter table regions add column settings jsonb not null default '{}'::jsonb`,
+      `create index audit_log_by_entity on audit_log (entity_id, seq)`,
+    ],
+  },
 ];
 
 /** Applies every migration not yet applied, each in its own transaction; returns those applied. */

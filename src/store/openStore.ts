@@ -2,7 +2,7 @@
  * Opens the store: the embedded PostgreSQL (PGlite, persisted to a data directory) by default, or a
  * PostgreSQL server when a URL is given. Both speak the same SQL through the same Kysely dialect.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
@@ -32,7 +32,12 @@ export interface Store {
 
 /** How to open a store. */
 export type StoreOptions =
-  | { readonly kind: 'embedded'; readonly dataDir: string }
+  | {
+      readonly kind: 'embedded';
+      readonly dataDir: string;
+      /** Make the data directory when it does not exist (default). False: a missing directory is an error, so a mistyped path is not a new empty store. */
+      readonly create?: boolean;
+    }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
 /** Why the store could not be opened, said to the user. */
@@ -169,6 +174,16 @@ export async function openStore(options: StoreOptions): Promise<Store> {
 
   const inMemory = options.dataDir.startsWith('memory://');
   let unlock: () => void = () => undefined;
+  if (!inMemory && options.create === false && !existsSync(join(options.dataDir, 'pgdata'))) {
+    throw new StoreOpenError(
+      existsSync(options.dataDir)
+        ? `${options.dataDir} 不是 Jixiao 的数据目录（其中没有 pgdata）。请检查路径；新建数据库用 jixiao db migrate --data ${options.dataDir}`
+        : `数据目录 ${options.dataDir} 不存在。请检查路径；新建数据库用 jixiao db migrate --data ${options.dataDir}，或 serve 加 --create`,
+      existsSync(options.dataDir)
+        ? `${options.dataDir} is not a Jixiao data directory (it holds no pgdata). Check the path; to make a new store, run jixiao db migrate --data ${options.dataDir}`
+        : `the data directory ${options.dataDir} does not exist. Check the path; to make a new store, run jixiao db migrate --data ${options.dataDir}, or serve with --create`,
+    );
+  }
   if (!inMemory) {
     mkdirSync(options.dataDir, { recursive: true });
     unlock = lockDataDir(options.dataDir);

@@ -12,12 +12,16 @@ export interface RegionsTable {
   name: string;
   level: 'province' | 'city' | 'district' | 'county';
   parent_id: string | null;
+  /** The bureau's settings (RegionSettings), inherited by the regions below. */
+  settings: unknown;
 }
 
 export interface DepartmentsTable {
   id: string;
   region_id: string;
   name: string;
+  /** When it was archived: its forms stay, it takes no new ones. */
+  archived_at: string | null;
 }
 
 export interface UsersTable {
@@ -29,6 +33,8 @@ export interface UsersTable {
   region_id: string | null;
   password_hash: string;
   disabled: boolean;
+  /** Made by the demo: may sign in only while the server runs with --demo. */
+  demo: boolean;
   created_at: string;
 }
 
@@ -48,6 +54,9 @@ export interface ApiTokensTable {
   /** sha256 of the token. */
   token_hash: string;
   created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  last_used_at: string | null;
 }
 
 export interface DeclarationsTable {
@@ -66,6 +75,9 @@ export interface DeclarationsTable {
   warning_count: number;
   created_at: string;
   updated_at: string;
+  /** First submission: a draft never submitted may be deleted by its department. */
+  submitted_at: string | null;
+  published_at: string | null;
 }
 
 export interface DeclarationVersionsTable {
@@ -76,6 +88,19 @@ export interface DeclarationVersionsTable {
   author_id: string;
   created_at: string;
   note: string | null;
+  /** Saved by the editor's autosave: later autosaves of the same sitting replace it. */
+  autosave: boolean;
+}
+
+export interface ReviewsTable {
+  id: string;
+  declaration_id: string;
+  version: number;
+  grade: ReviewGrade;
+  outcome: 'approved' | 'returned';
+  opinion: string | null;
+  reviewer_id: string;
+  created_at: string;
 }
 
 export interface CommentsTable {
@@ -111,5 +136,6 @@ export interface Database {
   declarations: DeclarationsTable;
   declaration_versions: DeclarationVersionsTable;
   review_comments: CommentsTable;
+  reviews: ReviewsTable;
   audit_log: AuditLogTable;
 }

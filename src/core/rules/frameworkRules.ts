@@ -50,7 +50,7 @@ export const level2Misplaced: Rule = {
     for (const [i, indicator] of d.indicators.entries()) {
       const { level1, level2 } = indicator;
       if (level1 === null || level2 === null) continue;
-      if (!(level1 in NATIONAL_FRAMEWORK) && !(config.framework === 'legacy' && level1 in LEGACY_FRAMEWORK)) {
+      if (!Object.hasOwn(NATIONAL_FRAMEWORK, level1) && !(config.framework === 'legacy' && Object.hasOwn(LEGACY_FRAMEWORK, level1))) {
         yield {
           path: pointer('indicators', i, 'level1'),
           message: { zh: `「${level1}」不是一级指标（应为产出、效益、满意度或成本指标）`, en: `"${level1}" is not a first-level class (产出, 效益, 满意度 or 成本指标)` },

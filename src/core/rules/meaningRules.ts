@@ -91,7 +91,7 @@ export const level2ClassMismatch: Rule = {
   },
   *check({ declaration: d }) {
     for (const [i, indicator] of d.indicators.entries()) {
-      const expected = indicator.level2 === null ? undefined : CLASS_WORDS[indicator.level2];
+      const expected = indicator.level2 !== null && Object.hasOwn(CLASS_WORDS, indicator.level2) ? CLASS_WORDS[indicator.level2] : undefined;
       if (!expected || expected.words.some((w) => indicator.name.includes(w))) continue;
       yield {
         path: pointer('indicators', i, 'name'),

@@ -117,7 +117,7 @@ export function restateComparison(raw: string): { name: string; value: string } 
   if (!match) return null;
   const [, subject = '', word = '', reference = '', number = ''] = match;
   if (!subject) return null;
-  return { name: reference ? `${subject}占${reference}的比例` : subject, value: `${COMPARISON_WORDS[word] ?? ''}${number}%` };
+  return { name: reference ? `${subject}占${reference}的比例` : subject, value: `${Object.hasOwn(COMPARISON_WORDS, word) ? COMPARISON_WORDS[word] : ''}${number}%` };
 }
 
 function describeQualitative(indicator: Indicator, raw: string): FindingDraft['message'] {

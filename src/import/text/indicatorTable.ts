@@ -6,7 +6,7 @@
  * `name period annual` on one line, or its cells wrapped: the name's lines, then the targets.
  */
 import { LEVEL1, LEVEL2_LABELS } from '../../core/indicatorFramework.ts';
-import { displayWidth, fillsColumn, tokenize, type SourceLine, type Token } from './sourceText.ts';
+import { displayWidth, fillsColumn, maxOf, tokenize, type SourceLine, type Token } from './sourceText.ts';
 import type { Ledger } from './ledger.ts';
 
 /** One indicator row as spans of the source. */
@@ -82,7 +82,7 @@ export class IndicatorTableReader {
         widths.push(displayWidth(above.text.trim()));
       }
     });
-    if (widths.length > 0) this.nameColumn = Math.max(...widths);
+    if (widths.length > 0) this.nameColumn = maxOf(widths);
   }
 
   /** Reads the lines of one segment of the table. */
@@ -297,7 +297,7 @@ export function splitWrappedRow(lines: readonly Token[], nameColumn: number, col
 /** Total shortfall of a cell's non-last lines against its widest line; null when one falls short by too much. */
 function cellShortfall(lines: readonly Token[]): number | null {
   const widths = lines.map((line) => displayWidth(line.text));
-  const max = Math.max(...widths);
+  const max = maxOf(widths);
   let total = 0;
   for (let i = 0; i < widths.length - 1; i++) {
     const shortfall = max - (widths[i] ?? 0);

@@ -185,7 +185,7 @@ export function joinWrapped(parts: readonly Token[]): string {
  */
 export function columnWidth(widths: readonly number[], fallback: number): number {
   if (widths.length === 0) return fallback;
-  const max = Math.max(...widths);
+  const max = maxOf(widths);
   const counts = new Map<number, number>();
   for (const width of widths) {
     if (width >= max * 0.8) counts.set(width, (counts.get(width) ?? 0) + 1);
@@ -199,6 +199,13 @@ export function columnWidth(widths: readonly number[], fallback: number): number
     }
   }
   return best;
+}
+
+/** The largest of the numbers (−∞ for none), by a loop: spreading a long list into Math.max overflows the stack. */
+export function maxOf(numbers: readonly number[]): number {
+  let max = -Infinity;
+  for (const n of numbers) if (n > max) max = n;
+  return max;
 }
 
 /** Columns a wrapped line may fall short of its column and still be full (kinsoku, half-width digits). */

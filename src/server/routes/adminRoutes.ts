@@ -1,17 +1,31 @@
 /** Organisations, users and the audit log: administration. */
+import { once } from 'node:events';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canDo } from '../../core/policy.ts';
-import { listAudit, verifyAudit } from '../../store/auditLog.ts';
+import { eachAuditEntry, listAudit, verifyAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
 import { forbidden } from '../appError.ts';
 import { forgetTokenUsers, optionalActor, requireActor } from '../context.ts';
-import { createUser, listUsers, updateUser } from '../services/accounts.ts';
-import { createDepartment, createRegion, regionTree } from '../services/organisations.ts';
-import { exportBackup } from '../../store/backup.ts';
+import { createUser, listApiTokens, listUsers, updateUser, USERNAME_PATTERN } from '../services/accounts.ts';
+import { auditCsvHeader, auditCsvRow, presentAudit } from '../services/auditPresenter.ts';
+import { createDepartment, createRegion, directoryChanged, regionTree, updateDepartment, updateRegion } from '../services/organisations.ts';
+import { writeBackup } from '../../store/backup.ts';
 
 const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin']);
+const entityId = z.string().min(1).max(100);
+const name = z.string().trim().min(1).max(100);
+
+const auditFilter = z.object({
+  actorId: entityId.optional(),
+  entity: z.string().max(40).optional(),
+  entityId: entityId.optional(),
+  action: z.string().max(60).optional(),
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
 
 export function adminRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -23,23 +37,56 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.post(
     '/api/v1/organisations/regions',
-    { schema: { tags: ['organisations'], summary: 'Create a region (admin)', body: z.object({ name: z.string().min(1).max(100), level: z.enum(['province', 'city', 'district', 'county']), parentId: z.string().nullable() }) } },
+    { schema: { tags: ['organisations'], summary: 'Create a region (admin)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
       const id = await store.db.transaction().execute((trx) => createRegion(trx, actor.id, request.body));
+      directoryChanged(store.db);
       reply.status(201);
       return { id };
     },
   );
 
+  r.patch(
+    '/api/v1/organisations/regions/:id',
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: "Rename a region or change its bureau's settings (admin)",
+        params: z.object({ id: entityId }),
+        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional() }).strict().optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!canDo(actor, 'manage-organisations')) throw forbidden();
+      await store.db.transaction().execute((trx) => updateRegion(trx, actor.id, request.params.id, request.body));
+      directoryChanged(store.db);
+      return { ok: true };
+    },
+  );
+
+  r.patch(
+    '/api/v1/organisations/departments/:id',
+    { schema: { tags: ['organisations'], summary: 'Rename, archive or restore a department (admin); its forms stay', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional() }).strict() } },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!canDo(actor, 'manage-organisations')) throw forbidden();
+      await store.db.transaction().execute((trx) => updateDepartment(trx, actor.id, request.params.id, request.body));
+      directoryChanged(store.db);
+      return { ok: true };
+    },
+  );
+
   r.post(
     '/api/v1/organisations/departments',
-    { schema: { tags: ['organisations'], summary: 'Create a department (admin)', body: z.object({ name: z.string().min(1).max(100), regionId: z.string().min(1) }) } },
+    { schema: { tags: ['organisations'], summary: 'Create a department (admin)', body: z.object({ name, regionId: entityId }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
       const id = await store.db.transaction().execute((trx) => createDepartment(trx, actor.id, request.body));
+      directoryChanged(store.db);
       reply.status(201);
       return { id };
     },
@@ -58,12 +105,12 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
         tags: ['users'],
         summary: 'Create a user (admin)',
         body: z.object({
-          username: z.string().regex(/^[A-Za-z0-9_.-]{2,64}$/, 'letters, digits, _ . - (2–64)'),
-          displayName: z.string().min(1).max(100),
-          password: z.string().min(10, 'at least 10 characters').max(200),
+          username: z.string().regex(USERNAME_PATTERN, 'letters, digits, _ . - (2–64)'),
+          displayName: name,
+          password: z.string().min(1).max(200),
           role: roleSchema,
-          departmentId: z.string().nullable().default(null),
-          regionId: z.string().nullable().default(null),
+          departmentId: entityId.nullable().default(null),
+          regionId: entityId.nullable().default(null),
         }),
       },
     },
@@ -81,9 +128,18 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['users'],
-        summary: 'Disable a user, rename, or reset the password (admin)',
-        params: z.object({ id: z.string() }),
-        body: z.object({ disabled: z.boolean().optional(), displayName: z.string().min(1).max(100).optional(), password: z.string().min(10).max(200).optional() }).strict(),
+        summary: "Disable or enable a user, rename, reset the password, or change the role, department or region (admin); a reset or disabling ends the user's sessions and tokens",
+        params: z.object({ id: entityId }),
+        body: z
+          .object({
+            disabled: z.boolean().optional(),
+            displayName: name.optional(),
+            password: z.string().min(1).max(200).optional(),
+            role: roleSchema.optional(),
+            departmentId: entityId.nullable().optional(),
+            regionId: entityId.nullable().optional(),
+          })
+          .strict(),
       },
     },
     async (request) => {
@@ -96,17 +152,23 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   );
 
   r.get(
+    '/api/v1/users/:id/tokens',
+    { schema: { tags: ['users'], summary: "A user's API tokens (admin)", params: z.object({ id: entityId }) } },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!canDo(actor, 'manage-users')) throw forbidden();
+      return { tokens: await listApiTokens(store.db, request.params.id) };
+    },
+  );
+
+  r.get(
     '/api/v1/audit',
     {
       schema: {
         tags: ['audit'],
-        summary: 'The audit log, newest first (admin)',
-        querystring: z.object({
-          actorId: z.string().optional(),
-          entity: z.string().optional(),
-          entityId: z.string().optional(),
-          action: z.string().optional(),
-          page: z.coerce.number().int().min(1).default(1),
+        summary: 'The audit log, newest first, with people, forms and actions named (admin)',
+        querystring: auditFilter.extend({
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },
@@ -115,7 +177,34 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
       const actor = requireActor(request);
       if (!canDo(actor, 'read-audit')) throw forbidden();
       const { page, pageSize, ...filter } = request.query;
-      return listAudit(store.db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+      const { entries, total } = await listAudit(store.db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+      return { entries: await presentAudit(store.db, entries), total };
+    },
+  );
+
+  r.get(
+    '/api/v1/audit.csv',
+    { schema: { tags: ['audit'], summary: 'The audit log as CSV (UTF-8 with BOM, for Excel and WPS), filtered like the list (admin)', querystring: auditFilter.extend({ lang: z.enum(['zh', 'en']).default('zh') }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!canDo(actor, 'read-audit')) throw forbidden();
+      const { lang, ...filter } = request.query;
+      const db = store.db;
+      // Streamed a page at a time: the log grows without bound.
+      async function* lines() {
+        yield `\uFEFF${auditCsvHeader(lang)}\r\n`;
+        let batch = [];
+        for await (const entry of eachAuditEntry(db, filter)) {
+          batch.push(entry);
+          if (batch.length === 500) {
+            for (const row of await presentAudit(db, batch)) yield `${auditCsvRow(row, lang)}\r\n`;
+            batch = [];
+          }
+        }
+        for (const row of await presentAudit(db, batch)) yield `${auditCsvRow(row, lang)}\r\n`;
+      }
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="jixiao-audit-${stamp}.csv"`).send(Readable.from(lines()));
     },
   );
 
@@ -125,9 +214,21 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     return verifyAudit(store.db);
   });
 
-  r.get('/api/v1/admin/backup', { schema: { tags: ['admin'], summary: 'A consistent logical backup of the whole store (admin)' } }, async (request) => {
+  r.get('/api/v1/admin/backup', { schema: { tags: ['admin'], summary: 'A consistent logical backup of the whole store, streamed as JSON Lines (admin)' } }, async (request, reply) => {
     const actor = requireActor(request);
     if (!canDo(actor, 'backup')) throw forbidden();
-    return exportBackup(store.db);
+    const out = new PassThrough();
+    // Written as it is read, with back-pressure: the backup of a large store never sits in memory.
+    writeBackup(store.db, async (chunk) => {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }).then(
+      () => out.end(),
+      (error: unknown) => {
+        request.log.error({ err: error }, 'backup failed');
+        out.destroy(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    const stamp = new Date().toISOString().slice(0, 10);
+    return reply.type('application/x-ndjson; charset=utf-8').header('content-disposition', `attachment; filename="jixiao-backup-${stamp}.jsonl"`).send(out);
   });
 }

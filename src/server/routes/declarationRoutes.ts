@@ -4,13 +4,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { REVIEW_GRADES } from '../../core/workflow.ts';
 import { declarationSchema } from '../../format/declarationSchema.ts';
-import { importFormText } from '../../import/text/importFormText.ts';
+import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
+import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import {
   addComment,
   createDeclaration,
+  deleteDeclaration,
+  nameVersion,
+  restoreVersion,
   diffVersions,
   getDeclaration,
   getDeclarationJson,
@@ -25,8 +29,18 @@ import { declarationHeadChanged } from '../services/declarationHeads.ts';
 import { departmentWithPath } from '../services/organisations.ts';
 import { yearStatistics } from '../services/statistics.ts';
 
-const id = z.object({ id: z.string().min(1) });
+/** Ids are UUIDs; anything longer than any id is refused before it reaches a query. */
+const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(2000).max(2100);
+/** Version numbers are PostgreSQL integers. */
+const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
+
+/** Department names match when equal, or one holds the other, once blanks are gone (海珠区政务服务和数据管理局 in 广州市海珠区政务服务和数据管理局). */
+export function sameDepartment(printed: string, chosen: string): boolean {
+  const a = printed.replace(/[\s\u3000]/g, '');
+  const b = chosen.replace(/[\s\u3000]/g, '');
+  return a === b || (a.length >= 4 && b.includes(a)) || (b.length >= 4 && a.includes(b));
+}
 const states = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
 
 export const listQuery = z.object({
@@ -35,7 +49,7 @@ export const listQuery = z.object({
   departmentId: z.string().optional(),
   regionId: z.string().optional(),
   q: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
 });
@@ -60,7 +74,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['declarations'],
         summary: 'Create the declaration of a department for a year: empty, from canonical JSON, or copied from last year (targets kept)',
         body: z.object({
-          departmentId: z.string().min(1),
+          departmentId: z.string().min(1).max(100),
           year: z.number().int().min(2000).max(2100),
           source: z.enum(['empty', 'copy-previous-year', 'content']).default('empty'),
           content: declarationSchema.optional(),
@@ -88,24 +102,54 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['declarations'],
-        summary: 'Import a published form from its text extraction as a new draft',
-        body: z.object({ departmentId: z.string().min(1), year: z.number().int().min(2000).max(2100), text: z.string().min(1).max(2_000_000) }),
+        summary: 'Import a published form from its text extraction as a new draft; a year or department the text names otherwise must be confirmed',
+        body: z.object({
+          departmentId: z.string().min(1).max(100),
+          year: z.number().int().min(2000).max(2100),
+          text: z.string().min(1).max(IMPORT_LIMITS.characters),
+          /** What the user confirmed after being told the text names another year or department. */
+          confirm: z.array(z.enum(['year', 'department'])).max(2).default([]),
+        }),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { departmentId, year: forYear, text } = request.body;
-      const outcome = importFormText(text, { year: forYear });
-      if (!outcome.ok) throw new AppError(422, `import-${outcome.problem}`, outcome.message.zh, outcome.message.en, [{ field: 'text', message: outcome.message.en }]);
+      const { departmentId, year: forYear, text, confirm } = request.body;
       const department = await departmentWithPath(store.db, departmentId);
-      const content = { ...outcome.declaration, department: outcome.declaration.department ?? department.name };
+      // Off the event loop: a large text takes a second of CPU.
+      const outcome = await importOffThread({ text, year: null });
+      if (!outcome.ok) throw new AppError(422, `import-${outcome.problem}`, outcome.message.zh, outcome.message.en, [{ field: 'text', message: outcome.message.en }]);
+      const printed = outcome.declaration;
+      const mismatches: Array<{ field: 'year' | 'department'; message: string }> = [];
+      if (printed.year !== null && printed.year !== forYear && !confirm.includes('year')) mismatches.push({ field: 'year', message: `the text is for ${printed.year}` });
+      if (printed.department && !sameDepartment(printed.department, department.name) && !confirm.includes('department')) mismatches.push({ field: 'department', message: `the text names ${printed.department}` });
+      if (mismatches.length > 0) {
+        const zh = [
+          ...(mismatches.some((m) => m.field === 'year') ? [`文本是 ${printed.year} 年度的申报表，而选择的是 ${forYear} 年度`] : []),
+          ...(mismatches.some((m) => m.field === 'department') ? [`文本写的部门是「${printed.department}」，而选择的是「${department.name}」`] : []),
+        ].join('；');
+        const en = [
+          ...(mismatches.some((m) => m.field === 'year') ? [`the text is the ${printed.year} form, but ${forYear} was chosen`] : []),
+          ...(mismatches.some((m) => m.field === 'department') ? [`the text names ${printed.department}, but ${department.name} was chosen`] : []),
+        ].join('; ');
+        throw new AppError(409, 'import-mismatch', `${zh}。请核对，确认无误后再保存。`, `${en}. Check, and confirm to save anyway.`, mismatches, { printedYear: printed.year, printedDepartment: printed.department });
+      }
+      const content = { ...printed, department: department.name, year: forYear };
+      const unparsed = printed.unparsed.length;
       const created = await store.db.transaction().execute((trx) =>
-        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${outcome.declaration.unparsed.length} 行 (imported from text, ${outcome.declaration.unparsed.length} unparsed lines)` } }),
+        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${unparsed} 行 (imported from text, ${unparsed} unparsed lines)` } }),
       );
       reply.status(201);
       return getDeclaration(store.db, actor, created);
     },
   );
+
+  r.delete('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'Delete a draft that was never submitted (its department; its last content is kept in the audit log)', params: id } }, async (request) => {
+    const actor = requireActor(request);
+    await store.db.transaction().execute((trx) => deleteDeclaration(trx, actor, request.params.id));
+    declarationHeadChanged(store.db, request.params.id);
+    return { ok: true };
+  });
 
   r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next', params: id } }, async (request, reply) => {
     const body = await getDeclarationJson(store.db, optionalActor(request), request.params.id);
@@ -119,7 +163,13 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['declarations'],
         summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version)',
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1), content: declarationSchema, note: z.string().max(500).optional() }),
+        body: z.object({
+          baseVersion: z.number().int().min(1).max(2_147_483_647),
+          content: declarationSchema,
+          note: z.string().max(500).optional(),
+          /** Saved by the editor's autosave: later autosaves of the same sitting by the same person replace it. */
+          autosave: z.boolean().default(false),
+        }),
       },
     },
     async (request) => {
@@ -136,13 +186,41 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/declarations/:id/versions/:version',
-    { schema: { tags: ['declarations'], summary: 'One saved version', params: z.object({ id: z.string(), version: z.coerce.number().int().min(1) }) } },
+    { schema: { tags: ['declarations'], summary: 'One saved version', params: z.object({ id: z.string().min(1).max(100), version: versionNumber }) } },
     async (request) => getVersion(store.db, optionalActor(request), request.params.id, request.params.version),
+  );
+
+  r.patch(
+    '/api/v1/declarations/:id/versions/:version',
+    { schema: { tags: ['declarations'], summary: 'Name a version (a named version is kept; autosaves never replace it)', params: z.object({ id: z.string().min(1).max(100), version: versionNumber }), body: z.object({ note: z.string().trim().min(1).max(500) }) } },
+    async (request) => {
+      const actor = requireActor(request);
+      await store.db.transaction().execute((trx) => nameVersion(trx, actor, request.params.id, request.params.version, request.body.note));
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/v1/declarations/:id/versions/:version/restore',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'Make an earlier version current again, as a new version (audited); baseVersion names the current version the user saw',
+        params: z.object({ id: z.string().min(1).max(100), version: versionNumber }),
+        body: z.object({ baseVersion: versionNumber }),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const version = await store.db.transaction().execute((trx) => restoreVersion(trx, actor, request.params.id, { version: request.params.version, baseVersion: request.body.baseVersion }));
+      declarationHeadChanged(store.db, request.params.id);
+      return { version };
+    },
   );
 
   r.get(
     '/api/v1/declarations/:id/diff',
-    { schema: { tags: ['declarations'], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) } },
+    { schema: { tags: ['declarations'], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: versionNumber, to: versionNumber }) } },
     async (request) => ({ changes: await diffVersions(store.db, optionalActor(request), request.params.id, request.query.from, request.query.to) }),
   );
 

@@ -1,17 +1,26 @@
-/** Sign in and out, and who am I. */
-import type { FastifyInstance } from 'fastify';
+/** Sign in and out, who am I, my password, and my API tokens. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLE_NAMES } from '../../core/policy.ts';
+import { appendAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
-import { SESSION_COOKIE, requireActor } from '../context.ts';
-import { authenticate, createApiToken, endSession, startSession } from '../services/accounts.ts';
+import { forgetTokenUsers, SESSION_COOKIE, requireActor } from '../context.ts';
+import { authenticate, changeOwnPassword, createApiToken, endSession, listApiTokens, revokeApiToken, startSession, TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX } from '../services/accounts.ts';
 import { LoginThrottle } from '../loginThrottle.ts';
 
-export function sessionRoutes(app: FastifyInstance, store: Store, options: { secureCookies: boolean; loginsPerMinute: number }): void {
+export interface SessionRouteOptions {
+  readonly secureCookies: boolean | 'auto';
+  readonly loginsPerMinute: number;
+  readonly demoMode: boolean;
+}
+
+export function sessionRoutes(app: FastifyInstance, store: Store, options: SessionRouteOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new LoginThrottle();
+  // `auto`: Secure whenever the request came over HTTPS (a trusted proxy's X-Forwarded-Proto counts).
+  const secure = (request: FastifyRequest) => (options.secureCookies === 'auto' ? request.protocol === 'https' : options.secureCookies);
 
   r.post(
     '/api/v1/session',
@@ -21,17 +30,23 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: { sec
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      if (throttle.blocked(username)) {
-        throw new AppError(429, 'too-many-attempts', '该账号登录失败次数过多，请 15 分钟后再试', 'too many failed sign-ins for this account; try again in 15 minutes');
+      const address = request.ip;
+      if (throttle.blocked(username, address)) {
+        throw new AppError(429, 'too-many-attempts', '从此地址登录该账号失败次数过多，请 15 分钟后再试', 'too many failed sign-ins to this account from this address; try again in 15 minutes');
       }
-      const user = await authenticate(store.db, username, password);
+      const user = await authenticate(store.db, username, password, { demo: options.demoMode });
       if (!user) {
-        throttle.failed(username);
+        throttle.failed(username, address);
+        // Failed sign-ins are evidence an auditor looks for: who was tried, from where.
+        const known = await store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+        await store.db.transaction().execute((trx) =>
+          appendAudit(trx, { actorId: null, action: 'session.failed', entity: 'user', entityId: known?.id ?? null, detail: { username: username.slice(0, 100), address } }),
+        );
         throw new AppError(401, 'bad-credentials', '用户名或密码错误', 'wrong username or password', [{ field: 'password', message: 'wrong username or password' }]);
       }
-      throttle.succeeded(username);
-      const { token, csrfToken } = await store.db.transaction().execute((trx) => startSession(trx, user));
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: options.secureCookies, maxAge: 12 * 3600 });
+      throttle.succeeded(username, address);
+      const { token, csrfToken } = await store.db.transaction().execute((trx) => startSession(trx, user, address));
+      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: secure(request), maxAge: 12 * 3600 });
       return { user: { ...user, roleName: ROLE_NAMES[user.role] }, csrfToken };
     },
   );
@@ -49,12 +64,48 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: { sec
     return { ok: true };
   });
 
-  r.post('/api/v1/tokens', { schema: { tags: ['session'], summary: 'Create an API token for scripts (shown once)', body: z.object({ name: z.string().min(1).max(100) }) } }, async (request, reply) => {
-    requireActor(request);
-    const user = request.user;
-    if (!user) throw new AppError(401, 'not-authenticated', '请先登录', 'sign in first');
-    const created = await store.db.transaction().execute((trx) => createApiToken(trx, user, request.body.name));
-    reply.status(201);
-    return created;
+  r.post(
+    '/api/v1/session/password',
+    {
+      schema: { tags: ['session'], summary: 'Change my password (the current one is asked for; other sessions and all tokens end)', body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
+      config: { rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      await store.db.transaction().execute((trx) => changeOwnPassword(trx, actor.id, request.sessionToken, request.body.currentPassword, request.body.newPassword));
+      forgetTokenUsers();
+      return { ok: true };
+    },
+  );
+
+  r.get('/api/v1/tokens', { schema: { tags: ['session'], summary: 'My API tokens (never the tokens themselves)' } }, async (request) => {
+    const actor = requireActor(request);
+    return { tokens: await listApiTokens(store.db, actor.id) };
+  });
+
+  r.post(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['session'],
+        summary: `Create an API token for scripts (shown once; expires after expiresInDays, default ${TOKEN_DAYS_DEFAULT}, at most ${TOKEN_DAYS_MAX})`,
+        body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(TOKEN_DAYS_MAX).default(TOKEN_DAYS_DEFAULT) }),
+      },
+    },
+    async (request, reply) => {
+      requireActor(request);
+      const user = request.user;
+      if (!user) throw new AppError(401, 'not-authenticated', '请先登录', 'sign in first');
+      const created = await store.db.transaction().execute((trx) => createApiToken(trx, user, request.body.name, request.body.expiresInDays));
+      reply.status(201);
+      return created;
+    },
+  );
+
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['session'], summary: 'Revoke an API token (my own; an administrator: anyone’s)', params: z.object({ id: z.string().min(1).max(100) }) } }, async (request) => {
+    const actor = requireActor(request);
+    await store.db.transaction().execute((trx) => revokeApiToken(trx, actor, request.params.id));
+    forgetTokenUsers();
+    return { ok: true };
   });
 }

@@ -6,15 +6,28 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { UserView } from '../../format/apiTypes.ts';
 import type { Database, UsersTable } from '../../store/schema.ts';
 import { AppError, notFound } from '../appError.ts';
+import { passwordProblem } from '../passwordPolicy.ts';
 import { hashPassword, verifyPassword } from '../passwords.ts';
 
 /** Session lifetime. */
 const SESSION_HOURS = 12;
+/** API tokens expire after this many days unless asked otherwise (at most a year). */
+export const TOKEN_DAYS_DEFAULT = 90;
+export const TOKEN_DAYS_MAX = 365;
+
+/** Usernames: letters, digits and `_ . -`, 2–64 long — the same rule for the API and the CLI. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9_.-]{2,64}$/;
+
+/** Refuses a password the policy does not accept, naming the field. */
+function requireGoodPassword(password: string, owner: { username?: string; displayName?: string }, field = 'password'): void {
+  const problem = passwordProblem(password, owner);
+  if (problem) throw new AppError(400, 'weak-password', problem.zh, problem.en, [{ field, message: problem.en }]);
+}
 
 export type { UserView };
 
 export function presentUser(row: UsersTable): UserView {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled, demo: row.demo };
 }
 
 export function actorOf(user: UserView): Actor {
@@ -35,22 +48,38 @@ export interface NewUser {
   role: Role;
   departmentId: string | null;
   regionId: string | null;
+  /** An account of the demo (only signs in while the server runs with --demo). */
+  demo?: boolean;
 }
 
-/** Creates a user; the department or region must fit the role. */
-export async function createUser(trx: Transaction<Database>, actorId: string | null, input: NewUser): Promise<UserView> {
-  if ((input.role === 'editor' || input.role === 'approver') && !input.departmentId) {
+/** The department or region a role needs, checked to exist; the one it does not use is cleared. */
+async function placement(trx: Transaction<Database>, role: Role, departmentId: string | null, regionId: string | null): Promise<{ department_id: string | null; region_id: string | null }> {
+  if ((role === 'editor' || role === 'approver') && !departmentId) {
     throw new AppError(400, 'validation-failed', '部门填报员和部门负责人须属于一个部门', 'editors and approvers belong to a department', [{ field: 'departmentId', message: 'required for this role' }]);
   }
-  if (input.role === 'reviewer' && !input.regionId) {
+  if (role === 'reviewer' && !regionId) {
     throw new AppError(400, 'validation-failed', '财政审核员须指定负责的区划', 'a reviewer reviews a region', [{ field: 'regionId', message: 'required for this role' }]);
   }
-  if (input.departmentId && !(await trx.selectFrom('departments').select('id').where('id', '=', input.departmentId).executeTakeFirst())) {
-    throw new AppError(400, 'validation-failed', '部门不存在', 'no such department', [{ field: 'departmentId', message: 'unknown department' }]);
+  const department_id = role === 'editor' || role === 'approver' ? departmentId : null;
+  const region_id = role === 'reviewer' ? regionId : null;
+  if (department_id) {
+    const department = await trx.selectFrom('departments').select(['id', 'archived_at']).where('id', '=', department_id).executeTakeFirst();
+    if (!department) throw new AppError(400, 'validation-failed', '部门不存在', 'no such department', [{ field: 'departmentId', message: 'unknown department' }]);
+    if (department.archived_at) throw new AppError(400, 'validation-failed', '部门已归档，不能再分配用户', 'the department is archived and takes no users', [{ field: 'departmentId', message: 'archived' }]);
   }
-  if (input.regionId && !(await trx.selectFrom('regions').select('id').where('id', '=', input.regionId).executeTakeFirst())) {
+  if (region_id && !(await trx.selectFrom('regions').select('id').where('id', '=', region_id).executeTakeFirst())) {
     throw new AppError(400, 'validation-failed', '区划不存在', 'no such region', [{ field: 'regionId', message: 'unknown region' }]);
   }
+  return { department_id, region_id };
+}
+
+/** Creates a user; the department or region must fit the role, the password must meet the policy. */
+export async function createUser(trx: Transaction<Database>, actorId: string | null, input: NewUser): Promise<UserView> {
+  if (!USERNAME_PATTERN.test(input.username)) {
+    throw new AppError(400, 'validation-failed', '用户名只能包含字母、数字和 _ . -，长 2–64 个字符', 'a username has 2–64 letters, digits or _ . -', [{ field: 'username', message: 'letters, digits, _ . - (2–64)' }]);
+  }
+  requireGoodPassword(input.password, { username: input.username, displayName: input.displayName });
+  const placed = await placement(trx, input.role, input.departmentId, input.regionId);
   if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) {
     throw new AppError(409, 'conflict', `用户名 ${input.username} 已被使用`, `the username ${input.username} is taken`, [{ field: 'username', message: 'taken' }]);
   }
@@ -59,10 +88,10 @@ export async function createUser(trx: Transaction<Database>, actorId: string | n
     username: input.username,
     display_name: input.displayName,
     role: input.role,
-    department_id: input.role === 'editor' || input.role === 'approver' ? input.departmentId : null,
-    region_id: input.role === 'reviewer' ? input.regionId : null,
+    ...placed,
     password_hash: await hashPassword(input.password),
     disabled: false,
+    demo: input.demo ?? false,
     created_at: new Date().toISOString(),
   };
   await trx.insertInto('users').values(row).execute();
@@ -74,32 +103,92 @@ export async function listUsers(db: Kysely<Database>): Promise<UserView[]> {
   return (await db.selectFrom('users').selectAll().orderBy('username').execute()).map(presentUser);
 }
 
-export async function updateUser(trx: Transaction<Database>, actorId: string, id: string, changes: { disabled?: boolean; password?: string; displayName?: string }): Promise<UserView> {
+/** What an administrator may change of a user. */
+export interface UserChanges {
+  disabled?: boolean;
+  password?: string;
+  displayName?: string;
+  role?: Role;
+  departmentId?: string | null;
+  regionId?: string | null;
+}
+
+/** Ends every way a user is signed in: sessions and API tokens (after a password reset or disabling). */
+async function signOutEverywhere(trx: Transaction<Database>, userId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await trx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+/** Changes a user (an administrator's action): every change audited, a new password or disabling signs them out everywhere. */
+export async function updateUser(trx: Transaction<Database>, actorId: string, id: string, changes: UserChanges): Promise<UserView> {
   const user = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!user) throw notFound('user', '用户');
+  if (actorId === id && (changes.disabled === true || (changes.role !== undefined && changes.role !== user.role))) {
+    throw new AppError(409, 'self-lockout', '不能停用自己的账号或改变自己的角色', 'you cannot disable your own account or change your own role', [{ field: changes.disabled ? 'disabled' : 'role', message: 'own account' }]);
+  }
   const update: Partial<UsersTable> = {};
   if (changes.disabled !== undefined) update.disabled = changes.disabled;
   if (changes.displayName !== undefined) update.display_name = changes.displayName;
-  if (changes.password !== undefined) update.password_hash = await hashPassword(changes.password);
+  if (changes.password !== undefined) {
+    requireGoodPassword(changes.password, { username: user.username, displayName: changes.displayName ?? user.display_name });
+    update.password_hash = await hashPassword(changes.password);
+  }
+  if (changes.role !== undefined || changes.departmentId !== undefined || changes.regionId !== undefined) {
+    const role = changes.role ?? user.role;
+    const placed = await placement(trx, role, changes.departmentId !== undefined ? changes.departmentId : user.department_id, changes.regionId !== undefined ? changes.regionId : user.region_id);
+    update.role = role;
+    update.department_id = placed.department_id;
+    update.region_id = placed.region_id;
+  }
   if (Object.keys(update).length > 0) await trx.updateTable('users').set(update).where('id', '=', id).execute();
-  if (changes.disabled) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-  await appendAudit(trx, { actorId, action: 'user.update', entity: 'user', entityId: id, detail: { disabled: changes.disabled, displayName: changes.displayName, passwordChanged: changes.password !== undefined } });
+  const roleOrPlaceChanged = update.role !== undefined && (update.role !== user.role || update.department_id !== user.department_id || update.region_id !== user.region_id);
+  if (changes.disabled || changes.password !== undefined || roleOrPlaceChanged) await signOutEverywhere(trx, id);
+  await appendAudit(trx, {
+    actorId,
+    action: 'user.update',
+    entity: 'user',
+    entityId: id,
+    detail: {
+      username: user.username,
+      ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
+      ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+      ...(changes.password !== undefined ? { passwordReset: true } : {}),
+      ...(roleOrPlaceChanged ? { role: update.role, departmentId: update.department_id, regionId: update.region_id } : {}),
+    },
+  });
   return presentUser({ ...user, ...update });
 }
 
-/** Checks a username and password; null when either is wrong or the account is disabled. */
-export async function authenticate(db: Kysely<Database>, username: string, password: string): Promise<UserView | null> {
+/** A user changes their own password: the current one is asked for, every other session and token ends. */
+export async function changeOwnPassword(trx: Transaction<Database>, userId: string, keepSession: string | null, current: string, next: string): Promise<void> {
+  const user = await trx.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  if (!user) throw notFound('user', '用户');
+  if (!(await verifyPassword(user.password_hash, current))) {
+    throw new AppError(400, 'bad-credentials', '当前密码不正确', 'the current password is wrong', [{ field: 'currentPassword', message: 'wrong password' }]);
+  }
+  if (current === next) throw new AppError(400, 'validation-failed', '新密码与当前密码相同', 'the new password is the current one', [{ field: 'newPassword', message: 'unchanged' }]);
+  requireGoodPassword(next, { username: user.username, displayName: user.display_name }, 'newPassword');
+  await trx.updateTable('users').set({ password_hash: await hashPassword(next) }).where('id', '=', userId).execute();
+  let sessions = trx.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepSession) sessions = sessions.where('id', '!=', sha256(keepSession));
+  await sessions.execute();
+  await trx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await appendAudit(trx, { actorId: userId, action: 'user.password', entity: 'user', entityId: userId, detail: { username: user.username } });
+}
+
+/** Checks a username and password; null when either is wrong or the account is disabled (or a demo account outside demo mode). */
+export async function authenticate(db: Kysely<Database>, username: string, password: string, options: { demo: boolean } = { demo: true }): Promise<UserView | null> {
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   // Verify against a dummy hash for unknown users too, so timing does not tell which usernames exist.
   dummyHash ??= hashPassword(newSecret());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-  return user && ok && !user.disabled ? presentUser(user) : null;
+  return user && ok && !user.disabled && (options.demo || !user.demo) ? presentUser(user) : null;
 }
 
 let dummyHash: Promise<string> | undefined;
 
 /** Starts a session; returns the token for the cookie and the CSRF token for the client. */
-export async function startSession(trx: Transaction<Database>, user: UserView): Promise<{ token: string; csrfToken: string }> {
+export async function startSession(trx: Transaction<Database>, user: UserView, address?: string): Promise<{ token: string; csrfToken: string }> {
   const token = newSecret();
   const csrfToken = newSecret();
   const now = new Date();
@@ -107,7 +196,7 @@ export async function startSession(trx: Transaction<Database>, user: UserView): 
     .insertInto('sessions')
     .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString() })
     .execute();
-  await appendAudit(trx, { actorId: user.id, action: 'session.start', entity: 'user', entityId: user.id });
+  await appendAudit(trx, { actorId: user.id, action: 'session.start', entity: 'user', entityId: user.id, detail: address ? { address } : {} });
   return { token, csrfToken };
 }
 
@@ -129,17 +218,57 @@ export async function endSession(trx: Transaction<Database>, token: string, user
   await appendAudit(trx, { actorId: userId, action: 'session.end', entity: 'user', entityId: userId });
 }
 
-/** Creates an API token for scripts; the token is shown once and stored hashed. */
-export async function createApiToken(trx: Transaction<Database>, user: UserView, name: string): Promise<{ id: string; token: string }> {
-  const token = `jx_${newSecret()}`;
-  const id = randomUUID();
-  await trx.insertInto('api_tokens').values({ id, user_id: user.id, name, token_hash: sha256(token), created_at: new Date().toISOString() }).execute();
-  await appendAudit(trx, { actorId: user.id, action: 'token.create', entity: 'user', entityId: user.id, detail: { name } });
-  return { id, token };
+/** An API token as its owner sees it (never the token itself, which is shown once). */
+export interface TokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  userId: string;
 }
 
-/** The user an API token belongs to, or null. */
+/** Creates an API token for scripts; the token is shown once and stored hashed. It expires. */
+export async function createApiToken(trx: Transaction<Database>, user: UserView, name: string, days = TOKEN_DAYS_DEFAULT): Promise<{ id: string; token: string; expiresAt: string }> {
+  const token = `jx_${newSecret()}`;
+  const id = randomUUID();
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + Math.min(days, TOKEN_DAYS_MAX) * 86_400_000).toISOString();
+  await trx.insertInto('api_tokens').values({ id, user_id: user.id, name, token_hash: sha256(token), created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null, last_used_at: null }).execute();
+  await appendAudit(trx, { actorId: user.id, action: 'token.create', entity: 'user', entityId: user.id, detail: { name, tokenId: id, expiresAt } });
+  return { id, token, expiresAt };
+}
+
+/** A user's API tokens, newest first (an administrator may list anyone's). */
+export async function listApiTokens(db: Kysely<Database>, userId: string): Promise<TokenView[]> {
+  const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, userId: r.user_id }));
+}
+
+/** Revokes a token: its owner's own, or anyone's by an administrator. */
+export async function revokeApiToken(trx: Transaction<Database>, actor: Actor, tokenId: string): Promise<void> {
+  const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
+  if (!row || (row.user_id !== actor.id && actor.role !== 'admin')) throw notFound('token', 'API 令牌');
+  if (row.revoked_at) return;
+  await trx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
+  await appendAudit(trx, { actorId: actor.id, action: 'token.revoke', entity: 'user', entityId: row.user_id, detail: { name: row.name, tokenId } });
+}
+
+/** The user an API token belongs to, or null (unknown, revoked, expired, or the account disabled). */
 export async function tokenUser(db: Kysely<Database>, token: string): Promise<UserView | null> {
-  const row = await db.selectFrom('api_tokens').innerJoin('users', 'users.id', 'api_tokens.user_id').selectAll('users').where('api_tokens.token_hash', '=', sha256(token)).executeTakeFirst();
-  return row && !row.disabled ? presentUser(row) : null;
+  const now = new Date().toISOString();
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.expires_at', 'api_tokens.revoked_at', 'api_tokens.last_used_at'])
+    .where('api_tokens.token_hash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.disabled || row.revoked_at || (row.expires_at !== null && row.expires_at <= now)) return null;
+  // When it was last used, to the hour: a write per request would make every read a write.
+  if (!row.last_used_at || row.last_used_at < new Date(Date.now() - 3600_000).toISOString()) {
+    await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
+  }
+  return presentUser(row);
 }

@@ -22,6 +22,20 @@ export interface DeclarationHeadRow {
   readonly current_version: number;
   readonly review_grade: ReviewGrade | null;
   readonly updated_at: string;
+  readonly submitted_at: string | null;
+  readonly published_at: string | null;
+  /** The latest review, as JSON built by the database (null: never reviewed). */
+  readonly last_review: LastReviewRow | null;
+}
+
+/** The latest review of a declaration as the head row carries it. */
+export interface LastReviewRow {
+  readonly grade: ReviewGrade;
+  readonly outcome: 'approved' | 'returned';
+  readonly opinion: string | null;
+  readonly at: string;
+  readonly version: number;
+  readonly reviewer: string;
 }
 
 /** The notification channel on which every write of a declaration's head row names the declaration. */
@@ -84,7 +98,15 @@ export async function announceDeclarationChange(trx: Transaction<Database>, id: 
 /** Reads a declaration's head row, from memory when this store allows it. */
 export function readDeclarationHead(db: Kysely<Database>, id: string): Promise<DeclarationHeadRow | undefined> {
   const load = () =>
-    db.selectFrom('declarations').select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at']).where('id', '=', id).executeTakeFirst();
+    db
+      .selectFrom('declarations')
+      .select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at', 'submitted_at', 'published_at'])
+      .select(
+        sql<LastReviewRow | null>`(select json_build_object('grade', r.grade, 'outcome', r.outcome, 'opinion', r.opinion, 'at', r.created_at, 'version', r.version, 'reviewer', u.display_name)
+           from reviews r join users u on u.id = r.reviewer_id where r.declaration_id = declarations.id order by r.created_at desc, r.id desc limit 1)`.as('last_review'),
+      )
+      .where('id', '=', id)
+      .executeTakeFirst();
   const cache = caches.get(db);
   return cache ? cache.read(id, load) : load();
 }

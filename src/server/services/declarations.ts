@@ -19,7 +19,7 @@ import type { Database, DeclarationsTable } from '../../store/schema.ts';
 export type { DeclarationSummary, DeclarationView };
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDeclarationChange, readDeclarationHead } from './declarationHeads.ts';
-import { departmentWithPath, regionSubtree } from './organisations.ts';
+import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
@@ -55,18 +55,30 @@ function normalise(content: DepartmentTargetDeclaration, departmentName: string,
   return { ...content, department: content.department ?? departmentName, year, indicators };
 }
 
+/** How long an editing sitting lasts between autosaves: a later autosave by the same person replaces the earlier one. */
+export const AUTOSAVE_SITTING_MS = 10 * 60_000;
+
 /** The write path: stores a new version with its findings, updates the summary, audits. */
 async function saveVersion(
   trx: Transaction<Database>,
-  input: { id: string; version: number; content: DepartmentTargetDeclaration; authorId: string; note: string | null; action: string; departmentName: string; fromVersion: number | null },
+  input: { id: string; version: number; content: DepartmentTargetDeclaration; authorId: string; note: string | null; action: string; departmentName: string; fromVersion: number | null; autosave?: boolean },
 ): Promise<Finding[]> {
   const findings = checkDeclaration(input.content);
   const counts = countBySeverity(findings);
   const now = new Date().toISOString();
+  const autosave = input.autosave === true && input.note === null;
+  // Autosaves of one sitting make one version: the one before this, if it was the same person's
+  // autosave of the last few minutes (never the first version, a named one, or one that was submitted), is replaced.
+  let replaced: number | null = null;
+  if (autosave && input.fromVersion !== null && input.fromVersion > 1) {
+    const previous = await trx.selectFrom('declaration_versions').select(['author_id', 'autosave', 'created_at']).where('declaration_id', '=', input.id).where('version', '=', input.fromVersion).executeTakeFirst();
+    if (previous?.autosave && previous.author_id === input.authorId && Date.parse(now) - Date.parse(previous.created_at) < AUTOSAVE_SITTING_MS) replaced = input.fromVersion;
+  }
   await trx
     .insertInto('declaration_versions')
-    .values({ declaration_id: input.id, version: input.version, content: JSON.stringify(input.content), findings: JSON.stringify(findings), author_id: input.authorId, created_at: now, note: input.note })
+    .values({ declaration_id: input.id, version: input.version, content: JSON.stringify(input.content), findings: JSON.stringify(findings), author_id: input.authorId, created_at: now, note: input.note, autosave })
     .execute();
+  if (replaced !== null) await trx.deleteFrom('declaration_versions').where('declaration_id', '=', input.id).where('version', '=', replaced).execute();
   await trx
     .updateTable('declarations')
     .set({
@@ -81,7 +93,15 @@ async function saveVersion(
     .where('id', '=', input.id)
     .execute();
   await announceDeclarationChange(trx, input.id);
-  await appendAudit(trx, { actorId: input.authorId, action: input.action, entity: 'declaration', entityId: input.id, fromVersion: input.fromVersion, toVersion: input.version, detail: { errors: counts.error, warnings: counts.warning, ...(input.note ? { note: input.note } : {}) } });
+  await appendAudit(trx, {
+    actorId: input.authorId,
+    action: input.action,
+    entity: 'declaration',
+    entityId: input.id,
+    fromVersion: input.fromVersion,
+    toVersion: input.version,
+    detail: { errors: counts.error, warnings: counts.warning, ...(input.note ? { note: input.note } : {}), ...(autosave ? { autosave: true } : {}), ...(replaced !== null ? { replacedAutosave: replaced } : {}) },
+  });
   return findings;
 }
 
@@ -92,6 +112,7 @@ export type CreateSource = { kind: 'empty' } | { kind: 'content'; content: Depar
 export async function createDeclaration(trx: Transaction<Database>, actor: Actor, input: { departmentId: string; year: number; source: CreateSource }): Promise<string> {
   const department = await departmentWithPath(trx, input.departmentId);
   if (!canCreateFor(actor, input.departmentId)) throw forbidden();
+  if (department.archivedAt) throw new AppError(409, 'department-archived', `${department.name} 已归档，不能新建申报表`, `${department.name} is archived and takes no new forms`, [{ field: 'departmentId', message: 'archived' }]);
   const existing = await trx.selectFrom('declarations').select('id').where('department_id', '=', input.departmentId).where('year', '=', input.year).executeTakeFirst();
   if (existing) {
     throw new AppError(409, 'conflict', `${department.name} 已有 ${input.year} 年度申报表`, `${department.name} already has a ${input.year} declaration`, [{ field: 'year', message: 'exists' }], { existingId: existing.id });
@@ -126,14 +147,14 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
   const normalised = normalise(content, department.name, input.year);
   await trx
     .insertInto('declarations')
-    .values({ id, department_id: input.departmentId, year: input.year, state: 'draft', current_version: 0, title: null, search_text: '', budget_total: null, review_grade: null, error_count: 0, warning_count: 0, created_at: now, updated_at: now })
+    .values({ id, department_id: input.departmentId, year: input.year, state: 'draft', current_version: 0, title: null, search_text: '', budget_total: null, review_grade: null, error_count: 0, warning_count: 0, created_at: now, updated_at: now, submitted_at: null, published_at: null })
     .execute();
   await saveVersion(trx, { id, version: 1, content: normalised, authorId: actor.id, note, action: 'declaration.create', departmentName: department.name, fromVersion: null });
   return id;
 }
 
 /** Saves edited content over the version the editor started from; a stale base is a 409 with the current version. */
-export async function updateDeclaration(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: DepartmentTargetDeclaration; note?: string }): Promise<number> {
+export async function updateDeclaration(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: DepartmentTargetDeclaration; note?: string; autosave?: boolean }): Promise<number> {
   // Lock the row: two saves of one declaration are serialised, and the second sees the first's version.
   await sql`select id from declarations where id = ${id} for update`.execute(trx);
   const { row, departmentName } = await authorize(trx, actor, id, 'update');
@@ -141,36 +162,111 @@ export async function updateDeclaration(trx: Transaction<Database>, actor: Actor
     throw new AppError(409, 'not-editable', `申报表${STATE_NAMES[row.state].zh}，不能修改`, `the declaration is ${STATE_NAMES[row.state].en} and cannot be edited`);
   }
   if (input.baseVersion !== row.current_version) {
-    const current = await trx.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+    const current = await trx
+      .selectFrom('declaration_versions')
+      .innerJoin('users', 'users.id', 'declaration_versions.author_id')
+      .selectAll('declaration_versions')
+      .select('users.display_name')
+      .where('declaration_id', '=', id)
+      .where('version', '=', row.current_version)
+      .executeTakeFirstOrThrow();
     throw new AppError(409, 'version-conflict', `他人已保存了第 ${row.current_version} 版，你的修改基于第 ${input.baseVersion} 版，未被保存`, `version ${row.current_version} was saved meanwhile; your edit of version ${input.baseVersion} was not saved`, [{ field: 'baseVersion', message: 'stale' }], {
       currentVersion: row.current_version,
-      current: { content: current.content, authorId: current.author_id, createdAt: current.created_at },
+      current: { content: current.content, authorId: current.author_id, authorName: current.display_name, createdAt: current.created_at },
     });
   }
   const version = row.current_version + 1;
-  await saveVersion(trx, { id, version, content: normalise(input.content, departmentName, row.year), authorId: actor.id, note: input.note ?? null, action: 'declaration.update', departmentName, fromVersion: row.current_version });
+  await saveVersion(trx, { id, version, content: normalise(input.content, departmentName, row.year), authorId: actor.id, note: input.note?.trim() || null, action: 'declaration.update', departmentName, fromVersion: row.current_version, autosave: input.autosave ?? false });
   return version;
+}
+
+/** Makes an earlier version the current one again, as a new version (nothing is overwritten). */
+export async function restoreVersion(trx: Transaction<Database>, actor: Actor, id: string, input: { version: number; baseVersion: number }): Promise<number> {
+  await sql`select id from declarations where id = ${id} for update`.execute(trx);
+  const { row } = await authorize(trx, actor, id, 'update');
+  const source = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', input.version).executeTakeFirst();
+  if (!source) throw notFound('version', '版本');
+  if (input.version === row.current_version) throw new AppError(409, 'already-current', `第 ${input.version} 版就是当前版本`, `version ${input.version} is the current version`, [{ field: 'version', message: 'current' }]);
+  return updateDeclaration(trx, actor, id, { baseVersion: input.baseVersion, content: source.content as DepartmentTargetDeclaration, note: `恢复第 ${input.version} 版 (restored version ${input.version})` }).then(async (version) => {
+    // The restore is its own audited act, beside the save it made.
+    await appendAudit(trx, { actorId: actor.id, action: 'declaration.restore', entity: 'declaration', entityId: id, fromVersion: row.current_version, toVersion: version, detail: { restoredVersion: input.version } });
+    return version;
+  });
+}
+
+/** Names a version (kept for good: named versions are never replaced by autosaves). */
+export async function nameVersion(trx: Transaction<Database>, actor: Actor, id: string, version: number, note: string): Promise<void> {
+  await authorize(trx, actor, id, 'update');
+  const updated = await trx.updateTable('declaration_versions').set({ note, autosave: false }).where('declaration_id', '=', id).where('version', '=', version).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw notFound('version', '版本');
+  await appendAudit(trx, { actorId: actor.id, action: 'declaration.name-version', entity: 'declaration', entityId: id, toVersion: version, detail: { note } });
+}
+
+/**
+ * Deletes a draft that was never submitted, so that a wrong import or a form made for the wrong year
+ * can be undone. Its last content is kept in the audit entry: nothing is beyond recovery.
+ */
+export async function deleteDeclaration(trx: Transaction<Database>, actor: Actor, id: string): Promise<void> {
+  await sql`select id from declarations where id = ${id} for update`.execute(trx);
+  const { row, departmentName } = await authorize(trx, actor, id, 'delete');
+  if (row.state !== 'draft' || row.submitted_at !== null) {
+    throw new AppError(409, 'not-deletable', '只有从未提交过的草稿可以删除', 'only a draft that was never submitted can be deleted');
+  }
+  const last = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirst();
+  const versions = await trx.selectFrom('declaration_versions').select((eb) => eb.fn.countAll<string>().as('n')).where('declaration_id', '=', id).executeTakeFirstOrThrow();
+  await trx.deleteFrom('review_comments').where('declaration_id', '=', id).execute();
+  await trx.deleteFrom('reviews').where('declaration_id', '=', id).execute();
+  await trx.deleteFrom('declaration_versions').where('declaration_id', '=', id).execute();
+  await trx.deleteFrom('declarations').where('id', '=', id).execute();
+  await announceDeclarationChange(trx, id);
+  await appendAudit(trx, {
+    actorId: actor.id,
+    action: 'declaration.delete',
+    entity: 'declaration',
+    entityId: id,
+    fromVersion: row.current_version,
+    detail: { department: departmentName, year: row.year, versions: Number(versions.n), content: last?.content ?? null },
+  });
 }
 
 /** Moves a declaration along the workflow; a return needs a reason, which becomes a comment. */
 export async function transitionDeclaration(trx: Transaction<Database>, actor: Actor, id: string, request: TransitionRequest): Promise<DeclarationState> {
   await sql`select id from declarations where id = ${id} for update`.execute(trx);
-  const { row } = await authorize(trx, actor, id, request.action);
+  const loaded = await authorize(trx, actor, id, request.action);
+  const { row } = loaded;
   const result = transition(row.state, request);
   if (!result.ok) {
     throw result.refusal === 'reason-required'
       ? new AppError(400, 'reason-required', '评为“中”或“差”时须写明审核意见', 'a grade of 中 or 差 needs a written opinion', [{ field: 'reason', message: 'required' }])
       : new AppError(409, 'wrong-state', `申报表${STATE_NAMES[row.state].zh}，不能执行“${ACTION_NAMES[request.action]}”`, `a ${STATE_NAMES[row.state].en} declaration cannot be ${request.action}ed`);
   }
+  if (request.action === 'submit' && (await effectiveSettings(trx, loaded.regionPath)).blockSubmitOnErrors && row.error_count > 0) {
+    throw new AppError(409, 'has-errors', `检查发现 ${row.error_count} 个错误，本地区要求改正后才能提交`, `the checker finds ${row.error_count} errors; this bureau takes forms only without errors`, [{ field: 'content', message: 'has errors' }], { errors: row.error_count });
+  }
   const now = new Date().toISOString();
   await trx
     .updateTable('declarations')
-    .set({ state: result.state, updated_at: now, ...(request.action === 'review' ? { review_grade: request.grade } : {}) })
+    .set({
+      state: result.state,
+      updated_at: now,
+      ...(request.action === 'review' ? { review_grade: request.grade } : {}),
+      ...(request.action === 'submit' && row.submitted_at === null ? { submitted_at: now } : {}),
+      ...(request.action === 'publish' ? { published_at: now } : {}),
+    })
     .where('id', '=', id)
     .execute();
+  // What was submitted stays: no autosave replaces the version a reviewer read.
+  if (request.action === 'submit') await trx.updateTable('declaration_versions').set({ autosave: false }).where('declaration_id', '=', id).where('version', '=', row.current_version).execute();
   await announceDeclarationChange(trx, id);
-  if (request.action === 'review' && request.reason?.trim()) {
-    await trx.insertInto('review_comments').values({ id: randomUUID(), declaration_id: id, path: '', body: `【审核意见 ${request.grade}】${request.reason.trim()}`, author_id: actor.id, version: row.current_version, created_at: now }).execute();
+  if (request.action === 'review') {
+    const opinion = request.reason?.trim() || null;
+    await trx
+      .insertInto('reviews')
+      .values({ id: randomUUID(), declaration_id: id, version: row.current_version, grade: request.grade, outcome: result.state === 'approved' ? 'approved' : 'returned', opinion, reviewer_id: actor.id, created_at: now })
+      .execute();
+    if (opinion) {
+      await trx.insertInto('review_comments').values({ id: randomUUID(), declaration_id: id, path: '', body: `【审核意见 ${request.grade}】${opinion}`, author_id: actor.id, version: row.current_version, created_at: now }).execute();
+    }
   }
   await appendAudit(trx, {
     actorId: actor.id,
@@ -240,7 +336,7 @@ async function loadCurrent(db: Kysely<Database>, actor: Actor | null, id: string
 }
 
 /** The fields of a declaration's view other than its content and findings. */
-function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): DeclarationHead {
+function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): DeclarationHead & Pick<DeclarationView, 'lastReview'> {
   return {
     id: row.id,
     departmentId: row.department_id,
@@ -250,6 +346,11 @@ function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmen
     version: row.current_version,
     reviewGrade: row.review_grade,
     updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    publishedAt: row.published_at,
+    lastReview: row.last_review
+      ? { grade: row.last_review.grade, outcome: row.last_review.outcome, opinion: row.last_review.opinion, reviewerName: row.last_review.reviewer, at: row.last_review.at, version: row.last_review.version }
+      : null,
   };
 }
 
@@ -269,7 +370,9 @@ export async function getDeclarationJson(db: Kysely<Database>, actor: Actor | nu
   const allowedActions = actionsFrom(row.state).filter((action) => canOnDeclaration(actor, action, resource));
   const canEdit = canOnDeclaration(actor, 'update', resource) && isEditable(row.state);
   const canComment = canOnDeclaration(actor, 'comment', resource);
-  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit, canComment } satisfies Omit<DeclarationViewWithActions, 'content' | 'findings'>);
+  const canDelete = canOnDeclaration(actor, 'delete', resource) && row.submitted_at === null;
+  const blockSubmitOnErrors = allowedActions.includes('submit') ? ((await effectiveSettings(db, resource.regionPath)).blockSubmitOnErrors ?? false) : false;
+  const head = JSON.stringify({ ...viewHead(row, departmentName), allowedActions, canEdit, canComment, canDelete, blockSubmitOnErrors } satisfies Omit<DeclarationViewWithActions, 'content' | 'findings'>);
   // The version's part of the body is encoded once and cached as bytes: encoding 30 KB of Chinese
   // text on every read cost more than the rest of the request.
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), row.body]);
@@ -333,6 +436,8 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
         'declarations.warning_count',
         'declarations.review_grade',
         'declarations.updated_at',
+        'declarations.submitted_at',
+        'declarations.published_at',
       ])
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize)
@@ -353,6 +458,8 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
       warningCount: r.warning_count,
       reviewGrade: r.review_grade,
       updatedAt: r.updated_at,
+      submittedAt: r.submitted_at,
+      publishedAt: r.published_at,
     })),
     total: Number(count.n),
   };
@@ -371,13 +478,13 @@ export async function listVersions(db: Kysely<Database>, actor: Actor | null, id
   const rows = await db
     .selectFrom('declaration_versions')
     .innerJoin('users', 'users.id', 'declaration_versions.author_id')
-    .select(['declaration_versions.version', 'declaration_versions.created_at', 'declaration_versions.note', 'users.display_name', 'users.id as author_id', 'declaration_versions.findings'])
+    .select(['declaration_versions.version', 'declaration_versions.created_at', 'declaration_versions.note', 'declaration_versions.autosave', 'users.display_name', 'users.id as author_id', 'declaration_versions.findings'])
     .where('declaration_versions.declaration_id', '=', id)
     .orderBy('declaration_versions.version', 'desc')
     .execute();
   return rows.map((r) => {
     const counts = countBySeverity(r.findings as Finding[]);
-    return { version: r.version, createdAt: r.created_at, note: r.note, author: { id: r.author_id, displayName: r.display_name }, errors: counts.error, warnings: counts.warning };
+    return { version: r.version, createdAt: r.created_at, note: r.note, autosave: r.autosave, author: { id: r.author_id, displayName: r.display_name }, errors: counts.error, warnings: counts.warning };
   });
 }
 

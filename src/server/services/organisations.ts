@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../../store/auditLog.ts';
-import type { RegionNode } from '../../format/apiTypes.ts';
+import { sql } from 'kysely';
+import type { RegionNode, RegionSettings } from '../../format/apiTypes.ts';
 import type { Database, RegionsTable } from '../../store/schema.ts';
 import { AppError, notFound } from '../appError.ts';
 
@@ -14,8 +15,10 @@ export async function regionTree(db: Kysely<Database>): Promise<RegionNode[]> {
     db.selectFrom('regions').selectAll().orderBy('name').execute(),
     db.selectFrom('departments').selectAll().orderBy('name').execute(),
   ]);
-  const nodes = new Map<string, RegionNode>(regions.map((r) => [r.id, { id: r.id, name: r.name, level: r.level, parentId: r.parent_id, departments: [], children: [] }]));
-  for (const d of departments) nodes.get(d.region_id)?.departments.push({ id: d.id, name: d.name });
+  const nodes = new Map<string, RegionNode>(
+    regions.map((r) => [r.id, { id: r.id, name: r.name, level: r.level, parentId: r.parent_id, departments: [], children: [], settings: (r.settings ?? {}) as RegionSettings }]),
+  );
+  for (const d of departments) nodes.get(d.region_id)?.departments.push({ id: d.id, name: d.name, archivedAt: d.archived_at });
   const roots: RegionNode[] = [];
   for (const node of nodes.values()) {
     const parent = node.parentId ? nodes.get(node.parentId) : undefined;
@@ -25,33 +28,54 @@ export async function regionTree(db: Kysely<Database>): Promise<RegionNode[]> {
   return roots;
 }
 
+/** The channel on which every change of a region or department is announced to every server process. */
+export const DIRECTORY_CHANGED = 'jixiao_directory_changed';
+
 /**
  * Regions and departments, cached in memory: every request checks a region path and they change
- * rarely. Nothing is ever moved or deleted, so a cache that reloads on a miss is never stale in a
- * way that matters, even with several server processes on one PostgreSQL.
+ * rarely. Nothing is ever deleted; a rename, an archive or a settings change drops the cache of
+ * this process at once, and of the others through {@link DIRECTORY_CHANGED}.
  */
 class Directory {
   private parents = new Map<string, string | null>();
-  private departments = new Map<string, { name: string; regionId: string }>();
+  private settings = new Map<string, RegionSettings>();
+  private departments = new Map<string, { name: string; regionId: string; archivedAt: string | null }>();
+  private generation = 0;
   private loading: Promise<void> | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Forgets everything; the next look-up reloads. */
+  forget(): void {
+    this.generation++;
+    this.parents = new Map();
+    this.settings = new Map();
+    this.departments = new Map();
+  }
+
   async reload(): Promise<void> {
     this.loading ??= (async () => {
+      const generation = this.generation;
       const [regions, departments] = await Promise.all([
-        this.db.selectFrom('regions').select(['id', 'parent_id']).execute(),
-        this.db.selectFrom('departments').select(['id', 'name', 'region_id']).execute(),
+        this.db.selectFrom('regions').select(['id', 'parent_id', 'settings']).execute(),
+        this.db.selectFrom('departments').select(['id', 'name', 'region_id', 'archived_at']).execute(),
       ]);
+      if (generation !== this.generation) return;
       this.parents = new Map(regions.map((r) => [r.id, r.parent_id]));
-      this.departments = new Map(departments.map((d) => [d.id, { name: d.name, regionId: d.region_id }]));
+      this.settings = new Map(regions.map((r) => [r.id, (r.settings ?? {}) as RegionSettings]));
+      this.departments = new Map(departments.map((d) => [d.id, { name: d.name, regionId: d.region_id, archivedAt: d.archived_at }]));
     })().finally(() => {
       this.loading = null;
     });
     return this.loading;
   }
 
-  async department(id: string): Promise<{ name: string; regionId: string } | undefined> {
+  async settingsOf(regionId: string): Promise<RegionSettings> {
+    if (!this.settings.has(regionId)) await this.reload();
+    return this.settings.get(regionId) ?? {};
+  }
+
+  async department(id: string): Promise<{ name: string; regionId: string; archivedAt: string | null } | undefined> {
     if (!this.departments.has(id)) await this.reload();
     return this.departments.get(id);
   }
@@ -85,6 +109,23 @@ function directory(db: Kysely<Database> | Transaction<Database>): Directory {
   return found;
 }
 
+/** Drops a database's cached directory (after a change, or when another process announced one). */
+export function directoryChanged(db: Kysely<Database> | Transaction<Database>): void {
+  directories.get(db as object)?.forget();
+}
+
+/** In a write's transaction: tells every server process, on commit, that regions or departments changed. */
+async function announceDirectoryChange(trx: Transaction<Database>): Promise<void> {
+  await sql`select pg_notify(${DIRECTORY_CHANGED}, '')`.execute(trx);
+}
+
+/** The settings in force for a region: for each setting, the nearest region on its path that sets it. */
+export async function effectiveSettings(db: Kysely<Database> | Transaction<Database>, regionPath: readonly string[]): Promise<RegionSettings> {
+  const merged: RegionSettings = {};
+  for (const regionId of [...regionPath].reverse()) Object.assign(merged, await directory(db).settingsOf(regionId));
+  return merged;
+}
+
 /** A region and every region above it, nearest first. */
 export async function regionPath(db: Kysely<Database> | Transaction<Database>, regionId: string): Promise<string[]> {
   return directory(db).path(regionId);
@@ -101,7 +142,8 @@ export async function createRegion(trx: Transaction<Database>, actorId: string, 
     if (!parent) throw new AppError(400, 'validation-failed', '上级区划不存在', 'the parent region does not exist', [{ field: 'parentId', message: 'unknown region' }]);
   }
   const id = randomUUID();
-  await trx.insertInto('regions').values({ id, name: input.name, level: input.level, parent_id: input.parentId }).execute();
+  await trx.insertInto('regions').values({ id, name: input.name, level: input.level, parent_id: input.parentId, settings: '{}' }).execute();
+  await announceDirectoryChange(trx);
   await appendAudit(trx, { actorId, action: 'region.create', entity: 'region', entityId: id, detail: input });
   return id;
 }
@@ -112,14 +154,60 @@ export async function createDepartment(trx: Transaction<Database>, actorId: stri
   const clash = await trx.selectFrom('departments').select('id').where('region_id', '=', input.regionId).where('name', '=', input.name).executeTakeFirst();
   if (clash) throw new AppError(409, 'conflict', '该区划下已有同名部门', 'a department of that name exists in the region', [{ field: 'name', message: 'already exists' }]);
   const id = randomUUID();
-  await trx.insertInto('departments').values({ id, name: input.name, region_id: input.regionId }).execute();
+  await trx.insertInto('departments').values({ id, name: input.name, region_id: input.regionId, archived_at: null }).execute();
+  await announceDirectoryChange(trx);
   await appendAudit(trx, { actorId, action: 'department.create', entity: 'department', entityId: id, detail: input });
   return id;
 }
 
 /** A department with the path of its region, or 404. */
-export async function departmentWithPath(db: Kysely<Database> | Transaction<Database>, departmentId: string): Promise<{ id: string; name: string; regionId: string; regionPath: string[] }> {
+export async function departmentWithPath(
+  db: Kysely<Database> | Transaction<Database>,
+  departmentId: string,
+): Promise<{ id: string; name: string; regionId: string; regionPath: string[]; archivedAt: string | null }> {
   const department = await directory(db).department(departmentId);
   if (!department) throw notFound('department', '部门');
-  return { id: departmentId, name: department.name, regionId: department.regionId, regionPath: await directory(db).path(department.regionId) };
+  return { id: departmentId, name: department.name, regionId: department.regionId, regionPath: await directory(db).path(department.regionId), archivedAt: department.archivedAt };
+}
+
+/** Renames a region, or changes its settings (an administrator's action). */
+export async function updateRegion(trx: Transaction<Database>, actorId: string, id: string, changes: { name?: string; settings?: RegionSettings }): Promise<void> {
+  const region = await trx.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!region) throw notFound('region', '区划');
+  if (changes.name !== undefined) {
+    const clash = await trx.selectFrom('regions').select('id').where('name', '=', changes.name).where('id', '!=', id).where((eb) => (region.parent_id === null ? eb('parent_id', 'is', null) : eb('parent_id', '=', region.parent_id))).executeTakeFirst();
+    if (clash) throw new AppError(409, 'conflict', '同一上级下已有同名区划', 'a region of that name exists under the same parent', [{ field: 'name', message: 'already exists' }]);
+  }
+  const settings = changes.settings === undefined ? undefined : { ...((region.settings ?? {}) as RegionSettings), ...changes.settings };
+  await trx
+    .updateTable('regions')
+    .set({ ...(changes.name !== undefined ? { name: changes.name } : {}), ...(settings ? { settings: JSON.stringify(settings) } : {}) })
+    .where('id', '=', id)
+    .execute();
+  await announceDirectoryChange(trx);
+  await appendAudit(trx, { actorId, action: 'region.update', entity: 'region', entityId: id, detail: { name: region.name, ...(changes.name !== undefined ? { newName: changes.name } : {}), ...(settings ? { settings } : {}) } });
+}
+
+/** Renames, archives or restores a department (an administrator's action); its forms stay whatever happens. */
+export async function updateDepartment(trx: Transaction<Database>, actorId: string, id: string, changes: { name?: string; archived?: boolean }): Promise<void> {
+  const department = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!department) throw notFound('department', '部门');
+  if (changes.name !== undefined && changes.name !== department.name) {
+    const clash = await trx.selectFrom('departments').select('id').where('region_id', '=', department.region_id).where('name', '=', changes.name).executeTakeFirst();
+    if (clash) throw new AppError(409, 'conflict', '该区划下已有同名部门', 'a department of that name exists in the region', [{ field: 'name', message: 'already exists' }]);
+  }
+  const archivedAt = changes.archived === undefined ? undefined : changes.archived ? (department.archived_at ?? new Date().toISOString()) : null;
+  await trx
+    .updateTable('departments')
+    .set({ ...(changes.name !== undefined ? { name: changes.name } : {}), ...(archivedAt !== undefined ? { archived_at: archivedAt } : {}) })
+    .where('id', '=', id)
+    .execute();
+  await announceDirectoryChange(trx);
+  await appendAudit(trx, {
+    actorId,
+    action: changes.archived === true ? 'department.archive' : changes.archived === false ? 'department.restore' : 'department.update',
+    entity: 'department',
+    entityId: id,
+    detail: { name: department.name, ...(changes.name !== undefined ? { newName: changes.name } : {}) },
+  });
 }

@@ -6,7 +6,7 @@ import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
 import { memo, useCallback, useRef } from 'react';
 import type { Indicator } from '../../../src/core/declaration.ts';
-import { LEVEL1, NATIONAL_FRAMEWORK } from '../../../src/core/indicatorFramework.ts';
+import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
 import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
@@ -44,7 +44,7 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
           value={indicator.level1}
           options={LEVEL1}
           onChange={(level1) => {
-            const allowed = NATIONAL_FRAMEWORK[level1] ?? [];
+            const allowed = classesUnder(level1);
             const level2 = indicator.level2 && allowed.includes(indicator.level2) ? indicator.level2 : (allowed[0] ?? null);
             onEdit(index, { ...indicator, level1, level2 });
           }}
@@ -54,7 +54,7 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
         <ClassSelect
           label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)}
           value={indicator.level2}
-          options={NATIONAL_FRAMEWORK[indicator.level1 ?? ''] ?? []}
+          options={classesUnder(indicator.level1)}
           onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))}
         />
       </td>

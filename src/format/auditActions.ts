@@ -1,0 +1,35 @@
+/**
+ * The audit log's actions in words, for people: the web app's audit page and the CSV export show
+ * these, never the codes. A code missing here is shown as itself (a test holds every code the
+ * server writes to this list).
+ */
+export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; readonly en: string }>> = {
+  'declaration.create': { zh: '新建申报表', en: 'Created a form' },
+  'declaration.update': { zh: '保存申报表', en: 'Saved a form' },
+  'declaration.restore': { zh: '恢复历史版本', en: 'Restored a version' },
+  'declaration.name-version': { zh: '命名版本', en: 'Named a version' },
+  'declaration.submit': { zh: '提交审核', en: 'Submitted for review' },
+  'declaration.review': { zh: '审核', en: 'Reviewed' },
+  'declaration.publish': { zh: '公开', en: 'Published' },
+  'declaration.delete': { zh: '删除草稿', en: 'Deleted a draft' },
+  'comment.create': { zh: '添加批注', en: 'Commented' },
+  'user.create': { zh: '新建用户', en: 'Created a user' },
+  'user.update': { zh: '修改用户', en: 'Changed a user' },
+  'user.password': { zh: '修改本人密码', en: 'Changed own password' },
+  'session.start': { zh: '登录', en: 'Signed in' },
+  'session.end': { zh: '退出登录', en: 'Signed out' },
+  'session.failed': { zh: '登录失败', en: 'Failed sign-in' },
+  'token.create': { zh: '创建 API 令牌', en: 'Created an API token' },
+  'token.revoke': { zh: '吊销 API 令牌', en: 'Revoked an API token' },
+  'region.create': { zh: '新建区划', en: 'Created a region' },
+  'region.update': { zh: '修改区划', en: 'Changed a region' },
+  'department.create': { zh: '新建部门', en: 'Created a department' },
+  'department.update': { zh: '修改部门', en: 'Changed a department' },
+  'department.archive': { zh: '归档部门', en: 'Archived a department' },
+  'department.restore': { zh: '恢复部门', en: 'Restored a department' },
+};
+
+/** The action in words, or its code when it has none. */
+export function auditActionName(action: string, lang: 'zh' | 'en'): string {
+  return Object.hasOwn(AUDIT_ACTIONS, action) ? (AUDIT_ACTIONS[action]?.[lang] ?? action) : action;
+}
