@@ -8,10 +8,10 @@ import type { DeclarationState } from './workflow.ts';
 export type Role = 'editor' | 'approver' | 'reviewer' | 'admin';
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  editor: { zh: '部门填报员', en: 'department editor' },
-  approver: { zh: '部门负责人', en: 'department approver' },
-  reviewer: { zh: '财政审核员', en: 'finance reviewer' },
-  admin: { zh: '管理员', en: 'administrator' },
+  editor: { zh: '部门填报员', en: 'Department editor' },
+  approver: { zh: '部门负责人', en: 'Department approver' },
+  reviewer: { zh: '财政审核员', en: 'Finance reviewer' },
+  admin: { zh: '管理员', en: 'Administrator' },
 };
 
 /** A signed-in user as the policy sees them. */

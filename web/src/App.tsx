@@ -1,40 +1,93 @@
 /**
  * The app's frame: language and Ant Design locale, the session, and the routes. Pages load on
  * demand, each in its own chunk; the one the browser opens at was loaded by the boot script (boot.ts).
+ * A data router, so that a page can hold the user back from leaving with unsaved work.
  */
 import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import type { OpeningPage } from './boot.ts';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Loading } from './components/Loading.tsx';
+import { PageErrorBoundary } from './components/PageErrorBoundary.tsx';
+import { ForbiddenPage, NotFoundPage } from './components/StatusPage.tsx';
 import { LocaleProvider, useLocale } from './i18n/locale.tsx';
-import { AppLayout } from './layout/AppLayout.tsx';
+import { AppLayout, FrameSkeleton } from './layout/AppLayout.tsx';
 import { PublicLayout } from './layout/PublicLayout.tsx';
-import { ROUTES } from './routes.ts';
+import { ROUTES, type Route } from './routes.ts';
 import { SessionProvider, useSession } from './session/session.tsx';
 import { ANTD_THEME } from './theme.ts';
 
-/** Every route with the component to render: the opening page as loaded, the others on demand, each in its own chunk. */
-function pages(opening: OpeningPage | undefined) {
-  return ROUTES.map((route) => ({
-    ...route,
-    Component: opening?.path === route.path ? opening.Component : lazy(() => route.load().then((Component) => ({ default: Component }))),
-  }));
+/** The component of a route: the opening page as loaded, the others on demand, each in its own chunk. */
+function pageOf(route: Route, opening: OpeningPage | undefined): ComponentType {
+  return opening?.path === route.path ? opening.Component : lazy(() => route.load().then((Component) => ({ default: Component })));
 }
 
-/** Signed-in pages: while the session loads, wait; when signed out, go to the sign-in page and come back after. */
-function RequireUser({ children }: { children: ReactNode }) {
+/** Signed-in pages: while the session loads, the frame; when signed out, the sign-in page and back after; a page the role is not offered says so. */
+function RequireUser({ route, children }: { route: Route; children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
-  if (user === undefined) return <Loading />;
+  if (user === undefined) return <FrameSkeleton />;
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  const allowed = !route.roles || route.roles.includes(user.role);
   return (
     <AppLayout>
-      <Suspense fallback={<Loading />}>{children}</Suspense>
+      <PageErrorBoundary resetKey={location.pathname}>
+        <Suspense fallback={<Loading />}>{allowed ? children : <ForbiddenPage />}</Suspense>
+      </PageErrorBoundary>
     </AppLayout>
   );
+}
+
+function PublicPage({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  return (
+    <PublicLayout>
+      <PageErrorBoundary resetKey={location.pathname}>
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </PageErrorBoundary>
+    </PublicLayout>
+  );
+}
+
+/** An address no route matches, in the frame of whoever is asking. */
+function Unknown() {
+  const { user } = useSession();
+  if (user === undefined) return <FrameSkeleton />;
+  return user ? (
+    <AppLayout>
+      <NotFoundPage />
+    </AppLayout>
+  ) : (
+    <PublicLayout>
+      <NotFoundPage />
+    </PublicLayout>
+  );
+}
+
+function makeRouter(opening: OpeningPage | undefined) {
+  return createBrowserRouter([
+    ...ROUTES.map((route) => {
+      const Page = pageOf(route, opening);
+      const element =
+        route.frame === 'none' ? (
+          <Suspense fallback={<Loading />}>
+            <Page />
+          </Suspense>
+        ) : route.frame === 'user' ? (
+          <RequireUser route={route}>
+            <Page />
+          </RequireUser>
+        ) : (
+          <PublicPage>
+            <Page />
+          </PublicPage>
+        );
+      return { path: route.path, element };
+    }),
+    { path: '*', element: <Unknown /> },
+  ]);
 }
 
 // A production build carries Ant Design's styles as a stylesheet (web/build/antdStyles.ts): no styling at run time.
@@ -50,42 +103,14 @@ function Themed({ children }: { children: ReactNode }) {
 }
 
 export function App({ opening }: { opening: OpeningPage | undefined }) {
-  const [routes] = useState(() => pages(opening));
+  const [router] = useState(() => makeRouter(opening));
   return (
     <LocaleProvider>
       <Themed>
         <SessionProvider>
-          <BrowserRouter>
-            <Suspense fallback={<Loading />}>
-              <Routes>
-                {routes.map(({ path, frame, Component }) => (
-                  <Route
-                    key={path}
-                    path={path}
-                    element={
-                      frame === 'none' ? (
-                        <Component />
-                      ) : frame === 'user' ? (
-                        <RequireUser>
-                          <Component />
-                        </RequireUser>
-                      ) : (
-                        <PublicLayout>
-                          <Suspense fallback={<Loading />}>
-                            <Component />
-                          </Suspense>
-                        </PublicLayout>
-                      )
-                    }
-                  />
-                ))}
-                <Route path="*" element={<Navigate to="/" replace />} />
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </SessionProvider>
       </Themed>
     </LocaleProvider>
   );
 }
-

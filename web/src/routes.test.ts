@@ -25,7 +25,7 @@ describe('matchRoute', () => {
   });
 
   it('gives the same answer as React Router for every kind of address', () => {
-    const addresses = ['/', '/login', '/LOGIN', '/declarations', '/declarations/', '/declarations/abc', '/declarations/abc/', '/declarations/a%20b/edit', '/declarations/abc/history', '/declarations//edit', '/import', '/audit', '/public', '/public/xyz', '/public/xyz/extra', '/unknown', '/declarations/abc/unknown'];
+    const addresses = ['/', '/login', '/LOGIN', '/declarations', '/declarations/', '/declarations/abc', '/declarations/abc/', '/declarations/a%20b/edit', '/declarations/abc/history', '/declarations//edit', '/import', '/audit', '/admin/users', '/admin/organisations', '/account', '/admin', '/public', '/public/xyz', '/public/xyz/extra', '/unknown', '/declarations/abc/unknown'];
     for (const address of addresses) {
       const ours = matchRoute(address);
       expect(ours ? { path: ours.route.path, params: ours.params } : undefined, address).toEqual(routerMatch(address));

@@ -4,6 +4,7 @@
  * code, its data and the session in the first milliseconds, in parallel with the app's own code.
  */
 import type { ComponentType } from 'react';
+import type { Role } from '../../src/core/policy.ts';
 
 export type Frame = 'user' | 'public' | 'none';
 
@@ -14,6 +15,8 @@ export interface Route {
   readonly load: () => Promise<ComponentType>;
   /** The GETs the page makes first, for the address's `:id`. */
   readonly data?: (id: string) => string[];
+  /** Only these roles are offered the page (the server refuses the rest anyway); absent: every signed-in user. */
+  readonly roles?: readonly Role[];
 }
 
 /** What a declaration's pages read first. */
@@ -26,8 +29,11 @@ export const ROUTES: readonly Route[] = [
   { path: '/declarations/:id', frame: 'user', load: () => import('./pages/DeclarationPage.tsx').then((m) => m.DeclarationPage), data: declarationData },
   { path: '/declarations/:id/edit', frame: 'user', load: () => import('./pages/EditorPage.tsx').then((m) => m.default), data: declarationData },
   { path: '/declarations/:id/history', frame: 'user', load: () => import('./pages/HistoryPage.tsx').then((m) => m.default) },
-  { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default) },
-  { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default) },
+  { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },
+  { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },
+  { path: '/admin/organisations', frame: 'user', load: () => import('./pages/OrganisationsPage.tsx').then((m) => m.default), roles: ['admin'] },
+  { path: '/admin/users', frame: 'user', load: () => import('./pages/UsersPage.tsx').then((m) => m.default), roles: ['admin'] },
+  { path: '/account', frame: 'user', load: () => import('./pages/AccountPage.tsx').then((m) => m.default) },
   { path: '/public', frame: 'public', load: () => import('./pages/PublicListPage.tsx').then((m) => m.PublicListPage) },
   { path: '/public/:id', frame: 'public', load: () => import('./pages/PublicDeclarationPage.tsx').then((m) => m.PublicDeclarationPage) },
 ];

@@ -24,6 +24,7 @@ import {
   listVersions,
   transitionDeclaration,
   updateDeclaration,
+  visibleDeclarations,
 } from '../services/declarations.ts';
 import { declarationHeadChanged } from '../services/declarationHeads.ts';
 import { departmentWithPath } from '../services/organisations.ts';
@@ -59,6 +60,18 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged', querystring: listQuery } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
+  });
+
+  r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see, newest first' } }, async (request) => {
+    const query = await visibleDeclarations(store.db, optionalActor(request));
+    const rows = await query.select('declarations.year').distinct().orderBy('declarations.year', 'desc').execute();
+    return { years: rows.map((r) => r.year) };
+  });
+
+  r.get('/api/v1/public/declarations/years', { schema: { tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
+    const query = await visibleDeclarations(store.db, null);
+    const rows = await query.select('declarations.year').distinct().orderBy('declarations.year', 'desc').execute();
+    return { years: rows.map((r) => r.year) };
   });
 
   r.get(
@@ -279,6 +292,6 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/public/declarations/:id', { schema: { tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
     const view = await getDeclaration(store.db, null, request.params.id);
-    return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, content: view.content };
+    return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, publishedAt: view.publishedAt, content: view.content };
   });
 }

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
-import { diffJson, pointerExists, type Change } from '../../core/jsonDiff.ts';
+import { diffDeclarations, type DeclarationChange } from '../../core/declarationDiff.ts';
+import { pointerExists } from '../../core/jsonDiff.ts';
 import { canCreateFor, canOnDeclaration, type Actor, type DeclarationAction } from '../../core/policy.ts';
 import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -496,10 +497,10 @@ export async function getVersion(db: Kysely<Database>, actor: Actor | null, id: 
   return { version: row.version, createdAt: row.created_at, note: row.note, content: row.content as DepartmentTargetDeclaration, findings: row.findings as Finding[] };
 }
 
-/** Field-level differences between two versions. */
-export async function diffVersions(db: Kysely<Database>, actor: Actor | null, id: string, from: number, to: number): Promise<Change[]> {
+/** The differences between two versions, rows matched by identity (a deleted row is one removed row). */
+export async function diffVersions(db: Kysely<Database>, actor: Actor | null, id: string, from: number, to: number): Promise<DeclarationChange[]> {
   const [a, b] = await Promise.all([getVersion(db, actor, id, from), getVersion(db, actor, id, to)]);
-  return diffJson(a.content, b.content);
+  return diffDeclarations(a.content, b.content);
 }
 
 /** A review comment anchored to a field or row, with whether its anchor still exists. */

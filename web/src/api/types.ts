@@ -1,7 +1,7 @@
 /** The shapes of the API's answers, as the web app reads them (see /api/v1/openapi.json). */
 import type { DeclarationSummary, UserView } from '../../../src/format/apiTypes.ts';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
-import type { Change } from '../../../src/core/jsonDiff.ts';
+import type { DeclarationChange as Change } from '../../../src/core/declarationDiff.ts';
 import type { Role } from '../../../src/core/policy.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import type { DeclarationState, TransitionAction } from '../../../src/core/workflow.ts';
@@ -37,6 +37,8 @@ export interface VersionMeta {
   version: number;
   createdAt: string;
   note: string | null;
+  /** Saved by autosave (later autosaves of the same sitting replace it). */
+  autosave: boolean;
   author: { id: string; displayName: string };
   errors: number;
   warnings: number;

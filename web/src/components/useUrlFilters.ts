@@ -1,9 +1,6 @@
 /** A list page's filters kept in the address (so a link or a reload shows the same list). */
 import { useSearchParams } from 'react-router';
 
-/** The years a year filter offers: next year and the seven before it. */
-export const RECENT_YEARS: readonly number[] = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() + 1 - i);
-
 /** The current parameters and a setter that drops empty values and goes back to page 1 unless the page is what changed. */
 export function useUrlFilters(): [URLSearchParams, (changes: Record<string, string | number | undefined>) => void] {
   const [params, setParams] = useSearchParams();

@@ -31,7 +31,10 @@ describe('the printed indicator table', () => {
   });
 
   it('says in words where a pointer points', () => {
-    expect(pointerLabel(form, '/indicators/2/annualTarget', t)).toBe('指标「群众满意度」 年度指标值');
+    // Rows numbered as the user sees them, from 1; a parsed target named as its printed target.
+    expect(pointerLabel(form, '/indicators/2/annualTarget', t)).toBe('绩效指标第 3 行「群众满意度」 · 年度指标值');
+    expect(pointerLabel(form, '/indicators/2/annualTargetValue/unit', t)).toBe('绩效指标第 3 行「群众满意度」 · 年度指标值');
+    expect(pointerLabel(form, '/indicators/24/name', (_zh, en) => en)).toBe('indicator row 25 · name');
     expect(pointerLabel(form, '/budget/income/fiscal', t)).toBe('部门预算 · 收入来源 · 财政拨款');
     expect(pointerLabel(form, '/goals/0', t)).toBe('目标1');
     expect(pointerLabel(form, '', t)).toBe('整张表');

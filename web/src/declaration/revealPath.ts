@@ -7,7 +7,8 @@ export function revealPath(path: string): boolean {
     const element = document.querySelector<HTMLElement>(`[data-path="${CSS.escape(candidate)}"]`);
     if (!element) continue;
     element.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    const focusable = element.matches('input, textarea, button, [tabindex]') ? element : element.querySelector<HTMLElement>('input, textarea, button, [tabindex]');
+    const FOCUSABLE = 'input, textarea, select, button, [tabindex]';
+    const focusable = element.matches(FOCUSABLE) ? element : element.querySelector<HTMLElement>(FOCUSABLE);
     focusable?.focus({ preventScroll: true });
     element.classList.remove('flash');
     void element.offsetWidth;

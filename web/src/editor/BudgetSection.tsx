@@ -4,6 +4,7 @@ import type { Amount, BudgetOverview, DepartmentTargetDeclaration } from '../../
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { budgetTotals } from './editing.ts';
+import { FieldComments } from './FieldComments.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
 
 type AmountPath = 'basic' | 'project' | 'total' | 'income.fiscal' | 'income.other' | 'developmental.specialFiscal' | 'developmental.other' | 'byLevel.ownLevel' | 'byLevel.transferDown';
@@ -45,7 +46,9 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
           <div className="field" key={field.key}>
             {field.key === 'total' && budget.totalDerived ? (
               <div data-path="/budget/total">
-                <span className="field-label">{t(field.zh, field.en)}</span>
+                <span className="field-label">
+                  {t(field.zh, field.en)} <FieldComments path="/budget/total" />
+                </span>
                 <strong data-testid="derived-total">
                   {showAmount(totals.basicPlusProject)} 万元
                 </strong>
@@ -53,7 +56,9 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
               </div>
             ) : (
               <>
-                <label htmlFor={`budget-${field.key}`}>{t(field.zh, field.en)}</label>
+                <label htmlFor={`budget-${field.key}`}>
+                  {t(field.zh, field.en)} <FieldComments path={`/budget/${field.key.replace('.', '/')}`} />
+                </label>
                 <MoneyInput id={`budget-${field.key}`} path={`/budget/${field.key.replace('.', '/')}`} label={t(field.zh, field.en)} value={read(budget, field.key)} onChange={(amount) => onChange(write(budget, field.key, amount))} />
               </>
             )}
@@ -71,6 +76,7 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
           <b>{showAmount(totals.income)}</b> · {t('按级次合计 ', 'By level ')}
           <b>{showAmount(totals.byLevel)}</b> · {t('重点项目合计 ', 'Key projects ')}
           <b>{showAmount(totals.projects)}</b> {t('万元', '(10k yuan)')}
+          <FieldComments path="/budget" />
         </span>
       </div>
       {mismatch && <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t(`合计 ${showAmount(budget.total)} 与基本支出 + 项目支出 ${showAmount(totals.basicPlusProject)} 不等`, `Total ${showAmount(budget.total)} differs from basic + project ${showAmount(totals.basicPlusProject)}`)} />}

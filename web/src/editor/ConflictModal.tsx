@@ -1,62 +1,86 @@
 /**
- * Someone else saved first: both versions side by side, field by field, and the user chooses. Nothing
- * is overwritten without that choice.
+ * Someone — or this user in another window — saved first, and both changed the same things. The
+ * editor has already merged everything else; this asks only about what both changed, each value
+ * side by side with what it was, and saves the result as a new version. Nothing is overwritten
+ * without the user's choice.
  */
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Modal from 'antd/es/modal';
-import Space from 'antd/es/space';
-import Table from 'antd/es/table';
+import { useState } from 'react';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
+import type { Merge, Resolution } from '../../../src/core/declarationDiff.ts';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { conflictRows, type ConflictRow } from './editing.ts';
+import { describeValue } from './describeValue.ts';
 
+/** The version that was saved first, and by whom. */
 export interface Conflict {
   readonly version: number;
   readonly content: DepartmentTargetDeclaration;
   readonly createdAt: string;
+  /** Null when it was this user, in another window or tab. */
+  readonly authorName: string | null;
+  readonly merge: Merge;
 }
 
-function show(value: unknown): string {
-  if (value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value, null, 1);
-}
-
-export function ConflictModal({ conflict, mine, onKeepMine, onTakeTheirs }: { conflict: Conflict; mine: DepartmentTargetDeclaration; onKeepMine: () => void; onTakeTheirs: () => void }) {
+export function ConflictModal({ conflict, onResolve, onTakeTheirs }: { conflict: Conflict; onResolve: (choices: ReadonlyMap<string, Resolution>) => void; onTakeTheirs: () => void }) {
   const { t, time } = useLocale();
-  const rows = conflictRows(conflict.content, mine);
+  const [choices, setChoices] = useState<Map<string, Resolution>>(() => new Map());
+  const who = conflict.authorName ? t(conflict.authorName, conflict.authorName) : t('你在另一窗口', 'you, in another window,');
+  const choose = (path: string, choice: Resolution) => setChoices((previous) => new Map(previous).set(path, choice));
+  const { conflicts, merged } = conflict.merge;
   return (
-    <Modal open width={1100} closable={false} maskClosable={false} keyboard={false} title={t('保存冲突：他人已先保存', 'Conflict: someone else saved first')} footer={null}>
+    <Modal open width={1000} closable={false} maskClosable={false} keyboard={false} title={t('保存冲突：同一处被改了两次', 'Conflict: the same thing was changed twice')} footer={null}>
       <Alert
         type="warning"
         showIcon
         style={{ marginBottom: 12 }}
         message={t(
-          `第 ${conflict.version} 版已于 ${time(conflict.createdAt)} 由他人保存。你的修改尚未保存，也没有丢失。请对照下表选择保留哪一份。`,
-          `Version ${conflict.version} was saved by someone else at ${time(conflict.createdAt)}. Your changes are not saved and not lost. Compare and choose.`,
+          `${who}于 ${time(conflict.createdAt)} 保存了第 ${conflict.version} 版。其余修改已自动合并，只有下面 ${conflicts.length} 处你们都改了，请逐一选择保留哪一份。`,
+          `${who} saved version ${conflict.version} at ${time(conflict.createdAt)}. Everything else was merged; only the ${conflicts.length} places below were changed by both. Choose for each.`,
         )}
       />
-      <Table<ConflictRow>
-        data-testid="conflict-table"
-        size="small"
-        rowKey="path"
-        pagination={false}
-        scroll={{ y: 420 }}
-        dataSource={rows}
-        columns={[
-          { title: t('字段', 'Field'), dataIndex: 'path', width: 260, render: (path: string) => pointerLabel(mine, path, t) },
-          { title: t(`对方的版本（第 ${conflict.version} 版）`, `Theirs (version ${conflict.version})`), dataIndex: 'theirs', render: (v: unknown) => <span className="diff-value diff-remove-soft">{show(v)}</span> },
-          { title: t('我的修改', 'Mine'), dataIndex: 'mine', render: (v: unknown) => <span className="diff-value">{show(v)}</span> },
-        ]}
-      />
-      <Space style={{ marginTop: 16, justifyContent: 'flex-end', width: '100%' }}>
-        <Button onClick={onTakeTheirs}>{t('采用对方版本（放弃我的修改）', 'Take theirs (discard mine)')}</Button>
-        <Button type="primary" onClick={onKeepMine}>
-          {t('保留我的修改（保存为新版本）', 'Keep mine (save as a new version)')}
+      <table className="editor-table conflict-table" data-testid="conflict-table">
+        <thead>
+          <tr>
+            <th style={{ width: 220 }}>{t('位置', 'Where')}</th>
+            <th>{t('原来', 'Before')}</th>
+            <th>{conflict.authorName ? t('对方的修改', 'Their change') : t('另一窗口的修改', 'The other window')}</th>
+            <th>{t('我的修改', 'My change')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflicts.map((c) => {
+            const chosen = choices.get(c.path) ?? 'mine';
+            const name = `conflict-${c.path}`;
+            return (
+              <tr key={c.path} data-path={c.path}>
+                <td>{pointerLabel(merged, c.path, t)}</td>
+                <td className="diff-value secondary">{describeValue(c.base, t)}</td>
+                <td>
+                  <label className="check">
+                    <input type="radio" name={name} checked={chosen === 'theirs'} onChange={() => choose(c.path, 'theirs')} />
+                    <span className="diff-value">{c.theirs === undefined ? t('（删除此行）', '(delete the row)') : describeValue(c.theirs, t)}</span>
+                  </label>
+                </td>
+                <td>
+                  <label className="check">
+                    <input type="radio" name={name} checked={chosen === 'mine'} onChange={() => choose(c.path, 'mine')} />
+                    <span className="diff-value">{c.mine === undefined ? t('（删除此行）', '(delete the row)') : describeValue(c.mine, t)}</span>
+                  </label>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div style={{ marginTop: 16, display: 'flex', justifyContent: 'flex-end', gap: 8 }}>
+        <Button onClick={onTakeTheirs}>{t(`放弃我的全部修改，采用第 ${conflict.version} 版`, `Discard all my changes, take version ${conflict.version}`)}</Button>
+        <Button type="primary" onClick={() => onResolve(choices)}>
+          {t('按所选合并并保存', 'Merge as chosen and save')}
         </Button>
-      </Space>
+      </div>
     </Modal>
   );
 }

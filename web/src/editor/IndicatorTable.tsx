@@ -1,42 +1,48 @@
 /**
  * The indicator tree edited as a table, one row per third-level indicator: classes chosen from the
- * national framework, targets understood as typed, rows added, moved and deleted.
+ * national framework, targets understood as typed, rows added, moved and deleted (each undoable),
+ * and a block pasted from a spreadsheet spread over rows and columns.
  */
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
 import { memo, useCallback, useRef } from 'react';
 import type { Indicator } from '../../../src/core/declaration.ts';
 import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
-import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
-import { CommentMarker, commentsUnder } from './CommentMarker.tsx';
-import { RowButton } from './RowButton.tsx';
-import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { editIndicator, insertItem, moveItem, newIndicator, removeItem, replaceItem } from './editing.ts';
+import { useEditorFields } from './editorFields.tsx';
+import { FieldComments } from './FieldComments.tsx';
+import { GrowingTextArea } from './GrowingTextArea.tsx';
+import { pastedCells, spreadCells } from './pasteGrid.ts';
+import { deletion, structural } from './rowActions.ts';
+import { RowButton } from './RowButton.tsx';
 import { TargetInput } from './TargetInput.tsx';
+
+/** The grid's text columns in order, for pasting: what a copied spreadsheet row holds. */
+const COLUMNS = ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'] as const;
+type Column = (typeof COLUMNS)[number];
 
 interface RowProps {
   readonly index: number;
   readonly count: number;
   readonly indicator: Indicator;
-  readonly comments: ReadonlyMap<string, Comment[]>;
   readonly onEdit: (index: number, indicator: Indicator) => void;
   readonly onMove: (from: number, to: number) => void;
   readonly onInsert: (at: number) => void;
   readonly onRemove: (at: number) => void;
+  readonly onPaste: (index: number, column: Column, event: React.ClipboardEvent<HTMLTextAreaElement>) => void;
 }
 
-const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comments, onEdit, onMove, onInsert, onRemove }: RowProps) {
+const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdit, onMove, onInsert, onRemove, onPaste }: RowProps) {
   const { t } = useLocale();
   const path = `/indicators/${index}`;
   const n = index + 1;
-  const rowComments = commentsUnder(comments, path);
   return (
     <tr data-path={path} data-testid="indicator-row">
       <td className="center">
         {n}
-        <CommentMarker comments={rowComments} />
+        <FieldComments path={path} under />
       </td>
       <td data-path={`${path}/level1`}>
         <ClassSelect
@@ -51,21 +57,16 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
         />
       </td>
       <td data-path={`${path}/level2`}>
-        <ClassSelect
-          label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)}
-          value={indicator.level2}
-          options={classesUnder(indicator.level1)}
-          onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))}
-        />
+        <ClassSelect label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)} value={indicator.level2} options={classesUnder(indicator.level1)} onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))} />
       </td>
       <td data-path={`${path}/name`}>
-        <GrowingTextArea aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)} value={indicator.name} onChange={(e) => onEdit(index, editIndicator(indicator, 'name', e.target.value))} />
+        <GrowingTextArea aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)} value={indicator.name} onPaste={(e) => onPaste(index, 'name', e)} onChange={(e) => onEdit(index, editIndicator(indicator, 'name', e.target.value))} />
       </td>
       <td>
-        <TargetInput path={`${path}/periodTarget`} label={t(`第 ${n} 行实施周期指标值`, `row ${n} period target`)} text={indicator.periodTarget} value={indicator.periodTargetValue} onChange={(v) => onEdit(index, editIndicator(indicator, 'periodTarget', v))} />
+        <TargetInput path={`${path}/periodTarget`} label={t(`第 ${n} 行实施周期指标值`, `row ${n} period target`)} text={indicator.periodTarget} value={indicator.periodTargetValue} onPaste={(e) => onPaste(index, 'periodTarget', e)} onChange={(v) => onEdit(index, editIndicator(indicator, 'periodTarget', v))} />
       </td>
       <td>
-        <TargetInput path={`${path}/annualTarget`} label={t(`第 ${n} 行年度指标值`, `row ${n} annual target`)} text={indicator.annualTarget} value={indicator.annualTargetValue} onChange={(v) => onEdit(index, editIndicator(indicator, 'annualTarget', v))} />
+        <TargetInput path={`${path}/annualTarget`} label={t(`第 ${n} 行年度指标值`, `row ${n} annual target`)} text={indicator.annualTarget} value={indicator.annualTargetValue} onPaste={(e) => onPaste(index, 'annualTarget', e)} onChange={(v) => onEdit(index, editIndicator(indicator, 'annualTarget', v))} />
       </td>
       <td>
         <div className="row-actions">
@@ -79,44 +80,77 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, comme
   );
 });
 
-export function IndicatorTable({ indicators, comments, onChange }: { indicators: readonly Indicator[]; comments: ReadonlyMap<string, Comment[]>; onChange: (indicators: Indicator[]) => void }) {
+export function IndicatorTable({ indicators, onChange }: { indicators: readonly Indicator[]; onChange: (indicators: Indicator[]) => void }) {
   const { t } = useLocale();
+  const fields = useEditorFields();
   // Stable handlers that read the latest list: a keystroke re-renders only the row it changed.
-  const latest = useRef({ indicators, onChange });
-  latest.current = { indicators, onChange };
+  const latest = useRef({ indicators, onChange, fields, t });
+  latest.current = { indicators, onChange, fields, t };
   const onEdit = useCallback((index: number, indicator: Indicator) => latest.current.onChange(replaceItem(latest.current.indicators, index, indicator)), []);
-  const onMove = useCallback((from: number, to: number) => latest.current.onChange(moveItem(latest.current.indicators, from, to)), []);
+  const onMove = useCallback((from: number, to: number) => {
+    structural(latest.current.fields);
+    latest.current.onChange(moveItem(latest.current.indicators, from, to));
+  }, []);
   const onInsert = useCallback((at: number) => {
     const list = latest.current.indicators;
     const above = list[at - 1];
+    structural(latest.current.fields);
     latest.current.onChange(insertItem(list, at, newIndicator(above?.level1 ?? '产出指标', above?.level2 ?? '数量指标')));
   }, []);
-  const onRemove = useCallback((at: number) => latest.current.onChange(removeItem(latest.current.indicators, at)), []);
+  const onRemove = useCallback((at: number) => {
+    const { indicators: list, fields: f, t: tr } = latest.current;
+    const name = list[at]?.name.trim();
+    deletion(f, name ? tr(`第 ${at + 1} 行指标「${name}」`, `row ${at + 1} (${name})`) : tr(`第 ${at + 1} 行指标`, `row ${at + 1}`), tr);
+    latest.current.onChange(removeItem(list, at));
+  }, []);
+  const onPaste = useCallback((index: number, column: Column, event: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    const cells = pastedCells(event.clipboardData.getData('text/plain'));
+    if (!cells) return;
+    event.preventDefault();
+    const { indicators: list, fields: f, t: tr } = latest.current;
+    const above = list[index];
+    structural(f);
+    const next = spreadCells(list, { row: index, column: COLUMNS.indexOf(column) }, cells, COLUMNS, (row, field, value) => editIndicator(row, field as Column, value), () => newIndicator(above?.level1 ?? null, above?.level2 ?? null));
+    f.announce(tr(`已粘贴 ${cells.length} 行 × ${Math.max(...cells.map((c) => c.length))} 列`, `pasted ${cells.length} rows × ${Math.max(...cells.map((c) => c.length))} columns`));
+    latest.current.onChange(next);
+  }, []);
   return (
     <div>
       <div className="editor-table-scroll">
-      <table className="editor-table indicator-grid" data-testid="indicator-editor">
-        <thead>
-          <tr>
-            <th style={{ width: 44 }}>#</th>
-            <th style={{ width: 116 }}>一级指标</th>
-            <th style={{ width: 162 }}>二级指标</th>
-            <th style={{ minWidth: 140 }}>三级指标</th>
-            <th style={{ width: 140 }}>实施周期指标值</th>
-            <th style={{ width: 140 }}>年度指标值</th>
-            <th style={{ width: 108 }}>{t('操作', 'Actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {indicators.map((indicator, index) => (
-            <IndicatorRow key={index} index={index} count={indicators.length} indicator={indicator} comments={comments} onEdit={onEdit} onMove={onMove} onInsert={onInsert} onRemove={onRemove} />
-          ))}
-        </tbody>
-      </table>
+        <table className="editor-table indicator-grid" data-testid="indicator-editor">
+          <colgroup>
+            <col style={{ width: 40 }} />
+            <col style={{ width: 118 }} />
+            <col style={{ width: 150 }} />
+            <col />
+            <col style={{ width: '19%' }} />
+            <col style={{ width: '19%' }} />
+            <col style={{ width: 100 }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>{t('一级指标', 'Level 1')}</th>
+              <th>{t('二级指标', 'Level 2')}</th>
+              <th>{t('三级指标', 'Indicator')}</th>
+              <th>{t('实施周期指标值', 'Period target')}</th>
+              <th>{t('年度指标值', 'Annual target')}</th>
+              <th>{t('操作', 'Actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {indicators.map((indicator, index) => (
+              <IndicatorRow key={index} index={index} count={indicators.length} indicator={indicator} onEdit={onEdit} onMove={onMove} onInsert={onInsert} onRemove={onRemove} onPaste={onPaste} />
+            ))}
+          </tbody>
+        </table>
       </div>
       <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => onInsert(indicators.length)}>
         {t('添加指标', 'Add indicator')}
       </Button>
+      <span className="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
+        {t('可从 Excel/WPS 复制多行多列，粘贴到任一单元格', 'Copy rows and columns from Excel or WPS and paste them into any cell')}
+      </span>
     </div>
   );
 }

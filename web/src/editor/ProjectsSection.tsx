@@ -1,69 +1,85 @@
-/** Key projects: name, content, amount and the expected outcome of the year's key task. */
+/**
+ * Key projects: name, amount, content and the expected outcome of the year's key task. Each project
+ * is a card of two lines — name and amount with the row's buttons, then content and outcome side by
+ * side — so the long texts get the width at 1280 px as well as at 1920.
+ */
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
 import type { Project } from '../../../src/core/declaration.ts';
-import type { Comment } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { CommentMarker, commentsUnder } from './CommentMarker.tsx';
-import { RowButton } from './RowButton.tsx';
-import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { insertItem, moveItem, newProject, removeItem, replaceItem } from './editing.ts';
+import { useEditorFields } from './editorFields.tsx';
+import { FieldComments } from './FieldComments.tsx';
+import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
+import { deletion, structural } from './rowActions.ts';
+import { RowButton } from './RowButton.tsx';
 
-export function ProjectsSection({ projects, comments, onChange }: { projects: readonly Project[]; comments: ReadonlyMap<string, Comment[]>; onChange: (projects: Project[]) => void }) {
+export function ProjectsSection({ projects, onChange }: { projects: readonly Project[]; onChange: (projects: Project[]) => void }) {
   const { t } = useLocale();
+  const fields = useEditorFields();
   const edit = (i: number, changes: Partial<Project>) => {
     const project = projects[i];
     if (project) onChange(replaceItem(projects, i, { ...project, ...changes }));
   };
   return (
     <>
-      <table className="editor-table">
-        <thead>
-          <tr>
-            <th style={{ width: 40 }}>#</th>
-            <th style={{ width: '20%' }}>{t('项目名称', 'Name')}</th>
-            <th>{t('主要实施内容', 'Content')}</th>
-            <th style={{ width: 150 }}>{t('拟投入资金', 'Amount')}</th>
-            <th style={{ width: '25%' }}>{t('期望达到的目标（概述）', 'Expected outcome')}</th>
-            <th style={{ width: 110 }}>{t('操作', 'Actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {projects.map((project, i) => {
-            const path = `/projects/${i}`;
-            const rowComments = commentsUnder(comments, path);
-            return (
-              <tr key={i} data-path={path}>
-                <td>
-                  {i + 1}
-                  <CommentMarker comments={rowComments} />
-                </td>
-                <td data-path={`${path}/name`}>
-                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 名称`, `project ${i + 1} name`)} value={project.name} onChange={(e) => edit(i, { name: e.target.value })} />
-                </td>
-                <td data-path={`${path}/content`}>
-                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 主要实施内容`, `project ${i + 1} content`)} value={project.content} onChange={(e) => edit(i, { content: e.target.value })} />
-                </td>
-                <td>
-                  <MoneyInput path={`${path}/amount`} label={t(`项目 ${i + 1} 金额`, `project ${i + 1} amount`)} value={project.amount} onChange={(amount) => edit(i, { amount })} />
-                </td>
-                <td data-path={`${path}/expectedOutcome`}>
-                  <GrowingTextArea aria-label={t(`项目 ${i + 1} 期望达到的目标`, `project ${i + 1} expected outcome`)} value={project.expectedOutcome} onChange={(e) => edit(i, { expectedOutcome: e.target.value })} />
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <RowButton label={t(`项目 ${i + 1} 上移`, `move project ${i + 1} up`)} icon="up" disabled={i === 0} onClick={() => onChange(moveItem(projects, i, i - 1))} />
-                    <RowButton label={t(`项目 ${i + 1} 下移`, `move project ${i + 1} down`)} icon="down" disabled={i === projects.length - 1} onClick={() => onChange(moveItem(projects, i, i + 1))} />
-                    <RowButton label={t(`删除项目 ${i + 1}`, `delete project ${i + 1}`)} icon="delete" onClick={() => onChange(removeItem(projects, i))} />
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => onChange(insertItem(projects, projects.length, newProject()))}>
+      <ol className="project-list">
+        {projects.map((project, i) => {
+          const path = `/projects/${i}`;
+          const n = i + 1;
+          return (
+            <li key={i} data-path={path} className="project-card" data-testid="project-row">
+              <div className="project-head">
+                <span className="project-number">
+                  {n}
+                  <FieldComments path={path} />
+                </span>
+                <div className="project-name" data-path={`${path}/name`}>
+                  <label className="field-label" htmlFor={`project-${i}-name`}>
+                    {t('项目名称', 'Name')} <FieldComments path={`${path}/name`} />
+                  </label>
+                  <GrowingTextArea id={`project-${i}-name`} aria-label={t(`项目 ${n} 名称`, `project ${n} name`)} value={project.name} onChange={(e) => edit(i, { name: e.target.value })} />
+                </div>
+                <div className="project-amount">
+                  <span className="field-label">
+                    {t('拟投入资金', 'Amount')} <FieldComments path={`${path}/amount`} />
+                  </span>
+                  <MoneyInput path={`${path}/amount`} label={t(`项目 ${n} 金额`, `project ${n} amount`)} value={project.amount} onChange={(amount) => edit(i, { amount })} />
+                </div>
+                <div className="row-actions">
+                  <RowButton label={t(`项目 ${n} 上移`, `move project ${n} up`)} icon="up" disabled={i === 0} onClick={() => (structural(fields), onChange(moveItem(projects, i, i - 1)))} />
+                  <RowButton label={t(`项目 ${n} 下移`, `move project ${n} down`)} icon="down" disabled={i === projects.length - 1} onClick={() => (structural(fields), onChange(moveItem(projects, i, i + 1)))} />
+                  <RowButton label={t(`在项目 ${n} 下方插入`, `insert below project ${n}`)} icon="insert" onClick={() => (structural(fields), onChange(insertItem(projects, i + 1, newProject())))} />
+                  <RowButton
+                    label={t(`删除项目 ${n}`, `delete project ${n}`)}
+                    icon="delete"
+                    onClick={() => {
+                      deletion(fields, project.name.trim() ? t(`项目 ${n}「${project.name}」`, `project ${n} (${project.name})`) : t(`项目 ${n}`, `project ${n}`), t);
+                      onChange(removeItem(projects, i));
+                    }}
+                  />
+                </div>
+              </div>
+              <div className="project-texts">
+                <div data-path={`${path}/content`}>
+                  <label className="field-label" htmlFor={`project-${i}-content`}>
+                    {t('主要实施内容', 'Content')} <FieldComments path={`${path}/content`} />
+                  </label>
+                  <GrowingTextArea id={`project-${i}-content`} aria-label={t(`项目 ${n} 主要实施内容`, `project ${n} content`)} value={project.content} onChange={(e) => edit(i, { content: e.target.value })} />
+                </div>
+                <div data-path={`${path}/expectedOutcome`}>
+                  <label className="field-label" htmlFor={`project-${i}-outcome`}>
+                    {t('期望达到的目标（概述）', 'Expected outcome')} <FieldComments path={`${path}/expectedOutcome`} />
+                  </label>
+                  <GrowingTextArea id={`project-${i}-outcome`} aria-label={t(`项目 ${n} 期望达到的目标`, `project ${n} expected outcome`)} value={project.expectedOutcome} onChange={(e) => edit(i, { expectedOutcome: e.target.value })} />
+                </div>
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+      <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => (structural(fields), onChange(insertItem(projects, projects.length, newProject())))}>
         {t('添加项目', 'Add project')}
       </Button>
     </>

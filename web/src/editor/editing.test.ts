@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDeclaration } from '../../../src/core/declaration.ts';
-import { amountFromInput, budgetTotals, conflictRows, editIndicator, moveItem, newIndicator, pointerOfField, withDerivedTotal } from './editing.ts';
+import { amountFromInput, budgetTotals, editIndicator, moveItem, newIndicator, pointerOfField, withDerivedTotal } from './editing.ts';
 
 describe('editor operations', () => {
   it('moves, and ignores moves out of range', () => {
@@ -10,11 +10,23 @@ describe('editor operations', () => {
   });
 
   it('stores amounts as typed on forms exactly, and refuses what is not an amount', () => {
-    expect(amountFromInput('2,507.50')).toEqual({ ok: true, amount: '2507.50' });
-    expect(amountFromInput(' 0.1 ')).toEqual({ ok: true, amount: '0.10' });
-    expect(amountFromInput('')).toEqual({ ok: true, amount: null });
-    expect(amountFromInput('12.3.4')).toEqual({ ok: false, error: 'syntax' });
-    expect(amountFromInput('1.0000001')).toEqual({ ok: false, error: 'too-precise' });
+    expect(amountFromInput('2,507.50')).toEqual({ ok: true, amount: '2507.50', note: null });
+    expect(amountFromInput(' 0.1 ')).toEqual({ ok: true, amount: '0.10', note: null });
+    expect(amountFromInput('')).toEqual({ ok: true, amount: null, note: null });
+    expect(amountFromInput('¥2,507.50')).toEqual({ ok: true, amount: '2507.50', note: { zh: '按 2,507.50 万元记录', en: 'taken as 2,507.50' } });
+    expect(amountFromInput('-1')).toMatchObject({ ok: true, amount: '-1.00', note: { zh: '负数金额 -1.00 万元，请确认' } });
+    for (const [text, zh] of [
+      ['12.3.4', '不是有效金额'],
+      ['1e5', '不是有效金额'],
+      ['2.507,50', '小数点请用'],
+      ['1.0000001', '六位'],
+      ['12345678901234567890123', '金额过大'],
+      ['25070元', '应填 2.507'],
+    ] as const) {
+      const result = amountFromInput(text);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error.zh).toContain(zh);
+    }
   });
 
   it('adds amounts exactly (0.1 + 0.2 is 0.30) and keeps a derived total in step', () => {
@@ -30,17 +42,6 @@ describe('editor operations', () => {
     const row = editIndicator(newIndicator('产出指标', '数量指标'), 'annualTarget', '≥85分');
     expect(row.annualTargetValue).toMatchObject({ kind: 'quantity', operator: '≥', value: '85', unit: '分' });
     expect(editIndicator(row, 'annualTarget', '逐步提高').annualTargetValue.kind).toBe('qualitative');
-  });
-
-  it('lists a conflict field by field, without the parsed targets', () => {
-    const theirs = emptyDeclaration('局', 2025);
-    theirs.indicators = [editIndicator(newIndicator('产出指标', '数量指标'), 'annualTarget', '≥5个')];
-    const [first = newIndicator(null, null)] = theirs.indicators;
-    const mine = { ...theirs, goals: ['新目标'], indicators: [editIndicator(first, 'annualTarget', '≥6个')] };
-    expect(conflictRows(theirs, mine)).toEqual([
-      { path: '/goals/0', theirs: undefined, mine: '新目标' },
-      { path: '/indicators/0/annualTarget', theirs: '≥5个', mine: '≥6个' },
-    ]);
   });
 
   it('maps a server field name to a pointer', () => {

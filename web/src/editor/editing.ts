@@ -3,8 +3,7 @@
  * Every function returns a new declaration and leaves its input untouched.
  */
 import type { Amount, DepartmentTargetDeclaration, Indicator, Project } from '../../../src/core/declaration.ts';
-import { diffJson, type Change } from '../../../src/core/jsonDiff.ts';
-import { formatMoney, parseMoney, sumMoney, type Money } from '../../../src/core/money.ts';
+import { formatMoney, formatMoneyGrouped, MAX_INTEGER_DIGITS, parseMoney, readTypedAmount, sumMoney, type Money } from '../../../src/core/money.ts';
 import { parseTargetValue } from '../../../src/core/targetValue.ts';
 
 /** A list with one item moved from one place to another (out-of-range moves change nothing). */
@@ -57,12 +56,42 @@ export function newProject(): Project {
   return { name: '', content: '', amount: null, expectedOutcome: '' };
 }
 
-/** The stored form of an amount as typed: `2,507.50` → `"2507.50"`, blank → null, anything else → an error. */
-export function amountFromInput(text: string): { ok: true; amount: Amount } | { ok: false; error: 'syntax' | 'too-precise' } {
-  if (text.trim() === '') return { ok: true, amount: null };
-  const parsed = parseMoney(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error === 'too-precise' ? 'too-precise' : 'syntax' };
-  return { ok: true, amount: formatMoney(parsed.value) };
+/** What an amount box does with what was typed: the amount to store, a note to show beside it, or why it is refused. */
+export type AmountInput =
+  | { readonly ok: true; readonly amount: Amount; readonly note: { zh: string; en: string } | null }
+  | { readonly ok: false; readonly error: { zh: string; en: string } };
+
+/**
+ * The stored form of an amount as typed (`2,507.50` → `"2507.50"`, blank → null), what it was taken
+ * as when that is not plain (`¥2,507.50`, full-width digits, a negative amount), or why it is refused
+ * — in which case nothing is stored and the text stays in the box.
+ */
+export function amountFromInput(text: string): AmountInput {
+  const read = readTypedAmount(text);
+  if (!read.ok) {
+    switch (read.error) {
+      case 'too-precise':
+        return { ok: false, error: { zh: '金额最多精确到小数点后六位', en: 'at most six decimals' } };
+      case 'too-large':
+        return { ok: false, error: { zh: `金额过大：整数部分最多 ${MAX_INTEGER_DIGITS} 位（单位为万元）`, en: `too large: at most ${MAX_INTEGER_DIGITS} digits before the point (the unit is 10k yuan)` } };
+      case 'yuan': {
+        const inWan = read.yuan ? formatMoneyGrouped(read.yuan) : null;
+        return { ok: false, error: { zh: `此栏单位为万元${inWan ? `：应填 ${inWan}` : ''}`, en: `this box is in 10k yuan${inWan ? `: enter ${inWan}` : ''}` } };
+      }
+      case 'decimal-comma':
+        return { ok: false, error: { zh: '小数点请用“.”，千位分隔用“,”，例如 2,507.50', en: 'use "." for the decimal point and "," between thousands, e.g. 2,507.50' } };
+      default:
+        return { ok: false, error: { zh: '不是有效金额，例如 2,507.50', en: 'not an amount; e.g. 2,507.50' } };
+    }
+  }
+  if (read.amount === null) return { ok: true, amount: null, note: null };
+  const shown = formatMoneyGrouped(read.amount);
+  const note = read.negative
+    ? { zh: `负数金额 ${shown} 万元，请确认`, en: `a negative amount, ${shown}; please check` }
+    : read.normalised
+      ? { zh: `按 ${shown} 万元记录`, en: `taken as ${shown}` }
+      : null;
+  return { ok: true, amount: formatMoney(read.amount), note };
 }
 
 function known(amounts: readonly Amount[]): Money[] {
@@ -101,23 +130,6 @@ export function withDerivedTotal(content: DepartmentTargetDeclaration): Departme
   const b = content.budget;
   const total = b.basic === null && b.project === null ? null : budgetTotals(content).basicPlusProject;
   return total === b.total ? content : { ...content, budget: { ...b, total } };
-}
-
-/** One row of the side-by-side view of a conflict: a field where the other person's version and mine differ. */
-export interface ConflictRow {
-  readonly path: string;
-  readonly theirs: unknown;
-  readonly mine: unknown;
-}
-
-/**
- * Where the saved version and my edit differ, field by field. Parsed target values are left out:
- * they follow from the printed target beside them.
- */
-export function conflictRows(theirs: DepartmentTargetDeclaration, mine: DepartmentTargetDeclaration): ConflictRow[] {
-  return diffJson(theirs, mine)
-    .filter((change: Change) => !/TargetValue(?:\/|$)/.test(change.path))
-    .map((change) => ({ path: change.path, theirs: change.op === 'add' ? undefined : change.from, mine: change.op === 'remove' ? undefined : change.to }));
 }
 
 /** Turns a field name from a server validation error (`body.content.indicators.3.annualTarget`) into a JSON Pointer. */

@@ -16,12 +16,20 @@ interface LocaleValue {
   /** Picks the current language's side of a bilingual message from the server or the checker. */
   readonly pick: (message: { zh: string; en: string }) => string;
   /** A time as people of the language write it: `2026年11月27日 07:41`, `27 Nov 2026, 07:41`; `clock` for the time of day alone. */
-  readonly time: (at: string | Date, style?: 'full' | 'clock') => string;
+  readonly time: (at: string | Date, style?: 'full' | 'seconds' | 'clock') => string;
 }
 
 const FORMATS = {
-  zh: { full: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }), clock: new Intl.DateTimeFormat('zh-CN', { timeStyle: 'medium' }) },
-  en: { full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), clock: new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }) },
+  zh: {
+    full: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'short' }),
+    seconds: new Intl.DateTimeFormat('zh-CN', { dateStyle: 'medium', timeStyle: 'medium' }),
+    clock: new Intl.DateTimeFormat('zh-CN', { timeStyle: 'medium' }),
+  },
+  en: {
+    full: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }),
+    seconds: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }),
+    clock: new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium' }),
+  },
 } as const;
 
 const LocaleContext = createContext<LocaleValue | null>(null);
@@ -51,7 +59,10 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
       setLang,
       t: (zh, en) => (lang === 'zh' ? zh : en),
       pick: (message) => (lang === 'zh' ? message.zh : message.en),
-      time: (at, style = 'full') => FORMATS[lang][style].format(typeof at === 'string' ? new Date(at) : at),
+      time: (at, style = 'full') => {
+        const date = typeof at === 'string' ? new Date(at) : at;
+        return Number.isNaN(date.getTime()) ? String(at) : FORMATS[lang][style].format(date);
+      },
     }),
     [lang, setLang],
   );

@@ -3,19 +3,37 @@
  * Plain markup and CSS (styles.css): every signed-in page opens inside it, so it is on the path of
  * every first visit, where Ant Design's layout components cost more than they gave.
  */
-import { AuditOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TableOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TableOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
+import { Loading } from '../components/Loading.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The menu key a path belongs to. */
 function selectedKey(pathname: string): string {
-  if (pathname.startsWith('/declarations')) return '/declarations';
-  if (pathname.startsWith('/import')) return '/import';
-  if (pathname.startsWith('/audit')) return '/audit';
+  for (const key of ['/declarations', '/import', '/audit', '/admin/organisations', '/admin/users', '/account', '/public']) if (pathname.startsWith(key)) return key;
   return '/';
+}
+
+/** The frame while the session is still on its way (a slow network): the page's place is kept, not blank. */
+export function FrameSkeleton() {
+  return (
+    <div className="app-frame">
+      <aside className="app-sider no-print">
+        <div className="brand">
+          <FileSearchOutlined /> 绩效 Jixiao
+        </div>
+      </aside>
+      <div className="app-main">
+        <header className="app-header no-print" />
+        <div className="app-content">
+          <Loading />
+        </div>
+      </div>
+    </div>
+  );
 }
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -25,16 +43,27 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   if (!user) return null;
   const canImport = user.role === 'editor' || user.role === 'approver';
+  const admin = user.role === 'admin';
   const items = [
     { key: '/', icon: <HomeOutlined />, label: t('首页', 'Home') },
     { key: '/declarations', icon: <TableOutlined />, label: t('申报表', 'Forms') },
     ...(canImport ? [{ key: '/import', icon: <ImportOutlined />, label: t('导入申报表', 'Import') }] : []),
-    ...(user.role === 'admin' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') }] : []),
+    ...(admin
+      ? [
+          { key: '/admin/organisations', icon: <ApartmentOutlined />, label: t('区划与部门', 'Regions and departments') },
+          { key: '/admin/users', icon: <TeamOutlined />, label: t('用户', 'Users') },
+          { key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') },
+        ]
+      : []),
+    { key: '/account', icon: <UserOutlined />, label: t('我的账号', 'My account') },
     { key: '/public', icon: <GlobalOutlined />, label: t('公开查询', 'Public forms') },
   ];
   const selected = selectedKey(location.pathname);
   return (
     <div className="app-frame">
+      <a className="skip-link" href="#main">
+        {t('跳到正文', 'Skip to the content')}
+      </a>
       <aside className="app-sider no-print">
         <div className="brand">
           <FileSearchOutlined /> 绩效 Jixiao
@@ -57,8 +86,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <strong>{t('预算绩效目标管理', 'Budget performance targets')}</strong>
           <div className="header-tools" data-testid="current-user">
             <span>
-              <strong>{user.displayName}</strong> <span className="chip red">{pick(user.roleName)}</span>
-              <span className="secondary">{departmentName ?? regionName ?? t('全部地区', 'all regions')}</span>
+              <Link to="/account">
+                <strong>{user.displayName}</strong>
+              </Link>{' '}
+              <span className="chip red">{pick(user.roleName)}</span>
+              <span className="secondary">{departmentName ?? regionName ?? t('全部地区', 'All regions')}</span>
             </span>
             <LanguageSwitch />
             <button type="button" className="btn" onClick={() => void signOut().then(() => navigate('/login'))}>
@@ -68,7 +100,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </header>
         <div className="app-content">
-          <main>{children}</main>
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
         </div>
       </div>
     </div>

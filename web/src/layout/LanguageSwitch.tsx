@@ -1,4 +1,4 @@
-/** 中文 / English switch; the choice is remembered. Native radio buttons drawn as a segmented control (styles.css). */
+/** 中文 / English switch; the choice is remembered. Native radio buttons in a labelled group, drawn as a segmented control (styles.css). */
 import { useLocale, type Lang } from '../i18n/locale.tsx';
 
 const OPTIONS: ReadonlyArray<{ value: Lang; label: string }> = [
@@ -9,13 +9,14 @@ const OPTIONS: ReadonlyArray<{ value: Lang; label: string }> = [
 export function LanguageSwitch() {
   const { lang, setLang } = useLocale();
   return (
-    <div className="segmented" role="radiogroup" aria-label="Language / 语言">
+    <fieldset className="segmented">
+      <legend className="visually-hidden">语言 Language</legend>
       {OPTIONS.map((option) => (
-        <label key={option.value} className={option.value === lang ? 'selected' : undefined}>
+        <label key={option.value} className={option.value === lang ? 'selected' : undefined} lang={option.value === 'zh' ? 'zh-CN' : 'en'}>
           <input type="radio" name="jixiao-language" value={option.value} checked={option.value === lang} onChange={() => setLang(option.value)} />
           {option.label}
         </label>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -6,18 +6,23 @@ import { api, query } from '../api/client.ts';
 import type { DeclarationList, DeclarationState, DeclarationSummary } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { RECENT_YEARS, useUrlFilters } from '../components/useUrlFilters.ts';
+import { NewDeclarationDialog } from '../components/NewDeclarationDialog.tsx';
+import { useUrlFilters } from '../components/useUrlFilters.ts';
+import { useYears } from '../components/useYears.ts';
+import { gradeName, stateName } from '../declaration/vocabulary.ts';
+import { useState } from 'react';
 import { StateTag } from '../components/StateTag.tsx';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
-import { STATE_NAMES } from '../../../src/core/workflow.ts';
 
 type Sort = 'updated' | 'year' | 'department' | 'errors';
 const STATES: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 
 export function DeclarationListPage() {
-  const { t, pick, time } = useLocale();
+  const { t, time } = useLocale();
+  const [creating, setCreating] = useState(false);
+  const { years } = useYears('mine');
   const { user, regions } = useSession();
   const [params, set] = useUrlFilters();
   const filters = {
@@ -36,7 +41,7 @@ export function DeclarationListPage() {
     { title: t('部门', 'Department'), dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: filters.sort === 'department' ? 'ascend' : null, render: (name: string, row) => <Link to={`/declarations/${row.id}`}>{name}</Link> },
     { title: t('年度', 'Year'), dataIndex: 'year', key: 'year', width: 90, sorter: true, sortOrder: filters.sort === 'year' ? 'descend' : null },
     { title: t('状态', 'State'), dataIndex: 'state', width: 100, render: (state: DeclarationState) => <StateTag state={state} /> },
-    { title: t('审核结果', 'Grade'), dataIndex: 'reviewGrade', width: 90, render: (grade: string | null) => grade ?? '' },
+    { title: t('审核结果', 'Grade'), dataIndex: 'reviewGrade', width: 120, render: (grade: string | null) => (grade ? gradeName(grade, t) : '') },
     { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 150, align: 'right', render: (amount: string | null) => showAmount(amount) },
     {
       title: t('问题', 'Findings'),
@@ -63,9 +68,14 @@ export function DeclarationListPage() {
       <div className="page-title">
         <h1>{t('申报表', 'Forms')}</h1>
         {(user?.role === 'editor' || user?.role === 'approver') && (
-          <Link to="/import">
-            <Button type="primary">{t('导入申报表', 'Import a form')}</Button>
-          </Link>
+          <Space>
+            <Button type="primary" onClick={() => setCreating(true)}>
+              {t('新建申报表', 'New form')}
+            </Button>
+            <Link className="btn" to="/import">
+              {t('导入申报表', 'Import a form')}
+            </Link>
+          </Space>
         )}
       </div>
       <Space wrap style={{ marginBottom: 16 }} role="search">
@@ -77,8 +87,8 @@ export function DeclarationListPage() {
           onSearch={(q) => set({ q })}
           style={{ width: 320 }}
         />
-        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} />
-        <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear value={filters.state} onChange={(state?: string) => set({ state })} style={{ width: 130 }} options={STATES.map((s) => ({ value: s, label: pick(STATE_NAMES[s]) }))} />
+        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}` }))} />
+        <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear value={filters.state} onChange={(state?: string) => set({ state })} style={{ width: 130 }} options={STATES.map((s) => ({ value: s, label: stateName(s, t) }))} />
         <Select
           aria-label={t('部门', 'Department')}
           placeholder={t('全部部门', 'All departments')}
@@ -92,11 +102,13 @@ export function DeclarationListPage() {
         />
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
+      {creating && <NewDeclarationDialog onClose={() => setCreating(false)} />}
       <Table<DeclarationSummary>
         rowKey="id"
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
+        locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的申报表', 'No form matches') }}
         pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t(`共 ${total} 份`, `${total} forms`) }}
         onChange={(pagination, _filters, sorter) => {
           const one = Array.isArray(sorter) ? sorter[0] : sorter;

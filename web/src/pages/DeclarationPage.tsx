@@ -2,16 +2,19 @@
  * One declaration: the official form, its findings and review comments, and the workflow actions
  * the server says this user may take (no other button is shown).
  */
-import { EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import { fetchOnce } from '../api/prefetch.ts';
 import type { Comment, DeclarationView, TransitionAction } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
+import { StatusPage } from '../components/StatusPage.tsx';
+import { ReviewBanner } from '../declaration/ReviewBanner.tsx';
+import { gradeName } from '../declaration/vocabulary.ts';
 import { StateTag } from '../components/StateTag.tsx';
 import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
@@ -54,7 +57,7 @@ function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMod
     >
       <Form layout="vertical">
         <Form.Item label={t('审核结果', 'Grade')}>
-          <Radio.Group value={grade} onChange={(e) => setGrade(e.target.value as string)} options={grades.map((g) => ({ value: g, label: g }))} />
+          <Radio.Group value={grade} onChange={(e) => setGrade(e.target.value as string)} options={grades.map((g) => ({ value: g, label: gradeName(g, t) }))} />
         </Form.Item>
         <Form.Item
           label={t('审核意见', 'Opinion')}
@@ -71,7 +74,8 @@ function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMod
 
 export function DeclarationPage() {
   const { id = '' } = useParams();
-  const { t, time } = useLocale();
+  const { t, time, pick } = useLocale();
+  const navigate = useNavigate();
   // Messages of this page only, rendered in its tree (the holder below) so they take the app's theme and language.
   const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
@@ -79,7 +83,8 @@ export function DeclarationPage() {
   const [anchor, setAnchor] = useState<string | null>(null);
   const [review, setReview] = useState<ReviewMode | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const [tab, setTab] = useState('findings');
+  const [chosenTab, setTab] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
 
   const commentCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -88,14 +93,33 @@ export function DeclarationPage() {
   }, [comments.data]);
 
   const view = declaration.data;
-  if (!view) return declaration.error ? <ErrorAlert error={declaration.error} onRetry={declaration.reload} /> : <Card loading />;
+  if (!view) {
+    if (declaration.error instanceof ApiError && declaration.error.status === 404) {
+      return <StatusPage code="404" title={t('申报表不存在，或你无权查看', 'No such form, or you may not see it')} detail={t('它可能已被删除，或属于其他部门。', 'It may have been deleted, or belong to another department.')} actions={<Link className="btn primary" to="/declarations">{t('返回申报表列表', 'Back to the forms')}</Link>} />;
+    }
+    return declaration.error ? <ErrorAlert error={declaration.error} onRetry={declaration.reload} /> : <Card loading />;
+  }
+  // A returned form opens on what the reviewer said; others on the checker's findings.
+  const tab = chosenTab ?? (view.state === 'returned' && (comments.data?.comments.length ?? 0) > 0 ? 'comments' : 'findings');
+  const counts = findingCounts(view.findings);
 
   const refresh = () => {
     declaration.reload();
     comments.reload();
   };
+  const remove = async () => {
+    setActionError(null);
+    try {
+      await api('DELETE', `/api/v1/declarations/${id}`);
+      void message.success(t('草稿已删除', 'Draft deleted'));
+      navigate('/declarations');
+    } catch (caught) {
+      setActionError(caught);
+    }
+  };
   const move = async (action: Exclude<TransitionAction, 'review'>) => {
     setActionError(null);
+    setSubmitting(false);
     try {
       await api('POST', `/api/v1/declarations/${id}/transitions`, { action });
       void message.success(action === 'submit' ? t('已提交审核', 'Submitted for review') : t('已公开', 'Published'));
@@ -115,15 +139,28 @@ export function DeclarationPage() {
         </h1>
         <Space wrap data-testid="actions">
           {view.canEdit && (
-            <Link to={`/declarations/${id}/edit`}>
-              <Button type="primary" icon={<EditOutlined />}>
-                {t('编辑', 'Edit')}
-              </Button>
+            <Link className="btn primary" to={`/declarations/${id}/edit`}>
+              <EditOutlined />
+              {t('编辑', 'Edit')}
             </Link>
           )}
           {allowed.has('submit') && (
-            <Popconfirm title={t('提交后将不能修改，直到审核退回。确认提交？', 'After submitting you cannot edit until it is returned. Submit?')} okText={t('提交', 'Submit')} cancelText={t('取消', 'Cancel')} onConfirm={() => move('submit')}>
-              <Button type="primary">{t('提交审核', 'Submit for review')}</Button>
+            <Button type="primary" onClick={() => setSubmitting(true)}>
+              {t('提交审核', 'Submit for review')}
+            </Button>
+          )}
+          {view.canDelete && (
+            <Popconfirm
+              title={t('删除此草稿？', 'Delete this draft?')}
+              description={t('此草稿从未提交，删除后可在审计日志中找到其最后内容。', 'It was never submitted; its last content stays in the audit log.')}
+              okText={t('删除', 'Delete')}
+              okButtonProps={{ danger: true }}
+              cancelText={t('取消', 'Cancel')}
+              onConfirm={() => void remove()}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('删除草稿', 'Delete draft')}
+              </Button>
             </Popconfirm>
           )}
           {allowed.has('review') && (
@@ -141,8 +178,9 @@ export function DeclarationPage() {
               <Button type="primary">{t('公开', 'Publish')}</Button>
             </Popconfirm>
           )}
-          <Link to={`/declarations/${id}/history`}>
-            <Button icon={<HistoryOutlined />}>{t('历史版本', 'History')}</Button>
+          <Link className="btn" to={`/declarations/${id}/history`}>
+            <HistoryOutlined />
+            {t('历史版本', 'History')}
           </Link>
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('打印', 'Print')}
@@ -150,16 +188,19 @@ export function DeclarationPage() {
         </Space>
       </div>
       <ErrorAlert error={actionError} />
+      <div className="no-print">
+        <ReviewBanner view={view} comments={comments.data?.comments ?? []} />
+      </div>
       <Descriptions size="small" className="no-print" style={{ marginBottom: 12 }} column={4}>
         <Descriptions.Item label={t('版本', 'Version')}>{view.version}</Descriptions.Item>
-        <Descriptions.Item label={t('审核结果', 'Grade')}>{view.reviewGrade ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('更新时间', 'Updated')}>{time(view.updatedAt)}</Descriptions.Item>
-        <Descriptions.Item label={t('问题', 'Findings')}>
-          {t(`${view.findings.filter((f) => f.severity === 'error').length} 个错误，${view.findings.filter((f) => f.severity === 'warning').length} 个警告`, `${view.findings.filter((f) => f.severity === 'error').length} errors, ${view.findings.filter((f) => f.severity === 'warning').length} warnings`)}
+        <Descriptions.Item label={t('审核结果', 'Grade')}>{gradeName(view.reviewGrade, t)}</Descriptions.Item>
+        <Descriptions.Item label={view.publishedAt ? t('公开时间', 'Published') : t('更新时间', 'Updated')}>{time(view.publishedAt ?? view.updatedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('检查结果', 'Findings')}>
+          {t(`${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示`, `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`)}
         </Descriptions.Item>
       </Descriptions>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 320px', gap: 16, alignItems: 'start' }}>
-        <Card size="small">
+      <div className="form-layout">
+        <Card size="small" className="form-card">
           <OfficialForm
             content={view.content}
             commentCounts={commentCounts}
@@ -178,7 +219,7 @@ export function DeclarationPage() {
             activeKey={tab}
             onChange={setTab}
             items={[
-              { key: 'findings', label: `${t('检查结果', 'Findings')} (${view.findings.length})`, children: <FindingsPanel findings={view.findings} onSelect={revealPath} /> },
+              { key: 'findings', label: `${t('检查结果', 'Findings')} (${view.findings.length})`, children: <FindingsPanel findings={view.findings} content={view.content} onSelect={revealPath} /> },
               {
                 key: 'comments',
                 label: `${t('审核批注', 'Comments')} (${comments.data?.comments.length ?? 0})`,
@@ -210,6 +251,37 @@ export function DeclarationPage() {
           />
         </Card>
       </div>
+      {submitting && (
+        <Modal
+          open
+          title={t('提交审核', 'Submit for review')}
+          okText={t('提交', 'Submit')}
+          cancelText={t('取消', 'Cancel')}
+          okButtonProps={{ disabled: view.blockSubmitOnErrors && counts.error > 0 }}
+          onOk={() => void move('submit')}
+          onCancel={() => setSubmitting(false)}
+        >
+          <p>{t('提交后将不能修改，直到审核退回。', 'After submitting you cannot edit until the form is returned.')}</p>
+          <Alert
+            data-testid="submit-counts"
+            type={counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'success'}
+            showIcon
+            message={
+              counts.error + counts.warning + counts.info === 0
+                ? t('检查未发现问题。', 'The checker found nothing.')
+                : t(`检查发现 ${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示。`, `The checker finds ${counts.error} errors, ${counts.warning} warnings and ${counts.info} notes.`)
+            }
+            description={
+              view.blockSubmitOnErrors && counts.error > 0
+                ? t('本地区要求改正全部错误后才能提交。', 'This bureau takes forms only without errors: correct them first.')
+                : counts.error > 0
+                  ? t('有错误的申报表很可能被退回；建议先改正。', 'A form with errors is likely to be returned; correct them first if you can.')
+                  : undefined
+            }
+          />
+          {actionError instanceof ApiError && <Alert style={{ marginTop: 12 }} role="alert" type="error" showIcon message={pick(actionError.text)} />}
+        </Modal>
+      )}
       {review && (
         <ReviewModal
           mode={review}

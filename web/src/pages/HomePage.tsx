@@ -7,10 +7,10 @@ import type { DeclarationList, DeclarationState, Role, YearStatistics } from '..
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { StateTag } from '../components/StateTag.tsx';
-import { RECENT_YEARS } from '../components/useUrlFilters.ts';
+import { defaultYear, useYears } from '../components/useYears.ts';
+import { stateName } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
-import { STATE_NAMES } from '../../../src/core/workflow.ts';
 
 const HomeCharts = lazy(() => import('../charts/HomeCharts.tsx'));
 
@@ -40,12 +40,12 @@ function TodoList({ kind }: { kind: TodoKind }) {
   const { t } = useLocale();
   const list = useResource(kind.state, () => api<DeclarationList>('GET', `/api/v1/declarations${query({ state: kind.state, pageSize: 10 })}`));
   return (
-    <Card size="small" title={`${t(kind.zh, kind.en)}${list.data ? `（${list.data.total}）` : ''}`} data-testid={`todo-${kind.state}`}>
+    <Card size="small" title={`${t(kind.zh, kind.en)}${list.data ? t(`（全部年度 ${list.data.total} 份）`, ` (all years: ${list.data.total})`) : ''}`} data-testid={`todo-${kind.state}`}>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <List
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        locale={{ emptyText: t('暂无', 'Nothing') }}
+        locale={{ emptyText: list.loading || list.error ? ' ' : t('暂无', 'Nothing') }}
         renderItem={(item) => (
           <List.Item>
             <Link to={`/declarations/${item.id}`}>
@@ -60,13 +60,13 @@ function TodoList({ kind }: { kind: TodoKind }) {
 }
 
 export function HomePage() {
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const { user } = useSession();
   const [chosenYear, setYear] = useState<number | null>(null);
-  // Until a year is chosen: the latest year the user has forms for.
-  const latest = useResource('latest-year', () => api<DeclarationList>('GET', `/api/v1/declarations${query({ sort: 'year', pageSize: 1 })}`));
-  const year = chosenYear ?? latest.data?.items[0]?.year ?? new Date().getFullYear();
-  const statistics = useResource(latest.loading ? null : `stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
+  // Until a year is chosen: this year when it has forms, else the latest before it — not a future year drafted early.
+  const { years, loading: yearsLoading } = useYears('mine');
+  const year = chosenYear ?? defaultYear(years);
+  const statistics = useResource(yearsLoading ? null : `stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
   if (!user) return null;
   const todos = TODO_BY_ROLE[user.role];
   const states: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
@@ -76,7 +76,7 @@ export function HomePage() {
         <h1>{t('工作台', 'Home')}</h1>
         <Space>
           <label htmlFor="home-year">{t('年度', 'Year')}</label>
-          <Select id="home-year" value={year} onChange={setYear} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+          <Select id="home-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
         </Space>
       </div>
       {todos.length > 0 && (
@@ -94,12 +94,12 @@ export function HomePage() {
         </section>
       )}
       <ErrorAlert error={statistics.error} onRetry={statistics.reload} />
-      <Card style={{ marginBottom: 16 }} data-testid="counts-by-state">
+      <Card style={{ marginBottom: 16 }} data-testid="counts-by-state" size="small" title={t(`${year} 年度各状态的申报表`, `Forms of ${year} by state`)}>
         <Row gutter={16}>
           {states.map((state) => (
             <Col span={4} key={state}>
               <Link to={`/declarations?state=${state}&year=${year}`}>
-                <Statistic title={pick(STATE_NAMES[state])} value={statistics.data?.byState[state] ?? 0} loading={statistics.loading} />
+                <Statistic title={stateName(state, t)} value={statistics.data?.byState[state] ?? 0} loading={statistics.loading || yearsLoading} />
               </Link>
             </Col>
           ))}
@@ -110,7 +110,7 @@ export function HomePage() {
           <Suspense fallback={<Skeleton active />}>
             <HomeCharts statistics={statistics.data} />
           </Suspense>
-        ) : statistics.loading ? (
+        ) : statistics.loading || yearsLoading ? (
           <Skeleton active />
         ) : (
           <Empty description={t(`${year} 年度暂无可见的申报表`, `No forms you can see for ${year}`)} />

@@ -1,14 +1,22 @@
 /** Published forms by region, department and year, searchable; no sign-in. */
-import { Card, Input, Select, Space, Table } from 'antd';
+import { Card, Input, Select, Space, Table, TreeSelect } from 'antd';
 import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import type { DeclarationList, DeclarationSummary } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { RECENT_YEARS, useUrlFilters } from '../components/useUrlFilters.ts';
+import { useUrlFilters } from '../components/useUrlFilters.ts';
+import { useYears } from '../components/useYears.ts';
+import type { RegionNode } from '../api/types.ts';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, allRegions, useSession } from '../session/session.tsx';
+
+interface TreeOption {
+  value: string;
+  title: string;
+  children: TreeOption[];
+}
 
 export function PublicListPage() {
   const { t, time } = useLocale();
@@ -17,26 +25,31 @@ export function PublicListPage() {
   const filters = { regionId: params.get('regionId') ?? undefined, departmentId: params.get('departmentId') ?? undefined, year: params.get('year') ?? undefined, q: params.get('q') ?? undefined, page: Number(params.get('page') ?? 1) };
   const search = query({ ...filters, pageSize: 20, sort: 'department' });
   const list = useResource(search, () => api<DeclarationList>('GET', `/api/v1/public/declarations${search}`));
-  const regionDepartments = allDepartments(regions).filter((d) => !filters.regionId || d.regionId === filters.regionId);
+  const { years } = useYears('public');
+  // A region filter takes in the regions below it, like the server's.
+  const within = new Set(filters.regionId ? allRegions(allRegions(regions).filter((r) => r.id === filters.regionId)).map((r) => r.id) : []);
+  const regionDepartments = allDepartments(regions).filter((d) => !filters.regionId || within.has(d.regionId));
+  const toTree = (nodes: readonly RegionNode[]): TreeOption[] => nodes.map((r) => ({ value: r.id, title: r.name, children: toTree(r.children) }));
   return (
     <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('已公开的部门整体预算绩效目标', 'Published department-wide performance targets')}</h1>}>
       <Space wrap style={{ marginBottom: 16 }} role="search">
         <Input.Search aria-label={t('搜索', 'Search')} placeholder={t('搜索部门、目标、项目、指标', 'Search departments, goals, projects, indicators')} defaultValue={filters.q} allowClear onSearch={(q) => set({ q })} style={{ width: 320 }} />
-        <Select aria-label={t('地区', 'Region')} placeholder={t('全部地区', 'All regions')} allowClear style={{ width: 160 }} value={filters.regionId} onChange={(regionId?: string) => set({ regionId, departmentId: undefined })} options={allRegions(regions).map((r) => ({ value: r.id, label: r.name }))} />
+        <TreeSelect aria-label={t('地区', 'Region')} placeholder={t('全部地区', 'All regions')} allowClear treeDefaultExpandAll style={{ width: 200 }} value={filters.regionId} onChange={(regionId?: string) => set({ regionId, departmentId: undefined })} treeData={toTree(regions)} />
         <Select aria-label={t('部门', 'Department')} placeholder={t('全部部门', 'All departments')} allowClear showSearch optionFilterProp="label" style={{ width: 300 }} value={filters.departmentId} onChange={(departmentId?: string) => set({ departmentId })} options={regionDepartments.map((d) => ({ value: d.id, label: d.name }))} />
-        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear style={{ width: 120 }} value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} options={RECENT_YEARS.map((y) => ({ value: y, label: `${y}` }))} />
+        <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear style={{ width: 120 }} value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} options={years.map((y) => ({ value: y, label: `${y}` }))} />
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<DeclarationSummary>
         rowKey="id"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的已公开申报表', 'No published form matches') }}
         pagination={{ current: filters.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (page) => set({ page }) }}
         columns={[
           { title: t('部门', 'Department'), dataIndex: 'departmentName', render: (name: string, row) => <Link to={`/public/${row.id}`}>{name}</Link> },
           { title: t('年度', 'Year'), dataIndex: 'year', width: 100 },
           { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 180, align: 'right', render: (amount: string | null) => showAmount(amount) },
-          { title: t('公开时间', 'Published'), dataIndex: 'updatedAt', width: 200, render: (at: string) => time(at) },
+          { title: t('公开时间', 'Published'), dataIndex: 'publishedAt', width: 200, render: (at: string | null) => (at ? time(at) : '—') },
         ]}
       />
     </Card>

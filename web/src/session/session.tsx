@@ -19,7 +19,7 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 /** Every department in the tree with its region. */
-export function allDepartments(regions: readonly RegionNode[]): Array<{ id: string; name: string; regionId: string; regionName: string }> {
+export function allDepartments(regions: readonly RegionNode[]): Array<{ id: string; name: string; archivedAt: string | null; regionId: string; regionName: string }> {
   return regions.flatMap((r) => [...r.departments.map((d) => ({ ...d, regionId: r.id, regionName: r.name })), ...allDepartments(r.children)]);
 }
 

@@ -1,0 +1,215 @@
+/**
+ * Administration of users: create one (with a password the policy accepts), disable or enable,
+ * reset a password (which signs the user out everywhere), and change a role, department or region.
+ */
+import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { api, ApiError } from '../api/client.ts';
+import type { Role, UserRow } from '../api/types.ts';
+import { useResource } from '../api/useResource.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { allDepartments, allRegions, useSession } from '../session/session.tsx';
+import { ROLE_NAMES } from '../../../src/core/policy.ts';
+
+type Dialog = { kind: 'create' } | { kind: 'password'; user: UserRow } | { kind: 'role'; user: UserRow };
+
+interface Draft {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  departmentId: string | null;
+  regionId: string | null;
+}
+
+const EMPTY: Draft = { username: '', displayName: '', password: '', role: 'editor', departmentId: null, regionId: null };
+const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin'];
+
+export default function UsersPage() {
+  const { t, pick } = useLocale();
+  const { user: me, regions } = useSession();
+  const users = useResource('users', () => api<{ users: UserRow[] }>('GET', '/api/v1/users'));
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [filter, setFilter] = useState('');
+  const departments = useMemo(() => allDepartments(regions), [regions]);
+  const regionList = useMemo(() => allRegions(regions), [regions]);
+  const departmentName = new Map(departments.map((d) => [d.id, `${d.name}（${d.regionName}）`]));
+  const regionName = new Map(regionList.map((r) => [r.id, r.name]));
+
+  const run = async (request: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+      setDialog(null);
+      users.reload();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', { zh: '操作失败', en: 'failed' }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const fieldError = (field: string) => (error?.fieldMessage(field) ? pick(error.text) : undefined);
+
+  const shown = (users.data?.users ?? []).filter((u) => !filter.trim() || `${u.username} ${u.displayName}`.toLowerCase().includes(filter.trim().toLowerCase()));
+  const needsDepartment = draft.role === 'editor' || draft.role === 'approver';
+
+  const placement = (
+    <>
+      <Form.Item label={t('角色', 'Role')} htmlFor="user-role">
+        <Select id="user-role" value={draft.role} onChange={(role: Role) => setDraft({ ...draft, role })} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
+      </Form.Item>
+      {needsDepartment && (
+        <Form.Item label={t('部门', 'Department')} required htmlFor="user-department" validateStatus={fieldError('departmentId') ? 'error' : undefined} help={fieldError('departmentId')}>
+          <Select
+            id="user-department"
+            showSearch
+            optionFilterProp="label"
+            value={draft.departmentId ?? undefined}
+            onChange={(departmentId: string) => setDraft({ ...draft, departmentId })}
+            options={departments.filter((d) => !d.archivedAt).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
+          />
+        </Form.Item>
+      )}
+      {draft.role === 'reviewer' && (
+        <Form.Item label={t('负责审核的区划', 'Region reviewed')} required htmlFor="user-region" validateStatus={fieldError('regionId') ? 'error' : undefined} help={fieldError('regionId')}>
+          <Select id="user-region" value={draft.regionId ?? undefined} onChange={(regionId: string) => setDraft({ ...draft, regionId })} options={regionList.map((r) => ({ value: r.id, label: r.name }))} />
+        </Form.Item>
+      )}
+    </>
+  );
+
+  return (
+    <>
+      <div className="page-title">
+        <h1>{t('用户', 'Users')}</h1>
+        <Space>
+          <Input.Search aria-label={t('搜索用户', 'Search users')} placeholder={t('用户名或姓名', 'Username or name')} allowClear onSearch={setFilter} onChange={(e) => setFilter(e.target.value)} style={{ width: 240 }} />
+          <Button
+            type="primary"
+            onClick={() => {
+              setDraft(EMPTY);
+              setError(null);
+              setDialog({ kind: 'create' });
+            }}
+          >
+            {t('新建用户', 'New user')}
+          </Button>
+        </Space>
+      </div>
+      <ErrorAlert error={users.error} onRetry={users.reload} />
+      {!dialog && error && <Alert role="alert" type="error" showIcon style={{ marginBottom: 12 }} message={pick(error.text)} />}
+      <Table<UserRow>
+        rowKey="id"
+        size="small"
+        data-testid="users"
+        loading={users.loading}
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: users.loading ? ' ' : t('没有用户', 'No users') }}
+        columns={[
+          { title: t('用户名', 'Username'), dataIndex: 'username' },
+          { title: t('姓名', 'Name'), dataIndex: 'displayName' },
+          { title: t('角色', 'Role'), dataIndex: 'role', render: (role: Role) => pick(ROLE_NAMES[role]) },
+          { title: t('部门或区划', 'Department or region'), render: (_: unknown, u) => (u.departmentId ? (departmentName.get(u.departmentId) ?? '—') : u.regionId ? (regionName.get(u.regionId) ?? '—') : t('全部', 'All')) },
+          {
+            title: t('状态', 'State'),
+            render: (_: unknown, u) => (
+              <Space size={4}>
+                {u.disabled ? <Tag color="red">{t('已停用', 'Disabled')}</Tag> : <Tag color="green">{t('正常', 'Active')}</Tag>}
+                {u.demo && <Tag>{t('演示账号', 'Demo')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('操作', 'Actions'),
+            width: 300,
+            render: (_: unknown, u) => (
+              <Space size={4} wrap>
+                <Button size="small" disabled={u.id === me?.id} onClick={() => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { disabled: !u.disabled }))}>
+                  {u.disabled ? t('启用', 'Enable') : t('停用', 'Disable')}
+                </Button>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setDraft({ ...EMPTY, username: u.username });
+                    setError(null);
+                    setDialog({ kind: 'password', user: u });
+                  }}
+                >
+                  {t('重置密码', 'Reset password')}
+                </Button>
+                <Button
+                  size="small"
+                  disabled={u.id === me?.id}
+                  onClick={() => {
+                    setDraft({ ...EMPTY, role: u.role, departmentId: u.departmentId, regionId: u.regionId });
+                    setError(null);
+                    setDialog({ kind: 'role', user: u });
+                  }}
+                >
+                  {t('角色与部门', 'Role and department')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {dialog?.kind === 'create' && (
+        <Modal open title={t('新建用户', 'New user')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} onCancel={() => setDialog(null)} onOk={() => void run(() => api('POST', '/api/v1/users', draft))}>
+          <Form layout="vertical">
+            <Form.Item label={t('用户名', 'Username')} required htmlFor="user-username" validateStatus={fieldError('username') ? 'error' : undefined} help={fieldError('username') ?? t('字母、数字和 _ . -，2–64 个字符', 'letters, digits and _ . -, 2–64 characters')}>
+              <Input id="user-username" autoFocus autoComplete="off" maxLength={64} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
+            </Form.Item>
+            <Form.Item label={t('姓名', 'Name')} required htmlFor="user-name" validateStatus={fieldError('displayName') ? 'error' : undefined} help={fieldError('displayName')}>
+              <Input id="user-name" maxLength={100} value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.target.value })} />
+            </Form.Item>
+            <Form.Item label={t('初始密码', 'Initial password')} required htmlFor="user-password" validateStatus={fieldError('password') ? 'error' : undefined} help={fieldError('password') ?? t('至少 10 个字符，不能包含用户名，不能是常见或有规律的密码', 'at least 10 characters, not the username, not a common or regular password')}>
+              <Input.Password id="user-password" autoComplete="new-password" maxLength={200} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
+            </Form.Item>
+            {placement}
+            {error && !error.fields.some((f) => ['username', 'displayName', 'password', 'departmentId', 'regionId'].some((n) => f.field.endsWith(n))) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+          </Form>
+        </Modal>
+      )}
+      {dialog?.kind === 'password' && (
+        <Modal
+          open
+          title={t(`重置 ${dialog.user.displayName} 的密码`, `Reset the password of ${dialog.user.displayName}`)}
+          okText={t('重置', 'Reset')}
+          cancelText={t('取消', 'Cancel')}
+          confirmLoading={busy}
+          onCancel={() => setDialog(null)}
+          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { password: draft.password }))}
+        >
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('重置后，该用户的所有登录会话和 API 令牌立即失效。', "All of the user's sessions and API tokens end at once.")} />
+          <Form layout="vertical">
+            <Form.Item label={t('新密码', 'New password')} required htmlFor="reset-password" validateStatus={error ? 'error' : undefined} help={error ? pick(error.text) : undefined}>
+              <Input.Password id="reset-password" autoFocus autoComplete="new-password" maxLength={200} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+      {dialog?.kind === 'role' && (
+        <Modal
+          open
+          title={t(`${dialog.user.displayName} 的角色与部门`, `Role and department of ${dialog.user.displayName}`)}
+          okText={t('保存', 'Save')}
+          cancelText={t('取消', 'Cancel')}
+          confirmLoading={busy}
+          onCancel={() => setDialog(null)}
+          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' ? draft.regionId : null }))}
+        >
+          <Form layout="vertical">
+            {placement}
+            {error && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+          </Form>
+        </Modal>
+      )}
+    </>
+  );
+}
