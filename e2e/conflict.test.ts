@@ -1,6 +1,7 @@
 /**
- * Two people edit the same draft in two browsers. The second save loses the race: the editor shows
- * both versions side by side and saves nothing until its user chooses; then exactly the choice is saved.
+ * Two people — or one person in two windows — edit the same draft. Edits of different fields are
+ * merged without a question; only a field both changed is asked about, with both values side by
+ * side, and exactly the choice is saved. Nothing the other saved is undone.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ const missing = chromiumMissing();
 interface DeclarationAnswer {
   id: string;
   version: number;
-  content: { goals: string[] };
+  content: { goals: string[]; department: string };
 }
 
 describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 60_000 }, () => {
@@ -51,45 +52,64 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     }
   });
 
-  it('the approver saves first; the editor’s later save is refused and both versions are shown', async () => {
+  it('edits of different fields are merged with no question, and neither is undone', async () => {
     const before = await current(editor);
     await approver.getByLabel('目标1', { exact: true }).fill('负责人修改的目标一');
     await approver.keyboard.press('Control+s');
     await waitUntilSaved(approver);
-    expect((await current(approver)).version).toBe(before.version + 1);
-
-    await editor.getByLabel('目标2', { exact: true }).fill('填报员修改的目标二');
-    // Autosave runs into the conflict by itself.
-    const table = editor.getByTestId('conflict-table');
-    await table.waitFor({ timeout: 20_000 });
-    const text = (await table.textContent()) ?? '';
-    expect(text).toContain('负责人修改的目标一'); // theirs
-    expect(text).toContain('填报员修改的目标二'); // mine
-    await editor.locator('[data-testid=save-status][data-status=conflict]').waitFor();
-    await screenshot(editor, 'conflict');
-    // Nothing of the editor's was saved over the approver's version.
-    const after = await current(editor);
-    expect(after.version).toBe(before.version + 1);
-    expect(after.content.goals[0]).toBe('负责人修改的目标一');
-    expect(after.content.goals[1]).not.toBe('填报员修改的目标二');
-  });
-
-  it('the editor keeps their version: it is saved as the next version, knowingly', async () => {
-    const before = await current(editor);
-    await editor.getByRole('button', { name: /保留我的修改/ }).click();
+    await editor.getByLabel('部门名称').fill('广州市海珠区政务服务和数据管理局（填报员）');
+    // The editor's autosave meets the approver's version, merges, and saves.
+    await editor.getByTestId('toast').filter({ hasText: '已与你的修改合并' }).waitFor({ timeout: 20_000 });
+    expect(await editor.getByTestId('toast').textContent()).toContain('海珠数管局负责人');
     await waitUntilSaved(editor);
     const after = await current(editor);
-    expect(after.version).toBe(before.version + 1);
-    expect(after.content.goals[1]).toBe('填报员修改的目标二');
+    expect(after.version).toBe(before.version + 2);
+    expect(after.content.goals[0]).toBe('负责人修改的目标一');
+    expect(after.content.department).toBe('广州市海珠区政务服务和数据管理局（填报员）');
+    // The merged form is in the editor too.
+    expect(await editor.getByLabel('目标1', { exact: true }).inputValue()).toBe('负责人修改的目标一');
   });
 
-  it('the approver, now behind, takes the other version instead and sees it in the form', async () => {
-    await approver.getByLabel('目标3', { exact: true }).fill('负责人再改目标三');
-    await approver.getByTestId('conflict-table').waitFor({ timeout: 20_000 });
-    await approver.getByRole('button', { name: /采用对方版本/ }).click();
-    await approver.locator('[data-testid=save-status][data-status=saved]').waitFor();
-    expect(await approver.getByLabel('目标2', { exact: true }).inputValue()).toBe('填报员修改的目标二');
-    const after = await current(approver);
-    expect(after.content.goals[2]).not.toBe('负责人再改目标三');
+  it('asks only about the one field both changed, and saves exactly the choice', async () => {
+    await approver.reload();
+    await approver.getByLabel('目标2', { exact: true }).waitFor();
+    await approver.getByLabel('目标2', { exact: true }).fill('负责人改的目标二');
+    await approver.keyboard.press('Control+s');
+    await waitUntilSaved(approver);
+    await editor.getByLabel('目标2', { exact: true }).fill('填报员改的目标二');
+    await editor.getByLabel('目标3', { exact: true }).fill('只有填报员改的目标三');
+    const table = editor.getByTestId('conflict-table');
+    await table.waitFor({ timeout: 20_000 });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('负责人改的目标二');
+    expect(text).toContain('填报员改的目标二');
+    await screenshot(editor, 'conflict');
+    // Nothing of the editor's was saved while the question stands.
+    expect((await current(editor)).content.goals[1]).toBe('负责人改的目标二');
+    await table.getByText('负责人改的目标二').click();
+    await editor.getByRole('button', { name: '按所选合并并保存' }).click();
+    await waitUntilSaved(editor);
+    const after = await current(editor);
+    expect(after.content.goals[1]).toBe('负责人改的目标二');
+    expect(after.content.goals[2]).toBe('只有填报员改的目标三');
+  });
+
+  it('says "another window" when the other save was the same person’s', async () => {
+    const second = await editor.context().newPage();
+    await second.goto(`${server.url}/declarations/${id}/edit`);
+    await second.getByLabel('目标4', { exact: true }).waitFor();
+    await editor.reload();
+    await editor.getByLabel('目标4', { exact: true }).waitFor();
+    await second.getByLabel('目标4', { exact: true }).fill('第二个窗口的目标四');
+    await second.keyboard.press('Control+s');
+    await waitUntilSaved(second);
+    await editor.getByLabel('目标5', { exact: true }).fill('第一个窗口的目标五');
+    await editor.getByTestId('toast').filter({ hasText: '另一窗口' }).waitFor({ timeout: 20_000 });
+    await waitUntilSaved(editor);
+    const after = await current(editor);
+    expect(after.content.goals[3]).toBe('第二个窗口的目标四');
+    expect(after.content.goals[4]).toBe('第一个窗口的目标五');
+    await second.close();
   });
 });

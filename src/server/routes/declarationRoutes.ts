@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { REVIEW_GRADES } from '../../core/workflow.ts';
 import { declarationSchema } from '../../format/declarationSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
+import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
@@ -36,12 +37,6 @@ const year = z.coerce.number().int().min(2000).max(2100);
 /** Version numbers are PostgreSQL integers. */
 const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 
-/** Department names match when equal, or one holds the other, once blanks are gone (海珠区政务服务和数据管理局 in 广州市海珠区政务服务和数据管理局). */
-export function sameDepartment(printed: string, chosen: string): boolean {
-  const a = printed.replace(/[\s\u3000]/g, '');
-  const b = chosen.replace(/[\s\u3000]/g, '');
-  return a === b || (a.length >= 4 && b.includes(a)) || (b.length >= 4 && a.includes(b));
-}
 const states = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
 
 export const listQuery = z.object({

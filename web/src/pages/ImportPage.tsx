@@ -1,15 +1,19 @@
 /**
  * The import wizard: paste or upload a published form's text; see the source beside what was read
- * from it, with the lines the importer could not place marked; save it as a draft.
+ * from it, with the lines the importer could not place marked; save it as a draft. The year and
+ * department come from the text when it names them; choosing others is said plainly and must be
+ * confirmed, so that a form never lands silently in the wrong department or year.
  */
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Steps, Typography, Upload } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { importFormBytes, importFormText, type ImportOutcome } from '../../../src/import/text/importFormText.ts';
+import { sameDepartment } from '../../../src/import/text/sameDepartment.ts';
 import { checkDeclaration, countBySeverity } from '../../../src/core/rules/checkDeclaration.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { DeclarationView } from '../api/types.ts';
+import { NewDeclarationDialog } from '../components/NewDeclarationDialog.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
@@ -26,15 +30,20 @@ export default function ImportPage() {
   const navigate = useNavigate();
   const departments = allDepartments(regions).filter((d) => d.id === user?.departmentId);
   const [departmentId, setDepartmentId] = useState<string | undefined>(user?.departmentId ?? undefined);
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  // The year the text prints wins; until a text is read, forms are drafted for next year from July on.
+  const [year, setYear] = useState<number>(new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear());
+  const [confirmed, setConfirmed] = useState<ReadonlyArray<'year' | 'department'>>([]);
   const [pasted, setPasted] = useState('');
   const [source, setSource] = useState<Source | null>(null);
   const [saving, setSaving] = useState(false);
+  const [creating, setCreating] = useState(false);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
 
-  const read = (text: string, name: string, outcome: ImportOutcome = importFormText(text, { year })) => {
+  const read = (text: string, name: string, outcome: ImportOutcome = importFormText(text)) => {
     setSaveError(null);
+    setConfirmed([]);
     setSource({ text, name, outcome });
+    if (outcome.ok && outcome.declaration.year !== null) setYear(outcome.declaration.year);
   };
 
   const save = async () => {
@@ -42,7 +51,7 @@ export default function ImportPage() {
     setSaving(true);
     setSaveError(null);
     try {
-      const created = await api<DeclarationView>('POST', '/api/v1/declarations/import', { departmentId, year, text: source.text });
+      const created = await api<DeclarationView>('POST', '/api/v1/declarations/import', { departmentId, year, text: source.text, confirm: confirmed });
       navigate(`/declarations/${created.id}`);
     } catch (caught) {
       setSaveError(caught instanceof ApiError ? caught : null);
@@ -52,6 +61,16 @@ export default function ImportPage() {
   };
 
   const outcome = source?.outcome;
+  const printedYear = outcome?.ok ? outcome.declaration.year : null;
+  const printedDepartment = outcome?.ok ? outcome.declaration.department : null;
+  const chosenDepartment = departments.find((d) => d.id === departmentId)?.name ?? null;
+  const mismatches = [
+    ...(printedYear !== null && printedYear !== year ? (['year'] as const) : []),
+    ...(printedDepartment && chosenDepartment && !sameDepartment(printedDepartment, chosenDepartment) ? (['department'] as const) : []),
+  ];
+  const unconfirmed = mismatches.filter((m) => !confirmed.includes(m));
+  // What is shown as read follows the year chosen, so the preview never says another year than the one saved.
+  const preview = outcome?.ok ? { ...outcome.declaration, year, department: chosenDepartment ?? outcome.declaration.department } : null;
   const unparsedLines = useMemo(() => new Set(outcome?.ok ? outcome.declaration.unparsed.map((u) => u.line) : []), [outcome]);
   const counts = useMemo(() => (outcome?.ok ? countBySeverity(checkDeclaration(outcome.declaration)) : null), [outcome]);
   const lines = useMemo(() => source?.text.split(/\r\n|\r|\n/) ?? [], [source]);
@@ -60,7 +79,9 @@ export default function ImportPage() {
     <>
       <div className="page-title">
         <h1>{t('导入申报表', 'Import a form')}</h1>
+        <Button onClick={() => setCreating(true)}>{t('不导入，新建空白申报表', 'New blank form instead')}</Button>
       </div>
+      {creating && <NewDeclarationDialog onClose={() => setCreating(false)} />}
       <Steps style={{ marginBottom: 16 }} current={source ? (outcome?.ok ? 1 : 0) : 0} items={[{ title: t('提供文本', 'Provide the text') }, { title: t('核对解析结果', 'Check what was read') }, { title: t('保存为草稿', 'Save as a draft') }]} />
       {!source && (
         <Card>
@@ -78,7 +99,7 @@ export default function ImportPage() {
                 beforeUpload={(file) => {
                   void file.arrayBuffer().then((buffer) => {
                     const bytes = new Uint8Array(buffer);
-                    const result = importFormBytes(bytes, { year });
+                    const result = importFormBytes(bytes);
                     // The text sent to the server is the decoded text (GB18030 files arrive as Unicode).
                     const text = new TextDecoder(result.ok ? result.encoding : 'utf-8').decode(bytes);
                     read(text, file.name, result);
@@ -120,7 +141,7 @@ export default function ImportPage() {
               </Col>
               <Col span={4}>
                 <Typography.Text type="secondary">
-                  {source.name} · {outcome.encoding}
+                  {source.name} · {t(`${outcome.encoding.toUpperCase()} 编码`, `${outcome.encoding.toUpperCase()} encoding`)}
                 </Typography.Text>
               </Col>
             </Row>
@@ -136,15 +157,40 @@ export default function ImportPage() {
                 validateStatus={saveError?.fieldMessage('year') ? 'error' : undefined}
                 help={saveError?.fieldMessage('year') ? pick(saveError.text) : undefined}
               >
-                <InputNumber id="import-year" min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+                <InputNumber id="import-year" min={2000} max={2100} precision={0} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
               </Form.Item>
               <Space>
                 <Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>
-                <Button type="primary" loading={saving} disabled={!departmentId} onClick={() => void save()}>
+                <Button type="primary" loading={saving} disabled={!departmentId || unconfirmed.length > 0} onClick={() => void save()}>
                   {t('保存为草稿', 'Save as a draft')}
                 </Button>
               </Space>
             </Form>
+            {mismatches.length > 0 && (
+              <Alert
+                data-testid="import-mismatch"
+                style={{ marginTop: 12 }}
+                type="warning"
+                showIcon
+                message={t('文本与所选的年度或部门不一致，请核对', 'The text names another year or department than chosen; please check')}
+                description={
+                  <div>
+                    {mismatches.includes('year') && (
+                      <label className="check" style={{ display: 'flex' }}>
+                        <input type="checkbox" checked={confirmed.includes('year')} onChange={(e) => setConfirmed(e.target.checked ? [...confirmed, 'year'] : confirmed.filter((c) => c !== 'year'))} />
+                        {t(`文本是 ${printedYear} 年度的申报表；确认作为 ${year} 年度保存`, `The text is the ${printedYear} form; save it as ${year} anyway`)}
+                      </label>
+                    )}
+                    {mismatches.includes('department') && (
+                      <label className="check" style={{ display: 'flex' }}>
+                        <input type="checkbox" checked={confirmed.includes('department')} onChange={(e) => setConfirmed(e.target.checked ? [...confirmed, 'department'] : confirmed.filter((c) => c !== 'department'))} />
+                        {t(`文本写的部门是「${printedDepartment}」；确认作为「${chosenDepartment}」的申报表保存`, `The text names ${printedDepartment}; save it as the form of ${chosenDepartment} anyway`)}
+                      </label>
+                    )}
+                  </div>
+                }
+              />
+            )}
             {saveError && !saveError.fieldMessage('year') && (
               <Alert role="alert" style={{ marginTop: 12 }} type="error" showIcon message={pick(saveError.text)} />
             )}
@@ -160,7 +206,9 @@ export default function ImportPage() {
                 <div className="source-view" data-testid="source-view">
                   {lines.map((line, i) => (
                     <div key={i} className={unparsedLines.has(i + 1) ? 'line unparsed' : 'line'} data-unparsed={unparsedLines.has(i + 1) || undefined}>
-                      <span className="line-no">{i + 1}</span>
+                      <span className="line-no" aria-label={t(`第 ${i + 1} 行`, `line ${i + 1}`)}>
+                        {i + 1}
+                      </span>
                       <span>{line}</span>
                     </div>
                   ))}
@@ -169,7 +217,7 @@ export default function ImportPage() {
             </Col>
             <Col span={14}>
               <Card size="small" title={t('解析结果', 'What was read')} style={{ maxHeight: '78vh', overflow: 'auto' }}>
-                <OfficialForm content={outcome.declaration} />
+                {preview && <OfficialForm content={preview} />}
               </Card>
             </Col>
           </Row>

@@ -39,7 +39,7 @@ export function LoginPage() {
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#f5f5f5' }}>
       <main>
         <Card style={{ width: 380 }} title={<span>绩效 Jixiao · {t('登录', 'Sign in')}</span>} extra={<LanguageSwitch />}>
-          <Form layout="vertical" onFinish={(values: { username: string; password: string }) => void submit(values)} requiredMark={false}>
+          <Form layout="vertical" onFinish={(values: { username: string; password: string }) => void submit(values)} onValuesChange={() => error && setError(null)} requiredMark={false}>
             <Form.Item label={t('用户名', 'Username')} name="username" rules={[{ required: true, message: t('请输入用户名', 'Enter your username') }]}>
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
             </Form.Item>
