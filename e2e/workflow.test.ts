@@ -72,11 +72,11 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.locator('h1', { hasText: `${DEPARTMENT} · 2026` }).waitFor();
     // An editor may edit a draft but not submit it: only 编辑 is offered.
     await expect.poll(() => page.getByTestId('actions').getByRole('button', { name: /提交审核|退回修改|审核通过|公\s*开/ }).count()).toBe(0);
-    expect(await page.getByTestId('actions').getByRole('button', { name: /编\s*辑/ }).count()).toBe(1);
+    expect(await page.getByTestId('actions').getByRole('link', { name: /编\s*辑/ }).count()).toBe(1);
   });
 
   it('the editor fixes a target in the editor: the parse and the findings follow as typed, and it autosaves', async () => {
-    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.getByTestId('actions').getByRole('link', { name: /编\s*辑/ }).click();
     const target = page.getByLabel(`第 ${SATISFACTION + 1} 行年度指标值`, { exact: true });
     await target.waitFor();
     await expect.poll(() => page.locator('[data-testid=live-findings] [data-rule=satisfaction-target-form]').count()).toBe(1);
@@ -114,9 +114,14 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByTestId('todo-returned').getByRole('link').first().click();
     await page.getByTestId('official-form').waitFor();
     await page.locator(`tr.has-comment [data-path="/indicators/${RETURN_ON}"]`).waitFor();
-    await page.getByRole('button', { name: /编\s*辑/ }).click();
+    // The reviewer's opinion, grade, name and time are the first thing on the form page and in the editor.
+    const banner = page.getByTestId('review-banner');
+    expect(await banner.textContent()).toContain('个别指标比较符不一致，请按批注修改后重新提交。');
+    expect(await banner.textContent()).toContain('海珠区财政局审核员');
+    await page.getByTestId('actions').getByRole('link', { name: /编\s*辑/ }).click();
     const row = page.locator(`tr[data-path="/indicators/${RETURN_ON}"]`);
     await row.getByTestId('comment-marker').waitFor();
+    expect(await page.getByTestId('review-banner').textContent()).toContain('审核结果 中');
     await page.getByLabel(`第 ${RETURN_ON + 1} 行年度指标值`, { exact: true }).fill('≥15%');
     await waitUntilSaved(page);
     await signOut(page);
@@ -160,9 +165,11 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByTestId('diff').waitFor();
     // Versions: 1 imported, 2 target fixed, 3 row fixed after the return.
     await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').count()).toBe(3);
+    await expect.poll(() => page.getByTestId('diff').textContent()).toContain('项目收益率');
     const diff = await page.getByTestId('diff').textContent();
-    expect(diff).toContain('项目收益率');
     expect(diff).toContain('≥15%');
+    // Rows are numbered as the form shows them.
+    expect(diff).toContain(`绩效指标第 ${RETURN_ON + 1} 行`);
     await screenshot(page, 'history');
     await signOut(page);
   });
@@ -189,7 +196,10 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByTestId('audit-verification').waitFor();
     expect(await page.getByTestId('audit-verification').textContent()).toContain('哈希链完整');
-    expect(await page.locator('.ant-table-row').filter({ hasText: 'declaration.publish' }).count()).toBe(1);
+    // Actions in words, people by name, times to the second.
+    await expect.poll(() => page.locator('.ant-table-row').filter({ hasText: '公开' }).filter({ hasText: '海珠数管局负责人' }).count()).toBe(1);
+    expect(await page.locator('.ant-table-row').filter({ hasText: 'declaration.publish' }).count()).toBe(0);
+    expect(await page.getByTestId('audit-entries').textContent()).toMatch(/\d{2}:\d{2}:\d{2}/);
     await screenshot(page, 'audit');
   });
 });

@@ -8,6 +8,7 @@ import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
 import type { YearStatistics } from '../api/types.ts';
+import { className } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 registerChartParts([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -40,9 +41,10 @@ export default function HomeCharts({ statistics }: { statistics: YearStatistics 
   // Options are rebuilt only when the figures or the language change: a new option re-draws the chart.
   const budgetOption = useMemo<EChartsCoreOption>(() => ({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [t('基本支出', 'Basic'), t('项目支出', 'Projects')] },
-    grid: { left: 8, right: 24, bottom: 8, top: 40, containLabel: true },
-    xAxis: { type: 'value', name: t('万元', '10k yuan') },
+    legend: { data: [t('基本支出', 'Basic'), t('项目支出', 'Projects')], top: 0, left: 'center' },
+    // Room under the legend, so that it never sits on the axis name.
+    grid: { left: 8, right: 40, bottom: 8, top: 56, containLabel: true },
+    xAxis: { type: 'value', name: t('万元', '10k yuan'), nameLocation: 'end', nameGap: 8, nameTextStyle: { padding: [28, 0, 0, 0] } },
     yAxis: { type: 'category', data: departments.map((d) => d.departmentName), axisLabel: { width: 180, overflow: 'truncate' } },
     series: [
       { name: t('基本支出', 'Basic'), type: 'bar', stack: 'budget', data: departments.map((d) => toNumber(d.basic)) },
@@ -55,8 +57,10 @@ export default function HomeCharts({ statistics }: { statistics: YearStatistics 
     series: [
       {
         type: 'pie',
-        radius: ['35%', '65%'],
-        data: statistics.indicatorsByLevel1.map((l) => ({ name: l.level1 ?? t('（未分类）', '(unclassified)'), value: l.count })),
+        radius: ['35%', '62%'],
+        // Each slice says its count, not only its share.
+        label: { formatter: '{b}\n{c}' },
+        data: statistics.indicatorsByLevel1.map((l) => ({ name: l.level1 === null ? t('（未分类）', '(unclassified)') : className(l.level1, t), value: l.count })),
       },
     ],
   }), [statistics.indicatorsByLevel1, t]);

@@ -34,13 +34,17 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
   const { t } = useLocale();
   const b = content.budget;
   const count = (path: string) => commentCounts?.get(path) ?? 0;
-  const cls = (path: string, extra = '') => [extra, count(path) > 0 ? 'has-comment' : ''].filter(Boolean).join(' ') || undefined;
+  const cls = (path: string, extra = '') => [extra, live && count(path) > 0 ? 'has-comment' : ''].filter(Boolean).join(' ') || undefined;
+
+  // Copies of the form (the printed pages, the unseen one measured) show the same text but are not
+  // the fields: no pointer, no button, so that the page has each field once.
+  let live = true;
 
   /** A field's content; a button when fields can be picked. */
   const field = (path: string, label: string, children: ReactNode): ReactNode => {
     const n = count(path);
     const inner = n > 0 ? <Badge count={n} size="small" offset={[8, -4]} color="orange">{children}</Badge> : children;
-    if (!onPick) return inner;
+    if (!onPick || !live) return inner;
     return (
       <button type="button" className="anchor-button" data-path={path} aria-label={`${t('批注', 'Comment on')}: ${label}`} onClick={() => onPick(path, label)}>
         {inner}
@@ -68,6 +72,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
 
   /** The indicator table for some of its rows, merged cells counted within them. */
   const indicatorTable = (subset: readonly IndicatorRow[], key: string) => {
+    live = key === 'screen';
     const level1Spans = spans(subset.map((r) => r.level1));
     const level2Spans = spans(subset.map((r) => `${r.level1}\u0000${r.level2}`));
     return (
@@ -89,7 +94,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
             {subset.map((row, r) => {
               const path = row.index === null ? null : `/indicators/${row.index}`;
               return (
-                <tr key={path ?? `e${r}`} data-indicator={key === 'screen' ? (row.index ?? undefined) : undefined} className={path && count(path) > 0 ? 'has-comment' : undefined}>
+                <tr key={path ?? `e${r}`} data-indicator={key === 'screen' ? (row.index ?? undefined) : undefined} className={path && live && count(path) > 0 ? 'has-comment' : undefined}>
                   {(level1Spans[r] ?? 0) > 0 && <td rowSpan={level1Spans[r]} className="center">{row.level1}</td>}
                   {(level2Spans[r] ?? 0) > 0 && <td rowSpan={level2Spans[r]} className="center">{row.level2}</td>}
                   {row.indicator && path ? (
@@ -113,7 +118,9 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
     );
   };
 
-  const firstTable = (
+  const firstTable = (copy: boolean) => {
+    live = !copy;
+    return (
       <table className="official-form">
       <caption>
         {/* The year, unless the printed title says one already (2025年部门整体…). */}
@@ -222,12 +229,13 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
       </tbody>
     </table>
   );
+  };
 
   return (
     <div className="official-form-wrap" data-testid="official-form">
       {/* The running head in the page's top margin (never over the form), with the page numbers at the bottom. */}
       <style>{`@page { @top-center { content: ${JSON.stringify(runningHead)}; font-size: 9pt; color: #333; } }`}</style>
-      {firstTable}
+      {firstTable(false)}
       <div className="screen-only">{indicatorTable(rows, 'screen')}</div>
       {/* Printed: one table per page, each with its header and its own merged class cells. */}
       {printPages.pages.map((page, p) => (
@@ -237,7 +245,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
       ))}
       {/* Laid out at the printed page's width and type size, unseen, to learn where the pages break. */}
       <div className="print-measure" aria-hidden="true" ref={measureRef}>
-        {firstTable}
+        {firstTable(true)}
         {indicatorTable(rows, 'measure')}
       </div>
     </div>

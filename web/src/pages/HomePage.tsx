@@ -64,8 +64,8 @@ export function HomePage() {
   const { user } = useSession();
   const [chosenYear, setYear] = useState<number | null>(null);
   // Until a year is chosen: this year when it has forms, else the latest before it — not a future year drafted early.
-  const { years, loading: yearsLoading } = useYears('mine');
-  const year = chosenYear ?? defaultYear(years);
+  const { years, withForms, loading: yearsLoading } = useYears('mine');
+  const year = chosenYear ?? defaultYear(withForms);
   const statistics = useResource(yearsLoading ? null : `stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
   if (!user) return null;
   const todos = TODO_BY_ROLE[user.role];
