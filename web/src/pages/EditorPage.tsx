@@ -181,8 +181,16 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
   const contentRef = useRef(content);
   contentRef.current = content;
 
+  const savedRef = useRef(savedContent);
+  savedRef.current = savedContent;
   const markChanged = useCallback(
     (next: DepartmentTargetDeclaration, base: number) => {
+      // Undone back to what the server has: nothing is unsaved any more.
+      if (next === savedRef.current) {
+        writeUnsaved(id, null);
+        setStatus((s) => (s === 'conflict' ? s : 'saved'));
+        return;
+      }
       writeUnsaved(id, { baseVersion: base, content: next, at: new Date().toISOString() });
       setStatus((s) => (s === 'conflict' ? s : 'dirty'));
     },

@@ -5,7 +5,7 @@
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import type { Role, UserRow } from '../api/types.ts';
+import type { RegionNode, Role, UserRow } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -28,8 +28,11 @@ const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin'];
 
 export default function UsersPage() {
   const { t, pick } = useLocale();
-  const { user: me, regions } = useSession();
+  const { user: me } = useSession();
   const users = useResource('users', () => api<{ users: UserRow[] }>('GET', '/api/v1/users'));
+  // The tree as it is now: departments made a moment ago on the other page are offered.
+  const tree = useResource('organisations', () => api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations'));
+  const regions = useMemo(() => tree.data?.regions ?? [], [tree.data]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [error, setError] = useState<ApiError | null>(null);
