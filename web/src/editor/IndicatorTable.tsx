@@ -119,13 +119,13 @@ export function IndicatorTable({ indicators, onChange }: { indicators: readonly 
       <div className="editor-table-scroll">
         <table className="editor-table indicator-grid" data-testid="indicator-editor">
           <colgroup>
-            <col style={{ width: 40 }} />
-            <col style={{ width: 118 }} />
-            <col style={{ width: 150 }} />
+            <col style={{ width: 36 }} />
+            <col style={{ width: 108 }} />
+            <col style={{ width: 170 }} />
             <col />
             <col style={{ width: '19%' }} />
             <col style={{ width: '19%' }} />
-            <col style={{ width: 100 }} />
+            <col style={{ width: 96 }} />
           </colgroup>
           <thead>
             <tr>
