@@ -83,7 +83,7 @@ describe('parseTargetValue: every printed operator', () => {
 
   it('tells placeholders and not-applicable marks apart from values', () => {
     for (const raw of ['XX', 'xx', '**', '待定', '≥XX%', '＊＊']) expect(parseTargetValue(raw).kind).toBe('placeholder');
-    for (const raw of ['/', '／', '—', '——', '-', '不适用']) expect(parseTargetValue(raw).kind).toBe('not-applicable');
+    for (const raw of ['/', '／', '—', '——', '-', '不适用', '无', '暂无']) expect(parseTargetValue(raw).kind).toBe('not-applicable');
     expect(parseTargetValue('   ')).toEqual({ kind: 'empty' });
   });
 });

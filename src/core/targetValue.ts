@@ -60,7 +60,7 @@ export interface PlaceholderTarget {
   readonly text: string;
 }
 
-/** A cell marked as not applicable: `/`, `—`, `不适用`. */
+/** A cell marked as not applicable: `/`, `—`, `不适用`, `无`. */
 export interface NotApplicableTarget {
   readonly kind: 'not-applicable';
   readonly text: string;
@@ -137,7 +137,7 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [string, Comparator]> = [
 const BASES: readonly ValueBasis[] = ['计划标准', '行业标准', '历史标准', '预算支出标准', '其他标准'];
 
 const PLACEHOLDER = /^(?:[*＊]+|[xX×]{1,4}|待定|待填|待补充|未定|暂定|TBD)$/;
-const NOT_APPLICABLE = /^(?:[/／\\]|[—–―─-]+|－+|不适用|N\/?A)$/i;
+const NOT_APPLICABLE = /^(?:[/／\\]|[—–―─-]+|－+|不适用|无|暂无|N\/?A)$/i;
 const NUMBER = /^[+-]?\d+(?:,\d{3})*(?:\.\d+)?/;
 const RANGE_SEPARATOR = /^[-~～至到—–]/;
 const DEADLINE =

@@ -3,7 +3,7 @@
  * no tolerance: amounts are printed to the 分 of 万元 and must add up to it.
  */
 import type { Amount, DepartmentTargetDeclaration } from '../declaration.ts';
-import { addMoney, compareMoney, formatMoney, parseMoney, subtractMoney, sumMoney, type Money } from '../money.ts';
+import { addMoney, compareMoney, formatMoney, formatMoneyGrouped, parseMoney, subtractMoney, sumMoney, type Money } from '../money.ts';
 import { pointer, type FindingDraft } from './finding.ts';
 import type { Rule } from './rule.ts';
 
@@ -13,7 +13,8 @@ function amountOf(value: Amount): Money | null {
   return parsed.ok ? parsed.value : null;
 }
 
-const show = (m: Money): string => formatMoney(m);
+// Amounts in messages are written as forms print them, grouped by thousands: 4,417.50.
+const show = (m: Money): string => formatMoneyGrouped(m);
 
 /** A sum rule: `parts` add up to `whole`, each a labelled amount. */
 function sumCheck(

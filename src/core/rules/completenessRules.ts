@@ -4,7 +4,7 @@
  */
 import type { DepartmentTargetDeclaration, Project } from '../declaration.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
-import { pointer } from './finding.ts';
+import { namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
 
 export const departmentMissing: Rule = {
@@ -142,13 +142,13 @@ export const targetMissing: Rule = {
     const twoColumns = d.indicators.some((i) => i.periodTarget.trim() !== '');
     for (const [i, indicator] of d.indicators.entries()) {
       if (!indicator.annualTarget.trim()) {
-        yield { path: pointer('indicators', i, 'annualTarget'), message: { zh: `「${indicator.name}」未填写年度指标值`, en: `${indicator.name}: no annual target` } };
+        yield { path: pointer('indicators', i, 'annualTarget'), message: { zh: `${namedIndicator(indicator, i).zh}未填写年度指标值`, en: `${namedIndicator(indicator, i).en}: no annual target` } };
       }
       if (twoColumns && !indicator.periodTarget.trim()) {
         yield {
           path: pointer('indicators', i, 'periodTarget'),
           severity: 'warning',
-          message: { zh: `「${indicator.name}」未填写实施周期指标值`, en: `${indicator.name}: no implementation-period target` },
+          message: { zh: `${namedIndicator(indicator, i).zh}未填写实施周期指标值`, en: `${namedIndicator(indicator, i).en}: no implementation-period target` },
         };
       }
     }
@@ -177,7 +177,7 @@ export const placeholderValue: Rule = {
   id: 'placeholder-value',
   family: 'completeness',
   severity: 'error',
-  description: { zh: '不留占位符（XX、**、待定、/、—）', en: 'No placeholders are left (XX, **, 待定, /, —)' },
+  description: { zh: '不留占位符（XX、**、待定）', en: 'No placeholders are left (XX, **, 待定)' },
   source: '一体化系统导入把“XX”当作 0（domain.md S8）',
   examples: {
     bad: { shows: '参训人员满意度 | ≥XX% | ≥XX%', edit: (d) => void (d.indicators[5] = indicatorRow('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥XX%')) },
@@ -189,10 +189,10 @@ export const placeholderValue: Rule = {
         ['periodTarget', indicator.periodTargetValue, indicator.periodTarget],
         ['annualTarget', indicator.annualTargetValue, indicator.annualTarget],
       ] as const) {
-        if (value.kind === 'placeholder' || value.kind === 'not-applicable') {
+        if (value.kind === 'placeholder') {
           yield {
             path: pointer('indicators', i, field),
-            message: { zh: `「${indicator.name}」的指标值「${raw}」是占位符，不是指标值`, en: `${indicator.name}: target "${raw}" is a placeholder, not a value` },
+            message: { zh: `${namedIndicator(indicator, i).zh}的指标值「${raw}」是占位符，不是指标值`, en: `${namedIndicator(indicator, i).en}: target "${raw}" is a placeholder, not a value` },
             suggestion: { zh: '填写具体的指标值，或删除不适用的指标', en: 'give the actual target, or remove an indicator that does not apply' },
           };
         }
@@ -204,6 +204,28 @@ export const placeholderValue: Rule = {
     for (const { path, text } of fields) {
       const match = PLACEHOLDER_TEXT.exec(text);
       if (match) yield { path, message: { zh: `含占位符「${match[0]}」：${text.slice(0, 40)}`, en: `contains the placeholder "${match[0]}"` } };
+    }
+  },
+};
+
+export const targetNotApplicable: Rule = {
+  id: 'target-not-applicable',
+  family: 'completeness',
+  severity: 'warning',
+  description: { zh: '年度指标值不写“不适用”（/、—、无）：不适用的指标删除，适用的填写指标值', en: 'An annual target is not marked not applicable (/, —, 无): remove the indicator, or give its target' },
+  source: '每项绩效指标须有可衡量的年度指标值（财预〔2021〕101号）；实施周期栏可标注不适用',
+  examples: {
+    bad: { shows: '参训人员满意度 | ≥90% | ／', edit: (d) => void (d.indicators[5] = indicatorRow('满意度指标', '服务对象满意度指标', '参训人员满意度', '≥90%', '／')) },
+    good: { shows: '参训人员满意度 | ≥90% | ≥90%', edit: () => undefined },
+  },
+  *check({ declaration: d }) {
+    for (const [i, indicator] of d.indicators.entries()) {
+      if (indicator.annualTargetValue.kind !== 'not-applicable') continue;
+      yield {
+        path: pointer('indicators', i, 'annualTarget'),
+        message: { zh: `${namedIndicator(indicator, i).zh}的年度指标值标为不适用（「${indicator.annualTarget}」）`, en: `${namedIndicator(indicator, i).en}: the annual target is marked not applicable ("${indicator.annualTarget}")` },
+        suggestion: { zh: '本年度不适用的指标请删除；适用的请填写指标值', en: 'remove an indicator that does not apply this year; otherwise give its target' },
+      };
     }
   },
 };
@@ -238,5 +260,6 @@ export const COMPLETENESS_RULES: readonly Rule[] = [
   indicatorsMissing,
   targetMissing,
   placeholderValue,
+  targetNotApplicable,
   unparsedText,
 ];

@@ -30,3 +30,9 @@ export type FindingDraft = Omit<Finding, 'rule' | 'severity'> & { readonly sever
 export function pointer(...parts: ReadonlyArray<string | number>): string {
   return parts.map((part) => `/${String(part).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
+
+/** An indicator as a message names it: its name in quotes, or its row when it has none (never an empty 「」). */
+export function namedIndicator(indicator: { readonly name: string }, index: number): { zh: string; en: string } {
+  const name = indicator.name.trim();
+  return name ? { zh: `「${name}」`, en: name } : { zh: `第 ${index + 1} 行指标`, en: `indicator row ${index + 1}` };
+}

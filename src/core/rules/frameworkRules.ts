@@ -6,7 +6,7 @@ import type { DepartmentTargetDeclaration } from '../declaration.ts';
 import { LEGACY_FRAMEWORK, NATIONAL_FRAMEWORK, isAllowedPlacement, level1Of } from '../indicatorFramework.ts';
 import type { CheckConfig } from './checkConfig.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
-import { pointer } from './finding.ts';
+import { namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
 
 function allowed(level1: string, level2: string, config: CheckConfig): boolean {
@@ -30,8 +30,8 @@ export const levelMissing: Rule = {
   },
   *check({ declaration: d }) {
     for (const [i, indicator] of d.indicators.entries()) {
-      if (indicator.level1 === null) yield { path: pointer('indicators', i, 'level1'), message: { zh: `「${indicator.name}」没有一级指标`, en: `${indicator.name}: no first-level class` } };
-      if (indicator.level2 === null) yield { path: pointer('indicators', i, 'level2'), message: { zh: `「${indicator.name}」没有二级指标`, en: `${indicator.name}: no second-level class` } };
+      if (indicator.level1 === null) yield { path: pointer('indicators', i, 'level1'), message: { zh: `${namedIndicator(indicator, i).zh}没有一级指标`, en: `${namedIndicator(indicator, i).en}: no first-level class` } };
+      if (indicator.level2 === null) yield { path: pointer('indicators', i, 'level2'), message: { zh: `${namedIndicator(indicator, i).zh}没有二级指标`, en: `${namedIndicator(indicator, i).en}: no second-level class` } };
     }
   },
 };
@@ -62,8 +62,8 @@ export const level2Misplaced: Rule = {
       yield {
         path: pointer('indicators', i, 'level2'),
         message: {
-          zh: `「${indicator.name}」：二级指标「${level2}」不属于一级指标「${level1}」${home ? `，应在「${home}」下` : ''}`,
-          en: `${indicator.name}: "${level2}" does not belong under "${level1}"${home ? `; it belongs under "${home}"` : ''}`,
+          zh: `${namedIndicator(indicator, i).zh}：二级指标「${level2}」不属于一级指标「${level1}」${home ? `，应在「${home}」下` : ''}`,
+          en: `${namedIndicator(indicator, i).en}: "${level2}" does not belong under "${level1}"${home ? `; it belongs under "${home}"` : ''}`,
         },
         ...(home ? { suggestion: { zh: `把该行移到「${home} / ${level2}」下，或改选本一级指标下的二级指标`, en: `move the row under ${home} / ${level2}, or pick a second-level class of ${level1}` } } : {}),
       };

@@ -6,7 +6,7 @@
 import type { Indicator } from '../declaration.ts';
 import type { QuantityTarget } from '../targetValue.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
-import { pointer } from './finding.ts';
+import { namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
 import { CLASS_WORDS, EXECUTION_WORDS, INPUT_WORDS, RATE_OR_SCORE_WORDS } from './vocabulary/indicatorClasses.ts';
 import { acceptedFamilies, familiesOfUnit, measureOfName, suggestedUnitFor } from './vocabulary/unitFamilies.ts';
@@ -43,8 +43,8 @@ export const unitMismatch: Rule = {
         yield {
           path: pointer('indicators', i, field),
           message: {
-            zh: `「${indicator.name}」衡量的是${measure.zh}，指标值「${raw}」的单位却是“${value.unit}”`,
-            en: `${indicator.name} measures ${measure.en}, but the target "${raw}" is in ${value.unit}`,
+            zh: `${namedIndicator(indicator, i).zh}衡量的是${measure.zh}，指标值「${raw}」的单位却是“${value.unit}”`,
+            en: `${namedIndicator(indicator, i).en} measures ${measure.en}, but the target "${raw}" is in ${value.unit}`,
           },
           suggestion: { zh: `单位改为“${unit}”，并核对数值`, en: `use ${unit} and check the number` },
         };
@@ -52,6 +52,17 @@ export const unitMismatch: Rule = {
     }
   },
 };
+
+/**
+ * A target written again with the unit it lacks. A rate given as a fraction (0.95, ≥0.9) is a
+ * percentage written as a share of one: 0.95 becomes 95%, not 0.95%.
+ */
+export function withUnit(raw: string, value: QuantityTarget, unit: string): string {
+  const asShare = unit === '%' && value.upper === null && /^0?\.\d+$/.test(value.value);
+  if (!asShare) return `${raw}${unit}`;
+  const percent = (Number(value.value) * 100).toFixed(6).replace(/\.?0+$/, '');
+  return `${value.operator ?? ''}${percent}%`;
+}
 
 export const unitMissing: Rule = {
   id: 'unit-missing',
@@ -70,10 +81,11 @@ export const unitMissing: Rule = {
       if (!first) continue;
       const measure = measureOfName(indicator.name);
       const unit = measure ? suggestedUnitFor(indicator.name, measure.family) : null;
+      const written = unit ? withUnit(first.raw, first.value, unit) : null;
       yield {
         path: pointer('indicators', i, first.field),
-        message: { zh: `「${indicator.name}」的指标值「${first.raw}」没有计量单位`, en: `${indicator.name}: the target "${first.raw}" has no unit` },
-        ...(unit ? { suggestion: { zh: `写成「${first.raw}${unit}」`, en: `write ${first.raw}${unit}` } } : {}),
+        message: { zh: `${namedIndicator(indicator, i).zh}的指标值「${first.raw}」没有计量单位`, en: `${namedIndicator(indicator, i).en}: the target "${first.raw}" has no unit` },
+        ...(written ? { suggestion: { zh: `写成「${written}」`, en: `write ${written}` } } : {}),
       };
     }
   },
@@ -96,8 +108,8 @@ export const level2ClassMismatch: Rule = {
       yield {
         path: pointer('indicators', i, 'name'),
         message: {
-          zh: `「${indicator.name}」与二级指标「${indicator.level2}」不相符：该类指标应反映${expected.zh}`,
-          en: `${indicator.name} does not fit "${indicator.level2}", which is about ${expected.en}`,
+          zh: `${namedIndicator(indicator, i).zh}与二级指标「${indicator.level2}」不相符：该类指标应反映${expected.zh}`,
+          en: `${namedIndicator(indicator, i).en} does not fit "${indicator.level2}", which is about ${expected.en}`,
         },
         suggestion: { zh: '把该指标移到相符的二级指标下', en: 'move the indicator under the class it measures' },
       };
@@ -120,7 +132,7 @@ export const rateUnderQuantity: Rule = {
       if (indicator.level2 !== '数量指标' || !RATE_OR_SCORE_WORDS.some((w) => indicator.name.includes(w))) continue;
       yield {
         path: pointer('indicators', i, 'level2'),
-        message: { zh: `「${indicator.name}」是比率或分数，反映质量或效果，不宜列为数量指标`, en: `${indicator.name} is a rate or a score: it measures quality or effect, not quantity` },
+        message: { zh: `${namedIndicator(indicator, i).zh}是比率或分数，反映质量或效果，不宜列为数量指标`, en: `${namedIndicator(indicator, i).en} is a rate or a score: it measures quality or effect, not quantity` },
         suggestion: { zh: '改列质量指标，或改用数量表述（如“完成解读 X 篇”）', en: 'list it under 质量指标, or restate it as a count' },
       };
     }
@@ -145,7 +157,7 @@ export const nameContainsTarget: Rule = {
       if (!match) continue;
       yield {
         path: pointer('indicators', i, 'name'),
-        message: { zh: `指标名称「${indicator.name}」含有指标值「${match[0]}」`, en: `the name "${indicator.name}" carries a target "${match[0]}"` },
+        message: { zh: `指标名称${namedIndicator(indicator, i).zh}含有指标值「${match[0]}」`, en: `the name "${indicator.name}" carries a target "${match[0]}"` },
         suggestion: { zh: `名称改为「${indicator.name.replace(match[0], '')}」，把「${match[0].replace(/^[（(]|[）)]$/g, '')}」写进指标值`, en: 'move the value out of the name into the target' },
       };
     }
@@ -167,7 +179,7 @@ export const executionRateAsIndicator: Rule = {
       if (!EXECUTION_WORDS.some((w) => indicator.name.includes(w))) continue;
       yield {
         path: pointer('indicators', i, 'name'),
-        message: { zh: `「${indicator.name}」在自评中单独计分，作为绩效指标会重复计算`, en: `${indicator.name} is scored separately at self-evaluation; as an indicator it counts twice` },
+        message: { zh: `${namedIndicator(indicator, i).zh}在自评中单独计分，作为绩效指标会重复计算`, en: `${namedIndicator(indicator, i).en} is scored separately at self-evaluation; as an indicator it counts twice` },
       };
     }
   },
@@ -188,7 +200,7 @@ export const inputAsIndicator: Rule = {
       if (indicator.level1 === '成本指标' || !INPUT_WORDS.some((w) => indicator.name.includes(w))) continue;
       yield {
         path: pointer('indicators', i, 'name'),
-        message: { zh: `「${indicator.name}」是投入，不是产出或效果`, en: `${indicator.name} is an input, not an output or effect` },
+        message: { zh: `${namedIndicator(indicator, i).zh}是投入，不是产出或效果`, en: `${namedIndicator(indicator, i).en} is an input, not an output or effect` },
         suggestion: { zh: '改写为投入换来的产出，或作为成本指标', en: 'state what the input produces, or make it a cost indicator' },
       };
     }

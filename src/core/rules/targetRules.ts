@@ -5,7 +5,7 @@
 import type { Indicator } from '../declaration.ts';
 import { isPositiveDirection, isReverseDirection, type QuantityTarget, type TargetValue } from '../targetValue.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
-import { pointer, type FindingDraft } from './finding.ts';
+import { type FindingDraft, namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
 import { familiesOfUnit } from './vocabulary/unitFamilies.ts';
 import { GRADE_WORDS, GROWTH_WORDS, POSITIVE_WORDS, REVERSE_WORDS, VAGUE_TIME_WORDS, VAGUE_WORDS } from './vocabulary/indicatorClasses.ts';
@@ -42,10 +42,10 @@ export const targetOperatorInconsistent: Rule = {
         path: pointer('indicators', i, lost ?? 'annualTarget'),
         message:
           lost === 'annualTarget'
-            ? { zh: `「${indicator.name}」年度指标值「${indicator.annualTarget}」缺少比较符号（实施周期指标值为「${other}」）`, en: `${indicator.name}: the annual target "${indicator.annualTarget}" has lost its operator (the period target is "${other}")` }
+            ? { zh: `${namedIndicator(indicator, i).zh}年度指标值「${indicator.annualTarget}」缺少比较符号（实施周期指标值为「${other}」）`, en: `${namedIndicator(indicator, i).en}: the annual target "${indicator.annualTarget}" has lost its operator (the period target is "${other}")` }
             : lost === 'periodTarget'
-              ? { zh: `「${indicator.name}」实施周期指标值「${indicator.periodTarget}」缺少比较符号（年度指标值为「${other}」）`, en: `${indicator.name}: the period target "${indicator.periodTarget}" has no operator (the annual target is "${other}")` }
-              : { zh: `「${indicator.name}」两栏指标值的比较符号不同：「${indicator.periodTarget}」与「${indicator.annualTarget}」`, en: `${indicator.name}: the targets compare differently: "${indicator.periodTarget}" and "${indicator.annualTarget}"` },
+              ? { zh: `${namedIndicator(indicator, i).zh}实施周期指标值「${indicator.periodTarget}」缺少比较符号（年度指标值为「${other}」）`, en: `${namedIndicator(indicator, i).en}: the period target "${indicator.periodTarget}" has no operator (the annual target is "${other}")` }
+              : { zh: `${namedIndicator(indicator, i).zh}两栏指标值的比较符号不同：「${indicator.periodTarget}」与「${indicator.annualTarget}」`, en: `${namedIndicator(indicator, i).en}: the targets compare differently: "${indicator.periodTarget}" and "${indicator.annualTarget}"` },
         suggestion: { zh: `统一为「${lost === 'annualTarget' ? indicator.periodTarget : indicator.annualTarget}」的写法`, en: 'use the same operator in both targets' },
       };
     }
@@ -70,8 +70,8 @@ export const targetUnitInconsistent: Rule = {
       yield {
         path: pointer('indicators', i, 'annualTarget'),
         message: {
-          zh: `「${indicator.name}」两栏计量单位不同：${period.unit ?? '无单位'} 与 ${annual.unit ?? '无单位'}`,
-          en: `${indicator.name}: the targets are in different units: ${period.unit ?? 'none'} and ${annual.unit ?? 'none'}`,
+          zh: `${namedIndicator(indicator, i).zh}两栏计量单位不同：${period.unit ?? '无单位'} 与 ${annual.unit ?? '无单位'}`,
+          en: `${namedIndicator(indicator, i).en}: the targets are in different units: ${period.unit ?? 'none'} and ${annual.unit ?? 'none'}`,
         },
       };
     }
@@ -99,8 +99,8 @@ export const targetAnnualExceedsPeriod: Rule = {
         yield {
           path: pointer('indicators', i, 'annualTarget'),
           message: {
-            zh: `「${indicator.name}」年度指标值 ${indicator.annualTarget} 大于实施周期指标值 ${indicator.periodTarget}`,
-            en: `${indicator.name}: the annual target ${indicator.annualTarget} exceeds the whole-period target ${indicator.periodTarget}`,
+            zh: `${namedIndicator(indicator, i).zh}年度指标值 ${indicator.annualTarget} 大于实施周期指标值 ${indicator.periodTarget}`,
+            en: `${namedIndicator(indicator, i).en}: the annual target ${indicator.annualTarget} exceeds the whole-period target ${indicator.periodTarget}`,
           },
         };
       }
@@ -120,17 +120,17 @@ export function restateComparison(raw: string): { name: string; value: string } 
   return { name: reference ? `${subject}占${reference}的比例` : subject, value: `${Object.hasOwn(COMPARISON_WORDS, word) ? COMPARISON_WORDS[word] : ''}${number}%` };
 }
 
-function describeQualitative(indicator: Indicator, raw: string): FindingDraft['message'] {
+function describeQualitative(indicator: Indicator, i: number, raw: string): FindingDraft['message'] {
   if (/\d/.test(raw)) {
     return {
-      zh: `「${indicator.name}」的指标值「${raw}」是一句话，数值夹在其中，无法直接比较`,
-      en: `${indicator.name}: the target "${raw}" is a sentence with a number inside it, not a value that can be compared`,
+      zh: `${namedIndicator(indicator, i).zh}的指标值「${raw}」是一句话，数值夹在其中，无法直接比较`,
+      en: `${namedIndicator(indicator, i).en}: the target "${raw}" is a sentence with a number inside it, not a value that can be compared`,
     };
   }
   if (VAGUE_WORDS.some((w) => raw.includes(w))) {
-    return { zh: `「${indicator.name}」的指标值「${raw}」只说方向、没有程度，无法评判`, en: `${indicator.name}: the target "${raw}" states a direction but no level, so it cannot be judged` };
+    return { zh: `${namedIndicator(indicator, i).zh}的指标值「${raw}」只说方向、没有程度，无法评判`, en: `${namedIndicator(indicator, i).en}: the target "${raw}" states a direction but no level, so it cannot be judged` };
   }
-  return { zh: `「${indicator.name}」的指标值「${raw}」未量化`, en: `${indicator.name}: the target "${raw}" is not quantified` };
+  return { zh: `${namedIndicator(indicator, i).zh}的指标值「${raw}」未量化`, en: `${namedIndicator(indicator, i).en}: the target "${raw}" is not quantified` };
 }
 
 export const targetNotQuantified: Rule = {
@@ -151,7 +151,7 @@ export const targetNotQuantified: Rule = {
         const restated = restateComparison(raw);
         yield {
           path: pointer('indicators', i, field),
-          message: describeQualitative(indicator, raw),
+          message: describeQualitative(indicator, i, raw),
           suggestion: restated
             ? { zh: `指标名称写「${restated.name}」，指标值写「${restated.value}」`, en: `name the indicator "${restated.name}" and give the target as ${restated.value}` }
             : { zh: '写成“比较符号 + 数值 + 单位”，确实无法量化的写成“达成/部分达成/未达成”等分档表述', en: 'write an operator, a number and a unit; if it truly cannot be quantified, use graded levels' },
@@ -178,7 +178,7 @@ export const percentOutOfRange: Rule = {
         if (!isQuantity(value) || !isPercent(value)) continue;
         const numbers = [value.value, value.upper].filter((n): n is string => n !== null).map(Number);
         if (numbers.some((n) => n < 0 || n > 100)) {
-          yield { path: pointer('indicators', i, field), message: { zh: `「${indicator.name}」的百分比「${raw}」超出 0–100%`, en: `${indicator.name}: the percentage "${raw}" is outside 0–100%` } };
+          yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}的百分比「${raw}」超出 0–100%`, en: `${namedIndicator(indicator, i).en}: the percentage "${raw}" is outside 0–100%` } };
         }
       }
     }
@@ -202,11 +202,11 @@ export const satisfactionTargetForm: Rule = {
         if (!isQuantity(value)) continue;
         const path = pointer('indicators', i, field);
         if (!isPercent(value)) {
-          yield { path, message: { zh: `「${indicator.name}」的满意度指标值「${raw}」不是百分比`, en: `${indicator.name}: the satisfaction target "${raw}" is not a percentage` } };
+          yield { path, message: { zh: `${namedIndicator(indicator, i).zh}的满意度指标值「${raw}」不是百分比`, en: `${namedIndicator(indicator, i).en}: the satisfaction target "${raw}" is not a percentage` } };
         } else if (isReverseDirection(value.operator)) {
           yield {
             path,
-            message: { zh: `「${indicator.name}」是满意度，指标值却是「${raw}」（越低越好）`, en: `${indicator.name} is a satisfaction rate, but its target "${raw}" says lower is better` },
+            message: { zh: `${namedIndicator(indicator, i).zh}是满意度，指标值却是「${raw}」（越低越好）`, en: `${namedIndicator(indicator, i).en} is a satisfaction rate, but its target "${raw}" says lower is better` },
             suggestion: { zh: '满意度写成“≥X%”；若要控制投诉率，另设“投诉率 ≤X%”指标', en: 'write satisfaction as ≥X%; to limit complaints, add a separate complaint-rate indicator ≤X%' },
           };
         } else if ((value.operator === null || value.operator === '=') && Number(value.value) !== 100) {
@@ -214,7 +214,7 @@ export const satisfactionTargetForm: Rule = {
           yield {
             path,
             severity: 'warning',
-            message: { zh: `「${indicator.name}」的满意度指标值「${raw}」缺少“≥”`, en: `${indicator.name}: the satisfaction target "${raw}" has no ≥` },
+            message: { zh: `${namedIndicator(indicator, i).zh}的满意度指标值「${raw}」缺少“≥”`, en: `${namedIndicator(indicator, i).en}: the satisfaction target "${raw}" has no ≥` },
             suggestion: { zh: `写成「≥${value.value}%」`, en: `write ≥${value.value}%` },
           };
         }
@@ -240,11 +240,11 @@ export const satisfactionTargetLevel: Rule = {
         if (!isQuantity(value) || !isPercent(value) || isReverseDirection(value.operator)) continue;
         const level = Number(value.value);
         if (level < config.thresholds.satisfactionMinimum) {
-          yield { path: pointer('indicators', i, field), message: { zh: `「${indicator.name}」满意度目标「${raw}」低于 ${config.thresholds.satisfactionMinimum}%`, en: `${indicator.name}: satisfaction target "${raw}" is below ${config.thresholds.satisfactionMinimum}%` } };
+          yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}满意度目标「${raw}」低于 ${config.thresholds.satisfactionMinimum}%`, en: `${namedIndicator(indicator, i).en}: satisfaction target "${raw}" is below ${config.thresholds.satisfactionMinimum}%` } };
         } else if (level === 100 && config.thresholds.flagPerfectSatisfaction) {
           yield {
             path: pointer('indicators', i, field),
-            message: { zh: `「${indicator.name}」满意度目标为 100%，自评时难以佐证`, en: `${indicator.name}: a 100% satisfaction target is hard to evidence at self-evaluation` },
+            message: { zh: `${namedIndicator(indicator, i).zh}满意度目标为 100%，自评时难以佐证`, en: `${namedIndicator(indicator, i).en}: a 100% satisfaction target is hard to evidence at self-evaluation` },
             suggestion: { zh: '按历史水平设为如“≥95%”', en: 'set it from past results, e.g. ≥95%' },
           };
         }
@@ -271,9 +271,9 @@ export const directionMismatch: Rule = {
       for (const { field, raw, value } of targetsOf(indicator)) {
         if (!isQuantity(value)) continue;
         if (reverse && isPositiveDirection(value.operator)) {
-          yield { path: pointer('indicators', i, field), message: { zh: `「${indicator.name}」越低越好，指标值却是「${raw}」`, en: `${indicator.name}: lower is better, but the target is "${raw}"` }, suggestion: { zh: '改用“≤”', en: 'use ≤' } };
+          yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}越低越好，指标值却是「${raw}」`, en: `${namedIndicator(indicator, i).en}: lower is better, but the target is "${raw}"` }, suggestion: { zh: '改用“≤”', en: 'use ≤' } };
         } else if (positive && isReverseDirection(value.operator)) {
-          yield { path: pointer('indicators', i, field), message: { zh: `「${indicator.name}」越高越好，指标值却是「${raw}」`, en: `${indicator.name}: higher is better, but the target is "${raw}"` }, suggestion: { zh: '改用“≥”', en: 'use ≥' } };
+          yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}越高越好，指标值却是「${raw}」`, en: `${namedIndicator(indicator, i).en}: higher is better, but the target is "${raw}"` }, suggestion: { zh: '改用“≥”', en: 'use ≥' } };
         }
       }
     }
@@ -295,7 +295,7 @@ export const deadlineOutsideYear: Rule = {
     for (const [i, indicator] of d.indicators.entries()) {
       for (const { field, raw, value } of targetsOf(indicator)) {
         if (value.kind === 'deadline' && value.year !== null && value.year !== d.year) {
-          yield { path: pointer('indicators', i, field), message: { zh: `「${indicator.name}」的时限「${raw}」不在 ${d.year} 年度内`, en: `${indicator.name}: the deadline "${raw}" is outside ${d.year}` } };
+          yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}的时限「${raw}」不在 ${d.year} 年度内`, en: `${namedIndicator(indicator, i).en}: the deadline "${raw}" is outside ${d.year}` } };
         }
       }
     }
@@ -319,7 +319,7 @@ export const timelinessVague: Rule = {
         if (value.kind === 'qualitative' && VAGUE_TIME_WORDS.some((w) => raw.includes(w))) {
           yield {
             path: pointer('indicators', i, field),
-            message: { zh: `「${indicator.name}」的时限「${raw}」不具体`, en: `${indicator.name}: the time limit "${raw}" is not specific` },
+            message: { zh: `${namedIndicator(indicator, i).zh}的时限「${raw}」不具体`, en: `${namedIndicator(indicator, i).en}: the time limit "${raw}" is not specific` },
             suggestion: { zh: '写成“X月X日前”或“按时完成率 ≥X%”', en: 'write a date (X月X日前) or an on-time rate (≥X%)' },
           };
         }

@@ -4,7 +4,7 @@
  */
 import { indicatorRow } from './exampleDeclaration.ts';
 import { textFields } from './completenessRules.ts';
-import { pointer } from './finding.ts';
+import { namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
 import { TYPOS, type TypoEntry } from './vocabulary/typos.ts';
 
@@ -172,7 +172,7 @@ export const duplicateIndicator: Rule = {
         seen.set(key, i);
         continue;
       }
-      yield { path: pointer('indicators', i, 'name'), message: { zh: `「${indicator.name}」与第 ${first + 1} 项指标重复`, en: `${indicator.name} repeats indicator ${first + 1}` } };
+      yield { path: pointer('indicators', i, 'name'), message: { zh: `${namedIndicator(indicator, i).zh}与第 ${first + 1} 项指标重复`, en: `${namedIndicator(indicator, i).en} repeats indicator ${first + 1}` } };
     }
   },
 };
