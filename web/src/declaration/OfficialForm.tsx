@@ -10,6 +10,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { showAmount } from './display.ts';
 import { indicatorRows, spans, type IndicatorRow } from './indicatorRows.ts';
 import { pageBreaks } from './printPages.ts';
+import { className } from './vocabulary.ts';
 
 export interface OfficialFormProps {
   readonly content: DepartmentTargetDeclaration;
@@ -80,14 +81,14 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           <FormColumns />
           <thead>
             <tr>
-              <th colSpan={6}>绩效指标</th>
+              <th colSpan={6}>{t('绩效指标', 'Performance indicators')}</th>
             </tr>
             <tr>
-              <th>一级指标</th>
-              <th>二级指标</th>
-              <th colSpan={2}>三级指标</th>
-              <th>实施周期指标值</th>
-              <th>年度指标值</th>
+              <th>{t('一级指标', 'Level 1')}</th>
+              <th>{t('二级指标', 'Level 2')}</th>
+              <th colSpan={2}>{t('三级指标', 'Indicator')}</th>
+              <th>{t('实施周期指标值', 'Period target')}</th>
+              <th>{t('年度指标值', 'Annual target')}</th>
             </tr>
           </thead>
           <tbody data-testid={key === 'screen' ? 'indicator-table' : undefined}>
@@ -130,29 +131,29 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
       <FormColumns />
       <tbody>
         <tr>
-          <th>部门名称</th>
+          <th>{t('部门名称', 'Department')}</th>
           <td colSpan={3} className={cls('/department')}>
             {field('/department', '部门名称', content.department ?? '')}
           </td>
-          <th>单位</th>
-          <td className="center">万元</td>
+          <th>{t('单位', 'Unit')}</th>
+          <td className="center">{t('万元', '10k yuan')}</td>
         </tr>
         <tr>
-          <th rowSpan={3}>部门预算支出</th>
-          <th>基本支出</th>
+          <th rowSpan={3}>{t('部门预算支出', 'Budget spending')}</th>
+          <th>{t('基本支出', 'Basic')}</th>
           <td className={cls('/budget/basic', 'money')}>{field('/budget/basic', '基本支出', showAmount(b.basic))}</td>
-          <th rowSpan={3}>收入来源</th>
-          <th>财政拨款</th>
+          <th rowSpan={3}>{t('收入来源', 'Income sources')}</th>
+          <th>{t('财政拨款', 'Fiscal funds')}</th>
           <td className={cls('/budget/income/fiscal', 'money')}>{field('/budget/income/fiscal', '财政拨款', showAmount(b.income.fiscal))}</td>
         </tr>
         <tr>
-          <th>项目支出</th>
+          <th>{t('项目支出', 'Projects')}</th>
           <td className={cls('/budget/project', 'money')}>{field('/budget/project', '项目支出', showAmount(b.project))}</td>
-          <th>其他资金</th>
+          <th>{t('其他资金', 'Other funds')}</th>
           <td className={cls('/budget/income/other', 'money')}>{field('/budget/income/other', '其他资金', showAmount(b.income.other))}</td>
         </tr>
         <tr>
-          <th>合计</th>
+          <th>{t('合计', 'Total')}</th>
           <td className={cls('/budget/total', 'money')}>
             {field('/budget/total', '合计', showAmount(b.total))}
             {b.totalDerived ? <sup title={t('表中未印合计，由基本支出与项目支出相加', 'not printed; basic + project')}>*</sup> : null}
@@ -160,26 +161,26 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           <td colSpan={2} />
         </tr>
         <tr>
-          <th rowSpan={2}>事业发展性支出</th>
-          <th>财政专项资金</th>
+          <th rowSpan={2}>{t('事业发展性支出', 'Developmental spending')}</th>
+          <th>{t('财政专项资金', 'Special fiscal funds')}</th>
           <td className={cls('/budget/developmental/specialFiscal', 'money')}>
             {field('/budget/developmental/specialFiscal', '财政专项资金', showAmount(b.developmental.specialFiscal))}
           </td>
-          <th rowSpan={2}>按预算级次划分</th>
-          <th>区本级使用资金</th>
+          <th rowSpan={2}>{t('按预算级次划分', 'By budget level')}</th>
+          <th>{t('区本级使用资金', 'Own level')}</th>
           <td className={cls('/budget/byLevel/ownLevel', 'money')}>{field('/budget/byLevel/ownLevel', '区本级使用资金', showAmount(b.byLevel.ownLevel))}</td>
         </tr>
         <tr>
-          <th>其他事业发展性支出</th>
+          <th>{t('其他事业发展性支出', 'Other developmental')}</th>
           <td className={cls('/budget/developmental/other', 'money')}>{field('/budget/developmental/other', '其他事业发展性支出', showAmount(b.developmental.other))}</td>
-          <th>拟用于对下转移支付资金</th>
+          <th>{t('拟用于对下转移支付资金', 'Transfers to lower levels')}</th>
           <td className={cls('/budget/byLevel/transferDown', 'money')}>{field('/budget/byLevel/transferDown', '拟用于对下转移支付资金', showAmount(b.byLevel.transferDown))}</td>
         </tr>
         <tr>
-          <th rowSpan={content.projects.length + 1}>重点项目</th>
-          <th colSpan={2}>名称</th>
-          <th colSpan={2}>主要实施内容</th>
-          <th>拟投入的资金（万元）</th>
+          <th rowSpan={content.projects.length + 1}>{t('重点项目', 'Key projects')}</th>
+          <th colSpan={2}>{t('名称', 'Name')}</th>
+          <th colSpan={2}>{t('主要实施内容', 'Main content')}</th>
+          <th>{t('拟投入的资金（万元）', 'Amount (10k yuan)')}</th>
         </tr>
         {content.projects.map((project, i) => (
           <tr key={`p${i}`} className={count(`/projects/${i}`) > 0 ? 'has-comment' : undefined}>
@@ -189,7 +190,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           </tr>
         ))}
         <tr>
-          <th rowSpan={Math.max(content.goals.length, 1)}>总体绩效目标</th>
+          <th rowSpan={Math.max(content.goals.length, 1)}>{t('总体绩效目标', 'Overall goals')}</th>
           <td colSpan={5} className={cls('/goals/0')}>
             {content.goals.length > 0 ? field('/goals/0', '目标1', `目标1：${content.goals[0]}`) : ''}
           </td>
@@ -202,9 +203,9 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           </tr>
         ))}
         <tr>
-          <th rowSpan={outcomes.length + 1}>年度重点工作任务</th>
-          <th colSpan={2}>项目名称</th>
-          <th colSpan={3}>期望达到的目标（概述）</th>
+          <th rowSpan={outcomes.length + 1}>{t('年度重点工作任务', 'Key tasks of the year')}</th>
+          <th colSpan={2}>{t('项目名称', 'Project')}</th>
+          <th colSpan={3}>{t('期望达到的目标（概述）', 'Expected outcome')}</th>
         </tr>
         {content.projects.map((project, i) =>
           project.expectedOutcome.trim() === '' ? null : (
@@ -217,7 +218,7 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
           ),
         )}
         <tr>
-          <th>其他需完成的任务</th>
+          <th>{t('其他需完成的任务', 'Other tasks')}</th>
           <td colSpan={5}>
             {content.otherTasks.map((task, i) => (
               <div key={i} className={cls(`/otherTasks/${i}`)}>
