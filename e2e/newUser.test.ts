@@ -219,7 +219,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     }
   });
 
-  it('prints the signed-in form as the public one, full width, with the header and the first-level label on every page', async () => {
+  it('prints the signed-in form at the page's full width, with the header and the first-level label on every page and the running head above the form', async () => {
     await signIn(page, server.url, 'haizhu-editor');
     await page.goto(`${server.url}/declarations/${id}`);
     await page.getByTestId('official-form').waitFor();
@@ -255,6 +255,30 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     expect(await page.locator('h1 [data-state]').textContent()).toBe('Draft');
     await screenshot(page, 'editor-english-1280');
     await page.getByRole('radio', { name: '中文' }).check();
+  });
+
+  it('gets the small things right: a finding leads to its select, a cleared sign-in form loses its error, the language switch is labelled, home opens at a year with forms', async () => {
+    await openEditor();
+    await page.getByRole('button', { name: /展开检查结果/ }).click().catch(() => undefined);
+    await page.locator('[data-testid=live-findings] [data-path-target$="/level2"]').first().click();
+    await expect.poll(() => page.evaluate('document.activeElement?.tagName')).toBe('SELECT');
+    expect(await page.getByRole('group', { name: /Language/ }).count()).toBe(1);
+    // Rule ids and 0-based pointers are not what a finding says.
+    expect(await page.getByTestId('live-findings').textContent()).not.toMatch(/\/indicators\/\d/);
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('counts-by-state').waitFor();
+    expect(await page.locator('#home-year').locator('xpath=ancestor::*[contains(@class,"ant-select")]').first().textContent()).toContain('2025');
+
+    const visitor = await browser.newPage();
+    await visitor.goto(`${server.url}/login`);
+    await visitor.getByLabel('用户名').fill('haizhu-editor');
+    await visitor.getByLabel('密码').fill('wrong-password-x');
+    await visitor.locator('button[type=submit]').click();
+    await visitor.getByText('用户名或密码错误').waitFor();
+    await visitor.getByLabel('用户名').fill('');
+    await visitor.getByLabel('密码').fill('');
+    await expect.poll(() => visitor.getByText('用户名或密码错误').count()).toBe(0);
+    await visitor.close();
   });
 
   for (const width of [1280, 1440]) {
