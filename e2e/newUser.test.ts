@@ -219,7 +219,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     }
   });
 
-  it('prints the signed-in form at the page's full width, with the header and the first-level label on every page and the running head above the form', async () => {
+  it('prints the signed-in form at the full width of the page, with the header and the first-level label on every page and the running head above the form', async () => {
     await signIn(page, server.url, 'haizhu-editor');
     await page.goto(`${server.url}/declarations/${id}`);
     await page.getByTestId('official-form').waitFor();
