@@ -209,7 +209,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     try {
       await signIn(other, own.url, 'haizhu-editor');
       await other.getByTestId('counts-by-state').waitFor();
-      await own.stop();
+      await own.kill();
       await other.getByRole('navigation').getByRole('link', { name: '申报表' }).first().click();
       await other.getByRole('heading', { name: '页面未能加载' }).waitFor();
       expect(await other.getByRole('navigation').isVisible()).toBe(true);
@@ -217,7 +217,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     } finally {
       await other.close();
     }
-  });
+  }, 120_000);
 
   it('prints the signed-in form at the full width of the page, with the header and the first-level label on every page and the running head above the form', async () => {
     await signIn(page, server.url, 'haizhu-editor');
@@ -267,7 +267,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     expect(await page.getByTestId('live-findings').textContent()).not.toMatch(/\/indicators\/\d/);
     await page.goto(`${server.url}/`);
     await page.getByTestId('counts-by-state').waitFor();
-    expect(await page.locator('#home-year').locator('xpath=ancestor::*[contains(@class,"ant-select")]').first().textContent()).toContain('2025');
+    await expect.poll(() => page.locator('#home-year').locator('xpath=ancestor::*[contains(@class,"ant-select")]').first().textContent()).toContain('2025');
 
     const visitor = await browser.newPage();
     await visitor.goto(`${server.url}/login`);

@@ -15,6 +15,8 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 export interface RunningServer {
   readonly url: string;
   stop(): Promise<void>;
+  /** Ends the server at once (SIGKILL), as a crash or a pulled plug would, and removes its data. */
+  kill(): Promise<void>;
 }
 
 /** Builds the web app unless the build is current (`npm run build:web -- --if-stale`). */
@@ -57,6 +59,11 @@ export async function startServer(): Promise<RunningServer> {
     url,
     async stop() {
       child.kill('SIGTERM');
+      await done;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
       await done;
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -3,7 +3,7 @@
  * no tolerance: amounts are printed to the 分 of 万元 and must add up to it.
  */
 import type { Amount, DepartmentTargetDeclaration } from '../declaration.ts';
-import { addMoney, compareMoney, formatMoney, formatMoneyGrouped, parseMoney, subtractMoney, sumMoney, type Money } from '../money.ts';
+import { addMoney, compareMoney, formatMoneyGrouped, parseMoney, subtractMoney, sumMoney, type Money } from '../money.ts';
 import { pointer, type FindingDraft } from './finding.ts';
 import type { Rule } from './rule.ts';
 

@@ -96,8 +96,8 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
               const path = row.index === null ? null : `/indicators/${row.index}`;
               return (
                 <tr key={path ?? `e${r}`} data-indicator={key === 'screen' ? (row.index ?? undefined) : undefined} className={path && live && count(path) > 0 ? 'has-comment' : undefined}>
-                  {(level1Spans[r] ?? 0) > 0 && <td rowSpan={level1Spans[r]} className="center">{row.level1}</td>}
-                  {(level2Spans[r] ?? 0) > 0 && <td rowSpan={level2Spans[r]} className="center">{row.level2}</td>}
+                  {(level1Spans[r] ?? 0) > 0 && <td rowSpan={level1Spans[r]} className="center">{className(row.level1 || null, t)}</td>}
+                  {(level2Spans[r] ?? 0) > 0 && <td rowSpan={level2Spans[r]} className="center">{className(row.level2 || null, t)}</td>}
                   {row.indicator && path ? (
                     <>
                       <td colSpan={2}>{field(path, `指标 ${row.indicator.name}`, row.indicator.name)}</td>

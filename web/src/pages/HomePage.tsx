@@ -76,7 +76,7 @@ export function HomePage() {
         <h1>{t('工作台', 'Home')}</h1>
         <Space>
           <label htmlFor="home-year">{t('年度', 'Year')}</label>
-          <Select id="home-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
+          <Select id="home-year" loading={yearsLoading} value={yearsLoading && chosenYear === null ? undefined : year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y}` }))} style={{ width: 100 }} />
         </Space>
       </div>
       {todos.length > 0 && (
