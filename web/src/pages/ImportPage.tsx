@@ -119,7 +119,7 @@ export default function ImportPage() {
           type="error"
           showIcon
           message={pick(outcome.message)}
-          description={outcome.evidence.length > 0 ? <pre style={{ margin: 0 }}>{outcome.evidence.join('\n')}</pre> : undefined}
+          description={outcome.evidence.length > 0 ? <pre style={{ margin: 0 }}>{outcome.evidence.map((line) => line.replace(/^line (\d+): /, (_, n: string) => t(`第 ${n} 行：`, `line ${n}: `))).join('\n')}</pre> : undefined}
           action={<Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>}
         />
       )}
