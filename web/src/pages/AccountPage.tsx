@@ -87,15 +87,15 @@ export default function AccountPage() {
       </div>
       <div className="two-panes">
         <Card size="small" title={t('修改密码', 'Change password')}>
-          <Form layout="vertical" onFinish={() => void changePassword()} data-testid="change-password">
+          <Form layout="vertical" onFinish={() => void changePassword()} onValuesChange={() => setPasswordError(null)} data-testid="change-password">
             <Form.Item label={t('当前密码', 'Current password')} htmlFor="current-password" validateStatus={field('currentPassword') ? 'error' : undefined} help={field('currentPassword')}>
-              <Input.Password id="current-password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+              <Input.Password id="current-password" autoComplete="current-password" value={current} onChange={(e) => (setCurrent(e.target.value), setPasswordError(null))} />
             </Form.Item>
             <Form.Item label={t('新密码', 'New password')} htmlFor="new-password" validateStatus={field('newPassword') ? 'error' : undefined} help={field('newPassword') ?? t('至少 10 个字符，不能包含用户名或姓名，不能是常见或有规律的密码', 'at least 10 characters, not your username or name, not a common or regular password')}>
-              <Input.Password id="new-password" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+              <Input.Password id="new-password" autoComplete="new-password" value={next} onChange={(e) => (setNext(e.target.value), setPasswordError(null))} />
             </Form.Item>
             <Form.Item label={t('再次输入新密码', 'New password again')} htmlFor="repeat-password" validateStatus={field('repeat') ? 'error' : undefined} help={field('repeat')}>
-              <Input.Password id="repeat-password" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.target.value)} />
+              <Input.Password id="repeat-password" autoComplete="new-password" value={repeat} onChange={(e) => (setRepeat(e.target.value), setPasswordError(null))} />
             </Form.Item>
             {passwordError && !passwordError.fields.length && <Alert role="alert" type="error" showIcon style={{ marginBottom: 12 }} message={pick(passwordError.text)} />}
             {passwordDone && <Alert role="status" type="success" showIcon style={{ marginBottom: 12 }} message={t('密码已修改。其他设备上的登录和所有 API 令牌已失效。', 'Password changed. Your other sessions and all API tokens have ended.')} />}
