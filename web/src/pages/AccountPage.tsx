@@ -82,7 +82,7 @@ export default function AccountPage() {
     <>
       <div className="page-title">
         <h1>
-          {t('我的账号', 'My account')} · {user?.displayName} <span className="secondary">（{user?.username}）</span>
+          {t('我的账号', 'My account')} · {user?.displayName} <span className="secondary">{t(`（${user?.username ?? ''}）`, `(${user?.username ?? ''})`)}</span>
         </h1>
       </div>
       <div className="two-panes">
