@@ -281,6 +281,36 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await visitor.close();
   });
 
+  it('leaves no Chinese in the app’s own words in English mode (data stays as printed)', async () => {
+    // Data is Chinese and stays so: names of departments, people, projects and indicators, and the 中文 choice.
+    const DATA = /广州市海珠区[^\s·]*|海珠数管局[^\s·]*|海珠区财政局审核员|系统管理员|广东省|广州市|海珠区|越秀区|中文|演示数据：由公开的申报表导入|部门整体预算绩效目标申报表/g;
+    const CHROME = "nav a, th, label, h2, .ant-statistic-title, .ant-card-head-title, .ant-tabs-tab, .ant-select-selection-placeholder, input[placeholder], .header-tools .btn, .header-tools .ant-btn, .page-title .btn, .page-title .ant-btn, .ant-descriptions-item-label, .chip, .ant-tag, .ant-empty-description";
+    const leftovers = async (where: string) => {
+      await page.waitForTimeout(600);
+      const texts = (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(CHROME)})].map((e) => (e.getAttribute('placeholder') ?? e.textContent ?? '').trim())`)) as string[];
+      return texts.map((t) => t.replace(DATA, '')).filter((t) => /[\u4e00-\u9fff]/.test(t)).map((t) => `${where}: ${t}`);
+    };
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('radio', { name: 'English' }).check();
+    const found: string[] = [];
+    for (const path of ['/', '/declarations', `/declarations/${id}`, `/declarations/${id}/edit`, `/declarations/${id}/history`, '/import', '/account']) {
+      await page.goto(`${server.url}${path}`);
+      found.push(...(await leftovers(path)));
+    }
+    // Signing in is done in Chinese (the helper finds the boxes by their Chinese labels).
+    await page.getByRole('radio', { name: '中文' }).check();
+    await signIn(page, server.url, 'admin');
+    await page.getByRole('radio', { name: 'English' }).check();
+    for (const path of ['/audit', '/admin/users', '/admin/organisations']) {
+      await page.goto(`${server.url}${path}`);
+      found.push(...(await leftovers(path)));
+    }
+    expect(found).toEqual([]);
+    await page.getByRole('radio', { name: '中文' }).check();
+    await signIn(page, server.url, 'haizhu-editor');
+  });
+
   for (const width of [1280, 1440]) {
     it(`lays the editor out at ${width} px with nothing cut off and no sideways scroll`, async () => {
       await page.setViewportSize({ width, height: 800 });
