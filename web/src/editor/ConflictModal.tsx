@@ -27,7 +27,7 @@ export interface Conflict {
 export function ConflictModal({ conflict, onResolve, onTakeTheirs }: { conflict: Conflict; onResolve: (choices: ReadonlyMap<string, Resolution>) => void; onTakeTheirs: () => void }) {
   const { t, time } = useLocale();
   const [choices, setChoices] = useState<Map<string, Resolution>>(() => new Map());
-  const who = conflict.authorName ? t(conflict.authorName, conflict.authorName) : t('你在另一窗口', 'you, in another window,');
+  const who = conflict.authorName ?? t('你在另一窗口', 'you, in another window,');
   const choose = (path: string, choice: Resolution) => setChoices((previous) => new Map(previous).set(path, choice));
   const { conflicts, merged } = conflict.merge;
   return (
@@ -41,13 +41,13 @@ export function ConflictModal({ conflict, onResolve, onTakeTheirs }: { conflict:
           `${who} saved version ${conflict.version} at ${time(conflict.createdAt)}. Everything else was merged; only the ${conflicts.length} places below were changed by both. Choose for each.`,
         )}
       />
-      <table className="editor-table conflict-table" data-testid="conflict-table">
+      <table className="editor-table conflict-table" data-testid="conflict-table" style={{ tableLayout: 'fixed' }}>
         <thead>
           <tr>
-            <th style={{ width: 220 }}>{t('位置', 'Where')}</th>
-            <th>{t('原来', 'Before')}</th>
-            <th>{conflict.authorName ? t('对方的修改', 'Their change') : t('另一窗口的修改', 'The other window')}</th>
-            <th>{t('我的修改', 'My change')}</th>
+            <th style={{ width: '18%' }}>{t('位置', 'Where')}</th>
+            <th style={{ width: '24%' }}>{t('原来', 'Before')}</th>
+            <th style={{ width: '29%' }}>{conflict.authorName ? t('对方的修改', 'Their change') : t('另一窗口的修改', 'The other window')}</th>
+            <th style={{ width: '29%' }}>{t('我的修改', 'My change')}</th>
           </tr>
         </thead>
         <tbody>
