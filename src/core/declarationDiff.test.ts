@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration, Indicator } from './declaration.ts';
-import { alignRows, diffDeclarations, mergeDeclarations, resolveMerge } from './declarationDiff.ts';
+import { alignRows, diffDeclarations, followPointer, mergeDeclarations, resolveMerge } from './declarationDiff.ts';
 import { exampleDeclaration, indicatorRow } from './rules/exampleDeclaration.ts';
 
 const base = (): DepartmentTargetDeclaration => exampleDeclaration();
@@ -112,5 +112,25 @@ describe('mergeDeclarations: two people editing one version', () => {
     const merge = mergeDeclarations(start, mine, theirs);
     expect(merge.conflicts.map((c) => c.path)).toEqual(['/indicators/2/annualTarget']);
     expect(merge.merged.indicators[2]?.name).toBe('他们改的名称');
+  });
+});
+
+describe('followPointer: a comment stays on its row', () => {
+  const rows = (names: string[]) => names.map((n) => indicatorRow('产出指标', '数量指标', n, '≥1个'));
+
+  it('follows a row when one is inserted above rows that differ only by name, whatever the key order', () => {
+    const before = { ...base(), indicators: rows(['甲', '乙', '丙', '丁']) };
+    // As read back from the database: the same rows with their keys in another order.
+    const reordered = before.indicators.map((r) => Object.fromEntries(Object.entries(r).reverse())) as typeof before.indicators;
+    const after = { ...base(), indicators: rows(['新增', '甲', '乙', '丙', '丁']) };
+    expect(followPointer({ ...before, indicators: reordered }, after, '/indicators/2/annualTarget')).toBe('/indicators/3/annualTarget');
+  });
+
+  it('says nowhere when the row was deleted, and leaves other fields alone', () => {
+    const before = { ...base(), indicators: rows(['甲', '乙', '丙']) };
+    const after = { ...base(), indicators: rows(['甲', '丙']) };
+    expect(followPointer(before, after, '/indicators/1')).toBeNull();
+    expect(followPointer(before, after, '/indicators/2/name')).toBe('/indicators/1/name');
+    expect(followPointer(before, after, '/budget/basic')).toBe('/budget/basic');
   });
 });

@@ -30,17 +30,33 @@ export interface Alignment {
   readonly backward: ReadonlyArray<number | null>;
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with sorted keys: a version read back from the database has its keys in another order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
 
-/** True when two rows of a list are the same row, edited: how a reader would pair them. */
-function sameRow(list: RowList, a: unknown, b: unknown): boolean {
+const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
+
+/** True when two rows carry the same non-empty name: the surest sign of one row, edited. */
+function sameName(list: RowList, a: unknown, b: unknown): boolean {
+  if (list !== 'indicators' && list !== 'projects') return false;
+  const na = (a as { name?: unknown } | null)?.name;
+  const nb = (b as { name?: unknown } | null)?.name;
+  return typeof na === 'string' && na.trim() !== '' && na === nb;
+}
+
+/** True when two rows of a list are the same row, edited: most of their fields are the same. */
+function sameRow(a: unknown, b: unknown): boolean {
   if (typeof a === 'string' && typeof b === 'string') return false; // strings pair by position in a gap instead
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
-  if (list === 'indicators' || list === 'projects') {
-    if (typeof ra.name === 'string' && ra.name.trim() !== '' && ra.name === rb.name) return true;
-  }
   const keys = Object.keys(ra).filter((k) => !k.endsWith('Value'));
   const equal = keys.filter((k) => same(ra[k], rb[k])).length;
   return keys.length > 0 && equal * 2 > keys.length;
@@ -48,8 +64,8 @@ function sameRow(list: RowList, a: unknown, b: unknown): boolean {
 
 /** Matches the rows of two versions of a list. */
 export function alignRows(list: RowList, before: readonly unknown[], after: readonly unknown[]): Alignment {
-  const a = before.map((row) => JSON.stringify(row));
-  const b = after.map((row) => JSON.stringify(row));
+  const a = before.map(canonical);
+  const b = after.map(canonical);
   // Longest common subsequence of unchanged rows (forms have tens to hundreds of rows).
   const n = a.length;
   const m = b.length;
@@ -92,14 +108,19 @@ export function alignRows(list: RowList, before: readonly unknown[], after: read
       }
       continue;
     }
-    let j = j0;
-    for (let i = i0; i < i1; i++) {
-      for (let k = j; k < j1; k++) {
-        if (backward[k] === null && sameRow(list, before[i], after[k])) {
-          forward[i] = k;
-          backward[k] = i;
-          j = k + 1;
-          break;
+    // Rows of the same name first (a row inserted among near-identical ones must not shift the
+    // pairing), then what is left by most fields, each in order.
+    for (const matches of [(x: unknown, y: unknown) => sameName(list, x, y), sameRow]) {
+      let j = j0;
+      for (let i = i0; i < i1; i++) {
+        if (forward[i] !== null) continue;
+        for (let k = j; k < j1; k++) {
+          if (backward[k] === null && matches(before[i], after[k])) {
+            forward[i] = k;
+            backward[k] = i;
+            j = k + 1;
+            break;
+          }
         }
       }
     }
@@ -297,4 +318,25 @@ function setAt(target: Record<string, Json>, keys: readonly string[], value: Jso
   for (const key of keys.slice(0, -1)) node = (node as Record<string, Json>)[key];
   const last = keys[keys.length - 1];
   if (last !== undefined && node !== null && typeof node === 'object') (node as Record<string, Json>)[last] = value;
+}
+
+/**
+ * Where a pointer into one version leads in the next, rows followed by identity: a comment on the
+ * fifth indicator stays on that indicator when a row is inserted above it. Null when the row it
+ * pointed into was removed.
+ */
+export function followPointer(before: DepartmentTargetDeclaration, after: DepartmentTargetDeclaration, path: string, alignments: Map<RowList, Alignment> = new Map()): string | null {
+  const [, list, index, ...rest] = path.split('/');
+  if (!list || index === undefined || !(ROW_LISTS as readonly string[]).includes(list)) return path;
+  const i = Number(index);
+  if (!Number.isInteger(i)) return path;
+  const name = list as RowList;
+  let alignment = alignments.get(name);
+  if (!alignment) {
+    alignment = alignRows(name, before[name] as readonly unknown[], after[name] as readonly unknown[]);
+    alignments.set(name, alignment);
+  }
+  const j = alignment.forward[i];
+  if (j === null || j === undefined) return null;
+  return ['', list, String(j), ...rest].join('/');
 }

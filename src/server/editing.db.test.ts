@@ -78,6 +78,27 @@ describe.each(STORE_KINDS)('editing and administration on the %s store', (_name,
     expect((await editor.request('DELETE', `/api/v1/declarations/${again.body.id}`)).status).toBe(403);
   });
 
+  it('keeps a review comment on its row when rows are inserted above it or it is deleted', async () => {
+    const editor = await as('haizhu-editor');
+    const made = (await editor.post<View>('/api/v1/declarations', { departmentId: bureauId, year: 2035 })).body;
+    const rows = ['甲', '乙', '丙', '丁'].map((name) => ({ level1: '产出指标', level2: '数量指标', name, periodTarget: '≥1个', annualTarget: '≥1个', periodTargetValue: { kind: 'empty' }, annualTargetValue: { kind: 'empty' } }));
+    const first = await editor.put<View>(`/api/v1/declarations/${made.id}`, { baseVersion: made.version, content: { ...made.content, indicators: rows } });
+    await (await as('haizhu-approver')).post(`/api/v1/declarations/${made.id}/transitions`, { action: 'submit' });
+    const reviewer = await as('haizhu-reviewer');
+    await reviewer.post(`/api/v1/declarations/${made.id}/comments`, { path: '/indicators/2/annualTarget', body: '丙的目标偏低' });
+    await reviewer.post(`/api/v1/declarations/${made.id}/transitions`, { action: 'review', grade: '中', reason: '见批注' });
+    const inserted = { ...rows[0], name: '新增' };
+    const second = await editor.put<View>(`/api/v1/declarations/${made.id}`, { baseVersion: first.body.version, content: { ...first.body.content, indicators: [inserted, ...first.body.content.indicators] } });
+    type Comments = { comments: Array<{ path: string; body: string; anchored: boolean }> };
+    const moved = (await editor.get<Comments>(`/api/v1/declarations/${made.id}/comments`)).body.comments.find((c) => c.body === '丙的目标偏低');
+    expect(moved).toMatchObject({ path: '/indicators/3/annualTarget', anchored: true });
+    expect(second.body.content.indicators[3]?.name).toBe('丙');
+    const without = second.body.content.indicators.filter((i) => i.name !== '丙');
+    await editor.put(`/api/v1/declarations/${made.id}`, { baseVersion: second.body.version, content: { ...second.body.content, indicators: without } });
+    const gone = (await editor.get<Comments>(`/api/v1/declarations/${made.id}/comments`)).body.comments.find((c) => c.body === '丙的目标偏低');
+    expect(gone?.anchored).toBe(false);
+  });
+
   it('shows the latest review on the form: grade, opinion, reviewer and time', async () => {
     const editor = await as('haizhu-editor');
     const made = (await editor.post<View>('/api/v1/declarations', { departmentId: bureauId, year: 2030 })).body;

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
-import { diffDeclarations, type DeclarationChange } from '../../core/declarationDiff.ts';
+import { diffDeclarations, followPointer, type DeclarationChange } from '../../core/declarationDiff.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
 import { canCreateFor, canOnDeclaration, type Actor, type DeclarationAction } from '../../core/policy.ts';
 import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
@@ -79,6 +79,7 @@ async function saveVersion(
     .insertInto('declaration_versions')
     .values({ declaration_id: input.id, version: input.version, content: JSON.stringify(input.content), findings: JSON.stringify(findings), author_id: input.authorId, created_at: now, note: input.note, autosave })
     .execute();
+  if (input.fromVersion !== null) await followComments(trx, input.id, input.fromVersion, input.content);
   if (replaced !== null) await trx.deleteFrom('declaration_versions').where('declaration_id', '=', input.id).where('version', '=', replaced).execute();
   await trx
     .updateTable('declarations')
@@ -104,6 +105,23 @@ async function saveVersion(
     detail: { errors: counts.error, warnings: counts.warning, ...(input.note ? { note: input.note } : {}), ...(autosave ? { autosave: true } : {}), ...(replaced !== null ? { replacedAutosave: replaced } : {}) },
   });
   return findings;
+}
+
+/**
+ * Keeps review comments on the rows they were written on: a row inserted above, or one deleted,
+ * would otherwise move every comment below it onto its neighbour. A comment whose row was deleted
+ * points nowhere, and is shown as such.
+ */
+async function followComments(trx: Transaction<Database>, id: string, fromVersion: number, content: DepartmentTargetDeclaration): Promise<void> {
+  const comments = await trx.selectFrom('review_comments').select(['id', 'path']).where('declaration_id', '=', id).where('path', 'like', '/%/%').execute();
+  if (comments.length === 0) return;
+  const previous = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', fromVersion).executeTakeFirst();
+  if (!previous) return;
+  const alignments = new Map();
+  for (const comment of comments) {
+    const followed = followPointer(previous.content as DepartmentTargetDeclaration, content, comment.path, alignments) ?? `${comment.path.split('/').slice(0, 2).join('/')}/-`;
+    if (followed !== comment.path) await trx.updateTable('review_comments').set({ path: followed }).where('id', '=', comment.id).execute();
+  }
 }
 
 /** How a new declaration starts. */
