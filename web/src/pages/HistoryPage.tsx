@@ -14,9 +14,16 @@ import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { describeValue } from '../editor/describeValue.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
+/** A version note written in both languages (`由文本导入… (imported from text…)`), in the chosen one. */
+function noteIn(note: string, lang: 'zh' | 'en'): string {
+  const both = /^(.*\S)\s*\(([\x20-\x7E]+)\)$/.exec(note);
+  if (!both) return note;
+  return lang === 'zh' ? (both[1] ?? note) : (both[2] ?? note);
+}
+
 export default function HistoryPage() {
   const { id = '' } = useParams();
-  const { t, time, pick } = useLocale();
+  const { t, time, pick, lang } = useLocale();
   const navigate = useNavigate();
   const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => api<DeclarationView>('GET', `/api/v1/declarations/${id}`));
@@ -44,7 +51,7 @@ export default function HistoryPage() {
     ]);
     return { changes: changes.changes, older: older.content, newer: newer.content };
   });
-  const options = (versions.data?.versions ?? []).map((v) => ({ value: v.version, label: t(`第 ${v.version} 版 · ${v.author.displayName}${v.note ? ` · ${v.note}` : ''}`, `v${v.version} · ${v.author.displayName}${v.note ? ` · ${v.note}` : ''}`) }));
+  const options = (versions.data?.versions ?? []).map((v) => ({ value: v.version, label: t(`第 ${v.version} 版 · ${v.author.displayName}${v.note ? ` · ${noteIn(v.note, 'zh')}` : ''}`, `v${v.version} · ${v.author.displayName}${v.note ? ` · ${noteIn(v.note, 'en')}` : ''}`) }));
   const view = declaration.data;
   const current = view?.version;
   const canEdit = view?.canEdit ?? false;
@@ -119,7 +126,7 @@ export default function HistoryPage() {
                   </Space.Compact>
                 ) : (
                   <span>
-                    {note ?? ''}
+                    {note ? noteIn(note, lang) : ''}
                     {v.autosave && !note ? <Tag>{t('自动保存', 'autosave')}</Tag> : null}
                   </span>
                 ),
