@@ -115,9 +115,9 @@ export default function UsersPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         locale={{ emptyText: users.loading ? ' ' : t('没有用户', 'No users') }}
         columns={[
-          { title: t('用户名', 'Username'), dataIndex: 'username' },
-          { title: t('姓名', 'Name'), dataIndex: 'displayName' },
-          { title: t('角色', 'Role'), dataIndex: 'role', render: (role: Role) => pick(ROLE_NAMES[role]) },
+          { title: t('用户名', 'Username'), dataIndex: 'username', width: 150 },
+          { title: t('姓名', 'Name'), dataIndex: 'displayName', width: 170 },
+          { title: t('角色', 'Role'), dataIndex: 'role', width: 150, render: (role: Role) => <span style={{ whiteSpace: 'nowrap' }}>{pick(ROLE_NAMES[role])}</span> },
           { title: t('部门或区划', 'Department or region'), render: (_: unknown, u) => (u.departmentId ? (departmentName.get(u.departmentId) ?? '—') : u.regionId ? (regionName.get(u.regionId) ?? '—') : t('全部', 'All')) },
           {
             title: t('状态', 'State'),
