@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
- * each with the command and the machine. Parts: import, check, server, web.
+ * each with the command and the machine. Parts: import, check, server, web, import-loop.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
 import { checkBench } from './checkBench.ts';
 import { importBench } from './importBench.ts';
+import { importLoopBench } from './importLoopBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
 
@@ -14,6 +15,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   check: { title: 'Checker (issue 3)', run: checkBench },
   server: { title: 'Server (issue 4)', run: serverBench },
   web: { title: 'Web app (issue 5)', run: webBench },
+  'import-loop': { title: 'Imports off the event loop (issue 10)', run: importLoopBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);
