@@ -99,3 +99,14 @@ export interface YearStatistics {
   /** Indicator rows by their first-level class as printed (null: none printed). */
   indicatorsByLevel1: Array<{ level1: string | null; count: number }>;
 }
+
+/** An API token as its owner sees it (never the token itself, which is shown once). */
+export interface TokenView {
+  id: string;
+  name: string;
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  userId: string;
+}

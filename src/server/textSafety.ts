@@ -1,9 +1,10 @@
 /**
- * Text the stores cannot keep exactly is refused at the door: U+0000 (PostgreSQL text and jsonb
- * cannot hold it), lone UTF-16 surrogates (jsonb refuses them, text columns silently turn them
- * into U+FFFD) and a leading byte-order mark U+FEFF (one store keeps it, the other drops it). Every string of a request — path, query, body, and the keys of its objects — is
- * looked at once, before any handler runs.
+ * Text the stores cannot keep exactly is refused at the door: U+0000 and lone UTF-16 surrogates
+ * (core/storableText.ts), and a leading byte-order mark U+FEFF (one store keeps it, the other drops
+ * it). Every string of a request — path, query, body, and the keys of its objects — is looked at
+ * once, before any handler runs.
  */
+import { unstorableCharacter } from '../core/storableText.ts';
 
 /** Where a request holds text that cannot be stored, and what is wrong with it. */
 export interface TextProblem {
@@ -12,12 +13,10 @@ export interface TextProblem {
   readonly problem: 'nul' | 'lone-surrogate' | 'bom';
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Why a single string cannot be stored, or null. */
 export function textProblem(text: string): TextProblem['problem'] | null {
-  if (text.includes('\u0000')) return 'nul';
-  if (LONE_SURROGATE.test(text)) return 'lone-surrogate';
+  const unstorable = unstorableCharacter(text);
+  if (unstorable) return unstorable.problem;
   // The embedded store drops a leading byte-order mark from text it returns and PostgreSQL keeps it:
   // refused, so that both stores give back exactly what they were given.
   if (text.charCodeAt(0) === 0xfeff) return 'bom';

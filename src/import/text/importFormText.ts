@@ -3,6 +3,7 @@
  * (or a precise reason why not) out.
  */
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
+import { unstorableCharacter } from '../../core/storableText.ts';
 import { decodeText } from './decodeText.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
 import { detectFormKind, FORM_KIND_NAMES, type FormKind } from './formKind.ts';
@@ -44,8 +45,6 @@ export function importFormBytes(bytes: Uint8Array, options: DepartmentTargetText
  */
 export const IMPORT_LIMITS = { characters: 2_000_000, lines: 50_000 } as const;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Why decoded text is not a form's text at all (binary, or too much of it); null when it may be one. */
 export function textRefusal(text: string): ImportProblem | null {
   if (text.length > IMPORT_LIMITS.characters) {
@@ -68,16 +67,15 @@ export function textRefusal(text: string): ImportProblem | null {
       };
     }
   }
-  const nul = text.indexOf('\u0000');
-  const surrogate = LONE_SURROGATE.exec(text);
-  if (nul !== -1 || surrogate) {
-    const at = nul !== -1 ? nul : (surrogate?.index ?? 0);
-    const line = text.slice(0, at).split('\n').length;
+  const unstorable = unstorableCharacter(text);
+  if (unstorable) {
+    const line = text.slice(0, unstorable.index).split('\n').length;
+    const nul = unstorable.problem === 'nul';
     return {
       problem: 'binary',
       message: {
-        zh: `第 ${line} 行含有文本中不应出现的字符（${nul !== -1 ? 'U+0000' : '不成对的代理码元'}）：这不是文本，或已损坏`,
-        en: `line ${line} holds a character text cannot have (${nul !== -1 ? 'U+0000' : 'a lone surrogate'}): this is not text, or it is damaged`,
+        zh: `第 ${line} 行含有文本中不应出现的字符（${nul ? 'U+0000' : '不成对的代理码元'}）：这不是文本，或已损坏`,
+        en: `line ${line} holds a character text cannot have (${nul ? 'U+0000' : 'a lone surrogate'}): this is not text, or it is damaged`,
       },
       evidence: [],
     };

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor, Role } from '../../core/policy.ts';
 import { appendAudit } from '../../store/auditLog.ts';
-import type { UserView } from '../../format/apiTypes.ts';
+import type { TokenView, UserView } from '../../format/apiTypes.ts';
 import type { Database, UsersTable } from '../../store/schema.ts';
 import { AppError, notFound } from '../appError.ts';
 import { passwordProblem } from '../passwordPolicy.ts';
@@ -24,7 +24,7 @@ function requireGoodPassword(password: string, owner: { username?: string; displ
   if (problem) throw new AppError(400, 'weak-password', problem.zh, problem.en, [{ field, message: problem.en }]);
 }
 
-export type { UserView };
+export type { TokenView, UserView };
 
 export function presentUser(row: UsersTable): UserView {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled, demo: row.demo };
@@ -216,17 +216,6 @@ export async function sessionUser(db: Kysely<Database>, token: string): Promise<
 export async function endSession(trx: Transaction<Database>, token: string, userId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('id', '=', sha256(token)).execute();
   await appendAudit(trx, { actorId: userId, action: 'session.end', entity: 'user', entityId: userId });
-}
-
-/** An API token as its owner sees it (never the token itself, which is shown once). */
-export interface TokenView {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  userId: string;
 }
 
 /** Creates an API token for scripts; the token is shown once and stored hashed. It expires. */

@@ -5,19 +5,11 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
+import type { TokenView as Token } from '../../../src/format/apiTypes.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
-
-interface Token {
-  id: string;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 export default function AccountPage() {
   const { t, pick, time } = useLocale();

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Checkbox, Form, Input, Modal, Select, Space, Tag, 
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { RegionNode } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -33,8 +34,6 @@ export default function OrganisationsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [name, setName] = useState('');
   const [level, setLevel] = useState<(typeof LEVELS)[number]['value']>('district');
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const regions = useMemo(() => allRegions(tree.data?.regions ?? []), [tree.data]);
   const region = regions.find((r) => r.id === selected) ?? null;
 
@@ -47,19 +46,10 @@ export default function OrganisationsPage() {
     setError(null);
   };
 
-  const run = async (request: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request();
-      setDialog(null);
-      tree.reload();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', { zh: '操作失败', en: 'failed' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error, setError } = useAction(() => {
+    setDialog(null);
+    tree.reload();
+  });
 
   const submit = () => {
     if (!dialog) return;

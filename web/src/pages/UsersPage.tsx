@@ -4,7 +4,8 @@
  */
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { useAction } from '../api/useAction.ts';
 import type { RegionNode, Role, UserRow } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -35,27 +36,16 @@ export default function UsersPage() {
   const regions = useMemo(() => tree.data?.regions ?? [], [tree.data]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
   const [filter, setFilter] = useState('');
   const departments = useMemo(() => allDepartments(regions), [regions]);
   const regionList = useMemo(() => allRegions(regions), [regions]);
   const departmentName = new Map(departments.map((d) => [d.id, `${d.name}（${d.regionName}）`]));
   const regionName = new Map(regionList.map((r) => [r.id, r.name]));
 
-  const run = async (request: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await request();
-      setDialog(null);
-      users.reload();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, 'unknown', { zh: '操作失败', en: 'failed' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { run, busy, error, setError } = useAction(() => {
+    setDialog(null);
+    users.reload();
+  });
   const fieldError = (field: string) => (error?.fieldMessage(field) ? pick(error.text) : undefined);
 
   const shown = (users.data?.users ?? []).filter((u) => !filter.trim() || `${u.username} ${u.displayName}`.toLowerCase().includes(filter.trim().toLowerCase()));
