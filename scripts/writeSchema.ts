@@ -1,7 +1,10 @@
-// Writes docs/schema/department-target.schema.json from the zod schema (npm run schema).
+// Writes docs/schema/<kind>.schema.json from the zod schemas (npm run schema).
 import { writeFileSync } from 'node:fs';
 import { declarationJsonSchema } from '../src/format/declarationSchema.ts';
+import { projectTargetJsonSchema } from '../src/format/projectTargetSchema.ts';
 
-const target = new URL('../docs/schema/department-target.schema.json', import.meta.url);
-writeFileSync(target, `${JSON.stringify(declarationJsonSchema(), null, 2)}\n`);
-process.stdout.write(`wrote ${target.pathname}\n`);
+for (const [name, schema] of [['department-target', declarationJsonSchema()], ['project-target', projectTargetJsonSchema()]] as const) {
+  const target = new URL(`../docs/schema/${name}.schema.json`, import.meta.url);
+  writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
+  process.stdout.write(`wrote ${target.pathname}\n`);
+}

@@ -1,10 +1,10 @@
 import { styleText } from 'node:util';
-import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
+import type { TargetDocument } from '../core/document.ts';
 import { DEFAULT_CHECK_CONFIG, type CheckConfig } from '../core/rules/checkConfig.ts';
 import { checkDeclaration, countBySeverity } from '../core/rules/checkDeclaration.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import { parseCheckConfig } from '../format/checkConfigSchema.ts';
-import { declarationSchema } from '../format/declarationSchema.ts';
+import { documentSchema } from '../format/documentSchema.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { importFormText } from '../import/text/importFormText.ts';
 import type { Claim } from '../import/text/ledger.ts';
@@ -22,7 +22,7 @@ export interface CheckCommandOptions {
 
 /** A declaration to check and, for text forms, where each field came from. */
 interface Loaded {
-  readonly declaration: DepartmentTargetDeclaration;
+  readonly declaration: TargetDocument;
   readonly claims: readonly Claim[];
 }
 
@@ -38,7 +38,7 @@ export function loadDeclaration(file: string): Loaded {
       const detail = error instanceof Error ? error.message : String(error);
       throw new CliError(`${file}：不是有效的 JSON（${detail}）`, `${file}: not valid JSON (${detail})`);
     }
-    const result = declarationSchema.safeParse(json);
+    const result = documentSchema.safeParse(json);
     if (!result.success) {
       const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
       throw new CliError(`${file}：不符合 Jixiao 申报表 JSON 格式\n${problems.join('\n')}`, `${file}: not a Jixiao declaration JSON\n${problems.join('\n')}`);
@@ -67,8 +67,9 @@ function loadConfig(file: string | undefined): CheckConfig {
 }
 
 const SECTIONS: ReadonlyArray<readonly [RegExp, string, string]> = [
-  [/^\/(title|department|year)/, '基本信息', 'Header'],
-  [/^\/budget/, '预算整体情况', 'Budget overview'],
+  [/^\/(title|department|implementer|year|project\/|extra)/, '基本信息', 'Header'],
+  [/^\/(budget|funds)/, '预算整体情况 / 项目资金', 'Budget and funds'],
+  [/^\/(periodGoal|annualGoal)/, '绩效目标', 'Goals'],
   [/^\/projects/, '年度重点工作任务', 'Key projects'],
   [/^\/goals/, '总体绩效目标', 'Overall goals'],
   [/^\/otherTasks/, '其他需完成的任务', 'Other tasks'],
@@ -94,7 +95,7 @@ function sourceLine(path: string, claims: readonly Claim[]): number | null {
 }
 
 /** The source line of an `unparsed` entry, which carries its own. */
-function unparsedLine(path: string, declaration: DepartmentTargetDeclaration): number | null {
+function unparsedLine(path: string, declaration: TargetDocument): number | null {
   const match = /^\/unparsed\/(\d+)$/.exec(path);
   return match ? (declaration.unparsed[Number(match[1])]?.line ?? null) : null;
 }

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
+import type { TargetDocument } from '../core/document.ts';
 import { formatMoney, money, sumMoney } from '../core/money.ts';
 import { importFormBytes } from '../import/text/importFormText.ts';
 import { CliError, say, type Lang } from './cliError.ts';
@@ -12,27 +12,30 @@ export interface ImportCommandOptions {
   readonly lang: Lang;
 }
 
-/** Imports a form file into a declaration, or throws a {@link CliError} naming the file. */
-export function importFile(file: string, year?: number): DepartmentTargetDeclaration {
+/** Imports a form file into its documents (one per form in it), or throws a {@link CliError} naming the file. */
+export function importFile(file: string, year?: number): TargetDocument[] {
   const outcome = importFormBytes(readInputFile(file), year === undefined ? {} : { year });
   if (!outcome.ok) {
     const evidence = outcome.evidence.length > 0 ? `\n  ${outcome.evidence.slice(0, 3).join('\n  ')}` : '';
     throw new CliError(`${file}：${outcome.message.zh}${evidence}`, `${file}: ${outcome.message.en}${evidence}`);
   }
-  const { declaration } = outcome;
-  if (year !== undefined && declaration.year !== year) {
-    throw new CliError(
-      `${file}：表中写明年度为 ${declaration.year}，与 --year ${year} 不符`,
-      `${file}: the form says ${declaration.year}, but --year ${year} was given`,
-    );
+  const documents = outcome.documents.map((d) => d.document);
+  for (const declaration of documents) {
+    if (year !== undefined && declaration.year !== year) {
+      throw new CliError(
+        `${file}：表中写明年度为 ${declaration.year}，与 --year ${year} 不符`,
+        `${file}: the form says ${declaration.year}, but --year ${year} was given`,
+      );
+    }
   }
-  return declaration;
+  return documents;
 }
 
 /** `jixiao import FILE`: the canonical JSON on stdout (or --out), a one-line summary on stderr. */
 export function runImport(file: string, options: ImportCommandOptions): void {
-  const declaration = importFile(file, options.year);
-  const json = `${JSON.stringify(declaration, null, 2)}\n`;
+  const documents = importFile(file, options.year);
+  // One form: its document; several: an array of them, one document per form, never one mixing two.
+  const json = `${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`;
   if (options.out) {
     try {
       writeFileSync(options.out, json);
@@ -43,11 +46,19 @@ export function runImport(file: string, options: ImportCommandOptions): void {
   } else {
     process.stdout.write(json);
   }
-  process.stderr.write(`${summarize(file, declaration, options.lang)}\n`);
+  for (const declaration of documents) process.stderr.write(`${summarize(file, declaration, options.lang)}\n`);
 }
 
 /** One line saying what was imported. */
-export function summarize(file: string, d: DepartmentTargetDeclaration, lang: Lang): string {
+export function summarize(file: string, d: TargetDocument, lang: Lang): string {
+  if (d.kind === 'project-target') {
+    const name = d.project.name ?? say(lang, '（未写项目名称）', '(no project name)');
+    return say(
+      lang,
+      `${file}：项目支出绩效目标申报表「${name}」，资金总额 ${d.funds.total ?? '—'} 万元，绩效指标 ${d.indicators.length} 项，未识别 ${d.unparsed.length} 行`,
+      `${file}: project target form "${name}", total ${d.funds.total ?? '—'} 万元, ${d.indicators.length} indicators, ${d.unparsed.length} unparsed lines`,
+    );
+  }
   const total = formatMoney(sumMoney(d.projects.flatMap((p) => (p.amount === null ? [] : [money(p.amount)]))));
   const department = d.department ?? say(lang, '（未写部门）', '(no department)');
   return say(

@@ -60,13 +60,25 @@ describe('jixiao import', () => {
     const binary = join(dir, 'scan.pdf');
     writeFileSync(empty, '');
     writeFileSync(binary, Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02]));
-    const project = fileURLToPath(new URL('../../fixtures/forms/other/project-target.txt', import.meta.url));
+    const evaluation = fileURLToPath(new URL('../../fixtures/forms/other/self-evaluation.txt', import.meta.url));
     expect(await jixiao('import', empty)).toMatchObject({ code: 2, stderr: expect.stringContaining(`${empty}：文件为空`) });
     expect(await jixiao('import', binary)).toMatchObject({ code: 2, stderr: expect.stringContaining('二进制') });
-    expect(await jixiao('--lang', 'en', 'import', project)).toMatchObject({
-      code: 2,
-      stderr: expect.stringContaining('looks like a project target form (项目支出绩效目标申报表)'),
-    });
+    expect(await jixiao('--lang', 'en', 'import', evaluation)).toMatchObject({ code: 2, stderr: expect.stringContaining('looks like a self-evaluation form') });
+  });
+
+  it('imports a project form, and a text holding two forms as an array of two documents', async () => {
+    const project = fileURLToPath(new URL('../../fixtures/forms/project/pipe-rows.txt', import.meta.url));
+    const one = await jixiao('import', project);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toMatchObject({ kind: 'project-target', project: { name: '政务服务“一网通办”推广' } });
+    const two = fileURLToPath(new URL('../../fixtures/forms/project/two-forms.txt', import.meta.url));
+    const both = await jixiao('import', two);
+    expect(both.code).toBe(0);
+    const documents = JSON.parse(both.stdout) as Array<{ kind: string; project: { name: string } }>;
+    expect(documents.map((d) => [d.kind, d.project.name])).toEqual([
+      ['project-target', '智慧城市运行管理平台运维'],
+      ['project-target', '政务服务“一网通办”推广'],
+    ]);
   });
 
   it('refuses a --year that contradicts the form', async () => {

@@ -118,8 +118,7 @@ export function buildProgram(): Command {
     .description('import the bundled example form and show what Jixiao read')
     .action(function (this: Command) {
       const lang = langOf(this);
-      const declaration = importFile(SEED, 2025);
-      process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
+      for (const declaration of importFile(SEED, 2025)) process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
       process.stdout.write(
         lang === 'en'
           ? 'Try: npx jixiao import fixtures/forms/000_168cd24c06a0f893.txt --year 2025\n'

@@ -5,13 +5,9 @@
  * in 万元, targets are kept exactly as printed beside their parsed {@link TargetValue}, and anything
  * an importer could not place is kept in `unparsed` with its source line.
  */
-import type { TargetValue } from './targetValue.ts';
+import { SCHEMA_VERSION, type Amount, type IndicatorRow, type UnparsedText } from './document.ts';
 
-/** Version of the canonical JSON layout; bumped on any incompatible change. */
-export const SCHEMA_VERSION = 1;
-
-/** An amount in 万元 as an exact decimal string such as `"4417.50"`; null when the form gives none. */
-export type Amount = string | null;
+export { SCHEMA_VERSION, type Amount, type UnparsedText } from './document.ts';
 
 /** Budget overview (预算整体情况), all in 万元. */
 export interface BudgetOverview {
@@ -43,28 +39,10 @@ export interface Project {
   expectedOutcome: string;
 }
 
-/** One row of the three-level indicator table (绩效指标). */
-export interface Indicator {
-  /** 一级指标 as printed above the row, e.g. 产出指标; null when no label preceded it. */
-  level1: string | null;
-  /** 二级指标 as printed above the row, e.g. 数量指标; null when none. */
-  level2: string | null;
-  /** 三级指标: the indicator's name. */
-  name: string;
+/** One row of the department-wide form's indicator table: both target columns are always printed. */
+export interface Indicator extends IndicatorRow {
   /** 实施周期指标值 exactly as printed ("" when the cell is blank). */
   periodTarget: string;
-  /** 年度指标值 exactly as printed. */
-  annualTarget: string;
-  /** `periodTarget` understood by the target grammar. */
-  periodTargetValue: TargetValue;
-  /** `annualTarget` understood by the target grammar. */
-  annualTargetValue: TargetValue;
-}
-
-/** Source text an importer could not place, with its 1-based line number. */
-export interface UnparsedText {
-  line: number;
-  text: string;
 }
 
 /** A department-wide target declaration, the unit of work of the yearly cycle. */

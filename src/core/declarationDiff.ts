@@ -7,12 +7,23 @@
  * exactly as they were first (a longest common subsequence), then, between those, rows that are
  * recognisably the same row edited (same name, or most fields the same), in order.
  */
-import type { DepartmentTargetDeclaration } from './declaration.ts';
+import type { TargetDocument } from './document.ts';
 import { diffJson, type Change as JsonChange } from './jsonDiff.ts';
 import { parseTargetValue } from './targetValue.ts';
 
 /** The lists of a declaration whose items are rows. */
-export const ROW_LISTS = ['projects', 'goals', 'otherTasks', 'indicators', 'emptyLevel2', 'unparsed'] as const;
+export const ROW_LISTS = ['projects', 'goals', 'otherTasks', 'indicators', 'emptyLevel2', 'extra', 'unparsed'] as const;
+
+/** A row list of a document; [] where its kind has no such list (a project form has no `projects`). */
+function rowsOf(d: TargetDocument, list: string): readonly unknown[] {
+  const rows = (d as unknown as Record<string, unknown>)[list];
+  return Array.isArray(rows) ? rows : [];
+}
+
+/** The row lists a document's kind has. */
+function listsOf(d: TargetDocument): RowList[] {
+  return ROW_LISTS.filter((list) => Array.isArray((d as unknown as Record<string, unknown>)[list]));
+}
 export type RowList = (typeof ROW_LISTS)[number];
 
 /** One difference between two versions. Paths of removed rows point into the older version, all others into the newer. */
@@ -138,7 +149,7 @@ export function alignRows(list: RowList, before: readonly unknown[], after: read
 }
 
 /** Everything of a declaration but its row lists, for a field-by-field comparison. */
-function withoutLists(d: DepartmentTargetDeclaration): Record<string, unknown> {
+function withoutLists(d: TargetDocument): Record<string, unknown> {
   const lists = new Set<string>(ROW_LISTS);
   return Object.fromEntries(Object.entries(d).filter(([key]) => !lists.has(key)));
 }
@@ -147,11 +158,11 @@ function withoutLists(d: DepartmentTargetDeclaration): Record<string, unknown> {
 const derived = (path: string): boolean => /TargetValue(?:\/|$)/.test(path);
 
 /** The changes from one version to the next, rows matched by identity. */
-export function diffDeclarations(before: DepartmentTargetDeclaration, after: DepartmentTargetDeclaration): DeclarationChange[] {
+export function diffDeclarations(before: TargetDocument, after: TargetDocument): DeclarationChange[] {
   const changes: DeclarationChange[] = diffJson(withoutLists(before), withoutLists(after)).map((c: JsonChange) => c);
-  for (const list of ROW_LISTS) {
-    const a = before[list] as readonly unknown[];
-    const b = after[list] as readonly unknown[];
+  for (const list of listsOf(after)) {
+    const a = rowsOf(before, list);
+    const b = rowsOf(after, list);
     const { forward, backward } = alignRows(list, a, b);
     for (let i = 0; i < a.length; i++) if (forward[i] === null) changes.push({ op: 'remove', path: `/${list}/${i}`, from: a[i], row: true });
     // Moved: matched rows out of the order of their neighbours.
@@ -182,9 +193,9 @@ export interface MergeConflict {
 }
 
 /** Two people's edits of one version, combined: everything that does not clash, and the clashes. */
-export interface Merge {
+export interface Merge<D extends TargetDocument = TargetDocument> {
   /** Mine where we clash, until a conflict is resolved otherwise. */
-  readonly merged: DepartmentTargetDeclaration;
+  readonly merged: D;
   readonly conflicts: readonly MergeConflict[];
 }
 
@@ -282,18 +293,18 @@ function mergeList(list: RowList, base: readonly Json[], mine: readonly Json[], 
  * Combines my edit and theirs of the same base version. Changes to different fields or rows are both
  * kept; a value both changed differently, or a row one deleted and the other edited, is a conflict.
  */
-export function mergeDeclarations(base: DepartmentTargetDeclaration, mine: DepartmentTargetDeclaration, theirs: DepartmentTargetDeclaration): Merge {
+export function mergeDeclarations<D extends TargetDocument>(base: D, mine: D, theirs: D): Merge<D> {
   const conflicts: MergeConflict[] = [];
   const merged = mergeValue(withoutLists(base), withoutLists(mine), withoutLists(theirs), '', conflicts) as Record<string, Json>;
-  for (const list of ROW_LISTS) merged[list] = mergeList(list, base[list] as Json[], mine[list] as Json[], theirs[list] as Json[], conflicts);
-  return { merged: merged as unknown as DepartmentTargetDeclaration, conflicts };
+  for (const list of listsOf(mine)) merged[list] = mergeList(list, rowsOf(base, list) as Json[], rowsOf(mine, list) as Json[], rowsOf(theirs, list) as Json[], conflicts);
+  return { merged: merged as unknown as D, conflicts };
 }
 
 /** How a conflict was settled. */
 export type Resolution = 'mine' | 'theirs';
 
 /** The merged declaration with each conflict settled as chosen (unsettled ones stay mine). */
-export function resolveMerge(merge: Merge, choices: ReadonlyMap<string, Resolution>): DepartmentTargetDeclaration {
+export function resolveMerge<D extends TargetDocument>(merge: Merge<D>, choices: ReadonlyMap<string, Resolution>): D {
   const result = structuredClone(merge.merged) as unknown as Record<string, Json>;
   const removals: Array<[RowList, number]> = [];
   for (const conflict of merge.conflicts) {
@@ -308,9 +319,10 @@ export function resolveMerge(merge: Merge, choices: ReadonlyMap<string, Resoluti
     setAt(result, conflict.path.split('/').slice(1), chosen);
   }
   for (const [list, index] of removals.sort((x, y) => y[1] - x[1])) (result[list] as Json[]).splice(index, 1);
-  const resolved = result as unknown as DepartmentTargetDeclaration;
+  const resolved = result as unknown as TargetDocument;
   // A chosen printed target brings its parsed form with it.
-  return { ...resolved, indicators: resolved.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(i.periodTarget), annualTargetValue: parseTargetValue(i.annualTarget) })) };
+  const indicators = (resolved.indicators as ReadonlyArray<TargetDocument['indicators'][number]>).map((i) => ({ ...i, periodTargetValue: parseTargetValue(i.periodTarget ?? ''), annualTargetValue: parseTargetValue(i.annualTarget) }));
+  return { ...resolved, indicators } as D;
 }
 
 function setAt(target: Record<string, Json>, keys: readonly string[], value: Json): void {
@@ -325,7 +337,7 @@ function setAt(target: Record<string, Json>, keys: readonly string[], value: Jso
  * fifth indicator stays on that indicator when a row is inserted above it. Null when the row it
  * pointed into was removed.
  */
-export function followPointer(before: DepartmentTargetDeclaration, after: DepartmentTargetDeclaration, path: string, alignments: Map<RowList, Alignment> = new Map()): string | null {
+export function followPointer(before: TargetDocument, after: TargetDocument, path: string, alignments: Map<RowList, Alignment> = new Map()): string | null {
   const [, list, index, ...rest] = path.split('/');
   if (!list || index === undefined || !(ROW_LISTS as readonly string[]).includes(list)) return path;
   const i = Number(index);
@@ -333,7 +345,7 @@ export function followPointer(before: DepartmentTargetDeclaration, after: Depart
   const name = list as RowList;
   let alignment = alignments.get(name);
   if (!alignment) {
-    alignment = alignRows(name, before[name] as readonly unknown[], after[name] as readonly unknown[]);
+    alignment = alignRows(name, rowsOf(before, name), rowsOf(after, name));
     alignments.set(name, alignment);
   }
   const j = alignment.forward[i];

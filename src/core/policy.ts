@@ -33,7 +33,7 @@ export interface DeclarationResource {
 }
 
 export type DeclarationAction = 'read' | 'update' | 'submit' | 'review' | 'publish' | 'comment' | 'history' | 'delete';
-export type SystemAction = 'manage-organisations' | 'manage-users' | 'read-audit' | 'create-declaration' | 'backup';
+export type SystemAction = 'manage-organisations' | 'manage-users' | 'read-audit' | 'create-declaration' | 'backup' | 'manage-library' | 'read-library';
 
 /** May the actor (null: the public) do this to the declaration? */
 export function canOnDeclaration(actor: Actor | null, action: DeclarationAction, declaration: DeclarationResource): boolean {
@@ -68,7 +68,11 @@ export function canDo(actor: Actor | null, action: SystemAction): boolean {
     case 'manage-users':
     case 'read-audit':
     case 'backup':
+    case 'manage-library':
       return actor.role === 'admin';
+    case 'read-library':
+      // Indicator names and targets are published with the forms; every signed-in user may look them up.
+      return true;
     case 'create-declaration':
       return actor.role === 'editor' || actor.role === 'approver';
   }

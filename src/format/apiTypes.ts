@@ -2,7 +2,7 @@
  * The shapes of the API's answers: declared once, used by the server that builds them and the web
  * app that reads them (types only; the OpenAPI document at /api/v1/openapi.json describes the requests).
  */
-import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
+import type { DocumentKind, TargetDocument } from '../core/document.ts';
 import type { Role } from '../core/policy.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import type { DeclarationState, TransitionAction } from '../core/workflow.ts';
@@ -51,6 +51,10 @@ export interface ReviewView {
 /** What every presentation of a declaration says about it. */
 export interface DeclarationHead {
   id: string;
+  /** Which document of the family it is. */
+  kind: DocumentKind;
+  /** Project forms: 项目名称 (null for department forms). */
+  projectName: string | null;
   departmentId: string;
   departmentName: string;
   year: number;
@@ -67,7 +71,7 @@ export interface DeclarationHead {
 /** A declaration as the API presents it. */
 export interface DeclarationView extends DeclarationHead {
   lastReview: ReviewView | null;
-  content: DepartmentTargetDeclaration;
+  content: TargetDocument;
   findings: Finding[];
 }
 
@@ -88,6 +92,34 @@ export interface DeclarationSummary extends DeclarationHead {
   budgetTotal: string | null;
   errorCount: number;
   warningCount: number;
+}
+
+/** What a document is read with: a project form's department form, a department form's project forms. */
+export interface DocumentLinks {
+  /** Project forms: the department form of the same department and year, and the row this project is. */
+  departmentForm: { id: string; state: DeclarationState; row: number | null; rowName: string | null; rowAmount: string | null; linkedBy: 'user' | 'code' | 'name' | null } | null;
+  /** Department forms: the project forms of the same department and year, with the row each is linked to. */
+  projectForms: Array<{ id: string; projectName: string | null; state: DeclarationState; budgetTotal: string | null; errorCount: number; warningCount: number; row: number | null }>;
+  /** Department forms: rows with no project form yet. */
+  rowsWithoutForm: number[];
+  /** Last year's form of the same department (and project): its id, for "copy from last year". */
+  lastYear: { id: string; year: number; state: DeclarationState } | null;
+}
+
+/** One indicator library entry, as the editor's suggestions and the admin page show it. */
+export interface LibraryEntryView {
+  id: string;
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  unit: string | null;
+  direction: 'up' | 'down' | 'equal' | 'qualitative' | null;
+  builtin: boolean;
+  hidden: boolean;
+  /** How many approved or published forms use it. */
+  uses: number;
+  /** The most recent targets used, newest year first. */
+  targets: Array<{ year: number; target: string; count: number }>;
 }
 
 /** The home page's figures for one year. */

@@ -44,15 +44,31 @@ export const targetValueSchema = z
   ])
   .describe('A target value as understood by the target grammar.');
 
-export const indicatorSchema = z.object({
+/** The parts of an indicator row every kind of document shares. */
+export const indicatorRowShape = {
   level1: z.string().nullable().describe('一级指标 as printed above the row'),
   level2: z.string().nullable().describe('二级指标 as printed above the row'),
   name: z.string().describe('三级指标: the indicator name'),
-  periodTarget: z.string().describe('实施周期指标值, exactly as printed'),
+  periodTarget: z.string().nullable().describe('实施周期指标值, exactly as printed; null where the form has no such column'),
   annualTarget: z.string().describe('年度指标值, exactly as printed'),
   periodTargetValue: targetValueSchema,
   annualTargetValue: targetValueSchema,
+  carriedOver: z.string().optional().describe("set on rows copied from last year's form: last year's annual target as printed"),
+};
+
+export const indicatorSchema = z.object({
+  ...indicatorRowShape,
+  periodTarget: z.string().describe('实施周期指标值, exactly as printed'),
 });
+
+/** Money in 万元 as an exact decimal string (shared by every kind). */
+export const amountSchema = amount;
+/** Second-level groups printed with no indicator under them. */
+export const emptyLevel2Schema = z.array(z.tuple([z.string().nullable(), z.string()])).describe('second-level groups printed with no indicator');
+/** Source text an importer could not place. */
+export const unparsedSchema = z.array(z.object({ line: z.number().int().min(1), text: z.string() })).describe('source text the importer could not place');
+/** The budget year. */
+export const yearSchema = z.number().int().min(1990).max(2100).nullable();
 
 export const projectSchema = z.object({
   name: z.string().describe('名称 / 任务'),
@@ -78,15 +94,15 @@ export const declarationSchema = z
     kind: z.literal('department-target'),
     title: z.string().nullable(),
     department: z.string().nullable().describe('部门名称'),
-    year: z.number().int().min(1990).max(2100).nullable(),
+    year: yearSchema,
     unit: z.literal('万元'),
     budget: budgetSchema,
     projects: z.array(projectSchema),
     goals: z.array(z.string()).describe('总体绩效目标, without their 目标N： prefix'),
     otherTasks: z.array(z.string()).describe('其他需完成的任务（可选填）'),
     indicators: z.array(indicatorSchema),
-    emptyLevel2: z.array(z.tuple([z.string().nullable(), z.string()])).describe('second-level groups printed with no indicator'),
-    unparsed: z.array(z.object({ line: z.number().int().min(1), text: z.string() })).describe('source text the importer could not place'),
+    emptyLevel2: emptyLevel2Schema,
+    unparsed: unparsedSchema,
   })
   .strict()
   .describe('Jixiao canonical JSON: a department-wide budget performance target form');

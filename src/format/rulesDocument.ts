@@ -4,21 +4,35 @@
  */
 import { ALL_RULES } from '../core/rules/allRules.ts';
 import { DEFAULT_CHECK_CONFIG } from '../core/rules/checkConfig.ts';
+import { DOCUMENT_KIND_NAMES } from '../core/document.ts';
 import { exampleDeclaration } from '../core/rules/exampleDeclaration.ts';
+import { exampleProject } from '../core/rules/exampleProject.ts';
 import { FAMILY_NAMES, RULE_FAMILIES, checkContext, type Rule } from '../core/rules/rule.ts';
 
 const SEVERITY_NAMES = { error: '错误 error', warning: '警告 warning', info: '提示 info' };
 
 function ruleSection(rule: Rule): string {
-  const bad = exampleDeclaration();
-  rule.examples.bad.edit(bad);
-  const said = [...rule.check(checkContext(bad, DEFAULT_CHECK_CONFIG))][0];
+  const example = rule.examples.bad;
+  const related = example.related?.() ?? {};
+  let context;
+  if (example.on === 'project-target') {
+    const bad = exampleProject();
+    example.edit(bad);
+    context = checkContext(bad, DEFAULT_CHECK_CONFIG, related);
+  } else {
+    const bad = exampleDeclaration();
+    example.edit(bad);
+    context = checkContext(bad, DEFAULT_CHECK_CONFIG, related);
+  }
+  const said = [...rule.check(context)][0];
+  const kinds = (rule.kinds ?? ['department-target']).map((kind) => DOCUMENT_KIND_NAMES[kind].zh).join('、');
   return [
     `### \`${rule.id}\``,
     '',
     `**${rule.description.zh}** — ${rule.description.en}`,
     '',
     `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
+    `- Reads: ${kinds}`,
     `- Why: ${rule.source}`,
     `- Bad: ${rule.examples.bad.shows}`,
     said ? `  - Jixiao says: ${said.message.zh}${said.suggestion ? ` → ${said.suggestion.zh}` : ''} (\`${said.path}\`)` : '',

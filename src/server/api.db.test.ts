@@ -268,8 +268,8 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     expect(imported.body.content.department).toBe('广州市海珠区卫生健康局');
     expect(imported.body.content.year).toBe(2023);
     expect(imported.body.content.projects).toHaveLength(14);
-    const project = readFileSync(new URL('../../fixtures/forms/other/project-target.txt', import.meta.url), 'utf8');
-    const wrong = await healthEditor.post('/api/v1/declarations/import', { departmentId: health?.id, year: 2022, text: project });
+    const evaluation = readFileSync(new URL('../../fixtures/forms/other/self-evaluation.txt', import.meta.url), 'utf8');
+    const wrong = await healthEditor.post('/api/v1/declarations/import', { departmentId: health?.id, year: 2022, text: evaluation });
     expect(wrong.status).toBe(422);
     expect(wrong.body).toMatchObject({ error: { id: 'import-wrong-kind' } });
   });

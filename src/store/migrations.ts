@@ -3,6 +3,7 @@
  * PostgreSQL 15 and on PGlite (PostgreSQL 18): no features newer than 15.
  */
 import { sql, type Kysely } from 'kysely';
+import { COMMON_INDICATORS, libraryKey } from '../core/indicatorLibrary.ts';
 import type { Database } from './schema.ts';
 
 interface Migration {
@@ -144,7 +145,60 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index audit_log_by_entity on audit_log (entity_id, seq)`,
     ],
   },
+  {
+    version: 3,
+    name: 'the family of documents: project target forms beside department forms, the indicator library',
+    statements: [
+      `alter table declarations add column kind text not null default 'department-target' check (kind in ('department-target', 'project-target'))`,
+      `alter table declarations add column project_name text`,
+      `alter table declarations add column project_code text`,
+      // The department form's project row a project form belongs to, as the user set it (null: matched by code, else by name).
+      `alter table declarations add column project_row text`,
+      // One department-wide form per department and year; many project forms, one per project name.
+      `alter table declarations drop constraint declarations_department_id_year_key`,
+      `create unique index declarations_one_department_form on declarations (department_id, year) where kind = 'department-target'`,
+      `create unique index declarations_one_project_form on declarations (department_id, year, project_name) where kind = 'project-target' and project_name is not null`,
+      `create index declarations_by_department_year on declarations (department_id, year, kind)`,
+      `create table indicator_library (
+         id text primary key,
+         key text not null unique,
+         name text not null,
+         level1 text,
+         level2 text,
+         unit text,
+         direction text check (direction in ('up', 'down', 'equal', 'qualitative')),
+         builtin boolean not null default false,
+         hidden boolean not null default false,
+         merged_into text references indicator_library(id),
+         updated_at text not null
+       )`,
+      `create table indicator_uses (
+         entry_id text not null references indicator_library(id) on delete cascade,
+         declaration_id text not null references declarations(id) on delete cascade,
+         year integer not null,
+         department_id text not null references departments(id),
+         annual_target text not null,
+         primary key (entry_id, declaration_id, annual_target)
+       )`,
+      `create index indicator_uses_by_declaration on indicator_uses (declaration_id)`,
+      `alter table indicator_library add column use_count integer not null default 0`,
+      // Bumped by every write to the library: each server process reloads its look-up index when it changes.
+      `create table indicator_library_state (id integer primary key check (id = 1), generation bigint not null)`,
+      `insert into indicator_library_state (id, generation) values (1, 1)`,
+      // The built-in list as of this migration; later additions come in migrations of their own.
+      ...COMMON_INDICATORS.map(
+        (e, i) =>
+          `insert into indicator_library (id, key, name, level1, level2, unit, direction, builtin, hidden, merged_into, updated_at, use_count)
+           values ('builtin-${i + 1}', ${quote(libraryKey(e.name, e.level2))}, ${quote(e.name)}, ${quote(e.level1)}, ${quote(e.level2)}, ${quote(e.unit)}, ${quote(e.direction)}, true, false, null, '2026-12-01T00:00:00.000Z', 0)`,
+      ),
+    ],
+  },
 ];
+
+/** A SQL string literal (the built-in library's rows are written into the migration). */
+function quote(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
 
 /** Applies every migration not yet applied, each in its own transaction; returns those applied. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<number[]> {

@@ -4,6 +4,7 @@
  * and the audit chain hashes exactly what is stored.
  */
 import type { Generated } from 'kysely';
+import type { DocumentKind } from '../core/document.ts';
 import type { Role } from '../core/policy.ts';
 import type { DeclarationState, ReviewGrade } from '../core/workflow.ts';
 
@@ -78,6 +79,42 @@ export interface DeclarationsTable {
   /** First submission: a draft never submitted may be deleted by its department. */
   submitted_at: string | null;
   published_at: string | null;
+  kind: DocumentKind;
+  /** Project forms: 项目名称 and 项目编码, for links and uniqueness. */
+  project_name: string | null;
+  project_code: string | null;
+  /** Project forms: the department form's row name the user linked it to (null: automatic). */
+  project_row: string | null;
+}
+
+export interface IndicatorLibraryTable {
+  id: string;
+  /** Normalised name and 二级 class: one entry per indicator of a class. */
+  key: string;
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  unit: string | null;
+  direction: 'up' | 'down' | 'equal' | 'qualitative' | null;
+  builtin: boolean;
+  hidden: boolean;
+  merged_into: string | null;
+  updated_at: string;
+  /** Approved or published forms using it, kept by the write path. */
+  use_count: number;
+}
+
+export interface IndicatorLibraryStateTable {
+  id: number;
+  generation: string;
+}
+
+export interface IndicatorUsesTable {
+  entry_id: string;
+  declaration_id: string;
+  year: number;
+  department_id: string;
+  annual_target: string;
 }
 
 export interface DeclarationVersionsTable {
@@ -138,4 +175,7 @@ export interface Database {
   review_comments: CommentsTable;
   reviews: ReviewsTable;
   audit_log: AuditLogTable;
+  indicator_library: IndicatorLibraryTable;
+  indicator_uses: IndicatorUsesTable;
+  indicator_library_state: IndicatorLibraryStateTable;
 }

@@ -51,6 +51,7 @@ export const budgetTotalSum: Rule = {
     good: { shows: '合计 1000.00，基本支出 600.00，项目支出 400.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     if (d.budget.totalDerived) return;
     yield* sumCheck({ path: '/budget/total', label: '部门预算合计', value: d.budget.total }, [
       { label: '基本支出', value: d.budget.basic },
@@ -70,6 +71,7 @@ export const budgetIncomeSum: Rule = {
     good: { shows: '财政拨款 1000.00 + 其他资金 0.00 = 合计 1000.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     yield* sumCheck({ path: '/budget/income/fiscal', label: '预算合计', value: d.budget.total }, [
       { label: '财政拨款', value: d.budget.income.fiscal },
       { label: '其他资金', value: d.budget.income.other },
@@ -88,6 +90,7 @@ export const budgetLevelSum: Rule = {
     good: { shows: '区本级使用资金 1000.00 + 对下转移支付 0.00 = 合计 1000.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     yield* sumCheck({ path: '/budget/byLevel/ownLevel', label: '预算合计', value: d.budget.total }, [
       { label: '区本级使用资金', value: d.budget.byLevel.ownLevel },
       { label: '拟用于对下转移支付资金', value: d.budget.byLevel.transferDown },
@@ -106,6 +109,7 @@ export const budgetDevelopmentalWithinProject: Rule = {
     good: { shows: '财政专项资金 100.00 + 其他 50.00 ≤ 项目支出 400.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     const project = amountOf(d.budget.project);
     const special = amountOf(d.budget.developmental.specialFiscal);
     const other = amountOf(d.budget.developmental.other);
@@ -133,6 +137,7 @@ export const budgetProjectsWithinProject: Rule = {
     good: { shows: '项目 300.00 + 100.00 = 项目支出 400.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     const project = amountOf(d.budget.project);
     const amounts = d.projects.map((p) => amountOf(p.amount));
     if (!project || d.projects.length === 0 || amounts.some((a) => a === null)) return;
@@ -159,6 +164,7 @@ export const budgetProjectsItemised: Rule = {
     good: { shows: '项目支出 400.00，重点项目合计 400.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     const project = amountOf(d.budget.project);
     const amounts = d.projects.map((p) => amountOf(p.amount));
     if (!project || d.projects.length === 0 || amounts.some((a) => a === null)) return;
@@ -199,6 +205,7 @@ export const amountsNonNegative: Rule = {
     good: { shows: '其他资金 0.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     for (const [path, read] of AMOUNT_FIELDS) {
       const value = amountOf(read(d));
       if (value && value.units < 0n) yield { path, message: { zh: `金额为负数：${show(value)} 万元`, en: `negative amount: ${show(value)} 万元` } };

@@ -2,14 +2,14 @@
  * The checker: runs the rules over a declaration, applies the configuration (rules switched off or
  * re-graded), and returns the findings in the order of the form.
  */
-import type { DepartmentTargetDeclaration } from '../declaration.ts';
-import { ALL_RULES } from './allRules.ts';
+import type { TargetDocument } from '../document.ts';
+import { ALL_RULES, ruleReads } from './allRules.ts';
 import { DEFAULT_CHECK_CONFIG, type CheckConfig } from './checkConfig.ts';
 import type { Finding, Severity } from './finding.ts';
-import { checkContext, type Rule } from './rule.ts';
+import { checkContext, type RelatedDocuments, type Rule } from './rule.ts';
 
 /** Order of the top-level fields in the form, for sorting findings as a reader meets them. */
-const FIELD_ORDER = ['title', 'department', 'year', 'budget', 'projects', 'goals', 'otherTasks', 'indicators', 'emptyLevel2', 'unparsed'];
+const FIELD_ORDER = ['title', 'department', 'implementer', 'year', 'project', 'budget', 'funds', 'projects', 'periodGoal', 'annualGoal', 'goals', 'otherTasks', 'indicators', 'emptyLevel2', 'extra', 'unparsed'];
 
 function sortKey(path: string): Array<number | string> {
   return path
@@ -29,13 +29,16 @@ function compareKeys(x: ReadonlyArray<number | string>, y: ReadonlyArray<number 
   return x.length - y.length;
 }
 
-/** Checks a declaration with every rule (or the given ones). Pure: same input, same findings. */
-export function checkDeclaration(declaration: DepartmentTargetDeclaration, config: CheckConfig = DEFAULT_CHECK_CONFIG, rules: readonly Rule[] = ALL_RULES): Finding[] {
+/**
+ * Checks a document of any kind with every rule that reads its kind (or the given ones), with the
+ * documents it is read with. Pure: same input, same findings.
+ */
+export function checkDeclaration(declaration: TargetDocument, config: CheckConfig = DEFAULT_CHECK_CONFIG, rules: readonly Rule[] = ALL_RULES, related: RelatedDocuments = {}): Finding[] {
   const findings: Finding[] = [];
-  const context = checkContext(declaration, config);
+  const context = checkContext(declaration, config, related);
   for (const rule of rules) {
     const setting = config.rules[rule.id];
-    if (setting === 'off') continue;
+    if (setting === 'off' || !ruleReads(rule, declaration.kind)) continue;
     for (const draft of rule.check(context)) {
       // A configured severity overrides both the rule's default and a draft's own grading.
       const severity: Severity = setting ?? draft.severity ?? rule.severity;

@@ -2,7 +2,8 @@
  * Completeness (完整性, 财预〔2015〕88号 art. 24): every part of the form filled in, nothing left as a
  * placeholder.
  */
-import type { DepartmentTargetDeclaration, Project } from '../declaration.ts';
+import type { TargetDocument } from '../document.ts';
+import type { Project } from '../declaration.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
 import { namedIndicator, pointer } from './finding.ts';
 import type { Rule } from './rule.ts';
@@ -54,6 +55,7 @@ export const budgetAmountMissing: Rule = {
     good: { shows: '基本支出 600.00', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     const fields: Array<[string, string | null, string, string]> = [
       ['/budget/total', d.budget.total, '预算合计', 'the total'],
       ['/budget/basic', d.budget.basic, '基本支出', 'basic spending'],
@@ -76,6 +78,7 @@ export const goalsMissing: Rule = {
     good: { shows: '目标1：保障电子政务外网稳定运行…', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     if (d.goals.length === 0) yield { path: '/goals', message: { zh: '未填写总体绩效目标', en: 'no overall goal is stated' } };
     for (const [i, goal] of d.goals.entries()) {
       if (!goal.trim()) yield { path: pointer('goals', i), message: { zh: `目标${i + 1}为空`, en: `goal ${i + 1} is empty` } };
@@ -101,6 +104,7 @@ export const projectIncomplete: Rule = {
     good: { shows: '电子政务外网运维：全区电子政务外网全年稳定运行…', edit: () => undefined },
   },
   *check({ declaration: d }) {
+    if (d.kind !== 'department-target') return;
     for (const [i, project] of d.projects.entries()) {
       for (const [field, zh, en] of PROJECT_FIELDS) {
         const value = project[field];
@@ -139,12 +143,12 @@ export const targetMissing: Rule = {
     good: { shows: '参训人员满意度 | ≥90% | ≥90%', edit: () => undefined },
   },
   *check({ declaration: d }) {
-    const twoColumns = d.indicators.some((i) => i.periodTarget.trim() !== '');
+    const twoColumns = d.indicators.some((i) => (i.periodTarget ?? '').trim() !== '');
     for (const [i, indicator] of d.indicators.entries()) {
       if (!indicator.annualTarget.trim()) {
         yield { path: pointer('indicators', i, 'annualTarget'), message: { zh: `${namedIndicator(indicator, i).zh}未填写年度指标值`, en: `${namedIndicator(indicator, i).en}: no annual target` } };
       }
-      if (twoColumns && !indicator.periodTarget.trim()) {
+      if (twoColumns && indicator.periodTarget !== null && !indicator.periodTarget.trim()) {
         yield {
           path: pointer('indicators', i, 'periodTarget'),
           severity: 'warning',
@@ -158,10 +162,23 @@ export const targetMissing: Rule = {
 const PLACEHOLDER_TEXT = /XX|xx|××|＊＊|\*\*|待定|待补充|待填/;
 
 /** Every free-text field of a declaration with its pointer, for rules that read all text. */
-export function textFields(d: DepartmentTargetDeclaration): Array<{ path: string; text: string }> {
+export function textFields(d: TargetDocument): Array<{ path: string; text: string }> {
   const fields: Array<{ path: string; text: string }> = [];
   if (d.title) fields.push({ path: '/title', text: d.title });
   if (d.department) fields.push({ path: '/department', text: d.department });
+  if (d.kind === 'project-target') {
+    for (const key of ['name', 'category', 'nature', 'basis', 'content'] as const) {
+      const text = d.project[key];
+      if (text) fields.push({ path: `/project/${key}`, text });
+    }
+    for (const key of ['periodGoal', 'annualGoal'] as const) {
+      const goal = d[key];
+      if (Array.isArray(goal)) goal.forEach((text, i) => fields.push({ path: pointer(key, i), text }));
+      else if (goal) fields.push({ path: `/${key}`, text: goal });
+    }
+    d.indicators.forEach((indicator, i) => fields.push({ path: pointer('indicators', i, 'name'), text: indicator.name }));
+    return fields;
+  }
   d.goals.forEach((text, i) => fields.push({ path: pointer('goals', i), text }));
   d.projects.forEach((p, i) => {
     fields.push({ path: pointer('projects', i, 'name'), text: p.name });

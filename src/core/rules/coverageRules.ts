@@ -19,6 +19,7 @@ export const goalNotCovered: Rule = {
     good: { shows: '目标3：做好机关档案数字化 ↔ 档案数字化完成率', edit: (d) => void (d.goals.push('做好机关档案数字化。'), d.indicators.push(indicatorRow('产出指标', '质量指标', '档案数字化完成率', '≥95%'))) },
   },
   *check({ declaration: d, config, memo }) {
+    if (d.kind !== 'department-target') return;
     if (d.indicators.length === 0) return;
     const matrix = memo('coverage', () => coverageMatrix(d, config.thresholds.coverageMinimumShared));
     for (const [g, served] of matrix.served.entries()) {
@@ -43,6 +44,7 @@ export const projectNotMeasured: Rule = {
     good: { shows: '项目“电子政务外网运维” ↔ 电子政务外网正常运行率', edit: () => undefined },
   },
   *check({ declaration: d, config, memo }) {
+    if (d.kind !== 'department-target') return;
     if (d.indicators.length === 0) return;
     const matrix = memo('coverage', () => coverageMatrix(d, config.thresholds.coverageMinimumShared));
     for (const [p, measured] of matrix.projectsMeasured.entries()) {

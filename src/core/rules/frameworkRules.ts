@@ -14,7 +14,7 @@ function allowed(level1: string, level2: string, config: CheckConfig): boolean {
   return config.framework === 'legacy' && isAllowedPlacement(level1, level2, LEGACY_FRAMEWORK);
 }
 
-function hasLevel1(d: DepartmentTargetDeclaration, level1: string): boolean {
+function hasLevel1(d: { readonly indicators: ReadonlyArray<{ readonly level1: string | null }> }, level1: string): boolean {
   return d.indicators.some((i) => i.level1 === level1);
 }
 

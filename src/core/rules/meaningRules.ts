@@ -3,7 +3,7 @@
  * second-level class, the name does not carry its own target, and inputs are not passed off as
  * performance. Matching is by curated word lists (vocabulary/), kept as data.
  */
-import type { Indicator } from '../declaration.ts';
+import type { IndicatorRow as Indicator } from '../document.ts';
 import type { QuantityTarget } from '../targetValue.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
 import { namedIndicator, pointer } from './finding.ts';
@@ -14,7 +14,7 @@ import { acceptedFamilies, familiesOfUnit, measureOfName, suggestedUnitFor } fro
 function quantityTargets(indicator: Indicator): Array<{ field: 'periodTarget' | 'annualTarget'; raw: string; value: QuantityTarget }> {
   const result: Array<{ field: 'periodTarget' | 'annualTarget'; raw: string; value: QuantityTarget }> = [];
   if (indicator.annualTargetValue.kind === 'quantity') result.push({ field: 'annualTarget', raw: indicator.annualTarget, value: indicator.annualTargetValue });
-  if (indicator.periodTargetValue.kind === 'quantity' && indicator.periodTarget !== indicator.annualTarget) {
+  if (indicator.periodTargetValue.kind === 'quantity' && indicator.periodTarget !== null && indicator.periodTarget !== indicator.annualTarget) {
     result.push({ field: 'periodTarget', raw: indicator.periodTarget, value: indicator.periodTargetValue });
   }
   return result;

@@ -3,6 +3,8 @@
  * know about it (what it checks, why, where the rule comes from, a bad and a good example).
  */
 import type { DepartmentTargetDeclaration } from '../declaration.ts';
+import type { DocumentKind, TargetDocument } from '../document.ts';
+import type { ProjectTargetDeclaration } from '../projectTarget.ts';
 import type { CheckConfig } from './checkConfig.ts';
 import type { Bilingual, FindingDraft, Severity } from './finding.ts';
 
@@ -21,28 +23,42 @@ export const FAMILY_NAMES: Record<RuleFamily, Bilingual> = {
   text: { zh: '文字', en: 'Text' },
 };
 
-/** An example for the rule's documentation and tests: an edit of the clean example declaration. */
-export interface RuleExample {
-  /** What the example shows, as a reviewer would read it in the form. */
-  readonly shows: string;
-  /** Turns the clean example declaration into this example (mutates its argument). */
-  readonly edit: (declaration: DepartmentTargetDeclaration) => void;
-}
+/** An example for the rule's documentation and tests: an edit of a clean example document. */
+export type RuleExample =
+  | {
+      /** What the example shows, as a reviewer would read it in the form. */
+      readonly shows: string;
+      readonly on?: 'department-target';
+      /** Turns the clean example declaration into this example (mutates its argument). */
+      readonly edit: (declaration: DepartmentTargetDeclaration) => void;
+      /** The documents the example is read with, for rules across documents. */
+      readonly related?: () => RelatedDocuments;
+    }
+  | {
+      readonly shows: string;
+      /** The example edits the clean example project form. */
+      readonly on: 'project-target';
+      readonly edit: (declaration: ProjectTargetDeclaration) => void;
+      readonly related?: () => RelatedDocuments;
+    };
 
 /** Everything the checker knows while checking one declaration. */
-export interface CheckContext {
-  readonly declaration: DepartmentTargetDeclaration;
+export interface CheckContext<D extends TargetDocument = TargetDocument> {
+  readonly declaration: D;
   readonly config: CheckConfig;
+  /** The documents this one is read with (its department form, its projects', last year's). */
+  readonly related: RelatedDocuments;
   /** Computes a value once per check run and shares it between rules (text fields, coverage). */
   readonly memo: <T>(key: string, compute: () => T) => T;
 }
 
 /** A context for one check run, with a fresh memo. */
-export function checkContext(declaration: DepartmentTargetDeclaration, config: CheckConfig): CheckContext {
+export function checkContext<D extends TargetDocument>(declaration: D, config: CheckConfig, related: RelatedDocuments = {}): CheckContext<D> {
   const cache = new Map<string, unknown>();
   return {
     declaration,
     config,
+    related,
     memo: <T>(key: string, compute: () => T): T => {
       if (!cache.has(key)) cache.set(key, compute());
       return cache.get(key) as T;
@@ -50,8 +66,21 @@ export function checkContext(declaration: DepartmentTargetDeclaration, config: C
   };
 }
 
+/**
+ * What the checker may read besides the document: the department form a project form belongs to
+ * (and its row for the project), the project forms of a department form, last year's form.
+ * Given by the caller (the server looks them up); rules that need one and lack it stay silent.
+ */
+export interface RelatedDocuments {
+  readonly departmentForm?: { readonly document: DepartmentTargetDeclaration; readonly row: number | null } | null;
+  readonly projectForms?: ReadonlyArray<{ readonly id: string; readonly document: TargetDocument; readonly row: number | null }>;
+  readonly lastYear?: TargetDocument | null;
+}
+
 /** A checker rule. */
 export interface Rule {
+  /** The kinds of document the rule reads; department-wide forms only when absent. */
+  readonly kinds?: readonly DocumentKind[];
   /** Stable kebab-case id; configuration and findings name the rule by it. */
   readonly id: string;
   readonly family: RuleFamily;

@@ -4,7 +4,8 @@ import { ALL_RULES } from './allRules.ts';
 import { checkDeclaration } from './checkDeclaration.ts';
 import { DEFAULT_CHECK_CONFIG } from './checkConfig.ts';
 import { exampleDeclaration } from './exampleDeclaration.ts';
-import { RULE_FAMILIES, checkContext } from './rule.ts';
+import { exampleProject } from './exampleProject.ts';
+import { RULE_FAMILIES, checkContext, type CheckContext, type RuleExample } from './rule.ts';
 
 describe('the rule set', () => {
   it('has unique kebab-case ids, a known family, bilingual descriptions and a source', () => {
@@ -26,9 +27,7 @@ describe('the rule set', () => {
 
 describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rule) => {
   it(`fires on its bad example: ${rule.examples.bad.shows}`, () => {
-    const declaration = exampleDeclaration();
-    rule.examples.bad.edit(declaration);
-    const findings = [...rule.check(checkContext(declaration, DEFAULT_CHECK_CONFIG))];
+    const findings = [...rule.check(exampleContext(rule.examples.bad))];
     expect(findings.length).toBeGreaterThan(0);
     for (const finding of findings) {
       expect(finding.path).toMatch(/^\//);
@@ -38,8 +37,25 @@ describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))('%s', (_id, rul
   });
 
   it(`stays quiet on its good example: ${rule.examples.good.shows}`, () => {
-    const declaration = exampleDeclaration();
-    rule.examples.good.edit(declaration);
-    expect([...rule.check(checkContext(declaration, DEFAULT_CHECK_CONFIG))]).toEqual([]);
+    expect([...rule.check(exampleContext(rule.examples.good))]).toEqual([]);
+  });
+});
+
+/** The context an example is checked in: the clean example of its kind, edited. */
+function exampleContext(example: RuleExample): CheckContext {
+  const related = example.related?.() ?? {};
+  if (example.on === 'project-target') {
+    const project = exampleProject();
+    example.edit(project);
+    return checkContext(project, DEFAULT_CHECK_CONFIG, related);
+  }
+  const declaration = exampleDeclaration();
+  example.edit(declaration);
+  return checkContext(declaration, DEFAULT_CHECK_CONFIG, related);
+}
+
+describe('the clean example project form', () => {
+  it('has no findings', () => {
+    expect(checkDeclaration(exampleProject())).toEqual([]);
   });
 });

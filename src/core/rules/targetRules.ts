@@ -2,7 +2,7 @@
  * Target values (指标值): quantified or explicitly qualitative, the period and annual targets
  * consistent, percentages and satisfaction targets in range, the direction fitting the name.
  */
-import type { Indicator } from '../declaration.ts';
+import type { IndicatorRow as Indicator } from '../document.ts';
 import { isPositiveDirection, isReverseDirection, type QuantityTarget, type TargetValue } from '../targetValue.ts';
 import { indicatorRow } from './exampleDeclaration.ts';
 import { type FindingDraft, namedIndicator, pointer } from './finding.ts';
@@ -17,7 +17,7 @@ const isSatisfaction = (i: Indicator): boolean => i.name.includes('满意') || i
 /** Both targets of a row with their field names, skipping the period one when it repeats the annual one. */
 function targetsOf(indicator: Indicator): Array<{ field: 'periodTarget' | 'annualTarget'; raw: string; value: TargetValue }> {
   const annual = { field: 'annualTarget' as const, raw: indicator.annualTarget, value: indicator.annualTargetValue };
-  if (indicator.periodTarget === indicator.annualTarget || indicator.periodTarget.trim() === '') return [annual];
+  if (indicator.periodTarget === null || indicator.periodTarget === indicator.annualTarget || indicator.periodTarget.trim() === '') return [annual];
   return [{ field: 'periodTarget', raw: indicator.periodTarget, value: indicator.periodTargetValue }, annual];
 }
 

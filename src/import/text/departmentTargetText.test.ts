@@ -14,7 +14,8 @@ const seedText = seedBytes.toString('utf8');
 function importSeed(text = seedText): { declaration: DepartmentTargetDeclaration; claims: readonly Claim[] } {
   const outcome = importFormText(text);
   if (!outcome.ok) throw new Error(outcome.message.en);
-  return outcome;
+  if (outcome.declaration.kind !== 'department-target') throw new Error(`read as ${outcome.declaration.kind}`);
+  return { declaration: outcome.declaration, claims: outcome.claims };
 }
 
 /** Resolves a JSON Pointer (RFC 6901) in plain data. */

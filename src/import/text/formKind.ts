@@ -24,10 +24,10 @@ export const FORM_KIND_NAMES: Record<FormKind, { zh: string; en: string }> = {
 };
 
 const TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = [
-  [/部门整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/, 'department-target'],
+  [/(?:部门|单位)?整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/, 'department-target'],
   [/(?:绩效)?自评(?:价)?表$|绩效评价(?:自评)?表$/, 'self-evaluation'],
   [/绩效(?:运行)?监控(?:情况)?(?:表|报告)$/, 'monitoring'],
-  [/项目(?:支出)?绩效目标(?:申报|申请)?表$/, 'project-target'],
+  [/(?:项目(?:支出)?|财政支出项目?|预算项目)绩效目标(?:申报|申请|审批)?表$/, 'project-target'],
 ];
 
 // A title is a short line ending in 表, so that body text such as 舆情监控报告 is no title.
@@ -39,14 +39,34 @@ const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
   monitoring: ['1-7月', '执行数', '完成目标可能性', '偏差原因分析', '全年预计'],
 };
 
+/**
+ * The kind whose title a line is, or starts with: a short line ending in 表, or — where the cells
+ * of a form fused into long lines — a title within the first characters of the line, followed by
+ * what follows a title (a year, a 填报单位) rather than by instructions (填报说明).
+ */
+export function titleKind(line: SourceLine): FormKind | null {
+  const text = line.key;
+  if (text.length <= 60 && text.endsWith('表')) {
+    for (const [pattern, kind] of TITLES) if (pattern.test(text)) return kind;
+    return null;
+  }
+  const head = text.slice(0, 60);
+  for (const [pattern, kind] of TITLES) {
+    const open = new RegExp(pattern.source.replaceAll('$', ''));
+    const match = open.exec(head);
+    if (!match || match.index > 30) continue;
+    const after = text.slice(match.index + match[0].length);
+    if (/^(填报说明|填表说明|说明)/.test(after)) continue;
+    return kind;
+  }
+  return null;
+}
+
 /** Guesses the kind of form from its title, or failing that from its field labels. */
 export function detectFormKind(lines: readonly SourceLine[]): FormKindGuess {
   for (const line of lines) {
-    const text = line.key;
-    if (text.length > 60 || !text.endsWith('表')) continue;
-    for (const [pattern, kind] of TITLES) {
-      if (pattern.test(text)) return { kind, evidence: [`line ${line.no}: ${line.text.trim()}`] };
-    }
+    const kind = titleKind(line);
+    if (kind) return { kind, evidence: [`line ${line.no}: ${line.text.trim().slice(0, 80)}`] };
   }
   let best: FormKind = 'unknown';
   let bestHits: string[] = [];

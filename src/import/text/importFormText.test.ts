@@ -5,10 +5,12 @@ import { importFormBytes } from './importFormText.ts';
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/forms/other/${name}`, import.meta.url));
 
 describe('recognising the kind of form', () => {
-  it.each([
-    ['project-target.txt', 'project-target', '项目支出绩效目标申报表'],
-    ['self-evaluation.txt', 'self-evaluation', '绩效自评表'],
-  ])('reports %s as a %s, not forced into a department form', (file, kind, zh) => {
+  it('reads project-target.txt as a project form, not as a department-wide one', () => {
+    const outcome = importFormBytes(fixture('project-target.txt'));
+    expect(outcome).toMatchObject({ ok: true, declaration: { kind: 'project-target', project: { name: '政务信息化运维' }, funds: { total: '120.00' } } });
+  });
+
+  it.each([['self-evaluation.txt', 'self-evaluation', '绩效自评表']])('reports %s as a %s, not forced into a target form', (file, kind, zh) => {
     const outcome = importFormBytes(fixture(file));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -34,6 +36,7 @@ describe('a department form from another region, with another layout', () => {
   const outcome = importFormBytes(fixture('hubei-style-department.txt'));
   if (!outcome.ok) throw new Error(outcome.message.en);
   const d = outcome.declaration;
+  if (d.kind !== 'department-target') throw new Error(`read as ${d.kind}`);
 
   it('reads title, year, department and the amounts it has, exactly (four decimals kept)', () => {
     expect(d).toMatchObject({ title: '2021年部门整体支出绩效目标申报表', year: 2021, department: '广水市示例局' });

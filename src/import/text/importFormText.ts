@@ -2,13 +2,14 @@
  * The text importer's entry point: bytes or text of an extracted form in, a canonical declaration
  * (or a precise reason why not) out.
  */
-import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
+import type { TargetDocument } from '../../core/document.ts';
 import { unstorableCharacter } from '../../core/storableText.ts';
 import { decodeText } from './decodeText.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
-import { detectFormKind, FORM_KIND_NAMES, type FormKind } from './formKind.ts';
+import { detectFormKind, FORM_KIND_NAMES, titleKind, type FormKind } from './formKind.ts';
 import type { Claim } from './ledger.ts';
-import { toSourceLines } from './sourceText.ts';
+import { readProjectTargetText } from './projectTargetText.ts';
+import { compact, toSourceLines, type SourceLine } from './sourceText.ts';
 
 /** Why a text could not be imported as a department-wide target form. */
 export interface ImportProblem {
@@ -20,9 +21,65 @@ export interface ImportProblem {
   readonly evidence: readonly string[];
 }
 
+/** One form read from a text, with the source lines it came from. */
+export interface ImportedDocument {
+  readonly document: TargetDocument;
+  readonly claims: readonly Claim[];
+  /** First and last line (1-based) of the form in the text. */
+  readonly lines: { readonly from: number; readonly to: number };
+}
+
 export type ImportOutcome =
-  | { ok: true; declaration: DepartmentTargetDeclaration; claims: readonly Claim[]; encoding: string }
+  | {
+      ok: true;
+      /** Every form in the text, in order; most texts hold one. */
+      documents: readonly ImportedDocument[];
+      /** The first form (the only one, for most texts). */
+      declaration: TargetDocument;
+      claims: readonly Claim[];
+      encoding: string;
+    }
   | ({ ok: false } & ImportProblem);
+
+/** Kinds the importer reads; the others are named and refused until their issues. */
+const READABLE: ReadonlySet<FormKind> = new Set(['department-target', 'project-target']);
+
+// The label that opens a new form of a kind: a title repeated as a page header is not a new form.
+const IDENTITY: Partial<Record<FormKind, RegExp>> = {
+  'department-target': /(部门|单位)(\(单位\)|（单位）)?名称/,
+  'project-target': /项目名称/,
+};
+
+/**
+ * Cuts a text into its forms: at each title line that starts a new form (its identity label,
+ * 项目名称 or 部门名称, follows within a few lines, and the form before has one already). Lines
+ * before the first title belong to the first form (garbage before a form stays with it, unparsed).
+ */
+export function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
+  const forms: SourceLine[][] = [];
+  let current: SourceLine[] = [];
+  let currentKind: FormKind | null = null;
+  let currentHasIdentity = false;
+  lines.forEach((line, index) => {
+    const kind = titleKind(line);
+    if (kind && currentKind !== null) {
+      const identity = IDENTITY[kind];
+      const ahead = lines.slice(index, index + 12).map((l) => compact(l.text)).join('');
+      const opensForm = identity ? identity.test(ahead) : true;
+      if (opensForm && (currentHasIdentity || kind !== currentKind)) {
+        forms.push(current);
+        current = [];
+        currentHasIdentity = false;
+      }
+    }
+    if (kind && (currentKind === null || current.length === 0)) currentKind = kind;
+    current.push(line);
+    const identity = currentKind ? IDENTITY[currentKind] : undefined;
+    if (identity?.test(line.key)) currentHasIdentity = true;
+  });
+  if (current.length > 0) forms.push(current);
+  return forms;
+}
 
 /** Imports the bytes of a text file (any supported encoding). Never throws. */
 export function importFormBytes(bytes: Uint8Array, options: DepartmentTargetTextOptions = {}): ImportOutcome {
@@ -91,31 +148,49 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
   if (lines.every((line) => line.text.trim() === '')) {
     return { ok: false, problem: 'empty', message: { zh: '文件为空', en: 'the file holds only white space' }, evidence: [] };
   }
-  const guess = detectFormKind(lines);
-  if (guess.kind === 'unknown') {
+  const documents: ImportedDocument[] = [];
+  let refused: ImportProblem | null = null;
+  for (const formLines of splitForms(lines)) {
+    const guess = detectFormKind(formLines);
+    if (guess.kind === 'unknown' || !READABLE.has(guess.kind)) {
+      // A lone note between forms is kept by the form before it; only a text of none is refused.
+      refused ??= kindProblem(guess.kind, guess.evidence);
+      continue;
+    }
+    const from = formLines[0]?.no ?? 1;
+    const to = formLines[formLines.length - 1]?.no ?? from;
+    if (guess.kind === 'project-target') {
+      const { declaration, claims } = readProjectTargetText(formLines, options);
+      documents.push({ document: declaration, claims, lines: { from, to } });
+    } else {
+      const { declaration, claims } = readDepartmentTargetText(formLines, options);
+      documents.push({ document: declaration, claims, lines: { from, to } });
+    }
+  }
+  const first = documents[0];
+  if (!first) return { ok: false, ...(refused ?? kindProblem('unknown', [])) };
+  return { ok: true, documents, declaration: first.document, claims: first.claims, encoding };
+}
+
+function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
+  if (kind === 'unknown') {
     return {
-      ok: false,
       problem: 'unrecognised',
       message: {
-        zh: '无法识别为部门整体预算绩效目标申报表：未找到表题或表中的栏目（部门名称、总体绩效目标、绩效指标等）',
-        en: 'not recognisable as a department-wide target form: no form title and too few of its headings (部门名称, 总体绩效目标, 绩效指标, …)',
+        zh: '无法识别为绩效目标申报表：未找到表题或表中的栏目（部门名称、项目名称、绩效目标、绩效指标等）',
+        en: 'not recognisable as a target form: no form title and too few of its headings (部门名称, 项目名称, 绩效目标, 绩效指标, …)',
       },
-      evidence: guess.evidence,
+      evidence,
     };
   }
-  if (guess.kind !== 'department-target') {
-    const name = FORM_KIND_NAMES[guess.kind];
-    return {
-      ok: false,
-      problem: 'wrong-kind',
-      kind: guess.kind,
-      message: {
-        zh: `这是一份${name.zh}，不是部门整体预算绩效目标申报表`,
-        en: `this looks like a ${name.en} (${name.zh}), not a department-wide target form`,
-      },
-      evidence: guess.evidence,
-    };
-  }
-  const { declaration, claims } = readDepartmentTargetText(lines, options);
-  return { ok: true, declaration, claims, encoding };
+  const name = FORM_KIND_NAMES[kind];
+  return {
+    problem: 'wrong-kind',
+    kind,
+    message: {
+      zh: `这是一份${name.zh}，目前只能导入部门整体和项目支出绩效目标申报表`,
+      en: `this looks like a ${name.en} (${name.zh}); only department-wide and project target forms can be imported so far`,
+    },
+    evidence,
+  };
 }

@@ -15,6 +15,7 @@ const seed = read(seedText);
 function read(text: string): DepartmentTargetDeclaration {
   const outcome = importFormText(text);
   if (!outcome.ok) throw new Error(outcome.message.en);
+  if (outcome.declaration.kind !== 'department-target') throw new Error(`read as ${outcome.declaration.kind}`);
   return outcome.declaration;
 }
 

@@ -23,8 +23,11 @@ export class Ledger {
   private readonly claimed: Uint8Array;
   private readonly offsets: Int32Array;
   private readonly claims: Claim[] = [];
+  /** Number of the first line: a ledger may cover one form of a text holding several. */
+  private readonly first: number;
 
   constructor(private readonly lines: readonly SourceLine[]) {
+    this.first = lines[0]?.no ?? 1;
     this.offsets = new Int32Array(lines.length + 1);
     lines.forEach((line, i) => {
       this.offsets[i + 1] = (this.offsets[i] ?? 0) + line.text.length;
@@ -49,7 +52,7 @@ export class Ledger {
 
   /** True when any character of the span was already claimed. */
   isClaimed(span: Token): boolean {
-    const base = this.offsets[span.line.no - 1] ?? 0;
+    const base = this.offsets[span.line.no - this.first] ?? 0;
     for (let i = span.start; i < span.end; i++) if (this.claimed[base + i]) return true;
     return false;
   }
@@ -92,7 +95,7 @@ export class Ledger {
   }
 
   private mark(span: Token, role: Claim['role'], path?: string): void {
-    const base = this.offsets[span.line.no - 1];
+    const base = this.offsets[span.line.no - this.first];
     if (base === undefined) return;
     this.claimed.fill(1, base + span.start, base + span.end);
     this.claims.push(path === undefined ? { line: span.line.no, start: span.start, end: span.end, role } : { line: span.line.no, start: span.start, end: span.end, role, path });

@@ -13,5 +13,5 @@ export type WorkerOutcome = Exclude<ImportOutcome, { ok: true }> | (Omit<Extract
 
 export function importInWorker(task: ImportTask): WorkerOutcome {
   const outcome = importFormText(task.text, task.year === null ? {} : { year: task.year });
-  return outcome.ok ? { ...outcome, claims: [] } : outcome;
+  return outcome.ok ? { ...outcome, claims: [], documents: outcome.documents.map((d) => ({ ...d, claims: [] })) } : outcome;
 }

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { REVIEW_GRADES } from '../../core/workflow.ts';
-import { declarationSchema } from '../../format/declarationSchema.ts';
+import { DOCUMENT_KINDS } from '../../core/document.ts';
+import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import { importOffThread } from '../import/importPool.ts';
@@ -12,6 +13,7 @@ import { AppError } from '../appError.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import {
   addComment,
+  authorize,
   createDeclaration,
   deleteDeclaration,
   nameVersion,
@@ -26,7 +28,12 @@ import {
   transitionDeclaration,
   updateDeclaration,
   visibleDeclarations,
+  type CreateSource,
 } from '../services/declarations.ts';
+import { documentLinks } from '../services/documentLinks.ts';
+import { lookUpLibrary, mergeEntry, setEntryHidden, similarProjects } from '../services/indicatorLibrary.ts';
+import { canOnDeclaration } from '../../core/policy.ts';
+import type { TargetDocument } from '../../core/document.ts';
 import { declarationHeadChanged } from '../services/declarationHeads.ts';
 import { departmentWithPath } from '../services/organisations.ts';
 import { yearStatistics } from '../services/statistics.ts';
@@ -45,6 +52,7 @@ export const listQuery = z.object({
   departmentId: z.string().optional(),
   regionId: z.string().optional(),
   q: z.string().max(100).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
@@ -80,26 +88,41 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['declarations'],
-        summary: 'Create the declaration of a department for a year: empty, from canonical JSON, or copied from last year (targets kept)',
+        summary:
+          'Create a document of a department for a year: a department-wide form (one a year) or a project form (kind). Empty, from canonical JSON, copied from an earlier form (targets kept, marked carried over), or a project form prefilled from a row of the department form',
         body: z.object({
           departmentId: z.string().min(1).max(100),
           year: z.number().int().min(2000).max(2100),
-          source: z.enum(['empty', 'copy-previous-year', 'content']).default('empty'),
-          content: declarationSchema.optional(),
+          kind: z.enum(DOCUMENT_KINDS).default('department-target'),
+          source: z.enum(['empty', 'copy-previous-year', 'content', 'copy', 'project-row']).default('empty'),
+          content: documentSchema.optional(),
+          /** source "copy": the earlier form to copy. */
+          fromId: z.string().min(1).max(100).optional(),
+          /** source "project-row": the department form and its row (0-based). */
+          departmentFormId: z.string().min(1).max(100).optional(),
+          row: z.number().int().min(0).max(10_000).optional(),
         }),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { departmentId, year: forYear, source, content } = request.body;
-      if (source === 'content' && !content) throw new AppError(400, 'validation-failed', '缺少申报表内容', 'content is required for source "content"', [{ field: 'content', message: 'required' }]);
-      const created = await store.db.transaction().execute((trx) =>
-        createDeclaration(trx, actor, {
-          departmentId,
-          year: forYear,
-          source: source === 'content' && content ? { kind: 'content', content, note: '由 JSON 创建 (created from JSON)' } : source === 'copy-previous-year' ? { kind: 'copy-previous-year' } : { kind: 'empty' },
-        }),
-      );
+      const { departmentId, year: forYear, kind, source, content, fromId, departmentFormId, row } = request.body;
+      const required = (field: string, zh: string) => new AppError(400, 'validation-failed', `缺少${zh}`, `${field} is required for source "${source}"`, [{ field, message: 'required' }]);
+      let from: CreateSource;
+      if (source === 'content') {
+        if (!content) throw required('content', '申报表内容');
+        from = { kind: 'content', content, note: '由 JSON 创建 (created from JSON)' };
+      } else if (source === 'copy') {
+        if (!fromId) throw required('fromId', '要复制的申报表');
+        from = { kind: 'copy', fromId };
+      } else if (source === 'project-row') {
+        if (!departmentFormId) throw required('departmentFormId', '部门整体申报表');
+        if (row === undefined) throw required('row', '项目行');
+        from = { kind: 'project-row', departmentFormId, row };
+      } else {
+        from = source === 'copy-previous-year' ? { kind: 'copy-previous-year' } : { kind: 'empty' };
+      }
+      const created = await store.db.transaction().execute((trx) => createDeclaration(trx, actor, { departmentId, year: forYear, kind, source: from }));
       reply.status(201);
       return getDeclaration(store.db, actor, created);
     },
@@ -142,13 +165,80 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         ].join('; ');
         throw new AppError(409, 'import-mismatch', `${zh}。请核对，确认无误后再保存。`, `${en}. Check, and confirm to save anyway.`, mismatches, { printedYear: printed.year, printedDepartment: printed.department });
       }
-      const content = { ...printed, department: department.name, year: forYear };
-      const unparsed = printed.unparsed.length;
-      const created = await store.db.transaction().execute((trx) =>
-        createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${unparsed} 行 (imported from text, ${unparsed} unparsed lines)` } }),
-      );
+      // A text holding several forms makes one document each, all in one transaction: all or none.
+      const created = await store.db.transaction().execute(async (trx) => {
+        const ids: string[] = [];
+        for (const { document } of outcome.documents) {
+          const content = { ...document, department: department.name, year: forYear };
+          const unparsed = document.unparsed.length;
+          ids.push(await createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${unparsed} 行 (imported from text, ${unparsed} unparsed lines)` } }));
+        }
+        return ids;
+      });
       reply.status(201);
-      return getDeclaration(store.db, actor, created);
+      const first = await getDeclaration(store.db, actor, created[0] as string);
+      return { ...first, imported: created };
+    },
+  );
+
+  r.get('/api/v1/declarations/:id/links', { schema: { tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
+    const actor = optionalActor(request);
+    const { row, regionPath } = await authorize(store.db, actor, request.params.id, 'read');
+    const current = await store.db.selectFrom('declaration_versions').select('content').where('declaration_id', '=', row.id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+    const canSee = (other: { state: string }) => canOnDeclaration(actor, 'read', { departmentId: row.department_id, regionPath, state: other.state as typeof row.state });
+    return documentLinks(store.db, { id: row.id, departmentId: row.department_id, year: row.year, kind: row.kind, projectName: row.project_name, projectRow: row.project_row }, current.content as TargetDocument, canSee);
+  });
+
+  r.put(
+    '/api/v1/declarations/:id/link',
+    { schema: { tags: ['declarations'], summary: "Link a project form to a row of its department form (by the row's name; null: automatic, by code, else by name)", params: id, body: z.object({ rowName: z.string().min(1).max(500).nullable() }) } },
+    async (request) => {
+      const actor = requireActor(request);
+      await store.db.transaction().execute(async (trx) => {
+        const { row } = await authorize(trx, actor, request.params.id, 'update');
+        if (row.kind !== 'project-target') throw new AppError(400, 'validation-failed', '只有项目申报表可以关联部门整体申报表的项目行', 'only a project form links to a row of the department form', [{ field: 'rowName', message: 'not a project form' }]);
+        await trx.updateTable('declarations').set({ project_row: request.body.rowName }).where('id', '=', row.id).execute();
+      });
+      declarationHeadChanged(store.db, request.params.id);
+      return { ok: true };
+    },
+  );
+
+  r.get(
+    '/api/v1/indicator-library',
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Look up the indicator library: entries whose name starts with or contains q, with class, unit, direction and the targets used',
+        querystring: z.object({ q: z.string().max(100).optional(), level1: z.string().max(50).optional(), level2: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
+      },
+    },
+    async (request) => ({ entries: await lookUpLibrary(store.db, requireActor(request), request.query) }),
+  );
+
+  r.get(
+    '/api/v1/indicator-library/similar-projects',
+    { schema: { tags: ['library'], summary: "Past approved or published project forms whose names resemble this one's, with their indicators", querystring: z.object({ name: z.string().min(1).max(200), departmentId: z.string().max(100).optional() }) } },
+    async (request) => ({ projects: await similarProjects(store.db, requireActor(request), request.query.name, request.query.departmentId ?? null) }),
+  );
+
+  r.patch(
+    '/api/v1/indicator-library/:id',
+    { schema: { tags: ['library'], summary: 'Hide an entry from suggestions, or show it again (admin)', params: id, body: z.object({ hidden: z.boolean() }) } },
+    async (request) => {
+      const actor = requireActor(request);
+      await store.db.transaction().execute((trx) => setEntryHidden(trx, actor, request.params.id, request.body.hidden));
+      return { ok: true };
+    },
+  );
+
+  r.post(
+    '/api/v1/indicator-library/:id/merge',
+    { schema: { tags: ['library'], summary: 'Merge an entry into another: its uses move there (admin)', params: id, body: z.object({ into: z.string().min(1).max(100) }) } },
+    async (request) => {
+      const actor = requireActor(request);
+      await store.db.transaction().execute((trx) => mergeEntry(trx, actor, request.params.id, request.body.into));
+      return { ok: true };
     },
   );
 
@@ -173,7 +263,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         params: id,
         body: z.object({
           baseVersion: z.number().int().min(1).max(2_147_483_647),
-          content: declarationSchema,
+          content: documentSchema,
           note: z.string().max(500).optional(),
           /** Saved by the editor's autosave: later autosaves of the same sitting by the same person replace it. */
           autosave: z.boolean().default(false),

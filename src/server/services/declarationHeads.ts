@@ -10,6 +10,7 @@
  * writer finished while it was reading.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DocumentKind } from '../../core/document.ts';
 import type { DeclarationState, ReviewGrade } from '../../core/workflow.ts';
 import type { Database } from '../../store/schema.ts';
 
@@ -24,6 +25,8 @@ export interface DeclarationHeadRow {
   readonly updated_at: string;
   readonly submitted_at: string | null;
   readonly published_at: string | null;
+  readonly kind: DocumentKind;
+  readonly project_name: string | null;
   /** The latest review, as JSON built by the database (null: never reviewed). */
   readonly last_review: LastReviewRow | null;
 }
@@ -100,7 +103,7 @@ export function readDeclarationHead(db: Kysely<Database>, id: string): Promise<D
   const load = () =>
     db
       .selectFrom('declarations')
-      .select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at', 'submitted_at', 'published_at'])
+      .select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at', 'submitted_at', 'published_at', 'kind', 'project_name'])
       .select(
         sql<LastReviewRow | null>`(select json_build_object('grade', r.grade, 'outcome', r.outcome, 'opinion', r.opinion, 'at', r.created_at, 'version', r.version, 'reviewer', u.display_name)
            from reviews r join users u on u.id = r.reviewer_id where r.declaration_id = declarations.id order by r.created_at desc, r.id desc limit 1)`.as('last_review'),

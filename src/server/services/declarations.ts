@@ -6,6 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
+import { documentTotal, type DocumentKind, type TargetDocument } from '../../core/document.ts';
+import { emptyProjectTarget, goalList, type ProjectTargetDeclaration } from '../../core/projectTarget.ts';
 import { diffDeclarations, followPointer, type DeclarationChange } from '../../core/declarationDiff.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
 import { canCreateFor, canOnDeclaration, type Actor, type DeclarationAction } from '../../core/policy.ts';
@@ -21,6 +23,8 @@ export type { DeclarationSummary, DeclarationView };
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDeclarationChange, readDeclarationHead } from './declarationHeads.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
+import { relatedDocuments } from './documentLinks.ts';
+import { recordLibraryUses } from './indicatorLibrary.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
@@ -28,7 +32,10 @@ const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } a
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Text the list's search looks in: department, goals, project and indicator names. */
-function searchText(content: DepartmentTargetDeclaration, departmentName: string): string {
+function searchText(content: TargetDocument, departmentName: string): string {
+  if (content.kind === 'project-target') {
+    return [departmentName, content.title ?? '', content.project.name ?? '', content.project.code ?? '', content.implementer ?? '', ...goalList(content.periodGoal), ...goalList(content.annualGoal), ...content.indicators.map((i) => i.name)].join('\n');
+  }
   return [departmentName, content.title ?? '', ...content.goals, ...content.projects.map((p) => p.name), ...content.indicators.map((i) => i.name)].join('\n');
 }
 
@@ -50,8 +57,13 @@ export async function authorize(db: Db, actor: Actor | null, id: string, action:
 }
 
 /** Stamps the declaration with its department and year, so the content always says whose it is. */
-function normalise(content: DepartmentTargetDeclaration, departmentName: string, year: number): DepartmentTargetDeclaration {
+function normalise(content: TargetDocument, departmentName: string, year: number): TargetDocument {
   // Targets are re-parsed from their printed text, so a client cannot store a parse that disagrees with it.
+  if (content.kind === 'project-target') {
+    const unitOf = (printed: string, unit: string | null) => (printed !== '' && unit && !printed.endsWith(unit) ? `${printed}${unit}` : printed);
+    const indicators = content.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(unitOf(i.periodTarget ?? '', i.unit)), annualTargetValue: parseTargetValue(unitOf(i.annualTarget, i.unit)) }));
+    return { ...content, department: content.department ?? departmentName, year, indicators };
+  }
   const indicators = content.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(i.periodTarget), annualTargetValue: parseTargetValue(i.annualTarget) }));
   return { ...content, department: content.department ?? departmentName, year, indicators };
 }
@@ -62,9 +74,13 @@ export const AUTOSAVE_SITTING_MS = 10 * 60_000;
 /** The write path: stores a new version with its findings, updates the summary, audits. */
 async function saveVersion(
   trx: Transaction<Database>,
-  input: { id: string; version: number; content: DepartmentTargetDeclaration; authorId: string; note: string | null; action: string; departmentName: string; fromVersion: number | null; autosave?: boolean },
+  input: { id: string; version: number; content: TargetDocument; authorId: string; note: string | null; action: string; departmentName: string; fromVersion: number | null; autosave?: boolean },
 ): Promise<Finding[]> {
-  const findings = checkDeclaration(input.content);
+  const head = await trx.selectFrom('declarations').select(['department_id', 'year', 'kind', 'project_row']).where('id', '=', input.id).executeTakeFirstOrThrow();
+  const projectName = input.content.kind === 'project-target' ? (input.content.project.name?.trim() || null) : null;
+  // Checked with the documents it is read with: its department form and row, last year's form.
+  const related = await relatedDocuments(trx, { id: input.id, departmentId: head.department_id, year: head.year, kind: head.kind, projectName, projectRow: head.project_row }, input.content);
+  const findings = checkDeclaration(input.content, undefined, undefined, related);
   const counts = countBySeverity(findings);
   const now = new Date().toISOString();
   const autosave = input.autosave === true && input.note === null;
@@ -87,7 +103,9 @@ async function saveVersion(
       current_version: input.version,
       title: input.content.title,
       search_text: searchText(input.content, input.departmentName),
-      budget_total: input.content.budget.total,
+      budget_total: documentTotal(input.content),
+      project_name: projectName,
+      project_code: input.content.kind === 'project-target' ? (input.content.project.code?.trim() || null) : null,
       error_count: counts.error,
       warning_count: counts.warning,
       updated_at: now,
@@ -112,36 +130,89 @@ async function saveVersion(
  * would otherwise move every comment below it onto its neighbour. A comment whose row was deleted
  * points nowhere, and is shown as such.
  */
-async function followComments(trx: Transaction<Database>, id: string, fromVersion: number, content: DepartmentTargetDeclaration): Promise<void> {
+async function followComments(trx: Transaction<Database>, id: string, fromVersion: number, content: TargetDocument): Promise<void> {
   const comments = await trx.selectFrom('review_comments').select(['id', 'path']).where('declaration_id', '=', id).where('path', 'like', '/%/%').execute();
   if (comments.length === 0) return;
   const previous = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', fromVersion).executeTakeFirst();
   if (!previous) return;
   const alignments = new Map();
   for (const comment of comments) {
-    const followed = followPointer(previous.content as DepartmentTargetDeclaration, content, comment.path, alignments) ?? `${comment.path.split('/').slice(0, 2).join('/')}/-`;
+    const followed = followPointer(previous.content as TargetDocument, content, comment.path, alignments) ?? `${comment.path.split('/').slice(0, 2).join('/')}/-`;
     if (followed !== comment.path) await trx.updateTable('review_comments').set({ path: followed }).where('id', '=', comment.id).execute();
   }
 }
 
 /** How a new declaration starts. */
-export type CreateSource = { kind: 'empty' } | { kind: 'content'; content: DepartmentTargetDeclaration; note: string } | { kind: 'copy-previous-year' };
+export type CreateSource =
+  | { kind: 'empty' }
+  | { kind: 'content'; content: TargetDocument; note: string }
+  | { kind: 'copy-previous-year' }
+  /** Copies a given form of an earlier year (the same department's): targets kept and marked as carried over. */
+  | { kind: 'copy'; fromId: string }
+  /** A project form prefilled from a row of the department form (name, amount, content, expected outcome). */
+  | { kind: 'project-row'; departmentFormId: string; row: number };
 
-/** Creates the department's declaration for a year (one per department and year). */
-export async function createDeclaration(trx: Transaction<Database>, actor: Actor, input: { departmentId: string; year: number; source: CreateSource }): Promise<string> {
+/** Marks every indicator as carried over from last year, with last year's target. */
+function carryOver<D extends TargetDocument>(content: D): D {
+  const indicators = content.indicators.map((i) => ({ ...i, carriedOver: i.annualTarget }));
+  return { ...content, indicators, unparsed: [] } as D;
+}
+
+/** Creates a document of a department for a year: one department-wide form, any number of project forms. */
+export async function createDeclaration(trx: Transaction<Database>, actor: Actor, input: { departmentId: string; year: number; kind?: DocumentKind; source: CreateSource }): Promise<string> {
   const department = await departmentWithPath(trx, input.departmentId);
   if (!canCreateFor(actor, input.departmentId)) throw forbidden();
   if (department.archivedAt) throw new AppError(409, 'department-archived', `${department.name} 已归档，不能新建申报表`, `${department.name} is archived and takes no new forms`, [{ field: 'departmentId', message: 'archived' }]);
-  const existing = await trx.selectFrom('declarations').select('id').where('department_id', '=', input.departmentId).where('year', '=', input.year).executeTakeFirst();
-  if (existing) {
-    throw new AppError(409, 'conflict', `${department.name} 已有 ${input.year} 年度申报表`, `${department.name} already has a ${input.year} declaration`, [{ field: 'year', message: 'exists' }], { existingId: existing.id });
+  const kind: DocumentKind = input.source.kind === 'content' ? input.source.content.kind : input.source.kind === 'project-row' ? 'project-target' : (input.kind ?? 'department-target');
+  if (kind === 'department-target') {
+    const existing = await trx.selectFrom('declarations').select('id').where('department_id', '=', input.departmentId).where('year', '=', input.year).where('kind', '=', 'department-target').executeTakeFirst();
+    if (existing) {
+      throw new AppError(409, 'conflict', `${department.name} 已有 ${input.year} 年度部门整体申报表`, `${department.name} already has a ${input.year} department-wide form`, [{ field: 'year', message: 'exists' }], { existingId: existing.id });
+    }
   }
-  let content: DepartmentTargetDeclaration;
+  let content: TargetDocument;
   let note: string | null = null;
+  let projectRowName: string | null = null;
   switch (input.source.kind) {
     case 'empty':
-      content = emptyDeclaration(department.name, input.year);
+      content = kind === 'project-target' ? emptyProjectTarget(department.name, input.year) : emptyDeclaration(department.name, input.year);
       break;
+    case 'project-row': {
+      const source = await trx
+        .selectFrom('declarations')
+        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+        .select(['declarations.department_id', 'declarations.year', 'declarations.kind', 'declaration_versions.content'])
+        .where('declarations.id', '=', input.source.departmentFormId)
+        .executeTakeFirst();
+      if (!source || source.department_id !== input.departmentId || source.kind !== 'department-target') {
+        throw new AppError(404, 'not-found', '没有找到该部门的部门整体申报表', "the department's department-wide form was not found", [{ field: 'departmentFormId', message: 'not found' }]);
+      }
+      const row = (source.content as DepartmentTargetDeclaration).projects[input.source.row];
+      if (!row) throw new AppError(404, 'not-found', `部门整体申报表没有第 ${input.source.row + 1} 项`, `the department form has no row ${input.source.row + 1}`, [{ field: 'row', message: 'no such row' }]);
+      const blank = emptyProjectTarget(department.name, source.year);
+      content = {
+        ...blank,
+        project: { ...blank.project, name: row.name, content: row.content || null },
+        funds: { ...blank.funds, total: row.amount },
+        annualGoal: row.expectedOutcome,
+      } satisfies ProjectTargetDeclaration;
+      projectRowName = row.name;
+      note = `由部门整体申报表第 ${input.source.row + 1} 项创建 (from row ${input.source.row + 1} of the department form)`;
+      break;
+    }
+    case 'copy': {
+      const source = await trx
+        .selectFrom('declarations')
+        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+        .select(['declarations.department_id', 'declarations.year', 'declaration_versions.content'])
+        .where('declarations.id', '=', input.source.fromId)
+        .executeTakeFirst();
+      if (!source || source.department_id !== input.departmentId) throw new AppError(404, 'not-found', '没有找到要复制的申报表', 'the form to copy was not found', [{ field: 'fromId', message: 'not found' }]);
+      if (source.year >= input.year) throw new AppError(400, 'validation-failed', `只能复制以前年度的申报表（所选为 ${source.year} 年度）`, `only an earlier year's form can be copied (that one is ${source.year})`, [{ field: 'fromId', message: 'not an earlier year' }]);
+      content = carryOver(source.content as TargetDocument);
+      note = `复制自 ${source.year} 年度 (copied from ${source.year})`;
+      break;
+    }
     case 'content':
       content = input.source.content;
       note = input.source.note;
@@ -153,10 +224,11 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
         .select('declaration_versions.content')
         .where('declarations.department_id', '=', input.departmentId)
         .where('declarations.year', '=', input.year - 1)
+        .where('declarations.kind', '=', 'department-target')
         .executeTakeFirst();
       if (!previous) throw new AppError(404, 'not-found', `没有 ${input.year - 1} 年度的申报表可复制`, `there is no ${input.year - 1} declaration to copy`, [{ field: 'source', message: 'no previous year' }]);
-      // Targets carry over; what belonged to last year's import (unparsed text) does not.
-      content = { ...(previous.content as DepartmentTargetDeclaration), unparsed: [] };
+      // Targets carry over, marked as such; what belonged to last year's import (unparsed text) does not.
+      content = carryOver(previous.content as TargetDocument);
       note = `复制自 ${input.year - 1} 年度 (copied from ${input.year - 1})`;
       break;
     }
@@ -164,21 +236,29 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
   const id = randomUUID();
   const now = new Date().toISOString();
   const normalised = normalise(content, department.name, input.year);
+  const projectName = normalised.kind === 'project-target' ? normalised.project.name?.trim() || null : null;
+  if (projectName) {
+    const same = await trx.selectFrom('declarations').select('id').where('department_id', '=', input.departmentId).where('year', '=', input.year).where('kind', '=', 'project-target').where('project_name', '=', projectName).executeTakeFirst();
+    if (same) throw new AppError(409, 'conflict', `${department.name} 已有 ${input.year} 年度「${projectName}」的项目申报表`, `${department.name} already has a ${input.year} project form for ${projectName}`, [{ field: 'project', message: 'exists' }], { existingId: same.id });
+  }
   await trx
     .insertInto('declarations')
-    .values({ id, department_id: input.departmentId, year: input.year, state: 'draft', current_version: 0, title: null, search_text: '', budget_total: null, review_grade: null, error_count: 0, warning_count: 0, created_at: now, updated_at: now, submitted_at: null, published_at: null })
+    .values({ id, department_id: input.departmentId, year: input.year, kind: normalised.kind, state: 'draft', current_version: 0, title: null, search_text: '', budget_total: null, review_grade: null, error_count: 0, warning_count: 0, created_at: now, updated_at: now, submitted_at: null, published_at: null, project_name: projectName, project_code: null, project_row: projectRowName })
     .execute();
   await saveVersion(trx, { id, version: 1, content: normalised, authorId: actor.id, note, action: 'declaration.create', departmentName: department.name, fromVersion: null });
   return id;
 }
 
 /** Saves edited content over the version the editor started from; a stale base is a 409 with the current version. */
-export async function updateDeclaration(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: DepartmentTargetDeclaration; note?: string; autosave?: boolean }): Promise<number> {
+export async function updateDeclaration(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: TargetDocument; note?: string; autosave?: boolean }): Promise<number> {
   // Lock the row: two saves of one declaration are serialised, and the second sees the first's version.
   await sql`select id from declarations where id = ${id} for update`.execute(trx);
   const { row, departmentName } = await authorize(trx, actor, id, 'update');
   if (!isEditable(row.state)) {
     throw new AppError(409, 'not-editable', `申报表${STATE_NAMES[row.state].zh}，不能修改`, `the declaration is ${STATE_NAMES[row.state].en} and cannot be edited`);
+  }
+  if (input.content.kind !== row.kind) {
+    throw new AppError(400, 'validation-failed', '不能改变申报表的种类', `a ${row.kind} form cannot be saved as a ${input.content.kind}`, [{ field: 'content.kind', message: `must be ${row.kind}` }]);
   }
   if (input.baseVersion !== row.current_version) {
     const current = await trx
@@ -206,7 +286,7 @@ export async function restoreVersion(trx: Transaction<Database>, actor: Actor, i
   const source = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', input.version).executeTakeFirst();
   if (!source) throw notFound('version', '版本');
   if (input.version === row.current_version) throw new AppError(409, 'already-current', `第 ${input.version} 版就是当前版本`, `version ${input.version} is the current version`, [{ field: 'version', message: 'current' }]);
-  return updateDeclaration(trx, actor, id, { baseVersion: input.baseVersion, content: source.content as DepartmentTargetDeclaration, note: `恢复第 ${input.version} 版 (restored version ${input.version})` }).then(async (version) => {
+  return updateDeclaration(trx, actor, id, { baseVersion: input.baseVersion, content: source.content as TargetDocument, note: `恢复第 ${input.version} 版 (restored version ${input.version})` }).then(async (version) => {
     // The restore is its own audited act, beside the save it made.
     await appendAudit(trx, { actorId: actor.id, action: 'declaration.restore', entity: 'declaration', entityId: id, fromVersion: row.current_version, toVersion: version, detail: { restoredVersion: input.version } });
     return version;
@@ -274,6 +354,8 @@ export async function transitionDeclaration(trx: Transaction<Database>, actor: A
     })
     .where('id', '=', id)
     .execute();
+  // Approved and published forms teach the indicator library.
+  if (result.state === 'approved' || result.state === 'published') await recordLibraryUses(trx, id);
   // What was submitted stays: no autosave replaces the version a reviewer read.
   if (request.action === 'submit') await trx.updateTable('declaration_versions').set({ autosave: false }).where('declaration_id', '=', id).where('version', '=', row.current_version).execute();
   await announceDeclarationChange(trx, id);
@@ -358,6 +440,8 @@ async function loadCurrent(db: Kysely<Database>, actor: Actor | null, id: string
 function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmentName: string): DeclarationHead & Pick<DeclarationView, 'lastReview'> {
   return {
     id: row.id,
+    kind: row.kind,
+    projectName: row.project_name,
     departmentId: row.department_id,
     departmentName,
     year: row.year,
@@ -376,7 +460,7 @@ function viewHead(row: Awaited<ReturnType<typeof loadCurrent>>['row'], departmen
 /** The current version of a declaration with its findings. */
 export async function getDeclaration(db: Kysely<Database>, actor: Actor | null, id: string): Promise<DeclarationView> {
   const { row, departmentName } = await loadCurrent(db, actor, id);
-  return { ...viewHead(row, departmentName), content: JSON.parse(row.content) as DepartmentTargetDeclaration, findings: JSON.parse(row.findings) as Finding[] };
+  return { ...viewHead(row, departmentName), content: JSON.parse(row.content) as TargetDocument, findings: JSON.parse(row.findings) as Finding[] };
 }
 
 /**
@@ -404,6 +488,7 @@ export interface ListFilter {
   departmentId?: string;
   regionId?: string;
   q?: string;
+  kind?: DocumentKind;
   page: number;
   pageSize: number;
   sort: 'updated' | 'year' | 'department' | 'errors';
@@ -431,6 +516,7 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
   let query = await visibleDeclarations(db, actor);
   if (filter.year !== undefined) query = query.where('declarations.year', '=', filter.year);
   if (filter.state) query = query.where('declarations.state', '=', filter.state);
+  if (filter.kind) query = query.where('declarations.kind', '=', filter.kind);
   if (filter.departmentId) query = query.where('declarations.department_id', '=', filter.departmentId);
   if (filter.regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId));
   if (filter.q?.trim()) query = query.where('declarations.search_text', 'like', `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
@@ -444,6 +530,8 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     sorted
       .select([
         'declarations.id',
+        'declarations.kind',
+        'declarations.project_name',
         'declarations.department_id',
         'departments.name as department_name',
         'declarations.year',
@@ -466,6 +554,8 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
   return {
     items: rows.map((r) => ({
       id: r.id,
+      kind: r.kind,
+      projectName: r.project_name,
       departmentId: r.department_id,
       departmentName: r.department_name,
       year: r.year,
@@ -512,7 +602,7 @@ export async function getVersion(db: Kysely<Database>, actor: Actor | null, id: 
   await authorize(db, actor, id, 'history');
   const row = await db.selectFrom('declaration_versions').selectAll().where('declaration_id', '=', id).where('version', '=', version).executeTakeFirst();
   if (!row) throw notFound('version', '版本');
-  return { version: row.version, createdAt: row.created_at, note: row.note, content: row.content as DepartmentTargetDeclaration, findings: row.findings as Finding[] };
+  return { version: row.version, createdAt: row.created_at, note: row.note, content: row.content as TargetDocument, findings: row.findings as Finding[] };
 }
 
 /** The differences between two versions, rows matched by identity (a deleted row is one removed row). */

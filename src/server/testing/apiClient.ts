@@ -70,4 +70,7 @@ export class ApiClient {
   put<T = Record<string, unknown>>(path: string, body: unknown) {
     return this.request<T>('PUT', path, body);
   }
+  patch<T = Record<string, unknown>>(path: string, body: unknown) {
+    return this.request<T>('PATCH', path, body);
+  }
 }

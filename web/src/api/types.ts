@@ -1,5 +1,5 @@
 /** The shapes of the API's answers, as the web app reads them (see /api/v1/openapi.json). */
-import type { DeclarationSummary, UserView } from '../../../src/format/apiTypes.ts';
+import type { DeclarationSummary, DeclarationViewWithActions, UserView } from '../../../src/format/apiTypes.ts';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import type { DeclarationChange as Change } from '../../../src/core/declarationDiff.ts';
 import type { Role } from '../../../src/core/policy.ts';
@@ -8,8 +8,19 @@ import type { DeclarationState, TransitionAction } from '../../../src/core/workf
 
 export type { Change, DeclarationState, DepartmentTargetDeclaration, Finding, Role, TransitionAction };
 export type { DeclarationSummary, RegionNode, UserView as UserRow, YearStatistics } from '../../../src/format/apiTypes.ts';
-/** A declaration as the web app reads it: with what the user may do next. */
-export type { DeclarationViewWithActions as DeclarationView } from '../../../src/format/apiTypes.ts';
+/** A document of any kind as the web app reads it: with what the user may do next. */
+export type AnyDeclarationView = DeclarationViewWithActions;
+/**
+ * A department-wide form's view, the one the editor and most panels were written for; a page that
+ * may receive a project form tells them apart by `content.kind` first (see isDepartmentView).
+ */
+export type DeclarationView = Omit<DeclarationViewWithActions, 'content'> & { content: DepartmentTargetDeclaration };
+export type { DocumentLinks, LibraryEntryView } from '../../../src/format/apiTypes.ts';
+
+/** True when the view is of a department-wide form. */
+export function isDepartmentView(view: AnyDeclarationView | DeclarationView): view is DeclarationView {
+  return view.content.kind === 'department-target';
+}
 
 /** The signed-in user, with the name of their role. */
 export type SessionUser = UserView & { roleName: { zh: string; en: string } };

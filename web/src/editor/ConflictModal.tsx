@@ -21,7 +21,7 @@ export interface Conflict {
   readonly createdAt: string;
   /** Null when it was this user, in another window or tab. */
   readonly authorName: string | null;
-  readonly merge: Merge;
+  readonly merge: Merge<DepartmentTargetDeclaration>;
 }
 
 export function ConflictModal({ conflict, onResolve, onTakeTheirs }: { conflict: Conflict; onResolve: (choices: ReadonlyMap<string, Resolution>) => void; onTakeTheirs: () => void }) {

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import { fetchOnce } from '../api/prefetch.ts';
-import type { Comment, DeclarationView, TransitionAction } from '../api/types.ts';
+import type { AnyDeclarationView, Comment, DeclarationView, DocumentLinks, TransitionAction } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
@@ -18,6 +18,8 @@ import { gradeName } from '../declaration/vocabulary.ts';
 import { StateTag } from '../components/StateTag.tsx';
 import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
+import { ProjectForm } from '../declaration/ProjectForm.tsx';
+import { ProjectFormsCard } from '../declaration/ProjectFormsCard.tsx';
 import { revealPath } from '../declaration/revealPath.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
@@ -79,6 +81,7 @@ export function DeclarationPage() {
   // Messages of this page only, rendered in its tree (the holder below) so they take the app's theme and language.
   const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
+  const links = useResource(`l:${id}`, () => fetchOnce<DocumentLinks>(`/api/v1/declarations/${id}/links`));
   const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`));
   const [anchor, setAnchor] = useState<string | null>(null);
   const [review, setReview] = useState<ReviewMode | null>(null);
@@ -99,6 +102,9 @@ export function DeclarationPage() {
     }
     return declaration.error ? <ErrorAlert error={declaration.error} onRetry={declaration.reload} /> : <Card loading />;
   }
+  // A project form is shown in its own layout; the panels beside it read any kind.
+  const anyView = view as unknown as AnyDeclarationView;
+  const projectContent = anyView.content.kind === 'project-target' ? anyView.content : null;
   // A returned form opens on what the reviewer said; others on the checker's findings.
   const tab = chosenTab ?? (view.state === 'returned' && (comments.data?.comments.length ?? 0) > 0 ? 'comments' : 'findings');
   const counts = findingCounts(view.findings);
@@ -201,6 +207,9 @@ export function DeclarationPage() {
       </Descriptions>
       <div className="form-layout">
         <Card size="small" className="form-card">
+          {projectContent ? (
+            <ProjectForm content={projectContent} links={links.data} onPick={view.canComment ? (path) => { setAnchor(path); setTab('comments'); } : undefined} />
+          ) : (
           <OfficialForm
             content={view.content}
             commentCounts={commentCounts}
@@ -213,6 +222,8 @@ export function DeclarationPage() {
                 : undefined
             }
           />
+          )}
+          {!projectContent && links.data && <ProjectFormsCard view={view} links={links.data} onError={setActionError} />}
         </Card>
         <Card size="small" className="no-print" style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}>
           <Tabs

@@ -9,12 +9,12 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useBlocker, useParams } from 'react-router';
+import { Link, Navigate, useBlocker, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { mergeDeclarations, resolveMerge, type Resolution } from '../../../src/core/declarationDiff.ts';
 import { api, ApiError } from '../api/client.ts';
 import { fetchOnce, takeSettled } from '../api/prefetch.ts';
-import type { Comment, DeclarationView } from '../api/types.ts';
+import { isDepartmentView, type Comment, type DeclarationView } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -138,6 +138,8 @@ export default function EditorPage() {
 
   if (error) return <ErrorAlert error={error} />;
   if (!data || data.view.id !== id) return <Loading />;
+  // The grid editor is the department form's; a project form opens in its own view.
+  if (!isDepartmentView(data.view)) return <Navigate to={`/declarations/${id}`} replace />;
   return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 

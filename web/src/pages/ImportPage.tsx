@@ -15,6 +15,7 @@ import { api, ApiError } from '../api/client.ts';
 import type { DeclarationView } from '../api/types.ts';
 import { NewDeclarationDialog } from '../components/NewDeclarationDialog.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
+import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
 
@@ -128,7 +129,7 @@ export default function ImportPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Row gutter={16} align="middle">
               <Col span={5}>
-                <Statistic title={t('重点项目', 'Projects')} value={outcome.declaration.projects.length} />
+                <Statistic title={t('重点项目', 'Projects')} value={outcome.declaration.kind === 'project-target' ? outcome.documents.length : outcome.declaration.projects.length} />
               </Col>
               <Col span={5}>
                 <Statistic title={t('绩效指标', 'Indicators')} value={outcome.declaration.indicators.length} />
@@ -217,7 +218,7 @@ export default function ImportPage() {
             </Col>
             <Col span={14}>
               <Card size="small" title={t('解析结果', 'What was read')} style={{ maxHeight: '78vh', overflow: 'auto' }}>
-                {preview && <OfficialForm content={preview} />}
+                {preview && (preview.kind === 'project-target' ? <ProjectForm content={preview} /> : <OfficialForm content={preview} />)}
               </Card>
             </Col>
           </Row>

@@ -1,0 +1,133 @@
+/**
+ * How documents of the family are read together: a project form with its department form (and the
+ * row it is), a department form with its project forms, any form with last year's. The checker gets
+ * these as its `related` documents on every save; the pages show them as links.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
+import type { TargetDocument } from '../../core/document.ts';
+import type { RelatedDocuments } from '../../core/rules/rule.ts';
+import type { DocumentLinks } from '../../format/apiTypes.ts';
+import type { Database } from '../../store/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const compactName = (name: string | null | undefined): string => (name ?? '').replace(/\s/g, '');
+
+/** The department form row a project form is: the user's link, else by code, else by name. */
+export function projectRow(department: DepartmentTargetDeclaration, project: TargetDocument, userRow: string | null): { row: number | null; by: 'user' | 'code' | 'name' | null } {
+  if (project.kind !== 'project-target') return { row: null, by: null };
+  if (userRow !== null) {
+    const index = department.projects.findIndex((p) => compactName(p.name) === compactName(userRow));
+    if (index !== -1) return { row: index, by: 'user' };
+  }
+  const code = compactName(project.project.code);
+  // A row's name may carry the project's code (some regions print 项目编码 in the name cell).
+  if (code) {
+    const index = department.projects.findIndex((p) => compactName(p.name).includes(code));
+    if (index !== -1) return { row: index, by: 'code' };
+  }
+  const name = compactName(project.project.name);
+  const index = name ? department.projects.findIndex((p) => compactName(p.name) === name) : -1;
+  return index === -1 ? { row: null, by: null } : { row: index, by: 'name' };
+}
+
+async function currentContent(db: Db, id: string): Promise<TargetDocument | null> {
+  const row = await db
+    .selectFrom('declarations')
+    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+    .select('declaration_versions.content')
+    .where('declarations.id', '=', id)
+    .executeTakeFirst();
+  return row ? (row.content as TargetDocument) : null;
+}
+
+interface Place {
+  id: string | null;
+  departmentId: string;
+  year: number;
+  kind: TargetDocument['kind'];
+  projectName: string | null;
+  projectRow: string | null;
+}
+
+async function departmentFormOf(db: Db, place: Place) {
+  return db.selectFrom('declarations').select(['id', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year).where('kind', '=', 'department-target').executeTakeFirst();
+}
+
+async function lastYearOf(db: Db, place: Place) {
+  let query = db.selectFrom('declarations').select(['id', 'year', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year - 1).where('kind', '=', place.kind);
+  if (place.kind === 'project-target') {
+    if (!place.projectName) return undefined;
+    query = query.where(sql<string>`replace(project_name, ' ', '')`, '=', compactName(place.projectName));
+  }
+  return query.executeTakeFirst();
+}
+
+/** The documents a document is checked with (see {@link RelatedDocuments}). */
+export async function relatedDocuments(db: Db, place: Place, content: TargetDocument): Promise<RelatedDocuments> {
+  const last = await lastYearOf(db, place);
+  const lastYear = last ? await currentContent(db, last.id) : null;
+  if (content.kind === 'project-target') {
+    const department = await departmentFormOf(db, place);
+    const document = department ? ((await currentContent(db, department.id)) as DepartmentTargetDeclaration | null) : null;
+    return { lastYear, departmentForm: document ? { document, row: projectRow(document, content, place.projectRow).row } : null };
+  }
+  const projects = await db
+    .selectFrom('declarations')
+    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+    .select(['declarations.id', 'declarations.project_row', 'declaration_versions.content'])
+    .where('declarations.department_id', '=', place.departmentId)
+    .where('declarations.year', '=', place.year)
+    .where('declarations.kind', '=', 'project-target')
+    .execute();
+  return {
+    lastYear,
+    projectForms: projects.map((p) => ({ id: p.id, document: p.content as TargetDocument, row: projectRow(content, p.content as TargetDocument, p.project_row).row })),
+  };
+}
+
+/** The links a page shows for a document. */
+export async function documentLinks(db: Db, place: Place & { id: string }, content: TargetDocument, canSee: (departmentState: { state: string }) => boolean): Promise<DocumentLinks> {
+  const last = await lastYearOf(db, place);
+  const lastYear = last && canSee(last) ? { id: last.id, year: last.year, state: last.state } : null;
+  if (content.kind === 'project-target') {
+    const department = await departmentFormOf(db, place);
+    if (!department || !canSee(department)) return { departmentForm: null, projectForms: [], rowsWithoutForm: [], lastYear };
+    const document = (await currentContent(db, department.id)) as DepartmentTargetDeclaration | null;
+    const link = document ? projectRow(document, content, place.projectRow) : { row: null, by: null };
+    const row = link.row === null ? undefined : document?.projects[link.row];
+    return {
+      departmentForm: { id: department.id, state: department.state, row: link.row, rowName: row?.name ?? null, rowAmount: row?.amount ?? null, linkedBy: link.by },
+      projectForms: [],
+      rowsWithoutForm: [],
+      lastYear,
+    };
+  }
+  const projects = await db
+    .selectFrom('declarations')
+    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+    .select(['declarations.id', 'declarations.state', 'declarations.project_name', 'declarations.project_row', 'declarations.budget_total', 'declarations.error_count', 'declarations.warning_count', 'declaration_versions.content'])
+    .where('declarations.department_id', '=', place.departmentId)
+    .where('declarations.year', '=', place.year)
+    .where('declarations.kind', '=', 'project-target')
+    .orderBy('declarations.project_name')
+    .execute();
+  const visible = projects.filter((p) => canSee(p));
+  const forms = visible.map((p) => ({
+    id: p.id,
+    projectName: p.project_name,
+    state: p.state,
+    budgetTotal: p.budget_total === null ? null : trimNumeric(p.budget_total),
+    errorCount: p.error_count,
+    warningCount: p.warning_count,
+    row: projectRow(content, p.content as TargetDocument, p.project_row).row,
+  }));
+  const linked = new Set(forms.map((f) => f.row));
+  return { departmentForm: null, projectForms: forms, rowsWithoutForm: content.projects.map((_, i) => i).filter((i) => !linked.has(i)), lastYear };
+}
+
+function trimNumeric(value: string): string {
+  const [whole = '0', fraction = ''] = value.split('.');
+  return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
+}
