@@ -30,7 +30,7 @@ export function ProjectFormsCard({ view, links, onError }: { view: DeclarationVi
         <thead>
           <tr>
             <th>{t('项目', 'Project')}</th>
-            <th>{t('部门表金额（万元）', 'Amount here (万元)')}</th>
+            <th>{t('部门表金额（万元）', 'Amount here (10,000 yuan)')}</th>
             <th>{t('项目申报表', 'Project form')}</th>
           </tr>
         </thead>
