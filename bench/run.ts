@@ -1,12 +1,14 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
- * each with the command and the machine. Parts: import, check, server, web, import-loop.
+ * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
 import { checkBench } from './checkBench.ts';
 import { importBench } from './importBench.ts';
 import { importLoopBench } from './importLoopBench.ts';
+import { libraryBench } from './libraryBench.ts';
+import { projectImportBench } from './projectImportBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
 
@@ -16,6 +18,8 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   server: { title: 'Server (issue 4)', run: serverBench },
   web: { title: 'Web app (issue 5)', run: webBench },
   'import-loop': { title: 'Imports off the event loop (issue 10)', run: importLoopBench },
+  'project-import': { title: 'Project-form import (issue 11)', run: projectImportBench },
+  library: { title: 'Indicator library look-up (issue 11)', run: libraryBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

@@ -72,7 +72,7 @@ export async function startServer(): Promise<RunningServer> {
 
 /** The id of the demo's draft, asked of the server by a signed-in request context (fails if there is none). */
 export async function demoDraftId(request: APIRequestContext, baseUrl: string): Promise<string> {
-  const answer = await request.get(`${baseUrl}/api/v1/declarations?state=draft`);
+  const answer = await request.get(`${baseUrl}/api/v1/declarations?state=draft&kind=department-target`);
   const id = ((await answer.json()) as { items: Array<{ id: string }> }).items[0]?.id;
   if (!id) throw new Error(`the demo draft is missing (GET /api/v1/declarations?state=draft answered ${answer.status()})`);
   return id;

@@ -48,25 +48,37 @@ export function entryOf(row: IndicatorRow & { unit?: string | null }): { key: st
   return { key: libraryKey(row.name, row.level2), name: normaliseName(row.name), level1: row.level1, level2: row.level2, unit, direction };
 }
 
+/** The look-up order: most used first, built-in before learnt, shorter names first, then by name. */
+export function compareEntries(a: LibraryEntry, b: LibraryEntry): number {
+  return b.uses - a.uses || Number(b.builtin) - Number(a.builtin) || a.name.length - b.name.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+/** Entries in look-up order, as {@link searchLibrary} wants them (sorted once, when the index is built). */
+export function rankLibrary(entries: readonly LibraryEntry[]): LibraryEntry[] {
+  return [...entries].sort(compareEntries);
+}
+
 /**
- * Ranks entries for what a user is typing: names starting with the text first, then containing it,
- * the most used first within each; entries of another class only when no class was asked for.
+ * Entries for what a user is typing: names starting with the text first, then containing it, each
+ * in look-up order; only the asked class when one is given. `ranked` must be in look-up order
+ * ({@link rankLibrary}): the scan then stops as soon as it has enough, with no sort per look-up.
  */
-export function searchLibrary(entries: readonly LibraryEntry[], query: { q?: string; level1?: string; level2?: string; limit?: number }): LibraryEntry[] {
+export function searchLibrary(ranked: readonly LibraryEntry[], query: { q?: string; level1?: string; level2?: string; limit?: number }): LibraryEntry[] {
   const q = normaliseName(query.q ?? '');
   const limit = query.limit ?? 20;
   const prefix: LibraryEntry[] = [];
   const inside: LibraryEntry[] = [];
-  for (const entry of entries) {
+  for (const entry of ranked) {
     if (query.level1 && entry.level1 !== query.level1) continue;
     if (query.level2 && entry.level2 !== query.level2) continue;
-    if (q === '') prefix.push(entry);
-    else if (entry.name.startsWith(q)) prefix.push(entry);
-    else if (entry.name.includes(q)) inside.push(entry);
+    if (q === '' || entry.name.startsWith(q)) {
+      prefix.push(entry);
+      if (prefix.length === limit) break;
+    } else if (inside.length < limit && entry.name.includes(q)) {
+      inside.push(entry);
+    }
   }
-  const byUse = (a: LibraryEntry, b: LibraryEntry) => b.uses - a.uses || Number(b.builtin) - Number(a.builtin) || a.name.length - b.name.length || (a.name < b.name ? -1 : 1);
-  // Sorting only what can be shown: a top-k by partial sort would be faster still, but k is 20.
-  return [...prefix.sort(byUse), ...inside.sort(byUse)].slice(0, limit);
+  return [...prefix, ...inside].slice(0, limit);
 }
 
 /** How alike two project names are: shared CJK character pairs over all pairs (0 … 1). */

@@ -1,6 +1,7 @@
 /**
  * The demo organisation loaded into an empty store by `npm start`: Guangdong → Guangzhou → Haizhu,
- * the Haizhu data-management bureau with the bundled seed imported as its 2025 draft, one user per role.
+ * the Haizhu data-management bureau with the bundled seed imported as its 2025 draft, a project form for
+ * each of its 14 projects in every state of the cycle, a published 2024 year, and one user per role.
  */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +12,7 @@ import { passwordProblem } from './passwordPolicy.ts';
 import { actorOf, createUser } from './services/accounts.ts';
 import { createDeclaration } from './services/declarations.ts';
 import { createDepartment, createRegion } from './services/organisations.ts';
+import { seedDemoFamily } from './demoProjects.ts';
 
 const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
 
@@ -37,7 +39,7 @@ export class WeakDemoPasswordError extends Error {
  * nothing. A given password (JIXIAO_DEMO_PASSWORD) must meet the password policy like any other:
  * demo accounts reach the same data as real ones.
  */
-export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD || undefined): Promise<{ password: string; generated: boolean } | null> {
+export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD || undefined, options: { family?: boolean } = {}): Promise<{ password: string; generated: boolean } | null> {
   const existing = await store.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const generated = !password;
@@ -54,7 +56,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
     const haizhu = await createRegion(trx, 'system', { name: '海珠区', level: 'district', parentId: guangzhou });
     await createRegion(trx, 'system', { name: '越秀区', level: 'district', parentId: guangzhou });
     const bureau = await createDepartment(trx, 'system', { name: '广州市海珠区政务服务和数据管理局', regionId: haizhu });
-    let editorId = '';
+    const ids: Partial<Record<Role, string>> = {};
     for (const user of DEMO_USERS) {
       const created = await createUser(trx, null, {
         ...user,
@@ -63,10 +65,14 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
         departmentId: user.role === 'editor' || user.role === 'approver' ? bureau : null,
         regionId: user.role === 'reviewer' ? haizhu : null,
       });
-      if (user.role === 'editor') editorId = created.id;
+      ids[user.role] = created.id;
     }
-    const editor = actorOf({ id: editorId, username: 'haizhu-editor', displayName: '', role: 'editor', departmentId: bureau, regionId: null, disabled: false, demo: true });
+    const actor = (role: Role) => actorOf({ id: ids[role] ?? '', username: '', displayName: '', role, departmentId: role === 'editor' || role === 'approver' ? bureau : null, regionId: role === 'reviewer' ? haizhu : null, disabled: false, demo: true });
+    const editor = actor('editor');
     await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: '演示数据：由公开的申报表导入 (demo: imported from the published form)' } });
+    if (options.family && outcome.declaration.kind === 'department-target') {
+      await seedDemoFamily(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau, outcome.declaration);
+    }
   });
   await store.maintain();
   return { password: demoPassword, generated };

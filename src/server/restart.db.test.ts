@@ -65,7 +65,7 @@ describe.each(kinds)('a hard kill during saves, %s store', (name) => {
 
     let { child, base } = await startServer(env, dataDir);
     const editor = await new ApiClient(base).login('haizhu-editor', PASSWORD);
-    const list = await editor.get<{ items: Array<{ id: string }> }>('/api/v1/declarations');
+    const list = await editor.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?kind=department-target&state=draft');
     const id = list.body.items[0]?.id ?? '';
     const first = await editor.get<{ content: DepartmentTargetDeclaration; version: number }>(`/api/v1/declarations/${id}`);
     let acknowledged = first.body.version;

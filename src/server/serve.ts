@@ -56,12 +56,12 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     process.stderr.write(`jixiao: this store has ${demoAccounts.length} demo accounts (${demoAccounts.map((u) => u.username).join(', ')}); they cannot sign in unless the server runs with --demo\n`);
   }
   if (options.demo) {
-    const seeded = await seedDemo(store).catch(async (error: unknown) => {
+    const seeded = await seedDemo(store, undefined, { family: true }).catch(async (error: unknown) => {
       await store.close();
       throw error;
     });
     if (seeded) {
-      process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局, 2025 draft). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
+      process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局: the 2025 department form as a draft with its 14 project forms, and a published 2024 year). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
       process.stderr.write(seeded.generated ? `jixiao: demo password (shown once): ${seeded.password}\n` : 'jixiao: demo password from JIXIAO_DEMO_PASSWORD\n');
     }
   }

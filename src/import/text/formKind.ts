@@ -30,6 +30,9 @@ const TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = [
   [/(?:项目(?:支出)?|财政支出项目?|预算项目)绩效目标(?:申报|申请|审批)?表$/, 'project-target'],
 ];
 
+// The titles as they start a long line of fused cells (no end anchor).
+const OPEN_TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = TITLES.map(([pattern, kind]) => [new RegExp(pattern.source.replaceAll('$', '')), kind] as const);
+
 // A title is a short line ending in 表, so that body text such as 舆情监控报告 is no title.
 // Field labels typical of each kind; a text with no title is judged by how many it has.
 const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
@@ -45,14 +48,15 @@ const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
  * what follows a title (a year, a 填报单位) rather than by instructions (填报说明).
  */
 export function titleKind(line: SourceLine): FormKind | null {
+  // Every title ends in 表 (or 报告): most lines are ruled out without building their key.
+  if (!line.text.includes('表') && !line.text.includes('报告')) return null;
   const text = line.key;
   if (text.length <= 60 && text.endsWith('表')) {
     for (const [pattern, kind] of TITLES) if (pattern.test(text)) return kind;
     return null;
   }
   const head = text.slice(0, 60);
-  for (const [pattern, kind] of TITLES) {
-    const open = new RegExp(pattern.source.replaceAll('$', ''));
+  for (const [open, kind] of OPEN_TITLES) {
     const match = open.exec(head);
     if (!match || match.index > 30) continue;
     const after = text.slice(match.index + match[0].length);

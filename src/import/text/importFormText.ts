@@ -75,7 +75,7 @@ export function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
     if (kind && (currentKind === null || current.length === 0)) currentKind = kind;
     current.push(line);
     const identity = currentKind ? IDENTITY[currentKind] : undefined;
-    if (identity?.test(line.key)) currentHasIdentity = true;
+    if (!currentHasIdentity && line.text.includes('称') && identity?.test(line.key)) currentHasIdentity = true;
   });
   if (current.length > 0) forms.push(current);
   return forms;

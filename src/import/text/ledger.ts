@@ -87,10 +87,9 @@ export class Ledger {
   /** True when some non-blank character of the line is unclaimed (native search, no per-character loop). */
   private hasUnclaimedText(line: SourceLine, base: number): boolean {
     const marks = this.claimed.subarray(base, base + line.text.length);
-    for (let at = marks.indexOf(0); at !== -1; at = marks.indexOf(0, at + 1)) {
-      const code = line.text.charCodeAt(at);
-      if (code !== 0x20 && code !== 0x3000 && code !== 0x09) return true;
-    }
+    if (marks.indexOf(0) === -1) return false;
+    // Only the line's non-blank runs are looked at: the blanks between whitespace columns are many.
+    for (const token of line.tokens) if (marks.subarray(token.start, token.end).indexOf(0) !== -1) return true;
     return false;
   }
 

@@ -75,6 +75,19 @@ describe('a project form in whitespace columns (operator, value and unit in cell
   });
 });
 
+describe('a full-size project form: ten columns, explanations and scoring rules, units the importer has never seen', () => {
+  const d = readProject(fixture('full-size.txt'));
+
+  it('maps a row whose every cell is there by position, whatever the unit (Mbps)', () => {
+    expect(d.indicators).toHaveLength(21);
+    expect(d.indicators[1]).toMatchObject({ name: '政务外网主干带宽', annualTarget: '≥10000', unit: 'Mbps', standard: '行业标准', explanation: '反映政务外网主干链路带宽', scoringRule: '达到得满分，否则不得分', weight: '5' });
+    expect(d.indicators[14]).toMatchObject({ level1: '成本指标', name: '单位接入年均成本', unit: '万元/个' });
+    expect(d.emptyLevel2).toEqual([['效益指标', '生态效益指标']]);
+    expect(d.funds.items.map((i) => i.label)).toEqual(['本年财政拨款', '上年结转', '其他资金']);
+    expect(d.unparsed).toEqual([]);
+  });
+});
+
 describe('a project form as |-joined rows with runs of empty cells', () => {
   const d = readProject(fixture('pipe-rows.txt'));
 

@@ -82,7 +82,12 @@ const STANDARD = /^(计划标准|行业标准|历史标准|其他标准|预算�
 const WEIGHT = /^\d{1,3}(?:\.\d+)?分?$/;
 const TICK = /[√☑■✓✔▇●]/;
 const FILLER = /^[.…·。]+$|^…+$/;
-const PLAIN_UNIT = /^(%|‰|百分比|万元|元|万|个|次|辆|天|人|人次|台|套|篇|份|项|户|家|场|场次|件|期|本|条|册|间|所|座|处|平方米|亩|公顷|公里|米|千米|吨|月|日|年|工作日|小时|分|分钟|元\/[^\d\s]{1,6}|[^\d\s%]{1,2}\/[^\d\s]{1,3})$/;
+const PLAIN_UNIT = /^(%|‰|百分比|万元|元|万|个|次|辆|天|人|人次|台|套|篇|份|项|户|家|场|场次|件|期|本|条|册|间|所|座|处|平方米|亩|公顷|公里|米|千米|吨|月|日|年|工作日|小时|分|分钟|元\/[^\d\s]{1,6}|[^\d\s%]{1,2}\/[^\d\s]{1,3}|[A-Za-z]{1,5}(?:\/[A-Za-z]{1,3})?)$/;
+
+/** Every header label as printed, alone or with its colon, to its field: one look-up per cell. */
+const LABELS_BY_TEXT: ReadonlyMap<string, { field: HeaderField; label: string }> = new Map(
+  HEADER_LABELS.flatMap(([field, labels]) => labels.flatMap((label) => [label, `${label}：`, `${label}:`].map((text) => [text, { field, label }] as const))).reverse(),
+);
 
 /** Labels a fused line is cut at: header labels, table headings, column headers, 一级 and 二级 names. */
 const FUSED_CUTS: readonly string[] = [
@@ -92,8 +97,36 @@ const FUSED_CUTS: readonly string[] = [
   ...LEVEL2_NAMES,
 ];
 
+// Cells are looked up many times against a dozen patterns; the answer for a text is kept (the
+// vocabulary of a form is small, so the memo stays small; it is dropped when it grows past a bound).
+const columnMemo = new Map<string, Column | null>();
+const headingMemo = new Map<string, 'period' | 'annual' | null | undefined>();
+
+/** The column a header cell names, or null. */
+function columnOf(text: string): Column | null {
+  let column = columnMemo.get(text);
+  if (column === undefined) {
+    column = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+    if (columnMemo.size > 10_000) columnMemo.clear();
+    columnMemo.set(text, column);
+  }
+  return column;
+}
+
+/** The table a heading cell opens (period, annual, or either: null), or undefined for no heading. */
+function headingOf(text: string): 'period' | 'annual' | null | undefined {
+  if (headingMemo.has(text)) return headingMemo.get(text);
+  const found = TABLE_HEADINGS.find(([pattern]) => pattern.test(text));
+  const value = found ? found[1] : undefined;
+  if (headingMemo.size > 10_000) headingMemo.clear();
+  headingMemo.set(text, value);
+  return value;
+}
+
+const FUSED_PATTERN = new RegExp([...new Set(FUSED_CUTS)].sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+
 function isTableWord(text: string): boolean {
-  return COLUMN_HEADERS.some(([, p]) => p.test(text)) || TABLE_HEADINGS.some(([p]) => p.test(text));
+  return columnOf(text) !== null || headingOf(text) !== undefined;
 }
 
 /** Reads a project target form's lines. */
@@ -164,9 +197,8 @@ class ProjectTargetReader {
   /** The | between cells are the table's ruling, not text. */
   private claimDelimiters(line: SourceLine): void {
     const text = line.text;
-    for (let i = 0; i < text.length; i++) {
-      if (text[i] === '|' || text[i] === '｜') this.ledger.label({ line, start: i, end: i + 1, text: text[i] as string });
-    }
+    if (!text.includes('|') && !text.includes('｜')) return;
+    for (const match of text.matchAll(/[|｜]/g)) this.ledger.label({ line, start: match.index, end: match.index + 1, text: match[0] });
   }
 
   /** Splits cells where labels fused with their values or with each other (no delimiters in the source). */
@@ -179,19 +211,18 @@ class ProjectTargetReader {
         out.push(cell);
         continue;
       }
-      const cuts = new Set<number>();
-      const found: Array<{ at: number; end: number }> = [];
-      for (const label of FUSED_CUTS) {
-        for (let at = cell.text.indexOf(label); at !== -1; at = cell.text.indexOf(label, at + label.length)) found.push({ at, end: at + label.length });
+      // One scan for every label at once: the alternation is longest first, so at each position the
+      // longest label wins (实施期绩效目标, not 实施期), and matches do not overlap.
+      const found = [...cell.text.matchAll(FUSED_PATTERN)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
+      // Prose that happens to name one label (a goal mentioning 实施单位) is no fused row of cells.
+      if (found.length < 2) {
+        out.push(cell);
+        continue;
       }
-      // The longest label at a position wins (实施期绩效目标, not 实施期), and labels do not overlap.
-      found.sort((a, b) => a.at - b.at || b.end - a.end);
-      let covered = -1;
+      const cuts = new Set<number>();
       for (const { at, end } of found) {
-        if (at < covered) continue;
         cuts.add(at);
         cuts.add(end);
-        covered = end;
       }
       const points = [...cuts].filter((p) => p > 0 && p < cell.text.length).sort((a, b) => a - b);
       let from = 0;
@@ -224,17 +255,17 @@ class ProjectTargetReader {
       this.ledger.label(cell);
       return;
     }
-    const heading = TABLE_HEADINGS.find(([pattern]) => pattern.test(text));
-    if (heading) {
+    const heading = headingOf(text);
+    if (heading !== undefined) {
       this.flushField();
       this.flushRow();
-      this.tableMode = heading[1] ?? this.tableMode;
+      this.tableMode = heading ?? this.tableMode;
       this.columns = null;
       this.ledger.label(cell);
       return;
     }
-    const columnHeader = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text));
-    if (columnHeader && (this.headerBuffer.length > 0 || text === '一级指标' || text === '二级指标' || text === '三级指标')) {
+    const columnHeader = columnOf(text);
+    if (columnHeader !== null && (this.headerBuffer.length > 0 || text === '一级指标' || text === '二级指标' || text === '三级指标')) {
       this.flushField();
       this.flushRow();
       if (this.columns) {
@@ -273,14 +304,14 @@ class ProjectTargetReader {
 
   private headerLabel(cell: Cell): { field: HeaderField; label: string; length: number } | null {
     const text = cell.text;
-    for (const [field, labels] of HEADER_LABELS) {
-      for (const label of labels) {
-        if (text === label || text === `${label}：` || text === `${label}:`) return { field, label, length: text.length };
-        // 项目名称：政务信息化运维 — a label and its value in one cell (the colon is the label's).
-        if (text.startsWith(label) && /^[:：]/.test(text.slice(label.length)) && field !== 'review') return { field, label, length: label.length + 1 };
-      }
-    }
-    return null;
+    const exact = LABELS_BY_TEXT.get(text);
+    if (exact) return { field: exact.field, label: exact.label, length: text.length };
+    // 项目名称：政务信息化运维 — a label and its value in one cell (the colon is the label's).
+    const colon = text.search(/[:：]/);
+    if (colon <= 0) return null;
+    const prefixed = LABELS_BY_TEXT.get(text.slice(0, colon));
+    if (!prefixed || prefixed.field === 'review') return null;
+    return { field: prefixed.field, label: prefixed.label, length: colon + 1 };
   }
 
   private startField(field: HeaderField, label: string, cell: Cell, length: number): void {
@@ -413,18 +444,18 @@ class ProjectTargetReader {
   // ---- the indicator table ----
 
   private isHeaderRow(cells: readonly Cell[]): boolean {
-    return cells.filter((c) => COLUMN_HEADERS.some(([, p]) => p.test(c.text))).length >= 2 && cells.some((c) => /^(一级指标|二级指标|三级指标|指标名称|指标内容)$/.test(c.text));
+    return cells.filter((c) => columnOf(c.text) !== null).length >= 2 && cells.some((c) => /^(一级指标|二级指标|三级指标|指标名称|指标内容)$/.test(c.text));
   }
 
   private headerContinues(cells: readonly Cell[]): boolean {
-    return cells.length > 0 && cells.every((c) => COLUMN_HEADERS.some(([, p]) => p.test(c.text)));
+    return cells.length > 0 && cells.every((c) => columnOf(c.text) !== null);
   }
 
   private endHeader(): void {
     if (this.headerBuffer.length === 0) return;
     const columns: Column[] = [];
     for (const cell of this.headerBuffer) {
-      let column = COLUMN_HEADERS.find(([, p]) => p.test(cell.text))?.[0] ?? 'note';
+      let column: Column = columnOf(cell.text) ?? 'note';
       if (column === 'name' && columns.includes('name')) column = 'explanation';
       if (column === 'annual' && this.tableMode === 'period' && cell.text === '指标值') column = 'period';
       if (column === 'annual' && columns.includes('annual') && !columns.includes('period')) column = 'period';
@@ -457,6 +488,18 @@ class ProjectTargetReader {
       return;
     }
     const present = cells.filter((c) => c.text !== '');
+    let first = 0;
+    while (first < present.length && levelOf(present[first]?.text ?? '', this.level1, columns, present[first + 1]?.text)) first++;
+    const rest = present.slice(first);
+    const valueColumns = this.valueColumns();
+    // Every cell after the labels there: one a column, by position, whatever its text looks like.
+    if (rest.length === valueColumns.length + 1 && rest.length > 1) {
+      present.slice(0, first).forEach((cell, i) => this.readTableCell(cell, present[i + 1]?.text));
+      this.addToRow(rest[0] as Cell, 'name');
+      rest.slice(1).forEach((cell, i) => this.addToRow(cell, valueColumns[i] as Column));
+      this.flushRow();
+      return;
+    }
     present.forEach((cell, i) => this.readTableCell(cell, present[i + 1]?.text));
     this.flushRow();
   }
@@ -641,6 +684,8 @@ const FIELD_PATHS: Record<HeaderField, string> = {
 
 /** Which level a cell names, if it is a 一级 or 二级 label (with points, spaced out, or legacy). */
 function levelOf(text: string, currentLevel1: string | null, columns: readonly Column[], next?: string): 'level1' | 'level2' | null {
+  // Most cells are no label: the cheap test first (every label ends in 指标, points or not).
+  if (!text.includes('指标')) return null;
   const key = text.replace(/\s/g, '').replace(/[（(][^)）]*[)）]$/, '');
   const nextKey = next?.replace(/\s/g, '');
   // 成本指标 and 满意度指标 are 一级 in the national layout and 二级 in older ones: a 二级 label after

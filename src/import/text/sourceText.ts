@@ -31,7 +31,9 @@ export class SourceLine {
 
   /** True when the line holds nothing but blanks. */
   get blank(): boolean {
-    return this.key.length === 0;
+    // Lines from toSourceLines end in non-blank text (trimmed); only one ending in a blank needs its key.
+    const last = this.text.charCodeAt(this.text.length - 1);
+    return this.text.length === 0 || ((last === 0x20 || last === 0x3000 || last === 0x09) && this.key.length === 0);
   }
 
   /** The span of the line's whole non-blank text, or null for a blank line. */

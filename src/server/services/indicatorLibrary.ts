@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TargetDocument } from '../../core/document.ts';
-import { entryOf, nameSimilarity, searchLibrary, type LibraryEntry } from '../../core/indicatorLibrary.ts';
+import { entryOf, nameSimilarity, rankLibrary, searchLibrary, type LibraryEntry } from '../../core/indicatorLibrary.ts';
 import { canDo, type Actor } from '../../core/policy.ts';
 import type { LibraryEntryView } from '../../format/apiTypes.ts';
 import { appendAudit } from '../../store/auditLog.ts';
@@ -80,7 +80,7 @@ async function loadIndex(db: Kysely<Database>, generation: string): Promise<Inde
     .where('hidden', '=', false)
     .where('merged_into', 'is', null)
     .execute();
-  return { generation, entries: rows.map((r) => ({ id: r.id, name: r.name, level1: r.level1, level2: r.level2, unit: r.unit, direction: r.direction, builtin: r.builtin, uses: r.use_count })) };
+  return { generation, entries: rankLibrary(rows.map((r) => ({ id: r.id, name: r.name, level1: r.level1, level2: r.level2, unit: r.unit, direction: r.direction, builtin: r.builtin, uses: r.use_count }))) };
 }
 
 /** The look-up index, current with the store (one small read of the generation per look-up). */

@@ -1,6 +1,7 @@
 /** The shapes of the API's answers, as the web app reads them (see /api/v1/openapi.json). */
 import type { DeclarationSummary, DeclarationViewWithActions, UserView } from '../../../src/format/apiTypes.ts';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
+import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import type { DeclarationChange as Change } from '../../../src/core/declarationDiff.ts';
 import type { Role } from '../../../src/core/policy.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
@@ -41,7 +42,7 @@ export interface PublicDeclaration {
   year: number;
   state: DeclarationState;
   version: number;
-  content: DepartmentTargetDeclaration;
+  content: DepartmentTargetDeclaration | ProjectTargetDeclaration;
 }
 
 export interface VersionMeta {

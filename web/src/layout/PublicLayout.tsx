@@ -31,7 +31,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         <main>{children}</main>
       </div>
       <footer className="app-footer no-print">
-        <span className="secondary">{t('本页仅显示已公开的部门整体预算绩效目标', 'Only published department-wide targets are shown here')}</span>
+        <span className="secondary">{t('本页仅显示已公开的部门整体和项目绩效目标', 'Only published department-wide and project targets are shown here')}</span>
       </footer>
     </div>
   );

@@ -28,6 +28,7 @@ export function DeclarationListPage() {
   const filters = {
     year: params.get('year') ?? undefined,
     state: params.get('state') ?? undefined,
+    kind: params.get('kind') ?? undefined,
     departmentId: params.get('departmentId') ?? undefined,
     q: params.get('q') ?? undefined,
     sort: (params.get('sort') as Sort | null) ?? 'updated',
@@ -39,10 +40,15 @@ export function DeclarationListPage() {
 
   const columns: ColumnsType<DeclarationSummary> = [
     { title: t('部门', 'Department'), dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: filters.sort === 'department' ? 'ascend' : null, render: (name: string, row) => <Link to={`/declarations/${row.id}`}>{name}</Link> },
+    {
+      title: t('种类 / 项目', 'Kind / project'),
+      key: 'kind',
+      render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/declarations/${row.id}`}>{t('项目', 'Project')}：{row.projectName ?? t('（未命名）', '(unnamed)')}</Link> : t('部门整体', 'Department-wide')),
+    },
     { title: t('年度', 'Year'), dataIndex: 'year', key: 'year', width: 90, sorter: true, sortOrder: filters.sort === 'year' ? 'descend' : null },
     { title: t('状态', 'State'), dataIndex: 'state', width: 100, render: (state: DeclarationState) => <StateTag state={state} /> },
     { title: t('审核结果', 'Grade'), dataIndex: 'reviewGrade', width: 120, render: (grade: string | null) => (grade ? gradeName(grade, t) : '') },
-    { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 150, align: 'right', render: (amount: string | null) => showAmount(amount) },
+    { title: t('金额（万元）', 'Amount (10k yuan)'), dataIndex: 'budgetTotal', width: 150, align: 'right', render: (amount: string | null) => showAmount(amount) },
     {
       title: t('问题', 'Findings'),
       key: 'errors',
@@ -88,6 +94,18 @@ export function DeclarationListPage() {
           style={{ width: 320 }}
         />
         <Select aria-label={t('年度', 'Year')} placeholder={t('全部年度', 'All years')} allowClear value={filters.year ? Number(filters.year) : undefined} onChange={(year?: number) => set({ year })} style={{ width: 120 }} options={years.map((y) => ({ value: y, label: `${y}` }))} />
+        <Select
+          aria-label={t('种类', 'Kind')}
+          placeholder={t('全部种类', 'All kinds')}
+          allowClear
+          value={filters.kind}
+          onChange={(kind?: string) => set({ kind })}
+          style={{ width: 150 }}
+          options={[
+            { value: 'department-target', label: t('部门整体', 'Department-wide') },
+            { value: 'project-target', label: t('项目', 'Project') },
+          ]}
+        />
         <Select aria-label={t('状态', 'State')} placeholder={t('全部状态', 'All states')} allowClear value={filters.state} onChange={(state?: string) => set({ state })} style={{ width: 130 }} options={STATES.map((s) => ({ value: s, label: stateName(s, t) }))} />
         <Select
           aria-label={t('部门', 'Department')}

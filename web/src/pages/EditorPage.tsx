@@ -14,7 +14,8 @@ import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.
 import { mergeDeclarations, resolveMerge, type Resolution } from '../../../src/core/declarationDiff.ts';
 import { api, ApiError } from '../api/client.ts';
 import { fetchOnce, takeSettled } from '../api/prefetch.ts';
-import { isDepartmentView, type Comment, type DeclarationView } from '../api/types.ts';
+import { isDepartmentView, type AnyDeclarationView, type Comment, type DeclarationView } from '../api/types.ts';
+import { ProjectEditor } from './ProjectEditor.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
 import { Loading } from '../components/Loading.tsx';
@@ -138,8 +139,12 @@ export default function EditorPage() {
 
   if (error) return <ErrorAlert error={error} />;
   if (!data || data.view.id !== id) return <Loading />;
-  // The grid editor is the department form's; a project form opens in its own view.
-  if (!isDepartmentView(data.view)) return <Navigate to={`/declarations/${id}`} replace />;
+  // The grid editor is the department form's; a project form has an editor of its own.
+  if (!isDepartmentView(data.view)) {
+    const view = data.view as unknown as AnyDeclarationView;
+    if (view.content.kind !== 'project-target') return <Navigate to={`/declarations/${id}`} replace />;
+    return <ProjectEditor key={id} id={id} view={{ ...view, content: view.content }} comments={data.comments} />;
+  }
   return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 

@@ -49,7 +49,7 @@ function TodoList({ kind }: { kind: TodoKind }) {
         renderItem={(item) => (
           <List.Item>
             <Link to={`/declarations/${item.id}`}>
-              {item.departmentName} · {item.year}
+              {item.kind === 'project-target' ? `${t('项目', 'Project')}：${item.projectName ?? ''}` : item.departmentName} · {item.year}
             </Link>
             <StateTag state={item.state} />
           </List.Item>

@@ -3,16 +3,20 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
-import type { PublicDeclaration } from '../api/types.ts';
+import type { DocumentLinks, PublicDeclaration } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
+import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 
 export function PublicDeclarationPage() {
   const { id = '' } = useParams();
   const { t } = useLocale();
   const declaration = useResource(`p:${id}`, () => api<PublicDeclaration>('GET', `/api/v1/public/declarations/${id}`));
+  // A department form's published project forms are listed under it; a project form names its department form.
+  const links = useResource(`pl:${id}`, () => api<DocumentLinks>('GET', `/api/v1/declarations/${id}/links`));
+  const content = declaration.data?.content;
   return (
     <>
       <div className="page-title no-print">
@@ -27,7 +31,26 @@ export function PublicDeclarationPage() {
         </Space>
       </div>
       <ErrorAlert error={declaration.error} />
-      <Card loading={declaration.loading && !declaration.data}>{declaration.data && <OfficialForm content={declaration.data.content} />}</Card>
+      <Card loading={declaration.loading && !declaration.data}>
+        {content && (content.kind === 'project-target' ? <ProjectForm content={content} /> : <OfficialForm content={content} />)}
+        {content?.kind === 'project-target' && links.data?.departmentForm && (
+          <p className="no-print">
+            <Link to={`/public/${links.data.departmentForm.id}`}>{t('所属部门整体绩效目标申报表', 'The department-wide form it belongs to')}</Link>
+          </p>
+        )}
+        {content?.kind === 'department-target' && (links.data?.projectForms.length ?? 0) > 0 && (
+          <section className="project-forms no-print">
+            <h3>{t('已公开的项目支出绩效目标申报表', 'Published project forms')}</h3>
+            <ul>
+              {links.data?.projectForms.map((form) => (
+                <li key={form.id}>
+                  <Link to={`/public/${form.id}`}>{form.projectName ?? t('（未命名项目）', '(unnamed project)')}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </Card>
     </>
   );
 }

@@ -31,7 +31,7 @@ export function PublicListPage() {
   const regionDepartments = allDepartments(regions).filter((d) => !filters.regionId || within.has(d.regionId));
   const toTree = (nodes: readonly RegionNode[]): TreeOption[] => nodes.map((r) => ({ value: r.id, title: r.name, children: toTree(r.children) }));
   return (
-    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('已公开的部门整体预算绩效目标', 'Published department-wide performance targets')}</h1>}>
+    <Card title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('已公开的预算绩效目标', 'Published performance targets')}</h1>}>
       <Space wrap style={{ marginBottom: 16 }} role="search">
         <Input.Search aria-label={t('搜索', 'Search')} placeholder={t('搜索部门、目标、项目、指标', 'Search departments, goals, projects, indicators')} defaultValue={filters.q} allowClear onSearch={(q) => set({ q })} style={{ width: 320 }} />
         <TreeSelect aria-label={t('地区', 'Region')} placeholder={t('全部地区', 'All regions')} allowClear treeDefaultExpandAll style={{ width: 200 }} value={filters.regionId} onChange={(regionId?: string) => set({ regionId, departmentId: undefined })} treeData={toTree(regions)} />
@@ -47,8 +47,9 @@ export function PublicListPage() {
         pagination={{ current: filters.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (page) => set({ page }) }}
         columns={[
           { title: t('部门', 'Department'), dataIndex: 'departmentName', render: (name: string, row) => <Link to={`/public/${row.id}`}>{name}</Link> },
+          { title: t('种类 / 项目', 'Kind / project'), key: 'kind', render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/public/${row.id}`}>{t('项目', 'Project')}：{row.projectName ?? ''}</Link> : t('部门整体', 'Department-wide')) },
           { title: t('年度', 'Year'), dataIndex: 'year', width: 100 },
-          { title: t('预算合计（万元）', 'Budget (10k yuan)'), dataIndex: 'budgetTotal', width: 180, align: 'right', render: (amount: string | null) => showAmount(amount) },
+          { title: t('金额（万元）', 'Amount (10k yuan)'), dataIndex: 'budgetTotal', width: 180, align: 'right', render: (amount: string | null) => showAmount(amount) },
           { title: t('公开时间', 'Published'), dataIndex: 'publishedAt', width: 200, render: (at: string | null) => (at ? time(at) : '—') },
         ]}
       />

@@ -1,0 +1,126 @@
+/**
+ * Project forms in the browser, as the demo users: from the seed's department form, open project
+ * row 2's form, fill it in (the indicator library suggesting a name while typing), submit it and the
+ * department form together, and review both; then start next year's project form as a copy of this
+ * year's, its targets marked as carried over. Screenshots at 1280 and 1440 px go to docs/screenshots.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const missing = chromiumMissing();
+
+describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let departmentId = '';
+  let projectId = '';
+  skipAfterFirstFailure();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const submit = async (id: string) => {
+    await page.goto(`${server.url}/declarations/${id}`);
+    await page.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.locator('[data-state=submitted]').first().waitFor();
+  };
+
+  const approve = async (id: string) => {
+    await page.goto(`${server.url}/declarations/${id}`);
+    await page.getByRole('button', { name: '审核通过' }).click();
+    await page.getByRole('radio', { name: '良', exact: true }).check();
+    await page.getByRole('button', { name: '确认通过' }).click();
+    await page.locator('[data-state=approved]').first().waitFor();
+  };
+
+  it('lists the department form’s project forms under it and opens row 2’s', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    await page.goto(`${server.url}/declarations?year=2025&kind=department-target`);
+    await page.getByRole('link', { name: '广州市海珠区政务服务和数据管理局' }).first().click();
+    await page.getByTestId('official-form').waitFor();
+    departmentId = page.url().split('/').pop() ?? '';
+    const list = page.getByRole('region', { name: '项目支出绩效目标申报表' });
+    await list.waitFor();
+    const row2 = list.locator('tbody tr').nth(1);
+    expect(await row2.textContent()).toContain('保障广州塔景区智能化管理平台持续高效稳定运行');
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await list.scrollIntoViewIfNeeded();
+      await screenshot(page, `project-forms-${width}`);
+      expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
+    }
+    await row2.getByRole('link').first().click();
+    await page.getByTestId('official-form').waitFor();
+    projectId = page.url().split('/').pop() ?? '';
+    await page.getByText('所属部门整体申报表').waitFor();
+  });
+
+  it('fills in the project form, the library suggesting an indicator while the name is typed', async () => {
+    await page.goto(`${server.url}/declarations/${projectId}/edit`);
+    const grid = page.getByTestId('project-indicator-editor');
+    await grid.waitFor();
+    const rows = await grid.locator('tbody tr').count();
+    await page.getByRole('button', { name: '添加指标' }).click();
+    const name = page.getByLabel(`第 ${rows + 1} 行三级指标`);
+    await name.fill('培训');
+    const suggested = () => page.evaluate(`[...document.querySelectorAll('[data-testid=library-suggestions] option')].map((o) => o.value)`) as Promise<string[]>;
+    await expect.poll(suggested, { timeout: 10_000 }).toContain('培训人次');
+    await name.fill('培训人次');
+    await page.getByLabel(`第 ${rows + 1} 行年度指标值`).fill('≥200人次');
+    // Picking the entry filled the unit the row did not have.
+    expect(await page.getByLabel(`第 ${rows + 1} 行计量单位`).inputValue()).toBe('人次');
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `project-editor-${width}`);
+    }
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await waitUntilSaved(page);
+    await page.goto(`${server.url}/declarations/${projectId}`);
+    expect(await page.getByTestId('official-form').textContent()).toContain('培训人次');
+  });
+
+  it('submits the project form and the department form together, and the reviewer approves both', async () => {
+    await signOut(page);
+    await signIn(page, server.url, 'haizhu-approver');
+    await submit(projectId);
+    await submit(departmentId);
+    await signOut(page);
+    await signIn(page, server.url, 'haizhu-reviewer');
+    // The reviewer reads them together: from the project form to its department form's row.
+    await page.goto(`${server.url}/declarations/${projectId}`);
+    await page.getByRole('link', { name: /第 2 项/ }).click();
+    await page.getByTestId('official-form').waitFor();
+    expect(page.url()).toContain(departmentId);
+    await approve(projectId);
+    await approve(departmentId);
+    await signOut(page);
+  });
+
+  it('starts next year’s project form as a copy of this year’s, targets marked as carried over', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    await page.goto(`${server.url}/declarations`);
+    await page.getByRole('button', { name: '新建申报表' }).click();
+    await page.getByRole('radio', { name: '项目支出绩效目标申报表' }).check();
+    await page.locator('#new-year').fill('2026');
+    await page.getByRole('radio', { name: /复制 2025 年的申报表/ }).check();
+    await page.locator('#new-from').click();
+    await page.locator('.ant-select-item-option', { hasText: '保障广州塔景区智能化管理平台持续高效稳定运行' }).click();
+    await page.getByRole('button', { name: '新建并编辑' }).click();
+    await page.getByTestId('project-indicator-editor').waitFor();
+    expect(await page.locator('.carried-over').count()).toBeGreaterThan(0);
+    expect(await page.locator('.carried-over').first().textContent()).toMatch(/^上年 /);
+  });
+});
