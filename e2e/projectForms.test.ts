@@ -92,6 +92,21 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     expect(await page.getByTestId('official-form').textContent()).toContain('培训人次');
   });
 
+  it('suggests library entries in the department form’s editor too, and a pick sets the name and its classes', async () => {
+    await page.goto(`${server.url}/declarations/${departmentId}/edit`);
+    await page.getByTestId('indicator-editor').waitFor();
+    const name = page.getByLabel('第 1 行三级指标');
+    const before = await name.inputValue();
+    await name.fill('培训合');
+    const list = page.getByTestId('library-suggestion-list');
+    await list.getByRole('button', { name: /培训合格率/ }).click();
+    expect(await name.inputValue()).toBe('培训合格率');
+    expect(await page.getByLabel('第 1 行二级指标').inputValue()).toBe('质量指标');
+    expect(await list.count()).toBe(0);
+    await name.fill(before);
+    await waitUntilSaved(page);
+  });
+
   it('submits the project form and the department form together, and the reviewer approves both', async () => {
     await signOut(page);
     await signIn(page, server.url, 'haizhu-approver');

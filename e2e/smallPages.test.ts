@@ -113,7 +113,7 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: 60_
       expect(await slow.getByText('暂无', { exact: true }).count()).toBe(0);
       release();
       // Loaded: every card says what it holds — its forms, or that there are none.
-      await expect.poll(() => slow.locator('[data-testid^=todo-]').evaluateAll((cards) => cards.every((card) => card.querySelector('.ant-list-item') !== null || (card.textContent ?? '').includes('暂无')))).toBe(true);
+      await expect.poll(() => slow.evaluate(`[...document.querySelectorAll('[data-testid^=todo-]')].every((card) => card.querySelector('.ant-list-item') !== null || card.textContent.includes('暂无'))`)).toBe(true);
 
       // The session itself slow: the frame is drawn before it arrives, not a blank page.
       await slow.route('**/api/v1/session', async (route) => {

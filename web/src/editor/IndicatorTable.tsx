@@ -5,7 +5,7 @@
  */
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import Button from 'antd/es/button';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import type { Indicator } from '../../../src/core/declaration.ts';
 import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -14,6 +14,7 @@ import { editIndicator, insertItem, moveItem, newIndicator, removeItem, replaceI
 import { useEditorFields } from './editorFields.tsx';
 import { FieldComments } from './FieldComments.tsx';
 import { GrowingTextArea } from './GrowingTextArea.tsx';
+import { LibrarySuggestions } from './LibrarySuggestions.tsx';
 import { pastedCells, spreadCells } from './pasteGrid.ts';
 import { deletion, structural } from './rowActions.ts';
 import { RowButton } from './RowButton.tsx';
@@ -36,6 +37,8 @@ interface RowProps {
 
 const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdit, onMove, onInsert, onRemove, onPaste }: RowProps) {
   const { t } = useLocale();
+  // The library is asked only while this row's name is being typed in (focus within its cell).
+  const [typing, setTyping] = useState(false);
   const path = `/indicators/${index}`;
   const n = index + 1;
   return (
@@ -59,8 +62,32 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdi
       <td data-path={`${path}/level2`}>
         <ClassSelect label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)} value={indicator.level2} options={classesUnder(indicator.level1)} onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))} />
       </td>
-      <td data-path={`${path}/name`}>
-        <GrowingTextArea aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)} value={indicator.name} onPaste={(e) => onPaste(index, 'name', e)} onChange={(e) => onEdit(index, editIndicator(indicator, 'name', e.target.value))} />
+      <td
+        data-path={`${path}/name`}
+        className="with-suggestions"
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setTyping(false);
+        }}
+      >
+        <GrowingTextArea
+          aria-label={t(`第 ${n} 行三级指标`, `row ${n} indicator`)}
+          value={indicator.name}
+          onPaste={(e) => onPaste(index, 'name', e)}
+          onChange={(e) => {
+            setTyping(true);
+            onEdit(index, editIndicator(indicator, 'name', e.target.value));
+          }}
+        />
+        {typing && (
+          <LibrarySuggestions
+            typed={indicator.name}
+            level1={indicator.level1}
+            onPick={(entry) => {
+              setTyping(false);
+              onEdit(index, { ...indicator, name: entry.name, level1: entry.level1 ?? indicator.level1, level2: entry.level2 ?? indicator.level2 });
+            }}
+          />
+        )}
       </td>
       <td>
         <TargetInput path={`${path}/periodTarget`} label={t(`第 ${n} 行实施周期指标值`, `row ${n} period target`)} text={indicator.periodTarget} value={indicator.periodTargetValue} onPaste={(e) => onPaste(index, 'periodTarget', e)} onChange={(v) => onEdit(index, editIndicator(indicator, 'periodTarget', v))} />

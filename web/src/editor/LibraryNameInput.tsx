@@ -3,12 +3,12 @@
  * name with its class, unit and the targets used before. Picking one fills the class and unit the
  * row does not have yet. A native datalist: the browser's own keyboard handling, nothing to render.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
+import { useId, useRef } from 'react';
 import type { LibraryEntryView } from '../api/types.ts';
 import { className } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { CellInput } from './CellInput.tsx';
+import { useLibraryEntries } from './useLibraryEntries.ts';
 
 export interface LibraryNameInputProps {
   readonly value: string;
@@ -22,26 +22,10 @@ export interface LibraryNameInputProps {
 export function LibraryNameInput({ value, level1, label, onChange, onPick }: LibraryNameInputProps) {
   const { t } = useLocale();
   const list = useId();
-  const [entries, setEntries] = useState<LibraryEntryView[]>([]);
-  const asked = useRef('');
-
-  useEffect(() => {
-    const q = value.trim();
-    if (q.length < 2 || q === asked.current) return;
-    let live = true;
-    // A pause in typing, not each key, asks the server.
-    const timer = window.setTimeout(() => {
-      asked.current = q;
-      const query = new URLSearchParams({ q, limit: '8', ...(level1 ? { level1 } : {}) });
-      api<{ entries: LibraryEntryView[] }>('GET', `/api/v1/indicator-library?${query.toString()}`)
-        .then((answer) => live && setEntries(answer.entries))
-        .catch(() => live && setEntries([]));
-    }, 150);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [value, level1]);
+  const entries = useLibraryEntries(value, level1);
+  // The entry last offered stays pickable once its name is typed in full (the list then drops it).
+  const offered = useRef(new Map<string, LibraryEntryView>());
+  for (const entry of entries) offered.current.set(entry.name, entry);
 
   return (
     <>
@@ -49,20 +33,26 @@ export function LibraryNameInput({ value, level1, label, onChange, onPick }: Lib
         aria-label={label}
         list={list}
         value={value}
+        title={value}
         onChange={(e) => {
           const name = e.target.value;
           onChange(name);
-          const entry = entries.find((candidate) => candidate.name === name);
+          const entry = offered.current.get(name);
           if (entry) onPick(entry);
         }}
       />
       <datalist id={list} data-testid="library-suggestions">
-        {entries.map((entry) => {
-          const last = entry.targets[0];
-          const parts = [className(entry.level2 ?? entry.level1, t), entry.unit ?? '', last ? t(`${last.year}年 ${last.target}`, `${last.year}: ${last.target}`) : entry.builtin ? t('共性指标', 'common indicator') : ''];
-          return <option key={entry.id} value={entry.name} label={parts.filter(Boolean).join(' · ')} />;
-        })}
+        {entries.map((entry) => (
+          <option key={entry.id} value={entry.name} label={describeEntry(entry, t)} />
+        ))}
       </datalist>
     </>
   );
+}
+
+/** An entry in a few words: its class, unit, and the target used last (or that it is a common one). */
+export function describeEntry(entry: LibraryEntryView, t: (zh: string, en: string) => string): string {
+  const last = entry.targets[0];
+  const parts = [className(entry.level2 ?? entry.level1, t), entry.unit ?? '', last ? t(`${last.year}年 ${last.target}`, `${last.year}: ${last.target}`) : entry.builtin ? t('共性指标', 'common indicator') : ''];
+  return parts.filter(Boolean).join(' · ');
 }

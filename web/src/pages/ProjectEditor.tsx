@@ -58,6 +58,8 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   const [check, setCheck] = useState<Check | null>(null);
   const [invalid, setInvalidBoxes] = useState<ReadonlyMap<string, string>>(new Map());
   const [similar, setSimilar] = useState<Similar[] | null>(null);
+  // The columns regions add beyond the target are shown when the form has them, or when asked for.
+  const [allColumns, setAllColumns] = useState(() => view.content.indicators.some((i) => i.standard || i.weight || i.note));
   const contentRef = useRef(content);
   contentRef.current = content;
 
@@ -192,6 +194,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   };
 
   const p = content.project;
+  const columns = TEXT_COLUMNS.filter(([key]) => key === 'unit' || allColumns);
   const text = (value: string | null) => value ?? '';
   const orNull = (value: string) => (value.trim() === '' ? null : value);
   return (
@@ -327,8 +330,24 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
             {goals('annualGoal', '年度目标', 'Annual goal')}
           </EditorSection>
           <EditorSection title={t('绩效指标', 'Indicators')}>
+            <label className="check">
+              <input type="checkbox" checked={allColumns} onChange={(e) => setAllColumns(e.target.checked)} />
+              {t('显示绩效标准、分值、备注列', 'Show the standard, points and note columns')}
+            </label>
             <div className="editor-table-scroll">
-              <table className="editor-table" data-testid="project-indicator-editor">
+              <table className="editor-table project-indicators" data-testid="project-indicator-editor">
+                <colgroup>
+                  <col className="col-class" />
+                  <col className="col-class2" />
+                  <col />
+                  <col className="col-target" />
+                  <col className="col-target" />
+                  {columns.map(([key]) => (
+                    <col key={key} className={`col-${key}`} />
+                  ))}
+                  <col className="col-mark" />
+                  <col className="col-mark" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th>{t('一级指标', 'Level 1')}</th>
@@ -336,11 +355,13 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                     <th>{t('三级指标', 'Indicator')}</th>
                     <th>{t('实施期指标值', 'Period target')}</th>
                     <th>{t('年度指标值', 'Annual target')}</th>
-                    {TEXT_COLUMNS.map(([key, zh, en]) => (
+                    {columns.map(([key, zh, en]) => (
                       <th key={key}>{t(zh, en)}</th>
                     ))}
-                    <th>{t('核心', 'Core')}</th>
-                    <th />
+                    <th title={t('核心指标', 'Core indicator')}>★</th>
+                    <th>
+                      <span className="visually-hidden">{t('删除', 'Remove')}</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -362,7 +383,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                       <td>
                         <CellInput aria-label={t(`第 ${i + 1} 行年度指标值`, `Row ${i + 1} annual target`)} value={row.annualTarget} onChange={(e) => setRow(i, { annualTarget: e.target.value })} />
                       </td>
-                      {TEXT_COLUMNS.map(([key, zh, en]) => (
+                      {columns.map(([key, zh, en]) => (
                         <td key={key}>
                           <CellInput aria-label={t(`第 ${i + 1} 行${zh}`, `Row ${i + 1} ${en}`)} value={row[key] ?? ''} onChange={(e) => setRow(i, { [key]: row[key] === null && e.target.value === '' ? null : e.target.value })} />
                         </td>
@@ -371,9 +392,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                         <input type="checkbox" aria-label={t(`第 ${i + 1} 行为核心指标`, `Row ${i + 1} is a core indicator`)} checked={row.core} onChange={(e) => setRow(i, { core: e.target.checked })} />
                       </td>
                       <td>
-                        <button type="button" className="btn" aria-label={t(`删除第 ${i + 1} 行`, `Remove row ${i + 1}`)} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))}>
-                          ×
-                        </button>
+                        <button type="button" className="row-button danger icon-delete" aria-label={t(`删除第 ${i + 1} 行`, `Remove row ${i + 1}`)} title={t('删除此行', 'Remove this row')} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} />
                       </td>
                     </tr>
                   ))}
