@@ -172,7 +172,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await page.getByRole('button', { name: '新建部门' }).click();
     await page.getByLabel('名称').fill('广州市海珠区审计局');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.getByTestId('departments').textContent()).toContain('广州市海珠区审计局');
+    await expect.poll(() => page.getByTestId('departments').textContent(), { timeout: 10_000 }).toContain('广州市海珠区审计局');
     await screenshot(page, 'admin-organisations');
     await page.getByRole('navigation').getByRole('link', { name: '用户' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -283,7 +283,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
 
   it('leaves no Chinese in the app’s own words in English mode (data stays as printed)', async () => {
     // Data is Chinese and stays so: names of departments, people, projects and indicators, and the 中文 choice.
-    const DATA = /广州市海珠区[^\s·]*|海珠数管局[^\s·]*|海珠区财政局审核员|系统管理员|广东省|广州市|海珠区|越秀区|中文|演示数据：由公开的申报表导入|部门整体预算绩效目标申报表/g;
+    const DATA = /广州市海珠区[^\s·]*|海珠数管局[^\s·]*|海珠区财政局审核员|系统管理员|广东省|广州市|海珠区|越秀区|中文|演示数据：由公开的申报表导入|部门整体预算绩效目标申报表|项目支出绩效目标申报表/g;
     const CHROME = "nav a, th, label, h2, .ant-statistic-title, .ant-card-head-title, .ant-tabs-tab, .ant-select-selection-placeholder, input[placeholder], .header-tools .btn, .header-tools .ant-btn, .page-title .btn, .page-title .ant-btn, .ant-descriptions-item-label, .chip, .ant-tag, .ant-empty-description";
     const leftovers = async (where: string) => {
       await page.waitForTimeout(600);
@@ -294,7 +294,9 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await page.goto(`${server.url}/`);
     await page.getByRole('radio', { name: 'English' }).check();
     const found: string[] = [];
-    for (const path of ['/', '/declarations', `/declarations/${id}`, `/declarations/${id}/edit`, `/declarations/${id}/history`, '/import', '/account']) {
+    const projects = (await (await page.request.get(`${server.url}/api/v1/declarations?kind=project-target&state=draft`)).json()) as { items: Array<{ id: string }> };
+    const project = projects.items[0]?.id ?? '';
+    for (const path of ['/', '/declarations', `/declarations/${id}`, `/declarations/${id}/edit`, `/declarations/${id}/history`, `/declarations/${project}`, `/declarations/${project}/edit`, '/import', '/account']) {
       await page.goto(`${server.url}${path}`);
       found.push(...(await leftovers(path)));
     }
@@ -302,7 +304,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await page.getByRole('radio', { name: '中文' }).check();
     await signIn(page, server.url, 'admin');
     await page.getByRole('radio', { name: 'English' }).check();
-    for (const path of ['/audit', '/admin/users', '/admin/organisations']) {
+    for (const path of ['/audit', '/admin/users', '/admin/organisations', '/admin/library']) {
       await page.goto(`${server.url}${path}`);
       found.push(...(await leftovers(path)));
     }

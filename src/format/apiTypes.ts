@@ -97,7 +97,7 @@ export interface DeclarationSummary extends DeclarationHead {
 /** What a document is read with: a project form's department form, a department form's project forms. */
 export interface DocumentLinks {
   /** Project forms: the department form of the same department and year, and the row this project is. */
-  departmentForm: { id: string; state: DeclarationState; row: number | null; rowName: string | null; rowAmount: string | null; linkedBy: 'user' | 'code' | 'name' | null } | null;
+  departmentForm: { id: string; state: DeclarationState; row: number | null; rowName: string | null; rowAmount: string | null; linkedBy: 'user' | 'code' | 'name' | null; rows: string[] } | null;
   /** Department forms: the project forms of the same department and year, with the row each is linked to. */
   projectForms: Array<{ id: string; projectName: string | null; state: DeclarationState; budgetTotal: string | null; errorCount: number; warningCount: number; row: number | null }>;
   /** Department forms: rows with no project form yet. */

@@ -151,6 +151,15 @@ describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
     const admin = await as('admin');
     expect((await admin.patch(`/api/v1/indicator-library/${entry}`, { hidden: true })).status).toBe(200);
     expect((await editor.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library?q=${encodeURIComponent('平台可用')}`)).body.entries).toEqual([]);
+    // The admin still sees it, hidden, and merges it into another entry: its uses move there.
+    expect((await editor.get(`/api/v1/indicator-library/entries?q=${encodeURIComponent('平台可用')}`)).status).toBe(403);
+    const listed = (await admin.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library/entries?q=${encodeURIComponent('平台可用')}`)).body.entries;
+    expect(listed).toMatchObject([{ id: entry, hidden: true, uses: 1 }]);
+    const target = (await admin.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library/entries?q=${encodeURIComponent('信息系统正常运行率')}`)).body.entries[0];
+    expect((await admin.post(`/api/v1/indicator-library/${entry}/merge`, { into: target?.id })).status).toBe(200);
+    const merged = (await editor.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library?q=${encodeURIComponent('信息系统正常运行率')}`)).body.entries[0];
+    expect(merged).toMatchObject({ id: target?.id, uses: 1, targets: [{ year: 2025, target: '≥99.5', count: 1 }] });
+    expect((await admin.post(`/api/v1/indicator-library/${entry}/merge`, { into: entry })).status).toBe(400);
     const similar = (await editor.get<{ projects: Array<{ projectName: string }> }>(`/api/v1/indicator-library/similar-projects?name=${encodeURIComponent('智慧城市运行平台运维')}&departmentId=${bureauId}`)).body.projects;
     expect(similar[0]?.projectName).toBe('智慧城市运行管理平台运维');
     expect((await new ApiClient(base).get('/api/v1/indicator-library?q=a')).status).toBe(401);

@@ -33,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/admin/organisations', frame: 'user', load: () => import('./pages/OrganisationsPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/admin/users', frame: 'user', load: () => import('./pages/UsersPage.tsx').then((m) => m.default), roles: ['admin'] },
+  { path: '/admin/library', frame: 'user', load: () => import('./pages/LibraryPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/account', frame: 'user', load: () => import('./pages/AccountPage.tsx').then((m) => m.default) },
   { path: '/public', frame: 'public', load: () => import('./pages/PublicListPage.tsx').then((m) => m.PublicListPage) },
   { path: '/public/:id', frame: 'public', load: () => import('./pages/PublicDeclarationPage.tsx').then((m) => m.PublicDeclarationPage) },

@@ -303,7 +303,34 @@ export const targetFusedCells: Rule = {
   },
 };
 
+const STANDARDS = new Set(['计划标准', '行业标准', '历史标准', '预算支出标准', '其他标准', '其他']);
+
+export const standardMissing: Rule = {
+  id: 'standard-missing',
+  kinds: PROJECT,
+  family: 'completeness',
+  severity: 'warning',
+  description: { zh: '有绩效标准列时，每项指标写明取值依据', en: 'Where the form has a standard column, every indicator names its standard' },
+  source: '财预〔2021〕101号：指标值的取值依据为计划、行业、历史或其他标准（domain.md S18）',
+  examples: {
+    bad: { on: 'project-target', shows: '网络可用率 | 绩效标准（空）', edit: (d) => void d.indicators.forEach((i, n) => (i.standard = n === 1 ? '' : '计划标准')) },
+    good: { on: 'project-target', shows: '网络可用率 | 行业标准', edit: (d) => void d.indicators.forEach((i) => (i.standard = '行业标准')) },
+  },
+  *check({ declaration: d }) {
+    if (d.kind !== 'project-target' || !d.indicators.some((i) => i.standard !== null)) return;
+    for (const [i, indicator] of d.indicators.entries()) {
+      const standard = (indicator.standard ?? '').trim();
+      if (standard === '') {
+        yield { path: pointer('indicators', i, 'standard'), message: { zh: `${namedIndicator(indicator, i).zh}未写明绩效标准（计划、行业、历史或其他标准）`, en: `${namedIndicator(indicator, i).en}: no standard (plan, industry, history or other)` } };
+      } else if (!STANDARDS.has(standard)) {
+        yield { path: pointer('indicators', i, 'standard'), message: { zh: `${namedIndicator(indicator, i).zh}的绩效标准「${standard}」不是计划、行业、历史或其他标准`, en: `${namedIndicator(indicator, i).en}: "${standard}" is not one of the standards (plan, industry, history, other)` } };
+      }
+    }
+  },
+};
+
 export const PROJECT_RULES: readonly Rule[] = [
+  standardMissing,
   targetFusedCells,
   projectNameMissing,
   projectFundsMissing,

@@ -31,7 +31,7 @@ import {
   type CreateSource,
 } from '../services/declarations.ts';
 import { documentLinks } from '../services/documentLinks.ts';
-import { lookUpLibrary, mergeEntry, setEntryHidden, similarProjects } from '../services/indicatorLibrary.ts';
+import { listLibraryForAdmin, lookUpLibrary, mergeEntry, setEntryHidden, similarProjects } from '../services/indicatorLibrary.ts';
 import { canOnDeclaration } from '../../core/policy.ts';
 import type { TargetDocument } from '../../core/document.ts';
 import { declarationHeadChanged } from '../services/declarationHeads.ts';
@@ -214,6 +214,12 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => ({ entries: await lookUpLibrary(store.db, requireActor(request), request.query) }),
+  );
+
+  r.get(
+    '/api/v1/indicator-library/entries',
+    { schema: { tags: ['library'], summary: 'Library entries for their administration, hidden ones included (admin)', querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
+    async (request) => ({ entries: await listLibraryForAdmin(store.db, requireActor(request), request.query) }),
   );
 
   r.get(

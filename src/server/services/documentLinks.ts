@@ -98,7 +98,7 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
     const link = document ? projectRow(document, content, place.projectRow) : { row: null, by: null };
     const row = link.row === null ? undefined : document?.projects[link.row];
     return {
-      departmentForm: { id: department.id, state: department.state, row: link.row, rowName: row?.name ?? null, rowAmount: row?.amount ?? null, linkedBy: link.by },
+      departmentForm: { id: department.id, state: department.state, row: link.row, rowName: row?.name ?? null, rowAmount: row?.amount ?? null, linkedBy: link.by, rows: document?.projects.map((p) => p.name) ?? [] },
       projectForms: [],
       rowsWithoutForm: [],
       lastYear,

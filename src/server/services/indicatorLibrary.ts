@@ -122,6 +122,16 @@ export async function lookUpLibrary(db: Kysely<Database>, actor: Actor | null, q
   }));
 }
 
+/** The entries an admin manages: hidden ones too, merged ones not (they live on in their target). */
+export async function listLibraryForAdmin(db: Kysely<Database>, actor: Actor | null, query: { q?: string; limit: number }): Promise<LibraryEntryView[]> {
+  if (!canDo(actor, 'manage-library')) throw forbidden();
+  let select = db.selectFrom('indicator_library').select(['id', 'name', 'level1', 'level2', 'unit', 'direction', 'builtin', 'hidden', 'use_count']).where('merged_into', 'is', null);
+  const q = query.q?.trim();
+  if (q) select = select.where('name', 'like', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const rows = await select.orderBy('use_count', 'desc').orderBy('name').limit(query.limit).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, level1: r.level1, level2: r.level2, unit: r.unit, direction: r.direction, builtin: r.builtin, hidden: r.hidden, uses: r.use_count, targets: [] }));
+}
+
 /** An admin hides an entry from suggestions (or shows it again). */
 export async function setEntryHidden(trx: Transaction<Database>, actor: Actor, id: string, hidden: boolean): Promise<void> {
   if (!canDo(actor, 'manage-library')) throw forbidden();

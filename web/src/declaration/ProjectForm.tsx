@@ -75,7 +75,7 @@ export function ProjectForm({ content, links, onPick }: { content: ProjectTarget
             </tr>
           )}
           <tr>
-            <th rowSpan={Math.max(1, content.funds.items.length + 1)}>{t('项目资金（万元）', 'Funds (万元)')}</th>
+            <th rowSpan={Math.max(1, content.funds.items.length + 1)}>{t('项目资金（万元）', 'Funds (10,000 yuan)')}</th>
             <td>{t('资金总额', 'Total')}</td>
             <td colSpan={2} className="amount" {...pick('/funds/total')}>{showAmount(content.funds.total)}</td>
           </tr>

@@ -3,7 +3,7 @@
  * Plain markup and CSS (styles.css): every signed-in page opens inside it, so it is on the path of
  * every first visit, where Ant Design's layout components cost more than they gave.
  */
-import { ApartmentOutlined, AuditOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TableOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BookOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, TableOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -13,7 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The menu key a path belongs to. */
 function selectedKey(pathname: string): string {
-  for (const key of ['/declarations', '/import', '/audit', '/admin/organisations', '/admin/users', '/account', '/public']) if (pathname.startsWith(key)) return key;
+  for (const key of ['/declarations', '/import', '/audit', '/admin/organisations', '/admin/users', '/admin/library', '/account', '/public']) if (pathname.startsWith(key)) return key;
   return '/';
 }
 
@@ -52,6 +52,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? [
           { key: '/admin/organisations', icon: <ApartmentOutlined />, label: t('区划与部门', 'Regions and departments') },
           { key: '/admin/users', icon: <TeamOutlined />, label: t('用户', 'Users') },
+          { key: '/admin/library', icon: <BookOutlined />, label: t('指标库', 'Indicator library') },
           { key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') },
         ]
       : []),

@@ -20,6 +20,7 @@ import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { ProjectFormsCard } from '../declaration/ProjectFormsCard.tsx';
+import { ProjectLinkPicker } from '../declaration/ProjectLinkPicker.tsx';
 import { revealPath } from '../declaration/revealPath.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
@@ -224,6 +225,7 @@ export function DeclarationPage() {
           />
           )}
           {!projectContent && links.data && <ProjectFormsCard view={view} links={links.data} onError={setActionError} />}
+          {projectContent && view.canEdit && links.data?.departmentForm && <ProjectLinkPicker declarationId={id} link={links.data.departmentForm} onChanged={() => { links.reload(); declaration.reload(); }} onError={setActionError} />}
         </Card>
         <Card size="small" className="no-print" style={{ position: 'sticky', top: 16, maxHeight: 'calc(100vh - 32px)', overflow: 'auto' }}>
           <Tabs

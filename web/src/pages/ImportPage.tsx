@@ -52,8 +52,9 @@ export default function ImportPage() {
     setSaving(true);
     setSaveError(null);
     try {
-      const created = await api<DeclarationView>('POST', '/api/v1/declarations/import', { departmentId, year, text: source.text, confirm: confirmed });
-      navigate(`/declarations/${created.id}`);
+      const created = await api<DeclarationView & { imported?: string[] }>('POST', '/api/v1/declarations/import', { departmentId, year, text: source.text, confirm: confirmed });
+      // A text of several forms made several drafts: the list shows them all.
+      navigate((created.imported?.length ?? 1) > 1 ? `/declarations?year=${year}&departmentId=${departmentId}` : `/declarations/${created.id}`);
     } catch (caught) {
       setSaveError(caught instanceof ApiError ? caught : null);
     } finally {
@@ -129,7 +130,7 @@ export default function ImportPage() {
           <Card size="small" style={{ marginBottom: 16 }}>
             <Row gutter={16} align="middle">
               <Col span={5}>
-                <Statistic title={t('重点项目', 'Projects')} value={outcome.declaration.kind === 'project-target' ? outcome.documents.length : outcome.declaration.projects.length} />
+                <Statistic title={outcome.declaration.kind === 'project-target' ? t('项目申报表（份）', 'Project forms') : t('重点项目', 'Projects')} value={outcome.declaration.kind === 'project-target' ? outcome.documents.length : outcome.declaration.projects.length} />
               </Col>
               <Col span={5}>
                 <Statistic title={t('绩效指标', 'Indicators')} value={outcome.declaration.indicators.length} />

@@ -240,29 +240,29 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
         <div className="editor-main">
           <EditorSection title={t('项目基本情况', 'The project')}>
             <div className="field-grid">
-              <label>
-                {t('项目名称', 'Project name')}
-                <CellInput value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />
-              </label>
-              <label>
-                {t('项目编码', 'Project code')}
-                <CellInput value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />
-              </label>
-              <label>
-                {t('主管部门', 'Department')}
-                <CellInput value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />
-              </label>
-              <label>
-                {t('实施单位', 'Implementer')}
-                <CellInput value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />
-              </label>
-              <label>
-                {t('项目类型', 'Category')}
-                <CellInput value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />
-              </label>
-              <label>
-                {t('项目属性', 'Nature')}
-                <select className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
+              <div className="field">
+                <label htmlFor="project-field-1">{t('项目名称', 'Project name')}</label>
+                <CellInput id="project-field-1" value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-2">{t('项目编码', 'Project code')}</label>
+                <CellInput id="project-field-2" value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-3">{t('主管部门', 'Department')}</label>
+                <CellInput id="project-field-3" value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-4">{t('实施单位', 'Implementer')}</label>
+                <CellInput id="project-field-4" value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-5">{t('项目类型', 'Category')}</label>
+                <CellInput id="project-field-5" value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-6">{t('项目属性', 'Nature')}</label>
+                <select id="project-field-6" className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
                   <option value="">—</option>
                   {[...new Set(['新增项目', '延续项目', ...(p.nature ? [p.nature] : [])])].map((n) => (
                     <option key={n} value={n}>
@@ -270,26 +270,26 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                     </option>
                   ))}
                 </select>
-              </label>
-              <label>
-                {t('实施期起', 'Period from')}
-                <input type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />
-              </label>
-              <label>
-                {t('实施期止', 'Period to')}
-                <input type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />
-              </label>
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-7">{t('实施期起', 'Period from')}</label>
+                <input id="project-field-7" type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />
+              </div>
+              <div className="field">
+                <label htmlFor="project-field-8">{t('实施期止', 'Period to')}</label>
+                <input id="project-field-8" type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />
+              </div>
             </div>
-            <label className="field-wide">
-              {t('立项依据', 'Basis')}
-              <GrowingTextArea value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />
-            </label>
-            <label className="field-wide">
-              {t('项目概况', 'Content')}
-              <GrowingTextArea value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />
-            </label>
+            <div className="field-wide">
+              <label htmlFor="project-field-9">{t('立项依据', 'Basis')}</label>
+              <GrowingTextArea id="project-field-9" value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />
+            </div>
+            <div className="field-wide">
+              <label htmlFor="project-field-10">{t('项目概况', 'Content')}</label>
+              <GrowingTextArea id="project-field-10" value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />
+            </div>
           </EditorSection>
-          <EditorSection title={t('项目资金（万元）', 'Funds (万元)')}>
+          <EditorSection title={t('项目资金（万元）', 'Funds (10,000 yuan)')}>
             <div className="field-grid">
               <MoneyInput id="funds-total" label={t('资金总额', 'Total')} path="/funds/total" value={content.funds.total} onChange={(total) => edit((d) => ({ ...d, funds: { ...d.funds, total } }))} />
             </div>
@@ -297,7 +297,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
               <thead>
                 <tr>
                   <th>{t('资金来源', 'Source')}</th>
-                  <th>{t('金额（万元）', 'Amount (万元)')}</th>
+                  <th>{t('金额（万元）', 'Amount (10,000 yuan)')}</th>
                   <th />
                 </tr>
               </thead>
