@@ -86,6 +86,11 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `project-editor-${width}`);
     }
+    // Undo and redo, by button and by keyboard.
+    await page.getByRole('button', { name: '撤销' }).click();
+    expect(await page.getByLabel(`第 ${rows + 1} 行年度指标值`).inputValue()).toBe('');
+    await page.keyboard.press('Control+Shift+Z');
+    expect(await page.getByLabel(`第 ${rows + 1} 行年度指标值`).inputValue()).toBe('≥200人次');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await waitUntilSaved(page);
     await page.goto(`${server.url}/declarations/${projectId}`);

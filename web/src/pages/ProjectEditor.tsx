@@ -1,10 +1,12 @@
 /**
  * The project form's editor: its header, funds split, goals and indicator table with every column
  * a region prints, with the checker's findings live beside it and the indicator library suggesting
- * names while one types. Saves over the version it started from; another's save in between is
+ * names while one types. Every change can be undone (Ctrl+Z) and is saved a pause later; a save goes over
+ * the version it started from; another's save in between is
  * merged field by field (core/declarationDiff.ts), and a clash is put to the user.
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useUndoHistory } from '../editor/useUndoHistory.ts';
 import { Link, useBlocker } from 'react-router';
 import { mergeDeclarations } from '../../../src/core/declarationDiff.ts';
 import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
@@ -77,10 +79,20 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
     return [...check(deferred), ...serverFindings.filter((f) => ACROSS_DOCUMENTS.has(f.rule))];
   }, [check, deferred, saved, serverFindings]);
 
+  const history = useUndoHistory<ProjectTargetDeclaration>();
   const edit = (change: (draft: ProjectTargetDeclaration) => ProjectTargetDeclaration) => {
+    // Typing in one box is one step; a button (another element in focus) starts a step of its own.
+    history.record(contentRef.current, 'typing');
     setContent((current) => change(current));
     setStatus('unsaved');
     setNotice(null);
+  };
+  const step = (direction: 'undo' | 'redo') => {
+    const next = direction === 'undo' ? history.undo(contentRef.current) : history.redo(contentRef.current);
+    if (!next) return;
+    contentRef.current = next;
+    setContent(next);
+    setStatus('unsaved');
   };
   const setProject = <K extends keyof ProjectTargetDeclaration['project']>(key: K, value: ProjectTargetDeclaration['project'][K]) => edit((d) => ({ ...d, project: { ...d.project, [key]: value } }));
   const setRow = (index: number, change: Partial<ProjectIndicator>) => edit((d) => ({ ...d, indicators: d.indicators.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
@@ -102,13 +114,16 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
     [],
   );
 
-  const save = useCallback(async () => {
-    if (invalid.size > 0) return;
+  const saving = useRef(false);
+  const save = useCallback(async (autosave = false) => {
+    // One save at a time: a second one on the same base would collide with the first.
+    if (invalid.size > 0 || saving.current) return;
+    saving.current = true;
     setStatus('saving');
     setError(null);
     const sending = contentRef.current;
     try {
-      const answer = await api<{ version: number; findings: Finding[]; content: ProjectTargetDeclaration }>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content: sending });
+      const answer = await api<{ version: number; findings: Finding[]; content: ProjectTargetDeclaration }>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content: sending, autosave });
       setBaseVersion(answer.version);
       setSaved(sending);
       setServerFindings(answer.findings);
@@ -131,19 +146,36 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
       }
       setStatus('error');
       setError(caught);
+    } finally {
+      saving.current = false;
     }
   }, [baseVersion, id, invalid.size, saved, t]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      if (key === 's') {
         event.preventDefault();
         void save();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        step('redo');
+      } else if (key === 'z') {
+        event.preventDefault();
+        step('undo');
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [save]);
+  });
+
+  // Autosave a pause after the last change, unless a box holds text it cannot take or a clash awaits the user.
+  useEffect(() => {
+    if (status !== 'unsaved' || invalid.size > 0 || notice !== null) return;
+    const timer = window.setTimeout(() => void save(true), 2500);
+    return () => window.clearTimeout(timer);
+  }, [content, status, invalid.size, notice, save]);
 
   const unsaved = status === 'unsaved' || status === 'error';
   const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
@@ -206,6 +238,12 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
         <span className="save-status" role="status" data-testid="save-status" data-status={status}>
           {{ saved: t('已保存', 'Saved'), unsaved: t('有未保存的修改', 'Unsaved changes'), saving: t('正在保存…', 'Saving…'), error: t('保存失败', 'Not saved') }[status]}
         </span>
+        <button type="button" className="btn" disabled={!history.canUndo} onClick={() => step('undo')} title="Ctrl+Z">
+          {t('撤销', 'Undo')}
+        </button>
+        <button type="button" className="btn" disabled={!history.canRedo} onClick={() => step('redo')} title="Ctrl+Shift+Z">
+          {t('重做', 'Redo')}
+        </button>
         <button type="button" className="btn primary" disabled={status === 'saving' || invalid.size > 0} onClick={() => void save()}>
           {t('保存', 'Save')}
         </button>
