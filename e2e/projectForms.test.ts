@@ -136,7 +136,9 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     await page.getByRole('radio', { name: '项目支出绩效目标申报表' }).check();
     await page.locator('#new-year').fill('2026');
     await page.getByRole('radio', { name: /复制 2025 年的申报表/ }).check();
+    // Last year's forms are many: the one wanted is found by typing its name.
     await page.locator('#new-from').click();
+    await page.locator('#new-from').fill('广州塔');
     await page.locator('.ant-select-item-option', { hasText: '保障广州塔景区智能化管理平台持续高效稳定运行' }).click();
     await page.getByRole('button', { name: '新建并编辑' }).click();
     await page.getByTestId('project-indicator-editor').waitFor();

@@ -25,6 +25,7 @@ import { announceDeclarationChange, readDeclarationHead } from './declarationHea
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 import { relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
+import { declarationsWithCurrentVersion } from './currentVersions.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
@@ -178,9 +179,7 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
       content = kind === 'project-target' ? emptyProjectTarget(department.name, input.year) : emptyDeclaration(department.name, input.year);
       break;
     case 'project-row': {
-      const source = await trx
-        .selectFrom('declarations')
-        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+      const source = await declarationsWithCurrentVersion(trx)
         .select(['declarations.department_id', 'declarations.year', 'declarations.kind', 'declaration_versions.content'])
         .where('declarations.id', '=', input.source.departmentFormId)
         .executeTakeFirst();
@@ -201,9 +200,7 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
       break;
     }
     case 'copy': {
-      const source = await trx
-        .selectFrom('declarations')
-        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+      const source = await declarationsWithCurrentVersion(trx)
         .select(['declarations.department_id', 'declarations.year', 'declaration_versions.content'])
         .where('declarations.id', '=', input.source.fromId)
         .executeTakeFirst();
@@ -218,9 +215,7 @@ export async function createDeclaration(trx: Transaction<Database>, actor: Actor
       note = input.source.note;
       break;
     case 'copy-previous-year': {
-      const previous = await trx
-        .selectFrom('declarations')
-        .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+      const previous = await declarationsWithCurrentVersion(trx)
         .select('declaration_versions.content')
         .where('declarations.department_id', '=', input.departmentId)
         .where('declarations.year', '=', input.year - 1)

@@ -9,6 +9,7 @@ import type { TargetDocument } from '../../core/document.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import type { DocumentLinks } from '../../format/apiTypes.ts';
 import type { Database } from '../../store/schema.ts';
+import { declarationsWithCurrentVersion } from './currentVersions.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,9 +34,7 @@ export function projectRow(department: DepartmentTargetDeclaration, project: Tar
 }
 
 async function currentContent(db: Db, id: string): Promise<TargetDocument | null> {
-  const row = await db
-    .selectFrom('declarations')
-    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+  const row = await declarationsWithCurrentVersion(db)
     .select('declaration_versions.content')
     .where('declarations.id', '=', id)
     .executeTakeFirst();
@@ -73,9 +72,7 @@ export async function relatedDocuments(db: Db, place: Place, content: TargetDocu
     const document = department ? ((await currentContent(db, department.id)) as DepartmentTargetDeclaration | null) : null;
     return { lastYear, departmentForm: document ? { document, row: projectRow(document, content, place.projectRow).row } : null };
   }
-  const projects = await db
-    .selectFrom('declarations')
-    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+  const projects = await declarationsWithCurrentVersion(db)
     .select(['declarations.id', 'declarations.project_row', 'declaration_versions.content'])
     .where('declarations.department_id', '=', place.departmentId)
     .where('declarations.year', '=', place.year)
@@ -104,9 +101,7 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
       lastYear,
     };
   }
-  const projects = await db
-    .selectFrom('declarations')
-    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+  const projects = await declarationsWithCurrentVersion(db)
     .select(['declarations.id', 'declarations.state', 'declarations.project_name', 'declarations.project_row', 'declarations.budget_total', 'declarations.error_count', 'declarations.warning_count', 'declaration_versions.content'])
     .where('declarations.department_id', '=', place.departmentId)
     .where('declarations.year', '=', place.year)

@@ -15,6 +15,7 @@ import type { LibraryEntryView } from '../../format/apiTypes.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
+import { declarationsWithCurrentVersion } from './currentVersions.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -24,9 +25,7 @@ async function bumpGeneration(trx: Db): Promise<void> {
 
 /** Records the indicators of a form that was approved or published (its earlier uses replaced). */
 export async function recordLibraryUses(trx: Transaction<Database>, declarationId: string): Promise<void> {
-  const row = await trx
-    .selectFrom('declarations')
-    .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+  const row = await declarationsWithCurrentVersion(trx)
     .select(['declarations.year', 'declarations.department_id', 'declaration_versions.content'])
     .where('declarations.id', '=', declarationId)
     .executeTakeFirstOrThrow();
@@ -182,9 +181,7 @@ export async function similarProjects(db: Kysely<Database>, actor: Actor | null,
     .slice(0, 3);
   const result = [];
   for (const candidate of candidates) {
-    const version = await db
-      .selectFrom('declarations')
-      .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+    const version = await declarationsWithCurrentVersion(db)
       .select('declaration_versions.content')
       .where('declarations.id', '=', candidate.id)
       .executeTakeFirstOrThrow();

@@ -93,7 +93,7 @@ export function NewDeclarationDialog({ onClose }: { onClose: () => void }) {
         </Form.Item>
         {start === 'copy' && (lastYear?.length ?? 0) > 0 && (
           <Form.Item label={t('复制哪一张', 'Which form')} htmlFor="new-from" extra={t('指标值随之复制，并标明为上年度的目标', 'Targets are copied and marked as last year’s')}>
-            <Select id="new-from" value={fromId} onChange={setFromId} options={(lastYear ?? []).map((d) => ({ value: d.id, label: d.projectName ?? d.title ?? d.departmentName }))} />
+            <Select id="new-from" showSearch optionFilterProp="label" value={fromId} onChange={setFromId} options={(lastYear ?? []).map((d) => ({ value: d.id, label: d.projectName ?? d.title ?? d.departmentName }))} />
           </Form.Item>
         )}
       </Form>
