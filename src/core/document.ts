@@ -60,11 +60,6 @@ export interface UnparsedText {
   text: string;
 }
 
-/** The name of the project (for a project form) or department a document is about, for lists. */
-export function documentSubject(document: TargetDocument): string | null {
-  return document.kind === 'project-target' ? document.project.name : document.department;
-}
-
 /** The total money a document declares, in 万元. */
 export function documentTotal(document: TargetDocument): Amount {
   return document.kind === 'project-target' ? document.funds.total : document.budget.total;

@@ -7,14 +7,15 @@ import { addMoney, compareMoney, formatMoneyGrouped, parseMoney, subtractMoney, 
 import { pointer, type FindingDraft } from './finding.ts';
 import type { Rule } from './rule.ts';
 
-function amountOf(value: Amount): Money | null {
+/** An amount of the form as money; null when absent or not an amount. */
+export function amountOf(value: Amount): Money | null {
   if (value === null) return null;
   const parsed = parseMoney(value);
   return parsed.ok ? parsed.value : null;
 }
 
 // Amounts in messages are written as forms print them, grouped by thousands: 4,417.50.
-const show = (m: Money): string => formatMoneyGrouped(m);
+export const show = (m: Money): string => formatMoneyGrouped(m);
 
 /** A sum rule: `parts` add up to `whole`, each a labelled amount. */
 function sumCheck(

@@ -2,11 +2,11 @@
  * Rules of the project target form, and of a form read with the documents beside it: its
  * department form's row, its department's project forms, last year's form.
  */
-import type { DepartmentTargetDeclaration } from '../declaration.ts';
-import { documentSubject, type IndicatorRow, type TargetDocument } from '../document.ts';
-import { formatMoney, money, moneyEquals, subtractMoney, sumMoney, type Money } from '../money.ts';
+import type { IndicatorRow } from '../document.ts';
+import { moneyEquals, subtractMoney, sumMoney, type Money } from '../money.ts';
+import { amountOf, show } from './arithmeticRules.ts';
 import { goalList, type ProjectTargetDeclaration } from '../projectTarget.ts';
-import { parseTargetValue as parseLike } from '../targetValue.ts';
+import { parseTargetValue as parseLike, type TargetValue } from '../targetValue.ts';
 import { wordingPairs } from './coverage.ts';
 import { namedIndicator, pointer } from './finding.ts';
 import { exampleDeclaration, indicatorRow } from './exampleDeclaration.ts';
@@ -25,15 +25,6 @@ function withProjectForms(): RelatedDocuments {
 }
 
 const PROJECT = ['project-target'] as const;
-const show = (m: Money): string => formatMoney(m);
-const amountOf = (text: string | null): Money | null => {
-  if (text === null) return null;
-  try {
-    return money(text);
-  } catch {
-    return null;
-  }
-};
 
 export const projectNameMissing: Rule = {
   id: 'project-name-missing',
@@ -200,9 +191,8 @@ export const continuingWithoutLastYear: Rule = {
   },
 };
 
-/** Positive (≥ >) or reverse (≤ <) direction of a quantity, with its value and unit. */
-function directed(indicator: IndicatorRow): { dir: 'up' | 'down'; value: number; unit: string | null } | null {
-  const v = indicator.annualTargetValue;
+/** Positive (≥ >) or reverse (≤ <) direction of a quantity target, with its value and unit. */
+function directed(v: TargetValue): { dir: 'up' | 'down'; value: number; unit: string | null } | null {
   if (v.kind !== 'quantity' || v.operator === null || v.operator === '=') return null;
   return { dir: v.operator === '≥' || v.operator === '>' ? 'up' : 'down', value: Number(v.value), unit: v.unit };
 }
@@ -225,8 +215,8 @@ export const targetBelowLastYear: Rule = {
     for (const [i, indicator] of (d.indicators as readonly IndicatorRow[]).entries()) {
       const previous = indicator.carriedOver ?? lastByName.get(indicator.name.trim());
       if (previous === undefined) continue;
-      const now = directed(indicator);
-      const before = directed({ ...indicator, annualTarget: previous, annualTargetValue: parseLike(previous) });
+      const now = directed(indicator.annualTargetValue);
+      const before = directed(parseLike(previous));
       if (!now || !before || now.dir !== before.dir || now.unit !== before.unit) continue;
       const lower = now.dir === 'up' ? now.value < before.value : now.value > before.value;
       if (!lower) continue;
@@ -268,14 +258,6 @@ export const departmentIndicatorNotCarried: Rule = {
     }
   },
 };
-
-/** Project forms whose department form row they do not match (for the department page). */
-export function projectRowOf(department: DepartmentTargetDeclaration, project: TargetDocument): number | null {
-  const name = documentSubject(project)?.replace(/\s/g, '');
-  if (!name) return null;
-  const index = department.projects.findIndex((row) => row.name.replace(/\s/g, '') === name);
-  return index === -1 ? null : index;
-}
 
 export const targetFusedCells: Rule = {
   id: 'target-fused-cells',

@@ -7,6 +7,7 @@
  * cells, or cells a line that fill the columns in order. Every character ends up in a field, in a
  * label, or in `unparsed` (the ledger), and nothing is guessed: a fused number stays as printed.
  */
+import { LEVEL1, LEVEL2_LABELS, NATIONAL_FRAMEWORK } from '../../core/indicatorFramework.ts';
 import { formatMoney, parseMoney } from '../../core/money.ts';
 import { emptyProjectTarget, type ProjectIndicator, type ProjectTargetDeclaration } from '../../core/projectTarget.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
@@ -45,12 +46,10 @@ const SECTION_HEADINGS = new Set(['项目绩效目标', '项目基本情况', '�
 
 const FUNDS_TOTAL = ['年度资金总额', '资金总额', '总额', '合计', '项目总额', '预算金额', '项目总金额'];
 
-const LEVEL1_BASE = ['产出指标', '效益指标', '满意度指标', '成本指标', '投入指标', '项目完成指标'];
-const LEVEL2_NAMES = [
-  '数量指标', '质量指标', '时效指标', '成本指标', '经济效益指标', '社会效益指标', '生态效益指标', '环境效益指标', '可持续影响指标',
-  '服务对象满意度指标', '社会公众或服务对象满意度指标', '满意度指标', '经济成本指标', '社会成本指标', '生态环境成本指标', '投入指标',
-];
-const COST_LEVEL2 = new Set(['经济成本指标', '社会成本指标', '生态环境成本指标']);
+// The framework's classes, and the names older and local forms print for them.
+const LEVEL1_BASE: readonly string[] = [...LEVEL1, '投入指标', '项目完成指标'];
+const LEVEL2_NAMES: readonly string[] = [...LEVEL2_LABELS, '社会公众或服务对象满意度指标', '满意度指标', '投入指标'];
+const COST_LEVEL2: ReadonlySet<string> = new Set(NATIONAL_FRAMEWORK['成本指标']);
 
 type Column = 'level1' | 'level2' | 'name' | 'operator' | 'annual' | 'period' | 'unit' | 'standard' | 'explanation' | 'scoringRule' | 'weight' | 'note';
 

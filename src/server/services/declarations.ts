@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import { documentTotal, type DocumentKind, type TargetDocument } from '../../core/document.ts';
+import { formatMoney, money } from '../../core/money.ts';
 import { emptyProjectTarget, goalList, type ProjectTargetDeclaration } from '../../core/projectTarget.ts';
 import { diffDeclarations, followPointer, type DeclarationChange } from '../../core/declarationDiff.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
@@ -557,7 +558,8 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
       state: r.state,
       version: r.current_version,
       title: r.title,
-      budgetTotal: r.budget_total === null ? null : formatNumeric(r.budget_total),
+      // numeric(20,6) comes back as "4417.500000": shown with two decimals, more only when non-zero.
+      budgetTotal: r.budget_total === null ? null : formatMoney(money(r.budget_total)),
       errorCount: r.error_count,
       warningCount: r.warning_count,
       reviewGrade: r.review_grade,
@@ -567,13 +569,6 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     })),
     total: Number(count.n),
   };
-}
-
-/** numeric(20,6) comes back as "4417.500000": shown with two decimals, more only when non-zero. */
-function formatNumeric(value: string): string {
-  const [whole = '0', fraction = ''] = value.split('.');
-  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
-  return `${whole}.${trimmed}`;
 }
 
 /** Every version's metadata, newest first. */

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import type { TargetDocument } from '../../core/document.ts';
+import { formatMoney, money } from '../../core/money.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import type { DocumentLinks } from '../../format/apiTypes.ts';
 import type { Database } from '../../store/schema.ts';
@@ -63,6 +64,17 @@ async function lastYearOf(db: Db, place: Place) {
   return query.executeTakeFirst();
 }
 
+/** The project forms of a department's year with their current content, by project name. */
+function projectFormsOf(db: Db, place: Place) {
+  return declarationsWithCurrentVersion(db)
+    .select(['declarations.id', 'declarations.state', 'declarations.project_name', 'declarations.project_row', 'declarations.budget_total', 'declarations.error_count', 'declarations.warning_count', 'declaration_versions.content'])
+    .where('declarations.department_id', '=', place.departmentId)
+    .where('declarations.year', '=', place.year)
+    .where('declarations.kind', '=', 'project-target')
+    .orderBy('declarations.project_name')
+    .execute();
+}
+
 /** The documents a document is checked with (see {@link RelatedDocuments}). */
 export async function relatedDocuments(db: Db, place: Place, content: TargetDocument): Promise<RelatedDocuments> {
   const last = await lastYearOf(db, place);
@@ -72,12 +84,7 @@ export async function relatedDocuments(db: Db, place: Place, content: TargetDocu
     const document = department ? ((await currentContent(db, department.id)) as DepartmentTargetDeclaration | null) : null;
     return { lastYear, departmentForm: document ? { document, row: projectRow(document, content, place.projectRow).row } : null };
   }
-  const projects = await declarationsWithCurrentVersion(db)
-    .select(['declarations.id', 'declarations.project_row', 'declaration_versions.content'])
-    .where('declarations.department_id', '=', place.departmentId)
-    .where('declarations.year', '=', place.year)
-    .where('declarations.kind', '=', 'project-target')
-    .execute();
+  const projects = await projectFormsOf(db, place);
   return {
     lastYear,
     projectForms: projects.map((p) => ({ id: p.id, document: p.content as TargetDocument, row: projectRow(content, p.content as TargetDocument, p.project_row).row })),
@@ -101,28 +108,17 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
       lastYear,
     };
   }
-  const projects = await declarationsWithCurrentVersion(db)
-    .select(['declarations.id', 'declarations.state', 'declarations.project_name', 'declarations.project_row', 'declarations.budget_total', 'declarations.error_count', 'declarations.warning_count', 'declaration_versions.content'])
-    .where('declarations.department_id', '=', place.departmentId)
-    .where('declarations.year', '=', place.year)
-    .where('declarations.kind', '=', 'project-target')
-    .orderBy('declarations.project_name')
-    .execute();
+  const projects = await projectFormsOf(db, place);
   const visible = projects.filter((p) => canSee(p));
   const forms = visible.map((p) => ({
     id: p.id,
     projectName: p.project_name,
     state: p.state,
-    budgetTotal: p.budget_total === null ? null : trimNumeric(p.budget_total),
+    budgetTotal: p.budget_total === null ? null : formatMoney(money(p.budget_total)),
     errorCount: p.error_count,
     warningCount: p.warning_count,
     row: projectRow(content, p.content as TargetDocument, p.project_row).row,
   }));
   const linked = new Set(forms.map((f) => f.row));
   return { departmentForm: null, projectForms: forms, rowsWithoutForm: content.projects.map((_, i) => i).filter((i) => !linked.has(i)), lastYear };
-}
-
-function trimNumeric(value: string): string {
-  const [whole = '0', fraction = ''] = value.split('.');
-  return `${whole}.${fraction.replace(/0+$/, '').padEnd(2, '0')}`;
 }
