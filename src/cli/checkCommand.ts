@@ -6,8 +6,8 @@ import type { Finding } from '../core/rules/finding.ts';
 import { parseCheckConfig } from '../format/checkConfigSchema.ts';
 import { documentSchema } from '../format/documentSchema.ts';
 import { decodeText } from '../import/text/decodeText.ts';
-import { importFormText } from '../import/text/importFormText.ts';
 import type { Claim } from '../import/text/ledger.ts';
+import { importSource, sniffFormat } from '../readers/importSource.ts';
 import { CliError, say, type Lang } from './cliError.ts';
 import { readInputFile } from './readInputFile.ts';
 
@@ -26,11 +26,11 @@ interface Loaded {
   readonly claims: readonly Claim[];
 }
 
-/** Reads a text form or canonical JSON; every failure names the file (exit 2). */
-export function loadDeclaration(file: string): Loaded {
-  const decoded = decodeText(readInputFile(file));
-  if (!decoded.ok) throw new CliError(`${file}：${{ empty: '文件为空', binary: '文件是二进制文件，不是文本', encoding: '文件编码无法识别' }[decoded.problem]}`, `${file}: ${decoded.message}`);
-  if (decoded.text.trimStart().startsWith('{')) {
+/** Reads a form of any format (text, .xlsx, .xls, PDF, HTML) or canonical JSON; every failure names the file (exit 2). */
+export async function loadDeclaration(file: string): Promise<Loaded> {
+  const bytes = readInputFile(file);
+  const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
+  if (decoded?.ok && decoded.text.trimStart().startsWith('{')) {
     let json: unknown;
     try {
       json = JSON.parse(decoded.text);
@@ -45,9 +45,10 @@ export function loadDeclaration(file: string): Loaded {
     }
     return { declaration: result.data, claims: [] };
   }
-  const outcome = importFormText(decoded.text);
+  const outcome = await importSource(bytes);
   if (!outcome.ok) throw new CliError(`${file}：${outcome.message.zh}`, `${file}: ${outcome.message.en}`);
-  return { declaration: outcome.declaration, claims: outcome.claims };
+  // Claims locate findings by line: only a text's lines are lines the user has.
+  return { declaration: outcome.declaration, claims: outcome.format === 'text' ? outcome.claims : [] };
 }
 
 function loadConfig(file: string | undefined): CheckConfig {
@@ -132,9 +133,9 @@ export function formatFindings(findings: readonly Finding[], loaded: Loaded, fil
 }
 
 /** `jixiao check FILE`: returns the exit code (0 no errors, 1 errors). */
-export function runCheck(file: string, options: CheckCommandOptions): number {
+export async function runCheck(file: string, options: CheckCommandOptions): Promise<number> {
   const config = loadConfig(options.config);
-  const loaded = loadDeclaration(file);
+  const loaded = await loadDeclaration(file);
   const findings = checkDeclaration(loaded.declaration, config);
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(findings, null, 2)}\n`);

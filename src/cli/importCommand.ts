@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { TargetDocument } from '../core/document.ts';
 import { formatMoney, money, sumMoney } from '../core/money.ts';
-import { importFormBytes } from '../import/text/importFormText.ts';
+import { importSource } from '../readers/importSource.ts';
 import { CliError, say, type Lang } from './cliError.ts';
 import { readInputFile } from './readInputFile.ts';
 
@@ -12,9 +12,9 @@ export interface ImportCommandOptions {
   readonly lang: Lang;
 }
 
-/** Imports a form file into its documents (one per form in it), or throws a {@link CliError} naming the file. */
-export function importFile(file: string, year?: number): TargetDocument[] {
-  const outcome = importFormBytes(readInputFile(file), year === undefined ? {} : { year });
+/** Imports a form file of any format into its documents (one per form in it), or throws a {@link CliError} naming the file. */
+export async function importFile(file: string, year?: number): Promise<TargetDocument[]> {
+  const outcome = await importSource(readInputFile(file), year === undefined ? {} : { year });
   if (!outcome.ok) {
     const evidence = outcome.evidence.length > 0 ? `\n  ${outcome.evidence.slice(0, 3).join('\n  ')}` : '';
     throw new CliError(`${file}：${outcome.message.zh}${evidence}`, `${file}: ${outcome.message.en}${evidence}`);
@@ -32,8 +32,8 @@ export function importFile(file: string, year?: number): TargetDocument[] {
 }
 
 /** `jixiao import FILE`: the canonical JSON on stdout (or --out), a one-line summary on stderr. */
-export function runImport(file: string, options: ImportCommandOptions): void {
-  const documents = importFile(file, options.year);
+export async function runImport(file: string, options: ImportCommandOptions): Promise<void> {
+  const documents = await importFile(file, options.year);
   // One form: its document; several: an array of them, one document per form, never one mixing two.
   const json = `${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`;
   if (options.out) {

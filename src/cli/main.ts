@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { CliError, type Lang } from './cliError.ts';
 import { runCheck } from './checkCommand.ts';
+import { runExport, type ExportCommandOptions } from './exportCommand.ts';
 import { runImport, summarize, importFile } from './importCommand.ts';
 import { runAuditVerify, runBackup, runMigrate, runRestore, runServe, runUserAdd } from './serverCommands.ts';
 
@@ -36,12 +37,12 @@ export function buildProgram(): Command {
 
   program
     .command('import')
-    .description('import a published form (text extraction) and print its canonical JSON')
-    .argument('<file>', 'the form as text (UTF-8 or GB18030)')
+    .description('import a published form (.xlsx, .xls, PDF, HTML or text) and print its canonical JSON')
+    .argument('<file>', 'the form: a workbook, a PDF, a saved web page, or text (UTF-8 or GB18030); the format is read from the content')
     .option('--year <year>', 'budget year, when the form does not print one', parseYear)
     .option('--out <file>', 'write the JSON to a file instead of stdout')
-    .action(function (this: Command, file: string, options: { year?: number; out?: string }) {
-      runImport(file, { ...options, lang: langOf(this) });
+    .action(async function (this: Command, file: string, options: { year?: number; out?: string }) {
+      await runImport(file, { ...options, lang: langOf(this) });
     });
 
   program
@@ -50,9 +51,9 @@ export function buildProgram(): Command {
     .argument('<file>', 'the form as text, or its canonical JSON')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', 'a JSON file switching rules off, re-grading them, or setting thresholds')
-    .action(function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+    .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      process.exitCode = runCheck(file, { ...options, lang: langOf(this), color });
+      process.exitCode = await runCheck(file, { ...options, lang: langOf(this), color });
     });
 
   program
@@ -114,11 +115,23 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('export')
+    .description('write a form as the official PDF or Excel form (or canonical JSON): a file of any importable format, or a form on a running server by its id')
+    .argument('<source>', 'a file (JSON, .xlsx, .xls, PDF, HTML, text), or a declaration id on the server')
+    .addOption(new Option('--format <format>', 'what to write').choices(['pdf', 'xlsx', 'json']).default('pdf'))
+    .option('--out <file>', 'the file to write (default: stdout when it is not a terminal)')
+    .option('--server <url>', 'the server an id is read from (or JIXIAO_SERVER)', process.env.JIXIAO_SERVER ?? 'http://127.0.0.1:3000')
+    .option('--token <token>', 'API token for forms that are not published (or JIXIAO_TOKEN)')
+    .action(async function (this: Command, source: string, options: ExportCommandOptions) {
+      await runExport(source, options);
+    });
+
+  program
     .command('demo')
     .description('import the bundled example form and show what Jixiao read')
-    .action(function (this: Command) {
+    .action(async function (this: Command) {
       const lang = langOf(this);
-      for (const declaration of importFile(SEED, 2025)) process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
+      for (const declaration of await importFile(SEED, 2025)) process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
       process.stdout.write(
         lang === 'en'
           ? 'Try: npx jixiao import fixtures/forms/000_168cd24c06a0f893.txt --year 2025\n'

@@ -58,6 +58,8 @@ export interface IndicatorRow {
 export interface UnparsedText {
   line: number;
   text: string;
+  /** Where in the source it sits, for sources with cells or pages: `Sheet1!C12`, `第2页 第5行第3列`. */
+  at?: string;
 }
 
 /** The total money a document declares, in 万元. */

@@ -66,7 +66,7 @@ export const amountSchema = amount;
 /** Second-level groups printed with no indicator under them. */
 export const emptyLevel2Schema = z.array(z.tuple([z.string().nullable(), z.string()])).describe('second-level groups printed with no indicator');
 /** Source text an importer could not place. */
-export const unparsedSchema = z.array(z.object({ line: z.number().int().min(1), text: z.string() })).describe('source text the importer could not place');
+export const unparsedSchema = z.array(z.object({ line: z.number().int().min(1), text: z.string(), at: z.string().optional().describe('the cell or page position in the source (Sheet1!C12, 第2页 …)') })).describe('source text the importer could not place');
 /** The budget year. */
 export const yearSchema = z.number().int().min(1990).max(2100).nullable();
 

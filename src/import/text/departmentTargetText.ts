@@ -49,15 +49,15 @@ interface Segment {
   readonly lines: SourceLine[];
 }
 
-const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)部门整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
-const DEPARTMENT_LABEL = /^[\s\u3000]*((?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
-const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标']);
+export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)部门整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
+export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
+export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标']);
 const TASK_HEADINGS = new Set(['年度重点工作', '年度重点工作任务', '期望达到的目标（概述）', '期望达到的目标(概述)', '期望达到的目标', '年度主要任务']);
 const OTHER_TASKS_HEADING = '其他需完成的任务（可选填）';
 const PROJECT_HEADER = /主要实施内容/;
-const GOAL_PREFIX = /^[\s\u3000]*(目标[\s\u3000]*\d+[\s\u3000]*[：:、.．]?)/;
+export const GOAL_PREFIX = /^[\s\u3000]*(目标[\s\u3000]*\d+[\s\u3000]*[：:、.．]?)/;
 const SENTENCE_END = /[。；;！？!?]$/;
-const PAGE_MARKER = /^(?:第\d+页(?:[,，/]?共\d+页)?|-\d+-|—\d+—|\d+\/\d+)$/;
+export const PAGE_MARKER = /^(?:第\d+页(?:[,，/]?共\d+页)?|-\d+-|—\d+—|\d+\/\d+)$/;
 
 /** Reads the lines of a department-wide target form. Total: never throws on any input. */
 export function readDepartmentTargetText(lines: readonly SourceLine[], options: DepartmentTargetTextOptions = {}): DepartmentTargetImport {
@@ -72,7 +72,7 @@ export function readDepartmentTargetText(lines: readonly SourceLine[], options: 
 }
 
 /** A printed total wins; otherwise the total is basic + project spending, marked as derived. */
-function deriveTotal(declaration: DepartmentTargetDeclaration): void {
+export function deriveTotal(declaration: DepartmentTargetDeclaration): void {
   const { budget } = declaration;
   if (budget.total !== null || budget.basic === null || budget.project === null) return;
   budget.total = formatMoney(addMoney(money(budget.basic), money(budget.project)));

@@ -5,6 +5,7 @@
 import type { TargetDocument } from '../../core/document.ts';
 import { unstorableCharacter } from '../../core/storableText.ts';
 import { decodeText } from './decodeText.ts';
+import { looksLikeTableRows, readDepartmentTargetTable } from './departmentTargetTable.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
 import { detectFormKind, FORM_KIND_NAMES, titleKind, type FormKind } from './formKind.ts';
 import type { Claim } from './ledger.ts';
@@ -13,7 +14,7 @@ import { compact, toSourceLines, type SourceLine } from './sourceText.ts';
 
 /** Why a text could not be imported as a department-wide target form. */
 export interface ImportProblem {
-  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'unrecognised';
+  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'unrecognised' | 'corrupt' | 'encrypted' | 'scanned' | 'no-table' | 'unsupported';
   /** The kind of form it looks like, for `wrong-kind`. */
   readonly kind?: FormKind;
   readonly message: { zh: string; en: string };
@@ -163,7 +164,9 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
       const { declaration, claims } = readProjectTargetText(formLines, options);
       documents.push({ document: declaration, claims, lines: { from, to } });
     } else {
-      const { declaration, claims } = readDepartmentTargetText(formLines, options);
+      // Rows of a table (a workbook, a web page, `|`-joined text) are read by their cells.
+      const read = looksLikeTableRows(formLines) ? readDepartmentTargetTable : readDepartmentTargetText;
+      const { declaration, claims } = read(formLines, options);
       documents.push({ document: declaration, claims, lines: { from, to } });
     }
   }

@@ -12,6 +12,7 @@ import { formatMoney, parseMoney } from '../../core/money.ts';
 import { emptyProjectTarget, type ProjectIndicator, type ProjectTargetDeclaration } from '../../core/projectTarget.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { lineCells, subCell, type Cell } from './cells.ts';
+import { indicatorColumnOf, type IndicatorColumn } from './indicatorColumns.ts';
 import { Ledger, type Claim } from './ledger.ts';
 import type { SourceLine } from './sourceText.ts';
 
@@ -51,22 +52,7 @@ const LEVEL1_BASE: readonly string[] = [...LEVEL1, '投入指标', '项目完成
 const LEVEL2_NAMES: readonly string[] = [...LEVEL2_LABELS, '社会公众或服务对象满意度指标', '满意度指标', '投入指标'];
 const COST_LEVEL2: ReadonlySet<string> = new Set(NATIONAL_FRAMEWORK['成本指标']);
 
-type Column = 'level1' | 'level2' | 'name' | 'operator' | 'annual' | 'period' | 'unit' | 'standard' | 'explanation' | 'scoringRule' | 'weight' | 'note';
-
-const COLUMN_HEADERS: ReadonlyArray<readonly [Column, RegExp]> = [
-  ['level1', /^一级指标$/],
-  ['level2', /^二级指标$/],
-  ['name', /^(三级指标|指标名称|具体指标|指标内容|绩效指标名称)$/],
-  ['operator', /^(指标性质|指标值类型|指标方向|计算符号|符号)$/],
-  ['period', /^(实施周期指标值|实施期指标值|长期指标值|总体指标值|中期指标值|实施期目标值|总目标值)$/],
-  ['annual', /^(年度指标值|指标值|目标值|指标目标值|当年预期实现值|本年度计划水平|年度目标值|绩效目标值|指标值及单位|预期目标值|年度指标值及单位)$/],
-  ['unit', /^(计量单位|度量单位|单位)$/],
-  ['standard', /^(绩效标准|取值依据|指标值设定依据|标准|参考标准)$/],
-  ['explanation', /^(指标解释|指标说明|计算公式|指标内容[/／]计算公式)$/],
-  ['scoringRule', /^(评[（(]扣[)）]分标准|评分标准|扣分标准|评分规则)$/],
-  ['weight', /^(分值|权重|权重[（(]分值[)）]|分值[（(]权重[)）])$/],
-  ['note', /^(备注|保障措施|上年度实际水平)$/],
-];
+type Column = IndicatorColumn;
 
 const TABLE_HEADINGS: ReadonlyArray<readonly [RegExp, 'period' | 'annual' | null]> = [
   [/^(长期绩效指标|总目标绩效指标|实施期绩效指标|总体绩效指标|中长期绩效指标)$/, 'period'],
@@ -98,19 +84,10 @@ const FUSED_CUTS: readonly string[] = [
 
 // Cells are looked up many times against a dozen patterns; the answer for a text is kept (the
 // vocabulary of a form is small, so the memo stays small; it is dropped when it grows past a bound).
-const columnMemo = new Map<string, Column | null>();
 const headingMemo = new Map<string, 'period' | 'annual' | null | undefined>();
 
 /** The column a header cell names, or null. */
-function columnOf(text: string): Column | null {
-  let column = columnMemo.get(text);
-  if (column === undefined) {
-    column = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
-    if (columnMemo.size > 10_000) columnMemo.clear();
-    columnMemo.set(text, column);
-  }
-  return column;
-}
+const columnOf = indicatorColumnOf;
 
 /** The table a heading cell opens (period, annual, or either: null), or undefined for no heading. */
 function headingOf(text: string): 'period' | 'annual' | null | undefined {

@@ -1,0 +1,87 @@
+/** `jixiao export`: a form as the official PDF or Excel form, from a file or from a running server. */
+import { existsSync, writeFileSync } from 'node:fs';
+import type { TargetDocument } from '../core/document.ts';
+import { documentSchema } from '../format/documentSchema.ts';
+import { decodeText } from '../import/text/decodeText.ts';
+import { importSource, sniffFormat } from '../readers/importSource.ts';
+import { writePdf } from '../writers/pdfWriter.ts';
+import { writeWorkbook } from '../writers/workbookWriter.ts';
+import { CliError } from './cliError.ts';
+import { readInputFile } from './readInputFile.ts';
+
+export interface ExportCommandOptions {
+  readonly format: 'pdf' | 'xlsx' | 'json';
+  readonly out?: string;
+  readonly server: string;
+  readonly token?: string;
+}
+
+/** The documents of a file: canonical JSON (one document or an array), or any importable form. */
+export async function documentsOfFile(file: string): Promise<TargetDocument[]> {
+  const bytes = readInputFile(file);
+  const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
+  const head = decoded?.ok ? decoded.text.trimStart()[0] : undefined;
+  if (decoded?.ok && (head === '{' || head === '[')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(decoded.text);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new CliError(`${file}：不是有效的 JSON（${detail}）`, `${file}: not valid JSON (${detail})`);
+    }
+    const list = Array.isArray(json) ? json : [json];
+    return list.map((item, i) => {
+      const result = documentSchema.safeParse(item);
+      if (result.success) return result.data;
+      const where = Array.isArray(json) ? `[${i}]` : '';
+      const problems = result.error.issues.slice(0, 10).map((issue) => `  ${where}/${issue.path.join('/')}: ${issue.message}`);
+      throw new CliError(`${file}：不符合 Jixiao 申报表 JSON 格式\n${problems.join('\n')}`, `${file}: not a Jixiao document JSON\n${problems.join('\n')}`);
+    });
+  }
+  const outcome = await importSource(bytes);
+  if (!outcome.ok) throw new CliError(`${file}：${outcome.message.zh}`, `${file}: ${outcome.message.en}`);
+  return outcome.documents.map((d) => d.document);
+}
+
+/** Writes the export to --out, or to stdout when that is not a terminal. */
+function deliver(data: Buffer | string, options: ExportCommandOptions): void {
+  if (options.out) {
+    try {
+      writeFileSync(options.out, data);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+      throw new CliError(`${options.out}：无法写入（${code}）`, `${options.out}: cannot be written (${code})`);
+    }
+    return;
+  }
+  if (process.stdout.isTTY && options.format !== 'json') throw new CliError(`${options.format.toUpperCase()} 是二进制文件，请用 --out 指定文件`, `${options.format.toUpperCase()} is binary: name a file with --out`);
+  process.stdout.write(data);
+}
+
+/** Fetches a declaration's export from a running server. */
+async function fromServer(id: string, options: ExportCommandOptions): Promise<Buffer> {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) throw new CliError(`${id}：既不是文件，也不是申报表编号`, `${id}: neither a file nor a declaration id`);
+  const token = options.token ?? process.env.JIXIAO_TOKEN;
+  const url = new URL(`/api/v1/declarations/${id}.${options.format}`, options.server);
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} }).catch((error: unknown) => {
+    throw new CliError(`无法连接 ${options.server}：${String(error)}（是否已运行 jixiao serve？）`, `cannot reach ${options.server}: ${String(error)} (is jixiao serve running?)`);
+  });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: { zh?: string; en?: string } } } | null;
+    const message = body?.error?.message;
+    throw new CliError(`服务器拒绝导出 ${id}（HTTP ${response.status}${message?.zh ? `：${message.zh}` : ''}）`, `the server refused to export ${id} (HTTP ${response.status}${message?.en ? `: ${message.en}` : ''})`);
+  }
+  return Buffer.from(await response.arrayBuffer());
+}
+
+/** `jixiao export SOURCE --format pdf|xlsx|json`. */
+export async function runExport(source: string, options: ExportCommandOptions): Promise<void> {
+  if (!existsSync(source)) {
+    deliver(await fromServer(source, options), options);
+    return;
+  }
+  const documents = await documentsOfFile(source);
+  if (options.format === 'json') deliver(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`, options);
+  else if (options.format === 'xlsx') deliver(await writeWorkbook(documents), options);
+  else deliver(await writePdf(documents), options);
+}

@@ -1,0 +1,81 @@
+/**
+ * One front door for every format: the bytes of a file (or pasted text or HTML) in, the documents of
+ * the family out. The reader is picked by content — a zip or OLE workbook, a PDF, an HTML page, else
+ * text — not by the file's extension, which users get wrong (a .xls that is an HTML table, a .txt
+ * copied from a page).
+ */
+import { importFormBytes, importFormText, type ImportProblem } from '../import/text/importFormText.ts';
+import type { DepartmentTargetTextOptions } from '../import/text/departmentTargetText.ts';
+import { decodeText } from '../import/text/decodeText.ts';
+import { importTables, type TableImportOutcome } from '../table/importTables.ts';
+import type { SourceFormat, SourceTables } from '../table/sourceTable.ts';
+import { isHtml, readHtml } from './htmlReader.ts';
+import { isPdf, readPdf } from './pdfReader.ts';
+import { checkSourceSize, ReaderError } from './readerError.ts';
+import { isWorkbook, readWorkbook } from './workbookReader.ts';
+
+/** What an import of any format gives: the documents, the format read, and the source's tables. */
+export type SourceImportOutcome =
+  | (Extract<TableImportOutcome, { ok: true }> & { readonly format: SourceFormat; readonly source: SourceTables | null })
+  | (Extract<TableImportOutcome, { ok: false }> & { readonly format: SourceFormat | null });
+
+/** The format of some bytes, by their content. */
+export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  const workbook = isWorkbook(bytes);
+  if (workbook) return workbook;
+  if (isPdf(bytes)) return 'pdf';
+  const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 256 * 1024)));
+  if (head.ok && isHtml(head.text)) return 'html';
+  return 'text';
+}
+
+/** Reads the tables of a binary or HTML source (not plain text). */
+export async function readSourceTables(bytes: Uint8Array, format: Exclude<SourceFormat, 'text'>): Promise<SourceTables> {
+  if (format === 'pdf') return readPdf(bytes);
+  if (format === 'html') {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new ReaderError('corrupt', `网页文件无法解码：${decoded.message}`, `the web page cannot be decoded: ${decoded.message}`);
+    return readHtml(decoded.text);
+  }
+  return readWorkbook(bytes);
+}
+
+/** Imports a file's bytes, whatever its format. Never throws. */
+export async function importSource(bytes: Uint8Array, options: DepartmentTargetTextOptions = {}): Promise<SourceImportOutcome> {
+  let format: SourceFormat | null = null;
+  try {
+    checkSourceSize(bytes);
+    format = sniffFormat(bytes);
+    if (format === 'text') {
+      const outcome = importFormBytes(bytes, options);
+      return outcome.ok ? { ...outcome, format, source: null } : { ...outcome, format };
+    }
+    const source = await readSourceTables(bytes, format);
+    const outcome = importTables(source, options);
+    return outcome.ok ? { ...outcome, format, source } : { ...outcome, format };
+  } catch (error) {
+    return { ok: false, format, ...problemOf(error) };
+  }
+}
+
+/** Imports pasted text: HTML (a table copied from a page) as a table, anything else as text. Never throws. */
+export async function importPasted(text: string, options: DepartmentTargetTextOptions = {}): Promise<SourceImportOutcome> {
+  if (!isHtml(text)) {
+    const outcome = importFormText(text, options);
+    return outcome.ok ? { ...outcome, format: 'text', source: null } : { ...outcome, format: 'text' };
+  }
+  try {
+    const source = readHtml(text);
+    const outcome = importTables(source, options);
+    return outcome.ok ? { ...outcome, format: 'html', source } : { ...outcome, format: 'html' };
+  } catch (error) {
+    return { ok: false, format: 'html', ...problemOf(error) };
+  }
+}
+
+function problemOf(error: unknown): ImportProblem {
+  if (error instanceof ReaderError) return { problem: error.problem, message: { zh: error.zh, en: error.en }, evidence: [] };
+  // A reader's own bug must not pass for a bad file: name it as such.
+  const message = error instanceof Error ? error.message : String(error);
+  return { problem: 'corrupt', message: { zh: `文件无法读取：${message}`, en: `the file cannot be read: ${message}` }, evidence: [] };
+}

@@ -1,0 +1,359 @@
+/**
+ * PDFs in as the table model. pdfjs gives the text with its positions and the page's drawing
+ * operators; the drawn ruling lines give the grid (a cell is a region closed on four sides; a line
+ * missing inside it makes a merged cell), and each piece of text goes to the cell it sits in. Text
+ * outside any ruled table becomes lines of their own, rebuilt from positions as a text extraction
+ * would (the text importer reads those). Pages follow one another in one sheet, so a table that
+ * continues on the next page continues in the model; running heads and page numbers in the margins
+ * are page furniture, not form.
+ */
+import { createRequire } from 'node:module';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tableCell, type SourceSheet, type SourceTables, type TableCell } from '../table/sourceTable.ts';
+import { checkSourceSize, MAX_SOURCE_PAGES, ReaderError } from './readerError.ts';
+
+/** True for the bytes of a PDF (its header may follow a little junk). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+interface TextPiece {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Segment {
+  /** Horizontal: y fixed, a..b along x. Vertical: x fixed, a..b along y. */
+  at: number;
+  a: number;
+  b: number;
+}
+
+/** A cell region on a page: its grid box and the text inside. */
+interface Region {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+  pieces: TextPiece[];
+}
+
+const SNAP = 2.5;
+
+type PdfJs = typeof PdfJsModule;
+let pdfjs: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/** Where pdfjs finds its CMaps and standard fonts (CJK PDFs name predefined CMaps such as UniGB-UCS2-H). */
+function resourceUrls(): { cMapUrl: string; standardFontDataUrl: string } {
+  const require = createRequire(import.meta.url);
+  const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
+  return { cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).pathname}/`, standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).pathname}/` };
+}
+
+/** Reads a PDF's pages as one sheet; throws a ReaderError naming what is wrong. */
+export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
+  checkSourceSize(bytes);
+  const lib = await loadPdfJs();
+  const { cMapUrl, standardFontDataUrl } = resourceUrls();
+  // pdfjs takes ownership of (and detaches) the buffer it is given: give it a copy.
+  const task = lib.getDocument({ data: new Uint8Array(bytes), cMapUrl, cMapPacked: true, standardFontDataUrl, disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  let document: Awaited<typeof task.promise>;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : String(error);
+    if (name === 'PasswordException') throw new ReaderError('encrypted', 'PDF 有密码保护，无法读取', 'the PDF is password-protected');
+    throw new ReaderError('corrupt', `无法读取 PDF：文件已损坏或不是 PDF（${message}）`, `the PDF cannot be read: it is damaged or not a PDF (${message})`);
+  }
+  try {
+    if (document.numPages > MAX_SOURCE_PAGES) {
+      throw new ReaderError('too-large', `PDF 有 ${document.numPages} 页，超过上限 ${MAX_SOURCE_PAGES} 页`, `the PDF has ${document.numPages} pages, more than the limit of ${MAX_SOURCE_PAGES}`);
+    }
+    const pages: { pieces: TextPiece[]; segments: { h: Segment[]; v: Segment[] }; width: number; height: number }[] = [];
+    for (let n = 1; n <= document.numPages; n++) {
+      const page = await document.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const pieces: TextPiece[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [, , , d, e, f] = item.transform as number[];
+        const height = Math.abs(item.height || d || 0);
+        pieces.push({ text: normalisePdfText(item.str), x: e ?? 0, y: viewport.height - (f ?? 0) - height, width: item.width, height });
+      }
+      const operators = await page.getOperatorList();
+      pages.push({ pieces, segments: rulingLines(lib, operators, viewport.height), width: viewport.width, height: viewport.height });
+      page.cleanup();
+    }
+    if (pages.every((p) => p.pieces.length === 0)) {
+      throw new ReaderError('scanned', `扫描件，无文字层：PDF 的 ${pages.length} 页都没有可提取的文字（需先做文字识别 OCR）`, `a scan with no text layer: none of the PDF's ${pages.length} pages has text to extract (run OCR first)`);
+    }
+    return { format: 'pdf', sheets: [pagesSheet(pages)] };
+  } finally {
+    await document.destroy();
+  }
+}
+
+/** Kangxi radicals and CJK radical supplements that some PDFs print for ordinary characters (⽬ for 目). */
+export function normalisePdfText(text: string): string {
+  return /[\u2E80-\u2FDF]/.test(text) ? text.replace(/[\u2E80-\u2FDF]/g, (ch) => ch.normalize('NFKC')) : text;
+}
+
+/** Horizontal and vertical lines drawn on a page (stroked paths, thin filled rectangles), top-down y. */
+function rulingLines(lib: PdfJs, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): { h: Segment[]; v: Segment[] } {
+  const { OPS } = lib;
+  const h: Segment[] = [];
+  const v: Segment[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  const apply = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], pageHeight - (ctm[1] * x + ctm[3] * y + ctm[5])];
+  const add = (x1: number, y1: number, x2: number, y2: number) => {
+    if (Math.abs(y1 - y2) < 1 && Math.abs(x1 - x2) > 1) h.push({ at: (y1 + y2) / 2, a: Math.min(x1, x2), b: Math.max(x1, x2) });
+    else if (Math.abs(x1 - x2) < 1 && Math.abs(y1 - y2) > 1) v.push({ at: (x1 + x2) / 2, a: Math.min(y1, y2), b: Math.max(y1, y2) });
+  };
+  operators.fnArray.forEach((fn, i) => {
+    const args = operators.argsArray[i] as unknown[];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as unknown as Matrix);
+    else if (fn === OPS.constructPath) {
+      const paint = args[0] as number;
+      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
+      if (!data || typeof data === 'object' && !('length' in data)) return;
+      const stroke = paint === OPS.stroke || paint === OPS.closeStroke || paint === OPS.fillStroke || paint === OPS.eoFillStroke || paint === OPS.closeFillStroke;
+      const fill = paint === OPS.fill || paint === OPS.eoFill;
+      if (!stroke && !fill) return;
+      const points = pathPolygons(data);
+      for (const polygon of points) {
+        const mapped = polygon.map(([x, y]) => apply(x, y));
+        if (fill) {
+          // A thin filled rectangle is a line (how many producers draw borders).
+          const xs = mapped.map((p) => p[0]);
+          const ys = mapped.map((p) => p[1]);
+          const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          if (y2 - y1 < 2.5 && x2 - x1 > 2) add(x1, (y1 + y2) / 2, x2, (y1 + y2) / 2);
+          else if (x2 - x1 < 2.5 && y2 - y1 > 2) add((x1 + x2) / 2, y1, (x1 + x2) / 2, y2);
+          if (!stroke) continue;
+        }
+        for (let k = 1; k < mapped.length; k++) {
+          const [a, b] = [mapped[k - 1] as [number, number], mapped[k] as [number, number]];
+          add(a[0], a[1], b[0], b[1]);
+        }
+      }
+    }
+  });
+  return { h, v };
+}
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m;
+  const [a2, b2, c2, d2, e2, f2] = n;
+  return [a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d, e2 * a + f2 * c + e, e2 * b + f2 * d + f];
+}
+
+/** The straight polylines of a pdfjs path buffer (moveTo 0, lineTo 1, curveTo 2, quadraticCurveTo 3, closePath 4). */
+function pathPolygons(data: ArrayLike<number>): [number, number][][] {
+  const polygons: [number, number][][] = [];
+  let current: [number, number][] = [];
+  for (let i = 0; i < data.length; ) {
+    const op = data[i] as number;
+    if (op === 0) {
+      if (current.length > 1) polygons.push(current);
+      current = [[data[i + 1] as number, data[i + 2] as number]];
+      i += 3;
+    } else if (op === 1) {
+      current.push([data[i + 1] as number, data[i + 2] as number]);
+      i += 3;
+    } else if (op === 2) {
+      if (current.length > 1) polygons.push(current);
+      current = [[data[i + 5] as number, data[i + 6] as number]];
+      i += 7;
+    } else if (op === 3) {
+      if (current.length > 1) polygons.push(current);
+      current = [[data[i + 3] as number, data[i + 4] as number]];
+      i += 5;
+    } else {
+      const first = current[0];
+      if (first) current.push(first);
+      if (current.length > 1) polygons.push(current);
+      current = first ? [first] : [];
+      i += 1;
+    }
+  }
+  if (current.length > 1) polygons.push(current);
+  return polygons;
+}
+
+/** Values within SNAP of each other as one (sorted). */
+function cluster(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const result: number[] = [];
+  for (const value of sorted) {
+    const last = result[result.length - 1];
+    if (last === undefined || value - last > SNAP) result.push(value);
+  }
+  return result;
+}
+
+/** True when the segments at `at` cover most of a..b. */
+function covered(segments: readonly Segment[], at: number, a: number, b: number): boolean {
+  let total = 0;
+  for (const s of segments) {
+    if (Math.abs(s.at - at) > SNAP) continue;
+    total += Math.max(0, Math.min(b, s.b) - Math.max(a, s.a));
+  }
+  return total >= (b - a) * 0.6;
+}
+
+/** The cells of a page's ruled tables: atomic grid boxes merged where no line parts them. */
+function regions(segments: { h: Segment[]; v: Segment[] }): Region[] {
+  const ys = cluster(segments.h.map((s) => s.at));
+  const xs = cluster(segments.v.map((s) => s.at));
+  if (ys.length < 2 || xs.length < 2) return [];
+  const rows = ys.length - 1;
+  const cols = xs.length - 1;
+  const parent = Array.from({ length: rows * cols }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const [top, bottom, left, right] = [ys[r] as number, ys[r + 1] as number, xs[c] as number, xs[c + 1] as number];
+      if (c + 1 < cols && !covered(segments.v, right, top, bottom)) union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !covered(segments.h, bottom, left, right)) union(r * cols + c, (r + 1) * cols + c);
+    }
+  }
+  const groups = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const root = find(r * cols + c);
+      const g = groups.get(root);
+      if (!g) groups.set(root, { r0: r, r1: r, c0: c, c1: c });
+      else {
+        g.r0 = Math.min(g.r0, r);
+        g.r1 = Math.max(g.r1, r);
+        g.c0 = Math.min(g.c0, c);
+        g.c1 = Math.max(g.c1, c);
+      }
+    }
+  }
+  const result: Region[] = [];
+  for (const g of groups.values()) {
+    const [top, bottom, left, right] = [ys[g.r0] as number, ys[g.r1 + 1] as number, xs[g.c0] as number, xs[g.c1 + 1] as number];
+    // A cell is closed on its four sides; an open region is the space between or beside tables. A
+    // merged cell cut by a page break may have no line where the page cuts it (LibreOffice draws none).
+    const atEdge = (y: number) => y === ys[0] || y === ys[ys.length - 1];
+    const closed = (covered(segments.h, top, left, right) || atEdge(top)) && (covered(segments.h, bottom, left, right) || atEdge(bottom)) && covered(segments.v, left, top, bottom) && covered(segments.v, right, top, bottom);
+    if (!closed) continue;
+    result.push({ top, bottom, left, right, row: g.r0, col: g.c0, rowSpan: g.r1 - g.r0 + 1, colSpan: g.c1 - g.c0 + 1, pieces: [] });
+  }
+  return result;
+}
+
+/** Pieces of text on one line (their vertical centres close), left to right, joined as printed. */
+function linesOf(pieces: readonly TextPiece[]): { text: string; y: number; x: number; size: number }[] {
+  const sorted = [...pieces].sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2) || a.x - b.x);
+  const lines: { pieces: TextPiece[]; centre: number }[] = [];
+  for (const piece of sorted) {
+    const centre = piece.y + piece.height / 2;
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line.centre - centre) < Math.max(2, piece.height * 0.45)) line.pieces.push(piece);
+    else lines.push({ pieces: [piece], centre });
+  }
+  return lines.map((line) => {
+    const row = line.pieces.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = -Infinity;
+    for (const piece of row) {
+      // A gap wider than a character is a space (whitespace columns, as a text extraction prints).
+      if (text !== '' && piece.x - end > Math.max(piece.height, 4) * 0.9) text += piece.x - end > piece.height * 3 ? '   ' : ' ';
+      text += piece.text;
+      end = piece.x + piece.width;
+    }
+    return { text: text.trim(), y: line.centre, x: row[0]?.x ?? 0, size: Math.max(...row.map((p) => p.height)) };
+  });
+}
+
+const PAGE_NUMBER = /^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|—\s*\d+\s*—|\d+\s*\/\s*\d+|\d+|Page \d+( of \d+)?)$/i;
+
+/** Every page's tables and free lines as one sheet of rows, top to bottom, page after page. */
+function pagesSheet(pages: readonly { pieces: TextPiece[]; segments: { h: Segment[]; v: Segment[] }; width: number; height: number }[]): SourceSheet {
+  const rows: TableCell[][] = [];
+  // Lines in the top or bottom margin seen on several pages (digits aside) are running heads and footers.
+  const marginLines = pages.map((page) => linesOf(page.pieces).filter((l) => l.y < page.height * 0.065 || l.y > page.height * 0.94));
+  const seen = new Map<string, number>();
+  for (const lines of marginLines) for (const key of new Set(lines.map((l) => l.text.replace(/\d+/g, '#')))) seen.set(key, (seen.get(key) ?? 0) + 1);
+  const furniture = (line: { text: string; size: number }) => PAGE_NUMBER.test(line.text) || (seen.get(line.text.replace(/\d+/g, '#')) ?? 0) >= 2 || line.size <= 8.5;
+
+  pages.forEach((page, p) => {
+    const cells = regions(page.segments);
+    const free: TextPiece[] = [];
+    for (const piece of page.pieces) {
+      const cx = piece.x + Math.min(piece.width, piece.height) / 2;
+      const cy = piece.y + piece.height / 2;
+      const region = cells.find((c) => cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom);
+      if (region) region.pieces.push(piece);
+      else free.push(piece);
+    }
+    // Rows of the page in vertical order: each table row band, and each free line.
+    type Band = { y: number; cells: { text: string; col: number; rowSpan: number; colSpan: number; box: { x: number; y: number; width: number; height: number } }[]; key: string };
+    const bands = new Map<string, Band>();
+    const gridRows = [...new Set(cells.map((c) => c.top))].sort((a, b) => a - b);
+    for (const cell of cells) {
+      const text = linesOf(cell.pieces).map((l) => l.text).join('\n');
+      const key = `t${cell.top.toFixed(1)}`;
+      let band = bands.get(key);
+      if (!band) bands.set(key, (band = { y: cell.top, cells: [], key }));
+      if (text === '') continue;
+      // Row spans count this page's grid rows the cell covers.
+      const rowSpan = gridRows.filter((top) => top >= cell.top - 0.1 && top < cell.bottom - 0.1).length;
+      band.cells.push({ text, col: cell.col, rowSpan, colSpan: cell.colSpan, box: { x: cell.left, y: cell.top, width: cell.right - cell.left, height: cell.bottom - cell.top } });
+    }
+    for (const line of linesOf(free)) {
+      if ((line.y < page.height * 0.065 || line.y > page.height * 0.94) && furniture(line)) continue;
+      bands.set(`f${line.y}`, { y: line.y, cells: [{ text: line.text, col: 0, rowSpan: 1, colSpan: 1, box: { x: line.x, y: line.y - line.size / 2, width: page.width - line.x, height: line.size } }], key: `f${line.y}` });
+    }
+    const ordered = [...bands.values()].sort((a, b) => a.y - b.y);
+    // A band's grid rows below it: a table row's index in the sheet is where its band lands.
+    const rowOfTop = new Map<number, number>();
+    const start = rows.length;
+    ordered.forEach((band, i) => {
+      if (band.key.startsWith('t')) rowOfTop.set(Number(band.key.slice(1)), start + i);
+      rows.push([]);
+    });
+    ordered.forEach((band, i) => {
+      const row = rows[start + i] as TableCell[];
+      band.cells.sort((a, b) => a.col - b.col);
+      for (const c of band.cells) {
+        // A span counts the sheet rows of this page it covers, free lines between table rows included.
+        const endTop = gridRows.filter((top) => top >= band.y - 0.1).slice(0, c.rowSpan).pop() ?? band.y;
+        const last = rowOfTop.get(Number(endTop.toFixed(1))) ?? start + i;
+        const rowSpan = Math.max(1, last - (start + i) + 1);
+        row.push(tableCell(c.text, start + i, c.col, `第${p + 1}页 第${i + 1}行第${c.col + 1}列`, { rowSpan, colSpan: c.colSpan, box: { page: p + 1, ...c.box } }));
+      }
+    });
+  });
+  return { name: 'PDF', rows, pages: pages.map((p) => ({ width: p.width, height: p.height })) };
+}

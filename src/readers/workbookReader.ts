@@ -1,0 +1,103 @@
+/**
+ * Workbooks in (.xlsx and legacy .xls) as the table model: every sheet with its merged cells, each
+ * cell's text as Excel shows it — a formula's cached value, a number in its number format, a date
+ * serial as a date.
+ *
+ * SheetJS (the maintained `@e965/xlsx` build) reads both formats with one cell model, which keeps
+ * one code path for the two files finance staff actually hold; exceljs writes (see workbookWriter),
+ * as it keeps styles, and reads .xlsx only. Measured in BENCHMARKS.md (`xlsx-import`).
+ */
+import * as XLSX from '@e965/xlsx';
+import { sheetRef, tableCell, type SourceSheet, type SourceTables, type TableCell } from '../table/sourceTable.ts';
+import { checkSourceSize, MAX_SOURCE_ROWS, ReaderError } from './readerError.ts';
+
+/** True for the bytes of a zip (an .xlsx) or an OLE compound file (an .xls, or an encrypted .xlsx). */
+export function isWorkbook(bytes: Uint8Array): 'xlsx' | 'xls' | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+  const ole = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (ole.every((b, i) => bytes[i] === b)) return 'xls';
+  return null;
+}
+
+/** Reads a workbook's sheets; throws a ReaderError naming what is wrong. */
+export function readWorkbook(bytes: Uint8Array): SourceTables {
+  checkSourceSize(bytes);
+  const format = isWorkbook(bytes) ?? 'xlsx';
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: true, cellText: true, sheetRows: MAX_SOURCE_ROWS + 1, WTF: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/password|encrypt/i.test(message)) {
+      throw new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
+    }
+    throw new ReaderError('corrupt', `无法读取工作簿：文件已损坏或不是 Excel 文件（${message}）`, `the workbook cannot be read: it is damaged or not an Excel file (${message})`);
+  }
+  const sheets: SourceSheet[] = [];
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet) continue;
+    if (sheet['!fullref']) {
+      const full = XLSX.utils.decode_range(sheet['!fullref']);
+      if (full.e.r + 1 > MAX_SOURCE_ROWS) {
+        throw new ReaderError('too-large', `工作表「${name}」有 ${(full.e.r + 1).toLocaleString('en-US')} 行，超过上限 ${MAX_SOURCE_ROWS.toLocaleString('en-US')} 行：这不是一份申报表`, `sheet "${name}" has ${(full.e.r + 1).toLocaleString('en-US')} rows, more than the limit of ${MAX_SOURCE_ROWS.toLocaleString('en-US')}: this is not a form`);
+      }
+    }
+    sheets.push(readSheet(name, sheet));
+  }
+  return { format, sheets };
+}
+
+function readSheet(name: string, sheet: XLSX.WorkSheet): SourceSheet {
+  const ref = sheet['!ref'];
+  if (!ref) return { name, rows: [] };
+  const range = XLSX.utils.decode_range(ref);
+  const merges = new Map<string, XLSX.Range>();
+  const covered = new Set<string>();
+  for (const merge of sheet['!merges'] ?? []) {
+    merges.set(`${merge.s.r},${merge.s.c}`, merge);
+    for (let r = merge.s.r; r <= merge.e.r; r++) for (let c = merge.s.c; c <= merge.e.c; c++) if (r !== merge.s.r || c !== merge.s.c) covered.add(`${r},${c}`);
+  }
+  const rows: TableCell[][] = Array.from({ length: range.e.r + 1 }, () => []);
+  const dense = (sheet as { '!data'?: XLSX.CellObject[][] })['!data'];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const cell = dense ? dense[r]?.[c] : (sheet[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined);
+      if (!cell || covered.has(`${r},${c}`)) continue;
+      const text = cellText(cell);
+      if (text === '') continue;
+      const merge = merges.get(`${r},${c}`);
+      const spans = merge ? { rowSpan: merge.e.r - merge.s.r + 1, colSpan: merge.e.c - merge.s.c + 1 } : {};
+      (rows[r] as TableCell[]).push(tableCell(text, r, c, sheetRef(name, r, c), spans));
+    }
+  }
+  return { name, rows };
+}
+
+/** A cell's text as Excel shows it. */
+export function cellText(cell: XLSX.CellObject): string {
+  switch (cell.t) {
+    case 's':
+      return String(cell.v ?? '').trim();
+    case 'n': {
+      const format = typeof cell.z === 'string' ? cell.z : '';
+      if (format && XLSX.SSF.is_date(format) && typeof cell.v === 'number') return XLSX.SSF.format('yyyy-mm-dd', cell.v);
+      // The formatted text (0.00 → 2507.50) is what the user sees; a General number shows its shortest form.
+      if (cell.w !== undefined && cell.w !== '' && !/E\+|#/.test(cell.w)) return cell.w.trim();
+      return typeof cell.v === 'number' ? shortestDecimal(cell.v) : String(cell.v ?? '');
+    }
+    case 'd':
+      return cell.v instanceof Date ? cell.v.toISOString().slice(0, 10) : String(cell.v ?? '');
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#ERROR';
+    default:
+      return String(cell.w ?? cell.v ?? '').trim();
+  }
+}
+
+/** A binary float as the decimal a person typed (4417.499999999999 → 4417.5): 15 significant digits. */
+function shortestDecimal(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
