@@ -179,7 +179,7 @@ function departmentLayout(d: DepartmentTargetDeclaration): FormLayout {
     g.put(at, 5, indicator?.annualTarget ?? '', 'text');
   });
   placeClassSpans(g, first, rows.map((x) => x.level1), rows.map((x) => `${x.level1}\u0000${x.level2}`), rows.map((x) => x.level2));
-  return { sheetName, runningHead: `${d.department ?? ''} ${d.year ?? ''}${d.year ? '年度' : ''}${title}`.trim(), columns: 6, widths: [12, 14, 14, 26, 22, 22], rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
+  return { sheetName, runningHead: `${d.department ?? ''} ${year ? `${d.year}年度` : ''}${title}`.trim(), columns: 6, widths: [12, 14, 14, 26, 22, 22], rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
 }
 
 /** The 一级 and 二级 cells of an indicator table as merged cells over their rows. */

@@ -21,6 +21,7 @@ import { findTextProblem } from './textSafety.ts';
 import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -219,6 +220,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   sessionRoutes(app, store, { secureCookies: options.secureCookies ?? 'auto', loginsPerMinute: options.loginsPerMinute ?? 60, demoMode: options.demoMode ?? false });
   adminRoutes(app, store);
+  // Before the declaration routes: /declarations/:id.pdf must not be read as the id "….pdf".
+  exportRoutes(app, store);
   declarationRoutes(app, store);
   return app;
 }

@@ -1,17 +1,25 @@
-/** The work one import worker does: the pure importer, on text sent to it. */
-import { importFormText, type ImportOutcome } from '../../import/text/importFormText.ts';
+/** The work one import worker does: the pure importers, on a file or text sent to it. */
+import { importPasted, importSource, type SourceImportOutcome } from '../../readers/importSource.ts';
 
-/** What the server sends a worker. */
+/** What the server sends a worker: a file's bytes, or pasted text (plain or HTML). */
 export interface ImportTask {
-  readonly text: string;
-  /** The year when the text prints none; null keeps what the text says (or nothing). */
+  readonly text?: string;
+  readonly bytes?: Uint8Array;
+  /** The year when the form prints none; null keeps what the form says (or nothing). */
   readonly year: number | null;
+  /** Send back the source's tables (the import wizard shows them). */
+  readonly withSource?: boolean;
 }
 
 /** The outcome without the claims (the server does not need them, and they are large to send back). */
-export type WorkerOutcome = Exclude<ImportOutcome, { ok: true }> | (Omit<Extract<ImportOutcome, { ok: true }>, 'claims'> & { claims: [] });
+export type WorkerOutcome =
+  | Extract<SourceImportOutcome, { ok: false }>
+  | (Omit<Extract<SourceImportOutcome, { ok: true }>, 'claims' | 'lines'> & { claims: [] });
 
-export function importInWorker(task: ImportTask): WorkerOutcome {
-  const outcome = importFormText(task.text, task.year === null ? {} : { year: task.year });
-  return outcome.ok ? { ...outcome, claims: [], documents: outcome.documents.map((d) => ({ ...d, claims: [] })) } : outcome;
+export async function importInWorker(task: ImportTask): Promise<WorkerOutcome> {
+  const options = task.year === null ? {} : { year: task.year };
+  const outcome = task.bytes ? await importSource(task.bytes, options) : await importPasted(task.text ?? '', options);
+  if (!outcome.ok) return outcome;
+  const { lines: _lines, ...rest } = outcome;
+  return { ...rest, claims: [], documents: outcome.documents.map((d) => ({ ...d, claims: [] })), source: task.withSource ? outcome.source : null };
 }

@@ -6,6 +6,9 @@ import { REVIEW_GRADES } from '../../core/workflow.ts';
 import { DOCUMENT_KINDS } from '../../core/document.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
+import { MAX_SOURCE_BYTES } from '../../readers/readerError.ts';
+import type { SourceFormat } from '../../table/sourceTable.ts';
+import type { WorkerOutcome } from '../import/importTask.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -57,6 +60,32 @@ export const listQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
 });
+
+/** A file of up to 20 MB, base64-encoded (4/3 of it), with room for the JSON around it. */
+const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
+
+/** What an import reads: pasted text (plain or HTML), or a file's bytes in base64. */
+const importSourceBody = z.object({
+  text: z.string().min(1).max(IMPORT_LIMITS.characters).optional(),
+  file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }).optional(),
+}).refine((body) => (body.text === undefined) !== (body.file === undefined), { message: 'give either text or file', path: ['text'] });
+
+const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
+  text: { zh: '文本', en: 'text' },
+  html: { zh: '网页', en: 'a web page' },
+  pdf: { zh: 'PDF', en: 'PDF' },
+  xlsx: { zh: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
+  xls: { zh: 'Excel (.xls)', en: 'Excel (.xls)' },
+};
+
+function taskOf(body: { text?: string | undefined; file?: { name: string; data: string } | undefined }): { text?: string; bytes?: Uint8Array } {
+  return body.file ? { bytes: new Uint8Array(Buffer.from(body.file.data, 'base64')) } : { text: body.text ?? '' };
+}
+
+function importRefused(outcome: Extract<WorkerOutcome, { ok: false }>): AppError {
+  const field = outcome.format === null || outcome.format === 'text' ? 'text' : 'file';
+  return new AppError(422, `import-${outcome.problem}`, outcome.message.zh, outcome.message.en, [{ field, message: outcome.message.en }], { format: outcome.format, evidence: outcome.evidence.slice(0, 5) });
+}
 
 export function declarationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -129,27 +158,45 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   );
 
   r.post(
-    '/api/v1/declarations/import',
+    '/api/v1/declarations/import/preview',
     {
+      bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
         tags: ['declarations'],
-        summary: 'Import a published form from its text extraction as a new draft; a year or department the text names otherwise must be confirmed',
-        body: z.object({
+        summary: 'Read a form (a file of any format, or pasted text or HTML) without storing it: the documents, and the source as tables for the wizard',
+        body: importSourceBody,
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      const outcome = await importOffThread({ ...taskOf(request.body), year: null, withSource: true });
+      if (!outcome.ok) throw importRefused(outcome);
+      return { format: outcome.format, simplified: outcome.simplified ?? false, documents: outcome.documents.map((d) => d.document), source: outcome.source };
+    },
+  );
+
+  r.post(
+    '/api/v1/declarations/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['declarations'],
+        summary: 'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts; a year or department the form names otherwise must be confirmed',
+        body: importSourceBody.extend({
           departmentId: z.string().min(1).max(100),
           year: z.number().int().min(2000).max(2100),
-          text: z.string().min(1).max(IMPORT_LIMITS.characters),
-          /** What the user confirmed after being told the text names another year or department. */
+          /** What the user confirmed after being told the form names another year or department. */
           confirm: z.array(z.enum(['year', 'department'])).max(2).default([]),
         }),
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { departmentId, year: forYear, text, confirm } = request.body;
+      const { departmentId, year: forYear, confirm } = request.body;
       const department = await departmentWithPath(store.db, departmentId);
-      // Off the event loop: a large text takes a second of CPU.
-      const outcome = await importOffThread({ text, year: null });
-      if (!outcome.ok) throw new AppError(422, `import-${outcome.problem}`, outcome.message.zh, outcome.message.en, [{ field: 'text', message: outcome.message.en }]);
+      // Off the event loop: a large text or PDF takes a second of CPU.
+      const outcome = await importOffThread({ ...taskOf(request.body), year: null });
+      if (!outcome.ok) throw importRefused(outcome);
       const printed = outcome.declaration;
       const mismatches: Array<{ field: 'year' | 'department'; message: string }> = [];
       if (printed.year !== null && printed.year !== forYear && !confirm.includes('year')) mismatches.push({ field: 'year', message: `the text is for ${printed.year}` });
@@ -171,7 +218,8 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         for (const { document } of outcome.documents) {
           const content = { ...document, department: department.name, year: forYear };
           const unparsed = document.unparsed.length;
-          ids.push(await createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由文本导入，未识别 ${unparsed} 行 (imported from text, ${unparsed} unparsed lines)` } }));
+          const from = FORMAT_NAMES[outcome.format];
+          ids.push(await createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由${from.zh}导入，未识别 ${unparsed} 处 (imported from ${from.en}, ${unparsed} unparsed)` } }));
         }
         return ids;
       });

@@ -1,0 +1,142 @@
+/**
+ * Documents out: each declaration as the official PDF and Excel form, and every published
+ * document as open data (JSON Lines, CSV tables, a Frictionless Data Package), streamed page by
+ * page so a national year never sits in memory.
+ */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { TargetDocument } from '../../core/document.ts';
+import type { Store } from '../../store/openStore.ts';
+import { writePdf } from '../../writers/pdfWriter.ts';
+import { writeWorkbook } from '../../writers/workbookWriter.ts';
+import { AppError } from '../appError.ts';
+import { optionalActor } from '../context.ts';
+import { csvHeader, csvLine, dataPackage, tableRows, TABLE_FIELDS, type OpenDataTable, type PublishedDocument } from '../openData/openDataTables.ts';
+import { getDeclaration } from '../services/declarations.ts';
+import { regionSubtree } from '../services/organisations.ts';
+
+const id = z.object({ id: z.string().min(1).max(100) });
+const PAGE = 200;
+
+/** A download's file name, in ASCII for old clients and in UTF-8 (RFC 5987) for the rest. */
+function attachment(reply: FastifyReply, name: string): void {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+function fileName(document: TargetDocument, year: number, extension: string): string {
+  const subject = document.kind === 'project-target' ? (document.project.name ?? '项目') : (document.department ?? '部门');
+  const title = document.title ?? (document.kind === 'project-target' ? '项目支出绩效目标申报表' : '部门整体预算绩效目标申报表');
+  return `${year}-${subject}-${title}.${extension}`.replace(/[/\\:*?"<>|\r\n]/g, '_');
+}
+
+export function exportRoutes(app: FastifyInstance, store: Store): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  for (const [prefix, tag] of [['/api/v1/declarations', 'declarations'], ['/api/v1/public/declarations', 'public']] as const) {
+    const publicOnly = tag === 'public';
+    r.get(`${prefix}/:id.pdf`, { schema: { tags: [tag], summary: 'The current version as the official PDF form (A4 landscape, fonts embedded)', params: id } }, async (request, reply) => {
+      const view = await getDeclaration(store.db, publicOnly ? null : optionalActor(request), request.params.id);
+      const pdf = await writePdf([view.content]);
+      attachment(reply, fileName(view.content, view.year, 'pdf'));
+      return reply.type('application/pdf').send(pdf);
+    });
+    r.get(`${prefix}/:id.xlsx`, { schema: { tags: [tag], summary: 'The current version as the official Excel form (merged cells, print setup, amounts as numbers)', params: id } }, async (request, reply) => {
+      const view = await getDeclaration(store.db, publicOnly ? null : optionalActor(request), request.params.id);
+      const xlsx = await writeWorkbook([view.content]);
+      attachment(reply, fileName(view.content, view.year, 'xlsx'));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
+    });
+  }
+
+  const exportQuery = z.object({
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    region: z.string().min(1).max(100).optional(),
+    format: z.enum(['jsonl', 'csv', 'datapackage']).default('jsonl'),
+    table: z.enum(['documents', 'indicators', 'projects']).default('documents'),
+  });
+
+  r.get(
+    '/api/v1/public/export',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Every published document as open data: JSON Lines (canonical JSON), a CSV table (documents with their budget, indicators, projects), or the Frictionless datapackage.json describing the CSVs',
+        querystring: exportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { year, region, format, table } = request.query;
+      let regions: string[] | null = null;
+      if (region) {
+        const found = await store.db.selectFrom('regions').select('id').where('id', '=', region).executeTakeFirst();
+        if (!found) throw new AppError(404, 'not-found', `地区 ${region} 不存在`, `no region ${region}`, [{ field: 'region', message: 'unknown region' }]);
+        regions = await regionSubtree(store.db, region);
+      }
+      const suffix = `${year ?? 'all'}${region ? `-${region}` : ''}`;
+      if (format === 'datapackage') {
+        const base = `${request.protocol}://${request.host}/api/v1/public/export`;
+        const query = (t: OpenDataTable) => `${base}?${new URLSearchParams({ ...(year ? { year: String(year) } : {}), ...(region ? { region } : {}), format: 'csv', table: t }).toString()}`;
+        const urls = Object.fromEntries((Object.keys(TABLE_FIELDS) as OpenDataTable[]).map((t) => [t, query(t)])) as Record<OpenDataTable, string>;
+        return reply.type('application/json; charset=utf-8').send(dataPackage(urls, { ...(year ? { year } : {}), ...(region ? { region } : {}) }));
+      }
+      const documents = publishedDocuments(store, { year, regions });
+      if (format === 'jsonl') {
+        attachment(reply, `jixiao-published-${suffix}.jsonl`);
+        reply.type('application/x-ndjson; charset=utf-8');
+        return reply.send(Readable.from(jsonLines(documents)));
+      }
+      attachment(reply, `jixiao-${table}-${suffix}.csv`);
+      reply.type('text/csv; charset=utf-8');
+      return reply.send(Readable.from(csvLines(table, documents)));
+    },
+  );
+}
+
+async function* jsonLines(documents: AsyncIterable<PublishedDocument>): AsyncGenerator<string> {
+  for await (const p of documents) {
+    yield `${JSON.stringify({ id: p.id, kind: p.document.kind, year: p.year, region: p.regionName, departmentId: p.departmentId, department: p.departmentName, version: p.version, publishedAt: p.publishedAt, document: p.document })}\n`;
+  }
+}
+
+async function* csvLines(table: OpenDataTable, documents: AsyncIterable<PublishedDocument>): AsyncGenerator<string> {
+  // A byte-order mark, so that Excel opens the Chinese text as UTF-8.
+  yield `\ufeff${csvHeader(table)}`;
+  let batch = '';
+  for await (const p of documents) {
+    for (const row of tableRows(table, p)) batch += csvLine(row);
+    if (batch.length > 64 * 1024) {
+      yield batch;
+      batch = '';
+    }
+  }
+  if (batch) yield batch;
+}
+
+/** Published documents page by page (keyset on id): memory stays at one page whatever the year holds. */
+async function* publishedDocuments(store: Store, filter: { year: number | undefined; regions: string[] | null }): AsyncGenerator<PublishedDocument> {
+  let after = '';
+  for (;;) {
+    let query = store.db
+      .selectFrom('declarations as d')
+      .innerJoin('departments as dep', 'dep.id', 'd.department_id')
+      .innerJoin('regions as reg', 'reg.id', 'dep.region_id')
+      .innerJoin('declaration_versions as v', (join) => join.onRef('v.declaration_id', '=', 'd.id').onRef('v.version', '=', 'd.current_version'))
+      .select(['d.id', 'd.department_id', 'd.year', 'd.current_version', 'd.published_at', 'dep.name as department_name', 'reg.name as region_name', sql<string>`v.content::text`.as('content')])
+      .where('d.state', '=', 'published')
+      .where('d.id', '>', after)
+      .orderBy('d.id')
+      .limit(PAGE);
+    if (filter.year !== undefined) query = query.where('d.year', '=', filter.year);
+    if (filter.regions) query = query.where('dep.region_id', 'in', filter.regions.length > 0 ? filter.regions : ['']);
+    const rows = await query.execute();
+    for (const row of rows) {
+      yield { id: row.id, departmentId: row.department_id, departmentName: row.department_name, regionName: row.region_name, year: row.year, version: row.current_version, publishedAt: row.published_at, document: JSON.parse(row.content) as TargetDocument };
+    }
+    if (rows.length < PAGE) return;
+    after = (rows[rows.length - 1] as { id: string }).id;
+  }
+}
