@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { indicatorColumnOf } from '../import/text/indicatorColumns.ts';
 import { tableCell, type SourceSheet, type SourceTables, type TableCell } from '../table/sourceTable.ts';
 import { checkSourceSize, MAX_SOURCE_PAGES, ReaderError } from './readerError.ts';
 
@@ -46,6 +47,8 @@ interface Region {
   rowSpan: number;
   colSpan: number;
   pieces: TextPiece[];
+  /** No line closes it at the bottom: a merged cell the page's end cuts. */
+  openBottom: boolean;
 }
 
 const SNAP = 2.5;
@@ -267,9 +270,44 @@ function regions(segments: { h: Segment[]; v: Segment[] }): Region[] {
     const atEdge = (y: number) => y === ys[0] || y === ys[ys.length - 1];
     const closed = (covered(segments.h, top, left, right) || atEdge(top)) && (covered(segments.h, bottom, left, right) || atEdge(bottom)) && covered(segments.v, left, top, bottom) && covered(segments.v, right, top, bottom);
     if (!closed) continue;
-    result.push({ top, bottom, left, right, row: g.r0, col: g.c0, rowSpan: g.r1 - g.r0 + 1, colSpan: g.c1 - g.c0 + 1, pieces: [] });
+    result.push({ top, bottom, left, right, row: g.r0, col: g.c0, rowSpan: g.r1 - g.r0 + 1, colSpan: g.c1 - g.c0 + 1, pieces: [], openBottom: !covered(segments.h, bottom, left, right) });
+  }
+  // A merged cell cut by the page's end runs on below the table's last line (its side lines do):
+  // its text may be printed there, in the middle of the whole merged cell.
+  const last = ys[ys.length - 1] as number;
+  for (const region of result) {
+    if (region.bottom !== last) continue;
+    const reach = (x: number) => Math.max(region.bottom, ...segments.v.filter((s) => Math.abs(s.at - x) <= SNAP && s.a <= region.bottom + SNAP && s.b > region.bottom).map((s) => s.b));
+    region.bottom = Math.min(reach(region.left), reach(region.right));
   }
   return result;
+}
+
+/** True for a region's text that is a column header (repeated at the top of a continuation page). */
+function isHeaderText(text: string): boolean {
+  return indicatorColumnOf(text.replace(/\s/g, '')) !== null;
+}
+
+/**
+ * A merged cell that runs over a page break prints its text once, in the middle of the whole cell:
+ * on the later page, the earlier part is empty. The earlier part gets the text too, so that the
+ * rows above the break belong to their class.
+ */
+function fillCutCells(pages: readonly { regions: Region[] }[], textOf: (region: Region) => string): Map<Region, string> {
+  const filled = new Map<Region, string>();
+  pages.forEach((page, p) => {
+    const next = pages[p + 1];
+    if (!next || page.regions.length === 0) return;
+    const bottom = Math.max(...page.regions.map((r) => r.bottom));
+    for (const region of page.regions) {
+      if (!region.openBottom || region.bottom < bottom - SNAP || textOf(region) !== '') continue;
+      const below = next.regions
+        .filter((r) => Math.abs(r.left - region.left) <= SNAP && Math.abs(r.right - region.right) <= SNAP && !isHeaderText(textOf(r)))
+        .sort((a, b) => a.top - b.top)[0];
+      if (below && textOf(below) !== '') filled.set(region, textOf(below));
+    }
+  });
+  return filled;
 }
 
 /** Pieces of text on one line (their vertical centres close), left to right, joined as printed. */
@@ -307,22 +345,36 @@ function pagesSheet(pages: readonly { pieces: TextPiece[]; segments: { h: Segmen
   for (const lines of marginLines) for (const key of new Set(lines.map((l) => l.text.replace(/\d+/g, '#')))) seen.set(key, (seen.get(key) ?? 0) + 1);
   const furniture = (line: { text: string; size: number }) => PAGE_NUMBER.test(line.text) || (seen.get(line.text.replace(/\d+/g, '#')) ?? 0) >= 2 || line.size <= 8.5;
 
-  pages.forEach((page, p) => {
+  const laid = pages.map((page) => {
     const cells = regions(page.segments);
+    const tableBottom = Math.max(0, ...cells.map((c) => c.bottom));
     const free: TextPiece[] = [];
     for (const piece of page.pieces) {
       const cx = piece.x + Math.min(piece.width, piece.height) / 2;
       const cy = piece.y + piece.height / 2;
-      const region = cells.find((c) => cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom);
+      // Text just below the table's last line, in a column's width: a cut merged cell's text that runs on.
+      const region = cells.find((c) => cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom) ?? cells.find((c) => c.bottom >= tableBottom - SNAP && cx >= c.left && cx <= c.right && cy > c.bottom && cy < c.bottom + piece.height * 2.5 && piece.x + piece.width <= c.right + SNAP);
       if (region) region.pieces.push(piece);
       else free.push(piece);
     }
+    return { regions: cells, free };
+  });
+  const texts = new Map<Region, string>();
+  const textOf = (region: Region) => {
+    let text = texts.get(region);
+    if (text === undefined) texts.set(region, (text = linesOf(region.pieces).map((l) => l.text).join('\n')));
+    return text;
+  };
+  const carried = fillCutCells(laid, textOf);
+
+  pages.forEach((page, p) => {
+    const { regions: cells, free } = laid[p] as { regions: Region[]; free: TextPiece[] };
     // Rows of the page in vertical order: each table row band, and each free line.
     type Band = { y: number; cells: { text: string; col: number; rowSpan: number; colSpan: number; box: { x: number; y: number; width: number; height: number } }[]; key: string };
     const bands = new Map<string, Band>();
     const gridRows = [...new Set(cells.map((c) => c.top))].sort((a, b) => a - b);
     for (const cell of cells) {
-      const text = linesOf(cell.pieces).map((l) => l.text).join('\n');
+      const text = carried.get(cell) ?? textOf(cell);
       const key = `t${cell.top.toFixed(1)}`;
       let band = bands.get(key);
       if (!band) bands.set(key, (band = { y: cell.top, cells: [], key }));

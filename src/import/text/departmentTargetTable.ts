@@ -42,8 +42,9 @@ export function readDepartmentTargetTable(lines: readonly SourceLine[], options:
   for (const line of lines) {
     if (line.blank) continue;
     // A line without delimiters is one cell (a title, a goal): its spaces are part of its text.
-    const cells = line.text.includes('|') || line.text.includes('｜') ? lineCells(line) : line.span ? [line.span] : [];
-    reader.row(cells);
+    const framed = line.text.includes('|') || line.text.includes('｜');
+    const cells = framed ? lineCells(line) : line.span ? [line.span] : [];
+    reader.row(cells, framed);
   }
   reader.finish();
   if (declaration.year === null && options.year !== undefined) declaration.year = options.year ?? null;
@@ -81,7 +82,8 @@ class TableReader {
     private readonly d: DepartmentTargetDeclaration,
   ) {}
 
-  row(cells: readonly Cell[]): void {
+  /** One row; `framed` when it is a row of cells, not a line of text (a title, a note below the table). */
+  row(cells: readonly Cell[], framed = true): void {
     const filled = cells.filter((cell) => cell.text !== '');
     const first = filled[0];
     if (!first) return;
@@ -101,6 +103,11 @@ class TableReader {
     if (k === '重点项目' || k === '绩效指标' || k === '年度绩效指标') {
       this.ledger.label(first);
       this.content(filled.slice(1), cells.slice(cells.indexOf(first) + 1));
+      return;
+    }
+    // A line of text below a table (a page footer, a note) is not one of its rows: it ends the table.
+    if (!framed && (this.section === 'indicators' || this.section === 'projects' || this.section === 'tasks' || this.section === 'budget')) {
+      this.section = 'none';
       return;
     }
     this.content(filled, cells);

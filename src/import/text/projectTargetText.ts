@@ -148,12 +148,23 @@ class ProjectTargetReader {
     this.ledger = new Ledger(lines);
   }
 
+  /** True once the indicator table's rows have come as `|` rows. */
+  private framedTable = false;
+
   read(): void {
     const lines = this.lines.filter((line) => !line.blank);
     lines.forEach((line, index) => {
       this.claimDelimiters(line);
+      const framed = line.text.includes('|') || line.text.includes('｜');
+      // A line of text after a table of `|` rows (a page footer, a note) is not one of its cells.
+      if (this.columns && this.framedTable && !framed) {
+        this.flushRow();
+        this.columns = null;
+        this.framedTable = false;
+      }
       const cells = this.split(lineCells(line));
       const nonEmpty = cells.filter((c) => c.text !== '');
+      if (this.columns && framed) this.framedTable = true;
       if (this.columns && nonEmpty.length >= 2 && !this.isHeaderRow(nonEmpty) && !nonEmpty.some((c) => this.headerLabel(c))) {
         this.flushRow();
         this.readRowLine(cells);
