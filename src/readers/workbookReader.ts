@@ -28,7 +28,7 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
     workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: true, cellText: true, sheetRows: MAX_SOURCE_ROWS + 1, WTF: false });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/password|encrypt/i.test(message)) {
+    if (/password/i.test(message)) {
       throw new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
     }
     throw new ReaderError('corrupt', `无法读取工作簿：文件已损坏或不是 Excel 文件（${message}）`, `the workbook cannot be read: it is damaged or not an Excel file (${message})`);

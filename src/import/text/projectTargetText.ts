@@ -164,6 +164,8 @@ class ProjectTargetReader {
       }
       const cells = this.split(lineCells(line));
       const nonEmpty = cells.filter((c) => c.text !== '');
+      // A `|` row after the header rows is the table's first row: the header ends before it is read.
+      if (framed && this.columns === null && this.headerBuffer.length > 0 && !this.headerContinues(nonEmpty)) this.endHeader();
       if (this.columns && framed) this.framedTable = true;
       if (this.columns && nonEmpty.length >= 2 && !this.isHeaderRow(nonEmpty) && !nonEmpty.some((c) => this.headerLabel(c))) {
         this.flushRow();
@@ -464,7 +466,9 @@ class ProjectTargetReader {
   /** A row printed on one line: positions where every cell is there, shapes where some are lost. */
   private readRowLine(cells: Cell[]): void {
     const columns = this.columns ?? [];
-    if (cells.length === columns.length && cells.some((c) => c.text === '')) {
+    // A `|` row as wide as the header is read by position, whatever order its columns are in.
+    const framed = cells[0]?.line.text.includes('|') === true || cells[0]?.line.text.includes('｜') === true;
+    if (cells.length === columns.length && (framed || cells.some((c) => c.text === ''))) {
       cells.forEach((cell, i) => {
         if (cell.text === '') return;
         const column = columns[i] as Column;
