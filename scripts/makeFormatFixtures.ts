@@ -149,7 +149,7 @@ ${body}
   </tbody>
   </table>
 </div>
-<div class="footer">主办单位：广州市海珠区人民政府办公室　版权所有</div>
+<div class="footer">主办单位：广州市海珠区人民政府办公室\u3000版权所有</div>
 </body></html>
 `;
 }

@@ -23,14 +23,14 @@ export function isWorkbook(bytes: Uint8Array): 'xlsx' | 'xls' | null {
 export function readWorkbook(bytes: Uint8Array): SourceTables {
   checkSourceSize(bytes);
   const format = isWorkbook(bytes) ?? 'xlsx';
+  // Excel saves a workbook with an opening password as an OLE container of its encrypted package.
+  if (format === 'xls' && isEncryptedPackage(bytes)) throw encrypted();
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: true, cellText: true, sheetRows: MAX_SOURCE_ROWS + 1, WTF: false });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/password/i.test(message)) {
-      throw new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
-    }
+    const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? 'unknown';
+    if (/password/i.test(message)) throw encrypted();
     throw new ReaderError('corrupt', `无法读取工作簿：文件已损坏或不是 Excel 文件（${message}）`, `the workbook cannot be read: it is damaged or not an Excel file (${message})`);
   }
   const sheets: SourceSheet[] = [];
@@ -46,6 +46,19 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
     sheets.push(readSheet(name, sheet));
   }
   return { format, sheets };
+}
+
+function encrypted(): ReaderError {
+  return new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
+}
+
+function isEncryptedPackage(bytes: Uint8Array): boolean {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'array' });
+    return XLSX.CFB.find(container, 'EncryptedPackage') !== null || XLSX.CFB.find(container, 'EncryptionInfo') !== null;
+  } catch {
+    return false;
+  }
 }
 
 function readSheet(name: string, sheet: XLSX.WorkSheet): SourceSheet {

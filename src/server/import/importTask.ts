@@ -20,6 +20,8 @@ export async function importInWorker(task: ImportTask): Promise<WorkerOutcome> {
   const options = task.year === null ? {} : { year: task.year };
   const outcome = task.bytes ? await importSource(task.bytes, options) : await importPasted(task.text ?? '', options);
   if (!outcome.ok) return outcome;
-  const { lines: _lines, ...rest } = outcome;
+  // The lines are for an in-process preview; a worker sends back only what the server uses.
+  const rest: Omit<typeof outcome, 'lines'> & { lines?: unknown } = { ...outcome };
+  delete rest.lines;
   return { ...rest, claims: [], documents: outcome.documents.map((d) => ({ ...d, claims: [] })), source: task.withSource ? outcome.source : null };
 }
