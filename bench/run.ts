@@ -1,10 +1,12 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
- * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library.
+ * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
+ * formats-import, formats-export, open-data.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
 import { checkBench } from './checkBench.ts';
+import { formatsExportBench, formatsImportBench, openDataBench } from './formatsBench.ts';
 import { importBench } from './importBench.ts';
 import { importLoopBench } from './importLoopBench.ts';
 import { libraryBench } from './libraryBench.ts';
@@ -20,6 +22,9 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'import-loop': { title: 'Imports off the event loop (issue 10)', run: importLoopBench },
   'project-import': { title: 'Project-form import (issue 11)', run: projectImportBench },
   library: { title: 'Indicator library look-up (issue 11)', run: libraryBench },
+  'formats-import': { title: 'Import of workbooks, PDFs and web pages (issue 12)', run: formatsImportBench },
+  'formats-export': { title: 'Official PDF and Excel export (issue 12)', run: formatsExportBench },
+  'open-data': { title: 'Open-data export (issue 12)', run: openDataBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

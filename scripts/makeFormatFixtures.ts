@@ -2,7 +2,8 @@
  * Writes the format fixtures of fixtures/forms/formats/ once (they are committed; tests only read
  * them): the seed department form and a project form, each as
  *   - the official .xlsx (Jixiao's own writer),
- *   - a regional .xlsx layout (other labels, reordered and merged cells, goals in one cell),
+ *   - a regional .xlsx layout (other labels, reordered and merged cells, goals in one cell), and for
+ *     the department form a Hubei-style one (收入构成 / 支出构成 with shares, numbered goals, merged labels),
  *   - a legacy .xls (BIFF8, converted by LibreOffice: amounts as text with thousands separators, a formula),
  *   - a PDF from Jixiao's writer and a PDF from LibreOffice (`soffice --convert-to pdf` of the .xlsx),
  *   - an HTML page as a government site prints the table (navigation around it), and the same page
@@ -78,6 +79,44 @@ function regionalVariant(document: TargetDocument): { rows: Spec[][]; columns: n
   }
   rows.unshift([{ text: '单位：万元', row: 0, col: layout.columns - 1, rowSpan: 1, colSpan: 1 }]);
   return { rows: rows.map((r) => r.filter((c) => c.text !== '' || c.rowSpan > 1 || c.colSpan > 1)), columns: layout.columns };
+}
+
+/**
+ * A Hubei-style department form: the budget as 收入构成 / 支出构成 with shares, 单位名称 inline, the
+ * goals numbered 1. 2. … in one merged cell, 重点项目 and 年度重点工作任务 as merged labels beside their
+ * tables, and the indicator columns named 指标名称 / 长期指标值 / 年度目标值.
+ */
+function hubeiVariant(d: TargetDocument): { rows: Spec[][]; columns: number } {
+  if (d.kind !== 'department-target') throw new Error('a department form');
+  const rows: Spec[][] = [];
+  const row = (...cells: [string, number, number?, number?][]) => {
+    const r = rows.length;
+    rows.push(cells.map(([text, col, colSpan = 1, rowSpan = 1]) => ({ text, row: r, col, rowSpan, colSpan })));
+  };
+  const b = d.budget;
+  const share = (part: string | null, whole: string | null) => (part && whole && Number(whole) > 0 ? `${((Number(part) / Number(whole)) * 100).toFixed(2)}%` : '0.00%');
+  row([d.title ?? '', 0, 6]);
+  row([`单位名称：${d.department ?? ''}`, 0, 4], ['金额单位：万元', 4, 2]);
+  row(['收入构成', 0], ['金额', 1], ['占比', 2], ['支出构成', 3], ['金额', 4], ['占比', 5]);
+  row(['财政拨款', 0], [b.income.fiscal ?? '', 1], [share(b.income.fiscal, b.total), 2], ['基本支出', 3], [b.basic ?? '', 4], [share(b.basic, b.total), 5]);
+  row(['其他资金', 0], [b.income.other ?? '', 1], [share(b.income.other, b.total), 2], ['项目支出', 3], [b.project ?? '', 4], [share(b.project, b.total), 5]);
+  row(['事业发展性支出', 0, 2], ['金额', 2], ['按预算级次划分', 3, 2], ['金额', 5]);
+  row(['财政专项资金', 0, 2], [b.developmental.specialFiscal ?? '', 2], ['区本级使用资金', 3, 2], [b.byLevel.ownLevel ?? '', 5]);
+  row(['其他事业发展性支出', 0, 2], [b.developmental.other ?? '', 2], ['拟用于对下转移支付资金', 3, 2], [b.byLevel.transferDown ?? '', 5]);
+  row(['年度总体目标', 0], [d.goals.map((g, i) => `${i + 1}.${g}`).join('\n'), 1, 5]);
+  const projectsAt = rows.length;
+  row(['重点项目', 0, 1, d.projects.length + 1], ['项目名称', 1], ['主要实施内容', 2, 3], ['预算金额（万元）', 5]);
+  for (const p of d.projects) row([p.name, 1], [p.content, 2, 3], [p.amount ?? '', 5]);
+  void projectsAt;
+  const outcomes = d.projects.filter((p) => p.expectedOutcome !== '');
+  row(['年度重点工作任务', 0, 1, outcomes.length + 1], ['项目名称', 1], ['期望达到的目标（概述）', 2, 4]);
+  for (const p of outcomes) row([p.name, 1], [p.expectedOutcome, 2, 4]);
+  row(['一级指标', 0], ['二级指标', 1], ['指标名称', 2, 2], ['长期指标值', 4], ['年度目标值', 5]);
+  const first = rows.length;
+  const layout = officialLayout(d);
+  // The indicator rows and their merged classes as the official layout has them.
+  for (const r of layout.rows.slice(layout.header.to + 1)) rows.push(r.map((c) => ({ text: c.text, row: c.row - (layout.header.to + 1) + first, col: c.col, rowSpan: c.rowSpan, colSpan: c.colSpan })));
+  return { rows, columns: 6 };
 }
 
 /** The official layout with amounts as grouped text, and one amount as a formula (its cached value). */
@@ -180,6 +219,7 @@ for (const [name, document] of [['department', department], ['project', project]
   const regional = regionalVariant(document);
   await writeVariantXlsx(path.join(out, `${name}.regional.xlsx`), [{ name: name === 'department' ? '整体绩效目标表' : '项目绩效目标表', ...regional }]);
   // SheetJS's own BIFF8 writer cuts strings at 255 characters: LibreOffice makes the .xls.
+  if (name === 'department') await writeVariantXlsx(path.join(out, 'department.hubei.xlsx'), [{ name: '部门整体支出绩效目标', ...hubeiVariant(document) }]);
   const legacy = legacyVariant(document);
   await writeVariantXlsx(path.join(work, `${name}.legacy.xlsx`), [{ name: 'Sheet1', ...legacy }]);
   execFileSync('soffice', ['--headless', '--convert-to', 'xls', '--outdir', work, path.join(work, `${name}.legacy.xlsx`)], { stdio: 'ignore' });

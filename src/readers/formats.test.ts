@@ -24,6 +24,7 @@ describe.each(['department', 'project'] as const)('the %s form', (kind) => {
   it.each([
     [`${kind}.official.xlsx`, 'xlsx'],
     [`${kind}.regional.xlsx`, 'xlsx'],
+    ...(kind === 'department' ? [['department.hubei.xlsx', 'xlsx'] as [string, string]] : []),
     [`${kind}.legacy.xls`, 'xls'],
   ])('%s imports to the same document as the seed', async (name, format) => {
     const outcome = await imported(name);

@@ -57,8 +57,22 @@ type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | undefined;
 
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  // The legacy build's core-js polyfills replace Array.prototype.push, process-wide, with a
+  // function five times slower (they test for a V8 bug of error types, present in Node 20): a third
+  // of a PDF import's time went into it, and every other array push of the server after it.
+  // Node 20's own push is correct for everything pdfjs does with it: it is put back.
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs').then((lib) => {
+    restorePush();
+    return lib;
+  });
   return pdfjs;
+}
+
+const nativePush = Array.prototype.push;
+
+/** Puts Node's own Array.prototype.push back (pdfjs's main and worker modules each replace it when loaded). */
+function restorePush(): void {
+  if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
 }
 
 /** Where pdfjs finds its CMaps and standard fonts (CJK PDFs name predefined CMaps such as UniGB-UCS2-H). */
@@ -78,6 +92,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
   let document: Awaited<typeof task.promise>;
   try {
     document = await task.promise;
+    // The first document loads pdfjs's worker module (in this thread), which installs its polyfills.
+    restorePush();
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     const message = error instanceof Error ? error.message : String(error);

@@ -28,6 +28,22 @@ function font(): Buffer {
   return fontBytes;
 }
 
+// Laying out Chinese text runs fontkit's OpenType machinery once per distinct character, and
+// pdfkit caches those runs per document: most of a form's export time was filling that cache again.
+// The runs depend only on the font file (glyph ids, advances), so one cache serves every document.
+// (pdfkit keeps it on the font object as `layoutCache`; if a later pdfkit renames it, the
+// assignment does nothing and exports are only slower.)
+let sharedLayouts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+let sharedLayoutCount = 0;
+
+function shareLayoutCache(pdf: PDFKit.PDFDocument): void {
+  const embedded = (pdf as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font;
+  if (!embedded || !embedded.layoutCache) return;
+  // Bounded: a cache of every word of every form ever exported would grow without end.
+  if (++sharedLayoutCount % 200 === 0 && Object.keys(sharedLayouts).length > 50_000) sharedLayouts = Object.create(null) as Record<string, unknown>;
+  embedded.layoutCache = sharedLayouts;
+}
+
 /** A PDF of the documents, each starting on a new page. */
 export async function writePdf(documents: readonly TargetDocument[], info: { title?: string } = {}): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? documents[0]?.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
@@ -39,6 +55,7 @@ export async function writePdf(documents: readonly TargetDocument[], info: { tit
   });
   pdf.registerFont('cjk', font());
   pdf.font('cjk');
+  shareLayoutCache(pdf);
   const heads: string[] = [];
   for (const document of documents) {
     const layout = officialLayout(document);
@@ -68,6 +85,7 @@ class FormDrawer {
   private y = MARGIN.top;
   private readonly open = new Map<LayoutCell, OpenSpan>();
   private readonly bottom = PAGE.height - MARGIN.bottom;
+  private readonly heights = new Map<LayoutCell, number>();
 
   constructor(
     private readonly pdf: PDFKit.PDFDocument,
@@ -87,7 +105,7 @@ class FormDrawer {
       const height = heights[r] ?? 0;
       if (this.y + height > this.bottom && this.y > MARGIN.top + 1) this.breakPage(r, heights);
       for (const cell of row) {
-        if (cell.role === 'title' || cell.role === 'subtitle') this.drawFree(cell, height);
+        if (cell.role === 'title' || cell.role === 'subtitle') this.drawFree(cell);
         else if (cell.rowSpan > 1) this.open.set(cell, { cell, top: this.y });
         else this.drawBox(cell, this.y, height, cell.text);
       }
@@ -124,11 +142,46 @@ class FormDrawer {
     return (this.x[cell.col + cell.colSpan] as number) - (this.x[cell.col] as number);
   }
 
+  /** The height a cell's text needs, measured once (wrapping Chinese text is most of the work). */
   private textHeight(cell: LayoutCell): number {
-    const size = cell.role === 'title' ? SIZE.title : cell.role === 'subtitle' ? SIZE.subtitle : SIZE.body;
+    let height = this.heights.get(cell);
+    if (height === undefined) {
+      const size = cell.role === 'title' ? SIZE.title : cell.role === 'subtitle' ? SIZE.subtitle : SIZE.body;
+      this.pdf.fontSize(size);
+      height = cell.text === '' ? size + 2 * PAD : this.lines(cell).length * this.lineHeight(size) + 2 * PAD + 2;
+      this.heights.set(cell, height);
+    }
+    return height;
+  }
+
+  private readonly wrapped = new Map<LayoutCell, string[]>();
+
+  /** A cell's text cut into the lines that fit its width (at the font size its role has). */
+  private lines(cell: LayoutCell): string[] {
+    let lines = this.wrapped.get(cell);
+    if (!lines) {
+      const size = cell.role === 'title' ? SIZE.title : cell.role === 'subtitle' ? SIZE.subtitle : SIZE.body;
+      this.pdf.fontSize(size);
+      const room = cell.role === 'title' || cell.role === 'subtitle' ? this.cellWidth(cell) : this.cellWidth(cell) - 2 * PAD;
+      lines = wrapText(cell.text, room, (unit) => this.pdf.widthOfString(unit));
+      this.wrapped.set(cell, lines);
+    }
+    return lines;
+  }
+
+  private lineHeight(size: number): number {
     this.pdf.fontSize(size);
-    if (cell.text === '') return size + 2 * PAD;
-    return this.pdf.heightOfString(cell.text, { width: this.cellWidth(cell) - 2 * PAD, lineGap: LINE_GAP }) + 2 * PAD + 2;
+    return this.pdf.currentLineHeight(true) + LINE_GAP;
+  }
+
+  /** Draws lines of text from a top edge, each placed by its alignment within a width. */
+  private drawLines(lines: readonly string[], left: number, top: number, width: number, size: number, align: 'left' | 'right' | 'center'): void {
+    const step = this.lineHeight(size);
+    lines.forEach((line, i) => {
+      const lineWidth = this.pdf.widthOfString(line);
+      const x = align === 'left' ? left : align === 'right' ? left + width - lineWidth : left + (width - lineWidth) / 2;
+      this.pdf.text(line, x, top + i * step, { lineBreak: false });
+    });
   }
 
   /** Each row as tall as its tallest cell; a merged cell's rows together as tall as its text. */
@@ -146,22 +199,81 @@ class FormDrawer {
     return heights;
   }
 
-  private drawFree(cell: LayoutCell, height: number): void {
+  private drawFree(cell: LayoutCell): void {
     const size = cell.role === 'title' ? SIZE.title : SIZE.subtitle;
+    const lines = this.lines(cell);
     this.pdf.fontSize(size).fillColor('#000');
-    this.pdf.text(cell.text, this.x[cell.col] as number, this.y + PAD, { width: this.cellWidth(cell), align: 'center', height, lineGap: LINE_GAP });
+    this.drawLines(lines, this.x[cell.col] as number, this.y + PAD, this.cellWidth(cell), size, 'center');
   }
 
   private drawBox(cell: LayoutCell, top: number, height: number, text: string): void {
+    // The text drawn is the cell's own (a merged cell repeated on a continuation page included).
+    void text;
     const left = this.x[cell.col] as number;
     const width = this.cellWidth(cell);
     if (cell.role === 'header') this.pdf.rect(left, top, width, height).fill('#f0f0f0');
     this.pdf.lineWidth(0.6).strokeColor('#000').rect(left, top, width, height).stroke();
     if (text === '') return;
+    const lines = this.lines(cell);
+    const textHeight = lines.length * this.lineHeight(SIZE.body);
     this.pdf.fontSize(SIZE.body).fillColor('#000');
-    const textHeight = this.pdf.heightOfString(text, { width: width - 2 * PAD, lineGap: LINE_GAP });
     const offset = Math.max(PAD, (height - textHeight) / 2);
     const align = cell.role === 'amount' ? 'right' : cell.role === 'text' ? 'left' : 'center';
-    this.pdf.text(text, left + PAD, top + offset, { width: width - 2 * PAD, align, lineGap: LINE_GAP, height: Math.max(0, height - offset) });
+    // A cell's part on a continuation page shows as many lines as fit.
+    const fit = Math.max(1, Math.floor((height - offset) / this.lineHeight(SIZE.body) + 0.01));
+    this.drawLines(lines.slice(0, fit), left + PAD, top + offset, width - 2 * PAD, SIZE.body, align);
   }
+}
+
+// Characters that may not begin a line (closing punctuation) or end one (opening brackets).
+const NO_LINE_START = new Set([...'，。、；：？！）》」』”’%‰,.;:?!)]}…·']);
+const NO_LINE_END = new Set([...'（《「『“‘([{']);
+
+/**
+ * Text cut into lines no wider than `width`: Chinese breaks between any two characters except
+ * before closing and after opening punctuation; a run of Latin letters and digits (85%, 2025-2027,
+ * 10000M) stays whole unless it alone is wider than a line. Breaks in the text are kept.
+ */
+export function wrapText(text: string, width: number, measure: (unit: string) => number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const units = paragraph.match(/[A-Za-z0-9.%\-+/:_@#&=~·]+|\s+|[\s\S]/gu) ?? [];
+    // Glue each closing mark to the unit before it and each opening mark to the unit after it.
+    const glued: string[] = [];
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i] as string;
+      const previous = glued[glued.length - 1];
+      if (previous !== undefined && (NO_LINE_START.has(unit) || NO_LINE_END.has(previous.slice(-1)))) glued[glued.length - 1] = previous + unit;
+      else glued.push(unit);
+    }
+    let line = '';
+    let used = 0;
+    for (const unit of glued) {
+      const w = measure(unit);
+      if (used + w <= width || line === '') {
+        if (w > width && line === '' && unit.length > 1) {
+          // A unit wider than a line: cut it character by character.
+          for (const ch of unit) {
+            const cw = measure(ch);
+            if (used + cw > width && line !== '') {
+              lines.push(line);
+              line = '';
+              used = 0;
+            }
+            line += ch;
+            used += cw;
+          }
+          continue;
+        }
+        line += unit;
+        used += w;
+        continue;
+      }
+      lines.push(line.trimEnd());
+      line = /^\s+$/.test(unit) ? '' : unit;
+      used = line === '' ? 0 : w;
+    }
+    lines.push(line.trimEnd());
+  }
+  return lines;
 }

@@ -15,6 +15,7 @@ import { Ledger } from './ledger.ts';
 import { readAmount } from './projectTargetText.ts';
 import type { SourceLine } from './sourceText.ts';
 
+const NUMBER_PREFIX = /^\s*\d{1,2}\s*[.、．]\s*/;
 const YEAR_ROW = /^[（(]?((?:19|20)\d{2})年度?[)）]?$/;
 const PROJECT_NAME = /^(名称|项目名称|支出项目名称|重点项目名称|项目|重点项目)$/;
 const PROJECT_CONTENT = /^(主要实施内容|实施内容|年度目标任务|主要内容|项目内容|项目概况)$/;
@@ -227,7 +228,7 @@ class TableReader {
           }
           i = j;
         }
-      } else if (isBudgetHeader(k) || isAmountColumnHeader(k) || k === '预算金额' || (seen && SHARE.test(k))) {
+      } else if (isBudgetHeader(k) || isAmountColumnHeader(k) || k === '预算金额' || (seen && (k === '金额' || SHARE.test(k)))) {
         seen = true;
         this.ledger.label(cell);
       }
@@ -286,14 +287,22 @@ class TableReader {
     }
   }
 
-  /** One goal, or several in one cell (目标1：… 目标2：…), each without its prefix. */
+  /**
+   * One goal, or several in one cell (目标1：… 目标2：…, or 1.… 2.… each after a sentence's end),
+   * each without its prefix.
+   */
   private addGoal(cell: Cell): void {
-    const starts = [...cell.text.matchAll(/目标\s*\d+\s*[：:、.．]/g)].map((m) => m.index ?? 0);
+    let starts = [...cell.text.matchAll(/目标\s*\d+\s*[：:、.．]/g)].map((m) => m.index ?? 0);
+    if (starts.length === 0) {
+      const numbered = [...cell.text.matchAll(/(?:^|(?<=[。；;!！?？]\s*))(\d{1,2})\s*[.、．]\s*(?!\d)/g)];
+      // A list only when it counts 1, 2, 3 …: "1-2个" or a year inside a goal is no numbering.
+      if (numbered.length >= 2 && numbered.every((m, i) => Number(m[1]) === i + 1)) starts = numbered.map((m) => m.index ?? 0);
+    }
     if (starts[0] !== 0) starts.unshift(0);
     starts.forEach((start, n) => {
       const part = subCell(cell, start, starts[n + 1] ?? cell.text.length);
       if (part.text === '') return;
-      const prefix = GOAL_PREFIX.exec(part.text);
+      const prefix = GOAL_PREFIX.exec(part.text) ?? (starts.length > 1 ? NUMBER_PREFIX.exec(part.text) : null);
       const body = prefix ? subCell(part, prefix[0].length) : part;
       if (prefix) this.ledger.label(subCell(part, 0, prefix[0].length));
       if (body.text === '') return;

@@ -3,6 +3,7 @@
  * document as open data (JSON Lines, CSV tables, a Frictionless Data Package), streamed page by
  * page so a national year never sits in memory.
  */
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -51,6 +52,13 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
     });
   }
+
+  // The JSON Schemas of the canonical formats (docs/schema), for users of the open data.
+  const schemas = new URL('../../../docs/schema/', import.meta.url);
+  r.get('/api/v1/public/schema/:name', { schema: { tags: ['public'], summary: 'The JSON Schema of a canonical format (department-target, project-target)', params: z.object({ name: z.enum(['department-target.schema.json', 'project-target.schema.json']) }) } }, async (request, reply) => {
+    const text = await readFile(new URL(request.params.name, schemas), 'utf8');
+    return reply.type('application/schema+json; charset=utf-8').send(text);
+  });
 
   const exportQuery = z.object({
     year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -116,7 +124,11 @@ async function* csvLines(table: OpenDataTable, documents: AsyncIterable<Publishe
   if (batch) yield batch;
 }
 
-/** Published documents page by page (keyset on id): memory stays at one page whatever the year holds. */
+/**
+ * Published documents page by page (keyset on id): memory stays at one page whatever the year holds.
+ * A page's ids come first (the primary key in order), then their contents by key: a join of the
+ * versions in one statement let the planner hash the whole versions table for every page.
+ */
 async function* publishedDocuments(store: Store, filter: { year: number | undefined; regions: string[] | null }): AsyncGenerator<PublishedDocument> {
   let after = '';
   for (;;) {
@@ -124,8 +136,7 @@ async function* publishedDocuments(store: Store, filter: { year: number | undefi
       .selectFrom('declarations as d')
       .innerJoin('departments as dep', 'dep.id', 'd.department_id')
       .innerJoin('regions as reg', 'reg.id', 'dep.region_id')
-      .innerJoin('declaration_versions as v', (join) => join.onRef('v.declaration_id', '=', 'd.id').onRef('v.version', '=', 'd.current_version'))
-      .select(['d.id', 'd.department_id', 'd.year', 'd.current_version', 'd.published_at', 'dep.name as department_name', 'reg.name as region_name', sql<string>`v.content::text`.as('content')])
+      .select(['d.id', 'd.department_id', 'd.year', 'd.current_version', 'd.published_at', 'dep.name as department_name', 'reg.name as region_name'])
       .where('d.state', '=', 'published')
       .where('d.id', '>', after)
       .orderBy('d.id')
@@ -133,8 +144,17 @@ async function* publishedDocuments(store: Store, filter: { year: number | undefi
     if (filter.year !== undefined) query = query.where('d.year', '=', filter.year);
     if (filter.regions) query = query.where('dep.region_id', 'in', filter.regions.length > 0 ? filter.regions : ['']);
     const rows = await query.execute();
+    if (rows.length === 0) return;
+    const contents = await store.db
+      .selectFrom('declaration_versions')
+      .select(['declaration_id', 'version', sql<string>`content::text`.as('content')])
+      .where('declaration_id', 'in', rows.map((r) => r.id))
+      .execute();
+    const byKey = new Map(contents.map((c) => [`${c.declaration_id}:${c.version}`, c.content]));
     for (const row of rows) {
-      yield { id: row.id, departmentId: row.department_id, departmentName: row.department_name, regionName: row.region_name, year: row.year, version: row.current_version, publishedAt: row.published_at, document: JSON.parse(row.content) as TargetDocument };
+      const content = byKey.get(`${row.id}:${row.current_version}`);
+      if (content === undefined) continue;
+      yield { id: row.id, departmentId: row.department_id, departmentName: row.department_name, regionName: row.region_name, year: row.year, version: row.current_version, publishedAt: row.published_at, document: JSON.parse(content) as TargetDocument };
     }
     if (rows.length < PAGE) return;
     after = (rows[rows.length - 1] as { id: string }).id;

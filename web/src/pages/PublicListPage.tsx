@@ -53,6 +53,42 @@ export function PublicListPage() {
           { title: t('公开时间', 'Published'), dataIndex: 'publishedAt', width: 200, render: (at: string | null) => (at ? time(at) : '—') },
         ]}
       />
+      <OpenDataDownloads year={filters.year} regionId={filters.regionId} />
     </Card>
+  );
+}
+
+/** The bulk downloads of what is published, for the year and region chosen above. */
+function OpenDataDownloads({ year, regionId }: { year: string | undefined; regionId: string | undefined }) {
+  const { t } = useLocale();
+  const href = (params: Record<string, string>) => `/api/v1/public/export?${new URLSearchParams({ ...(year ? { year } : {}), ...(regionId ? { region: regionId } : {}), ...params }).toString()}`;
+  const scope = [year ? t(`${year} 年度`, `${year}`) : t('全部年度', 'all years'), regionId ? t('所选地区', 'the region chosen') : t('全部地区', 'all regions')].join(t('、', ', '));
+  return (
+    <section aria-labelledby="open-data-title" className="open-data" data-testid="open-data">
+      <h2 id="open-data-title">{t('开放数据下载', 'Open data downloads')}</h2>
+      <p>
+        {t(`已公开的申报表（${scope}），可批量下载：`, `The published forms (${scope}) in bulk:`)}
+        {' '}
+        <a href={href({ format: 'jsonl' })}>{t('JSON Lines（规范 JSON，每行一份）', 'JSON Lines (canonical JSON, one a line)')}</a>
+        {' · '}
+        <a href={href({ format: 'csv', table: 'documents' })}>{t('CSV：申报表及预算', 'CSV: forms and budgets')}</a>
+        {' · '}
+        <a href={href({ format: 'csv', table: 'indicators' })}>{t('CSV：绩效指标', 'CSV: indicators')}</a>
+        {' · '}
+        <a href={href({ format: 'csv', table: 'projects' })}>{t('CSV：项目', 'CSV: projects')}</a>
+        {' · '}
+        <a href={href({ format: 'datapackage' })}>{t('数据包说明（datapackage.json）', 'Data package (datapackage.json)')}</a>
+      </p>
+      <p className="muted">
+        {t('许可：', 'Licence: ')}
+        <a href="https://creativecommons.org/licenses/by/4.0/deed.zh-hans" rel="license noreferrer" target="_blank">CC BY 4.0</a>
+        {t('（引用时请注明部门及来源）。格式说明：', ' (cite the department and the source). Formats: ')}
+        <a href="/api/v1/public/schema/department-target.schema.json">{t('部门整体申报表 JSON Schema', 'department form JSON Schema')}</a>
+        {' · '}
+        <a href="/api/v1/public/schema/project-target.schema.json">{t('项目申报表 JSON Schema', 'project form JSON Schema')}</a>
+        {' · '}
+        <a href="/api/v1/docs">{t('接口文档', 'API documentation')}</a>
+      </p>
+    </section>
   );
 }
