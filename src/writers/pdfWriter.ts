@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { TargetDocument } from '../core/document.ts';
 import { officialLayout, type FormLayout, type LayoutCell } from '../layout/officialLayout.ts';
@@ -17,15 +18,19 @@ const PAD = 3;
 const SIZE = { title: 15, subtitle: 10.5, body: 9 };
 const LINE_GAP = 1.5;
 
-let fontBytes: Buffer | undefined;
+let sharedFont: fontkit.Font | undefined;
 
-/** The embedded font: Noto Sans SC from npm (SIL Open Font License), read once. */
-function font(): Buffer {
-  if (!fontBytes) {
+/**
+ * The embedded font: Noto Sans SC from npm (SIL Open Font License), read and parsed once per process.
+ * pdfkit takes a parsed font as is; its glyphs, decoded for the first document's subset, are
+ * decoded for every later one too (each document still embeds its own subset).
+ */
+function font(): fontkit.Font {
+  if (!sharedFont) {
     const require = createRequire(import.meta.url);
-    fontBytes = readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'));
+    sharedFont = fontkit.create(readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'))) as fontkit.Font;
   }
-  return fontBytes;
+  return sharedFont;
 }
 
 // Laying out Chinese text runs fontkit's OpenType machinery once per distinct character, and
@@ -53,7 +58,8 @@ export async function writePdf(documents: readonly TargetDocument[], info: { tit
     pdf.on('end', () => resolve());
     pdf.on('error', reject);
   });
-  pdf.registerFont('cjk', font());
+  // @types/pdfkit lists file and byte sources only; pdfkit 0.20 also takes a fontkit font.
+  pdf.registerFont('cjk', font() as unknown as Buffer);
   pdf.font('cjk');
   shareLayoutCache(pdf);
   const heads: string[] = [];
@@ -178,8 +184,7 @@ class FormDrawer {
   private drawLines(lines: readonly string[], left: number, top: number, width: number, size: number, align: 'left' | 'right' | 'center'): void {
     const step = this.lineHeight(size);
     lines.forEach((line, i) => {
-      const lineWidth = this.pdf.widthOfString(line);
-      const x = align === 'left' ? left : align === 'right' ? left + width - lineWidth : left + (width - lineWidth) / 2;
+      const x = align === 'left' ? left : align === 'right' ? left + width - this.pdf.widthOfString(line) : left + (width - this.pdf.widthOfString(line)) / 2;
       this.pdf.text(line, x, top + i * step, { lineBreak: false });
     });
   }

@@ -261,7 +261,8 @@ export const unparsedText: Rule = {
     for (const [i, entry] of d.unparsed.entries()) {
       yield {
         path: pointer('unparsed', i),
-        message: { zh: `第 ${entry.line} 行未能识别：${entry.text}`, en: `line ${entry.line} was not recognised: ${entry.text}` },
+        // A workbook's, PDF's or page's text is found by its cell, not by a line nobody saw.
+        message: entry.at ? { zh: `${entry.at} 未能识别：${entry.text}`, en: `${entry.at} was not recognised: ${entry.text}` } : { zh: `第 ${entry.line} 行未能识别：${entry.text}`, en: `line ${entry.line} was not recognised: ${entry.text}` },
         suggestion: { zh: '核对原表，把内容填入相应栏目', en: 'check the original form and put the text where it belongs' },
       };
     }

@@ -138,7 +138,7 @@ export function ProjectForm({ content, links, onPick }: { content: ProjectTarget
           <h3>{t('未识别的文字', 'Unparsed text')}</h3>
           {content.unparsed.map((u, i) => (
             <div key={i}>
-              {t(`第 ${u.line} 行：`, `line ${u.line}: `)}
+              {u.at ? `${u.at}：` : t(`第 ${u.line} 行：`, `line ${u.line}: `)}
               {u.text}
             </div>
           ))}
