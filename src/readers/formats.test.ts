@@ -79,3 +79,35 @@ describe('files that are not forms', () => {
     expect(outcome.message.zh).toContain(words);
   });
 });
+
+describe('a PDF without ruling lines', () => {
+  it('reads as the text extraction it would give: the seed typeset line by line imports as the seed', async () => {
+    const { default: PDFDocument } = await import('pdfkit');
+    const { createRequire } = await import('node:module');
+    const require = createRequire(import.meta.url);
+    const text = readFileSync(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url), 'utf8');
+    // Landscape, small type: the longest line of the seed (77 characters) fits, as it did in its PDF.
+    const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 40 });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => pdf.on('end', resolve));
+    pdf.registerFont('cjk', readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')));
+    pdf.font('cjk').fontSize(8);
+    let y = 40;
+    for (const line of text.split('\n')) {
+      if (y > 550) {
+        pdf.addPage();
+        y = 40;
+      }
+      if (line !== '') pdf.text(line, 40, y, { lineBreak: false });
+      y += 11;
+    }
+    pdf.end();
+    await done;
+    const outcome = await importSource(new Uint8Array(Buffer.concat(chunks)));
+    if (!outcome.ok) throw new Error(outcome.message.en);
+    expect(outcome.format).toBe('pdf');
+    const differences = documentDifferences(expected.department, outcome.declaration, { looseWhitespace: true });
+    expect(differences).toEqual([]);
+  });
+});

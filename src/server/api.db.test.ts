@@ -242,7 +242,11 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     expect((invalid.body as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field)).toEqual(expect.arrayContaining(['body.departmentId', 'body.year']));
     const money = await editor.put(`/api/v1/declarations/${draftId}`, { baseVersion: 1, content: { kind: 'department-target', budget: { basic: 2507.5 } } });
     expect(money.status).toBe(400);
-    const huge = await editor.request('POST', '/api/v1/declarations/import', JSON.stringify({ departmentId: 'x', year: 2025, text: 'x'.repeat(6 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    // A text longer than any form is a field error; a body larger than any file (20 MB in base64) is refused unread.
+    const long = await editor.request('POST', '/api/v1/declarations/import', JSON.stringify({ departmentId: 'x', year: 2025, text: 'x'.repeat(6 * 1024 * 1024) }), { 'content-type': 'application/json' });
+    expect(long.status).toBe(400);
+    expect((long.body as { error: { fields: Array<{ field: string }> } }).error.fields.map((f) => f.field)).toContain('body.text');
+    const huge = await editor.request('POST', '/api/v1/declarations/import', JSON.stringify({ departmentId: 'x', year: 2025, file: { name: 'a.pdf', data: 'A'.repeat(28 * 1024 * 1024) } }), { 'content-type': 'application/json' });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ error: { id: 'payload-too-large' } });
     const wrongType = await editor.request('POST', '/api/v1/declarations', 'year=2025', { 'content-type': 'application/x-www-form-urlencoded' });
