@@ -35,6 +35,15 @@ type Section = 'none' | 'budget' | 'projects' | 'goals' | 'tasks' | 'other' | 'i
 
 const key = (text: string) => text.replace(/\s/g, '');
 
+/** What a second-row heading under a merged 指标值 names: a column, or null for no heading. */
+function subHeading(text: string): IndicatorColumn | null {
+  const column = indicatorColumnOf(text);
+  if (column) return column;
+  if (/^(实施周期|实施期|长期|中长期|总体|整体|中期)(指标值|目标值?|值)?$/.test(text)) return 'period';
+  if (/^(年度|本年度|当年|本年)(指标值|目标值?|值)?$/.test(text)) return 'annual';
+  return null;
+}
+
 /** Reads the lines of a department form laid out as a table. Total: never throws on any input. */
 export function readDepartmentTargetTable(lines: readonly SourceLine[], options: DepartmentTargetTextOptions = {}): DepartmentTargetImport {
   const ledger = new Ledger(lines);
@@ -72,6 +81,8 @@ export function looksLikeTableRows(lines: readonly SourceLine[]): boolean {
 class TableReader {
   private section: Section = 'none';
   private indicatorColumns: (IndicatorColumn | null)[] | null = null;
+  /** The row before was the indicator header: the next may be its second row. */
+  private headerJustRead = false;
   private projectColumns: ('name' | 'content' | 'amount' | null)[] = [];
   private taskColumns: ('name' | 'outcome' | null)[] = [];
   private level1: string | null = null;
@@ -90,6 +101,7 @@ class TableReader {
     if (!first) return;
     if (filled.length === 1 && this.readLoneCell(first)) return;
     if (this.readIndicatorHeader(cells, filled)) return;
+    this.headerJustRead = false;
     if (this.readProjectHeader(cells, filled)) return;
     if (this.readTaskHeader(cells, filled)) return;
     if (this.readBudget(cells)) return;
@@ -169,6 +181,8 @@ class TableReader {
   }
 
   private readIndicatorHeader(cells: readonly Cell[], filled: readonly Cell[]): boolean {
+    if (this.readSubHeader(cells, filled)) return true;
+    this.headerJustRead = false;
     const columns = cells.map((cell) => indicatorColumnOf(key(cell.text)));
     if (!columns.includes('level1') || !(columns.includes('name') || columns.includes('level2'))) return false;
     if (!columns.includes('annual') && !columns.includes('period')) return false;
@@ -176,6 +190,28 @@ class TableReader {
     for (const cell of filled) this.ledger.label(cell);
     this.indicatorColumns = columns;
     this.section = 'indicators';
+    this.headerJustRead = true;
+    return true;
+  }
+
+  /**
+   * A second header row under the first: 指标值 merged over 实施周期 | 年度 (or 指标性质 | 指标值 | 计量单位).
+   * The merged heading's one position becomes as many columns as it has sub-headings.
+   */
+  private readSubHeader(cells: readonly Cell[], filled: readonly Cell[]): boolean {
+    const columns = this.indicatorColumns;
+    if (!this.headerJustRead || !columns || filled.length === 0) return false;
+    const subs = cells.map((cell) => (cell.text === '' ? undefined : subHeading(key(cell.text))));
+    if (subs.some((sub, i) => cells[i]?.text !== '' && sub === null)) return false;
+    const first = subs.findIndex((sub) => sub !== undefined);
+    // The merged heading is the header's position the first sub-heading is under.
+    const merged = columns[first];
+    if (first < 0 || merged === undefined) return false;
+    const expanded = [...columns.slice(0, first), ...subs.slice(first).filter((sub): sub is IndicatorColumn => sub !== undefined && sub !== null)];
+    const rest = columns.slice(first + 1);
+    this.indicatorColumns = [...expanded, ...rest];
+    for (const cell of filled) this.ledger.label(cell);
+    this.headerJustRead = false;
     return true;
   }
 
