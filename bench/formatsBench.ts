@@ -53,7 +53,7 @@ const GOALS: Record<string, number> = { xlsx: 100, xls: 100, pdf: 50, html: 100 
 export async function formatsImportBench(): Promise<{ markdown: string; ok: boolean }> {
   const baseline = await baselineRate();
   const rows: string[] = [];
-  let ok = true;
+  const met: Record<string, boolean> = { xlsx: true, xls: true, html: true, pdf: true };
   for (const [name, format] of [
     ['department.official.xlsx', 'xlsx'],
     ['department.regional.xlsx', 'xlsx'],
@@ -71,10 +71,10 @@ export async function formatsImportBench(): Promise<{ markdown: string; ok: bool
       if (!outcome.ok) throw new Error(`${name}: ${outcome.message.en}`);
     });
     const goal = GOALS[format] ?? 0;
-    const met = subject >= goal;
+    const reached = subject >= goal;
     // The goals are judged on the seed (department) forms; the project forms are shown beside them.
-    if (name.startsWith('department')) ok &&= met;
-    rows.push(`| ${name} (${(bytes.length / 1024).toFixed(0)} KB) | ${formatRate(subject)} | ${(baseline / subject).toFixed(0)}× | ≥ ${goal}/s: ${met ? 'met' : '**NOT met**'} |`);
+    if (name.startsWith('department')) met[format] = (met[format] ?? true) && reached;
+    rows.push(`| ${name} (${(bytes.length / 1024).toFixed(0)} KB) | ${formatRate(subject)} | ${(baseline / subject).toFixed(0)}× | ≥ ${goal}/s: ${reached ? 'met' : '**NOT met**'} |`);
   }
   // The two .xlsx readers on the same bytes: workbook to cells, nothing else.
   const xlsx = fixture('department.official.xlsx');
@@ -94,9 +94,9 @@ export async function formatsImportBench(): Promise<{ markdown: string; ok: bool
     '',
     `The .xlsx readers on the same workbook (cells only): SheetJS \`@e965/xlsx\` ${formatRate(sheetjs)}/s, exceljs ${formatRate(exceljs)}/s. Jixiao reads both .xlsx and .xls with SheetJS — one cell model for the two formats users hold, and the faster of the two here — and writes with exceljs, which keeps styles, merges and print setup.`,
     '',
-    `Goals: .xlsx ≥ 100 forms/s, PDF ≥ 50 forms/s on one core — **${ok ? 'met' : 'NOT met'}** on the seed form. A PDF's cost is pdfjs's: laying out the text (\`getTextContent\`, about 55%) and building the page's operator list for the ruling lines (about 40%); LibreOffice's PDFs position every glyph on its own and cost three times Jixiao's. The server reads imports on worker threads (one per core but one), so a bureau's imports run in parallel.`,
+    `Goals on the seed form, one core: .xlsx and .xls ≥ 100 forms/s — **${met.xlsx && met.xls ? 'met' : 'NOT met'}**; PDF ≥ 50 forms/s — **${met.pdf ? 'met' : 'NOT met'}**. A PDF's cost is pdfjs's: laying out the text (\`getTextContent\`, about 55%) and building the page's operator list for the ruling lines (about 40%); LibreOffice's PDFs position every glyph on its own and cost three times Jixiao's. The server reads imports on worker threads (one per core but one), so a bureau's imports run in parallel.`,
   ].join('\n');
-  return { markdown, ok };
+  return { markdown, ok: Object.values(met).every(Boolean) };
 }
 
 export async function formatsExportBench(): Promise<{ markdown: string; ok: boolean }> {

@@ -88,3 +88,76 @@ describe('jixiao import', () => {
     expect(stderr).toContain('表中写明年度为 2021');
   });
 });
+
+describe('jixiao import and export of workbooks and PDFs', () => {
+  const formats = (name: string) => fileURLToPath(new URL(`../../fixtures/forms/formats/${name}`, import.meta.url));
+
+  it('reads a legacy .xls and a PDF by their content, whatever their name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const disguised = join(dir, 'form.txt');
+    writeFileSync(disguised, readFileSync(formats('department.legacy.xls')));
+    const xls = await jixiao('import', disguised);
+    expect(xls.code).toBe(0);
+    expect(JSON.parse(xls.stdout)).toMatchObject({ kind: 'department-target', department: '广州市海珠区政务服务和数据管理局' });
+    const pdf = await jixiao('import', formats('project.libreoffice.pdf'));
+    expect(pdf.code).toBe(0);
+    expect(JSON.parse(pdf.stdout).project.name).toBe('海珠政务基础设施及服务经费');
+  });
+
+  it('refuses a scan and a password-protected workbook with exit 2, naming the file', async () => {
+    const scan = await jixiao('import', formats('scanned.pdf'));
+    expect(scan.code).toBe(2);
+    expect(scan.stderr).toContain('scanned.pdf');
+    expect(scan.stderr).toContain('扫描件，无文字层');
+    const locked = await jixiao('--lang', 'en', 'import', formats('password.xlsx'));
+    expect(locked.code).toBe(2);
+    expect(locked.stderr).toContain('password-protected');
+  });
+
+  it('exports a form as the official PDF and .xlsx, which import back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    for (const format of ['pdf', 'xlsx'] as const) {
+      const out = join(dir, `seed.${format}`);
+      expect((await jixiao('export', SEED, '--format', format, '--out', out)).code).toBe(0);
+      const back = await jixiao('import', out);
+      expect(back.code).toBe(0);
+      expect(JSON.parse(back.stdout).indicators).toHaveLength(32);
+    }
+  });
+});
+
+describe('jixiao monitor', () => {
+  const report = (name: string) => fileURLToPath(new URL(`../../fixtures/monitoring/${name}`, import.meta.url));
+
+  it('prints the lights of a report on track (exit 0), as JSON on request', async () => {
+    const { code, stdout } = await jixiao('monitor', report('on-track.json'), '--format', 'json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.lights).toMatchObject({ budget: 'green', indicators: 'green', overall: 'green' });
+    expect(out.indicators[0]).toEqual({ name: '培训人次', progress: '102.86', light: 'green', basis: 'time-share' });
+    expect(out.findings).toEqual([]);
+  });
+
+  it('exits 1 when a red light lacks its reasons, naming the fields', async () => {
+    const { code, stdout } = await jixiao('--lang', 'en', 'monitor', report('red-lights.json'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('red (well behind)');
+    expect(stdout).toContain('/indicators/0/deviation/measures');
+  });
+
+  it('takes a region’s bands from --config, and refuses a bad configuration or report with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const lenient = join(dir, 'lenient.json');
+    writeFileSync(lenient, JSON.stringify({ budget: { red: 10, yellow: 20 }, rules: { 'monitoring-deviation-unexplained': 'warning', 'monitoring-likelihood': 'off' } }));
+    const relaxed = await jixiao('monitor', report('red-lights.json'), '--config', lenient, '--format', 'json');
+    expect(relaxed.code).toBe(0);
+    expect(JSON.parse(relaxed.stdout).lights.budget).toBe('green');
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ budget: { red: 90, yellow: 20 } }));
+    const refused = await jixiao('monitor', report('red-lights.json'), '--config', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('bands must rise');
+    const notReport = await jixiao('monitor', SEED);
+    expect(notReport.code).toBe(2);
+  });
+});

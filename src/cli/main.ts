@@ -7,6 +7,7 @@ import { CliError, type Lang } from './cliError.ts';
 import { runCheck } from './checkCommand.ts';
 import { runExport, type ExportCommandOptions } from './exportCommand.ts';
 import { runImport, summarize, importFile } from './importCommand.ts';
+import { runMonitor } from './monitorCommand.ts';
 import { runAuditVerify, runBackup, runMigrate, runRestore, runServe, runUserAdd } from './serverCommands.ts';
 
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
@@ -112,6 +113,17 @@ export function buildProgram(): Command {
     .option('--data <dir>', 'data directory of the embedded database')
     .action(async (options: { data?: string }) => {
       process.exitCode = await runAuditVerify(options);
+    });
+
+  program
+    .command('monitor')
+    .description('compute the traffic lights and findings of an in-year monitoring report (canonical JSON)')
+    .argument('<report>', 'the monitoring report as canonical JSON (docs/format-monitoring.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', "a JSON file with the region's light bands, deviation threshold and rule settings")
+    .action(function (this: Command, report: string, options: { format: 'text' | 'json'; config?: string }) {
+      const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      process.exitCode = runMonitor(report, { ...options, lang: langOf(this), color });
     });
 
   program

@@ -2,6 +2,9 @@
  * docs/rules.md, generated from the rules themselves (`npm run docs:rules`): id, severity, what it
  * checks, why, and one bad and one good example with what the checker says about the bad one.
  */
+import { exampleReport } from '../core/monitoring/exampleReport.ts';
+import { DEFAULT_MONITORING_CONFIG } from '../core/monitoring/lights.ts';
+import { checkMonitoringReport, MONITORING_RULES } from '../core/monitoring/monitoringRules.ts';
 import { ALL_RULES } from '../core/rules/allRules.ts';
 import { DEFAULT_CHECK_CONFIG } from '../core/rules/checkConfig.ts';
 import { DOCUMENT_KIND_NAMES } from '../core/document.ts';
@@ -43,6 +46,41 @@ function ruleSection(rule: Rule): string {
     .join('\n');
 }
 
+/** The monitoring rules M1–M7, which read monitoring reports (`jixiao monitor REPORT.json`). */
+function monitoringSection(): string[] {
+  const c = DEFAULT_MONITORING_CONFIG;
+  const lines = [
+    '## 运行监控 — In-year monitoring (M1–M7)',
+    '',
+    'Read monitoring reports ([format-monitoring.md](format-monitoring.md)); run `npx jixiao monitor REPORT.json [--config FILE]`.',
+    `The lights follow domain.md formulas 11–13 (\`src/core/monitoring/lights.ts\`): budget bands red < ${c.budget.red}, yellow < ${c.budget.yellow}; indicator bands red < ${c.indicators.red}, yellow < ${c.indicators.yellow}, blue ≥ ${String(c.indicators.blue)}; an explanation is due above a ${c.deviationPercent}% deviation. A configuration file sets them per region:`,
+    '',
+    '```json',
+    '{ "budget": { "red": 50, "yellow": 75 }, "indicators": { "red": 60, "yellow": 80, "blue": null }, "deviationPercent": 20, "rules": { "monitoring-light": "info" } }',
+    '```',
+    '',
+  ];
+  for (const rule of MONITORING_RULES) {
+    const bad = exampleReport();
+    rule.examples.bad.edit(bad);
+    const said = checkMonitoringReport(bad).findings.find((f) => f.rule === rule.id);
+    lines.push(
+      `### \`${rule.id}\``,
+      '',
+      `**${rule.code} ${rule.description.zh}** — ${rule.description.en}`,
+      '',
+      `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
+      '- Reads: 绩效运行监控报告',
+      `- Why: ${rule.source}`,
+      `- Bad: ${rule.examples.bad.shows}`,
+      ...(said ? [`  - Jixiao says: ${said.message.zh} (\`${said.path}\`)`] : []),
+      `- Good: ${rule.examples.good.shows}`,
+      '',
+    );
+  }
+  return lines;
+}
+
 /** The whole rules page as Markdown. */
 export function rulesDocument(): string {
   const parts = [
@@ -70,5 +108,6 @@ export function rulesDocument(): string {
     parts.push(`## ${FAMILY_NAMES[family].zh} — ${FAMILY_NAMES[family].en}`, '');
     for (const rule of ALL_RULES.filter((r) => r.family === family)) parts.push(ruleSection(rule));
   }
+  parts.push(...monitoringSection());
   return `${parts.join('\n').trimEnd()}\n`;
 }

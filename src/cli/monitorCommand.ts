@@ -1,0 +1,98 @@
+/** `jixiao monitor REPORT.json`: the lights and findings of a monitoring report, for reports made anywhere. */
+import { styleText } from 'node:util';
+import { DEFAULT_MONITORING_CONFIG, type LightBasis, type MonitoringConfig } from '../core/monitoring/lights.ts';
+import { checkMonitoringReport } from '../core/monitoring/monitoringRules.ts';
+import { LIGHT_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
+import type { RuleSetting } from '../core/rules/checkConfig.ts';
+import { parseMonitoringConfig } from '../format/monitoringConfigSchema.ts';
+import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
+import { decodeText } from '../import/text/decodeText.ts';
+import { CliError, say, type Lang } from './cliError.ts';
+import { readInputFile } from './readInputFile.ts';
+
+export interface MonitorCommandOptions {
+  readonly format: 'text' | 'json';
+  readonly config?: string;
+  readonly lang: Lang;
+  readonly color: boolean;
+}
+
+function readJson(file: string, what: { zh: string; en: string }): unknown {
+  const decoded = decodeText(readInputFile(file));
+  if (!decoded.ok) throw new CliError(`${file}：${what.zh}无法读取（${decoded.message}）`, `${file}: the ${what.en} cannot be read (${decoded.message})`);
+  try {
+    return JSON.parse(decoded.text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new CliError(`${file}：${what.zh}不是有效的 JSON（${detail}）`, `${file}: the ${what.en} is not valid JSON (${detail})`);
+  }
+}
+
+/** Reads a monitoring report's canonical JSON; every failure names the file and the field (exit 2). */
+export function loadReport(file: string): MonitoringReport {
+  const result = monitoringReportSchema.safeParse(readJson(file, { zh: '监控报告', en: 'report' }));
+  if (!result.success) {
+    const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
+    throw new CliError(`${file}：不符合 Jixiao 绩效运行监控报告 JSON 格式（docs/format-monitoring.md）\n${problems.join('\n')}`, `${file}: not a Jixiao monitoring report JSON (docs/format-monitoring.md)\n${problems.join('\n')}`);
+  }
+  return result.data;
+}
+
+function loadSettings(file: string | undefined): { config: MonitoringConfig; rules: Record<string, RuleSetting> } {
+  if (file === undefined) return { config: DEFAULT_MONITORING_CONFIG, rules: {} };
+  const parsed = parseMonitoringConfig(readJson(file, { zh: '配置文件', en: 'configuration' }));
+  if (!parsed.ok) throw new CliError(`${file}：配置有误\n  ${parsed.problems.join('\n  ')}`, `${file}: invalid configuration\n  ${parsed.problems.join('\n  ')}`);
+  return parsed;
+}
+
+const BASIS: Record<LightBasis, { zh: string; en: string }> = {
+  'time-share': { zh: '按时间进度', en: 'time share' },
+  'stage-target': { zh: '按阶段性目标', en: 'stage target' },
+  rate: { zh: '比率，与目标直接比较', en: 'rate against target' },
+  reverse: { zh: '反向指标，是否在限值内', en: 'reverse: within the limit' },
+  deadline: { zh: '时限', en: 'deadline' },
+  grade: { zh: '定性等级', en: 'grade' },
+  equal: { zh: '等于零', en: 'equal to zero' },
+};
+
+const COLOURS: Record<Light, 'red' | 'yellow' | 'green' | 'blue'> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue' };
+
+/** `jixiao monitor`: returns the exit code (0 without errors, 1 with errors). */
+export function runMonitor(file: string, options: MonitorCommandOptions): number {
+  const report = loadReport(file);
+  const { config, rules } = loadSettings(options.config);
+  const { findings, lights } = checkMonitoringReport(report, config, rules);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (options.format === 'json') {
+    const out = {
+      lights: { budget: lights.budget, indicators: lights.indicators, overall: lights.overall, budgetProgress: lights.budgetProgress, executionRate: lights.executionRate },
+      indicators: report.indicators.map((indicator, i) => ({ name: indicator.name, progress: lights.perIndicator[i]?.progress ?? null, light: lights.perIndicator[i]?.light ?? null, basis: lights.perIndicator[i]?.basis ?? null })),
+      findings,
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return errors > 0 ? 1 : 0;
+  }
+  const lang = options.lang;
+  const light = (l: Light | null) => {
+    if (l === null) return say(lang, '无法计算', 'not computable');
+    const words = LIGHT_NAMES[l][lang];
+    return options.color ? styleText(COLOURS[l], `● ${words}`) : `● ${words}`;
+  };
+  const lines = [
+    `${file}：${report.projectName ?? report.department ?? ''} ${report.round.name}（${say(lang, '数据截至', 'data to')} ${report.round.through}）`,
+    `  ${say(lang, '预算执行', 'Budget')}  ${light(lights.budget)}${lights.budgetProgress ? `  ${say(lang, `执行率 ${lights.executionRate}%，时间进度比 ${lights.budgetProgress}%`, `executed ${lights.executionRate}%, ${lights.budgetProgress}% of the time share`)}` : ''}`,
+    `  ${say(lang, '绩效指标', 'Indicators')}  ${light(lights.indicators)}`,
+    `  ${say(lang, '总体', 'Overall')}  ${light(lights.overall)}`,
+    '',
+    ...report.indicators.map((indicator, i) => {
+      const p = lights.perIndicator[i];
+      const basis = p?.basis ? BASIS[p.basis][lang] : p?.problem === 'target' ? say(lang, '目标值无法比较', 'target not comparable') : say(lang, '完成值无法比较', 'actual not comparable');
+      return `  ${String(i + 1).padStart(2)}. ${indicator.name}  ${indicator.actualToDate || '—'} / ${indicator.annualTarget}  ${light(p?.light ?? null)}${p?.progress ? ` ${p.progress}%` : ''}（${basis}）`;
+    }),
+    '',
+    ...findings.map((f) => `  ${{ error: say(lang, '错误', 'error'), warning: say(lang, '警告', 'warning'), info: say(lang, '提示', 'note') }[f.severity]}  ${f.path}  ${f.message[lang]}  ${f.rule}`),
+    say(lang, `${file}：${errors} 个错误，${findings.filter((f) => f.severity === 'warning').length} 个警告`, `${file}: ${errors} errors, ${findings.filter((f) => f.severity === 'warning').length} warnings`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return errors > 0 ? 1 : 0;
+}
