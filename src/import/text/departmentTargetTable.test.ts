@@ -94,3 +94,16 @@ describe('a department form read from its cells', () => {
     expect(d.goals).toEqual(['完成2025年度培训1-2期。', '保障机关正常运转。']);
   });
 });
+
+describe('amounts in 元', () => {
+  it('reads a form that says 单位：元 into 万元, exactly', () => {
+    const d = read([
+      [['部门整体预算绩效目标申报表', 4]],
+      ['部门名称', '示例局', '单位：元', null],
+      ['基本支出', '7,242,318.00', '项目支出', '2,439,600.00'],
+      ['一级指标', '三级指标', '指标值', null],
+      ['产出指标', '培训人次', '≥500人次', null],
+    ]);
+    expect(d.budget).toMatchObject({ basic: '724.2318', project: '243.96' });
+  });
+});

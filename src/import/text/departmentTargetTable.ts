@@ -24,6 +24,7 @@ const TASK_NAME = /^(年度重点工作任务|重点工作任务|年度重点工
 const TASK_OUTCOME = /^期望达到的目标/;
 const OTHER_TASKS = /^其他需完成的任务/;
 const UNIT_LABEL = /^单位[:：]?(万元)?$|^万元$|^金额单位[:：]?万元$|^单位[:：]万元$/;
+const YUAN_LABEL = /^(金额)?单位[:：]元$/;
 const SHARE = /^占比$|^比例$|^\d+(?:\.\d+)?%$/;
 const COMPARATOR = /^(≥|≤|=|>|<|＞|＜|＝|﹦|≧|≦|>=|<=|大于等于|小于等于|等于|大于|小于|不低于|不高于|不少于|不超过)/;
 const DIRECTION: Record<string, string> = { 反向: '≤', 反向指标: '≤' };
@@ -88,6 +89,8 @@ class TableReader {
   private level1: string | null = null;
   private level2: string | null = null;
   private readonly outcomes: { name: string; cells: Cell[]; outcome: Cell[] }[] = [];
+  /** 单位：元 — amounts printed in 元, read into 万元. */
+  private yuan = false;
 
   constructor(
     private readonly ledger: Ledger,
@@ -173,7 +176,8 @@ class TableReader {
       this.ledger.field(cell, '/year');
       return true;
     }
-    if (PAGE_MARKER.test(k) || UNIT_LABEL.test(k)) {
+    if (PAGE_MARKER.test(k) || UNIT_LABEL.test(k) || YUAN_LABEL.test(k)) {
+      if (YUAN_LABEL.test(k)) this.yuan = true;
       this.ledger.label(cell);
       return true;
     }
@@ -253,7 +257,7 @@ class TableReader {
         this.ledger.label(cell);
         const j = cells.findIndex((c, at) => at > i && c.text !== '');
         const next = cells[j];
-        const amount = next ? readAmount(next.text) : undefined;
+        const amount = next ? readAmount(next.text, this.yuan) : undefined;
         if (next && amount !== undefined) {
           // A second 合计 (the spending side of 收入构成 / 支出构成) repeats the first.
           if (getBudgetField(this.d.budget, field) === null && amount !== null) {
@@ -279,7 +283,8 @@ class TableReader {
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] as Cell;
       if (cell.text === '') continue;
-      if (UNIT_LABEL.test(key(cell.text))) {
+      if (UNIT_LABEL.test(key(cell.text)) || YUAN_LABEL.test(key(cell.text))) {
+        if (YUAN_LABEL.test(key(cell.text))) this.yuan = true;
         this.ledger.label(cell);
         continue;
       }
@@ -369,7 +374,7 @@ class TableReader {
     const name = at.get('name');
     const content = at.get('content');
     const amountCell = at.get('amount');
-    const amount = amountCell ? readAmount(amountCell.text) : undefined;
+    const amount = amountCell ? readAmount(amountCell.text, this.yuan) : undefined;
     if (!name && !content) return;
     const index = this.d.projects.length;
     const project: Project = { name: name?.text ?? '', content: content?.text ?? '', amount: amount ?? null, expectedOutcome: '' };

@@ -153,8 +153,23 @@ class ProjectTargetReader {
 
   read(): void {
     const lines = this.lines.filter((line) => !line.blank);
+    let skip = -1;
     lines.forEach((line, index) => {
+      if (index === skip) return;
       this.claimDelimiters(line);
+      // 年度资金总额 | 财政拨款 | 其他资金 over a row of their amounts: each label takes the amount below it.
+      const below = lines[index + 1];
+      const pairs = below ? this.fundsColumns(line, below) : null;
+      if (pairs && below) {
+        this.claimDelimiters(below);
+        for (const cell of pairs.before) this.readCell(cell);
+        for (const [label, amount] of pairs.pairs) {
+          this.readCell(label);
+          this.readCell(amount);
+        }
+        skip = index + 1;
+        return;
+      }
       const framed = line.text.includes('|') || line.text.includes('｜');
       // A line of text after a table of `|` rows (a page footer, a note) is not one of its cells.
       if (this.columns && this.framedTable && !framed) {
@@ -181,6 +196,37 @@ class ProjectTargetReader {
     this.endHeader();
     this.flushField();
     if (this.level2 && !this.level2HasRow) this.declaration.emptyLevel2.push([this.level1, this.level2]);
+  }
+
+  /**
+   * A row of funds labels over a row of amounts, position by position (`|` rows of a workbook or a
+   * web page); null unless every amount has a label above it and there are two pairs or more.
+   */
+  private fundsColumns(line: SourceLine, below: SourceLine): { before: Cell[]; pairs: [Cell, Cell][] } | null {
+    const framed = (l: SourceLine) => l.text.includes('|') || l.text.includes('｜');
+    if (this.columns !== null || !framed(line) || !framed(below)) return null;
+    const labels = lineCells(line);
+    const amounts = lineCells(below);
+    if (labels.length !== amounts.length) return null;
+    const pairs: [Cell, Cell][] = [];
+    const before: Cell[] = [];
+    for (let i = 0; i < labels.length; i++) {
+      const label = labels[i] as Cell;
+      const amount = amounts[i] as Cell;
+      const isAmount = amount.text !== '' && readAmount(amount.text, this.yuan) !== undefined;
+      if (amount.text !== '' && !isAmount) return null;
+      if (label.text !== '' && readAmount(label.text, this.yuan) !== undefined) return null;
+      if (isAmount) {
+        if (label.text === '') return null;
+        pairs.push([label, amount]);
+      } else if (label.text !== '') {
+        if (pairs.length > 0) return null;
+        before.push(label);
+      }
+    }
+    const fundsLabel = (text: string) => FUNDS_TOTAL.includes(text.replace(/[（(]?万元[)）]?|[:：]/g, '')) || /资金|拨款|结转|补助|财政|收入|预算|其他/.test(text);
+    if (pairs.length < 2 || !pairs.every(([label]) => fundsLabel(label.text))) return null;
+    return { before, pairs };
   }
 
   /** The | between cells are the table's ruling, not text. */
