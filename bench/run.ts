@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data.
+ * formats-import, formats-export, open-data, monitoring.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -10,6 +10,7 @@ import { formatsExportBench, formatsImportBench, openDataBench } from './formats
 import { importBench } from './importBench.ts';
 import { importLoopBench } from './importLoopBench.ts';
 import { libraryBench } from './libraryBench.ts';
+import { monitoringBench } from './monitoringBench.ts';
 import { projectImportBench } from './projectImportBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
@@ -25,6 +26,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'formats-import': { title: 'Import of workbooks, PDFs and web pages (issue 12)', run: formatsImportBench },
   'formats-export': { title: 'Official PDF and Excel export (issue 12)', run: formatsExportBench },
   'open-data': { title: 'Open-data export (issue 12)', run: openDataBench },
+  monitoring: { title: 'Monitoring lights (issue 13)', run: monitoringBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

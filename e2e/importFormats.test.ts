@@ -65,6 +65,13 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
     await page.getByTestId('official-form').waitFor();
     expect(await page.getByTestId('official-form').textContent()).toContain('网站内容监测经费');
+    // The saved form downloads as the official PDF and Excel form.
+    for (const [testId, type] of [['download-pdf', 'application/pdf'], ['download-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      expect(download.suggestedFilename()).toMatch(/^2027-.*\.(pdf|xlsx)$/);
+      const response = await page.request.get(`${server.url}${(await page.getByTestId(testId).getAttribute('href')) ?? ''}`);
+      expect(response.headers()['content-type']).toBe(type);
+    }
   });
 
   it('drops a PDF: its pages drawn with the cells found, the other year confirmed, saved', async () => {

@@ -1,7 +1,8 @@
 /** `jixiao export`: a form as the official PDF or Excel form, from a file or from a running server. */
 import { existsSync, writeFileSync } from 'node:fs';
-import type { TargetDocument } from '../core/document.ts';
 import { documentSchema } from '../format/documentSchema.ts';
+import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
+import type { PrintableDocument } from '../layout/officialLayout.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { importSource, sniffFormat } from '../readers/importSource.ts';
 import { writePdf } from '../writers/pdfWriter.ts';
@@ -16,8 +17,8 @@ export interface ExportCommandOptions {
   readonly token?: string;
 }
 
-/** The documents of a file: canonical JSON (one document or an array), or any importable form. */
-export async function documentsOfFile(file: string): Promise<TargetDocument[]> {
+/** The documents of a file: canonical JSON (one document or an array, monitoring reports too), or any importable form. */
+export async function documentsOfFile(file: string): Promise<PrintableDocument[]> {
   const bytes = readInputFile(file);
   const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
   const head = decoded?.ok ? decoded.text.trimStart()[0] : undefined;
@@ -30,8 +31,9 @@ export async function documentsOfFile(file: string): Promise<TargetDocument[]> {
       throw new CliError(`${file}：不是有效的 JSON（${detail}）`, `${file}: not valid JSON (${detail})`);
     }
     const list = Array.isArray(json) ? json : [json];
-    return list.map((item, i) => {
-      const result = documentSchema.safeParse(item);
+    return list.map((item, i): PrintableDocument => {
+      const monitoring = (item as { kind?: unknown } | null)?.kind === 'monitoring-report';
+      const result = monitoring ? monitoringReportSchema.safeParse(item) : documentSchema.safeParse(item);
       if (result.success) return result.data;
       const where = Array.isArray(json) ? `[${i}]` : '';
       const problems = result.error.issues.slice(0, 10).map((issue) => `  ${where}/${issue.path.join('/')}: ${issue.message}`);

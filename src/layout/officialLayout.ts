@@ -6,6 +6,8 @@
 import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
 import type { TargetDocument } from '../core/document.ts';
 import { goalList, type ProjectIndicator, type ProjectTargetDeclaration } from '../core/projectTarget.ts';
+import { reportLights } from '../core/monitoring/lights.ts';
+import { LIGHT_NAMES, LIKELIHOOD_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
 import { sheetRef, type TableCell } from '../table/sourceTable.ts';
 
 /** What a cell is, which decides how a writer draws it. */
@@ -46,8 +48,12 @@ class Grid {
   }
 }
 
+/** Every document the writers draw: the target forms and the monitoring report. */
+export type PrintableDocument = TargetDocument | MonitoringReport;
+
 /** The official layout of any document of the family. */
-export function officialLayout(document: TargetDocument): FormLayout {
+export function officialLayout(document: PrintableDocument): FormLayout {
+  if (document.kind === 'monitoring-report') return monitoringLayout(document);
   return document.kind === 'project-target' ? projectLayout(document) : departmentLayout(document);
 }
 
@@ -271,4 +277,67 @@ function projectLayout(d: ProjectTargetDeclaration): FormLayout {
   placeClassSpans(g, first, rows.map((x) => x.level1), rows.map((x) => `${x.level1}\u0000${x.level2}`), rows.map((x) => x.level2));
   const widths = Array.from({ length: columns }, (_, i) => (i < 2 ? 12 : i === 2 ? 24 : 16));
   return { sheetName, runningHead: `${d.department ?? ''} ${p.name ?? ''} ${title}`.trim(), columns, widths, rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
+}
+
+const lightWords = (light: Light | null) => (light ? LIGHT_NAMES[light].zh : '—');
+
+/**
+ * The monitoring report's table (绩效运行监控表, after the 136号 annex): the header, the budget's
+ * execution with its light, every indicator with its target, stage target, actual, projection,
+ * likelihood, reasons, measures and light, and the rectification. Lights are recomputed.
+ */
+function monitoringLayout(r: MonitoringReport): FormLayout {
+  const title = r.title ?? '绩效运行监控表';
+  const sheetName = (r.projectName ?? r.department ?? '绩效运行监控').replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  const g = new Grid(sheetName);
+  const columns = 12;
+  const lights = reportLights(r);
+  g.put(g.row(), 0, title, 'title', { colSpan: columns });
+  let row = g.row();
+  g.put(row, 0, r.projectName ? '项目名称' : '部门名称', 'label', { colSpan: 2 });
+  g.put(row, 2, r.projectName ?? r.department ?? '', 'text', { colSpan: 4 });
+  g.put(row, 6, '监控轮次', 'label');
+  g.put(row, 7, r.round.name, 'text', { colSpan: 2 });
+  g.put(row, 9, '数据截止日期', 'label');
+  g.put(row, 10, r.round.through, 'text', { colSpan: 2 });
+  if (r.projectName) {
+    row = g.row();
+    g.put(row, 0, '主管部门', 'label', { colSpan: 2 });
+    g.put(row, 2, r.department ?? '', 'text', { colSpan: 4 });
+    g.put(row, 6, '填报日期', 'label');
+    g.put(row, 7, r.reportDate ?? '', 'text', { colSpan: 5 });
+  }
+  row = g.row();
+  for (const [col, label, span] of [[0, '全年预算数（万元）', 2], [2, '截至目前执行数（万元）', 2], [4, '执行率', 2], [6, '全年预计执行数（万元）', 2], [8, '预算执行预警', 1], [9, '原因说明', 3]] as const) g.put(row, col, label, 'header', { colSpan: span });
+  row = g.row();
+  g.put(row, 0, amountText(r.budget.annual), 'amount', { colSpan: 2 });
+  g.put(row, 2, amountText(r.budget.executedToDate), 'amount', { colSpan: 2 });
+  g.put(row, 4, lights.executionRate ? `${lights.executionRate}%` : '', 'text', { colSpan: 2 });
+  g.put(row, 6, amountText(r.budget.projectedAnnual), 'amount', { colSpan: 2 });
+  g.put(row, 8, lightWords(lights.budget), 'text');
+  g.put(row, 9, r.budget.reason, 'text', { colSpan: 3 });
+  const headerRow = g.row();
+  const headers = ['一级指标', '二级指标', '三级指标', '年度指标值', '阶段性目标', '截至目前完成值', '全年预计完成值', '完成目标可能性', '偏差原因类别', '偏差原因分析', '纠偏措施', '预警'];
+  headers.forEach((label, col) => g.put(headerRow, col, label, 'header'));
+  const first = g.rows.length;
+  r.indicators.forEach((indicator, i) => {
+    const at = g.row();
+    const values = [indicator.name, indicator.annualTarget, indicator.stageTarget ?? '', indicator.actualToDate, indicator.projectedAnnual, indicator.likelihood ? LIKELIHOOD_NAMES[indicator.likelihood].zh : '', indicator.deviation.categories.join('、'), indicator.deviation.reason, indicator.deviation.measures, lightWords(lights.perIndicator[i]?.light ?? null)];
+    values.forEach((text, k) => g.put(at, 2 + k, text, 'text'));
+  });
+  placeClassSpans(g, first, r.indicators.map((i) => i.level1 ?? ''), r.indicators.map((i) => `${i.level1 ?? ''}\u0000${i.level2 ?? ''}`), r.indicators.map((i) => i.level2 ?? ''));
+  row = g.row();
+  g.put(row, 0, '总体预警', 'label', { colSpan: 2 });
+  g.put(row, 2, lightWords(lights.overall), 'text', { colSpan: 2 });
+  g.put(row, 4, '是否需要整改', 'label', { colSpan: 2 });
+  g.put(row, 6, r.rectification.needed ? '是' : '否', 'text');
+  g.put(row, 7, '整改意见', 'label');
+  g.put(row, 8, r.rectification.advice, 'text', { colSpan: 4 });
+  if (r.rectification.result) {
+    row = g.row();
+    g.put(row, 0, '整改结果', 'label', { colSpan: 2 });
+    g.put(row, 2, r.rectification.result, 'text', { colSpan: 10 });
+  }
+  const widths = [9, 10, 16, 10, 9, 10, 10, 8, 10, 18, 18, 9];
+  return { sheetName, runningHead: `${r.department ?? ''} ${r.projectName ?? ''} ${r.round.name} ${title}`.replace(/\s+/g, ' ').trim(), columns, widths, rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
 }

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import type { TargetDocument } from '../core/document.ts';
-import { officialLayout, type FormLayout, type LayoutCell } from '../layout/officialLayout.ts';
+import { officialLayout, type FormLayout, type LayoutCell, type PrintableDocument } from '../layout/officialLayout.ts';
 
 const PAGE = { width: 841.89, height: 595.28 };
 const MARGIN = { side: 36, top: 44, bottom: 40 };
@@ -50,7 +49,7 @@ function shareLayoutCache(pdf: PDFKit.PDFDocument): void {
 }
 
 /** A PDF of the documents, each starting on a new page. */
-export async function writePdf(documents: readonly TargetDocument[], info: { title?: string } = {}): Promise<Buffer> {
+export async function writePdf(documents: readonly PrintableDocument[], info: { title?: string } = {}): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? documents[0]?.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));

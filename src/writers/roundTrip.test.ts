@@ -60,3 +60,20 @@ describe('several documents in one export', () => {
     expect(back.map((d) => d.kind)).toEqual(['department-target', 'project-target']);
   });
 });
+
+describe('a monitoring report', () => {
+  it('prints as its official table, lights in words, as PDF and .xlsx whose text reads back', async () => {
+    const { exampleReport } = await import('../core/monitoring/exampleReport.ts');
+    const { readPdf } = await import('../readers/pdfReader.ts');
+    const { readWorkbook } = await import('../readers/workbookReader.ts');
+    const { tableLines } = await import('../table/tableLines.ts');
+    const report = exampleReport();
+    report.indicators[0] = { ...(report.indicators[0] as (typeof report.indicators)[number]), actualToDate: '100人次' };
+    for (const tables of [await readPdf(new Uint8Array(await writePdf([report]))), readWorkbook(new Uint8Array(await writeWorkbook([report])))]) {
+      const text = tableLines(tables).map((l) => l.text).join('\n');
+      expect(text).toContain('项目支出绩效运行监控表');
+      expect(text).toMatch(/培训人次 \| ≥500人次 \|\s+\| 100人次 \| 520人次 \| 确定能/);
+      expect(text).toContain('红灯（严重滞后）');
+    }
+  });
+});

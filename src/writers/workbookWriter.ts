@@ -5,9 +5,8 @@
  * same document.
  */
 import ExcelJS from 'exceljs';
-import type { TargetDocument } from '../core/document.ts';
 import { displayWidth } from '../import/text/sourceText.ts';
-import { officialLayout, type FormLayout, type LayoutCell } from '../layout/officialLayout.ts';
+import { officialLayout, type FormLayout, type LayoutCell, type PrintableDocument } from '../layout/officialLayout.ts';
 
 const BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -18,7 +17,7 @@ const BORDER: Partial<ExcelJS.Borders> = {
 const FONT = '宋体';
 
 /** An .xlsx of the documents, one sheet each. */
-export async function writeWorkbook(documents: readonly TargetDocument[]): Promise<Buffer> {
+export async function writeWorkbook(documents: readonly PrintableDocument[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jixiao';
   const used = new Set<string>();

@@ -2,7 +2,7 @@
  * One declaration: the official form, its findings and review comments, and the workflow actions
  * the server says this user may take (no other button is shown).
  */
-import { DeleteOutlined, EditOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -192,6 +192,15 @@ export function DeclarationPage() {
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('打印', 'Print')}
           </Button>
+          {/* The official form as files, drawn by the server (the same as jixiao export). */}
+          <a className="btn" href={`/api/v1/declarations/${id}.pdf`} download data-testid="download-pdf">
+            <FilePdfOutlined />
+            {t('下载 PDF', 'Download PDF')}
+          </a>
+          <a className="btn" href={`/api/v1/declarations/${id}.xlsx`} download data-testid="download-xlsx">
+            <FileExcelOutlined />
+            {t('下载 Excel', 'Download Excel')}
+          </a>
         </Space>
       </div>
       <ErrorAlert error={actionError} />

@@ -1,5 +1,5 @@
 /** A published form in its official layout; no sign-in. Anything unpublished is a 404 from the server. */
-import { PrinterOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client.ts';
@@ -28,6 +28,14 @@ export function PublicDeclarationPage() {
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
             {t('打印', 'Print')}
           </Button>
+          <a className="btn" href={`/api/v1/public/declarations/${id}.pdf`} download>
+            <FilePdfOutlined />
+            {t('下载 PDF', 'Download PDF')}
+          </a>
+          <a className="btn" href={`/api/v1/public/declarations/${id}.xlsx`} download>
+            <FileExcelOutlined />
+            {t('下载 Excel', 'Download Excel')}
+          </a>
         </Space>
       </div>
       <ErrorAlert error={declaration.error} />
