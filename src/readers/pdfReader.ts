@@ -1,6 +1,7 @@
 /**
- * PDFs in as the table model. pdfjs gives the text with its positions and the page's drawing
- * operators; the drawn ruling lines give the grid (a cell is a region closed on four sides; a line
+ * PDFs in as the table model. pdfjs gives the page's drawing operators; from them Jixiao lays out
+ * the text with its positions (the text state of PDF 32000-1 §9) and finds the drawn ruling lines,
+ * which give the grid (a cell is a region closed on four sides; a line
  * missing inside it makes a merged cell), and each piece of text goes to the cell it sits in. Text
  * outside any ruled table becomes lines of their own, rebuilt from positions as a text extraction
  * would (the text importer reads those). Pages follow one another in one sheet, so a table that
@@ -108,15 +109,18 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
     for (let n = 1; n <= document.numPages; n++) {
       const page = await document.getPage(n);
       const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      const pieces: TextPiece[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const [, , , d, e, f] = item.transform as number[];
-        const height = Math.abs(item.height || d || 0);
-        pieces.push({ text: normalisePdfText(item.str), x: e ?? 0, y: viewport.height - (f ?? 0) - height, width: item.width, height });
-      }
+      // One pass over the page's operators gives both the ruling lines and the text: pdfjs's
+      // getTextContent would lay the same text out a second time (half of a PDF's import time).
       const operators = await page.getOperatorList();
+      const fontMatrix = (name: string): Matrix => {
+        try {
+          const font = page.commonObjs.get(name) as { fontMatrix?: number[] } | null;
+          return (font?.fontMatrix?.length === 6 ? font.fontMatrix : [0.001, 0, 0, 0.001, 0, 0]) as Matrix;
+        } catch {
+          return [0.001, 0, 0, 0.001, 0, 0];
+        }
+      };
+      const pieces = textPieces(lib, operators, viewport.height, fontMatrix);
       pages.push({ pieces, segments: rulingLines(lib, operators, viewport.height), width: viewport.width, height: viewport.height });
       page.cleanup();
     }
@@ -127,6 +131,139 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
   } finally {
     await document.destroy();
   }
+}
+
+interface TextState {
+  ctm: Matrix;
+  font: string;
+  size: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  leading: number;
+  rise: number;
+}
+
+interface PdfGlyph {
+  readonly unicode: string;
+  readonly width: number;
+  readonly isSpace: boolean;
+}
+
+/**
+ * The text of a page from its operators: each glyph placed by the text state (text matrix, font
+ * size, character and word spacing, horizontal scaling, rise) under the current transformation, as
+ * PDF 32000-1 §9.4 lays text out; one piece per glyph, top-down y.
+ */
+function textPieces(lib: PdfJs, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number, fontMatrixOf: (name: string) => Matrix): TextPiece[] {
+  const { OPS } = lib;
+  const pieces: TextPiece[] = [];
+  let state: TextState = { ctm: [1, 0, 0, 1, 0, 0], font: '', size: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
+  const stack: TextState[] = [];
+  let tm: Matrix = [1, 0, 0, 1, 0, 0];
+  let tlm: Matrix = [1, 0, 0, 1, 0, 0];
+  const matrices = new Map<string, Matrix>();
+  const fontMatrix = (name: string) => {
+    let m = matrices.get(name);
+    if (!m) matrices.set(name, (m = fontMatrixOf(name)));
+    return m;
+  };
+  // Td: the next line starts at (tx, ty) in the current line's space.
+  const moveLine = (tx: number, ty: number) => {
+    tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
+    tm = tlm;
+  };
+  operators.fnArray.forEach((fn, i) => {
+    const args = operators.argsArray[i] as unknown[];
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ...state });
+        return;
+      case OPS.restore:
+        state = stack.pop() ?? state;
+        return;
+      case OPS.transform:
+        state.ctm = multiply(state.ctm, args as unknown as Matrix);
+        return;
+      case OPS.beginText:
+        tm = [1, 0, 0, 1, 0, 0];
+        tlm = tm;
+        return;
+      case OPS.setFont:
+        state.font = String(args[0]);
+        state.size = Number(args[1]);
+        return;
+      case OPS.setTextMatrix: {
+        // pdfjs sends the matrix as one typed array argument.
+        const m = (args.length === 1 ? args[0] : args) as ArrayLike<number>;
+        tm = [m[0] ?? 1, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1, m[4] ?? 0, m[5] ?? 0];
+        tlm = tm;
+        return;
+      }
+      case OPS.moveText:
+        moveLine(Number(args[0]), Number(args[1]));
+        return;
+      case OPS.setLeadingMoveText:
+        state.leading = -Number(args[1]);
+        moveLine(Number(args[0]), Number(args[1]));
+        return;
+      case OPS.nextLine:
+        moveLine(0, -state.leading);
+        return;
+      case OPS.setLeading:
+        state.leading = Number(args[0]);
+        return;
+      case OPS.setCharSpacing:
+        state.charSpacing = Number(args[0]);
+        return;
+      case OPS.setWordSpacing:
+        state.wordSpacing = Number(args[0]);
+        return;
+      case OPS.setHScale:
+        state.hScale = Number(args[0]) / 100;
+        return;
+      case OPS.setTextRise:
+        state.rise = Number(args[0]);
+        return;
+      case OPS.showText: {
+        const glyphs = args[0] as ReadonlyArray<PdfGlyph | number | null>;
+        const fm = fontMatrix(state.font);
+        // One piece per run of glyphs, as a text extraction gives it; a wide TJ gap starts another.
+        let run: { text: string; x: number; baseline: number; width: number; height: number; scaleX: number } | null = null;
+        const flush = () => {
+          if (run && run.text.trim() !== '') pieces.push({ text: normalisePdfText(run.text), x: run.x, y: pageHeight - run.baseline - run.height, width: run.width, height: run.height });
+          run = null;
+        };
+        for (const glyph of glyphs) {
+          if (typeof glyph === 'number') {
+            // A TJ adjustment: thousandths of text space, moving left.
+            const tx = (-glyph / 1000) * state.size * state.hScale;
+            tm = [tm[0], tm[1], tm[2], tm[3], tm[0] * tx + tm[4], tm[1] * tx + tm[5]];
+            if (Math.abs(glyph) > 300) flush();
+            continue;
+          }
+          if (!glyph) continue;
+          const w = glyph.width * fm[0];
+          const advance = (w * state.size + state.charSpacing + (glyph.isSpace ? state.wordSpacing : 0)) * state.hScale;
+          const device = multiply(state.ctm, tm);
+          const scaleX = Math.hypot(device[0], device[1]);
+          if (!run) {
+            const scaleY = Math.hypot(device[2], device[3]);
+            run = { text: '', x: device[4] + device[2] * state.rise, baseline: device[5] + device[3] * state.rise, width: 0, height: state.size * scaleY, scaleX };
+          }
+          const current = run as { text: string; width: number };
+          current.text += glyph.unicode ?? '';
+          current.width += advance * scaleX;
+          tm = [tm[0], tm[1], tm[2], tm[3], tm[0] * advance + tm[4], tm[1] * advance + tm[5]];
+        }
+        flush();
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  return pieces;
 }
 
 /** Kangxi radicals and CJK radical supplements that some PDFs print for ordinary characters (⽬ for 目). */
