@@ -145,6 +145,18 @@ describe('jixiao monitor', () => {
     expect(stdout).toContain('/indicators/0/deviation/measures');
   });
 
+  it('reads a report filled in Excel: the exported table back, lights and findings as from its JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const xlsx = join(dir, 'report.xlsx');
+    expect((await jixiao('export', report('red-lights.json'), '--format', 'xlsx', '--out', xlsx)).code).toBe(0);
+    const { code, stdout } = await jixiao('monitor', xlsx, '--format', 'json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).lights).toMatchObject({ budget: 'red', overall: 'red' });
+    const notMonitoring = await jixiao('monitor', fileURLToPath(new URL('../../fixtures/forms/formats/department.official.xlsx', import.meta.url)));
+    expect(notMonitoring.code).toBe(2);
+    expect(notMonitoring.stderr).toContain('不是绩效运行监控表');
+  });
+
   it('takes a region’s bands from --config, and refuses a bad configuration or report with exit 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
     const lenient = join(dir, 'lenient.json');

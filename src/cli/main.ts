@@ -117,13 +117,13 @@ export function buildProgram(): Command {
 
   program
     .command('monitor')
-    .description('compute the traffic lights and findings of an in-year monitoring report (canonical JSON)')
-    .argument('<report>', 'the monitoring report as canonical JSON (docs/format-monitoring.md)')
+    .description('compute the traffic lights and findings of an in-year monitoring report')
+    .argument('<report>', 'the monitoring report: canonical JSON (docs/format-monitoring.md), or its table as .xlsx, .xls, PDF or a web page')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', "a JSON file with the region's light bands, deviation threshold and rule settings")
-    .action(function (this: Command, report: string, options: { format: 'text' | 'json'; config?: string }) {
+    .action(async function (this: Command, report: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-      process.exitCode = runMonitor(report, { ...options, lang: langOf(this), color });
+      process.exitCode = await runMonitor(report, { ...options, lang: langOf(this), color });
     });
 
   program

@@ -6,7 +6,10 @@ import { LIGHT_NAMES, type Light, type MonitoringReport } from '../core/monitori
 import type { RuleSetting } from '../core/rules/checkConfig.ts';
 import { parseMonitoringConfig } from '../format/monitoringConfigSchema.ts';
 import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
+import { isMonitoringTable, readMonitoringTables } from '../import/monitoringTable.ts';
 import { decodeText } from '../import/text/decodeText.ts';
+import { readSourceTables, sniffFormat } from '../readers/importSource.ts';
+import { ReaderError } from '../readers/readerError.ts';
 import { CliError, say, type Lang } from './cliError.ts';
 import { readInputFile } from './readInputFile.ts';
 
@@ -28,8 +31,24 @@ function readJson(file: string, what: { zh: string; en: string }): unknown {
   }
 }
 
-/** Reads a monitoring report's canonical JSON; every failure names the file and the field (exit 2). */
-export function loadReport(file: string): MonitoringReport {
+/**
+ * Reads a monitoring report: its canonical JSON, or its table filled in Excel (.xlsx, .xls), saved
+ * as a web page or printed to PDF. Every failure names the file and the field (exit 2).
+ */
+export async function loadReport(file: string): Promise<MonitoringReport> {
+  const bytes = readInputFile(file);
+  const format = sniffFormat(bytes);
+  if (format !== 'text') {
+    let tables;
+    try {
+      tables = await readSourceTables(bytes, format);
+    } catch (error) {
+      if (error instanceof ReaderError) throw new CliError(`${file}：${error.zh}`, `${file}: ${error.en}`);
+      throw error;
+    }
+    if (!isMonitoringTable(tables)) throw new CliError(`${file}：不是绩效运行监控表（未找到表题或“截至目前完成值”等栏目）`, `${file}: not a monitoring table (no title, no column such as 截至目前完成值)`);
+    return readMonitoringTables(tables);
+  }
   const result = monitoringReportSchema.safeParse(readJson(file, { zh: '监控报告', en: 'report' }));
   if (!result.success) {
     const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
@@ -58,8 +77,8 @@ const BASIS: Record<LightBasis, { zh: string; en: string }> = {
 const COLOURS: Record<Light, 'red' | 'yellow' | 'green' | 'blue'> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue' };
 
 /** `jixiao monitor`: returns the exit code (0 without errors, 1 with errors). */
-export function runMonitor(file: string, options: MonitorCommandOptions): number {
-  const report = loadReport(file);
+export async function runMonitor(file: string, options: MonitorCommandOptions): Promise<number> {
+  const report = await loadReport(file);
   const { config, rules } = loadSettings(options.config);
   const { findings, lights } = checkMonitoringReport(report, config, rules);
   const errors = findings.filter((f) => f.severity === 'error').length;
