@@ -107,3 +107,19 @@ describe('amounts in 元', () => {
     expect(d.budget).toMatchObject({ basic: '724.2318', project: '243.96' });
   });
 });
+
+describe('the wording of other regions', () => {
+  it('reads 单位整体 titles with the year inside, 预算单位名称, and headings with a note in brackets', () => {
+    const d = read([
+      [['示例县教育局2026年度单位整体支出绩效目标申报表', 5]],
+      ['预算单位名称', ['示例县教育局', 4]],
+      ['一级指标', '二级指标', '三级指标（指标名称）', '年度指标值（2026年）', '计量单位（个、%）'],
+      ['产出指标', '数量指标', '培训人次', '≥500', '人次'],
+    ]);
+    expect(d.title).toBe('示例县教育局2026年度单位整体支出绩效目标申报表');
+    expect(d.year).toBe(2026);
+    expect(d.department).toBe('示例县教育局');
+    expect(d.indicators.map((i) => [i.name, i.annualTarget])).toEqual([['培训人次', '≥500人次']]);
+    expect(d.unparsed).toEqual([]);
+  });
+});

@@ -164,7 +164,9 @@ class TableReader {
       if (this.d.title === null) {
         this.d.title = cell.text;
         this.ledger.field(cell, '/title');
-        if (title[1]) this.d.year = Number(title[1]);
+        // The year may stand first (2025年部门整体…) or after the department (XX局2025年度部门整体…).
+        const year = title[1] ?? /((?:19|20)\d{2})\s*年/.exec(k)?.[1];
+        if (year) this.d.year = Number(year);
       } else {
         this.ledger.label(cell);
       }

@@ -49,8 +49,8 @@ interface Segment {
   readonly lines: SourceLine[];
 }
 
-export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)部门整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
-export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
+export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)(?:部门|单位)整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
+export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:预算|主管)?(?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*(?:[（(]单位[)）])?[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
 export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标']);
 const TASK_HEADINGS = new Set(['年度重点工作', '年度重点工作任务', '期望达到的目标（概述）', '期望达到的目标(概述)', '期望达到的目标', '年度主要任务']);
 const OTHER_TASKS_HEADING = '其他需完成的任务（可选填）';

@@ -25,11 +25,15 @@ export const COLUMN_HEADERS: ReadonlyArray<readonly [IndicatorColumn, RegExp]> =
 // the memo is dropped when it grows past a bound).
 const columnMemo = new Map<string, IndicatorColumn | null>();
 
-/** The indicator column a header cell names, or null. */
+/**
+ * The indicator column a header cell names, or null. A note in brackets after the heading
+ * (年度指标值（2025年）, 计量单位（个/%）, 三级指标（指标名称）) does not change the column.
+ */
 export function indicatorColumnOf(text: string): IndicatorColumn | null {
   let column = columnMemo.get(text);
   if (column === undefined) {
-    column = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
+    const bare = text.length > 4 ? text.replace(/[（(][^（()）]{1,16}[)）]$/, '') : text;
+    column = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text) || (bare !== text && pattern.test(bare)))?.[0] ?? null;
     if (columnMemo.size > 10_000) columnMemo.clear();
     columnMemo.set(text, column);
   }
