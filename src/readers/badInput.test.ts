@@ -62,6 +62,16 @@ describe('bad input', () => {
     expect(outcome.problem).toBe('no-table');
   });
 
+  it('a Word document dropped where a workbook was expected is named as one, with what to do', async () => {
+    const container = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(container, '/[Content_Types].xml', Buffer.from('<Types/>'));
+    XLSX.CFB.utils.cfb_add(container, '/word/document.xml', Buffer.from('<w:document/>'));
+    const outcome = await refusal(new Uint8Array(XLSX.CFB.write(container, { type: 'buffer', fileType: 'zip' }) as Buffer));
+    expect(outcome.problem).toBe('unsupported');
+    expect(outcome.message.zh).toContain('Word 文档');
+    expect(outcome.message.zh).toContain('另存为 PDF');
+  });
+
   it('a workbook that holds no form', async () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['姓名', '电话'], ['张三', '123']]), 'Sheet1');

@@ -25,6 +25,14 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
   const format = isWorkbook(bytes) ?? 'xlsx';
   // Excel saves a workbook with an opening password as an OLE container of its encrypted package.
   if (format === 'xls' && isEncryptedPackage(bytes)) throw encrypted();
+  const other = format === 'xlsx' ? otherOfficeDocument(bytes) : null;
+  if (other) {
+    throw new ReaderError(
+      'unsupported',
+      `这是 ${other.zh}，不是 Excel 工作簿：请在 Word/WPS 中另存为 PDF 后导入，或选中表格复制粘贴到导入页`,
+      `this is ${other.en}, not an Excel workbook: save it as PDF in Word or WPS and import that, or copy the table and paste it into the import page`,
+    );
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellNF: true, cellText: true, sheetRows: MAX_SOURCE_ROWS + 1, WTF: false });
@@ -50,6 +58,18 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
 
 function encrypted(): ReaderError {
   return new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
+}
+
+/** A Word document or a presentation in the same zip container as a workbook: named, not misread. */
+function otherOfficeDocument(bytes: Uint8Array): { zh: string; en: string } | null {
+  try {
+    const container = XLSX.CFB.read(bytes, { type: 'array' });
+    if (XLSX.CFB.find(container, '/word/document.xml')) return { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)' };
+    if (XLSX.CFB.find(container, '/ppt/presentation.xml')) return { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' };
+    return null;
+  } catch {
+    return null;
+  }
 }
 
 function isEncryptedPackage(bytes: Uint8Array): boolean {
