@@ -8,9 +8,10 @@
  *   - a PDF from Jixiao's writer and a PDF from LibreOffice (`soffice --convert-to pdf` of the .xlsx),
  *   - an HTML page as a government site prints the table (navigation around it), and the same page
  *     converted to traditional characters (a mirror site);
+ *   - that page opened in LibreOffice Writer and saved as .docx (Word tables with merged cells);
  * plus a workbook with both forms on two sheets, a password-protected workbook and a scanned PDF.
  *
- *   npx tsx scripts/makeFormatFixtures.ts      (needs LibreOffice: apt-get install libreoffice-calc-nogui)
+ *   npx tsx scripts/makeFormatFixtures.ts      (needs LibreOffice: apt-get install libreoffice-calc-nogui libreoffice-writer-nogui)
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -230,6 +231,10 @@ for (const [name, document] of [['department', department], ['project', project]
   copyFileSync(path.join(work, `${name}.pdf`), path.join(out, `${name}.libreoffice.pdf`));
   const page = governmentPage(document, layoutSpecs(document));
   writeFileSync(path.join(out, `${name}.gov.html`), page);
+  // The page opened in LibreOffice Writer and saved as Word: a .docx with merged table cells.
+  writeFileSync(path.join(work, `${name}.word.html`), page);
+  execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', work, path.join(work, `${name}.word.html`)], { stdio: 'ignore' });
+  copyFileSync(path.join(work, `${name}.word.docx`), path.join(out, `${name}.libreoffice.docx`));
   if (name === 'department') writeFileSync(path.join(out, `${name}.traditional.html`), toTraditional(page));
 }
 writeFileSync(path.join(out, 'two-sheets.xlsx'), await writeWorkbook([department, project]));

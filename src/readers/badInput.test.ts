@@ -62,14 +62,18 @@ describe('bad input', () => {
     expect(outcome.problem).toBe('no-table');
   });
 
-  it('a Word document dropped where a workbook was expected is named as one, with what to do', async () => {
-    const container = XLSX.CFB.utils.cfb_new();
-    XLSX.CFB.utils.cfb_add(container, '/[Content_Types].xml', Buffer.from('<Types/>'));
-    XLSX.CFB.utils.cfb_add(container, '/word/document.xml', Buffer.from('<w:document/>'));
-    const outcome = await refusal(new Uint8Array(XLSX.CFB.write(container, { type: 'buffer', fileType: 'zip' }) as Buffer));
-    expect(outcome.problem).toBe('unsupported');
-    expect(outcome.message.zh).toContain('Word 文档');
-    expect(outcome.message.zh).toContain('另存为 PDF');
+  it('a Word document without a table, and a presentation given as a workbook, are named as such', async () => {
+    const word = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(word, '/[Content_Types].xml', Buffer.from('<Types/>'));
+    XLSX.CFB.utils.cfb_add(word, '/word/document.xml', Buffer.from('<w:document><w:body><w:p><w:r><w:t>部门整体预算绩效目标申报表</w:t></w:r></w:p></w:body></w:document>'));
+    const noTable = await refusal(new Uint8Array(XLSX.CFB.write(word, { type: 'buffer', fileType: 'zip' }) as Buffer));
+    expect(noTable.problem).toBe('no-table');
+    expect(noTable.message.zh).toContain('Word 文档');
+    const slides = XLSX.CFB.utils.cfb_new();
+    XLSX.CFB.utils.cfb_add(slides, '/ppt/presentation.xml', Buffer.from('<p:presentation/>'));
+    const presentation = await refusal(new Uint8Array(XLSX.CFB.write(slides, { type: 'buffer', fileType: 'zip' }) as Buffer));
+    expect(presentation.problem).toBe('unsupported');
+    expect(presentation.message.zh).toContain('PowerPoint');
   });
 
   it('a workbook that holds no form', async () => {

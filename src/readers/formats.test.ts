@@ -39,6 +39,13 @@ describe.each(['department', 'project'] as const)('the %s form', (kind) => {
     expect(documentDifferences(expected[kind], outcome.declaration, { looseWhitespace: true })).toEqual([]);
   });
 
+  it(`${kind}.libreoffice.docx, the page saved as Word, imports the same; the page's navigation and footer stay in unparsed`, async () => {
+    const outcome = await imported(`${kind}.libreoffice.docx`);
+    expect(outcome.format).toBe('docx');
+    expect(documentDifferences(expected[kind], outcome.declaration, { ignore: ['/unparsed'] })).toEqual([]);
+    expect(outcome.declaration.unparsed.map((u) => u.text)).toEqual(['首页 > 政务公开 > 预算公开', expect.stringContaining('主办单位')]);
+  });
+
   it(`${kind}.gov.html, a government page, imports the same; its navigation and footer stay in unparsed`, async () => {
     const outcome = await imported(`${kind}.gov.html`);
     expect(outcome.format).toBe('html');

@@ -1,7 +1,7 @@
 /**
  * One front door for every format: the bytes of a file (or pasted text or HTML) in, the documents of
- * the family out. The reader is picked by content — a zip or OLE workbook, a PDF, an HTML page, else
- * text — not by the file's extension, which users get wrong (a .xls that is an HTML table, a .txt
+ * the family out. The reader is picked by content — a Word document, a zip or OLE workbook, a PDF, an
+ * HTML page, else text — not by the file's extension, which users get wrong (a .xls that is an HTML table, a .txt
  * copied from a page).
  */
 import { importFormBytes, importFormText, type ImportProblem } from '../import/text/importFormText.ts';
@@ -12,6 +12,7 @@ import type { SourceFormat, SourceTables } from '../table/sourceTable.ts';
 import { isHtml, readHtml } from './htmlReader.ts';
 import { isPdf, readPdf } from './pdfReader.ts';
 import { checkSourceSize, ReaderError } from './readerError.ts';
+import { isWordDocument, readWordDocument } from './wordReader.ts';
 import { isWorkbook, readWorkbook } from './workbookReader.ts';
 
 /** What an import of any format gives: the documents, the format read, and the source's tables. */
@@ -21,6 +22,7 @@ export type SourceImportOutcome =
 
 /** The format of some bytes, by their content. */
 export function sniffFormat(bytes: Uint8Array): SourceFormat {
+  if (isWordDocument(bytes)) return 'docx';
   const workbook = isWorkbook(bytes);
   if (workbook) return workbook;
   if (isPdf(bytes)) return 'pdf';
@@ -32,6 +34,7 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
 /** Reads the tables of a binary or HTML source (not plain text). */
 export async function readSourceTables(bytes: Uint8Array, format: Exclude<SourceFormat, 'text'>): Promise<SourceTables> {
   if (format === 'pdf') return readPdf(bytes);
+  if (format === 'docx') return readWordDocument(bytes);
   if (format === 'html') {
     const decoded = decodeText(bytes);
     if (!decoded.ok) throw new ReaderError('corrupt', `网页文件无法解码：${decoded.message}`, `the web page cannot be decoded: ${decoded.message}`);

@@ -29,8 +29,8 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
   if (other) {
     throw new ReaderError(
       'unsupported',
-      `这是 ${other.zh}，不是 Excel 工作簿：请在 Word/WPS 中另存为 PDF 后导入，或选中表格复制粘贴到导入页`,
-      `this is ${other.en}, not an Excel workbook: save it as PDF in Word or WPS and import that, or copy the table and paste it into the import page`,
+      `这是 ${other.zh}，不是 Excel 工作簿：请另存为 PDF 后导入，或选中表格复制粘贴到导入页`,
+      `this is ${other.en}, not an Excel workbook: save it as PDF and import that, or copy the table and paste it into the import page`,
     );
   }
   let workbook: XLSX.WorkBook;
@@ -60,11 +60,10 @@ function encrypted(): ReaderError {
   return new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
 }
 
-/** A Word document or a presentation in the same zip container as a workbook: named, not misread. */
+/** A presentation in the same zip container as a workbook: named, not misread (Word documents have their reader). */
 function otherOfficeDocument(bytes: Uint8Array): { zh: string; en: string } | null {
   try {
     const container = XLSX.CFB.read(bytes, { type: 'array' });
-    if (XLSX.CFB.find(container, '/word/document.xml')) return { zh: 'Word 文档（.docx）', en: 'a Word document (.docx)' };
     if (XLSX.CFB.find(container, '/ppt/presentation.xml')) return { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' };
     return null;
   } catch {

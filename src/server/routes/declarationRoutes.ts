@@ -76,6 +76,7 @@ const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
   pdf: { zh: 'PDF', en: 'PDF' },
   xlsx: { zh: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   xls: { zh: 'Excel (.xls)', en: 'Excel (.xls)' },
+  docx: { zh: 'Word (.docx)', en: 'Word (.docx)' },
 };
 
 function taskOf(body: { text?: string | undefined; file?: { name: string; data: string } | undefined }): { text?: string; bytes?: Uint8Array } {

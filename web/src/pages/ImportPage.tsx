@@ -40,7 +40,7 @@ interface Source {
 
 /** The largest file the server reads (its readers' bound). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-const ACCEPT = '.xlsx,.xls,.pdf,.html,.htm,.txt,.csv';
+const ACCEPT = '.xlsx,.xls,.docx,.pdf,.html,.htm,.txt,.csv';
 
 /** True for bytes that are a workbook, a PDF or HTML: the server reads those. */
 function isServerFormat(bytes: Uint8Array): boolean {
@@ -175,7 +175,7 @@ export default function ImportPage() {
   const unparsedCount = outcome?.ok ? outcome.documents.reduce((n, d) => n + d.unparsed.length, 0) : 0;
   const counts = useMemo(() => (outcome?.ok ? countBySeverity(checkDeclaration(outcome.declaration)) : null), [outcome]);
   const lines = useMemo(() => (source?.provided.kind === 'text' ? source.provided.text.split(/\r\n|\r|\n/) : []), [source]);
-  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)') })[format];
+  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)'), docx: 'Word (.docx)' })[format];
 
   return (
     <>
@@ -202,7 +202,7 @@ export default function ImportPage() {
                 <InboxOutlined />
               </p>
               <p className="ant-upload-text">{t('把申报表文件拖到这里，或点击选择文件', 'Drop the form file here, or click to choose one')}</p>
-              <p className="ant-upload-hint">{t('Excel（.xlsx、.xls）、PDF、网页（.html）或文本（.txt），不超过 20 MB；多张工作表或多份表各成一份草稿', 'Excel (.xlsx, .xls), PDF, a web page (.html) or text (.txt), up to 20 MB; each sheet or form becomes a draft of its own')}</p>
+              <p className="ant-upload-hint">{t('Excel（.xlsx、.xls）、Word（.docx）、PDF、网页（.html）或文本（.txt），不超过 20 MB；多张工作表或多份表各成一份草稿', 'Excel (.xlsx, .xls), Word (.docx), PDF, a web page (.html) or text (.txt), up to 20 MB; each sheet or form becomes a draft of its own')}</p>
             </Upload.Dragger>
             <Form layout="vertical" style={{ marginTop: 16 }}>
               <Form.Item
