@@ -74,6 +74,22 @@ describe('sources that are not one form of one sheet', () => {
   });
 });
 
+describe('a sheet saved as CSV', () => {
+  it('reads as the form, its merged cells lost but its columns kept; a form’s text with commas stays text', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(read('department.official.xlsx'), { type: 'array' });
+    const sheet = book.Sheets[book.SheetNames[0] ?? ''];
+    if (!sheet) throw new Error('no sheet');
+    const csv = XLSX.utils.sheet_to_csv(sheet);
+    const outcome = await importSource(new TextEncoder().encode(csv));
+    if (!outcome.ok) throw new Error(outcome.message.en);
+    expect(outcome.format).toBe('csv');
+    expect(documentDifferences(expected.department, outcome.declaration)).toEqual([]);
+    const seed = readFileSync(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
+    expect((await importSource(new Uint8Array(seed))).format).toBe('text');
+  });
+});
+
 describe('files that are not forms', () => {
   it.each([
     ['scanned.pdf', 'scanned', '扫描件，无文字层'],

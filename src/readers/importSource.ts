@@ -13,7 +13,8 @@ import { isHtml, readHtml } from './htmlReader.ts';
 import { isPdf, readPdf } from './pdfReader.ts';
 import { checkSourceSize, ReaderError } from './readerError.ts';
 import { isWordDocument, readWordDocument } from './wordReader.ts';
-import { isWorkbook, readWorkbook } from './workbookReader.ts';
+import { looksLikeCsv } from './csvSniff.ts';
+import { isWorkbook, readCsv, readWorkbook } from './workbookReader.ts';
 
 /** What an import of any format gives: the documents, the format read, and the source's tables. */
 export type SourceImportOutcome =
@@ -28,6 +29,7 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
   if (isPdf(bytes)) return 'pdf';
   const head = decodeText(bytes.subarray(0, Math.min(bytes.length, 256 * 1024)));
   if (head.ok && isHtml(head.text)) return 'html';
+  if (head.ok && looksLikeCsv(head.text)) return 'csv';
   return 'text';
 }
 
@@ -35,6 +37,11 @@ export function sniffFormat(bytes: Uint8Array): SourceFormat {
 export async function readSourceTables(bytes: Uint8Array, format: Exclude<SourceFormat, 'text'>): Promise<SourceTables> {
   if (format === 'pdf') return readPdf(bytes);
   if (format === 'docx') return readWordDocument(bytes);
+  if (format === 'csv') {
+    const decoded = decodeText(bytes);
+    if (!decoded.ok) throw new ReaderError('corrupt', `CSV 文件无法解码：${decoded.message}`, `the CSV cannot be decoded: ${decoded.message}`);
+    return readCsv(decoded.text);
+  }
   if (format === 'html') {
     const decoded = decodeText(bytes);
     if (!decoded.ok) throw new ReaderError('corrupt', `网页文件无法解码：${decoded.message}`, `the web page cannot be decoded: ${decoded.message}`);

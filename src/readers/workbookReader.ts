@@ -60,6 +60,24 @@ function encrypted(): ReaderError {
   return new ReaderError('encrypted', '工作簿有密码保护，请先在 Excel/WPS 中取消密码后再导入', 'the workbook is password-protected: remove the password in Excel or WPS first');
 }
 
+/** Reads CSV text (a sheet saved as CSV: merged cells lost, their text in the first of them) as one sheet. */
+export function readCsv(text: string): SourceTables {
+  let workbook: XLSX.WorkBook;
+  try {
+    // raw: every field as the text it is (2507.50 keeps its zeros, 001 its leading ones).
+    workbook = XLSX.read(text, { type: 'string', raw: true, sheetRows: MAX_SOURCE_ROWS + 1 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ReaderError('corrupt', `无法读取 CSV：${message}`, `the CSV cannot be read: ${message}`);
+  }
+  const name = workbook.SheetNames[0] ?? 'CSV';
+  const sheet = workbook.Sheets[name];
+  if (sheet?.['!fullref'] && XLSX.utils.decode_range(sheet['!fullref']).e.r + 1 > MAX_SOURCE_ROWS) {
+    throw new ReaderError('too-large', `CSV 超过 ${MAX_SOURCE_ROWS.toLocaleString('en-US')} 行：这不是一份申报表`, `the CSV has more than ${MAX_SOURCE_ROWS.toLocaleString('en-US')} rows: this is not a form`);
+  }
+  return { format: 'csv', sheets: sheet ? [readSheet('CSV', sheet)] : [] };
+}
+
 /** A presentation in the same zip container as a workbook: named, not misread (Word documents have their reader). */
 function otherOfficeDocument(bytes: Uint8Array): { zh: string; en: string } | null {
   try {

@@ -41,7 +41,7 @@ export interface SourceTables {
   readonly sheets: readonly SourceSheet[];
 }
 
-export type SourceFormat = 'xlsx' | 'xls' | 'docx' | 'pdf' | 'html' | 'text';
+export type SourceFormat = 'xlsx' | 'xls' | 'csv' | 'docx' | 'pdf' | 'html' | 'text';
 
 /** A column number as spreadsheet letters: 0 → A, 26 → AA. */
 export function columnLetters(col: number): string {

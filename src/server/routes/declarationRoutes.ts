@@ -77,6 +77,7 @@ const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
   xlsx: { zh: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   xls: { zh: 'Excel (.xls)', en: 'Excel (.xls)' },
   docx: { zh: 'Word (.docx)', en: 'Word (.docx)' },
+  csv: { zh: 'CSV', en: 'CSV' },
 };
 
 function taskOf(body: { text?: string | undefined; file?: { name: string; data: string } | undefined }): { text?: string; bytes?: Uint8Array } {

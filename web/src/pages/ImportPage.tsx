@@ -11,6 +11,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Statistic, Steps, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState, type ClipboardEvent } from 'react';
 import type { TargetDocument } from '../../../src/core/document.ts';
+import { looksLikeCsv } from '../../../src/readers/csvSniff.ts';
 import type { SourceFormat, SourceTables as Tables } from '../../../src/table/sourceTable.ts';
 import { Link, useNavigate } from 'react-router';
 import { importFormBytes, importFormText } from '../../../src/import/text/importFormText.ts';
@@ -42,12 +43,12 @@ interface Source {
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const ACCEPT = '.xlsx,.xls,.docx,.pdf,.html,.htm,.txt,.csv';
 
-/** True for bytes that are a workbook, a PDF or HTML: the server reads those. */
+/** True for bytes that are a workbook, a Word document, a PDF, HTML or CSV: the server reads those. */
 function isServerFormat(bytes: Uint8Array): boolean {
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 2048));
-  return zip || ole || head.includes('%PDF-') || /^\s*<(!doctype html|html|meta|table|!--startfragment)/i.test(head) || /<table[\s>]/i.test(head);
+  return zip || ole || head.includes('%PDF-') || /^\s*<(!doctype html|html|meta|table|!--startfragment)/i.test(head) || /<table[\s>]/i.test(head) || looksLikeCsv(new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256 * 1024)));
 }
 
 function base64(bytes: Uint8Array): string {
@@ -175,7 +176,7 @@ export default function ImportPage() {
   const unparsedCount = outcome?.ok ? outcome.documents.reduce((n, d) => n + d.unparsed.length, 0) : 0;
   const counts = useMemo(() => (outcome?.ok ? countBySeverity(checkDeclaration(outcome.declaration)) : null), [outcome]);
   const lines = useMemo(() => (source?.provided.kind === 'text' ? source.provided.text.split(/\r\n|\r|\n/) : []), [source]);
-  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)'), docx: 'Word (.docx)' })[format];
+  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)'), docx: 'Word (.docx)', csv: 'CSV' })[format];
 
   return (
     <>
