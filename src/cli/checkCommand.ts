@@ -9,6 +9,7 @@ import { decodeText } from '../import/text/decodeText.ts';
 import type { Claim } from '../import/text/ledger.ts';
 import { importSource, sniffFormat } from '../readers/importSource.ts';
 import { CliError, say, type Lang } from './cliError.ts';
+import { parseJson } from './parseJson.ts';
 import { readInputFile } from './readInputFile.ts';
 
 /** Options of `jixiao check`. */
@@ -31,14 +32,7 @@ export async function loadDeclaration(file: string): Promise<Loaded> {
   const bytes = readInputFile(file);
   const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
   if (decoded?.ok && decoded.text.trimStart().startsWith('{')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(decoded.text);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new CliError(`${file}：不是有效的 JSON（${detail}）`, `${file}: not valid JSON (${detail})`);
-    }
-    const result = documentSchema.safeParse(json);
+    const result = documentSchema.safeParse(parseJson(file, decoded.text));
     if (!result.success) {
       const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
       throw new CliError(`${file}：不符合 Jixiao 申报表 JSON 格式\n${problems.join('\n')}`, `${file}: not a Jixiao declaration JSON\n${problems.join('\n')}`);
@@ -55,14 +49,7 @@ function loadConfig(file: string | undefined): CheckConfig {
   if (file === undefined) return DEFAULT_CHECK_CONFIG;
   const decoded = decodeText(readInputFile(file));
   if (!decoded.ok) throw new CliError(`${file}：配置文件无法读取`, `${file}: the configuration cannot be read (${decoded.message})`);
-  let json: unknown;
-  try {
-    json = JSON.parse(decoded.text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CliError(`${file}：配置文件不是有效的 JSON（${detail}）`, `${file}: the configuration is not valid JSON (${detail})`);
-  }
-  const parsed = parseCheckConfig(json);
+  const parsed = parseCheckConfig(parseJson(file, decoded.text, { zh: '配置文件', en: 'configuration' }));
   if (!parsed.ok) throw new CliError(`${file}：配置有误\n  ${parsed.problems.join('\n  ')}`, `${file}: invalid configuration\n  ${parsed.problems.join('\n  ')}`);
   return parsed.config;
 }

@@ -8,6 +8,7 @@ import { importSource, sniffFormat } from '../readers/importSource.ts';
 import { writePdf } from '../writers/pdfWriter.ts';
 import { writeWorkbook } from '../writers/workbookWriter.ts';
 import { CliError } from './cliError.ts';
+import { parseJson } from './parseJson.ts';
 import { readInputFile } from './readInputFile.ts';
 
 export interface ExportCommandOptions {
@@ -23,13 +24,7 @@ export async function documentsOfFile(file: string): Promise<PrintableDocument[]
   const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
   const head = decoded?.ok ? decoded.text.trimStart()[0] : undefined;
   if (decoded?.ok && (head === '{' || head === '[')) {
-    let json: unknown;
-    try {
-      json = JSON.parse(decoded.text);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      throw new CliError(`${file}：不是有效的 JSON（${detail}）`, `${file}: not valid JSON (${detail})`);
-    }
+    const json = parseJson(file, decoded.text);
     const list = Array.isArray(json) ? json : [json];
     return list.map((item, i): PrintableDocument => {
       const monitoring = (item as { kind?: unknown } | null)?.kind === 'monitoring-report';

@@ -11,6 +11,7 @@ import { decodeText } from '../import/text/decodeText.ts';
 import { readSourceTables, sniffFormat } from '../readers/importSource.ts';
 import { ReaderError } from '../readers/readerError.ts';
 import { CliError, say, type Lang } from './cliError.ts';
+import { parseJson } from './parseJson.ts';
 import { readInputFile } from './readInputFile.ts';
 
 export interface MonitorCommandOptions {
@@ -23,12 +24,7 @@ export interface MonitorCommandOptions {
 function readJson(file: string, what: { zh: string; en: string }): unknown {
   const decoded = decodeText(readInputFile(file));
   if (!decoded.ok) throw new CliError(`${file}：${what.zh}无法读取（${decoded.message}）`, `${file}: the ${what.en} cannot be read (${decoded.message})`);
-  try {
-    return JSON.parse(decoded.text);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new CliError(`${file}：${what.zh}不是有效的 JSON（${detail}）`, `${file}: the ${what.en} is not valid JSON (${detail})`);
-  }
+  return parseJson(file, decoded.text, what);
 }
 
 /**

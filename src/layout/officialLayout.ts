@@ -9,6 +9,7 @@ import { goalList, type ProjectIndicator, type ProjectTargetDeclaration } from '
 import { reportLights } from '../core/monitoring/lights.ts';
 import { LIGHT_NAMES, LIKELIHOOD_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
 import { sheetRef, type TableCell } from '../table/sourceTable.ts';
+import { printedIndicatorRows, runSpans } from './printedRows.ts';
 
 /** What a cell is, which decides how a writer draws it. */
 export type CellRole = 'title' | 'subtitle' | 'label' | 'header' | 'text' | 'amount' | 'class';
@@ -64,30 +65,6 @@ function amountText(amount: string | null): string {
 
 function yearLine(year: number | null, title: string | null): string | null {
   return year !== null && !/\d{4}\s*年/.test(title ?? '') ? `（${year}年度）` : null;
-}
-
-/** Spans of equal neighbours: from each row on, how many rows share its value (0 inside a span). */
-export function runSpans(values: readonly string[]): number[] {
-  const result = values.map(() => 0);
-  for (let start = 0; start < values.length; ) {
-    let end = start + 1;
-    while (end < values.length && values[end] === values[start]) end++;
-    result[start] = end - start;
-    start = end;
-  }
-  return result;
-}
-
-/** The department form's indicator rows in printed order, empty 二级 groups after their class. */
-export function printedIndicatorRows(content: TargetDocument): { index: number | null; level1: string; level2: string }[] {
-  const rows: { index: number | null; level1: string; level2: string }[] = content.indicators.map((indicator, index) => ({ index, level1: indicator.level1 ?? '', level2: indicator.level2 ?? '' }));
-  for (const [level1, level2] of content.emptyLevel2) {
-    const lastOfClass = rows.map((r) => r.level1).lastIndexOf(level1 ?? '');
-    const row = { index: null, level1: level1 ?? '', level2 };
-    if (lastOfClass < 0) rows.push(row);
-    else rows.splice(lastOfClass + 1, 0, row);
-  }
-  return rows;
 }
 
 function departmentLayout(d: DepartmentTargetDeclaration): FormLayout {

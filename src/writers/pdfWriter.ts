@@ -112,12 +112,12 @@ class FormDrawer {
       for (const cell of row) {
         if (cell.role === 'title' || cell.role === 'subtitle') this.drawFree(cell);
         else if (cell.rowSpan > 1) this.open.set(cell, { cell, top: this.y });
-        else this.drawBox(cell, this.y, height, cell.text);
+        else this.drawBox(cell, this.y, height);
       }
       this.y += height;
       for (const [cell, span] of this.open) {
         if (cell.row + cell.rowSpan - 1 === r) {
-          this.drawBox(cell, span.top, this.y - span.top, cell.text);
+          this.drawBox(cell, span.top, this.y - span.top);
           this.open.delete(cell);
         }
       }
@@ -132,11 +132,11 @@ class FormDrawer {
 
   /** Closes the merged cells running on, starts a page, repeats the header and relabels them. */
   private breakPage(row: number, heights: readonly number[]): void {
-    for (const span of this.open.values()) this.drawBox(span.cell, span.top, this.y - span.top, span.cell.text);
+    for (const span of this.open.values()) this.drawBox(span.cell, span.top, this.y - span.top);
     this.newPage();
     if (row > this.layout.header.to) {
       for (let h = this.layout.header.from; h <= this.layout.header.to; h++) {
-        for (const cell of this.layout.rows[h] ?? []) this.drawBox(cell, this.y, heights[h] ?? 0, cell.text);
+        for (const cell of this.layout.rows[h] ?? []) this.drawBox(cell, this.y, heights[h] ?? 0);
         this.y += heights[h] ?? 0;
       }
     }
@@ -210,14 +210,13 @@ class FormDrawer {
     this.drawLines(lines, this.x[cell.col] as number, this.y + PAD, this.cellWidth(cell), size, 'center');
   }
 
-  private drawBox(cell: LayoutCell, top: number, height: number, text: string): void {
-    // The text drawn is the cell's own (a merged cell repeated on a continuation page included).
-    void text;
+  /** A cell's box and its text (a merged cell's part on a continuation page shows its text again). */
+  private drawBox(cell: LayoutCell, top: number, height: number): void {
     const left = this.x[cell.col] as number;
     const width = this.cellWidth(cell);
     if (cell.role === 'header') this.pdf.rect(left, top, width, height).fill('#f0f0f0');
     this.pdf.lineWidth(0.6).strokeColor('#000').rect(left, top, width, height).stroke();
-    if (text === '') return;
+    if (cell.text === '') return;
     const lines = this.lines(cell);
     const textHeight = lines.length * this.lineHeight(SIZE.body);
     this.pdf.fontSize(SIZE.body).fillColor('#000');
