@@ -1,6 +1,6 @@
 /** The full matrix: every role × every action × own department / other department in the region / other region. */
 import { describe, expect, it } from 'vitest';
-import { canCreateFor, canDo, canOnDeclaration, type Actor, type DeclarationAction, type Role } from './policy.ts';
+import { canCreateFor, canDo, canOnDeclaration, canOnReport, canOpenRound, type Actor, type DeclarationAction, type Role } from './policy.ts';
 import type { DeclarationState } from './workflow.ts';
 
 // 广东 > 广州 > 海珠区 (dept H1, H2) and 越秀区 (dept Y1).
@@ -80,5 +80,42 @@ describe('system actions', () => {
     expect(canDo(actor, 'create-declaration')).toBe(create);
     expect(canCreateFor(actor, 'H1')).toBe(create);
     expect(canCreateFor(actor, 'Y1')).toBe(false);
+  });
+});
+
+describe('monitoring report policy', () => {
+  const path = ['haizhu', 'guangzhou'];
+  const report = (state: 'draft' | 'submitted' | 'returned' | 'accepted') => ({ departmentId: 'bureau', regionPath: path, state });
+  const editor: Actor = { id: 'e', role: 'editor', departmentId: 'bureau', regionId: null };
+  const approver: Actor = { id: 'a', role: 'approver', departmentId: 'bureau', regionId: null };
+  const stranger: Actor = { id: 's', role: 'approver', departmentId: 'health', regionId: null };
+  const reviewer: Actor = { id: 'r', role: 'reviewer', departmentId: null, regionId: 'guangzhou' };
+  const farReviewer: Actor = { id: 'f', role: 'reviewer', departmentId: null, regionId: 'yuexiu' };
+  const admin: Actor = { id: 'x', role: 'admin', departmentId: null, regionId: null };
+
+  it('lets the department fill, its approver submit, and the region’s reviewers decide once submitted', () => {
+    expect(canOnReport(editor, 'update', report('draft'))).toBe(true);
+    expect(canOnReport(editor, 'submit', report('draft'))).toBe(false);
+    expect(canOnReport(approver, 'submit', report('draft'))).toBe(true);
+    expect(canOnReport(reviewer, 'read', report('draft'))).toBe(false);
+    expect(canOnReport(reviewer, 'accept', report('submitted'))).toBe(true);
+    expect(canOnReport(reviewer, 'update', report('submitted'))).toBe(false);
+    expect(canOnReport(admin, 'read', report('accepted'))).toBe(true);
+    expect(canOnReport(admin, 'accept', report('submitted'))).toBe(false);
+  });
+
+  it('keeps reports from other departments, other regions and the public', () => {
+    for (const state of ['draft', 'submitted', 'returned', 'accepted'] as const) {
+      expect(canOnReport(stranger, 'read', report(state))).toBe(false);
+      expect(canOnReport(farReviewer, 'read', report(state))).toBe(false);
+      expect(canOnReport(null, 'read', report(state))).toBe(false);
+    }
+  });
+
+  it('lets admins open rounds anywhere and reviewers in their own region', () => {
+    expect(canOpenRound(admin, ['yuexiu'])).toBe(true);
+    expect(canOpenRound(reviewer, path)).toBe(true);
+    expect(canOpenRound(farReviewer, path)).toBe(false);
+    expect(canOpenRound(editor, path)).toBe(false);
   });
 });

@@ -77,3 +77,40 @@ export function canDo(actor: Actor | null, action: SystemAction): boolean {
       return actor.role === 'editor' || actor.role === 'approver';
   }
 }
+
+/** A monitoring report as the policy sees it. */
+export interface ReportResource {
+  readonly departmentId: string;
+  readonly regionPath: readonly string[];
+  readonly state: 'draft' | 'submitted' | 'returned' | 'accepted';
+}
+
+export type ReportPolicyAction = 'read' | 'update' | 'submit' | 'return' | 'accept' | 'comment' | 'history';
+
+/**
+ * May the actor do this to a monitoring report? Reports are never public: they are the bureau's
+ * working papers until a self-evaluation publishes results. The department fills them (its approver
+ * submits, as for targets); reviewers of its region see them once submitted and decide.
+ */
+export function canOnReport(actor: Actor | null, action: ReportPolicyAction, report: ReportResource): boolean {
+  if (actor === null) return false;
+  const ownDepartment = actor.departmentId !== null && actor.departmentId === report.departmentId;
+  const inRegion = actor.regionId !== null && report.regionPath.includes(actor.regionId);
+  switch (actor.role) {
+    case 'editor':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment');
+    case 'approver':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit');
+    case 'reviewer':
+      return inRegion && report.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
+    case 'admin':
+      return action === 'read' || action === 'history';
+  }
+}
+
+/** May the actor open a monitoring round for a region (admins anywhere; reviewers in their own region's subtree)? */
+export function canOpenRound(actor: Actor | null, regionPath: readonly string[]): boolean {
+  if (actor === null) return false;
+  if (actor.role === 'admin') return true;
+  return actor.role === 'reviewer' && actor.regionId !== null && regionPath.includes(actor.regionId);
+}

@@ -6,6 +6,10 @@ import type { DocumentKind, TargetDocument } from '../core/document.ts';
 import type { Role } from '../core/policy.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import type { DeclarationState, TransitionAction } from '../core/workflow.ts';
+import type { Light, MonitoringReport } from '../core/monitoringReport.ts';
+import type { ReportAction, ReportState } from '../core/monitoring/reportWorkflow.ts';
+import type { IndicatorProgress, MonitoringConfig } from '../core/monitoring/lights.ts';
+import type { MonitoringSettings } from './monitoringConfigSchema.ts';
 
 /** A user as the API presents it (never the password hash). */
 export interface UserView {
@@ -36,6 +40,8 @@ export interface RegionNode {
 export interface RegionSettings {
   /** Refuse to submit a form the checker finds errors in. */
   blockSubmitOnErrors?: boolean;
+  /** In-year monitoring: light bands, the deviation threshold and rule settings (format/monitoringConfigSchema.ts). */
+  monitoring?: MonitoringSettings;
 }
 
 /** The latest review of a declaration: what its department must read first when it is returned. */
@@ -141,4 +147,73 @@ export interface TokenView {
   lastUsedAt: string | null;
   revokedAt: string | null;
   userId: string;
+}
+
+/** A monitoring round: a region's data cutoff for a year, and when its reports are due. */
+export interface RoundView {
+  id: string;
+  regionId: string;
+  regionName: string;
+  year: number;
+  name: string;
+  through: string;
+  due: string;
+  createdAt: string;
+  /** May the user see the round's overview (reviewers of its region, admins)? */
+  canOversee: boolean;
+  /** Reports the user's department owes in it (department users), not yet submitted. */
+  owed: number;
+}
+
+/** A report as a list shows it. Lights are null until the department has submitted it once. */
+export interface ReportSummary {
+  id: string;
+  roundId: string;
+  departmentId: string;
+  departmentName: string;
+  targetId: string;
+  targetKind: DocumentKind;
+  targetVersion: number;
+  projectName: string | null;
+  state: ReportState;
+  version: number;
+  lights: { budget: Light | null; indicators: Light | null; overall: Light | null };
+  /** 预算执行率 executed ÷ annual × 100, two decimals. */
+  executionRate: string | null;
+  errorCount: number;
+  rectificationNeeded: boolean;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+/** A report with its content, what the checker and the lights say, and what the user may do. */
+export interface ReportView extends ReportSummary {
+  round: RoundView;
+  content: MonitoringReport;
+  findings: Finding[];
+  computed: { budget: Light | null; indicators: Light | null; overall: Light | null; budgetProgress: string | null; executionRate: string | null; perIndicator: readonly IndicatorProgress[] };
+  /** Which rows the rules ask to explain (reason and measures required). */
+  required: { budget: boolean; indicators: boolean[] };
+  /** The target form measured: its title, state and current version (a later revision is shown). */
+  target: { id: string; kind: DocumentKind; title: string | null; state: DeclarationState; version: number; currentVersion: number };
+  allowedActions: ReportAction[];
+  canEdit: boolean;
+  /** The latest return's reason, for the department to read first. */
+  returnReason: string | null;
+  /** The region's bands and thresholds, so that a client computes the same lights as it types. */
+  config: MonitoringConfig;
+}
+
+/** The round page: counts by light and state, the reports (red first), execution by department, overdue reports. */
+export interface RoundOverview {
+  round: RoundView;
+  counts: { total: number; byLight: Record<Light | 'none', number>; byState: Record<ReportState, number> };
+  items: ReportSummary[];
+  total: number;
+  /** Budget execution per department (department-wide report, else the sum of its projects'), against the time elapsed. */
+  execution: Array<{ departmentId: string; departmentName: string; annual: string | null; executed: string | null; rate: string | null }>;
+  /** Percent of the year elapsed at the cutoff. */
+  timeElapsed: string;
+  overdue: ReportSummary[];
+  overdueTotal: number;
 }

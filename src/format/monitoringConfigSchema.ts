@@ -25,6 +25,9 @@ export const monitoringConfigSchema = z
   })
   .strict();
 
+/** A region's monitoring settings as stored (RegionSettings.monitoring). */
+export type MonitoringSettings = z.infer<typeof monitoringConfigSchema>;
+
 /** Reads the settings from parsed JSON, or lists every problem by field. */
 export function parseMonitoringConfig(json: unknown): { ok: true; config: MonitoringConfig; rules: Record<string, RuleSetting> } | { ok: false; problems: string[] } {
   const result = monitoringConfigSchema.safeParse(json);

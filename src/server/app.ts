@@ -22,6 +22,7 @@ import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
+import { monitoringRoutes } from './routes/monitoringRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -222,6 +223,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   adminRoutes(app, store);
   // Before the declaration routes: /declarations/:id.pdf must not be read as the id "….pdf".
   exportRoutes(app, store);
+  monitoringRoutes(app, store);
   declarationRoutes(app, store);
   return app;
 }

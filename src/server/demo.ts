@@ -1,7 +1,7 @@
 /**
  * The demo organisation loaded into an empty store by `npm start`: Guangdong → Guangzhou → Haizhu,
  * the Haizhu data-management bureau with the bundled seed imported as its 2025 draft, a project form for
- * each of its 14 projects in every state of the cycle, a published 2024 year, and one user per role.
+ * each of its 14 projects in every state of the cycle, a published 2024 year, a 1–7月 monitoring round with reports in every state and light, and one user per role.
  */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +13,7 @@ import { actorOf, createUser } from './services/accounts.ts';
 import { createDeclaration } from './services/declarations.ts';
 import { createDepartment, createRegion } from './services/organisations.ts';
 import { seedDemoFamily } from './demoProjects.ts';
+import { seedDemoMonitoring } from './demoMonitoring.ts';
 
 const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
 
@@ -72,6 +73,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
     await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: '演示数据：由公开的申报表导入 (demo: imported from the published form)' } });
     if (options.family && outcome.declaration.kind === 'department-target') {
       await seedDemoFamily(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau, outcome.declaration);
+      await seedDemoMonitoring(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, haizhu);
     }
   });
   await store.maintain();

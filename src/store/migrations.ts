@@ -193,6 +193,70 @@ export const MIGRATIONS: readonly Migration[] = [
       ),
     ],
   },
+  {
+    version: 4,
+    name: 'in-year monitoring: rounds, reports on approved targets, their versions and comments',
+    statements: [
+      `create table monitoring_rounds (
+         id text primary key,
+         region_id text not null references regions(id),
+         year integer not null,
+         name text not null,
+         through text not null,
+         due text not null,
+         created_by text not null,
+         created_at text not null,
+         unique (region_id, year, through)
+       )`,
+      `create table monitoring_reports (
+         id text primary key,
+         round_id text not null references monitoring_rounds(id),
+         department_id text not null references departments(id),
+         target_id text not null references declarations(id),
+         target_kind text not null check (target_kind in ('department-target', 'project-target')),
+         target_version integer not null,
+         project_name text,
+         state text not null check (state in ('draft', 'submitted', 'returned', 'accepted')),
+         current_version integer not null,
+         light_budget text check (light_budget in ('red', 'yellow', 'green', 'blue')),
+         light_indicators text check (light_indicators in ('red', 'yellow', 'green', 'blue')),
+         light_overall text check (light_overall in ('red', 'yellow', 'green', 'blue')),
+         -- 0 red … 3 blue, 4 none: the round page sorts red first on an index.
+         light_rank integer not null default 4,
+         budget_annual numeric,
+         budget_executed numeric,
+         error_count integer not null default 0,
+         rectification_needed boolean not null default false,
+         created_at text not null,
+         updated_at text not null,
+         submitted_at text,
+         accepted_at text,
+         unique (round_id, target_id)
+       )`,
+      `create index monitoring_reports_by_round on monitoring_reports (round_id, light_rank, department_id)`,
+      `create index monitoring_reports_by_department on monitoring_reports (department_id, round_id)`,
+      `create table monitoring_report_versions (
+         report_id text not null references monitoring_reports(id),
+         version integer not null,
+         content jsonb not null,
+         findings jsonb not null,
+         author_id text not null,
+         created_at text not null,
+         note text,
+         primary key (report_id, version)
+       )`,
+      `create table monitoring_comments (
+         id text primary key,
+         report_id text not null references monitoring_reports(id),
+         path text not null,
+         body text not null,
+         author_id text not null,
+         version integer not null,
+         created_at text not null
+       )`,
+      `create index monitoring_comments_by_report on monitoring_comments (report_id, created_at)`,
+    ],
+  },
 ];
 
 /** A SQL string literal (the built-in library's rows are written into the migration). */

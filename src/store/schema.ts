@@ -5,6 +5,8 @@
  */
 import type { Generated } from 'kysely';
 import type { DocumentKind } from '../core/document.ts';
+import type { Light } from '../core/monitoringReport.ts';
+import type { ReportState } from '../core/monitoring/reportWorkflow.ts';
 import type { Role } from '../core/policy.ts';
 import type { DeclarationState, ReviewGrade } from '../core/workflow.ts';
 
@@ -164,6 +166,67 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface MonitoringRoundsTable {
+  id: string;
+  region_id: string;
+  year: number;
+  /** 1–7月 */
+  name: string;
+  /** The data cutoff, YYYY-MM-DD. */
+  through: string;
+  /** When reports are due, YYYY-MM-DD. */
+  due: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface MonitoringReportsTable {
+  id: string;
+  round_id: string;
+  department_id: string;
+  target_id: string;
+  target_kind: DocumentKind;
+  /** The target form's version the report measures. */
+  target_version: number;
+  project_name: string | null;
+  state: ReportState;
+  current_version: number;
+  light_budget: Light | null;
+  light_indicators: Light | null;
+  light_overall: Light | null;
+  /** 0 red, 1 yellow, 2 green, 3 blue, 4 none. */
+  light_rank: number;
+  /** Exact decimals (numeric), returned as strings. */
+  budget_annual: string | null;
+  budget_executed: string | null;
+  error_count: number;
+  rectification_needed: boolean;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  accepted_at: string | null;
+}
+
+export interface MonitoringReportVersionsTable {
+  report_id: string;
+  version: number;
+  content: unknown;
+  findings: unknown;
+  author_id: string;
+  created_at: string;
+  note: string | null;
+}
+
+export interface MonitoringCommentsTable {
+  id: string;
+  report_id: string;
+  path: string;
+  body: string;
+  author_id: string;
+  version: number;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -178,4 +241,8 @@ export interface Database {
   indicator_library: IndicatorLibraryTable;
   indicator_uses: IndicatorUsesTable;
   indicator_library_state: IndicatorLibraryStateTable;
+  monitoring_rounds: MonitoringRoundsTable;
+  monitoring_reports: MonitoringReportsTable;
+  monitoring_report_versions: MonitoringReportVersionsTable;
+  monitoring_comments: MonitoringCommentsTable;
 }

@@ -1,0 +1,213 @@
+/** In-year monitoring: rounds, the reports departments owe, their workflow, comments, versions, documents. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { LIGHTS, type MonitoringReport } from '../../core/monitoringReport.ts';
+import { fillFrom } from '../../core/monitoring/prefill.ts';
+import { REPORT_STATES } from '../../core/monitoring/reportWorkflow.ts';
+import { monitoringReportSchema } from '../../format/monitoringReportSchema.ts';
+import { isMonitoringTable, readMonitoringTables } from '../../import/monitoringTable.ts';
+import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
+import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import type { Store } from '../../store/openStore.ts';
+import { writePdf } from '../../writers/pdfWriter.ts';
+import { writeWorkbook } from '../../writers/workbookWriter.ts';
+import { AppError } from '../appError.ts';
+import { requireActor } from '../context.ts';
+import {
+  addReportComment,
+  createReport,
+  departmentReports,
+  getReport,
+  getReportVersion,
+  listReportComments,
+  listReportVersions,
+  listRounds,
+  openRound,
+  roundOverview,
+  transitionReport,
+  updateReport,
+} from '../services/monitoring.ts';
+
+const id = z.object({ id: z.string().min(1).max(100) });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const year = z.coerce.number().int().min(2000).max(2100);
+const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
+
+function attachment(reply: FastifyReply, name: string): void {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+function reportFileName(report: MonitoringReport, extension: string): string {
+  return `${report.year ?? ''}-${report.projectName ?? report.department ?? '部门'}-${report.round.name}-${report.title ?? '绩效运行监控表'}.${extension}`.replace(/[/\\:*?"<>|\r\n]/g, '_');
+}
+
+export function monitoringRoutes(app: FastifyInstance, store: Store): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/monitoring/rounds', { schema: { tags: ['monitoring'], summary: 'The monitoring rounds the user takes part in, newest cutoff first, with the reports their department owes', querystring: z.object({ year: year.optional() }) } }, async (request) => ({
+    rounds: await listRounds(store.db, requireActor(request), request.query),
+  }));
+
+  r.post(
+    '/api/v1/monitoring/rounds',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "Open a round for a region and year (admin, or a reviewer of the region): every approved target form there gets a report, prefilled from its targets",
+        body: z.object({ regionId: z.string().min(1).max(100), year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(100), through: date, due: date }).strict(),
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const opened = await store.db.transaction().execute((trx) => openRound(trx, actor, request.body));
+      reply.status(201);
+      return opened;
+    },
+  );
+
+  r.get(
+    '/api/v1/monitoring/rounds/:id',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "The round page (reviewers, admins): counts by light and state, the reports red first, budget execution per department, overdue reports",
+        params: id,
+        querystring: z.object({
+          light: z.enum([...LIGHTS, 'none']).optional(),
+          state: z.enum(REPORT_STATES as ['draft', 'submitted', 'returned', 'accepted']).optional(),
+          q: z.string().max(100).optional(),
+          sort: z.enum(['light', 'department', 'execution', 'updated']).default('light'),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (request) => roundOverview(store.db, requireActor(request), request.params.id, request.query),
+  );
+
+  r.get('/api/v1/monitoring/rounds/:id/reports', { schema: { tags: ['monitoring'], summary: "The reports the user's department owes in a round (made now for targets approved since it opened)", params: id } }, async (request) => ({
+    reports: await departmentReports(store.db, requireActor(request), request.params.id),
+  }));
+
+  r.post(
+    '/api/v1/monitoring/reports',
+    { schema: { tags: ['monitoring'], summary: 'Make the report of a round for one target form (approved or published only: 409 otherwise)', body: z.object({ roundId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict() } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const reportId = await store.db.transaction().execute((trx) => createReport(trx, actor, request.body));
+      reply.status(201);
+      return getReport(store.db, actor, reportId);
+    },
+  );
+
+  r.get('/api/v1/monitoring/reports/:id', { schema: { tags: ['monitoring'], summary: 'A report: its values, recomputed lights, findings, the rows to explain, and what the user may do', params: id } }, async (request) => getReport(store.db, requireActor(request), request.params.id));
+
+  r.put(
+    '/api/v1/monitoring/reports/:id',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "Save the department's values as a new version (targets and round stay as the target form has them; 409 on a stale baseVersion)",
+        params: id,
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: monitoringReportSchema, note: z.string().max(500).optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const version = await store.db.transaction().execute((trx) => updateReport(trx, actor, request.params.id, request.body));
+      return { ...(await getReport(store.db, actor, request.params.id)), savedVersion: version };
+    },
+  );
+
+  r.post(
+    '/api/v1/monitoring/reports/:id/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Fill the report from a monitoring table filled offline (Excel, PDF, web page): indicators matched by name, the unmatched listed',
+        params: id,
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }) }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const current = await getReport(store.db, actor, request.params.id);
+      const bytes = new Uint8Array(Buffer.from(request.body.file.data, 'base64'));
+      const format = sniffFormat(bytes);
+      if (format === 'text') throw new AppError(400, 'unreadable', `${request.body.file.name}：不是 Excel、PDF、Word 或网页文件`, `${request.body.file.name}: not an Excel, PDF, Word or web page file`, [{ field: 'file', message: 'unknown format' }]);
+      let tables;
+      try {
+        tables = await readSourceTables(bytes, format);
+      } catch (error) {
+        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${request.body.file.name}：${error.zh}`, `${request.body.file.name}: ${error.en}`, [{ field: 'file', message: error.en }]);
+        throw error;
+      }
+      if (!isMonitoringTable(tables)) throw new AppError(400, 'not-a-monitoring-table', `${request.body.file.name} 中没有绩效运行监控表（应有“截至目前完成值”“全年预计完成值”等列）`, `${request.body.file.name} holds no monitoring table (columns such as 截至目前完成值, 全年预计完成值)`, [{ field: 'file', message: 'no monitoring table' }]);
+      const filled = fillFrom(current.content, readMonitoringTables(tables, current.content.round.through));
+      if (filled.matched === 0) throw new AppError(400, 'nothing-matched', `${request.body.file.name} 中的指标与本监控表的指标没有一项同名`, `no indicator of ${request.body.file.name} has the name of one of this report's`, [{ field: 'file', message: 'no indicator matched' }], { unmatched: filled.unmatched });
+      const version = await store.db.transaction().execute((trx) => updateReport(trx, actor, request.params.id, { baseVersion: request.body.baseVersion, content: filled.report, note: `由 ${request.body.file.name} 导入 (imported)` }));
+      return { ...(await getReport(store.db, actor, request.params.id)), savedVersion: version, matched: filled.matched, unmatched: filled.unmatched };
+    },
+  );
+
+  r.post(
+    '/api/v1/monitoring/reports/:id/transitions',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: "Submit (the department's approver), return with a reason, or accept (reviewers; rectification advice when a light is red or a target impossible)",
+        params: id,
+        body: z.discriminatedUnion('action', [
+          z.object({ action: z.literal('submit') }).strict(),
+          z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
+          z.object({ action: z.literal('accept'), advice: z.string().max(5000).optional() }).strict(),
+        ]),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const state = await store.db.transaction().execute((trx) => transitionReport(trx, actor, request.params.id, request.body));
+      return { state };
+    },
+  );
+
+  r.get('/api/v1/monitoring/reports/:id/comments', { schema: { tags: ['monitoring'], summary: 'Comments on a report, each anchored to a field or row', params: id } }, async (request) => ({
+    comments: await listReportComments(store.db, requireActor(request), request.params.id),
+  }));
+
+  r.post(
+    '/api/v1/monitoring/reports/:id/comments',
+    { schema: { tags: ['monitoring'], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole report)', params: id, body: z.object({ path: z.string().max(200), body: z.string().trim().min(1).max(5000) }).strict() } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const commentId = await store.db.transaction().execute((trx) => addReportComment(trx, actor, request.params.id, request.body));
+      reply.status(201);
+      return { id: commentId };
+    },
+  );
+
+  r.get('/api/v1/monitoring/reports/:id/versions', { schema: { tags: ['monitoring'], summary: 'Every saved version of a report, newest first', params: id } }, async (request) => ({
+    versions: await listReportVersions(store.db, requireActor(request), request.params.id),
+  }));
+
+  r.get('/api/v1/monitoring/reports/:id/versions/:version', { schema: { tags: ['monitoring'], summary: 'One saved version of a report', params: z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().min(1).max(2_147_483_647) }) } }, async (request) => ({
+    content: await getReportVersion(store.db, requireActor(request), request.params.id, request.params.version),
+  }));
+
+  r.get('/api/v1/monitoring/reports/:id.pdf', { schema: { tags: ['monitoring'], summary: 'The report as the official monitoring table, PDF', params: id } }, async (request, reply) => {
+    const view = await getReport(store.db, requireActor(request), request.params.id);
+    const pdf = await writePdf([view.content]);
+    attachment(reply, reportFileName(view.content, 'pdf'));
+    return reply.type('application/pdf').send(pdf);
+  });
+
+  r.get('/api/v1/monitoring/reports/:id.xlsx', { schema: { tags: ['monitoring'], summary: 'The report as the official monitoring table, Excel (to fill offline and import back)', params: id } }, async (request, reply) => {
+    const view = await getReport(store.db, requireActor(request), request.params.id);
+    const xlsx = await writeWorkbook([view.content]);
+    attachment(reply, reportFileName(view.content, 'xlsx'));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * Budget execution per department against the time elapsed at the cutoff (the round page), in its own
+ * chunk (ECharts is large): a bar per department, coloured by its light, and a line at the time share.
+ */
+import { BarChart } from 'echarts/charts';
+import { DataZoomComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import type { RoundOverview } from '../../../src/format/apiTypes.ts';
+import { useLocale } from '../i18n/locale.tsx';
+
+registerChartParts([BarChart, GridComponent, TooltipComponent, MarkLineComponent, DataZoomComponent, SVGRenderer]);
+
+/** Bar lengths only: the figures shown in words stay the exact strings of the API. */
+const length = (percent: string | null): number => (percent === null ? 0 : Number(percent));
+
+export default function ExecutionChart({ execution, timeElapsed }: { execution: RoundOverview['execution']; timeElapsed: string }) {
+  const { t } = useLocale();
+  const element = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => [...execution].sort((a, b) => length(a.rate) - length(b.rate)), [execution]);
+  const option = useMemo<EChartsCoreOption>(() => {
+    const elapsed = length(timeElapsed);
+    const colour = (rate: number) => (rate < elapsed * 0.6 ? '#d4380d' : rate < elapsed * 0.8 ? '#faad14' : '#389e0d');
+    return {
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (params: Array<{ dataIndex: number }>) => {
+          const row = rows[params[0]?.dataIndex ?? 0];
+          return row ? `${row.departmentName}<br/>${t('执行率', 'Execution')} ${row.rate ?? '—'}%（${row.executed ?? '—'} / ${row.annual ?? '—'} ${t('万元', '10k yuan')}）<br/>${t('时间进度', 'Time elapsed')} ${timeElapsed}%` : '';
+        },
+      },
+      grid: { left: 8, right: 48, top: 24, bottom: rows.length > 20 ? 40 : 8, containLabel: true },
+      xAxis: { type: 'category', data: rows.map((r) => r.departmentName), axisLabel: { width: 90, overflow: 'truncate', interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'value', name: '%', max: (value: { max: number }) => Math.max(100, Math.ceil(value.max / 10) * 10) },
+      dataZoom: rows.length > 20 ? [{ type: 'slider', start: 0, end: Math.max(5, (20 / rows.length) * 100), height: 16, bottom: 4 }] : [],
+      series: [
+        {
+          type: 'bar',
+          name: t('预算执行率', 'Execution'),
+          data: rows.map((r) => ({ value: length(r.rate), itemStyle: { color: colour(length(r.rate)) } })),
+          markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#595959' }, label: { formatter: `${t('时间进度', 'time elapsed')} ${timeElapsed}%` }, data: [{ yAxis: elapsed }] },
+        },
+      ],
+    };
+  }, [rows, timeElapsed, t]);
+  useEffect(() => {
+    if (!element.current) return;
+    const chart = init(element.current, undefined, { renderer: 'svg' });
+    chart.setOption(option);
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(element.current);
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
+  }, [option]);
+  const summary = t(`各部门预算执行率与时间进度 ${timeElapsed}% 的对比，共 ${rows.length} 个部门`, `Budget execution of ${rows.length} departments against ${timeElapsed}% of the year elapsed`);
+  return <div ref={element} role="img" aria-label={summary} data-testid="execution-chart" style={{ height: 300, width: '100%' }} />;
+}
