@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring.
+ * formats-import, formats-export, open-data, monitoring, monitoring-round.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -12,6 +12,7 @@ import { importLoopBench } from './importLoopBench.ts';
 import { libraryBench } from './libraryBench.ts';
 import { monitoringBench } from './monitoringBench.ts';
 import { projectImportBench } from './projectImportBench.ts';
+import { roundBench } from './roundBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
 
@@ -27,6 +28,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'formats-export': { title: 'Official PDF and Excel export (issue 12)', run: formatsExportBench },
   'open-data': { title: 'Open-data export (issue 12)', run: openDataBench },
   monitoring: { title: 'Monitoring lights (issue 13)', run: monitoringBench },
+  'monitoring-round': { title: 'Monitoring round page (issue 13)', run: roundBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

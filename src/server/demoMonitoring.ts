@@ -4,7 +4,7 @@
  * light colour, filled as a department would (values found with the same pure core that lights them).
  */
 import type { Transaction } from 'kysely';
-import { indicatorProgress, needsExplanation } from '../core/monitoring/lights.ts';
+import { indicatorProgress, needsExplanation, projectionMisses } from '../core/monitoring/lights.ts';
 import type { Light, MonitoringIndicator, MonitoringReport } from '../core/monitoringReport.ts';
 import { parseTargetValue } from '../core/targetValue.ts';
 import { formatMoney, money } from '../core/money.ts';
@@ -22,23 +22,26 @@ function candidates(annualTarget: string): string[] {
     const n = Number(target.value);
     const at = (k: number) => `${Number((n * k).toFixed(2))}${unit}`;
     if (target.operator === '≤' || target.operator === '<') return [`${Number((n * 2 + 1).toFixed(2))}${unit}`, `0${unit}`];
-    return [at(0.2), at(0.45), at(0.55), at(0.62), at(0.85), at(1), at(1.2)];
+    return [at(0.2), at(0.45), at(0.55), at(0.62), at(0.85), at(1), at(1.05), at(1.2)];
   }
   if (target.kind === 'deadline') return ['未完成', '2025-06-30'];
   return ['未达成', '部分达成', '达成'];
 }
 
 /** The indicator filled to reach a light (or as near as its target allows), with reasons where it lags. */
-function fillTo(indicator: MonitoringIndicator, light: Light): MonitoringIndicator {
+export function fillTo(indicator: MonitoringIndicator, light: Light): MonitoringIndicator {
   const tries = candidates(indicator.annualTarget).map((actual) => ({ actual, light: indicatorProgress({ ...indicator, actualToDate: actual, stageTarget: null }, THROUGH).light }));
   const hit = tries.find((c) => c.light === light) ?? tries.find((c) => c.light === 'green') ?? tries[tries.length - 1];
   const actual = hit?.actual ?? '达成';
   const behind = hit?.light === 'red' || hit?.light === 'yellow';
   const target = indicator.annualTarget.replace(/^[≥≤=<>＞＜]+/, '');
+  const projections = [/\d/.test(target) ? target : '达成', ...[...candidates(indicator.annualTarget)].reverse(), actual];
+  // Far behind stays behind to the year's end; otherwise the first projection that meets the target.
+  const projectedAnnual = hit?.light === 'red' ? actual : (projections.find((p) => !projectionMisses({ annualTarget: indicator.annualTarget, projectedAnnual: p })) ?? actual);
   const filled: MonitoringIndicator = {
     ...indicator,
     actualToDate: actual,
-    projectedAnnual: hit?.light === 'red' || hit?.light === 'blue' ? actual : /\d/.test(target) ? target : '达成',
+    projectedAnnual,
     likelihood: hit?.light === 'red' ? 'impossible' : behind ? 'possible' : 'certain',
   };
   // Explained exactly where the rules ask, as a department must.

@@ -75,29 +75,45 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     await dropTestSchemas();
   });
 
+  it('comes with the demo’s 1–7月 round: reports in every state, lights of every colour', async () => {
+    const reviewer = await as('haizhu-reviewer');
+    const rounds = await reviewer.get<{ rounds: RoundView[] }>('/api/v1/monitoring/rounds');
+    expect(rounds.body.rounds).toHaveLength(1);
+    const overview = await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${rounds.body.rounds[0]?.id}`);
+    expect(overview.body.counts.byState).toEqual({ draft: 1, submitted: 1, returned: 1, accepted: 1 });
+    expect(overview.body.items[0]).toMatchObject({ state: 'accepted', lights: { overall: 'red' }, rectificationNeeded: true });
+    const colours = new Set<string>();
+    for (const item of overview.body.items.filter((i) => i.state !== 'draft')) {
+      const view = await reviewer.get<ReportView>(`/api/v1/monitoring/reports/${item.id}`);
+      for (const p of view.body.computed.perIndicator) if (p.light) colours.add(p.light);
+    }
+    expect([...colours].sort()).toEqual(['blue', 'green', 'red', 'yellow']);
+  });
+
   it('opens a round: every approved or published 2025 form gets a report, prefilled from its targets', async () => {
     const reviewer = await as('haizhu-reviewer');
-    const bad = await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-02-30', due: '2025-08-15' });
+    const bad = await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-02-30', due: '2025-10-15' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('through');
-    const early = await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-07-31', due: '2025-07-01' });
+    const early = await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–9月', through: '2025-09-30', due: '2025-09-01' });
     expect(early.status).toBe(400);
     expect(JSON.stringify(early.body)).toContain('due');
     // A reviewer opens rounds only for their own region; editors never.
-    expect((await reviewer.post('/api/v1/monitoring/rounds', { regionId: yuexiu, year: 2025, name: '1–7月', through: '2025-07-31', due: '2025-08-15' })).status).toBe(403);
-    expect((await (await as('haizhu-editor')).post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-07-31', due: '2025-08-15' })).status).toBe(403);
+    expect((await reviewer.post('/api/v1/monitoring/rounds', { regionId: yuexiu, year: 2025, name: '1–9月', through: '2025-09-30', due: '2025-10-15' })).status).toBe(403);
+    expect((await (await as('haizhu-editor')).post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–9月', through: '2025-09-30', due: '2025-10-15' })).status).toBe(403);
 
-    const opened = await reviewer.post<{ id: string; reports: number }>('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-07-31', due: '2025-08-15' });
+    const opened = await reviewer.post<{ id: string; reports: number }>('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–9月', through: '2025-09-30', due: '2025-10-15' });
     expect(opened.status).toBe(201);
     // The demo's 2025 project forms: two published, two approved (the department form is a draft).
     expect(opened.body.reports).toBe(4);
     roundId = opened.body.id;
-    expect((await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–7月', through: '2025-07-31', due: '2025-08-15' })).status).toBe(409);
+    expect((await reviewer.post('/api/v1/monitoring/rounds', { regionId: haizhu, year: 2025, name: '1–9月', through: '2025-09-30', due: '2025-10-15' })).status).toBe(409);
 
     const editor = await as('haizhu-editor');
+    // The demo's 1–7月 round and this one, newest cutoff first.
     const rounds = await editor.get<{ rounds: RoundView[] }>('/api/v1/monitoring/rounds?year=2025');
-    expect(rounds.body.rounds).toHaveLength(1);
-    expect(rounds.body.rounds[0]).toMatchObject({ name: '1–7月', through: '2025-07-31', owed: 4, canOversee: false });
+    expect(rounds.body.rounds.map((r) => r.through)).toEqual(['2025-09-30', '2025-07-31']);
+    expect(rounds.body.rounds[0]).toMatchObject({ id: roundId, name: '1–9月', owed: 4, canOversee: false });
     const owed = await editor.get<{ reports: ReportSummary[] }>(`/api/v1/monitoring/rounds/${roundId}/reports`);
     expect(owed.body.reports).toHaveLength(4);
     const view = await editor.get<ReportView>(`/api/v1/monitoring/reports/${owed.body.reports[0]?.id}`);
@@ -157,8 +173,8 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     expect(overview.body.counts.byState).toEqual({ draft: 3, submitted: 1, returned: 0, accepted: 0 });
     expect(overview.body.execution).toHaveLength(1);
     expect(overview.body.execution[0]?.rate).toBe('60.00');
-    expect(overview.body.timeElapsed).toBe('58.33');
-    // The due date (2025-08-15) has passed: the three unsubmitted reports are overdue.
+    expect(overview.body.timeElapsed).toBe('75.00');
+    // The due date (2025-10-15) has passed: the three unsubmitted reports are overdue.
     expect(overview.body.overdueTotal).toBe(3);
     expect((await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?light=red`)).body.total).toBe(1);
     expect((await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?state=draft`)).body.items.every((i) => i.lights.overall === null)).toBe(true);

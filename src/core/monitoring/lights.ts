@@ -179,8 +179,12 @@ export function indicatorProgress(indicator: Pick<MonitoringIndicator, 'annualTa
 }
 
 /** Formula 13: the deviation of the actual from the stage target (or the time share), in percent. */
-export function deviationPercent(indicator: Pick<MonitoringIndicator, 'annualTarget' | 'actualToDate' | 'stageTarget'>, through: string, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): string | null {
-  const progress = indicatorProgress(indicator, through, config);
+export function deviationPercent(
+  indicator: Pick<MonitoringIndicator, 'annualTarget' | 'actualToDate' | 'stageTarget'>,
+  through: string,
+  config: MonitoringConfig = DEFAULT_MONITORING_CONFIG,
+  progress: IndicatorProgress = indicatorProgress(indicator, through, config),
+): string | null {
   if (progress.progress === null) return null;
   const value = ratioOf(progress.progress) as Ratio;
   return toFixed2(absolute(minus(value, HUNDRED)));
@@ -207,10 +211,15 @@ export function reportLights(report: MonitoringReport, config: MonitoringConfig 
  * Whether an indicator must be explained (rule M4): its projection misses the target, its
  * deviation is above the threshold, or its light is red; or (for the budget) nothing is spent.
  */
-export function needsExplanation(indicator: MonitoringIndicator, through: string, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): boolean {
-  const progress = indicatorProgress(indicator, through, config);
+export function needsExplanation(
+  indicator: MonitoringIndicator,
+  through: string,
+  config: MonitoringConfig = DEFAULT_MONITORING_CONFIG,
+  /** The indicator's progress when the caller has it already (the checker does). */
+  progress: IndicatorProgress = indicatorProgress(indicator, through, config),
+): boolean {
   if (progress.light === 'red') return true;
-  const deviation = deviationPercent(indicator, through, config);
+  const deviation = deviationPercent(indicator, through, config, progress);
   if (deviation !== null && compare(ratioOf(deviation) as Ratio, ratio(BigInt(Math.round(config.deviationPercent * 100)), 100n)) > 0 && progress.light !== 'blue') return true;
   if (indicator.likelihood === 'impossible') return true;
   return projectionMisses(indicator);

@@ -127,7 +127,7 @@ export const deviationExplained: MonitoringRule = {
   },
   *check({ report, config, lights }) {
     for (const [i, indicator] of report.indicators.entries()) {
-      if (!needsExplanation(indicator, report.round.through, config)) continue;
+      if (!needsExplanation(indicator, report.round.through, config, lights.perIndicator[i])) continue;
       const name = namedIndicator(indicator, i);
       const d = indicator.deviation;
       const bad = d.categories.filter((c) => !(DEVIATION_CATEGORIES as readonly string[]).includes(c));

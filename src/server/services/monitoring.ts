@@ -496,7 +496,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
       rows = rows.orderBy('departments.name').orderBy('monitoring_reports.target_kind').orderBy('monitoring_reports.project_name');
       break;
     case 'execution':
-      rows = rows.orderBy(sql`case when monitoring_reports.state = 'draft' or monitoring_reports.budget_annual is null or monitoring_reports.budget_annual = 0 then null else monitoring_reports.budget_executed / monitoring_reports.budget_annual end`, sql`asc nulls last`).orderBy('departments.name');
+      rows = rows.orderBy(sql`case when monitoring_reports.state = 'draft' or monitoring_reports.budget_annual is null or monitoring_reports.budget_annual = 0 then null else monitoring_reports.budget_executed / monitoring_reports.budget_annual end`, (ob) => ob.asc().nullsLast()).orderBy('departments.name');
       break;
     case 'updated':
       rows = rows.orderBy('monitoring_reports.updated_at', 'desc');

@@ -38,9 +38,10 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
       series: [
         {
           type: 'bar',
+          barMaxWidth: 48,
           name: t('预算执行率', 'Execution'),
           data: rows.map((r) => ({ value: length(r.rate), itemStyle: { color: colour(length(r.rate)) } })),
-          markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#595959' }, label: { formatter: `${t('时间进度', 'time elapsed')} ${timeElapsed}%` }, data: [{ yAxis: elapsed }] },
+          markLine: { symbol: 'none', lineStyle: { type: 'dashed', color: '#595959' }, label: { position: 'insideEndTop', formatter: `${t('时间进度', 'time elapsed')} ${timeElapsed}%` }, data: [{ yAxis: elapsed }] },
         },
       ],
     };

@@ -122,6 +122,8 @@ export default function ReportPage() {
   const { t, pick, time } = useLocale();
   const report = useResource(`report:${id}`, () => fetchOnce<ReportView>(`/api/v1/monitoring/reports/${id}`));
   const comments = useResource(`report-comments:${id}`, () => api<{ comments: CommentRow[] }>('GET', `/api/v1/monitoring/reports/${id}/comments`));
+  const [showHistory, setShowHistory] = useState(false);
+  const history = useResource(showHistory ? `report-versions:${id}:${report.data?.version ?? 0}` : null, () => api<{ versions: Array<{ version: number; createdAt: string; note: string | null; authorName: string | null }> }>('GET', `/api/v1/monitoring/reports/${id}/versions`));
   const [draft, setDraft] = useState<MonitoringReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -215,9 +217,11 @@ export default function ReportPage() {
   });
   const onImport = (file: File) => {
     void run(async () => {
-      if (!view) return;
+      // Unsaved values are saved first, so the file fills in on top of them and nothing typed is lost.
+      const base = await save();
+      if (!base) return;
       const data = await fileToBase64(file);
-      const answer = await api<ReportView & { matched: number; unmatched: string[] }>('POST', `/api/v1/monitoring/reports/${id}/import`, { baseVersion: view.version, file: { name: file.name, data } });
+      const answer = await api<ReportView & { matched: number; unmatched: string[] }>('POST', `/api/v1/monitoring/reports/${id}/import`, { baseVersion: base.version, file: { name: file.name, data } });
       report.set(answer);
       setDraft(null);
       void antdMessage.success(
@@ -544,6 +548,22 @@ export default function ReportPage() {
             );
           })}
         </ul>
+      </Card>
+
+      <Card size="small" style={{ marginTop: 12 }} title={t('历史版本', 'History')} extra={<Button size="small" onClick={() => setShowHistory((v) => !v)} aria-expanded={showHistory}>{showHistory ? t('收起', 'Hide') : t('展开', 'Show')}</Button>}>
+        {showHistory && (
+          <>
+            <ErrorAlert error={history.error} onRetry={history.reload} />
+            {!history.data && !history.error && <Loading />}
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="report-versions">
+              {history.data?.versions.map((v) => (
+                <li key={v.version}>
+                  {t(`第 ${v.version} 版`, `Version ${v.version}`)} · {v.authorName ?? t('系统（由绩效目标生成）', 'the system (from the targets)')} · {time(v.createdAt)}{v.note ? ` · ${v.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </Card>
 
       <Modal
