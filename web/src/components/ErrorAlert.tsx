@@ -11,7 +11,7 @@ function fieldLabel(field: string, t: (zh: string, en: string) => string): strin
   const at = parts.indexOf('content');
   if (at >= 0) return pointerLabel(undefined, parts.slice(at + 1).map((p) => `/${p}`).join(''), t);
   const last = parts[parts.length - 1] ?? field;
-  const names: Record<string, [string, string]> = { year: ['年度', 'year'], departmentId: ['部门', 'department'], text: ['文本', 'text'], password: ['密码', 'password'], username: ['用户名', 'username'], name: ['名称', 'name'] };
+  const names: Record<string, [string, string]> = { year: ['年度', 'year'], departmentId: ['部门', 'department'], text: ['文本', 'text'], password: ['密码', 'password'], username: ['用户名', 'username'], name: ['名称', 'name'], through: ['数据截至', 'data to'], due: ['报送期限', 'due date'], regionId: ['区划', 'region'], reason: ['意见', 'reason'], advice: ['整改意见', 'advice'], file: ['文件', 'file'], targetId: ['绩效目标', 'targets'] };
   return Object.hasOwn(names, last) ? t(...(names[last] as [string, string])) : last;
 }
 

@@ -152,7 +152,7 @@ export default function MonitoringPage() {
             data-testid="round-card"
             title={
               <span>
-                {round.year}年 {round.name} · {round.regionName}
+                {t(`${round.year}年`, String(round.year))} {round.name} · {round.regionName}
               </span>
             }
             extra={

@@ -45,7 +45,7 @@ export default function RoundPage() {
   return (
     <div className="page" data-testid="round-page">
       <Typography.Title level={3} style={{ marginBottom: 4 }}>
-        {data ? `${data.round.year}年 ${data.round.name} · ${data.round.regionName}` : t('监控轮次', 'Monitoring round')}
+        {data ? `${t(`${data.round.year}年`, String(data.round.year))} ${data.round.name} · ${data.round.regionName}` : t('监控轮次', 'Monitoring round')}
       </Typography.Title>
       {data && (
         <Typography.Paragraph type="secondary">
