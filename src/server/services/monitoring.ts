@@ -468,14 +468,14 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     return q;
   };
   const lightColumn = sql<string>`case when monitoring_reports.state = 'draft' then 'none' else coalesce(monitoring_reports.light_overall, 'none') end`;
-  const [byLightRows, byStateRows] = await Promise.all([
-    base().select([lightColumn.as('light'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy(lightColumn).execute(),
-    base().select(['monitoring_reports.state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('monitoring_reports.state').execute(),
-  ]);
+  // One scan counts by state and light together; the other counts follow from it.
+  const countRows = await base().select(['monitoring_reports.state', lightColumn.as('light'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['monitoring_reports.state', lightColumn]).execute();
   const byLight = Object.fromEntries([...LIGHTS, 'none'].map((l) => [l, 0])) as Record<Light | 'none', number>;
-  for (const r of byLightRows) byLight[r.light as Light | 'none'] = Number(r.n);
   const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
-  for (const r of byStateRows) byState[r.state] = Number(r.n);
+  for (const r of countRows) {
+    byLight[r.light as Light | 'none'] += Number(r.n);
+    byState[r.state] += Number(r.n);
+  }
   const total = Object.values(byState).reduce((a, b) => a + b, 0);
 
   let filtered = base();
@@ -486,7 +486,8 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     filtered = filtered.where((eb) => eb.or([eb('departments.name', 'like', like), eb('monitoring_reports.project_name', 'like', like)]));
   }
-  const counted = await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const unfiltered = !query.light && !query.state && !query.q?.trim();
+  const counted = unfiltered ? { n: String(total) } : await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   let rows = filtered.selectAll('monitoring_reports').select('departments.name as department_name');
   switch (query.sort) {
     case 'light':
@@ -508,7 +509,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   const overdueBase = overdueQuery();
   const [overdueRows, overdueCount, execution] = await Promise.all([
     overdueBase ? overdueBase.selectAll('monitoring_reports').select('departments.name as department_name').orderBy('departments.name').orderBy('monitoring_reports.project_name').orderBy('monitoring_reports.id').limit(100).execute() : Promise.resolve([]),
-    overdueBase ? overdueBase.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() : Promise.resolve({ n: '0' }),
+    Promise.resolve({ n: String(overdueBase ? byState.draft + byState.returned : 0) }),
     base()
       .where('monitoring_reports.state', '!=', 'draft')
       .select([
