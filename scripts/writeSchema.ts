@@ -3,8 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { declarationJsonSchema } from '../src/format/declarationSchema.ts';
 import { monitoringReportJsonSchema } from '../src/format/monitoringReportSchema.ts';
 import { projectTargetJsonSchema } from '../src/format/projectTargetSchema.ts';
+import { selfEvaluationJsonSchema } from '../src/format/selfEvaluationSchema.ts';
 
-for (const [name, schema] of [['department-target', declarationJsonSchema()], ['project-target', projectTargetJsonSchema()], ['monitoring-report', monitoringReportJsonSchema()]] as const) {
+for (const [name, schema] of [['department-target', declarationJsonSchema()], ['project-target', projectTargetJsonSchema()], ['monitoring-report', monitoringReportJsonSchema()], ['self-evaluation', selfEvaluationJsonSchema()]] as const) {
   const target = new URL(`../docs/schema/${name}.schema.json`, import.meta.url);
   writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
   process.stdout.write(`wrote ${target.pathname}\n`);

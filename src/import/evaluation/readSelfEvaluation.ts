@@ -1,0 +1,44 @@
+/** Self-evaluation tables in: text (any of the copy styles), or a sheet, web page or PDF through the table model. */
+import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
+import type { SourceTables } from '../../table/sourceTable.ts';
+import { toSimplified } from '../../table/simplified.ts';
+import { readEvaluationCells, textCells, type EvaluationCell } from './selfEvaluationCells.ts';
+
+export type EvaluationReadOutcome = { ok: true; evaluation: SelfEvaluation; simplified: boolean } | { ok: false; message: { zh: string; en: string } };
+
+function outcome(evaluation: SelfEvaluation, simplified: boolean): EvaluationReadOutcome {
+  if (evaluation.indicators.length === 0) {
+    return { ok: false, message: { zh: '未找到绩效自评表的指标（应有“实际完成值”“分值”“得分”等栏目）', en: 'no self-evaluation indicators found (columns such as 实际完成值, 分值, 得分)' } };
+  }
+  return { ok: true, evaluation, simplified };
+}
+
+/** True when a text looks like a self-evaluation table (its title, or its columns). */
+export function looksLikeSelfEvaluation(text: string): boolean {
+  const head = toSimplified(text.slice(0, 20_000).split('\n')).lines.join('\n');
+  return /自评(价)?表/.test(head) || (/得分/.test(head) && /(实际完成值|完成值)/.test(head) && /(分值|权重)/.test(head));
+}
+
+/** Reads the text of a published self-evaluation table (traditional characters read as simplified). */
+export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const converted = toSimplified(lines);
+  const { cells, stream } = textCells(converted.lines.join('\n'));
+  return outcome(readEvaluationCells(cells, stream), converted.changed);
+}
+
+/** Reads a self-evaluation table from sheets, web tables or PDF pages: each row's cells in order. */
+export function readSelfEvaluationTables(tables: SourceTables): EvaluationReadOutcome {
+  const cells: EvaluationCell[] = [];
+  let line = 0;
+  let changed = false;
+  for (const sheet of tables.sheets) {
+    for (const row of sheet.rows) {
+      line++;
+      const texts = toSimplified(row.map((c) => c.text));
+      changed ||= texts.changed;
+      row.forEach((cell, k) => cells.push({ text: texts.lines[k] ?? cell.text, line, rowStart: k === 0, at: `${sheet.name}!${cell.ref}` }));
+    }
+  }
+  return outcome(readEvaluationCells(cells, false), changed);
+}

@@ -1,0 +1,491 @@
+/**
+ * A published self-evaluation table (项目支出绩效自评表) read from its cells: the national layout (年初预算数 /
+ * 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分; 年度指标值 / 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施),
+ * Sichuan's (年初预算 / 调整后预算数 / 预算执行数 / 预算执行率 / 权重 / 得分 / 原因; 指标性质 / 指标值 / 度量单位 /
+ * 完成值 / 权重 / 得分 / 未完成原因分析; 评价结论 / 存在问题 / 改进措施) and Yunnan's (the national money block,
+ * the value split into 指标性质 / 指标值 / 度量单位).
+ *
+ * The cells come as rows (a sheet, an HTML table, text rows joined with `|`) or as one stream with no
+ * row ends (text with one cell a line, as copied from many sites); sections are told by their labels,
+ * in whatever order the layout prints them, and columns by their headers. Printed scores, totals and
+ * grades are kept as printed — the scorer reports where they disagree — and every cell the reader
+ * does not place is kept in `unparsed`, so nothing is lost.
+ */
+import { emptySelfEvaluation, EVALUATION_GRADES, type EvaluationGrade, type EvaluationIndicator, type FundsItem, type SelfEvaluation } from '../../core/selfEvaluation.ts';
+import type { UnparsedText } from '../../core/document.ts';
+import { parseMoney, formatMoney } from '../../core/money.ts';
+
+/** A cell of the source, with where it came from. */
+export interface EvaluationCell {
+  readonly text: string;
+  /** 1-based line (text) or row (sheet). */
+  readonly line: number;
+  /** True for the first cell of a row, where rows are known. */
+  readonly rowStart: boolean;
+  /** `Sheet1!C12` and the like, for sources with cells. */
+  readonly at?: string;
+}
+
+const compactOf = (text: string) => text.replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/：/g, ':');
+
+const FUNDS_HEADERS: ReadonlyArray<readonly [RegExp, FundsColumn]> = [
+  [/^年初预算(数)?(\(万元\))?$/, 'initial'],
+  [/^(全年预算数?|调整后预算数?|全年预算)(\(万元\))?$/, 'annual'],
+  [/^(全年执行数|预算执行数|全年执行|执行数)(\(万元\))?$/, 'executed'],
+  [/^(分值|权重)$/, 'points'],
+  [/^(预算)?执行率$/, 'rate'],
+  [/^得分$/, 'score'],
+  [/^(原因|偏差原因|执行偏差原因)$/, 'reason'],
+];
+type FundsColumn = 'initial' | 'annual' | 'executed' | 'points' | 'rate' | 'score' | 'reason';
+
+const FUNDS_ROWS = /^(其中:)?(年度资金总额|资金总额|总额|合计金额|当年财政拨款|财政拨款|财政资金|上年结转资金|上年结转|财政专户管理资金|单位资金|其他资金)$/;
+const FUNDS_ZONE = /^(项目资金(\(万元\))?|预算执行情况(\(\d+分\))?|年度预算数(\(万元\))?|资金情况(\(万元\))?)$/;
+
+type IndicatorColumn = 'level1' | 'level2' | 'name' | 'nature' | 'value' | 'unit' | 'annual' | 'actual' | 'points' | 'score' | 'reason';
+const INDICATOR_HEADERS: ReadonlyArray<readonly [RegExp, IndicatorColumn]> = [
+  [/^一级指标$/, 'level1'],
+  [/^二级指标$/, 'level2'],
+  [/^三级指标$/, 'name'],
+  [/^指标性质$/, 'nature'],
+  [/^指标值$/, 'value'],
+  [/^(度量|计量)单位$/, 'unit'],
+  [/^(年度指标值|年度目标值|指标目标值)$/, 'annual'],
+  [/^(实际完成值|完成值|全年实际值|实际值|全年完成值)$/, 'actual'],
+  [/^(分值|权重)$/, 'points'],
+  [/^得分$/, 'score'],
+  [/^(偏差原因分析及改进措施|未完成原因分析|偏差原因分析|偏差原因及改进措施|偏差原因)$/, 'reason'],
+];
+
+const LEVEL1 = /^(产出|效益|满意度|成本|项目完成)指标(\(.*\))?$/;
+const LEVEL2 = /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|社会公众或服务对象满意度|满意度)指标$/;
+const GOALS_ZONE = /^(年度总体目标|项目年度目标完成情况|\d\.项目年度目标完成情况|总体目标)$/;
+const GOAL_HEADERS = /^(预期目标|项目年度目标|年度目标|实际完成情况|年度目标完成情况|目标完成情况)$/;
+const TOTAL_ROW = /^(合计|总分|总计|综合得分)$/;
+const CLOSING: ReadonlyArray<readonly [RegExp, 'conclusion' | 'problems' | 'improvements']> = [
+  [/^(评价结论|自评结论|总体评价结论)$/, 'conclusion'],
+  [/^(存在问题|存在的问题|存在问题及原因)$/, 'problems'],
+  [/^(改进措施|改进建议|下一步改进措施)$/, 'improvements'],
+];
+const HEADER_FIELDS: ReadonlyArray<readonly [RegExp, 'projectName' | 'department' | 'implementer']> = [
+  [/^项目名称$/, 'projectName'],
+  [/^(主管部门|主管部门及代码|预算部门)$/, 'department'],
+  [/^实施单位(\(盖章\))?$/, 'implementer'],
+];
+/** Headings that end the goals block and carry no field of their own (kept in `unparsed`). */
+const SECTION_ENDS = /^((\d\.)?项目实施内容及过程概述|项目基本情况|项目概况)$/;
+const GRADE_LABEL = /^(评价等级|自评等级|绩效等级|等级)$/;
+/** What the templates print in a cell to be replaced: kept in `unparsed`, never taken for content. */
+const INSTRUCTION = /(\d+字以内|字以内\)|结合自评情况|针对项目自评|对照年度目标|说明相关任务|应单独说明|需说明原因)/;
+/** Signature lines and furniture. */
+const FURNITURE = /^(项目负责人|财务负责人|填报人|联系电话|填报日期|审核人|报表编号)[:：]?/;
+
+const OPERATORS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(≥|>=|大于等于|不低于|不少于|正向)$/, '≥'],
+  [/^(≤|<=|小于等于|不高于|不超过|反向)$/, '≤'],
+  [/^(=|＝|﹦|等于)$/, '='],
+  [/^(>|＞|大于)$/, '>'],
+  [/^(<|＜|小于)$/, '<'],
+];
+
+function operatorOf(text: string): string | null | 'qualitative' {
+  const t = compactOf(text);
+  if (t === '' || t === '/') return null;
+  if (/^定性$/.test(t)) return 'qualitative';
+  for (const [pattern, op] of OPERATORS) if (pattern.test(t)) return op;
+  return null;
+}
+
+const isNumber = (text: string) => /^-?[\d,]+(\.\d+)?$/.test(compactOf(text));
+const isPercent = (text: string) => /^-?\d+(\.\d+)?%$/.test(compactOf(text));
+/** A points or score cell as a decimal string, or null (blank, `/`, words). */
+function decimalOf(text: string | undefined): string | null {
+  const t = compactOf(text ?? '').replace(/分$/, '');
+  return /^\d{1,4}(\.\d{1,4})?$/.test(t) ? t : null;
+}
+/** An amount in 万元 as an exact two-decimal string, or null. */
+function amountOf(text: string | undefined): string | null {
+  const t = compactOf(text ?? '');
+  if (t === '' || t === '/' || t === '-' || t === '—') return null;
+  const parsed = parseMoney(t.replace(/万元$/, ''));
+  return parsed.ok ? formatMoney(parsed.value) : null;
+}
+
+function yearOf(text: string): number | null {
+  const match = /(20\d{2})\s*年度?/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * Reads a self-evaluation from its cells. `stream` says that rows are unknown (one cell a line):
+ * an indicator row is then as many cells as its header has columns.
+ */
+export function readEvaluationCells(cells: readonly EvaluationCell[], stream: boolean): SelfEvaluation {
+  const evaluation = emptySelfEvaluation({ id: null, kind: 'project-target', version: null }, null);
+  evaluation.funds.points = null;
+  const used = new Set<number>();
+  const texts = cells.map((c) => compactOf(c.text));
+  const take = (i: number) => {
+    used.add(i);
+    return cells[i]?.text.trim() ?? '';
+  };
+  /**
+   * The next cell after i that is not blank: in the same row where rows are known, or — when the
+   * label ends its row (项目名称 | on a line, the name on the next) — the first cell of the next row.
+   */
+  const nextValue = (i: number): number | null => {
+    let crossed = false;
+    for (let j = i + 1; j < cells.length && j <= i + 12; j++) {
+      if (!stream && cells[j]?.rowStart) {
+        if (crossed) return null;
+        crossed = true;
+      }
+      if ((texts[j] ?? '') !== '') return j;
+      if (stream && j > i + 3) return null;
+    }
+    return null;
+  };
+  const isLabel = (t: string) =>
+    FUNDS_ROWS.test(t) || FUNDS_ZONE.test(t) || GOALS_ZONE.test(t) || TOTAL_ROW.test(t) || GRADE_LABEL.test(t) || CLOSING.some(([p]) => p.test(t)) || HEADER_FIELDS.some(([p]) => p.test(t)) || /^绩效指标(\(\d+分\))?$/.test(t) || INDICATOR_HEADERS.some(([p]) => p.test(t)) || FUNDS_HEADERS.some(([p]) => p.test(t));
+
+  let fundsColumns: FundsColumn[] = [];
+  let indicatorColumns: IndicatorColumn[] = [];
+  let level1: string | null = null;
+  let level2: string | null = null;
+  let section: 'none' | 'funds' | 'goals' | 'indicators' = 'none';
+  let i = 0;
+  while (i < cells.length) {
+    const t = texts[i] ?? '';
+    if (t === '') {
+      i++;
+      continue;
+    }
+    // The title and its year.
+    if (/自评(价)?表(\(\d{4}年度?\))?$|绩效自评表/.test(t) && t.length <= 60 && evaluation.title === '项目支出绩效自评表' && !used.has(-1)) {
+      used.add(-1);
+      take(i);
+      evaluation.title = cells[i]?.text.trim().replace(/[(（]\d{4}年度?[)）]$/, '').replace(/^20\d{2}\s*年度?/, '') ?? evaluation.title;
+      evaluation.year = yearOf(t);
+      if (/部门整体|单位整体/.test(t)) evaluation.target.kind = 'department-target';
+      i++;
+      continue;
+    }
+    // The year on a line of its own under the title: （2024年度）.
+    if (evaluation.year === null && /^\(?20\d{2}年度?\)?$/.test(t)) {
+      take(i);
+      evaluation.year = yearOf(t);
+      i++;
+      continue;
+    }
+    const header = HEADER_FIELDS.find(([p]) => p.test(t));
+    if (header) {
+      take(i);
+      const j = nextValue(i);
+      if (j !== null && !isLabel(texts[j] ?? '')) evaluation[header[1]] = take(j);
+      i = (j ?? i) + 1;
+      continue;
+    }
+    if (FUNDS_ZONE.test(t)) {
+      take(i);
+      section = 'funds';
+      fundsColumns = [];
+      i++;
+      continue;
+    }
+    const fundsHeader = FUNDS_HEADERS.find(([p]) => p.test(t));
+    if (fundsHeader && section !== 'indicators') {
+      // 分值 / 得分 also head the indicator table: they belong to the funds only before it.
+      if (fundsColumns.length === 0 || !fundsColumns.includes(fundsHeader[1])) {
+        take(i);
+        section = 'funds';
+        fundsColumns.push(fundsHeader[1]);
+        i++;
+        continue;
+      }
+    }
+    if (FUNDS_ROWS.test(t) && fundsColumns.length > 0) {
+      take(i);
+      const row: string[] = [];
+      let j = i + 1;
+      // The row's cells: to the row's end, else to the next label, at most one per column.
+      while (j < cells.length && row.length < fundsColumns.length) {
+        if (!stream && cells[j]?.rowStart) break;
+        const next = texts[j] ?? '';
+        if (isLabel(next) && !(next === '' )) break;
+        row.push(cells[j]?.text.trim() ?? '');
+        used.add(j);
+        j++;
+      }
+      placeFundsRow(evaluation, t.replace(/^其中:/, ''), fundsColumns, row, (text, at) => evaluation.unparsed.push({ line: cells[at]?.line ?? 1, text, ...(cells[at]?.at ? { at: cells[at]?.at as string } : {}) }), i + 1);
+      i = j;
+      continue;
+    }
+    if (SECTION_ENDS.test(t)) {
+      section = 'none';
+      i++;
+      continue;
+    }
+    if (GOALS_ZONE.test(t)) {
+      take(i);
+      section = 'goals';
+      i++;
+      continue;
+    }
+    if (section === 'goals' && GOAL_HEADERS.test(t)) {
+      take(i);
+      i++;
+      continue;
+    }
+    if (/^绩效指标(\(\d+分\))?$/.test(t) || (INDICATOR_HEADERS.some(([p]) => p.test(t)) && (section !== 'funds' || /^(一级指标|年度指标值|实际完成值|三级指标)$/.test(t)))) {
+      // The indicator table's header, over one or two rows (the value split in a second row).
+      section = 'indicators';
+      take(i);
+      const column = INDICATOR_HEADERS.find(([p]) => p.test(t))?.[1];
+      if (column) indicatorColumns.push(column);
+      i++;
+      continue;
+    }
+    if (section === 'goals') {
+      if (INSTRUCTION.test(t)) {
+        i++;
+        continue;
+      }
+      take(i);
+      const j = nextValue(i);
+      const achieved = j !== null && !isLabel(texts[j] ?? '') ? (INSTRUCTION.test(texts[j] ?? '') ? '' : take(j)) : '';
+      evaluation.goals.push({ expected: cells[i]?.text.trim() ?? '', achieved });
+      i = (j !== null && !isLabel(texts[j] ?? '') ? j : i) + 1;
+      continue;
+    }
+    if (TOTAL_ROW.test(t)) {
+      take(i);
+      const numbers: string[] = [];
+      let j = i + 1;
+      for (; j < cells.length && (stream ? j <= i + 4 : true); j++) {
+        if (!stream && cells[j]?.rowStart) break;
+        if (isLabel(texts[j] ?? '')) break;
+        const d = decimalOf(cells[j]?.text);
+        if (d !== null) {
+          numbers.push(d);
+          used.add(j);
+        }
+      }
+      // 合计 | 100 | 97.6: the points, then the score; a lone number is the total score unless it is the 100 points.
+      if (numbers.length >= 2) evaluation.total = numbers[1] ?? null;
+      else if (numbers.length === 1 && numbers[0] !== '100') evaluation.total = numbers[0] ?? null;
+      section = 'none';
+      i = j;
+      continue;
+    }
+    const closing = CLOSING.find(([p]) => p.test(t));
+    if (closing) {
+      take(i);
+      const j = nextValue(i);
+      if (j !== null && !isLabel(texts[j] ?? '')) {
+        if (!INSTRUCTION.test(texts[j] ?? '')) evaluation[closing[1]] = take(j);
+        i = j + 1;
+      } else i++;
+      section = 'none';
+      continue;
+    }
+    if (GRADE_LABEL.test(t)) {
+      take(i);
+      const j = nextValue(i);
+      const grade = j === null ? null : EVALUATION_GRADES.find((g) => compactOf(cells[j]?.text ?? '').startsWith(g));
+      if (j !== null && grade) {
+        evaluation.grade = grade as EvaluationGrade;
+        used.add(j);
+        i = j + 1;
+      } else i++;
+      continue;
+    }
+    if (section === 'indicators' && indicatorColumns.length > 0) {
+      const next = readIndicatorRow(cells, texts, i, stream, indicatorColumns, { level1, level2 }, used);
+      if (next) {
+        level1 = next.indicator.level1;
+        level2 = next.indicator.level2;
+        evaluation.indicators.push(next.indicator);
+        i = next.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  if (/部门整体|单位整体/.test(evaluation.title ?? '')) evaluation.target.kind = 'department-target';
+  // A printed grade in the conclusion ("评价等级为优") when the table has no grade cell.
+  if (evaluation.grade === null) {
+    const match = /(?:评价等级|自评等级|等级)为?[“"「]?(优|良|中|差)/.exec(evaluation.conclusion);
+    if (match) evaluation.grade = match[1] as EvaluationGrade;
+  }
+  if (evaluation.total === null) {
+    const match = /(?:自评(?:总)?得分|总分|综合得分)为?(\d{1,3}(?:\.\d{1,2})?)分/.exec(evaluation.conclusion);
+    if (match) evaluation.total = match[1] ?? null;
+  }
+  // Lossless: every cell not placed, by line.
+  const byLine = new Map<number, { texts: string[]; at?: string }>();
+  for (const [k, cell] of cells.entries()) {
+    if (used.has(k) || (texts[k] ?? '') === '') continue;
+    if (FURNITURE.test(texts[k] ?? '')) continue;
+    const entry = byLine.get(cell.line) ?? { texts: [], ...(cell.at ? { at: cell.at } : {}) };
+    entry.texts.push(cell.text.trim());
+    byLine.set(cell.line, entry);
+  }
+  const unparsed: UnparsedText[] = [...evaluation.unparsed, ...[...byLine.entries()].map(([line, e]) => ({ line, text: e.texts.join(' | '), ...(e.at ? { at: e.at } : {}) }))];
+  evaluation.unparsed = unparsed.sort((a, b) => a.line - b.line);
+  return evaluation;
+}
+
+function placeFundsRow(evaluation: SelfEvaluation, label: string, columns: readonly FundsColumn[], row: readonly string[], lose: (text: string, at: number) => void, at: number): void {
+  const values: Partial<Record<FundsColumn, string>> = {};
+  columns.forEach((column, k) => {
+    const text = row[k];
+    if (text !== undefined && text !== '') values[column] = text;
+  });
+  // A row printed without its merged 分值 cell shifts the rate left: put a percentage where it belongs.
+  if (columns.includes('rate') && (values.rate === undefined || !isPercent(values.rate))) {
+    const misplaced = (Object.keys(values) as FundsColumn[]).find((c) => c !== 'rate' && isPercent(values[c] ?? ''));
+    if (misplaced) {
+      values.rate = values[misplaced];
+      delete values[misplaced];
+    }
+  }
+  const item: FundsItem = { label, initialBudget: amountOf(values.initial), annualBudget: amountOf(values.annual), executed: amountOf(values.executed) };
+  const total = /^(年度资金总额|资金总额|总额|合计金额)$/.test(label);
+  if (total) {
+    evaluation.funds.initialBudget = item.initialBudget;
+    evaluation.funds.annualBudget = item.annualBudget;
+    evaluation.funds.executed = item.executed;
+    evaluation.funds.points = decimalOf(values.points);
+    evaluation.funds.score = decimalOf(values.score);
+    if (values.reason && !INSTRUCTION.test(values.reason)) evaluation.funds.reason = values.reason;
+    else if (values.reason) lose(values.reason, at);
+  } else if (values.reason) lose(values.reason, at);
+  evaluation.funds.items.push(item);
+}
+
+/** One indicator row at cell i, or null when the cells there are no indicator row. */
+function readIndicatorRow(
+  cells: readonly EvaluationCell[],
+  texts: readonly string[],
+  start: number,
+  stream: boolean,
+  columns: readonly IndicatorColumn[],
+  above: { level1: string | null; level2: string | null },
+  used: Set<number>,
+): { indicator: EvaluationIndicator; end: number } | null {
+  let i = start;
+  let level1 = above.level1;
+  let level2 = above.level2;
+  const skipBlank = () => {
+    while (i < cells.length && (texts[i] ?? '') === '' && (stream || !cells[i]?.rowStart || i === start)) i++;
+  };
+  if (LEVEL1.test(texts[i] ?? '')) {
+    level1 = cells[i]?.text.trim() ?? null;
+    level2 = null;
+    used.add(i);
+    i++;
+    skipBlank();
+  }
+  if (LEVEL2.test(texts[i] ?? '')) {
+    level2 = cells[i]?.text.trim() ?? null;
+    used.add(i);
+    i++;
+    skipBlank();
+  }
+  const nameAt = i;
+  const name = cells[nameAt]?.text.trim() ?? '';
+  if (name === '' || TOTAL_ROW.test(texts[nameAt] ?? '') || LEVEL1.test(texts[nameAt] ?? '')) return null;
+  used.add(nameAt);
+  i++;
+  const valueColumns = columns.filter((c) => c !== 'level1' && c !== 'level2' && c !== 'name');
+  // A split value (指标性质 | 指标值 | 度量单位) replaces the fused 年度指标值 of the first header row.
+  const isSplit = (c: IndicatorColumn) => c === 'nature' || c === 'value' || c === 'unit';
+  const split = valueColumns.some(isSplit);
+  // The split columns (a second header row under 年度指标值) take the fused column's place.
+  const order = split && valueColumns.includes('annual') ? valueColumns.flatMap((c) => (c === 'annual' ? valueColumns.filter(isSplit) : isSplit(c) ? [] : [c])) : valueColumns;
+  const values: Partial<Record<IndicatorColumn, string>> = {};
+  for (const column of order) {
+    if (i >= cells.length) break;
+    if (!stream && cells[i]?.rowStart) break;
+    // In a stream, a label starting the next row ends this one early (its blank cells were lost).
+    if (stream && (LEVEL1.test(texts[i] ?? '') || LEVEL2.test(texts[i] ?? '') || TOTAL_ROW.test(texts[i] ?? ''))) break;
+    values[column] = cells[i]?.text.trim() ?? '';
+    used.add(i);
+    i++;
+  }
+  // Rows: the rest of the row is the reason's overflow; keep it with the reason.
+  if (!stream) {
+    const rest: string[] = [];
+    while (i < cells.length && !cells[i]?.rowStart) {
+      if ((texts[i] ?? '') !== '') rest.push(cells[i]?.text.trim() ?? '');
+      used.add(i);
+      i++;
+    }
+    if (rest.length > 0) values.reason = [values.reason ?? '', ...rest].filter(Boolean).join(' ');
+  }
+  let annualTarget = values.annual ?? '';
+  if (split) {
+    const op = operatorOf(values.nature ?? '');
+    const value = values.value ?? '';
+    const unit = values.unit ?? '';
+    annualTarget = op === 'qualitative' || op === null ? `${value}${unit && unit !== '/' ? unit : ''}` : `${op}${value}${unit && unit !== '/' ? unit : ''}`;
+  }
+  let actual = values.actual ?? '';
+  // A bare actual under a unit column reads with the unit (完成值 95, 度量单位 %).
+  if (split && values.unit && values.unit !== '/' && /^-?[\d,]+(\.\d+)?$/.test(compactOf(actual))) actual = `${actual}${values.unit}`;
+  const notApplicable = ['/', '不适用', '—', '——'].includes(compactOf(values.actual ?? '')) || ['/', '不适用'].includes(compactOf(values.points ?? ''));
+  const reasonText = values.reason ?? '';
+  const [reason, measures] = splitReason(reasonText);
+  return {
+    indicator: {
+      level1,
+      level2,
+      name,
+      annualTarget,
+      actual: notApplicable ? '' : actual,
+      points: decimalOf(values.points),
+      score: decimalOf(values.score),
+      applicable: !notApplicable,
+      deviation: { reason, measures },
+    },
+    end: i,
+  };
+}
+
+/** 偏差原因分析及改进措施 in one cell: the measures after 改进措施 / 下一步, when the text says so. */
+function splitReason(text: string): [string, string] {
+  const t = text.trim();
+  if (t === '' || INSTRUCTION.test(t)) return ['', ''];
+  const match = /^(.*?)[；;。,，]?\s*(?:改进措施|整改措施|下一步)[:：]?(.*)$/.exec(t);
+  if (match && (match[1] ?? '').trim() !== '') return [(match[1] ?? '').replace(/^(偏差)?原因[:：]?/, '').trim(), (match[2] ?? '').trim()];
+  // One text for both: the cell is the cause and what will be done, as the column's name says.
+  return [t, t];
+}
+
+/** The cells of a text: rows split at `|` (or at wide spaces), or one cell a line. */
+export function textCells(text: string): { cells: EvaluationCell[]; stream: boolean } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const nonEmpty = lines.filter((l) => l.trim() !== '');
+  const piped = nonEmpty.filter((l) => (l.match(/\|/g) ?? []).length >= 2).length;
+  const single = nonEmpty.filter((l) => (l.match(/\|/g) ?? []).length <= 1).length;
+  const stream = piped < single * 0.25 && nonEmpty.some((l) => /\|\s*$/.test(l));
+  const cells: EvaluationCell[] = [];
+  lines.forEach((raw, k) => {
+    const line = k + 1;
+    if (stream) {
+      const t = raw.replace(/\|\s*$/, '').trim();
+      cells.push({ text: t, line, rowStart: false });
+      return;
+    }
+    if (raw.trim() === '') return;
+    let parts: string[];
+    if (raw.includes('|')) {
+      parts = raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|');
+    } else {
+      // Whitespace-separated cells: wide gaps, else single spaces between CJK text and values.
+      parts = /\s{2,}|\t/.test(raw.trim()) ? raw.trim().split(/\s{2,}|\t/) : raw.trim().split(/\s+/);
+    }
+    parts.forEach((part, p) => cells.push({ text: part.trim(), line, rowStart: p === 0 }));
+  });
+  return { cells, stream };
+}
