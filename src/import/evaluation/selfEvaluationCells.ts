@@ -96,7 +96,6 @@ function operatorOf(text: string): string | null | 'qualitative' {
   return null;
 }
 
-const isNumber = (text: string) => /^-?[\d,]+(\.\d+)?$/.test(compactOf(text));
 const isPercent = (text: string) => /^-?\d+(\.\d+)?%$/.test(compactOf(text));
 /** A points or score cell as a decimal string, or null (blank, `/`, words). */
 function decimalOf(text: string | undefined): string | null {
@@ -149,7 +148,7 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
     FUNDS_ROWS.test(t) || FUNDS_ZONE.test(t) || GOALS_ZONE.test(t) || TOTAL_ROW.test(t) || GRADE_LABEL.test(t) || CLOSING.some(([p]) => p.test(t)) || HEADER_FIELDS.some(([p]) => p.test(t)) || /^绩效指标(\(\d+分\))?$/.test(t) || INDICATOR_HEADERS.some(([p]) => p.test(t)) || FUNDS_HEADERS.some(([p]) => p.test(t));
 
   let fundsColumns: FundsColumn[] = [];
-  let indicatorColumns: IndicatorColumn[] = [];
+  const indicatorColumns: IndicatorColumn[] = [];
   let level1: string | null = null;
   let level2: string | null = null;
   let section: 'none' | 'funds' | 'goals' | 'indicators' = 'none';
@@ -346,7 +345,7 @@ function placeFundsRow(evaluation: SelfEvaluation, label: string, columns: reado
     const misplaced = (Object.keys(values) as FundsColumn[]).find((c) => c !== 'rate' && isPercent(values[c] ?? ''));
     if (misplaced) {
       values.rate = values[misplaced];
-      delete values[misplaced];
+      values[misplaced] = undefined;
     }
   }
   const item: FundsItem = { label, initialBudget: amountOf(values.initial), annualBudget: amountOf(values.annual), executed: amountOf(values.executed) };
