@@ -2,6 +2,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { documentSchema } from '../format/documentSchema.ts';
 import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
+import { selfEvaluationSchema } from '../format/selfEvaluationSchema.ts';
 import type { PrintableDocument } from '../layout/officialLayout.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { importSource, sniffFormat } from '../readers/importSource.ts';
@@ -18,7 +19,7 @@ export interface ExportCommandOptions {
   readonly token?: string;
 }
 
-/** The documents of a file: canonical JSON (one document or an array, monitoring reports too), or any importable form. */
+/** The documents of a file: canonical JSON (one document or an array, monitoring reports and self-evaluations too), or any importable form. */
 export async function documentsOfFile(file: string): Promise<PrintableDocument[]> {
   const bytes = readInputFile(file);
   const decoded = sniffFormat(bytes) === 'text' ? decodeText(bytes) : null;
@@ -27,8 +28,8 @@ export async function documentsOfFile(file: string): Promise<PrintableDocument[]
     const json = parseJson(file, decoded.text);
     const list = Array.isArray(json) ? json : [json];
     return list.map((item, i): PrintableDocument => {
-      const monitoring = (item as { kind?: unknown } | null)?.kind === 'monitoring-report';
-      const result = monitoring ? monitoringReportSchema.safeParse(item) : documentSchema.safeParse(item);
+      const kind = (item as { kind?: unknown } | null)?.kind;
+      const result = kind === 'monitoring-report' ? monitoringReportSchema.safeParse(item) : kind === 'self-evaluation' ? selfEvaluationSchema.safeParse(item) : documentSchema.safeParse(item);
       if (result.success) return result.data;
       const where = Array.isArray(json) ? `[${i}]` : '';
       const problems = result.error.issues.slice(0, 10).map((issue) => `  ${where}/${issue.path.join('/')}: ${issue.message}`);

@@ -173,3 +173,40 @@ describe('jixiao monitor', () => {
     expect(notReport.code).toBe(2);
   });
 });
+
+describe('jixiao score', () => {
+  const evaluation = (name: string) => fileURLToPath(new URL(`../../fixtures/evaluations/${name}`, import.meta.url));
+
+  it('scores canonical JSON: each indicator with its formula, the total and grade (exit 0)', async () => {
+    const { code, stdout } = await jixiao('score', evaluation('example.json'), '--format', 'json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.funds).toMatchObject({ rate: '96.00', score: '9.60' });
+    expect(out.indicators[0]).toMatchObject({ name: '培训人次', score: '20.00', formula: 'positive' });
+    expect(out).toMatchObject({ total: '99.60', grade: '优', findings: [] });
+  });
+
+  it('scores the text of a published table and exits 1 where its own scores disagree', async () => {
+    const { code, stdout } = await jixiao('score', evaluation('lijiang-2020-cut.txt'));
+    expect(code).toBe(1);
+    expect(stdout).toContain('⚠ 表中为 9.00');
+    expect(stdout).toContain('evaluation-score-formula');
+  });
+
+  it('takes the region’s formulas from --config, and refuses a bad configuration or file with exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+    const proportional = join(dir, 'proportional.json');
+    writeFileSync(proportional, JSON.stringify({ reverseFormula: 'proportional' }));
+    const { stdout } = await jixiao('score', evaluation('sichuan-stream.txt'), '--config', proportional, '--format', 'json');
+    // 投诉次数 ≤ 5, actually 7: 30 × 5 ÷ 7 instead of 30 × (1 − 2 ÷ 5).
+    expect(JSON.parse(stdout).indicators[3]).toMatchObject({ score: '21.43', formula: 'reverse-proportional' });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ grades: { 优: 60, 良: 80, 中: 90 } }));
+    const refused = await jixiao('score', evaluation('example.json'), '--config', bad);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('grades must rise');
+    const notEvaluation = await jixiao('score', SEED);
+    expect(notEvaluation.code).toBe(2);
+    expect(notEvaluation.stderr).toContain('不是绩效自评表');
+  });
+});

@@ -8,6 +8,7 @@ import { runCheck } from './checkCommand.ts';
 import { runExport, type ExportCommandOptions } from './exportCommand.ts';
 import { runImport, summarize, importFile } from './importCommand.ts';
 import { runMonitor } from './monitorCommand.ts';
+import { runScore } from './scoreCommand.ts';
 import { runAuditVerify, runBackup, runMigrate, runRestore, runServe, runUserAdd } from './serverCommands.ts';
 
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
@@ -124,6 +125,16 @@ export function buildProgram(): Command {
     .action(async function (this: Command, report: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
       process.exitCode = await runMonitor(report, { ...options, lang: langOf(this), color });
+    });
+
+  program
+    .command('score')
+    .description('score a year-end self-evaluation: each indicator with its formula, the total and grade, and where a published table disagrees')
+    .argument('<file>', 'the self-evaluation: canonical JSON (docs/format-evaluation.md), or a published self-evaluation table as text, .xlsx, .xls, PDF or a web page')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', "a JSON file with the region's formulas, bands, weights, grades and rule settings")
+    .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+      process.exitCode = await runScore(file, { ...options, lang: langOf(this) });
     });
 
   program

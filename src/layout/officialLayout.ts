@@ -8,6 +8,8 @@ import type { TargetDocument } from '../core/document.ts';
 import { goalList, type ProjectIndicator, type ProjectTargetDeclaration } from '../core/projectTarget.ts';
 import { reportLights } from '../core/monitoring/lights.ts';
 import { LIGHT_NAMES, LIKELIHOOD_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
+import { scoreEvaluation } from '../core/evaluation/scoring.ts';
+import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import { sheetRef, type TableCell } from '../table/sourceTable.ts';
 import { printedIndicatorRows, runSpans } from './printedRows.ts';
 
@@ -49,12 +51,13 @@ class Grid {
   }
 }
 
-/** Every document the writers draw: the target forms and the monitoring report. */
-export type PrintableDocument = TargetDocument | MonitoringReport;
+/** Every document the writers draw: the target forms, the monitoring report and the self-evaluation. */
+export type PrintableDocument = TargetDocument | MonitoringReport | SelfEvaluation;
 
 /** The official layout of any document of the family. */
 export function officialLayout(document: PrintableDocument): FormLayout {
   if (document.kind === 'monitoring-report') return monitoringLayout(document);
+  if (document.kind === 'self-evaluation') return evaluationLayout(document);
   return document.kind === 'project-target' ? projectLayout(document) : departmentLayout(document);
 }
 
@@ -317,4 +320,90 @@ function monitoringLayout(r: MonitoringReport): FormLayout {
   }
   const widths = [9, 10, 16, 10, 9, 10, 10, 8, 10, 18, 18, 9];
   return { sheetName, runningHead: `${r.department ?? ''} ${r.projectName ?? ''} ${r.round.name} ${title}`.replace(/\s+/g, ' ').trim(), columns, widths, rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
+}
+
+/** 偏差原因分析及改进措施 as one cell: the cause, then the measures when they say something else. */
+function causeAndMeasures(deviation: { reason: string; measures: string }): string {
+  const reason = deviation.reason.trim();
+  const measures = deviation.measures.trim();
+  if (measures === '' || measures === reason) return reason;
+  return reason === '' ? `改进措施：${measures}` : `${reason}；改进措施：${measures}`;
+}
+
+/**
+ * The self-evaluation table in the national layout (财预〔2020〕10号 annex): the header, the funds
+ * block with its sources, 分值, 执行率 and 得分, the goals, every indicator with its target, actual,
+ * points, score and cause, the total and grade, and the closing texts. Scores are Jixiao's.
+ */
+function evaluationLayout(e: SelfEvaluation): FormLayout {
+  const title = e.title ?? (e.target.kind === 'department-target' ? '部门整体支出绩效自评表' : '项目支出绩效自评表');
+  const sheetName = (e.projectName ?? e.department ?? '绩效自评').replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+  const g = new Grid(sheetName);
+  const columns = 9;
+  const score = scoreEvaluation(e);
+  g.put(g.row(), 0, title, 'title', { colSpan: columns });
+  const year = yearLine(e.year, title);
+  if (year) g.put(g.row(), 0, year, 'subtitle', { colSpan: columns });
+  let row = g.row();
+  g.put(row, 0, e.projectName !== null ? '项目名称' : '部门名称', 'label', { colSpan: 2 });
+  g.put(row, 2, e.projectName ?? e.department ?? '', 'text', { colSpan: 7 });
+  row = g.row();
+  g.put(row, 0, '主管部门', 'label', { colSpan: 2 });
+  g.put(row, 2, e.department ?? '', 'text', { colSpan: 3 });
+  g.put(row, 5, '实施单位', 'label');
+  g.put(row, 6, e.implementer ?? '', 'text', { colSpan: 3 });
+  row = g.row();
+  g.put(row, 0, '项目资金（万元）', 'header', { colSpan: 2 });
+  ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '原因'].forEach((label, k) => g.put(row, 2 + k, label, 'header'));
+  const items = e.funds.items.length > 0 ? e.funds.items : [{ label: '年度资金总额', initialBudget: e.funds.initialBudget, annualBudget: e.funds.annualBudget, executed: e.funds.executed }];
+  items.forEach((item, k) => {
+    const at = g.row();
+    const total = k === 0;
+    g.put(at, 0, total ? item.label : `${k === 1 && !item.label.startsWith('其中') ? '其中：' : ''}${item.label}`, 'label', { colSpan: 2 });
+    g.put(at, 2, amountText(item.initialBudget), 'amount');
+    g.put(at, 3, amountText(item.annualBudget), 'amount');
+    g.put(at, 4, amountText(item.executed), 'amount');
+    g.put(at, 5, total ? score.funds.points.replace(/\.00$/, '') : '—', 'text');
+    g.put(at, 6, total ? (score.funds.rate ? `${score.funds.rate}%` : '') : '—', 'text');
+    g.put(at, 7, total ? (score.funds.score ?? '') : '—', 'text');
+    g.put(at, 8, total ? e.funds.reason : '', 'text');
+  });
+  row = g.row();
+  g.put(row, 0, '年度总体目标', 'header', { colSpan: 2 });
+  g.put(row, 2, '预期目标', 'header', { colSpan: 3 });
+  g.put(row, 5, '实际完成情况', 'header', { colSpan: 4 });
+  for (const goal of e.goals) {
+    const at = g.row();
+    g.put(at, 2, goal.expected, 'text', { colSpan: 3 });
+    g.put(at, 5, goal.achieved, 'text', { colSpan: 4 });
+  }
+  const headerRow = g.row();
+  ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].forEach((label, col) => g.put(headerRow, col, label, 'header'));
+  g.put(headerRow, 7, '偏差原因分析及改进措施', 'header', { colSpan: 2 });
+  const first = g.rows.length;
+  e.indicators.forEach((indicator, i) => {
+    const at = g.row();
+    const computed = score.indicators[i];
+    const shown = indicator.applicable ? (computed?.counted ?? indicator.score ?? '') : '/';
+    g.put(at, 2, indicator.name, 'text');
+    g.put(at, 3, indicator.annualTarget, 'text');
+    g.put(at, 4, indicator.applicable ? indicator.actual : '/', 'text');
+    g.put(at, 5, indicator.points ?? '', 'text');
+    g.put(at, 6, shown, 'text');
+    g.put(at, 7, causeAndMeasures(indicator.deviation), 'text', { colSpan: 2 });
+  });
+  placeClassSpans(g, first, e.indicators.map((i) => i.level1 ?? ''), e.indicators.map((i) => `${i.level1 ?? ''}\u0000${i.level2 ?? ''}`), e.indicators.map((i) => i.level2 ?? ''));
+  row = g.row();
+  g.put(row, 0, '总分', 'label', { colSpan: 5 });
+  g.put(row, 5, '100', 'text');
+  g.put(row, 6, score.total ?? '', 'text');
+  g.put(row, 7, '评价等级', 'label');
+  g.put(row, 8, score.grade ?? '', 'text');
+  for (const [label, text] of [['评价结论', e.conclusion], ['存在问题', e.problems], ['改进措施', e.improvements]] as const) {
+    row = g.row();
+    g.put(row, 0, label, 'label', { colSpan: 2 });
+    g.put(row, 2, text, 'text', { colSpan: 7 });
+  }
+  const widths = [10, 11, 18, 12, 12, 7, 8, 16, 16];
+  return { sheetName, runningHead: `${e.department ?? ''} ${e.projectName ?? ''} ${e.year ?? ''} ${title}`.replace(/\s+/g, ' ').trim(), columns, widths, rows: sortRows(g.rows), header: { from: headerRow, to: headerRow }, classColumn: 0 };
 }

@@ -41,8 +41,8 @@ const text2 = (r: { num: bigint; den: bigint }) => {
   const scaled = (r.num * 100n * 2n + r.den) / (2n * r.den);
   return `${scaled / 100n}.${(scaled % 100n).toString().padStart(2, '0')}`;
 };
-/** Two decimals differ by more than a cent. */
-const differ = (a: string, b: string) => {
+/** Two decimals differ by more than a cent (a printed score against the computed one). */
+export const scoresDiffer = (a: string, b: string): boolean => {
   const x = ratioOf(a);
   const y = ratioOf(b);
   if (x === null || y === null) return a !== b;
@@ -62,7 +62,7 @@ export const pointsAddUp: EvaluationRule = {
   },
   *check({ evaluation, config }) {
     const execution = String(config.executionPoints);
-    if (evaluation.funds.points !== null && differ(evaluation.funds.points, execution)) {
+    if (evaluation.funds.points !== null && scoresDiffer(evaluation.funds.points, execution)) {
       yield { path: '/funds/points', message: { zh: `预算执行率分值为 ${evaluation.funds.points} 分，应为 ${execution} 分`, en: `budget execution is worth ${evaluation.funds.points} points, not ${execution}` } };
     }
     const missing = evaluation.indicators.findIndex((i) => i.points === null || decimal(i.points) === null);
@@ -73,7 +73,7 @@ export const pointsAddUp: EvaluationRule = {
     }
     const total = sumOf(evaluation.indicators.map((i) => i.points ?? '0'));
     const expected = String(100 - config.executionPoints);
-    if (differ(text2(total), expected)) {
+    if (scoresDiffer(text2(total), expected)) {
       yield { path: '/indicators', message: { zh: `各指标分值合计 ${text2(total)} 分，应为 ${expected} 分`, en: `the indicators' points add up to ${text2(total)}, not ${expected}` } };
     }
   },
@@ -96,7 +96,7 @@ export const levelSplit: EvaluationRule = {
       sums.set(level, [...(sums.get(level) ?? []), i.points ?? '0']);
     }
     const split = [...sums.entries()].map(([level, points]) => [level, text2(sumOf(points))] as const);
-    const off = split.filter(([level, points]) => config.levelWeights[level] !== undefined && differ(points, String(config.levelWeights[level])));
+    const off = split.filter(([level, points]) => config.levelWeights[level] !== undefined && scoresDiffer(points, String(config.levelWeights[level])));
     if (off.length === 0) return;
     const shown = split.map(([level, points]) => `${level.replace(/指标$/, '')} ${points.replace(/\.00$/, '')}`).join('、');
     const expected = Object.entries(config.levelWeights).map(([level, w]) => `${level.replace(/指标$/, '')} ${w}`).join('、');
@@ -139,13 +139,13 @@ export const scoreMatchesFormula: EvaluationRule = {
     good: { shows: '执行率 96%，得分 9.60 分', edit: () => undefined },
   },
   *check({ evaluation, score }) {
-    if (evaluation.funds.score !== null && score.funds.score !== null && differ(evaluation.funds.score, score.funds.score)) {
+    if (evaluation.funds.score !== null && score.funds.score !== null && scoresDiffer(evaluation.funds.score, score.funds.score)) {
       yield { path: '/funds/score', message: { zh: `预算执行率 ${score.funds.rate}%，得分应为 ${score.funds.score} 分（${score.funds.expression}），表中为 ${evaluation.funds.score} 分`, en: `execution is ${score.funds.rate}%: the score is ${score.funds.score} (${score.funds.expression}), the table says ${evaluation.funds.score}` }, suggestion: { zh: `改为 ${score.funds.score}`, en: `make it ${score.funds.score}` } };
     }
     for (const [k, indicator] of evaluation.indicators.entries()) {
       const computed = score.indicators[k];
       if (!computed || computed.formula === 'qualitative' || computed.score === null || indicator.score === null) continue;
-      if (!differ(indicator.score, computed.score)) continue;
+      if (!scoresDiffer(indicator.score, computed.score)) continue;
       const name = namedIndicator(indicator, k);
       yield {
         path: pointer('indicators', k, 'score'),
@@ -255,7 +255,7 @@ export const gradeMatchesTotal: EvaluationRule = {
     good: { shows: '总分 99.60，等级「优」', edit: () => undefined },
   },
   *check({ evaluation, score }) {
-    if (evaluation.total !== null && score.total !== null && differ(evaluation.total, score.total)) {
+    if (evaluation.total !== null && score.total !== null && scoresDiffer(evaluation.total, score.total)) {
       yield { path: '/total', message: { zh: `总分应为 ${score.total} 分（各行得分之和），表中为 ${evaluation.total} 分`, en: `the total is ${score.total} (the rows' sum), the table says ${evaluation.total}` }, suggestion: { zh: `改为 ${score.total}`, en: `make it ${score.total}` } };
     }
     if (evaluation.grade !== null && score.grade !== null && evaluation.grade !== score.grade) {

@@ -21,6 +21,9 @@ export function looksLikeSelfEvaluation(text: string): boolean {
 
 /** Reads the text of a published self-evaluation table (traditional characters read as simplified). */
 export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
+  if (!looksLikeSelfEvaluation(text)) {
+    return { ok: false, message: { zh: '不是绩效自评表：未找到“绩效自评表”表题，也没有“实际完成值”“分值”“得分”栏目', en: 'not a self-evaluation table: no 绩效自评表 title and no 实际完成值, 分值, 得分 columns' } };
+  }
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const converted = toSimplified(lines);
   const { cells, stream } = textCells(converted.lines.join('\n'));
