@@ -5,6 +5,9 @@
 import { exampleReport } from '../core/monitoring/exampleReport.ts';
 import { DEFAULT_MONITORING_CONFIG } from '../core/monitoring/lights.ts';
 import { checkMonitoringReport, MONITORING_RULES } from '../core/monitoring/monitoringRules.ts';
+import { exampleEvaluation } from '../core/evaluation/exampleEvaluation.ts';
+import { checkSelfEvaluation, EVALUATION_RULES } from '../core/evaluation/evaluationRules.ts';
+import { DEFAULT_SCORING_CONFIG } from '../core/evaluation/scoring.ts';
 import { ALL_RULES } from '../core/rules/allRules.ts';
 import { DEFAULT_CHECK_CONFIG } from '../core/rules/checkConfig.ts';
 import { DOCUMENT_KIND_NAMES } from '../core/document.ts';
@@ -81,6 +84,41 @@ function monitoringSection(): string[] {
   return lines;
 }
 
+/** The self-evaluation rules E1–E10, which read self-evaluations (`jixiao score FILE`). */
+function evaluationSection(): string[] {
+  const c = DEFAULT_SCORING_CONFIG;
+  const lines = [
+    '## 绩效自评 — Year-end self-evaluation (E1–E10)',
+    '',
+    'Read self-evaluations ([format-evaluation.md](format-evaluation.md)); run `npx jixiao score FILE [--config FILE]` on their JSON or on a published table.',
+    `The scores follow domain.md formulas 1–9 (\`src/core/evaluation/scoring.ts\`): execution ${c.executionPoints} points × the rate${c.capExecution ? ', capped at 100%' : ''}; reverse indicators by the ${c.reverseFormula} formula; qualitative bands ${c.qualitativeBands.achieved}/${c.qualitativeBands.partial}; weights ${Object.entries(c.levelWeights).map(([k, v]) => `${k} ${v}`).join(', ')}; an explanation at ${String(c.overAchievementPercent)}% of a target; grades 优 ≥ ${c.grades.优}, 良 ≥ ${c.grades.良}, 中 ≥ ${c.grades.中}. A configuration file sets them per region:`,
+    '',
+    '```json',
+    '{ "reverseFormula": "proportional", "qualitativeBands": { "achieved": 80, "partial": 60 }, "grades": { "优": 90, "良": 80, "中": 60 }, "rules": { "evaluation-closing-texts": "off" } }',
+    '```',
+    '',
+  ];
+  for (const rule of EVALUATION_RULES) {
+    const bad = exampleEvaluation();
+    rule.examples.bad.edit(bad);
+    const said = checkSelfEvaluation(bad).findings.find((f) => f.rule === rule.id);
+    lines.push(
+      `### \`${rule.id}\``,
+      '',
+      `**${rule.code} ${rule.description.zh}** — ${rule.description.en}`,
+      '',
+      `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
+      '- Reads: 绩效自评表',
+      `- Why: ${rule.source}`,
+      `- Bad: ${rule.examples.bad.shows}`,
+      ...(said ? [`  - Jixiao says: ${said.message.zh} (\`${said.path}\`)`] : []),
+      `- Good: ${rule.examples.good.shows}`,
+      '',
+    );
+  }
+  return lines;
+}
+
 /** The whole rules page as Markdown. */
 export function rulesDocument(): string {
   const parts = [
@@ -109,5 +147,6 @@ export function rulesDocument(): string {
     for (const rule of ALL_RULES.filter((r) => r.family === family)) parts.push(ruleSection(rule));
   }
   parts.push(...monitoringSection());
+  parts.push(...evaluationSection());
   return `${parts.join('\n').trimEnd()}\n`;
 }

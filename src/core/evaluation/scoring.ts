@@ -95,8 +95,12 @@ const decimal = (text: string | null): Ratio | null => (text === null ? null : r
 const percentOf = (n: number): Ratio => ratio(BigInt(Math.round(n * 100)), 10_000n);
 const min = (a: Ratio, b: Ratio) => (compare(a, b) <= 0 ? a : b);
 const max = (a: Ratio, b: Ratio) => (compare(a, b) >= 0 ? a : b);
-/** A ratio rounded to two places and read back: what a printed table holds. */
-const printed = (r: Ratio): Ratio => ratioOf(toFixed2(r)) as Ratio;
+/** A ratio rounded to two places (half away from zero, as toFixed2): what a printed table holds. */
+const printed = (r: Ratio): Ratio => {
+  const negative = r.num < 0n;
+  const cents = ((negative ? -r.num : r.num) * 200n + r.den) / (2n * r.den);
+  return ratio(negative ? -cents : cents, 100n);
+};
 
 /** 达成 / 部分达成 / 未达成 (and their common variants) in an actual, or null. */
 export function qualitativeGrade(text: string): 'achieved' | 'partial' | 'missed' | null {
@@ -130,10 +134,10 @@ function quantity(value: TargetValue): Ratio | null {
 }
 
 /** A date as YYYYMMDD: `2025-11-20`, `2025年11月20日`, `11月20日` (in the year). */
-function dayNumber(text: string, year: number): number | null {
+function dayNumber(text: string, year: number, parsedAlready?: TargetValue): number | null {
   const iso = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$/.exec(text.trim());
   if (iso) return Number(iso[1]) * 10000 + Number(iso[2]) * 100 + Number(iso[3]);
-  const parsed = parseTargetValue(text);
+  const parsed = parsedAlready ?? parseTargetValue(text);
   if (parsed.kind !== 'deadline') return null;
   const y = parsed.year ?? year;
   const last = new Date(Date.UTC(y, parsed.month, 0)).getUTCDate();
@@ -160,26 +164,48 @@ interface RawScore {
 }
 
 /** Formulas 3–7 for one indicator, in its own points. */
-function rawScore(indicator: EvaluationIndicator, year: number, config: ScoringConfig): RawScore {
-  const none = (problem: ScoreProblem, formula: ScoreFormula = 'none'): RawScore => ({ score: null, formula, expression: '', problem, missed: false, overAchieved: false });
+const OVER_FACTORS = new WeakMap<ScoringConfig, Ratio>();
+/** The over-achievement threshold as a fraction, once per configuration. */
+function overFactor(config: ScoringConfig): Ratio {
+  let factor = OVER_FACTORS.get(config);
+  if (factor === undefined) {
+    factor = percentOf(config.overAchievementPercent ?? 0);
+    OVER_FACTORS.set(config, factor);
+  }
+  return factor;
+}
+
+function none(problem: ScoreProblem, formula: ScoreFormula = 'none'): RawScore {
+  return { score: null, formula, expression: '', problem, missed: false, overAchieved: false };
+}
+
+/** A decimal string with two places, without a detour through a fraction for the usual shapes. */
+function twoPlaces(text: string, value: Ratio): string {
+  if (/^\d+$/.test(text)) return `${text}.00`;
+  if (/^\d+\.\d$/.test(text)) return `${text}0`;
+  if (/^\d+\.\d\d$/.test(text)) return text;
+  return toFixed2(value);
+}
+
+function rawScore(indicator: EvaluationIndicator, w: Ratio | null, year: number, config: ScoringConfig): RawScore {
   if (!indicator.applicable) return { score: null, formula: 'not-applicable', expression: '', missed: false, overAchieved: false };
-  const w = decimal(indicator.points);
   if (w === null) return none('no-points');
   const actualText = indicator.actual.trim();
   if (actualText === '') return none('no-actual');
-  const wText = toFixed2(w);
+  const wText = twoPlaces((indicator.points ?? '').trim(), w);
   const target = parseTargetValue(indicator.annualTarget);
-  const grade = qualitativeGrade(actualText);
+  const actualValue = parseTargetValue(actualText);
 
   if (target.kind === 'deadline') {
-    const due = dayNumber(indicator.annualTarget, year);
+    const due = dayNumber(indicator.annualTarget, year, target);
     const done = dayNumber(actualText, year);
-    const met = done !== null && due !== null ? done <= due : grade === 'achieved';
+    const met = done !== null && due !== null ? done <= due : qualitativeGrade(actualText) === 'achieved';
     return { score: met ? w : ZERO, formula: 'deadline', expression: met ? `按期完成 → ${wText}` : `逾期 → 0`, missed: !met, overAchieved: false };
   }
 
-  const A = quantity(parseTargetValue(actualText));
+  const A = quantity(actualValue);
   const T = quantity(target);
+  const grade = A === null ? qualitativeGrade(actualText) : null;
   if (target.kind === 'qualitative' || (target.kind === 'quantity' && A === null && grade !== null)) {
     if (grade === null) return none('not-comparable', 'qualitative');
     const band = bandOf(grade, w, config);
@@ -194,11 +220,10 @@ function rawScore(indicator: EvaluationIndicator, year: number, config: ScoringC
   }
   if (target.kind !== 'quantity' || T === null) return none('not-comparable');
   if (A === null) return none('not-comparable');
-  const actualUnit = parseTargetValue(actualText);
-  if (actualUnit.kind === 'quantity' && actualUnit.unit !== null && target.unit !== null && actualUnit.unit !== target.unit) return none('unit-mismatch');
+  if (actualValue.kind === 'quantity' && actualValue.unit !== null && target.unit !== null && actualValue.unit !== target.unit) return none('unit-mismatch');
   const Aw = max(A, ZERO);
-  const aText = toFixed2(A).replace(/\.00$/, '');
-  const tText = toFixed2(T).replace(/\.00$/, '');
+  const aText = actualValue.kind === 'quantity' ? actualValue.value.replace(/,/g, '') : toFixed2(A);
+  const tText = target.value.replace(/,/g, '');
 
   if (target.operator === '≤' || target.operator === '<') {
     if (compare(A, T) <= 0) return { score: w, formula: config.reverseFormula === 'linear' ? 'reverse-linear' : 'reverse-proportional', expression: `${aText} ≤ ${tText} → ${wText}`, missed: false, overAchieved: false };
@@ -216,7 +241,7 @@ function rawScore(indicator: EvaluationIndicator, year: number, config: ScoringC
     const met = compare(A, ZERO) <= 0 || target.operator !== '=';
     return { score: met ? w : ZERO, formula: 'equal-zero', expression: met ? `${aText} → ${wText}` : `${aText} ≠ 0 → 0`, missed: !met, overAchieved: false };
   }
-  const threshold = config.overAchievementPercent === null ? null : times(T, percentOf(config.overAchievementPercent));
+  const threshold = config.overAchievementPercent === null ? null : times(T, overFactor(config));
   const overAchieved = threshold !== null && compare(A, threshold) >= 0;
   if (compare(A, T) >= 0) {
     const deduction = overAchieved && config.overAchievementDeduction > 0 ? times(w, percentOf(config.overAchievementDeduction)) : ZERO;
@@ -229,37 +254,41 @@ function rawScore(indicator: EvaluationIndicator, year: number, config: ScoringC
 export function scoreEvaluation(evaluation: Pick<SelfEvaluation, 'funds' | 'indicators' | 'year'>, config: ScoringConfig = DEFAULT_SCORING_CONFIG): EvaluationScore {
   const year = evaluation.year ?? new Date().getUTCFullYear();
   const funds = executionScore(evaluation.funds, config);
-  const raw = evaluation.indicators.map((indicator) => rawScore(indicator, year, config));
+  const weights = evaluation.indicators.map((indicator) => decimal(indicator.points));
+  const raw = evaluation.indicators.map((indicator, i) => rawScore(indicator, weights[i] ?? null, year, config));
   let full = ZERO;
   let applicable = ZERO;
-  for (const [i, indicator] of evaluation.indicators.entries()) {
-    const w = decimal(indicator.points);
+  for (const [i, w] of weights.entries()) {
     if (w === null) continue;
     full = ratio(full.num * w.den + w.num * full.den, full.den * w.den);
     if (raw[i]?.formula !== 'not-applicable') applicable = ratio(applicable.num * w.den + w.num * applicable.den, applicable.den * w.den);
   }
   const factor = isZero(applicable) ? ONE : (divide(full, applicable) as Ratio);
   const rescaled = compare(factor, ONE) !== 0;
-  let sum: Ratio | null = funds.score === null ? null : (ratioOf(funds.score) as Ratio);
+  let sum: Ratio | null = funds.score === null ? null : printed(ratioOf(funds.score) as Ratio);
   let complete = sum !== null;
-  const indicators = raw.map((r): IndicatorScore => {
+  const indicators: IndicatorScore[] = [];
+  for (const r of raw) {
     const shown = r.score === null ? null : printed(r.score);
-    const counted = r.score === null ? null : printed(times(r.score, factor));
+    const counted = r.score === null || shown === null ? null : rescaled ? printed(times(r.score, factor)) : shown;
     if (r.formula !== 'not-applicable') {
       if (counted === null) complete = false;
-      else if (sum !== null) sum = ratio(sum.num * counted.den + counted.num * sum.den, sum.den * counted.den);
+      // Printed rows are hundredths: their sum stays in hundredths.
+      else if (sum !== null) sum = sum.den === counted.den ? ratio(sum.num + counted.num, sum.den) : ratio(sum.num * counted.den + counted.num * sum.den, sum.den * counted.den);
     }
-    return {
-      score: shown === null ? null : toFixed2(shown),
-      counted: counted === null ? null : toFixed2(counted),
+    const shownText = shown === null ? null : toFixed2(shown);
+    const result: { -readonly [K in keyof IndicatorScore]: IndicatorScore[K] } = {
+      score: shownText,
+      counted: counted === null ? null : counted === shown ? shownText : toFixed2(counted),
       formula: r.formula,
       expression: rescaled && r.score !== null ? `(${r.expression}) × ${toFixed2(factor)}` : r.expression,
-      ...(r.problem ? { problem: r.problem } : {}),
-      ...(r.band ? { band: r.band } : {}),
       missed: r.missed,
       overAchieved: r.overAchieved,
     };
-  });
+    if (r.problem) result.problem = r.problem;
+    if (r.band) result.band = r.band;
+    indicators.push(result);
+  }
   const total = complete && sum !== null ? toFixed2(sum) : null;
   return {
     funds,

@@ -10,7 +10,7 @@ export interface Ratio {
 
 /** The decimal string (`85`, `4417.50`, `-3.2`) as a ratio, or null when it is not one. */
 export function ratioOf(text: string): Ratio | null {
-  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text.replace(/,/g, ''));
+  const match = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(text.includes(',') ? text.replace(/,/g, '') : text);
   if (!match) return null;
   const fraction = match[3] ?? '';
   const num = BigInt(`${match[2]}${fraction}`) * (match[1] === '-' ? -1n : 1n);
