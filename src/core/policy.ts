@@ -114,3 +114,34 @@ export function canOpenRound(actor: Actor | null, regionPath: readonly string[])
   if (actor.role === 'admin') return true;
   return actor.role === 'reviewer' && actor.regionId !== null && regionPath.includes(actor.regionId);
 }
+
+/** A self-evaluation as the policy sees it. */
+export interface EvaluationResource {
+  readonly departmentId: string;
+  readonly regionPath: readonly string[];
+  readonly state: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+}
+
+export type EvaluationPolicyAction = 'read' | 'create' | 'update' | 'submit' | 'return' | 'accept' | 'publish' | 'comment' | 'history';
+
+/**
+ * May the actor do this to a self-evaluation? Like a target form: the department fills it (its
+ * approver submits and publishes), reviewers of its region decide once submitted, anyone reads it
+ * once published with the final accounts.
+ */
+export function canOnEvaluation(actor: Actor | null, action: EvaluationPolicyAction, evaluation: EvaluationResource): boolean {
+  const published = evaluation.state === 'published';
+  if (actor === null || (action === 'read' && published)) return action === 'read' && published;
+  const ownDepartment = actor.departmentId !== null && actor.departmentId === evaluation.departmentId;
+  const inRegion = actor.regionId !== null && evaluation.regionPath.includes(actor.regionId);
+  switch (actor.role) {
+    case 'editor':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'create' || action === 'update' || action === 'comment');
+    case 'approver':
+      return ownDepartment && (action === 'read' || action === 'history' || action === 'create' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish');
+    case 'reviewer':
+      return inRegion && evaluation.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
+    case 'admin':
+      return action === 'read' || action === 'history';
+  }
+}

@@ -10,6 +10,10 @@ import type { Light, MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportAction, ReportState } from '../core/monitoring/reportWorkflow.ts';
 import type { IndicatorProgress, MonitoringConfig } from '../core/monitoring/lights.ts';
 import type { MonitoringSettings } from './monitoringConfigSchema.ts';
+import type { ScoringSettings } from './scoringConfigSchema.ts';
+import type { EvaluationAction, EvaluationState } from '../core/evaluation/evaluationWorkflow.ts';
+import type { EvaluationScore, ScoringConfig } from '../core/evaluation/scoring.ts';
+import type { EvaluationGrade, SelfEvaluation } from '../core/selfEvaluation.ts';
 
 /** A user as the API presents it (never the password hash). */
 export interface UserView {
@@ -42,6 +46,8 @@ export interface RegionSettings {
   blockSubmitOnErrors?: boolean;
   /** In-year monitoring: light bands, the deviation threshold and rule settings (format/monitoringConfigSchema.ts). */
   monitoring?: MonitoringSettings;
+  /** Year-end scoring: formulas, bands, weights, grades and rule settings (format/scoringConfigSchema.ts). */
+  scoring?: ScoringSettings;
 }
 
 /** The latest review of a declaration: what its department must read first when it is returned. */
@@ -216,4 +222,56 @@ export interface RoundOverview {
   timeElapsed: string;
   overdue: ReportSummary[];
   overdueTotal: number;
+}
+
+/** A self-evaluation as a list shows it. */
+export interface EvaluationSummary {
+  id: string;
+  departmentId: string;
+  departmentName: string;
+  targetId: string;
+  targetKind: DocumentKind;
+  targetVersion: number;
+  year: number;
+  projectName: string | null;
+  state: EvaluationState;
+  version: number;
+  total: string | null;
+  grade: EvaluationGrade | null;
+  executionRate: string | null;
+  errorCount: number;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+/** A self-evaluation with its content, computed scores and findings, and what the user may do. */
+export interface EvaluationView extends EvaluationSummary {
+  content: SelfEvaluation;
+  findings: Finding[];
+  score: EvaluationScore;
+  target: { id: string; kind: DocumentKind; title: string | null; state: DeclarationState; version: number; currentVersion: number };
+  allowedActions: EvaluationAction[];
+  canEdit: boolean;
+  canComment: boolean;
+  returnReason: string | null;
+  /** The region's scoring settings, so that a client scores the same as it types. */
+  config: ScoringConfig;
+}
+
+/** A target form of the year a department owes a self-evaluation on, and the one begun if any. */
+export interface OwedEvaluation {
+  targetId: string;
+  targetKind: DocumentKind;
+  title: string | null;
+  projectName: string | null;
+  evaluation: EvaluationSummary | null;
+}
+
+/** The reviewer's overview of a year's self-evaluations. */
+export interface EvaluationOverview {
+  year: number;
+  counts: { total: number; byGrade: Record<EvaluationGrade | 'none', number>; byState: Record<EvaluationState, number> };
+  items: EvaluationSummary[];
+  total: number;
+  execution: Array<{ departmentId: string; departmentName: string; annual: string | null; executed: string | null }>;
 }

@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
+import { evaluationRoutes } from './routes/evaluationRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -224,6 +225,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   // Before the declaration routes: /declarations/:id.pdf must not be read as the id "….pdf".
   exportRoutes(app, store);
   monitoringRoutes(app, store);
+  evaluationRoutes(app, store);
   declarationRoutes(app, store);
   return app;
 }

@@ -1,7 +1,7 @@
 /**
  * The demo organisation loaded into an empty store by `npm start`: Guangdong → Guangzhou → Haizhu,
  * the Haizhu data-management bureau with the bundled seed imported as its 2025 draft, a project form for
- * each of its 14 projects in every state of the cycle, a published 2024 year, a 1–7月 monitoring round with reports in every state and light, and one user per role.
+ * each of its 14 projects in every state of the cycle, a published 2024 year, a 1–7月 monitoring round with reports in every state and light, scored 2024 self-evaluations, and one user per role.
  */
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +14,7 @@ import { createDeclaration } from './services/declarations.ts';
 import { createDepartment, createRegion } from './services/organisations.ts';
 import { seedDemoFamily } from './demoProjects.ts';
 import { seedDemoMonitoring } from './demoMonitoring.ts';
+import { seedDemoEvaluations } from './demoEvaluations.ts';
 
 const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
 
@@ -74,6 +75,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
     if (options.family && outcome.declaration.kind === 'department-target') {
       await seedDemoFamily(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau, outcome.declaration);
       await seedDemoMonitoring(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, haizhu);
+      await seedDemoEvaluations(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau);
     }
   });
   await store.maintain();

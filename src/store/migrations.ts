@@ -257,6 +257,56 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index monitoring_comments_by_report on monitoring_comments (report_id, created_at)`,
     ],
   },
+  {
+    version: 5,
+    name: 'year-end self-evaluations of approved targets, their versions and comments',
+    statements: [
+      `create table self_evaluations (
+         id text primary key,
+         department_id text not null references departments(id),
+         target_id text not null unique references declarations(id),
+         target_kind text not null check (target_kind in ('department-target', 'project-target')),
+         target_version integer not null,
+         year integer not null,
+         project_name text,
+         state text not null check (state in ('draft', 'submitted', 'returned', 'accepted', 'published')),
+         current_version integer not null,
+         total numeric,
+         grade text check (grade in ('优', '良', '中', '差')),
+         execution_rate numeric,
+         budget_annual numeric,
+         budget_executed numeric,
+         error_count integer not null default 0,
+         created_at text not null,
+         updated_at text not null,
+         submitted_at text,
+         accepted_at text,
+         published_at text
+       )`,
+      `create index self_evaluations_by_year on self_evaluations (year, department_id)`,
+      `create index self_evaluations_by_year_total on self_evaluations (year, total)`,
+      `create table self_evaluation_versions (
+         evaluation_id text not null references self_evaluations(id),
+         version integer not null,
+         content jsonb not null,
+         findings jsonb not null,
+         author_id text not null,
+         created_at text not null,
+         note text,
+         primary key (evaluation_id, version)
+       )`,
+      `create table self_evaluation_comments (
+         id text primary key,
+         evaluation_id text not null references self_evaluations(id),
+         path text not null,
+         body text not null,
+         author_id text not null,
+         version integer not null,
+         created_at text not null
+       )`,
+      `create index self_evaluation_comments_by_evaluation on self_evaluation_comments (evaluation_id, created_at)`,
+    ],
+  },
 ];
 
 /** A SQL string literal (the built-in library's rows are written into the migration). */

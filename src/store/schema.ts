@@ -7,6 +7,8 @@ import type { Generated } from 'kysely';
 import type { DocumentKind } from '../core/document.ts';
 import type { Light } from '../core/monitoringReport.ts';
 import type { ReportState } from '../core/monitoring/reportWorkflow.ts';
+import type { EvaluationState } from '../core/evaluation/evaluationWorkflow.ts';
+import type { EvaluationGrade } from '../core/selfEvaluation.ts';
 import type { Role } from '../core/policy.ts';
 import type { DeclarationState, ReviewGrade } from '../core/workflow.ts';
 
@@ -227,6 +229,50 @@ export interface MonitoringCommentsTable {
   created_at: string;
 }
 
+export interface SelfEvaluationsTable {
+  id: string;
+  department_id: string;
+  target_id: string;
+  target_kind: DocumentKind;
+  target_version: number;
+  year: number;
+  project_name: string | null;
+  state: EvaluationState;
+  current_version: number;
+  /** Exact decimals (numeric), returned as strings. */
+  total: string | null;
+  grade: EvaluationGrade | null;
+  execution_rate: string | null;
+  budget_annual: string | null;
+  budget_executed: string | null;
+  error_count: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  published_at: string | null;
+}
+
+export interface SelfEvaluationVersionsTable {
+  evaluation_id: string;
+  version: number;
+  content: unknown;
+  findings: unknown;
+  author_id: string;
+  created_at: string;
+  note: string | null;
+}
+
+export interface SelfEvaluationCommentsTable {
+  id: string;
+  evaluation_id: string;
+  path: string;
+  body: string;
+  author_id: string;
+  version: number;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -245,4 +291,7 @@ export interface Database {
   monitoring_reports: MonitoringReportsTable;
   monitoring_report_versions: MonitoringReportVersionsTable;
   monitoring_comments: MonitoringCommentsTable;
+  self_evaluations: SelfEvaluationsTable;
+  self_evaluation_versions: SelfEvaluationVersionsTable;
+  self_evaluation_comments: SelfEvaluationCommentsTable;
 }

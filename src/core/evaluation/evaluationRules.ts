@@ -7,7 +7,7 @@ import type { RuleSetting } from '../rules/checkConfig.ts';
 import { namedIndicator, pointer, type Bilingual, type Finding, type FindingDraft, type Severity } from '../rules/finding.ts';
 import { compare, ratio, ratioOf } from '../monitoring/ratio.ts';
 import type { SelfEvaluation } from '../selfEvaluation.ts';
-import { classOf, DEFAULT_SCORING_CONFIG, scoreEvaluation, type EvaluationScore, type ScoringConfig } from './scoring.ts';
+import { classOf, classWeights, DEFAULT_SCORING_CONFIG, scoreEvaluation, type EvaluationScore, type ScoringConfig } from './scoring.ts';
 
 export interface EvaluationContext {
   readonly evaluation: SelfEvaluation;
@@ -96,10 +96,11 @@ export const levelSplit: EvaluationRule = {
       sums.set(level, [...(sums.get(level) ?? []), i.points ?? '0']);
     }
     const split = [...sums.entries()].map(([level, points]) => [level, text2(sumOf(points))] as const);
-    const off = split.filter(([level, points]) => config.levelWeights[level] !== undefined && scoresDiffer(points, String(config.levelWeights[level])));
+    const expectedCents = classWeights(evaluation.indicators.map((i) => i.level1), config);
+    const off = split.filter(([level, points]) => expectedCents.has(level) && scoresDiffer(points, text2(ratio(expectedCents.get(level) ?? 0n, 100n))));
     if (off.length === 0) return;
     const shown = split.map(([level, points]) => `${level.replace(/指标$/, '')} ${points.replace(/\.00$/, '')}`).join('、');
-    const expected = Object.entries(config.levelWeights).map(([level, w]) => `${level.replace(/指标$/, '')} ${w}`).join('、');
+    const expected = [...expectedCents.entries()].map(([level, cents]) => `${level.replace(/指标$/, '')} ${text2(ratio(cents, 100n)).replace(/\.00$/, '')}`).join('、');
     yield { path: '/indicators', message: { zh: `一级指标分值为 ${shown}，与常用的 ${expected} 不同，请说明理由`, en: `the first-level split is ${shown}, not the usual ${expected}: explain why` } };
   },
 };

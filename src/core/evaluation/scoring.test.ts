@@ -136,7 +136,10 @@ describe('indicators not applicable (formula 8), total and grade (formula 9)', (
 
   it('shares each first-level weight among its indicators, to the cent', () => {
     const points = defaultPoints([{ level1: '产出指标' }, { level1: '产出指标' }, { level1: '产出指标' }, { level1: '效益指标' }, { level1: '满意度指标' }, { level1: '成本指标' }]);
-    expect(points).toEqual(['16.67', '16.67', '16.66', '30.00', '10.00', null]);
+    // With 成本 the four classes share the 90 points 45 / 27 / 9 / 9; without it, 50 / 30 / 10.
+    expect(points).toEqual(['15.00', '15.00', '15.00', '27.00', '9.00', '9.00']);
+    expect(defaultPoints([{ level1: '产出指标' }, { level1: '产出指标' }, { level1: '产出指标' }, { level1: '效益指标' }, { level1: '满意度指标' }])).toEqual(['16.67', '16.67', '16.66', '30.00', '10.00']);
+    expect(defaultPoints([{ level1: '其他' }])).toEqual([null]);
   });
 });
 

@@ -32,7 +32,11 @@ export interface ScoringConfig {
   readonly reverseFormula: 'linear' | 'proportional';
   /** Lower edges of the qualitative bands in percent of the points: 达成 ≥ achieved, 部分达成 ≥ partial. */
   readonly qualitativeBands: { readonly achieved: number; readonly partial: number };
-  /** First-level weights (产出 50 / 效益 30 / 满意度 10; 成本 where the template has it). */
+  /**
+   * First-level weights (产出 50 / 效益 30 / 满意度 10; 成本 10 where the form has it). The classes a form
+   * has share the indicators' points (100 − execution) in these proportions: without 成本 50/30/10,
+   * with it 45/27/9/9.
+   */
   readonly levelWeights: Readonly<Record<string, number>>;
   /** An actual at or above this percentage of its target needs an explanation (130); null: never. */
   readonly overAchievementPercent: number | null;
@@ -48,7 +52,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   executionCauseBelow: 90,
   reverseFormula: 'linear',
   qualitativeBands: { achieved: 80, partial: 50 },
-  levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
+  levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10, 成本指标: 10 },
   overAchievementPercent: 130,
   overAchievementDeduction: 0,
   grades: { 优: 90, 良: 80, 中: 60 },
@@ -309,21 +313,43 @@ export function gradeOf(total: string, config: ScoringConfig = DEFAULT_SCORING_C
 
 /** The default points of each indicator: each first-level class's weight shared equally by its indicators. */
 export function defaultPoints(indicators: ReadonlyArray<Pick<EvaluationIndicator, 'level1'>>, config: ScoringConfig = DEFAULT_SCORING_CONFIG): Array<string | null> {
+  const weights = classWeights(indicators.map((i) => i.level1), config);
   const counts = new Map<string, number>();
   for (const i of indicators) counts.set(classOf(i.level1, config), (counts.get(classOf(i.level1, config)) ?? 0) + 1);
   const seen = new Map<string, number>();
   return indicators.map((i) => {
     const level = classOf(i.level1, config);
-    const weight = config.levelWeights[level];
-    if (weight === undefined) return null;
-    // In cents, the remainder to the first rows: the class's points always add up to its weight.
-    const cents = BigInt(Math.round(weight * 100));
+    const cents = weights.get(level);
+    if (cents === undefined) return null;
+    // The remainder to the first rows: the class's points always add up to its weight, to the cent.
     const count = BigInt(counts.get(level) ?? 1);
     const index = BigInt(seen.get(level) ?? 0);
     seen.set(level, Number(index) + 1);
     const share = cents / count + (index < cents % count ? 1n : 0n);
     return toFixed2(ratio(share, 100n));
   });
+}
+
+/**
+ * The weight, in cents, of each first-level class a form has: the configured weights of the classes
+ * present, scaled to the indicators' points (100 − execution); the remainder to the first class.
+ */
+export function classWeights(levels: ReadonlyArray<string | null>, config: ScoringConfig = DEFAULT_SCORING_CONFIG): Map<string, bigint> {
+  const present = [...new Set(levels.map((l) => classOf(l, config)))].filter((c) => config.levelWeights[c] !== undefined);
+  const available = BigInt(Math.round((100 - config.executionPoints) * 100));
+  const raw = present.map((c) => BigInt(Math.round((config.levelWeights[c] ?? 0) * 100)));
+  const sum = raw.reduce((a, b) => a + b, 0n);
+  const result = new Map<string, bigint>();
+  if (sum === 0n) return result;
+  let given = 0n;
+  present.forEach((c, k) => {
+    const cents = ((raw[k] ?? 0n) * available) / sum;
+    result.set(c, cents);
+    given += cents;
+  });
+  const first = present[0];
+  if (first !== undefined) result.set(first, (result.get(first) ?? 0n) + available - given);
+  return result;
 }
 
 /** The first-level class an indicator's label belongs to (产出 / 效益 / 满意度 / 成本), as the weights name it. */

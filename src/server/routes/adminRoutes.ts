@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { monitoringConfigSchema } from '../../format/monitoringConfigSchema.ts';
+import { scoringConfigSchema } from '../../format/scoringConfigSchema.ts';
 import { canDo } from '../../core/policy.ts';
 import { eachAuditEntry, listAudit, verifyAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -56,7 +57,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
         tags: ['organisations'],
         summary: "Rename a region or change its bureau's settings (admin)",
         params: z.object({ id: entityId }),
-        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional() }).strict().optional() }).strict(),
+        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional(), scoring: scoringConfigSchema.optional() }).strict().optional() }).strict(),
       },
     },
     async (request) => {

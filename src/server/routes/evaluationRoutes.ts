@@ -1,0 +1,158 @@
+/** Year-end self-evaluations: the forms owed, start, edit, workflow, comments, versions, overview, documents, public pages. */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
+import { EVALUATION_GRADES, type SelfEvaluation } from '../../core/selfEvaluation.ts';
+import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
+import type { Store } from '../../store/openStore.ts';
+import { writePdf } from '../../writers/pdfWriter.ts';
+import { writeWorkbook } from '../../writers/workbookWriter.ts';
+import { optionalActor, requireActor } from '../context.ts';
+import {
+  addEvaluationComment,
+  createEvaluation,
+  evaluationOverview,
+  getEvaluation,
+  listEvaluationComments,
+  listEvaluationVersions,
+  owedEvaluations,
+  publishedEvaluations,
+  transitionEvaluation,
+  updateEvaluation,
+} from '../services/evaluations.ts';
+
+const id = z.object({ id: z.string().min(1).max(100) });
+const year = z.coerce.number().int().min(2000).max(2100);
+
+function attachment(reply: FastifyReply, name: string): void {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
+}
+
+function fileName(e: SelfEvaluation, extension: string): string {
+  return `${e.year ?? ''}-${e.projectName ?? e.department ?? '部门'}-${e.title ?? '绩效自评表'}.${extension}`.replace(/[/\\:*?"<>|\r\n]/g, '_');
+}
+
+export function evaluationRoutes(app: FastifyInstance, store: Store): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/v1/evaluations/owed', { schema: { tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
+    items: await owedEvaluations(store.db, requireActor(request), request.query.year),
+  }));
+
+  r.post(
+    '/api/v1/evaluations',
+    { schema: { tags: ['evaluations'], summary: "Start the self-evaluation of an approved or published target form (409 otherwise), prefilled from its targets and the year's last monitoring round", body: z.object({ targetId: z.string().min(1).max(100) }).strict() } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const evaluationId = await store.db.transaction().execute((trx) => createEvaluation(trx, actor, request.body));
+      reply.status(201);
+      return getEvaluation(store.db, actor, evaluationId);
+    },
+  );
+
+  r.get(
+    '/api/v1/evaluations/overview',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: "The reviewer's overview of a year: counts by grade and state, every department's and project's total, grade and execution rate, execution by department",
+        querystring: z.object({
+          year,
+          grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(),
+          state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(),
+          q: z.string().max(100).optional(),
+          sort: z.enum(['total', 'department', 'execution', 'updated']).default('total'),
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (request) => evaluationOverview(store.db, requireActor(request), request.query),
+  );
+
+  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do', params: id } }, async (request) => getEvaluation(store.db, requireActor(request), request.params.id));
+
+  r.put(
+    '/api/v1/evaluations/:id',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: "Save the department's values as a new version (names, targets and points stay the target form's; scores are computed; 409 on a stale baseVersion)",
+        params: id,
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: selfEvaluationSchema, note: z.string().max(500).optional() }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const version = await store.db.transaction().execute((trx) => updateEvaluation(trx, actor, request.params.id, request.body));
+      return { ...(await getEvaluation(store.db, actor, request.params.id)), savedVersion: version };
+    },
+  );
+
+  r.post(
+    '/api/v1/evaluations/:id/transitions',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: "Submit or publish (the department's approver), return with a reason or accept (reviewers)",
+        params: id,
+        body: z.discriminatedUnion('action', [
+          z.object({ action: z.literal('submit') }).strict(),
+          z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
+          z.object({ action: z.literal('accept') }).strict(),
+          z.object({ action: z.literal('publish') }).strict(),
+        ]),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return { state: await store.db.transaction().execute((trx) => transitionEvaluation(trx, actor, request.params.id, request.body)) };
+    },
+  );
+
+  r.get('/api/v1/evaluations/:id/comments', { schema: { tags: ['evaluations'], summary: 'Review comments on a self-evaluation, each anchored to a field or row', params: id } }, async (request) => ({
+    comments: await listEvaluationComments(store.db, requireActor(request), request.params.id),
+  }));
+
+  r.post(
+    '/api/v1/evaluations/:id/comments',
+    { schema: { tags: ['evaluations'], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole table)', params: id, body: z.object({ path: z.string().max(200), body: z.string().trim().min(1).max(5000) }).strict() } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const commentId = await store.db.transaction().execute((trx) => addEvaluationComment(trx, actor, request.params.id, request.body));
+      reply.status(201);
+      return { id: commentId };
+    },
+  );
+
+  r.get('/api/v1/evaluations/:id/versions', { schema: { tags: ['evaluations'], summary: 'Every saved version, newest first', params: id } }, async (request) => ({
+    versions: await listEvaluationVersions(store.db, requireActor(request), request.params.id),
+  }));
+
+  for (const [prefix, tag] of [['/api/v1/evaluations', 'evaluations'], ['/api/v1/public/evaluations', 'public']] as const) {
+    const publicOnly = tag === 'public';
+    r.get(`${prefix}/:id.pdf`, { schema: { tags: [tag], summary: 'The scored self-evaluation table, PDF', params: id } }, async (request, reply) => {
+      const view = await getEvaluation(store.db, publicOnly ? null : optionalActor(request), request.params.id);
+      const pdf = await writePdf([view.content]);
+      attachment(reply, fileName(view.content, 'pdf'));
+      return reply.type('application/pdf').send(pdf);
+    });
+    r.get(`${prefix}/:id.xlsx`, { schema: { tags: [tag], summary: 'The scored self-evaluation table, Excel', params: id } }, async (request, reply) => {
+      const view = await getEvaluation(store.db, publicOnly ? null : optionalActor(request), request.params.id);
+      const xlsx = await writeWorkbook([view.content]);
+      attachment(reply, fileName(view.content, 'xlsx'));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
+    });
+  }
+
+  r.get('/api/v1/public/evaluations', { schema: { tags: ['public'], summary: 'Published self-evaluations (no sign-in)', querystring: z.object({ year: year.optional(), q: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) =>
+    publishedEvaluations(store.db, request.query),
+  );
+
+  r.get('/api/v1/public/evaluations/:id', { schema: { tags: ['public'], summary: 'A published self-evaluation (no sign-in)', params: id } }, async (request) => {
+    const view = await getEvaluation(store.db, null, request.params.id);
+    return { ...view, allowedActions: [], canEdit: false, canComment: false };
+  });
+}
