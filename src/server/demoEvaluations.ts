@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import { checkSelfEvaluation } from '../core/evaluation/evaluationRules.ts';
 import { qualitativeGrade } from '../core/evaluation/scoring.ts';
 import type { EvaluationIndicator, SelfEvaluation } from '../core/selfEvaluation.ts';
-import { formatMoney, money } from '../core/money.ts';
+import { ratio, ratioOf, times, toFixed2 } from '../core/monitoring/ratio.ts';
 import { parseTargetValue } from '../core/targetValue.ts';
 import type { Database } from '../store/schema.ts';
 import type { DemoActors } from './demoProjects.ts';
@@ -29,7 +29,7 @@ export function actualFor(indicator: EvaluationIndicator, shortfall: number, yea
 /** The evaluation filled: actuals, the money spent, causes where a score falls short, the closing texts. */
 function fill(e: SelfEvaluation, shortfall: number, spent: string): SelfEvaluation {
   const annual = e.funds.annualBudget ?? '0.00';
-  const executed = formatMoney({ units: (money(annual).units * money(spent).units) / money('1').units });
+  const executed = toFixed2(times(ratioOf(annual) ?? ratio(0n), ratioOf(spent) ?? ratio(0n)));
   const indicators = e.indicators.map((indicator, i) => {
     const actual = actualFor(indicator, i % 2 === 0 ? shortfall : 1, e.year ?? 2024);
     const partial = qualitativeGrade(actual) === 'partial' && indicator.points !== null ? ((Number(indicator.points) * 70) / 100).toFixed(2) : null;

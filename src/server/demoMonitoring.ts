@@ -7,7 +7,7 @@ import type { Transaction } from 'kysely';
 import { indicatorProgress, needsExplanation, projectionMisses } from '../core/monitoring/lights.ts';
 import type { Light, MonitoringIndicator, MonitoringReport } from '../core/monitoringReport.ts';
 import { parseTargetValue } from '../core/targetValue.ts';
-import { formatMoney, money } from '../core/money.ts';
+import { ratio, ratioOf, times, toFixed2 } from '../core/monitoring/ratio.ts';
 import type { Database } from '../store/schema.ts';
 import type { DemoActors } from './demoProjects.ts';
 import { openRound, transitionReport, updateReport } from './services/monitoring.ts';
@@ -51,7 +51,7 @@ export function fillTo(indicator: MonitoringIndicator, light: Light): Monitoring
 /** A report filled so that its worst indicator shows `light`, the rest on track, the budget spent at `spentShare`. */
 function fill(report: MonitoringReport, light: Light, spentShare: string): MonitoringReport {
   const annual = report.budget.annual ?? '0.00';
-  const spent = formatMoney({ units: (money(annual).units * money(spentShare).units) / money('1').units });
+  const spent = toFixed2(times(ratioOf(annual) ?? ratio(0n), ratioOf(spentShare) ?? ratio(0n)));
   const lagging = report.indicators.findIndex((i) => candidates(i.annualTarget).length > 3);
   return {
     ...report,

@@ -32,6 +32,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/monitoring', frame: 'user', load: () => import('./pages/MonitoringPage.tsx').then((m) => m.default) },
   { path: '/monitoring/rounds/:id', frame: 'user', load: () => import('./pages/RoundPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
   { path: '/monitoring/reports/:id', frame: 'user', load: () => import('./pages/ReportPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/monitoring/reports/${id}`] },
+  { path: '/evaluations', frame: 'user', load: () => import('./pages/EvaluationsPage.tsx').then((m) => m.default) },
+  { path: '/evaluations/:id', frame: 'user', load: () => import('./pages/EvaluationPage.tsx').then((m) => m.default) },
   { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },
   { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/admin/organisations', frame: 'user', load: () => import('./pages/OrganisationsPage.tsx').then((m) => m.default), roles: ['admin'] },
@@ -39,6 +41,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/admin/library', frame: 'user', load: () => import('./pages/LibraryPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/account', frame: 'user', load: () => import('./pages/AccountPage.tsx').then((m) => m.default) },
   { path: '/public', frame: 'public', load: () => import('./pages/PublicListPage.tsx').then((m) => m.PublicListPage) },
+  { path: '/public/evaluations', frame: 'public', load: () => import('./pages/PublicEvaluationsPage.tsx').then((m) => m.default) },
+  { path: '/public/evaluations/:id', frame: 'public', load: () => import('./pages/EvaluationPage.tsx').then((m) => m.PublicEvaluationPage) },
   { path: '/public/:id', frame: 'public', load: () => import('./pages/PublicDeclarationPage.tsx').then((m) => m.PublicDeclarationPage) },
 ];
 

@@ -15,6 +15,12 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           绩效 Jixiao · {t('预算绩效目标公开', 'Published performance targets')}
         </Link>
         <div className="header-tools">
+          <Link to="/public" className="btn">
+            {t('绩效目标', 'Targets')}
+          </Link>
+          <Link to="/public/evaluations" className="btn">
+            {t('自评结果', 'Self-evaluations')}
+          </Link>
           <LanguageSwitch />
           {user ? (
             <Link to="/" className="btn">
@@ -31,7 +37,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
         <main>{children}</main>
       </div>
       <footer className="app-footer no-print">
-        <span className="secondary">{t('本页仅显示已公开的部门整体和项目绩效目标', 'Only published department-wide and project targets are shown here')}</span>
+        <span className="secondary">{t('本页仅显示已公开的绩效目标和自评结果', 'Only published targets and self-evaluations are shown here')}</span>
       </footer>
     </div>
   );

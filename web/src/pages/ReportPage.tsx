@@ -13,7 +13,6 @@ import { needsExplanation, type IndicatorProgress } from '../../../src/core/moni
 import { rectificationNeeded, REPORT_STATE_NAMES, type ReportState } from '../../../src/core/monitoring/reportWorkflow.ts';
 import { DEVIATION_CATEGORIES, LIKELIHOOD_NAMES, type Likelihood, type MonitoringIndicator, type MonitoringReport } from '../../../src/core/monitoringReport.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
-import { formatMoney, parseMoney } from '../../../src/core/money.ts';
 import type { ReportView } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
 import { fetchOnce } from '../api/prefetch.ts';
@@ -25,6 +24,8 @@ import { pastedCells } from '../editor/pasteGrid.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { LightTag } from '../monitoring/LightTag.tsx';
 import { GRID_COLUMNS, pasteCells, setCell, type GridColumn } from '../monitoring/reportGrid.ts';
+import { AmountCell } from '../components/AmountCell.tsx';
+import { moveInGrid } from '../components/gridNavigation.ts';
 
 interface CommentRow {
   id: string;
@@ -58,53 +59,6 @@ function basisName(progress: IndicatorProgress | undefined, t: (zh: string, en: 
     default:
       return '';
   }
-}
-
-/**
- * An amount in 万元 typed as people type it (`60`, `1,200.5`, full-width digits): stored as an exact
- * two-decimal string once it is one; until then the text stays, marked, and the report is not saved.
- */
-function AmountCell({ value, label, disabled, invalid, onChange, onValidity }: { value: string | null; label: string; disabled: boolean; invalid: boolean; onChange: (amount: string | null) => void; onValidity: (ok: boolean) => void }) {
-  const { t } = useLocale();
-  const [text, setText] = useState(value ?? '');
-  const [bad, setBad] = useState(false);
-  const sent = useRef(value);
-  useEffect(() => {
-    if (value === sent.current) return;
-    sent.current = value;
-    setText(value ?? '');
-    setBad(false);
-  }, [value]);
-  return (
-    <>
-      <input
-        aria-label={label}
-        inputMode="decimal"
-        value={text}
-        disabled={disabled}
-        aria-invalid={bad || invalid ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === '') {
-            setBad(false);
-            onValidity(true);
-            sent.current = null;
-            onChange(null);
-            return;
-          }
-          const parsed = parseMoney(e.target.value);
-          setBad(!parsed.ok);
-          onValidity(parsed.ok);
-          if (parsed.ok) {
-            sent.current = formatMoney(parsed.value);
-            onChange(sent.current);
-          }
-        }}
-        onBlur={() => !bad && setText(value ?? '')}
-      />
-      {bad && <div className="cell-error" role="status">{t('不是金额（万元，如 60.50）', 'not an amount (10k yuan, e.g. 60.50)')}</div>}
-    </>
-  );
 }
 
 /** Reads a file as base64 for the import endpoint. */
@@ -234,31 +188,7 @@ export default function ReportPage() {
   };
 
   // Excel-like keys: Enter and the arrows move down and up a column; Ctrl+S saves.
-  const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => {
-    const target = event.target as HTMLElement;
-    const row = Number(target.dataset.row);
-    const column = target.dataset.column;
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
-      event.preventDefault();
-      void onSave();
-      return;
-    }
-    if (column === undefined || Number.isNaN(row)) return;
-    const textarea = target.tagName === 'TEXTAREA';
-    const select = target.tagName === 'SELECT';
-    let next: number | null = null;
-    if (event.key === 'Enter' && !textarea && !event.shiftKey) next = row + 1;
-    else if (event.key === 'Enter' && !textarea && event.shiftKey) next = row - 1;
-    else if (event.key === 'ArrowDown' && !textarea && !select) next = row + 1;
-    else if (event.key === 'ArrowUp' && !textarea && !select) next = row - 1;
-    if (next === null) return;
-    const cell = grid.current?.querySelector<HTMLElement>(`[data-row="${next}"][data-column="${column}"]`);
-    if (cell) {
-      event.preventDefault();
-      cell.focus();
-      if (cell instanceof HTMLInputElement) cell.select();
-    }
-  };
+  const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, () => void onSave());
   const onGridPaste = (event: ClipboardEvent<HTMLTableElement>) => {
     const target = event.target as HTMLElement;
     const column = target.dataset.column as GridColumn | undefined;
@@ -349,6 +279,7 @@ export default function ReportPage() {
         </Space>
       </div>
       <ErrorAlert error={error} />
+      {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
       {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('财政部门退回了此监控表', 'The finance bureau returned this report')} description={view.returnReason} />}
       {view.target.currentVersion !== view.target.version && (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t(`本表监控的是绩效目标第 ${view.target.version} 版；目标已修订为第 ${view.target.currentVersion} 版`, `This report measures version ${view.target.version} of the targets; they have since been revised to version ${view.target.currentVersion}`)} />

@@ -1,0 +1,396 @@
+/**
+ * One self-evaluation, laid out like the published table: the funds block, the goals, every
+ * indicator with its target, actual, points and score, the total and grade. The department types the
+ * year-end actuals and the scores follow as it types (the same pure scoring the server runs); the
+ * cause and measure fields appear, required, exactly where a score falls short or a target was far
+ * exceeded. The bureau returns it with a reason and row comments, or accepts it; the department
+ * publishes it. The public sees published ones read-only (`publicView`).
+ */
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { checkSelfEvaluation } from '../../../src/core/evaluation/evaluationRules.ts';
+import { EVALUATION_STATE_NAMES, type EvaluationState } from '../../../src/core/evaluation/evaluationWorkflow.ts';
+import type { ScoreFormula } from '../../../src/core/evaluation/scoring.ts';
+import type { EvaluationIndicator, SelfEvaluation } from '../../../src/core/selfEvaluation.ts';
+import type { EvaluationView } from '../../../src/format/apiTypes.ts';
+import { api, ApiError } from '../api/client.ts';
+import { useResource } from '../api/useResource.ts';
+import { AmountCell } from '../components/AmountCell.tsx';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { moveInGrid } from '../components/gridNavigation.ts';
+import { Loading } from '../components/Loading.tsx';
+import { StatusPage } from '../components/StatusPage.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+
+const STATE_COLORS: Record<EvaluationState, string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success', published: 'gold' };
+const GRADE_COLORS: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
+
+const FORMULA_NAMES: Record<ScoreFormula, { zh: string; en: string }> = {
+  positive: { zh: '正向', en: 'positive' },
+  'reverse-linear': { zh: '反向', en: 'reverse' },
+  'reverse-proportional': { zh: '反向（比例）', en: 'reverse (proportional)' },
+  equal: { zh: '等于', en: 'equality' },
+  'equal-zero': { zh: '目标为零', en: 'zero target' },
+  qualitative: { zh: '定性', en: 'qualitative' },
+  deadline: { zh: '时限', en: 'deadline' },
+  'not-applicable': { zh: '不适用', en: 'not applicable' },
+  none: { zh: '未计分', en: 'not scored' },
+};
+
+interface CommentRow {
+  id: string;
+  path: string;
+  body: string;
+  author: { displayName: string };
+  createdAt: string;
+}
+
+export function EvaluationSheet({ publicView = false }: { publicView?: boolean }) {
+  const { id = '' } = useParams();
+  const { t, pick, time } = useLocale();
+  const path = publicView ? `/api/v1/public/evaluations/${id}` : `/api/v1/evaluations/${id}`;
+  const resource = useResource(`evaluation:${path}`, () => api<EvaluationView>('GET', path));
+  const comments = useResource(publicView ? null : `evaluation-comments:${id}`, () => api<{ comments: CommentRow[] }>('GET', `/api/v1/evaluations/${id}/comments`));
+  const [draft, setDraft] = useState<SelfEvaluation | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [badAmount, setBadAmount] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [commentAt, setCommentAt] = useState<number | null>(null);
+  const [commentText, setCommentText] = useState('');
+  const grid = useRef<HTMLTableElement>(null);
+  const view = resource.data;
+
+  useEffect(() => {
+    if (!draft) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [draft]);
+
+  const content = draft ?? view?.content ?? null;
+  const live = useMemo(() => (content && view ? checkSelfEvaluation(content, view.config) : null), [content, view]);
+  const errorsAt = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const f of live?.findings ?? []) if (f.severity === 'error') map.set(f.path, pick(f.message));
+    return map;
+  }, [live, pick]);
+
+  const edit = (change: (e: SelfEvaluation) => SelfEvaluation) => setDraft((current) => {
+    const base = current ?? resource.data?.content;
+    return base ? change(base) : current;
+  });
+  const editRow = (row: number, change: (i: EvaluationIndicator) => EvaluationIndicator) => edit((e) => ({ ...e, indicators: e.indicators.map((i, k) => (k === row ? change(i) : i)) }));
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = async (): Promise<void> => {
+    if (badAmount) throw new ApiError(400, 'validation-failed', { zh: '执行数不是有效金额，请改正后再保存', en: 'the amount spent is not a valid amount; correct it first' }, [{ field: 'content.funds.executed', message: 'invalid' }]);
+    if (!view || !draft) return;
+    const saved = await api<EvaluationView>('PUT', `/api/v1/evaluations/${id}`, { baseVersion: view.version, content: draft });
+    resource.set(saved);
+    setDraft(null);
+  };
+  const onSave = () => run(async () => {
+    await save();
+    void antdMessage.success(t('已保存', 'Saved'));
+  });
+  const move = (action: 'submit' | 'accept' | 'publish') => run(async () => {
+    await save();
+    await api('POST', `/api/v1/evaluations/${id}/transitions`, { action });
+    resource.reload();
+    void antdMessage.success({ submit: t('已提交财政部门审核', 'Submitted'), accept: t('已审核通过', 'Accepted'), publish: t('已公开', 'Published') }[action]);
+  });
+  const onReturn = () => run(async () => {
+    if (reason.trim() === '') throw new ApiError(400, 'reason-required', { zh: '退回时须写明退回意见', en: 'a return needs a reason' }, [{ field: 'reason', message: 'required' }]);
+    await api('POST', `/api/v1/evaluations/${id}/transitions`, { action: 'return', reason });
+    setReturning(false);
+    setReason('');
+    resource.reload();
+    comments.reload();
+  });
+  const onComment = () => run(async () => {
+    if (commentAt === null || commentText.trim() === '') return;
+    await api('POST', `/api/v1/evaluations/${id}/comments`, { path: `/indicators/${commentAt}`, body: commentText });
+    setCommentAt(null);
+    setCommentText('');
+    comments.reload();
+  });
+
+  if (resource.error instanceof ApiError && resource.error.status === 404) {
+    return <StatusPage code="404" title={t('绩效自评表不存在或无权查看', 'No such self-evaluation, or not yours to see')} actions={<Link className="btn" to={publicView ? '/public/evaluations' : '/evaluations'}>{t('返回绩效自评', 'Back to self-evaluations')}</Link>} />;
+  }
+  if (!view || !content || !live) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
+
+  const editable = view.canEdit;
+  const score = live.score;
+  const canReview = view.allowedActions.includes('return');
+  const errors = live.findings.filter((f) => f.severity === 'error');
+  const downloads = publicView ? '/api/v1/public/evaluations' : '/api/v1/evaluations';
+  const required = (row: number) => errorsAt.has(`/indicators/${row}/deviation/reason`) || errorsAt.has(`/indicators/${row}/deviation/measures`) || (score.indicators[row]?.missed ?? false) || (score.indicators[row]?.overAchieved ?? false);
+
+  return (
+    <div className="page" data-testid="evaluation-page">
+      <div className="page-header">
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {content.projectName ?? content.department} · {content.year ?? ''} {content.title}
+          </Typography.Title>
+          <Space wrap style={{ marginTop: 4 }}>
+            <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(EVALUATION_STATE_NAMES[view.state])}</Tag>
+            <span data-testid="evaluation-total">
+              {t('总分', 'Total')}: <strong>{score.total ?? '—'}</strong>
+            </span>
+            <span data-testid="evaluation-grade">
+              {t('等级', 'Grade')}: {score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
+            </span>
+          </Space>
+        </div>
+        <Space wrap className="no-print">
+          {editable && (
+            <Button icon={<SaveOutlined />} onClick={() => void onSave()} disabled={!draft} loading={busy && !!draft}>
+              {draft ? t('保存', 'Save') : t('已保存', 'Saved')}
+            </Button>
+          )}
+          {view.allowedActions.includes('submit') && <Button type="primary" onClick={() => void move('submit')} loading={busy} data-testid="submit-evaluation">{t('提交审核', 'Submit for review')}</Button>}
+          {canReview && <Button danger onClick={() => setReturning(true)} data-testid="return-evaluation">{t('退回', 'Return')}</Button>}
+          {view.allowedActions.includes('accept') && <Button type="primary" onClick={() => void move('accept')} loading={busy} data-testid="accept-evaluation">{t('审核通过', 'Accept')}</Button>}
+          {view.allowedActions.includes('publish') && <Button type="primary" onClick={() => void move('publish')} loading={busy} data-testid="publish-evaluation">{t('公开', 'Publish')}</Button>}
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('打印', 'Print')}</Button>
+          <a className="btn" href={`${downloads}/${id}.pdf`} download><FilePdfOutlined />{t('下载 PDF', 'Download PDF')}</a>
+          <a className="btn" href={`${downloads}/${id}.xlsx`} download><FileExcelOutlined />{t('下载 Excel', 'Download Excel')}</a>
+        </Space>
+      </div>
+      <ErrorAlert error={error} />
+      {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
+      {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('财政部门退回了此自评表', 'The finance bureau returned this self-evaluation')} description={view.returnReason} />}
+
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('主管部门', 'Department')}>{content.department}</Descriptions.Item>
+        <Descriptions.Item label={t('实施单位', 'Implementer')}>{content.implementer ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('绩效目标', 'Targets')}>{publicView ? (view.target.title ?? '—') : <Link to={`/declarations/${view.target.id}`}>{view.target.title ?? t('申报表', 'form')}</Link>}</Descriptions.Item>
+        <Descriptions.Item label={t('更新时间', 'Updated')}>{time(view.updatedAt)}</Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title={t('项目资金（万元）', 'Funds (10k yuan)')} style={{ marginBottom: 12 }}>
+        <table className="monitor-grid" data-testid="funds-grid">
+          <thead>
+            <tr>
+              <th>{t('年初预算数', 'Initial budget')}</th>
+              <th>{t('全年预算数', 'Annual budget')}</th>
+              <th>{t('全年执行数', 'Executed')}</th>
+              <th>{t('分值', 'Points')}</th>
+              <th>{t('执行率', 'Rate')}</th>
+              <th>{t('得分', 'Score')}</th>
+              <th>{t('原因', 'Cause')}{errorsAt.has('/funds/reason') && <span className="required-mark">*</span>}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td className="readonly">{content.funds.initialBudget ?? '—'}</td>
+              <td className="readonly">{content.funds.annualBudget ?? '—'}</td>
+              <td>
+                {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => setBadAmount(!ok)} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
+              </td>
+              <td className="readonly">{score.funds.points}</td>
+              <td className="readonly">{score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
+              <td className="readonly" data-testid="funds-score">{score.funds.score ?? '—'}</td>
+              <td>
+                {!editable ? (content.funds.reason || '—') : errorsAt.has('/funds/reason') || content.funds.reason ? (
+                  <textarea rows={2} aria-label={t('执行率偏低的原因', 'Why execution fell short')} aria-required={errorsAt.has('/funds/reason')} aria-invalid={editable && errorsAt.has('/funds/reason') ? true : undefined} value={content.funds.reason} disabled={!editable} onChange={(e) => edit((x) => ({ ...x, funds: { ...x.funds, reason: e.target.value } }))} />
+                ) : (
+                  <span className="cell-hint">{t('无需说明', 'nothing to explain')}</span>
+                )}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </Card>
+
+      {content.goals.length > 0 && (
+        <Card size="small" title={t('年度总体目标', 'Goals for the year')} style={{ marginBottom: 12 }}>
+          <table className="monitor-grid">
+            <thead>
+              <tr>
+                <th style={{ width: '50%' }}>{t('预期目标', 'Expected')}</th>
+                <th>{t('实际完成情况', 'Achieved')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {content.goals.map((goal, k) => (
+                <tr key={k}>
+                  <td className="readonly">{goal.expected}</td>
+                  <td>
+                    {!editable ? goal.achieved : <textarea rows={2} aria-label={t(`第 ${k + 1} 项目标的实际完成情况`, `What goal ${k + 1} achieved`)} value={goal.achieved} disabled={!editable} onChange={(e) => edit((x) => ({ ...x, goals: x.goals.map((g, j) => (j === k ? { ...g, achieved: e.target.value } : g)) }))} />}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
+
+      <Card size="small" title={t('绩效指标', 'Indicators')} extra={editable ? <span className="cell-hint">{t('Enter/↑↓ 在列中移动；Ctrl+S 保存', 'Enter/↑↓ move within a column; Ctrl+S saves')}</span> : null} style={{ marginBottom: 12 }}>
+        <div className="grid-scroll">
+          <table className="monitor-grid" ref={grid} onKeyDown={(event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, () => void onSave())} data-testid="evaluation-grid">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('一级/二级指标', 'Class')}</th>
+                <th>{t('三级指标', 'Indicator')}</th>
+                <th>{t('年度指标值', 'Annual target')}</th>
+                <th>{t('实际完成值', 'Actual')}</th>
+                <th>{t('分值', 'Points')}</th>
+                <th>{t('得分', 'Score')}</th>
+                <th>{t('适用', 'Applies')}</th>
+                <th>{t('偏差原因分析', 'Cause')}</th>
+                <th>{t('改进措施', 'Measures')}</th>
+                {canReview && <th>{t('批注', 'Comment')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {content.indicators.map((indicator, row) => {
+                const s = score.indicators[row];
+                const base = `/indicators/${row}`;
+                const needs = required(row);
+                const qualitative = s?.formula === 'qualitative';
+                const name = indicator.name;
+                return (
+                  <tr key={row} data-testid={`evaluation-row-${row}`} data-required={needs ? 'true' : 'false'} className={s?.missed ? 'row-red' : undefined}>
+                    <td>{row + 1}</td>
+                    <td className="readonly">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</td>
+                    <td className="readonly">{name}</td>
+                    <td className="readonly">{indicator.annualTarget}</td>
+                    <td className={editable ? undefined : 'readonly'}>
+                      {!editable ? (indicator.applicable ? indicator.actual : '/') : <input aria-label={`${name} ${t('实际完成值', 'actual')}`} data-row={row} data-column="actual" value={indicator.actual} disabled={!editable || !indicator.applicable} aria-invalid={editable && errorsAt.has(`${base}/actual`) ? true : undefined} title={errorsAt.get(`${base}/actual`)} onChange={(e) => editRow(row, (i) => ({ ...i, actual: e.target.value }))} />}
+                    </td>
+                    <td className={editable ? undefined : 'readonly'}>
+                      {!editable ? indicator.points : <input aria-label={`${name} ${t('分值', 'points')}`} data-row={row} data-column="points" inputMode="decimal" value={indicator.points ?? ''} disabled={!editable} style={{ minWidth: 56 }} aria-invalid={editable && errorsAt.has(`${base}/points`) ? true : undefined} onChange={(e) => editRow(row, (i) => ({ ...i, points: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />}
+                    </td>
+                    <td className={qualitative && editable ? undefined : 'readonly'} data-testid={`score-${row}`}>
+                      {qualitative && editable ? (
+                        <input aria-label={`${name} ${t('得分', 'score')}`} data-row={row} data-column="score" inputMode="decimal" style={{ minWidth: 56 }} placeholder={s?.counted ?? ''} value={indicator.score ?? ''} aria-invalid={errorsAt.has(`${base}/score`) ? true : undefined} title={errorsAt.get(`${base}/score`)} onChange={(e) => editRow(row, (i) => ({ ...i, score: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />
+                      ) : (
+                        <strong>{s?.counted ?? '—'}</strong>
+                      )}
+                      <div className="cell-hint">
+                        {s ? pick(FORMULA_NAMES[s.formula]) : ''}
+                        {s?.band ? ` ${s.band.min}–${s.band.max}` : ''}
+                      </div>
+                      {errorsAt.get(`${base}/score`) && editable && <div className="cell-error">{errorsAt.get(`${base}/score`)}</div>}
+                    </td>
+                    <td>
+                      <input type="checkbox" style={{ width: 'auto', minWidth: 0 }} aria-label={`${name} ${t('适用', 'applies')}`} checked={indicator.applicable} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, applicable: e.target.checked }))} />
+                    </td>
+                    {!editable ? (
+                      <>
+                        <td className="readonly">{indicator.deviation.reason}</td>
+                        <td className="readonly">{indicator.deviation.measures}</td>
+                      </>
+                    ) : needs || indicator.deviation.reason || indicator.deviation.measures ? (
+                      <>
+                        <td>
+                          <textarea rows={2} data-row={row} data-column="reason" aria-label={`${name} ${t('偏差原因分析', 'cause')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/reason`) ? true : undefined} value={indicator.deviation.reason} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, reason: e.target.value } }))} />
+                          {needs && <span className="required-mark" aria-hidden="true">*</span>}
+                        </td>
+                        <td>
+                          <textarea rows={2} data-row={row} data-column="measures" aria-label={`${name} ${t('改进措施', 'measures')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/measures`) ? true : undefined} value={indicator.deviation.measures} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, measures: e.target.value } }))} />
+                          {needs && <span className="required-mark" aria-hidden="true">*</span>}
+                        </td>
+                      </>
+                    ) : (
+                      <td colSpan={2} className="cell-hint">{t('达到目标，无需说明', 'target met: nothing to explain')}</td>
+                    )}
+                    {canReview && (
+                      <td>
+                        <Button size="small" onClick={() => { setCommentAt(row); setCommentText(''); }} aria-label={t(`批注第 ${row + 1} 行`, `Comment on row ${row + 1}`)}>{t('批注', 'Comment')}</Button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+              <tr>
+                <td colSpan={5} className="readonly"><strong>{t('总分', 'Total')}</strong>{score.rescale ? <span className="cell-hint">（{t(`不适用指标已剔除，其余 × ${score.rescale.factor}`, `rows not applicable dropped; the rest × ${score.rescale.factor}`)}）</span> : null}</td>
+                <td className="readonly">100</td>
+                <td className="readonly"><strong>{score.total ?? '—'}</strong></td>
+                <td colSpan={canReview ? 4 : 3} className="readonly">{t('评价等级', 'Grade')}: {score.grade ?? '—'}</td>
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <Card size="small" title={t('评价结论', 'Conclusion')} style={{ marginBottom: 12 }}>
+        {(['conclusion', 'problems', 'improvements'] as const).map((field) => (
+          <div key={field} style={{ marginBottom: 8 }}>
+            <label htmlFor={`closing-${field}`}>{{ conclusion: t('评价结论', 'Conclusion'), problems: t('存在问题', 'Problems'), improvements: t('改进措施', 'Improvements') }[field]}</label>
+            {editable ? <Input.TextArea id={`closing-${field}`} rows={2} maxLength={2000} showCount value={content[field]} onChange={(e) => edit((x) => ({ ...x, [field]: e.target.value }))} /> : <p id={`closing-${field}`} style={{ margin: '4px 0' }}>{content[field] || '—'}</p>}
+          </div>
+        ))}
+      </Card>
+
+      {!publicView && (
+        <Card size="small" title={`${t('须处理', 'To fix')} (${errors.length})`} style={{ marginBottom: 12 }} data-testid="evaluation-findings">
+          {errors.length === 0 ? (
+            <Typography.Text type="success">{editable ? t('没有须处理的项，可以提交。', 'Nothing left to fix: ready to submit.') : t('没有错误。', 'No errors.')}</Typography.Text>
+          ) : (
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {errors.slice(0, 20).map((f) => (
+                <li key={`${f.rule}${f.path}`}>{pick(f.message)}</li>
+              ))}
+            </ul>
+          )}
+          {live.findings.filter((f) => f.severity === 'warning').map((f) => (
+            <div key={`${f.rule}${f.path}`} className="cell-hint">⚠ {pick(f.message)}</div>
+          ))}
+        </Card>
+      )}
+
+      {!publicView && (
+        <Card size="small" title={`${t('审核批注', 'Comments')} (${comments.data?.comments.length ?? 0})`}>
+          <ErrorAlert error={comments.error} onRetry={comments.reload} />
+          {(comments.data?.comments ?? []).length === 0 && <Typography.Text type="secondary">{t('暂无批注', 'No comments yet')}</Typography.Text>}
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {(comments.data?.comments ?? []).map((c) => {
+              const row = /^\/indicators\/(\d+)/.exec(c.path);
+              return (
+                <li key={c.id} data-testid="evaluation-comment">
+                  <strong>{row ? t(`第 ${Number(row[1]) + 1} 行`, `row ${Number(row[1]) + 1}`) : t('整张表', 'whole table')}</strong>：{c.body}
+                  <span className="cell-hint"> — {c.author.displayName}，{time(c.createdAt)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </Card>
+      )}
+
+      <Modal open={returning} title={t('退回自评表', 'Return the self-evaluation')} okText={t('退回', 'Return')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true, loading: busy, disabled: reason.trim() === '' }} onOk={() => void onReturn()} onCancel={() => setReturning(false)}>
+        <label htmlFor="return-reason">{t('退回意见（必填）', 'Reason (required)')}</label>
+        <Input.TextArea id="return-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={5000} data-testid="return-reason" />
+      </Modal>
+      <Modal open={commentAt !== null} title={t(`批注第 ${(commentAt ?? 0) + 1} 行`, `Comment on row ${(commentAt ?? 0) + 1}`)} okText={t('添加批注', 'Add comment')} cancelText={t('取消', 'Cancel')} okButtonProps={{ disabled: commentText.trim() === '', loading: busy }} onOk={() => void onComment()} onCancel={() => setCommentAt(null)}>
+        <Input.TextArea rows={3} value={commentText} onChange={(e) => setCommentText(e.target.value)} maxLength={5000} aria-label={t('批注内容', 'Comment')} />
+      </Modal>
+    </div>
+  );
+}
+
+export default function EvaluationPage() {
+  return <EvaluationSheet />;
+}
+
+export function PublicEvaluationPage() {
+  return <EvaluationSheet publicView />;
+}
