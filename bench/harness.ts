@@ -53,3 +53,21 @@ export function machine(): string {
 export function formatRate(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+/** The p-th percentile of durations (ms). */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** p50 and p99 of an async call made `times` times one after another, after a few warm-up calls. */
+export async function latency(times: number, run: (i: number) => Promise<unknown>, warmUp = 10): Promise<{ p50: number; p99: number }> {
+  for (let i = 0; i < warmUp; i++) await run(i);
+  const durations: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const start = performance.now();
+    await run(i);
+    durations.push(performance.now() - start);
+  }
+  return { p50: percentile(durations, 50), p99: percentile(durations, 99) };
+}

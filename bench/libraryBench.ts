@@ -13,6 +13,7 @@ import { COMMON_INDICATORS, libraryKey } from '../src/core/indicatorLibrary.ts';
 import type { Actor } from '../src/core/policy.ts';
 import { lookUpLibrary } from '../src/server/services/indicatorLibrary.ts';
 import { openStore, type Store } from '../src/store/openStore.ts';
+import { latency } from './harness.ts';
 
 const ENTRIES = 100_000;
 const QUERIES = ['满意度', '培训', '运维', '系统正常运行', '完成率', '数量', '政务外网', '投诉', '成本', '率'];
@@ -31,21 +32,6 @@ function entry(i: number): { id: string; key: string; name: string; level1: stri
   return { id: `bench-${i}`, key: libraryKey(name, level2), name, level1, level2, unit: measure.includes('率') || measure.includes('满意') ? '%' : measure === '成本' ? '万元' : '个', direction: measure === '成本' ? 'down' : 'up', builtin: false, hidden: false, merged_into: null, updated_at: '2026-12-01T00:00:00.000Z', use_count: i % 17 };
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function timed(times: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 5; i++) await run(i);
-  const durations: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run(i);
-    durations.push(performance.now() - start);
-  }
-  return { p50: percentile(durations, 50), p99: percentile(durations, 99) };
-}
 
 async function measure(store: Store): Promise<{ index: { p50: number; p99: number }; generation: { p50: number; p99: number }; naive: { p50: number; p99: number }; loadMs: number }> {
   await store.migrate();
@@ -58,9 +44,9 @@ async function measure(store: Store): Promise<{ index: { p50: number; p99: numbe
   const loadStart = performance.now();
   await lookUpLibrary(store.db, READER, { q: '培训' });
   const loadMs = performance.now() - loadStart;
-  const index = await timed(500, (i) => lookUpLibrary(store.db, READER, { q: QUERIES[i % QUERIES.length] as string }));
-  const generation = await timed(500, () => store.db.selectFrom('indicator_library_state').select('generation').where('id', '=', 1).executeTakeFirstOrThrow());
-  const naive = await timed(100, (i) =>
+  const index = await latency(500, (i) => lookUpLibrary(store.db, READER, { q: QUERIES[i % QUERIES.length] as string }));
+  const generation = await latency(500, () => store.db.selectFrom('indicator_library_state').select('generation').where('id', '=', 1).executeTakeFirstOrThrow());
+  const naive = await latency(100, (i) =>
     store.db
       .selectFrom('indicator_library')
       .select(['id', 'name', 'level1', 'level2', 'unit', 'use_count'])

@@ -4,15 +4,13 @@
  * 2,000 departments × (1 department-wide + 10 project reports), on both stores, against a baseline
  * measured in the same run: reading one report by its key.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { LIGHTS } from '../src/core/monitoringReport.ts';
 import type { Actor } from '../src/core/policy.ts';
 import { roundOverview, type OverviewQuery } from '../src/server/services/monitoring.ts';
-import { openStore, type Store } from '../src/store/openStore.ts';
+import type { Store } from '../src/store/openStore.ts';
+import { onBothStores } from './bothStores.ts';
+import { latency } from './harness.ts';
 import type { MonitoringReportsTable } from '../src/store/schema.ts';
 
 const DEPARTMENTS = 2000;
@@ -25,21 +23,6 @@ const STATES = ['draft', 'submitted', 'submitted', 'returned', 'accepted', 'acce
 /** The page's usual requests in turn: red first, a light, a state, a search, the slowest execution, a later page. */
 const VARIANTS: ReadonlyArray<Partial<OverviewQuery>> = [{}, { light: 'red' }, { state: 'returned' }, { q: '局17' }, { sort: 'execution' }, { page: 40 }];
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function timed(times: number, run: (i: number) => Promise<unknown>): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < 10; i++) await run(i);
-  const durations: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    await run(i);
-    durations.push(performance.now() - start);
-  }
-  return { p50: percentile(durations, 50), p99: percentile(durations, 99) };
-}
 
 /** The region, its departments, their target forms and one round's reports, written in bulk. */
 async function load(store: Store): Promise<{ roundId: string; reportId: string; reports: number }> {
@@ -79,28 +62,14 @@ async function load(store: Store): Promise<{ roundId: string; reportId: string; 
 async function measure(store: Store) {
   const { roundId, reportId, reports } = await load(store);
   const query = (i: number): OverviewQuery => ({ sort: 'light', page: 1, pageSize: 50, ...VARIANTS[i % VARIANTS.length] });
-  const admin = await timed(QUERIES, (i) => roundOverview(store.db, ADMIN, roundId, query(i)));
-  const reviewer = await timed(QUERIES, (i) => roundOverview(store.db, REVIEWER, roundId, query(i)));
-  const baseline = await timed(QUERIES, () => store.db.selectFrom('monitoring_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow());
+  const admin = await latency(QUERIES, (i) => roundOverview(store.db, ADMIN, roundId, query(i)));
+  const reviewer = await latency(QUERIES, (i) => roundOverview(store.db, REVIEWER, roundId, query(i)));
+  const baseline = await latency(QUERIES, () => store.db.selectFrom('monitoring_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow());
   return { admin, reviewer, baseline, reports };
 }
 
 export async function roundBench(): Promise<{ markdown: string; ok: boolean }> {
-  const results: Array<[string, Awaited<ReturnType<typeof measure>>]> = [];
-  const embedded = await openStore({ kind: 'embedded', dataDir: mkdtempSync(join(tmpdir(), 'jixiao-round-bench-')) });
-  try {
-    results.push(['embedded (PGlite)', await measure(embedded)]);
-  } finally {
-    await embedded.close();
-  }
-  const schema = `jixiao_bench_${randomUUID().slice(0, 8)}`;
-  const postgres = await openStore({ kind: 'postgres', url: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', schema });
-  try {
-    results.push(['PostgreSQL 15', await measure(postgres)]);
-    await sql.raw(`drop schema if exists ${schema} cascade`).execute(postgres.db);
-  } finally {
-    await postgres.close();
-  }
+  const results = await onBothStores('round', measure);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
   const ok = results.every(([, r]) => r.admin.p99 < 200 && r.reviewer.p99 < 200);
   const markdown = [

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation.
+ * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -14,6 +14,7 @@ import { monitoringBench } from './monitoringBench.ts';
 import { projectImportBench } from './projectImportBench.ts';
 import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
+import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
 
@@ -31,6 +32,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   monitoring: { title: 'Monitoring lights (issue 13)', run: monitoringBench },
   'monitoring-round': { title: 'Monitoring round page (issue 13)', run: roundBench },
   evaluation: { title: 'Self-evaluation scoring (issue 14)', run: evaluationBench },
+  'evaluation-overview': { title: 'Self-evaluation overview (issue 14)', run: evaluationOverviewBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

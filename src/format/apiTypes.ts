@@ -115,7 +115,8 @@ export interface DocumentLinks {
   /** Department forms: rows with no project form yet. */
   rowsWithoutForm: number[];
   /** Last year's form of the same department (and project): its id, for "copy from last year". */
-  lastYear: { id: string; year: number; state: DeclarationState } | null;
+  /** Last year's form, with its self-evaluation's result once submitted: what this year's targets build on. */
+  lastYear: { id: string; year: number; state: DeclarationState; evaluation: { id: string; total: string | null; grade: '优' | '良' | '中' | '差' | null; executionRate: string | null; state: EvaluationState } | null } | null;
 }
 
 /** One indicator library entry, as the editor's suggestions and the admin page show it. */

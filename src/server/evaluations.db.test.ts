@@ -19,14 +19,18 @@ import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
 
 const PASSWORD = 'test-password-123';
 
-/** Every target met, the first one at half; the budget 95% spent. */
+/** The first row after the first whose target is a plain "at least" quantity: exceeded by a fifth. */
+const exceeded = (e: SelfEvaluation) => e.indicators.findIndex((i, k) => k > 0 && /^≥\d/.test(i.annualTarget));
+
+/** Every target met, the first one at half and one exceeded; the budget 95% spent. */
 function filled(e: SelfEvaluation, explained: boolean): SelfEvaluation {
+  const over = exceeded(e);
   return {
     ...e,
     funds: { ...e.funds, executed: '4196.63' },
     indicators: e.indicators.map((indicator, i) => ({
       ...indicator,
-      actual: actualFor(indicator, i === 0 ? 0.5 : 1, 2025),
+      actual: actualFor(indicator, i === 0 ? 0.5 : i === over ? 1.2 : 1, 2025),
       deviation: i === 0 && explained ? { reason: '上半年系统改造，服务暂停两个月。', measures: '改造完成后延长服务时间，下年度提前安排。' } : indicator.deviation,
     })),
     goals: e.goals.map((g) => ({ ...g, achieved: '基本完成。' })),
@@ -156,6 +160,20 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     const versions = await editor.get<{ versions: Array<{ version: number }> }>(`/api/v1/evaluations/${evaluationId}/versions`);
     expect(versions.body.versions[0]?.version).toBe(view.version);
     expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
+  });
+
+  it('feeds next year: a copy for 2026 is flagged where a target is below 2025’s actual, and shows the 2025 result', async () => {
+    const editor = await as('haizhu-editor');
+    const session = await editor.get<{ user: { departmentId: string } }>('/api/v1/session');
+    const copy = await editor.post<{ id: string; findings: Array<{ rule: string; path: string; message: { zh: string } }> }>('/api/v1/declarations', { departmentId: session.body.user.departmentId, year: 2026, source: 'copy', fromId: formId });
+    expect(copy.status).toBe(201);
+    const evaluation = (await editor.get<EvaluationView>(`/api/v1/evaluations/${evaluationId}`)).body;
+    const over = exceeded(evaluation.content);
+    const flagged = copy.body.findings.filter((f) => f.rule === 'target-below-last-actual');
+    expect(flagged.map((f) => f.path)).toEqual([`/indicators/${over}/annualTarget`]);
+    expect(flagged[0]?.message.zh).toContain(`低于上年度实际完成值「${evaluation.content.indicators[over]?.actual}」`);
+    const links = await editor.get<{ lastYear: { evaluation: { total: string; grade: string } | null } | null }>(`/api/v1/declarations/${copy.body.id}/links`);
+    expect(links.body.lastYear?.evaluation).toMatchObject({ total: '98.25', grade: '优' });
   });
 
   it('keeps unpublished self-evaluations within their department and region', async () => {

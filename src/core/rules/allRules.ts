@@ -6,6 +6,7 @@ import { FRAMEWORK_RULES } from './frameworkRules.ts';
 import { MEANING_RULES } from './meaningRules.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../document.ts';
 import { PROJECT_RULES } from './projectRules.ts';
+import { RESULT_RULES } from './resultRules.ts';
 import type { Rule } from './rule.ts';
 import { TARGET_RULES } from './targetRules.ts';
 import { TEXT_RULES } from './textRules.ts';
@@ -24,6 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...COVERAGE_RULES,
   ...TEXT_RULES.map(forEveryKind),
   ...PROJECT_RULES,
+  ...RESULT_RULES,
 ];
 
 /** True when a rule reads documents of the given kind. */

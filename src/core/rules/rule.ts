@@ -2,6 +2,7 @@
  * A rule of the checker: a small pure function over a declaration, with what a reviewer needs to
  * know about it (what it checks, why, where the rule comes from, a bad and a good example).
  */
+import type { SelfEvaluation } from '../selfEvaluation.ts';
 import type { DepartmentTargetDeclaration } from '../declaration.ts';
 import type { DocumentKind, TargetDocument } from '../document.ts';
 import type { ProjectTargetDeclaration } from '../projectTarget.ts';
@@ -75,6 +76,8 @@ export interface RelatedDocuments {
   readonly departmentForm?: { readonly document: DepartmentTargetDeclaration; readonly row: number | null } | null;
   readonly projectForms?: ReadonlyArray<{ readonly id: string; readonly document: TargetDocument; readonly row: number | null }>;
   readonly lastYear?: TargetDocument | null;
+  /** Last year's self-evaluation of last year's form (submitted or later), whose results feed this year. */
+  readonly lastYearEvaluation?: SelfEvaluation | null;
 }
 
 /** A checker rule. */

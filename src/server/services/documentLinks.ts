@@ -4,6 +4,7 @@
  * these as its `related` documents on every save; the pages show them as links.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import type { TargetDocument } from '../../core/document.ts';
 import { formatMoney, money } from '../../core/money.ts';
@@ -40,6 +41,24 @@ async function currentContent(db: Db, id: string): Promise<TargetDocument | null
     .where('declarations.id', '=', id)
     .executeTakeFirst();
   return row ? (row.content as TargetDocument) : null;
+}
+
+/** A numeric column as two decimals (it holds at most two). */
+function toCents(text: string): string {
+  const [whole = '0', fraction = ''] = text.split('.');
+  return `${whole}.${`${fraction}00`.slice(0, 2)}`;
+}
+
+/** A form's self-evaluation once submitted (a draft is still the department's own), or null. */
+export async function submittedEvaluationOf(db: Db, targetId: string): Promise<SelfEvaluation | null> {
+  const row = await db
+    .selectFrom('self_evaluations')
+    .innerJoin('self_evaluation_versions', (join) => join.onRef('self_evaluation_versions.evaluation_id', '=', 'self_evaluations.id').onRef('self_evaluation_versions.version', '=', 'self_evaluations.current_version'))
+    .select('self_evaluation_versions.content')
+    .where('self_evaluations.target_id', '=', targetId)
+    .where('self_evaluations.state', '!=', 'draft')
+    .executeTakeFirst();
+  return row ? (row.content as SelfEvaluation) : null;
 }
 
 interface Place {
@@ -79,14 +98,16 @@ function projectFormsOf(db: Db, place: Place) {
 export async function relatedDocuments(db: Db, place: Place, content: TargetDocument): Promise<RelatedDocuments> {
   const last = await lastYearOf(db, place);
   const lastYear = last ? await currentContent(db, last.id) : null;
+  const lastYearEvaluation = last ? await submittedEvaluationOf(db, last.id) : null;
   if (content.kind === 'project-target') {
     const department = await departmentFormOf(db, place);
     const document = department ? ((await currentContent(db, department.id)) as DepartmentTargetDeclaration | null) : null;
-    return { lastYear, departmentForm: document ? { document, row: projectRow(document, content, place.projectRow).row } : null };
+    return { lastYear, lastYearEvaluation, departmentForm: document ? { document, row: projectRow(document, content, place.projectRow).row } : null };
   }
   const projects = await projectFormsOf(db, place);
   return {
     lastYear,
+    lastYearEvaluation,
     projectForms: projects.map((p) => ({ id: p.id, document: p.content as TargetDocument, row: projectRow(content, p.content as TargetDocument, p.project_row).row })),
   };
 }
@@ -94,7 +115,10 @@ export async function relatedDocuments(db: Db, place: Place, content: TargetDocu
 /** The links a page shows for a document. */
 export async function documentLinks(db: Db, place: Place & { id: string }, content: TargetDocument, canSee: (departmentState: { state: string }) => boolean): Promise<DocumentLinks> {
   const last = await lastYearOf(db, place);
-  const lastYear = last && canSee(last) ? { id: last.id, year: last.year, state: last.state } : null;
+  const evaluation = last && canSee(last) ? await db.selectFrom('self_evaluations').select(['id', 'total', 'grade', 'execution_rate', 'state']).where('target_id', '=', last.id).where('state', '!=', 'draft').executeTakeFirst() : undefined;
+  const lastYear = last && canSee(last)
+    ? { id: last.id, year: last.year, state: last.state, evaluation: evaluation ? { id: evaluation.id, total: evaluation.total === null ? null : toCents(String(evaluation.total)), grade: evaluation.grade, executionRate: evaluation.execution_rate === null ? null : toCents(String(evaluation.execution_rate)), state: evaluation.state } : null }
+    : null;
   if (content.kind === 'project-target') {
     const department = await departmentFormOf(db, place);
     if (!department || !canSee(department)) return { departmentForm: null, projectForms: [], rowsWithoutForm: [], lastYear };

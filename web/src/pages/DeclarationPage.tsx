@@ -214,6 +214,14 @@ export function DeclarationPage() {
         <Descriptions.Item label={t('检查结果', 'Findings')}>
           {t(`${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示`, `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`)}
         </Descriptions.Item>
+        {links.data?.lastYear?.evaluation && (
+          <Descriptions.Item label={t(`${links.data.lastYear.year} 年自评`, `${links.data.lastYear.year} self-evaluation`)}>
+            {/* Last year's result beside this year's targets: what a reviewer weighs them against. */}
+            <Link to={`/evaluations/${links.data.lastYear.evaluation.id}`} data-testid="last-year-evaluation">
+              {t(`${links.data.lastYear.evaluation.total ?? '—'} 分（${links.data.lastYear.evaluation.grade ?? '—'}），执行率 ${links.data.lastYear.evaluation.executionRate ?? '—'}%`, `${links.data.lastYear.evaluation.total ?? '—'} (${links.data.lastYear.evaluation.grade ?? '—'}), ${links.data.lastYear.evaluation.executionRate ?? '—'}% spent`)}
+            </Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <div className="form-layout">
         <Card size="small" className="form-card">
