@@ -355,7 +355,9 @@ function evaluationLayout(e: SelfEvaluation): FormLayout {
   row = g.row();
   g.put(row, 0, '项目资金（万元）', 'header', { colSpan: 2 });
   ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '原因'].forEach((label, k) => g.put(row, 2 + k, label, 'header'));
-  const items = e.funds.items.length > 0 ? e.funds.items : [{ label: '年度资金总额', initialBudget: e.funds.initialBudget, annualBudget: e.funds.annualBudget, executed: e.funds.executed }];
+  // The total row prints the evaluation's own figures: they are what is scored.
+  const total = { label: e.funds.items[0]?.label ?? '年度资金总额', initialBudget: e.funds.initialBudget, annualBudget: e.funds.annualBudget, executed: e.funds.executed };
+  const items = [total, ...e.funds.items.slice(1)];
   items.forEach((item, k) => {
     const at = g.row();
     const total = k === 0;

@@ -142,6 +142,15 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     let view = (await editor.get<EvaluationView>(`/api/v1/evaluations/${evaluationId}`)).body;
     expect(view.returnReason).toContain('数据来源');
     expect((await editor.get<{ comments: Array<{ path: string }> }>(`/api/v1/evaluations/${evaluationId}/comments`)).body.comments.map((c) => c.path)).toEqual(['/indicators/0/actual', '']);
+    // Filled offline: the table as Excel, brought back in; a file of another form matches nothing.
+    const sheet = await editor.bytes(`/api/v1/evaluations/${evaluationId}.xlsx`);
+    const imported = await editor.post<EvaluationView & { matched: number; unmatched: string[] }>(`/api/v1/evaluations/${evaluationId}/import`, { baseVersion: view.version, file: { name: '自评表.xlsx', data: Buffer.from(sheet.bytes).toString('base64') } });
+    expect(imported.status).toBe(200);
+    expect(imported.body).toMatchObject({ matched: 32, unmatched: [], total: '98.25' });
+    view = imported.body;
+    const other = await editor.post<{ error: { id: string } }>(`/api/v1/evaluations/${evaluationId}/import`, { baseVersion: view.version, file: { name: 'other.txt', data: Buffer.from('项目支出绩效自评表\n| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n| | 产出指标 | 数量指标 | 别的指标 | ≥1个 | 1个 | 90 | 90 |\n').toString('base64') } });
+    expect(other.status).toBe(400);
+    expect(other.body.error.id).toBe('nothing-matched');
     const fixed = structuredClone(view.content);
     (fixed.indicators[0] as { deviation: { reason: string; measures: string } }).deviation.reason = '上半年系统改造，服务暂停两个月（见服务记录）。';
     view = (await editor.put<EvaluationView>(`/api/v1/evaluations/${evaluationId}`, { baseVersion: view.version, content: fixed })).body;

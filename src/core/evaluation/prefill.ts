@@ -80,3 +80,33 @@ export function lockEvaluationParts(submitted: SelfEvaluation, stored: SelfEvalu
   });
   return { ...submitted, kind: 'self-evaluation', schemaVersion: stored.schemaVersion, target: stored.target, year: stored.year, department: stored.department, projectName: stored.projectName, indicators };
 }
+
+/**
+ * The values of a self-evaluation table filled elsewhere (the department's Excel sheet) put into the
+ * evaluation Jixiao made: indicators matched by name, the rest named so nothing is dropped silently.
+ */
+export function fillEvaluationFrom(evaluation: SelfEvaluation, filled: SelfEvaluation): { evaluation: SelfEvaluation; matched: number; unmatched: string[] } {
+  const given = new Map<string, EvaluationIndicator>();
+  for (const indicator of filled.indicators) if (!given.has(key(indicator.name))) given.set(key(indicator.name), indicator);
+  const used = new Set<string>();
+  const indicators = evaluation.indicators.map((indicator) => {
+    const match = given.get(key(indicator.name));
+    if (!match) return indicator;
+    used.add(key(indicator.name));
+    return { ...indicator, actual: match.actual, applicable: match.applicable, points: match.points ?? indicator.points, score: match.score, deviation: match.deviation };
+  });
+  const goals = evaluation.goals.map((goal, k) => ({ ...goal, achieved: filled.goals[k]?.achieved || goal.achieved }));
+  return {
+    evaluation: {
+      ...evaluation,
+      funds: { ...evaluation.funds, executed: filled.funds.executed ?? evaluation.funds.executed, reason: filled.funds.reason || evaluation.funds.reason, items: evaluation.funds.items.map((item, k) => (k === 0 ? { ...item, executed: filled.funds.executed ?? item.executed } : item)) },
+      goals,
+      indicators,
+      conclusion: filled.conclusion || evaluation.conclusion,
+      problems: filled.problems || evaluation.problems,
+      improvements: filled.improvements || evaluation.improvements,
+    },
+    matched: used.size,
+    unmatched: filled.indicators.filter((i) => !used.has(key(i.name))).map((i) => i.name),
+  };
+}

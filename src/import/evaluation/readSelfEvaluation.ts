@@ -40,7 +40,7 @@ export function readSelfEvaluationTables(tables: SourceTables): EvaluationReadOu
       line++;
       const texts = toSimplified(row.map((c) => c.text));
       changed ||= texts.changed;
-      row.forEach((cell, k) => cells.push({ text: texts.lines[k] ?? cell.text, line, rowStart: k === 0, at: `${sheet.name}!${cell.ref}` }));
+      row.forEach((cell, k) => cells.push({ text: texts.lines[k] ?? cell.text, line, rowStart: k === 0, at: `${sheet.name}!${cell.ref}`, col: cell.col, colSpan: cell.colSpan }));
     }
   }
   return outcome(readEvaluationCells(cells, false), changed);

@@ -24,7 +24,13 @@ export interface EvaluationCell {
   readonly rowStart: boolean;
   /** `Sheet1!C12` and the like, for sources with cells. */
   readonly at?: string;
+  /** The grid column (0-based) and span, for sources with cells: a blank cell is then no cell at all. */
+  readonly col?: number;
+  readonly colSpan?: number;
 }
+
+/** The column a header cell stands over, when the source knows columns. */
+const colOf = (cell: EvaluationCell | undefined) => cell?.col;
 
 const compactOf = (text: string) => text.replace(/[\s\u3000]/g, '').replace(/[（]/g, '(').replace(/[）]/g, ')').replace(/：/g, ':');
 
@@ -149,6 +155,9 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
 
   let fundsColumns: FundsColumn[] = [];
   const indicatorColumns: IndicatorColumn[] = [];
+  /** Where each header sits, for sources with columns (a sheet omits blank cells, so order alone misleads). */
+  const fundsAt = new Map<number, FundsColumn>();
+  const indicatorAt = new Map<number, IndicatorColumn>();
   let level1: string | null = null;
   let level2: string | null = null;
   let section: 'none' | 'funds' | 'goals' | 'indicators' = 'none';
@@ -198,6 +207,8 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
         take(i);
         section = 'funds';
         fundsColumns.push(fundsHeader[1]);
+        const col = colOf(cells[i]);
+        if (col !== undefined) fundsAt.set(col, fundsHeader[1]);
         i++;
         continue;
       }
@@ -206,6 +217,18 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
       take(i);
       const row: string[] = [];
       let j = i + 1;
+      if (!stream && fundsAt.size > 0 && colOf(cells[i]) !== undefined) {
+        // A sheet: each value under its header, blanks being absent.
+        const byColumn = new Map<FundsColumn, string>();
+        for (; j < cells.length && !cells[j]?.rowStart; j++) {
+          const column = fundsAt.get(colOf(cells[j]) ?? -1);
+          if (column) byColumn.set(column, cells[j]?.text.trim() ?? '');
+          used.add(j);
+        }
+        placeFundsRow(evaluation, t.replace(/^其中:/, ''), fundsColumns, fundsColumns.map((c) => byColumn.get(c) ?? ''), (text, at) => evaluation.unparsed.push({ line: cells[at]?.line ?? 1, text, ...(cells[at]?.at ? { at: cells[at]?.at as string } : {}) }), i + 1);
+        i = j;
+        continue;
+      }
       // The row's cells: to the row's end, else to the next label, at most one per column.
       while (j < cells.length && row.length < fundsColumns.length) {
         if (!stream && cells[j]?.rowStart) break;
@@ -240,7 +263,12 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
       section = 'indicators';
       take(i);
       const column = INDICATOR_HEADERS.find(([p]) => p.test(t))?.[1];
-      if (column) indicatorColumns.push(column);
+      if (column) {
+        indicatorColumns.push(column);
+        const col = colOf(cells[i]);
+        // A second header row (指标性质 | 指标值 | 度量单位 under 年度指标值) takes the columns it sits over.
+        if (col !== undefined) for (let c = col; c < col + (cells[i]?.colSpan ?? 1); c++) if (c === col || !indicatorAt.has(c)) indicatorAt.set(c, column);
+      }
       i++;
       continue;
     }
@@ -299,7 +327,7 @@ export function readEvaluationCells(cells: readonly EvaluationCell[], stream: bo
       continue;
     }
     if (section === 'indicators' && indicatorColumns.length > 0) {
-      const next = readIndicatorRow(cells, texts, i, stream, indicatorColumns, { level1, level2 }, used);
+      const next: { indicator: EvaluationIndicator; end: number } | null = !stream && indicatorAt.size > 0 && colOf(cells[i]) !== undefined ? readIndicatorRowByColumn(cells, texts, i, indicatorAt, { level1, level2 }, used) : readIndicatorRow(cells, texts, i, stream, indicatorColumns, { level1, level2 }, used);
       if (next) {
         level1 = next.indicator.level1;
         level2 = next.indicator.level2;
@@ -422,6 +450,40 @@ function readIndicatorRow(
     }
     if (rest.length > 0) values.reason = [values.reason ?? '', ...rest].filter(Boolean).join(' ');
   }
+  return indicatorOf(values, split, level1, level2, name, i);
+}
+
+/** An indicator row of a sheet: each cell under its header column, blanks absent, merged class cells above. */
+function readIndicatorRowByColumn(
+  cells: readonly EvaluationCell[],
+  texts: readonly string[],
+  start: number,
+  at: ReadonlyMap<number, IndicatorColumn>,
+  above: { level1: string | null; level2: string | null },
+  used: Set<number>,
+): { indicator: EvaluationIndicator; end: number } | null {
+  // The row's first cell: go back to it (the caller may stand on a later one).
+  let first = start;
+  while (first > 0 && !cells[first]?.rowStart) first--;
+  let end = first + 1;
+  while (end < cells.length && !cells[end]?.rowStart) end++;
+  const values: Partial<Record<IndicatorColumn, string>> = {};
+  for (let k = first; k < end; k++) {
+    const column = at.get(colOf(cells[k]) ?? -1);
+    if (column && values[column] === undefined) values[column] = cells[k]?.text.trim() ?? '';
+  }
+  const name = values.name ?? '';
+  if (name === '' || TOTAL_ROW.test(compactOf(name)) || LEVEL1.test(compactOf(name))) return null;
+  for (let k = first; k < end; k++) used.add(k);
+  const level1 = values.level1 && values.level1 !== '' ? values.level1 : above.level1;
+  const level2 = values.level2 && values.level2 !== '' ? values.level2 : values.level1 && values.level1 !== '' ? null : above.level2;
+  const split = [...at.values()].some((c) => c === 'nature' || c === 'value' || c === 'unit');
+  void texts;
+  return indicatorOf(values, split, level1, level2, name, end);
+}
+
+/** An indicator from its cells' values, as the columns name them. */
+function indicatorOf(values: Partial<Record<IndicatorColumn, string>>, split: boolean, level1: string | null, level2: string | null, name: string, end: number): { indicator: EvaluationIndicator; end: number } {
   let annualTarget = values.annual ?? '';
   if (split) {
     const op = operatorOf(values.nature ?? '');
@@ -447,7 +509,7 @@ function readIndicatorRow(
       applicable: !notApplicable,
       deviation: { reason, measures },
     },
-    end: i,
+    end,
   };
 }
 

@@ -5,6 +5,12 @@ import { z } from 'zod';
 import { EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
 import { EVALUATION_GRADES, type SelfEvaluation } from '../../core/selfEvaluation.ts';
 import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
+import { fillEvaluationFrom } from '../../core/evaluation/prefill.ts';
+import { readSelfEvaluationTables, readSelfEvaluationText } from '../../import/evaluation/readSelfEvaluation.ts';
+import { decodeText } from '../../import/text/decodeText.ts';
+import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
+import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import { AppError } from '../appError.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
@@ -24,6 +30,7 @@ import {
 
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(2000).max(2100);
+const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
 
 function attachment(reply: FastifyReply, name: string): void {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -88,6 +95,42 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
       const actor = requireActor(request);
       const version = await store.db.transaction().execute((trx) => updateEvaluation(trx, actor, request.params.id, request.body));
       return { ...(await getEvaluation(store.db, actor, request.params.id)), savedVersion: version };
+    },
+  );
+
+  r.post(
+    '/api/v1/evaluations/:id/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags: ['evaluations'],
+        summary: 'Fill the self-evaluation from its table filled offline (Excel, PDF, Word, web page, text): indicators matched by name, the unmatched listed',
+        params: id,
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }) }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const current = await getEvaluation(store.db, actor, request.params.id);
+      const name = request.body.file.name;
+      const bytes = new Uint8Array(Buffer.from(request.body.file.data, 'base64'));
+      const format = sniffFormat(bytes);
+      let outcome;
+      try {
+        if (format === 'text') {
+          const decoded = decodeText(bytes);
+          if (!decoded.ok) throw new AppError(400, 'unreadable', `${name}：无法读取（${decoded.message}）`, `${name}: cannot be read (${decoded.message})`, [{ field: 'file', message: decoded.message }]);
+          outcome = readSelfEvaluationText(decoded.text);
+        } else outcome = readSelfEvaluationTables(await readSourceTables(bytes, format));
+      } catch (error) {
+        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${name}：${error.zh}`, `${name}: ${error.en}`, [{ field: 'file', message: error.en }]);
+        throw error;
+      }
+      if (!outcome.ok) throw new AppError(400, 'not-a-self-evaluation', `${name}：${outcome.message.zh}`, `${name}: ${outcome.message.en}`, [{ field: 'file', message: outcome.message.en }]);
+      const filled = fillEvaluationFrom(current.content, outcome.evaluation);
+      if (filled.matched === 0) throw new AppError(400, 'nothing-matched', `${name} 中的指标与本自评表的指标没有一项同名`, `no indicator of ${name} has the name of one of this self-evaluation's`, [{ field: 'file', message: 'no indicator matched' }], { unmatched: filled.unmatched });
+      const version = await store.db.transaction().execute((trx) => updateEvaluation(trx, actor, request.params.id, { baseVersion: request.body.baseVersion, content: filled.evaluation, note: `由 ${name} 导入 (imported)` }));
+      return { ...(await getEvaluation(store.db, actor, request.params.id)), savedVersion: version, matched: filled.matched, unmatched: filled.unmatched };
     },
   );
 

@@ -6,8 +6,8 @@
  * exceeded. The bureau returns it with a reason and row comments, or accepts it; the department
  * publishes it. The public sees published ones read-only (`publicView`).
  */
-import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography } from 'antd';
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkSelfEvaluation } from '../../../src/core/evaluation/evaluationRules.ts';
@@ -121,6 +121,25 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
     resource.reload();
     comments.reload();
   });
+  const onImport = (file: File) => {
+    void run(async () => {
+      // Unsaved values are saved first, so the file fills in on top of them.
+      await save();
+      const current = resource.data;
+      if (!current) return;
+      const data = await new Promise<string>((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+        reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+        reader.readAsDataURL(file);
+      });
+      const answer = await api<EvaluationView & { matched: number; unmatched: string[] }>('POST', `/api/v1/evaluations/${id}/import`, { baseVersion: current.version, file: { name: file.name, data } });
+      resource.set(answer);
+      setDraft(null);
+      void antdMessage.success(answer.unmatched.length > 0 ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`) : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`));
+    });
+    return false;
+  };
   const onComment = () => run(async () => {
     if (commentAt === null || commentText.trim() === '') return;
     await api('POST', `/api/v1/evaluations/${id}/comments`, { path: `/indicators/${commentAt}`, body: commentText });
@@ -168,6 +187,11 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
           {canReview && <Button danger onClick={() => setReturning(true)} data-testid="return-evaluation">{t('退回', 'Return')}</Button>}
           {view.allowedActions.includes('accept') && <Button type="primary" onClick={() => void move('accept')} loading={busy} data-testid="accept-evaluation">{t('审核通过', 'Accept')}</Button>}
           {view.allowedActions.includes('publish') && <Button type="primary" onClick={() => void move('publish')} loading={busy} data-testid="publish-evaluation">{t('公开', 'Publish')}</Button>}
+          {editable && (
+            <Upload accept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm,.txt" showUploadList={false} beforeUpload={onImport}>
+              <Button icon={<UploadOutlined />}>{t('从 Excel 导入', 'Import from Excel')}</Button>
+            </Upload>
+          )}
           <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('打印', 'Print')}</Button>
           <a className="btn" href={`${downloads}/${id}.pdf`} download><FilePdfOutlined />{t('下载 PDF', 'Download PDF')}</a>
           <a className="btn" href={`${downloads}/${id}.xlsx`} download><FileExcelOutlined />{t('下载 Excel', 'Download Excel')}</a>
