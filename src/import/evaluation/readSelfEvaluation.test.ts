@@ -99,6 +99,22 @@ describe('a real table: Lijiang Gucheng district, 2020, cut off in its last row'
   });
 });
 
+describe('a real table: Qingshen county, Sichuan, 2023, published unfilled', () => {
+  const e = read('sichuan-qingshen-2023.txt');
+  it('reads the money and the rows, takes no template instruction for content, and says what is missing', () => {
+    expect(e).toMatchObject({ year: 2023, projectName: '51000021R000000019951-工资性支出', department: '青神县发展和改革局本级', implementer: '青神县发展和改革局', conclusion: '', problems: '', improvements: '' });
+    expect(e.funds).toMatchObject({ initialBudget: '238.93', annualBudget: '251.89', executed: '251.89', points: '10', score: null, reason: '' });
+    expect(rows(e)).toEqual([
+      ['产出指标', '数量指标', '发放(缴纳)覆盖率', '=100%', '', '60', null],
+      ['效益指标', '社会效益指标', '足额保障率(参保率)', '=100%', '', '30', null],
+    ]);
+    expect(e.goals).toEqual([{ expected: '严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳,预算编制科学合理,减少结余资金。', achieved: '' }]);
+    const { findings, score } = checkSelfEvaluation(e);
+    expect(findings.filter((f) => f.rule === 'evaluation-actual-missing').map((f) => f.path)).toEqual(['/indicators/0/actual', '/indicators/1/actual']);
+    expect(score).toMatchObject({ total: null, funds: { rate: '100.00', score: '10.00' } });
+  });
+});
+
 describe('recognising a self-evaluation', () => {
   it('by its title or its columns, and not a target form', () => {
     expect(looksLikeSelfEvaluation(fixture('sichuan-stream.txt'))).toBe(true);
