@@ -111,7 +111,13 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
 
   it('the editor sees the comment where it applies, fixes the row and saves', async () => {
     await signIn(page, server.url, 'haizhu-editor');
-    await page.getByTestId('todo-returned').getByRole('link').first().click();
+    // The bell says so, with the opinion, and opens the form.
+    await page.getByTestId('unread-count').waitFor();
+    await page.getByTestId('notification-bell').click();
+    const notice = page.getByTestId('notification-item').filter({ hasText: '被退回修改' }).first();
+    expect(await notice.textContent()).toContain('个别指标比较符不一致，请按批注修改后重新提交。');
+    await notice.click();
+    await page.waitForURL(new RegExp(`/declarations/${id}$`));
     await page.getByTestId('official-form').waitFor();
     await page.locator(`tr.has-comment [data-path="/indicators/${RETURN_ON}"]`).waitFor();
     // The reviewer's opinion, grade, name and time are the first thing on the form page and in the editor.

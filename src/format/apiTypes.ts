@@ -276,3 +276,14 @@ export interface EvaluationOverview {
   total: number;
   execution: Array<{ departmentId: string; departmentName: string; annual: string | null; executed: string | null }>;
 }
+
+/** A message for the signed-in user: what happened, the opinion if any, and the page it opens. */
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: { zh: string; en: string };
+  body: string;
+  link: string;
+  createdAt: string;
+  read: boolean;
+}

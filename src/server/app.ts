@@ -24,6 +24,7 @@ import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
 import { evaluationRoutes } from './routes/evaluationRoutes.ts';
+import { notificationRoutes } from './routes/notificationRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -226,6 +227,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   exportRoutes(app, store);
   monitoringRoutes(app, store);
   evaluationRoutes(app, store);
+  notificationRoutes(app, store);
   declarationRoutes(app, store);
   return app;
 }

@@ -15,7 +15,7 @@ import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 /** Tables in an order that satisfies foreign keys on restore (sessions are not kept: sign in again). */
-const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'monitoring_reports', 'monitoring_report_versions', 'monitoring_comments', 'self_evaluations', 'self_evaluation_versions', 'self_evaluation_comments'] as const;
+const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'monitoring_reports', 'monitoring_report_versions', 'monitoring_comments', 'self_evaluations', 'self_evaluation_versions', 'self_evaluation_comments', 'notifications'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
@@ -40,6 +40,7 @@ const ORDER: Record<TableName, string> = {
   self_evaluations: 'id',
   self_evaluation_versions: 'evaluation_id, version',
   self_evaluation_comments: 'id',
+  notifications: 'id',
 };
 
 let latest = 0;

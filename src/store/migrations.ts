@@ -307,6 +307,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index self_evaluation_comments_by_evaluation on self_evaluation_comments (evaluation_id, created_at)`,
     ],
   },
+  {
+    version: 6,
+    name: 'notifications: a message for everyone an event asks to act',
+    statements: [
+      `create table notifications (
+         id text primary key,
+         user_id text not null references users(id),
+         kind text not null,
+         title_zh text not null,
+         title_en text not null,
+         body text not null default '',
+         link text not null,
+         created_at text not null,
+         read_at text
+       )`,
+      `create index notifications_by_user on notifications (user_id, created_at desc)`,
+      `create index notifications_unread on notifications (user_id) where read_at is null`,
+    ],
+  },
 ];
 
 /** A SQL string literal (the built-in library's rows are written into the migration). */

@@ -273,6 +273,19 @@ export interface SelfEvaluationCommentsTable {
   created_at: string;
 }
 
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title_zh: string;
+  title_en: string;
+  body: string;
+  /** The web app's page it opens. */
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -294,4 +307,5 @@ export interface Database {
   self_evaluations: SelfEvaluationsTable;
   self_evaluation_versions: SelfEvaluationVersionsTable;
   self_evaluation_comments: SelfEvaluationCommentsTable;
+  notifications: NotificationsTable;
 }

@@ -27,11 +27,17 @@ import { departmentWithPath, effectiveSettings, regionSubtree } from './organisa
 import { relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
 import { declarationsWithCurrentVersion } from './currentVersions.ts';
+import { notify } from './notifications.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+/** A form as a notification names it: its department, and its project for a project form. */
+function subjectOf(departmentName: string, row: Pick<DeclarationsTable, 'year' | 'kind' | 'project_name'>): string {
+  return `${departmentName} ${row.year}年${row.kind === 'project-target' ? `「${row.project_name ?? '项目'}」项目绩效目标` : '部门整体绩效目标'}`;
+}
 
 /** Text the list's search looks in: department, goals, project and indicator names. */
 function searchText(content: TargetDocument, departmentName: string): string {
@@ -374,6 +380,9 @@ export async function transitionDeclaration(trx: Transaction<Database>, actor: A
     toVersion: row.current_version,
     detail: { from: row.state, to: result.state, ...(request.action === 'review' ? { grade: request.grade, reason: request.reason ?? null } : {}) },
   });
+  const kind = request.action === 'submit' ? 'declaration-submitted' : request.action === 'publish' ? 'declaration-published' : result.state === 'approved' ? 'declaration-approved' : 'declaration-returned';
+  const body = request.action === 'review' ? [`【${request.grade}】`, request.reason?.trim() ?? ''].join('') : '';
+  await notify(trx, { kind, subject: subjectOf(loaded.departmentName, row), body, link: `/declarations/${id}`, departmentId: row.department_id, authorId: actor.id });
   return result.state;
 }
 
@@ -637,7 +646,7 @@ export async function listComments(db: Kysely<Database>, actor: Actor | null, id
 }
 
 export async function addComment(trx: Transaction<Database>, actor: Actor, id: string, input: { path: string; body: string }): Promise<string> {
-  const { row } = await authorize(trx, actor, id, 'comment');
+  const { row, departmentName } = await authorize(trx, actor, id, 'comment');
   const current = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
   if (!pointerExists(current.content, input.path)) {
     throw new AppError(400, 'validation-failed', `批注位置 ${input.path} 在当前版本中不存在`, `the comment's anchor ${input.path} does not exist in the current version`, [{ field: 'path', message: 'no such field' }]);
@@ -645,5 +654,7 @@ export async function addComment(trx: Transaction<Database>, actor: Actor, id: s
   const commentId = randomUUID();
   await trx.insertInto('review_comments').values({ id: commentId, declaration_id: id, path: input.path, body: input.body, author_id: actor.id, version: row.current_version, created_at: new Date().toISOString() }).execute();
   await appendAudit(trx, { actorId: actor.id, action: 'comment.create', entity: 'declaration', entityId: id, toVersion: row.current_version, detail: { path: input.path } });
+  // The department hears of the bureau's comments; the bureau reads the department's on the form.
+  if (actor.role === 'reviewer') await notify(trx, { kind: 'declaration-comment', subject: subjectOf(departmentName, row), body: input.body, link: `/declarations/${id}`, departmentId: row.department_id, authorId: actor.id });
   return commentId;
 }

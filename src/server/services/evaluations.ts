@@ -24,6 +24,7 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, SelfEvaluationsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
+import { notify } from './notifications.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -240,6 +241,10 @@ export async function transitionEvaluation(trx: Transaction<Database>, actor: Ac
     .execute();
   if (request.action === 'return') {
     await trx.insertInto('self_evaluation_comments').values({ id: randomUUID(), evaluation_id: id, path: '', body: `【退回意见】${request.reason.trim()}`, author_id: actor.id, version: row.current_version, created_at: now }).execute();
+  }
+  if (request.action !== 'publish') {
+    const kind = request.action === 'submit' ? 'evaluation-submitted' : request.action === 'return' ? 'evaluation-returned' : 'evaluation-accepted';
+    await notify(trx, { kind, subject: `${row.department_name} ${row.year}年${row.project_name ? `「${row.project_name}」` : '部门整体'}`, body: request.action === 'return' ? request.reason.trim() : '', link: `/evaluations/${id}`, departmentId: row.department_id, authorId: actor.id });
   }
   await appendAudit(trx, { actorId: actor.id, action: `evaluation.${request.action}`, entity: 'self-evaluation', entityId: id, fromVersion: row.current_version, toVersion: row.current_version, detail: { from: row.state, to: result.state, ...(request.action === 'return' ? { reason: request.reason } : {}) } });
   return result.state;

@@ -24,6 +24,7 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, MonitoringReportsTable, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { departmentWithPath, effectiveSettings, regionPath, regionSubtree } from './organisations.ts';
+import { notify } from './notifications.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,6 +76,10 @@ export async function openRound(trx: Transaction<Database>, actor: Actor, input:
   await trx.insertInto('monitoring_rounds').values({ id, region_id: input.regionId, year: input.year, name: input.name.trim(), through: input.through, due: input.due, created_by: actor.id, created_at: new Date().toISOString() }).execute();
   await appendAudit(trx, { actorId: actor.id, action: 'monitoring.round-open', entity: 'monitoring-round', entityId: id, detail: { regionId: input.regionId, year: input.year, name: input.name, through: input.through, due: input.due } });
   const reports = await ensureReports(trx, id, null);
+  const owing = await trx.selectFrom('monitoring_reports').select('department_id').distinct().where('round_id', '=', id).execute();
+  for (const { department_id } of owing) {
+    await notify(trx, { kind: 'round-opened', subject: `${region.name} ${input.year}年${input.name.trim()}（${input.due} 前报送）`, link: '/monitoring', departmentId: department_id, authorId: actor.id });
+  }
   return { id, reports };
 }
 
@@ -396,6 +401,10 @@ export async function transitionReport(trx: Transaction<Database>, actor: Actor,
   if (request.action === 'return') {
     await trx.insertInto('monitoring_comments').values({ id: randomUUID(), report_id: id, path: '', body: `【退回意见】${request.reason.trim()}`, author_id: actor.id, version: currentVersion, created_at: now }).execute();
   }
+  const subject = `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}`;
+  const kind = request.action === 'submit' ? 'report-submitted' : request.action === 'return' ? 'report-returned' : 'report-accepted';
+  const body = request.action === 'return' ? request.reason.trim() : request.action === 'accept' ? (request.advice ?? content.rectification.advice).trim() : '';
+  await notify(trx, { kind, subject, body, link: `/monitoring/reports/${id}`, departmentId: row.department_id, authorId: actor.id });
   await appendAudit(trx, { actorId: actor.id, action: `monitoring.report-${request.action}`, entity: 'monitoring-report', entityId: id, fromVersion: currentVersion, toVersion: currentVersion, detail: { from: row.state, to: result.state, ...(request.action === 'return' ? { reason: request.reason } : {}) } });
   return result.state;
 }

@@ -10,6 +10,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 /** The menu key a path belongs to. */
 function selectedKey(pathname: string): string {
@@ -95,6 +96,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <span className="chip red">{pick(user.roleName)}</span>
               <span className="secondary">{departmentName ?? regionName ?? t('全部地区', 'All regions')}</span>
             </span>
+            <NotificationBell />
             <LanguageSwitch />
             <button type="button" className="btn" onClick={() => void signOut().then(() => navigate('/login'))}>
               <LogoutOutlined />

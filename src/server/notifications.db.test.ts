@@ -1,0 +1,84 @@
+/**
+ * Notifications over real HTTP, on both stores: a submission tells the region's reviewers, a return
+ * tells the department with the opinion, a comment reaches the form's department; each person reads
+ * and marks only their own.
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotificationView } from '../format/apiTypes.ts';
+import type { Store } from '../store/openStore.ts';
+import { buildApp } from './app.ts';
+import { seedDemo } from './demo.ts';
+import { ApiClient } from './testing/apiClient.ts';
+import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+
+const PASSWORD = 'test-password-123';
+type Inbox = { items: NotificationView[]; unread: number };
+
+describe.each(STORE_KINDS)('notifications on the %s store', (_name, open) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
+
+  beforeAll(async () => {
+    store = await open();
+    await store.migrate();
+    await seedDemo(store, PASSWORD, { family: true });
+    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    await dropTestSchemas();
+  });
+
+  it('tells the reviewers of a submission and the department of a return, with the opinion, and of a comment', async () => {
+    const editor = await as('haizhu-editor');
+    const approver = await as('haizhu-approver');
+    const reviewer = await as('haizhu-reviewer');
+    const forms = await editor.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&kind=department-target');
+    const id = forms.body.items[0]?.id ?? '';
+
+    expect((await approver.post(`/api/v1/declarations/${id}/transitions`, { action: 'submit' })).status).toBe(200);
+    const toReview = (await reviewer.get<Inbox>('/api/v1/notifications?unread=true')).body;
+    expect(toReview.items[0]).toMatchObject({ kind: 'declaration-submitted', link: `/declarations/${id}`, read: false });
+    expect(toReview.items[0]?.title.zh).toContain('已提交，待审核');
+    // The author is not told of their own act.
+    expect((await approver.get<Inbox>('/api/v1/notifications')).body.items.some((n) => n.kind === 'declaration-submitted' && n.link === `/declarations/${id}`)).toBe(false);
+
+    const before = (await editor.get<Inbox>('/api/v1/notifications')).body.unread;
+    expect((await reviewer.post(`/api/v1/declarations/${id}/comments`, { path: '/goals/0', body: '目标请量化。' })).status).toBe(201);
+    expect((await reviewer.post(`/api/v1/declarations/${id}/transitions`, { action: 'review', grade: '中', reason: '请补充成本指标。' })).status).toBe(200);
+    const inbox = (await editor.get<Inbox>('/api/v1/notifications')).body;
+    expect(inbox.unread).toBe(before + 2);
+    expect(inbox.items[0]).toMatchObject({ kind: 'declaration-returned', body: '【中】请补充成本指标。', link: `/declarations/${id}` });
+    expect(inbox.items[0]?.title.en).toContain('was returned for revision');
+    expect(inbox.items[1]).toMatchObject({ kind: 'declaration-comment', body: '目标请量化。' });
+    expect((await approver.get<Inbox>('/api/v1/notifications')).body.items[0]).toMatchObject({ kind: 'declaration-returned' });
+  });
+
+  it('lets each person read and mark only their own', async () => {
+    const editor = await as('haizhu-editor');
+    const admin = await as('admin');
+    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
+    const haizhu = tree.body.regions[0]?.children[0]?.children.find((d) => d.name === '海珠区')?.id;
+    const health = await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu });
+    await admin.post('/api/v1/users', { username: 'n-health', displayName: 'h', password: PASSWORD, role: 'editor', departmentId: health.body.id, regionId: null });
+    const other = await as('n-health');
+    const mine = (await editor.get<Inbox>('/api/v1/notifications?unread=true')).body;
+    const first = mine.items[0];
+    expect(first).toBeDefined();
+    expect((await other.get<Inbox>('/api/v1/notifications')).body).toEqual({ items: [], unread: 0 });
+    expect((await other.post(`/api/v1/notifications/${first?.id}/read`, {})).status).toBe(404);
+    expect((await new ApiClient(base).get('/api/v1/notifications')).status).toBe(401);
+    expect((await editor.post(`/api/v1/notifications/${first?.id}/read`, {})).status).toBe(200);
+    expect((await editor.get<Inbox>('/api/v1/notifications')).body.unread).toBe(mine.unread - 1);
+    expect((await editor.post<{ marked: number }>('/api/v1/notifications/read-all', {})).body.marked).toBe(mine.unread - 1);
+    expect((await editor.get<Inbox>('/api/v1/notifications')).body.unread).toBe(0);
+  });
+});
