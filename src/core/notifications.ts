@@ -30,18 +30,18 @@ export interface NotificationEvent {
 }
 
 const TITLES: Record<NotificationKind, (subject: string) => { zh: string; en: string }> = {
-  'declaration-submitted': (s) => ({ zh: `${s} 已提交，待审核`, en: `${s} was submitted for review` }),
-  'declaration-returned': (s) => ({ zh: `${s} 被退回修改`, en: `${s} was returned for revision` }),
-  'declaration-approved': (s) => ({ zh: `${s} 已审核通过`, en: `${s} was approved` }),
-  'declaration-published': (s) => ({ zh: `${s} 已公开`, en: `${s} was published` }),
-  'declaration-comment': (s) => ({ zh: `${s} 有新的审核批注`, en: `A new comment on ${s}` }),
+  'declaration-submitted': (s) => ({ zh: `${s}已提交，待审核`, en: `${s} was submitted for review` }),
+  'declaration-returned': (s) => ({ zh: `${s}被退回修改`, en: `${s} was returned for revision` }),
+  'declaration-approved': (s) => ({ zh: `${s}已审核通过`, en: `${s} was approved` }),
+  'declaration-published': (s) => ({ zh: `${s}已公开`, en: `${s} was published` }),
+  'declaration-comment': (s) => ({ zh: `${s}有新的审核批注`, en: `A new comment on ${s}` }),
   'round-opened': (s) => ({ zh: `运行监控 ${s} 已开启，请按期报送`, en: `Monitoring round ${s} is open: report by its due date` }),
-  'report-submitted': (s) => ({ zh: `${s} 的监控表已提交，待审核`, en: `The monitoring report on ${s} was submitted` }),
-  'report-returned': (s) => ({ zh: `${s} 的监控表被退回`, en: `The monitoring report on ${s} was returned` }),
-  'report-accepted': (s) => ({ zh: `${s} 的监控表已审核`, en: `The monitoring report on ${s} was accepted` }),
-  'evaluation-submitted': (s) => ({ zh: `${s} 的绩效自评已提交，待审核`, en: `The self-evaluation of ${s} was submitted` }),
-  'evaluation-returned': (s) => ({ zh: `${s} 的绩效自评被退回`, en: `The self-evaluation of ${s} was returned` }),
-  'evaluation-accepted': (s) => ({ zh: `${s} 的绩效自评已审核通过`, en: `The self-evaluation of ${s} was accepted` }),
+  'report-submitted': (s) => ({ zh: `${s}的监控表已提交，待审核`, en: `The monitoring report on ${s} was submitted` }),
+  'report-returned': (s) => ({ zh: `${s}的监控表被退回`, en: `The monitoring report on ${s} was returned` }),
+  'report-accepted': (s) => ({ zh: `${s}的监控表已审核`, en: `The monitoring report on ${s} was accepted` }),
+  'evaluation-submitted': (s) => ({ zh: `${s}的绩效自评已提交，待审核`, en: `The self-evaluation of ${s} was submitted` }),
+  'evaluation-returned': (s) => ({ zh: `${s}的绩效自评被退回`, en: `The self-evaluation of ${s} was returned` }),
+  'evaluation-accepted': (s) => ({ zh: `${s}的绩效自评已审核通过`, en: `The self-evaluation of ${s} was accepted` }),
 };
 
 /** The notification's title in both languages. */
