@@ -55,15 +55,20 @@ class Directory {
 
   async reload(): Promise<void> {
     this.loading ??= (async () => {
-      const generation = this.generation;
-      const [regions, departments] = await Promise.all([
-        this.db.selectFrom('regions').select(['id', 'parent_id', 'settings']).execute(),
-        this.db.selectFrom('departments').select(['id', 'name', 'region_id', 'archived_at']).execute(),
-      ]);
-      if (generation !== this.generation) return;
-      this.parents = new Map(regions.map((r) => [r.id, r.parent_id]));
-      this.settings = new Map(regions.map((r) => [r.id, (r.settings ?? {}) as RegionSettings]));
-      this.departments = new Map(departments.map((d) => [d.id, { name: d.name, regionId: d.region_id, archivedAt: d.archived_at }]));
+      // Forgotten while reading (another process announced a change): what was read may be stale,
+      // so read again; returning with nothing loaded would answer a look-up with "not found".
+      for (;;) {
+        const generation = this.generation;
+        const [regions, departments] = await Promise.all([
+          this.db.selectFrom('regions').select(['id', 'parent_id', 'settings']).execute(),
+          this.db.selectFrom('departments').select(['id', 'name', 'region_id', 'archived_at']).execute(),
+        ]);
+        if (generation !== this.generation) continue;
+        this.parents = new Map(regions.map((r) => [r.id, r.parent_id]));
+        this.settings = new Map(regions.map((r) => [r.id, (r.settings ?? {}) as RegionSettings]));
+        this.departments = new Map(departments.map((d) => [d.id, { name: d.name, regionId: d.region_id, archivedAt: d.archived_at }]));
+        return;
+      }
     })().finally(() => {
       this.loading = null;
     });
