@@ -2,7 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { REVIEW_GRADES } from '../../core/workflow.ts';
+import { REVIEW_GRADES, STATE_NAMES } from '../../core/workflow.ts';
+import { writeListWorkbook } from '../../writers/listWorkbook.ts';
+import type { DeclarationSummary } from '../../format/apiTypes.ts';
 import { DOCUMENT_KINDS } from '../../core/document.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
@@ -49,6 +51,13 @@ const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const states = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
 
+/** A step of the workflow, as one form's or a batch's request. */
+const transitionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('submit') }),
+  z.object({ action: z.literal('review'), grade: z.enum(REVIEW_GRADES as unknown as ['优', '良', '中', '差']), reason: z.string().max(2000).optional() }),
+  z.object({ action: z.literal('publish') }),
+]);
+
 export const listQuery = z.object({
   year: year.optional(),
   state: states.optional(),
@@ -94,6 +103,30 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged', querystring: listQuery } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
+  });
+
+  r.get('/api/v1/declarations/list.xlsx', { schema: { tags: ['declarations'], summary: 'The list as filtered, as an Excel sheet (up to 10,000 forms)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const actor = optionalActor(request);
+    const items: DeclarationSummary[] = [];
+    for (let page = 1; page <= 100; page++) {
+      const chunk = await listDeclarations(store.db, actor, { ...request.query, page, pageSize: 100 });
+      items.push(...chunk.items);
+      if (chunk.items.length < 100) break;
+    }
+    const xlsx = await writeListWorkbook<DeclarationSummary>('申报表', [
+      { header: '年度', width: 8, value: (d) => d.year },
+      { header: '部门', width: 34, value: (d) => d.departmentName },
+      { header: '种类', width: 12, value: (d) => (d.kind === 'project-target' ? '项目' : '部门整体') },
+      { header: '项目', width: 34, value: (d) => d.projectName ?? '' },
+      { header: '状态', width: 10, value: (d) => STATE_NAMES[d.state].zh },
+      { header: '金额（万元）', width: 14, value: (d) => d.budgetTotal, amount: true },
+      { header: '错误', width: 8, value: (d) => d.errorCount },
+      { header: '警告', width: 8, value: (d) => d.warningCount },
+      { header: '审核结果', width: 10, value: (d) => d.reviewGrade ?? '' },
+      { header: '更新时间', width: 22, value: (d) => d.updatedAt },
+    ], items);
+    reply.header('content-disposition', `attachment; filename="declarations.xlsx"; filename*=UTF-8''${encodeURIComponent('申报表.xlsx')}`);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
   });
 
   r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see, newest first' } }, async (request) => {
@@ -384,17 +417,39 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   });
 
   r.post(
+    '/api/v1/declarations/batch-transitions',
+    {
+      schema: {
+        tags: ['declarations'],
+        summary: 'The same step for many forms at once (batch approve, return, submit, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per form, what happened',
+        body: z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200), request: transitionBody }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const results: Array<{ id: string; ok: true; state: string } | { id: string; ok: false; error: { id: string; message: { zh: string; en: string } } }> = [];
+      for (const formId of [...new Set(request.body.ids)]) {
+        try {
+          const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, formId, request.body.request));
+          declarationHeadChanged(store.db, formId);
+          results.push({ id: formId, ok: true, state });
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          results.push({ id: formId, ok: false, error: { id: error.id, message: { zh: error.zh, en: error.en } } });
+        }
+      }
+      return { results, done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+    },
+  );
+
+  r.post(
     '/api/v1/declarations/:id/transitions',
     {
       schema: {
         tags: ['declarations'],
         summary: 'Move along the workflow: submit, review (优/良 approve; 中/差 return, reason required), publish',
         params: id,
-        body: z.discriminatedUnion('action', [
-          z.object({ action: z.literal('submit') }),
-          z.object({ action: z.literal('review'), grade: z.enum(REVIEW_GRADES as unknown as ['优', '良', '中', '差']), reason: z.string().max(2000).optional() }),
-          z.object({ action: z.literal('publish') }),
-        ]),
+        body: transitionBody,
       },
     },
     async (request) => {

@@ -12,6 +12,7 @@ import { useYears } from '../components/useYears.ts';
 import { gradeName, stateName } from '../declaration/vocabulary.ts';
 import { useState } from 'react';
 import { StateTag } from '../components/StateTag.tsx';
+import { BatchActions } from '../declaration/BatchActions.tsx';
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
@@ -22,6 +23,7 @@ const STATES: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved'
 export function DeclarationListPage() {
   const { t, time } = useLocale();
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
   const { years } = useYears('mine');
   const { user, regions } = useSession();
   const [params, set] = useUrlFilters();
@@ -73,6 +75,9 @@ export function DeclarationListPage() {
     <>
       <div className="page-title">
         <h1>{t('申报表', 'Forms')}</h1>
+        <a className="btn" href={`/api/v1/declarations/list.xlsx${search}`} download data-testid="export-list">
+          {t('导出 Excel', 'Export to Excel')}
+        </a>
         {(user?.role === 'editor' || user?.role === 'approver') && (
           <Space>
             <Button type="primary" onClick={() => setCreating(true)}>
@@ -121,9 +126,11 @@ export function DeclarationListPage() {
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       {creating && <NewDeclarationDialog onClose={() => setCreating(false)} />}
+      {(user?.role === 'reviewer' || user?.role === 'approver') && <BatchActions role={user.role} selected={selected} items={list.data?.items ?? []} onDone={() => { setSelected([]); list.reload(); }} />}
       <Table<DeclarationSummary>
         rowKey="id"
         columns={columns}
+        rowSelection={user?.role === 'reviewer' || user?.role === 'approver' ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), preserveSelectedRowKeys: false } : undefined}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的申报表', 'No form matches') }}

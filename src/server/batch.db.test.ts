@@ -1,0 +1,81 @@
+/**
+ * Reviewer tools at scale over real HTTP, on both stores: one step for many forms at once, each
+ * checked by the policy and recorded on its own; a list exported to Excel as filtered.
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbook } from '../readers/workbookReader.ts';
+import type { Store } from '../store/openStore.ts';
+import { buildApp } from './app.ts';
+import { seedDemo } from './demo.ts';
+import { ApiClient } from './testing/apiClient.ts';
+import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+
+const PASSWORD = 'test-password-123';
+type Batch = { results: Array<{ id: string; ok: boolean; state?: string; error?: { id: string } }>; done: number; failed: number };
+
+describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name, open) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
+
+  beforeAll(async () => {
+    store = await open();
+    await store.migrate();
+    await seedDemo(store, PASSWORD, { family: true });
+    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    await dropTestSchemas();
+  });
+
+  it('submits and approves many forms at once, each on its own, saying per form what it could not do', async () => {
+    const approver = await as('haizhu-approver');
+    const reviewer = await as('haizhu-reviewer');
+    const editor = await as('haizhu-editor');
+    const drafts = (await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&kind=project-target&state=draft&pageSize=5')).body.items.map((d) => d.id);
+    const submitted = (await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&state=submitted&pageSize=1')).body.items.map((d) => d.id);
+    expect(drafts.length).toBe(5);
+
+    // An editor may not submit: each form says so, nothing moves.
+    const refused = await editor.post<Batch>('/api/v1/declarations/batch-transitions', { ids: drafts, request: { action: 'submit' } });
+    expect(refused.body).toMatchObject({ done: 0, failed: 5 });
+    expect(refused.body.results.every((r) => r.error?.id === 'forbidden')).toBe(true);
+
+    const batch = await approver.post<Batch>('/api/v1/declarations/batch-transitions', { ids: [...drafts, ...submitted], request: { action: 'submit' } });
+    expect(batch.status).toBe(200);
+    expect(batch.body).toMatchObject({ done: 5, failed: 1 });
+    expect(batch.body.results.find((r) => r.id === submitted[0])?.error?.id).toBe('wrong-state');
+
+    const approved = await reviewer.post<Batch>('/api/v1/declarations/batch-transitions', { ids: drafts, request: { action: 'review', grade: '良' } });
+    expect(approved.body).toMatchObject({ done: 5, failed: 0 });
+    expect(approved.body.results.every((r) => r.state === 'approved')).toBe(true);
+    // Recorded one by one.
+    const audit = await (await as('admin')).get<{ entries: Array<{ entityId: string }> }>('/api/v1/audit?action=declaration.review&pageSize=100');
+    for (const id of drafts) expect(audit.body.entries.some((e) => e.entityId === id)).toBe(true);
+
+    const returnWithout = await reviewer.post<Batch>('/api/v1/declarations/batch-transitions', { ids: submitted, request: { action: 'review', grade: '中' } });
+    expect(returnWithout.body.results[0]?.error?.id).toBe('reason-required');
+    expect((await reviewer.post('/api/v1/declarations/batch-transitions', { ids: [], request: { action: 'submit' } })).status).toBe(400);
+  });
+
+  it('exports the list as filtered to Excel, and only what the user may see', async () => {
+    const reviewer = await as('haizhu-reviewer');
+    const list = (await reviewer.get<{ total: number }>('/api/v1/declarations?year=2025&state=approved')).body;
+    const sheet = await reviewer.bytes('/api/v1/declarations/list.xlsx?year=2025&state=approved');
+    expect(sheet.status).toBe(200);
+    const rows = readWorkbook(sheet.bytes).sheets[0]?.rows ?? [];
+    expect(rows[0]?.map((c) => c.text)).toEqual(['年度', '部门', '种类', '项目', '状态', '金额（万元）', '错误', '警告', '审核结果', '更新时间']);
+    expect(rows.length - 1).toBe(list.total);
+    expect(rows.slice(1).every((r) => r.some((c) => c.text === '已审核通过'))).toBe(true);
+    const anonymous = await new ApiClient(base).bytes('/api/v1/declarations/list.xlsx?state=draft');
+    expect(readWorkbook(anonymous.bytes).sheets[0]?.rows.length).toBe(1);
+  });
+});

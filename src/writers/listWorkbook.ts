@@ -1,0 +1,34 @@
+/**
+ * A list as a sheet (any list page's "export to Excel"): a header row frozen and filtered, one row per
+ * item, amounts as numbers shown with two decimals (an amount too long for a float stays text).
+ */
+import ExcelJS from 'exceljs';
+
+export interface ListColumn<T> {
+  readonly header: string;
+  readonly width: number;
+  readonly value: (item: T) => string | number | null;
+  /** Amounts in 万元: written as numbers with two decimals. */
+  readonly amount?: boolean;
+}
+
+/** The .xlsx of a list. */
+export async function writeListWorkbook<T>(sheetName: string, columns: readonly ListColumn<T>[], items: readonly T[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Jixiao';
+  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const item of items) {
+    const row = sheet.addRow(columns.map((c) => {
+      const value = c.value(item);
+      // Amounts are exact decimal strings; a spreadsheet number holds them exactly up to 15 digits.
+      return c.amount && typeof value === 'string' && /^-?\d{1,13}(\.\d{1,2})?$/.test(value) ? Number(value) : value;
+    }));
+    columns.forEach((c, i) => {
+      if (c.amount) row.getCell(i + 1).numFmt = '0.00';
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
