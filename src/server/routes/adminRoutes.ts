@@ -15,6 +15,10 @@ import { createUser, listApiTokens, listUsers, updateUser, USERNAME_PATTERN } fr
 import { auditCsvHeader, auditCsvRow, presentAudit } from '../services/auditPresenter.ts';
 import { createDepartment, createRegion, directoryChanged, regionTree, updateDepartment, updateRegion } from '../services/organisations.ts';
 import { writeBackup } from '../../store/backup.ts';
+import { importDirectory } from '../services/directoryImport.ts';
+import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
+import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import { AppError } from '../appError.ts';
 
 const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin']);
 const entityId = z.string().min(1).max(100);
@@ -91,6 +95,36 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
       directoryChanged(store.db);
       reply.status(201);
       return { id };
+    },
+  );
+
+  r.post(
+    '/api/v1/organisations/import',
+    {
+      bodyLimit: Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024,
+      schema: {
+        tags: ['organisations'],
+        summary: 'Departments and users from a sheet (.xlsx, .xls, CSV): the plan row by row with every problem; with commit, all rows stored or none (admin)',
+        body: z.object({ file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }), commit: z.boolean().default(false) }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!canDo(actor, 'manage-organisations') || !canDo(actor, 'manage-users')) throw forbidden();
+      const { name } = request.body.file;
+      const bytes = new Uint8Array(Buffer.from(request.body.file.data, 'base64'));
+      let format = sniffFormat(bytes);
+      // A CSV is text: told by its name or its commas.
+      if (format === 'text' && (/\.csv$/i.test(name) || /,|\t/.test(Buffer.from(bytes.slice(0, 2000)).toString('utf8')))) format = 'csv';
+      if (format !== 'xlsx' && format !== 'xls' && format !== 'csv') throw new AppError(400, 'unreadable', `${name}：请上传 Excel（.xlsx、.xls）或 CSV 表格`, `${name}: upload an Excel (.xlsx, .xls) or CSV sheet`, [{ field: 'file', message: 'not a sheet' }]);
+      let tables;
+      try {
+        tables = await readSourceTables(bytes, format);
+      } catch (error) {
+        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${name}：${error.zh}`, `${name}: ${error.en}`, [{ field: 'file', message: error.en }]);
+        throw error;
+      }
+      return importDirectory(store.db, actor, tables, request.body.commit);
     },
   );
 

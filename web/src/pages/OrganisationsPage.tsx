@@ -11,6 +11,7 @@ import { useAction } from '../api/useAction.ts';
 import type { RegionNode } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { DirectoryImportDialog } from '../components/DirectoryImportDialog.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { allRegions } from '../session/session.tsx';
 
@@ -29,6 +30,7 @@ type Dialog =
 
 export default function OrganisationsPage() {
   const { t, pick, time } = useLocale();
+  const [importing, setImporting] = useState(false);
   const tree = useResource('organisations', () => api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations'));
   const [selected, setSelected] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -80,10 +82,16 @@ export default function OrganisationsPage() {
     <>
       <div className="page-title">
         <h1>{t('区划与部门', 'Regions and departments')}</h1>
-        <Button type="primary" onClick={() => open({ kind: 'region', parentId: null })}>
-          {t('新建顶级区划', 'New top-level region')}
-        </Button>
+        <Space>
+          <Button onClick={() => setImporting(true)} data-testid="directory-import">
+            {t('从表格导入部门和用户', 'Departments and users from a sheet')}
+          </Button>
+          <Button type="primary" onClick={() => open({ kind: 'region', parentId: null })}>
+            {t('新建顶级区划', 'New top-level region')}
+          </Button>
+        </Space>
       </div>
+      {importing && <DirectoryImportDialog onClose={() => setImporting(false)} onStored={() => tree.reload()} />}
       <ErrorAlert error={tree.error} onRetry={tree.reload} />
       <div className="two-panes">
         <Card size="small" title={t('区划', 'Regions')} loading={tree.loading && !tree.data}>

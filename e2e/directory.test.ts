@@ -1,0 +1,63 @@
+/**
+ * A region's administration in the browser: the admin creates a department and its users from a
+ * sheet — the plan shown row by row first, a bad row marked — and a new user signs in with the
+ * password Jixiao generated for them.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const missing = chromiumMissing();
+const sheet = (rows: string[]) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`, 'utf8') });
+
+describe.skipIf(missing !== null)('departments and users from a sheet in the browser', { timeout: 90_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let password = '';
+  skipAfterFirstFailure();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the plan with a bad row marked, and stores nothing until it is right', async () => {
+    await signIn(page, server.url, 'admin', '/admin/organisations');
+    await page.getByTestId('directory-import').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles(sheet(['部门,区划,用户名,姓名,角色,初始密码', '广州市海珠区教育局,海珠区,edu-editor,教育局填报员,部门填报员,', '广州市海珠区教育局,海珠区,edu-boss,教育局负责人,校长,']));
+    await page.getByTestId('directory-plan').getByText('角色「校长」无法识别', { exact: false }).waitFor();
+    expect(await page.getByTestId('directory-commit').isDisabled()).toBe(true);
+  });
+
+  it('stores the corrected sheet at once, and the new editor signs in with the generated password', async () => {
+    await page.locator('.ant-modal input[type=file]').setInputFiles(sheet(['部门,区划,用户名,姓名,角色,初始密码', '广州市海珠区教育局,海珠区,edu-editor,教育局填报员,部门填报员,', '广州市海珠区教育局,海珠区,edu-boss,教育局负责人,部门负责人,']));
+    await expect.poll(() => page.getByTestId('directory-plan').getByText('可以导入').count()).toBe(2);
+    await screenshot(page, 'directory-import');
+    await page.getByTestId('directory-commit').click();
+    const stored = page.getByTestId('directory-stored');
+    await stored.waitFor();
+    expect(await stored.textContent()).toContain('已新建 1 个部门、2 个用户');
+    password = (await stored.locator('li', { hasText: 'edu-editor' }).locator('code').nth(1).textContent()) ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(10);
+    await stored.getByRole('button', { name: /完\s*成/ }).click();
+    // The department is in the district's list.
+    await page.locator('.ant-tree-title', { hasText: '海珠区' }).first().click();
+    await page.getByText('广州市海珠区教育局').first().waitFor();
+
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('edu-editor');
+    await page.getByLabel('密码').fill(password);
+    await page.locator('button[type=submit]').click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('current-user').textContent()).toContain('广州市海珠区教育局');
+  });
+});
