@@ -1,7 +1,7 @@
 /**
  * A region's administration in the browser: the admin creates a department and its users from a
- * sheet — the plan shown row by row first, a bad row marked — and a new user signs in with the
- * password Jixiao generated for them.
+ * sheet — the plan shown row by row first, a bad row marked — moves the department to another
+ * district, and a new user signs in with the password Jixiao generated for them.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -51,6 +51,14 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     // The department is in the district's list.
     await page.locator('.ant-tree-title', { hasText: '海珠区' }).first().click();
     await page.getByText('广州市海珠区教育局').first().waitFor();
+
+    // Moved to another district, with everything it holds.
+    await page.getByRole('button', { name: '移动「广州市海珠区教育局」到其他区划' }).click();
+    await page.getByLabel('移动到').click();
+    await page.locator('.ant-select-item-option', { hasText: '越秀区' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click();
+    await page.locator('.ant-tree-title', { hasText: '越秀区' }).first().click();
+    await page.getByTestId('departments').getByText('广州市海珠区教育局').waitFor();
 
     await page.context().clearCookies();
     await page.goto(`${server.url}/login`);

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; reado
   'department.update': { zh: '修改部门', en: 'Changed a department' },
   'department.archive': { zh: '归档部门', en: 'Archived a department' },
   'department.restore': { zh: '恢复部门', en: 'Restored a department' },
+  'department.move': { zh: '移动部门到其他区划', en: 'Moved a department to another region' },
 };
 
 /** The action in words, or its code when it has none. */

@@ -104,3 +104,54 @@ describe.each(STORE_KINDS)('departments and users from a sheet on the %s store',
     expect((await (await as('haizhu-reviewer')).post('/api/v1/organisations/import', { file: good })).status).toBe(403);
   });
 });
+
+describe.each(STORE_KINDS)('moving a department on the %s store', (_name, open) => {
+  let store: Store;
+  let app: FastifyInstance;
+  let base: string;
+  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
+
+  beforeAll(async () => {
+    store = await open();
+    await store.migrate();
+    await seedDemo(store, PASSWORD);
+    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+    await dropTestSchemas();
+  });
+
+  it('moves it with its forms: the new region reviews them, the old one no longer sees them', async () => {
+    const admin = await as('admin');
+    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string; departments: Array<{ id: string; name: string }> }> }> }> }>('/api/v1/organisations');
+    const districts = tree.body.regions[0]?.children[0]?.children ?? [];
+    const haizhu = districts.find((d) => d.name === '海珠区');
+    const yuexiu = districts.find((d) => d.name === '越秀区');
+    const bureau = haizhu?.departments[0]?.id ?? '';
+    await admin.post('/api/v1/users', { username: 'yx-rev', displayName: '越秀审核', password: PASSWORD, role: 'reviewer', departmentId: null, regionId: yuexiu?.id });
+    const approver = await as('haizhu-approver');
+    const form = (await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations')).body.items[0]?.id ?? '';
+    expect((await approver.post(`/api/v1/declarations/${form}/transitions`, { action: 'submit' })).status).toBe(200);
+    const haizhuReviewer = await as('haizhu-reviewer');
+    const yuexiuReviewer = await as('yx-rev');
+    expect((await haizhuReviewer.get(`/api/v1/declarations/${form}`)).status).toBe(200);
+    expect((await yuexiuReviewer.get(`/api/v1/declarations/${form}`)).status).toBe(404);
+
+    expect((await admin.patch(`/api/v1/organisations/departments/${bureau}`, { regionId: 'no-such-region' })).status).toBe(400);
+    expect((await (await as('haizhu-editor')).patch(`/api/v1/organisations/departments/${bureau}`, { regionId: yuexiu?.id })).status).toBe(403);
+    expect((await admin.patch(`/api/v1/organisations/departments/${bureau}`, { regionId: yuexiu?.id })).status).toBe(200);
+    expect((await yuexiuReviewer.get(`/api/v1/declarations/${form}`)).status).toBe(200);
+    expect((await haizhuReviewer.get(`/api/v1/declarations/${form}`)).status).toBe(404);
+    expect((await approver.get(`/api/v1/declarations/${form}`)).status).toBe(200);
+    const audit = await admin.get<{ entries: Array<{ action: string }> }>(`/api/v1/audit?entityId=${bureau}`);
+    expect(audit.body.entries.map((e) => e.action)).toContain('department.move');
+    // A name already taken in the region moved to is refused.
+    const twin = await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区政务服务和数据管理局', regionId: haizhu?.id });
+    expect((await admin.patch(`/api/v1/organisations/departments/${twin.body.id}`, { regionId: yuexiu?.id })).status).toBe(409);
+  });
+});

@@ -75,7 +75,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.patch(
     '/api/v1/organisations/departments/:id',
-    { schema: { tags: ['organisations'], summary: 'Rename, archive or restore a department (admin); its forms stay', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional() }).strict() } },
+    { schema: { tags: ['organisations'], summary: 'Rename, archive, restore or move a department to another region (admin); its forms stay with it', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional(), regionId: entityId.optional() }).strict() } },
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();

@@ -193,26 +193,34 @@ export async function updateRegion(trx: Transaction<Database>, actorId: string, 
   await appendAudit(trx, { actorId, action: 'region.update', entity: 'region', entityId: id, detail: { name: region.name, ...(changes.name !== undefined ? { newName: changes.name } : {}), ...(settings ? { settings } : {}) } });
 }
 
-/** Renames, archives or restores a department (an administrator's action); its forms stay whatever happens. */
-export async function updateDepartment(trx: Transaction<Database>, actorId: string, id: string, changes: { name?: string; archived?: boolean }): Promise<void> {
+/**
+ * Renames, archives, restores or moves a department to another region (an administrator's action);
+ * its forms, reports and self-evaluations stay with it, and who reviews them follows the new region.
+ */
+export async function updateDepartment(trx: Transaction<Database>, actorId: string, id: string, changes: { name?: string; archived?: boolean; regionId?: string }): Promise<void> {
   const department = await trx.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
   if (!department) throw notFound('department', '部门');
-  if (changes.name !== undefined && changes.name !== department.name) {
-    const clash = await trx.selectFrom('departments').select('id').where('region_id', '=', department.region_id).where('name', '=', changes.name).executeTakeFirst();
-    if (clash) throw new AppError(409, 'conflict', '该区划下已有同名部门', 'a department of that name exists in the region', [{ field: 'name', message: 'already exists' }]);
+  const regionId = changes.regionId ?? department.region_id;
+  if (changes.regionId !== undefined && !(await trx.selectFrom('regions').select('id').where('id', '=', changes.regionId).executeTakeFirst())) {
+    throw new AppError(400, 'validation-failed', '目标区划不存在', 'the region to move to does not exist', [{ field: 'regionId', message: 'unknown region' }]);
+  }
+  const newName = changes.name ?? department.name;
+  if (newName !== department.name || regionId !== department.region_id) {
+    const clash = await trx.selectFrom('departments').select('id').where('region_id', '=', regionId).where('name', '=', newName).where('id', '!=', id).executeTakeFirst();
+    if (clash) throw new AppError(409, 'conflict', '该区划下已有同名部门', 'a department of that name exists in the region', [{ field: changes.regionId !== undefined ? 'regionId' : 'name', message: 'already exists' }]);
   }
   const archivedAt = changes.archived === undefined ? undefined : changes.archived ? (department.archived_at ?? new Date().toISOString()) : null;
   await trx
     .updateTable('departments')
-    .set({ ...(changes.name !== undefined ? { name: changes.name } : {}), ...(archivedAt !== undefined ? { archived_at: archivedAt } : {}) })
+    .set({ ...(changes.name !== undefined ? { name: changes.name } : {}), ...(archivedAt !== undefined ? { archived_at: archivedAt } : {}), ...(changes.regionId !== undefined ? { region_id: changes.regionId } : {}) })
     .where('id', '=', id)
     .execute();
   await announceDirectoryChange(trx);
   await appendAudit(trx, {
     actorId,
-    action: changes.archived === true ? 'department.archive' : changes.archived === false ? 'department.restore' : 'department.update',
+    action: changes.archived === true ? 'department.archive' : changes.archived === false ? 'department.restore' : changes.regionId !== undefined && changes.regionId !== department.region_id ? 'department.move' : 'department.update',
     entity: 'department',
     entityId: id,
-    detail: { name: department.name, ...(changes.name !== undefined ? { newName: changes.name } : {}) },
+    detail: { name: department.name, ...(changes.name !== undefined ? { newName: changes.name } : {}), ...(changes.regionId !== undefined ? { fromRegionId: department.region_id, toRegionId: changes.regionId } : {}) },
   });
 }

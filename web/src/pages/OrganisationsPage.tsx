@@ -31,6 +31,8 @@ type Dialog =
 export default function OrganisationsPage() {
   const { t, pick, time } = useLocale();
   const [importing, setImporting] = useState(false);
+  const [moving, setMoving] = useState<{ id: string; name: string; from: string } | null>(null);
+  const [moveTo, setMoveTo] = useState<string | undefined>(undefined);
   const tree = useResource('organisations', () => api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations'));
   const [selected, setSelected] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -50,6 +52,8 @@ export default function OrganisationsPage() {
 
   const { run, busy, error, setError } = useAction(() => {
     setDialog(null);
+    // Closed on success only: a refused move stays open with its reason.
+    setMoving(null);
     tree.reload();
   });
 
@@ -144,6 +148,9 @@ export default function OrganisationsPage() {
                           <Button size="small" onClick={() => open({ kind: 'rename-department', id: d.id, name: d.name })}>
                             {t('重命名', 'Rename')}
                           </Button>
+                          <Button size="small" onClick={() => { setMoving({ id: d.id, name: d.name, from: region.id }); setMoveTo(undefined); setError(null); }} aria-label={t(`移动「${d.name}」到其他区划`, `Move ${d.name} to another region`)}>
+                            {t('移动', 'Move')}
+                          </Button>
                           <Button size="small" onClick={() => void run(() => api('PATCH', `/api/v1/organisations/departments/${d.id}`, { archived: !d.archivedAt }))}>
                             {d.archivedAt ? t('恢复', 'Restore') : t('归档', 'Archive')}
                           </Button>
@@ -161,6 +168,26 @@ export default function OrganisationsPage() {
           {!dialog && error && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
         </Card>
       </div>
+      {moving && (
+        <Modal
+          open
+          title={t(`移动「${moving.name}」`, `Move ${moving.name}`)}
+          okText={t('移动', 'Move')}
+          cancelText={t('取消', 'Cancel')}
+          okButtonProps={{ disabled: !moveTo || moveTo === moving.from, loading: busy }}
+          onOk={() => {
+            const target = moveTo;
+            if (!target) return;
+            void run(() => api('PATCH', `/api/v1/organisations/departments/${moving.id}`, { regionId: target }));
+          }}
+          onCancel={() => setMoving(null)}
+        >
+          <Typography.Paragraph type="secondary">{t('部门的全部申报表、监控表和自评表随部门移动，由新区划的财政审核员审核。', 'All its forms, reports and self-evaluations move with it; the new region’s reviewers review them.')}</Typography.Paragraph>
+          <label htmlFor="move-to">{t('移动到', 'Move to')}</label>
+          <Select id="move-to" style={{ width: '100%' }} value={moveTo} onChange={setMoveTo} showSearch optionFilterProp="label" options={regions.filter((r) => r.id !== moving.from).map((r) => ({ value: r.id, label: r.name }))} placeholder={t('选择区划', 'Choose a region')} />
+          {error && <Alert role="alert" type="error" showIcon style={{ marginTop: 8 }} message={pick(error.text)} />}
+        </Modal>
+      )}
       {dialog && (
         <Modal open title={title} okText={t('保存', 'Save')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} onOk={submit} onCancel={() => setDialog(null)}>
           <Form layout="vertical" onFinish={submit}>
