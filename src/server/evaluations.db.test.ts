@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../format/apiTypes.ts';
+import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
@@ -73,6 +74,9 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     expect(overview.body.items[0]?.grade).toBe('良');
     const published = await new ApiClient(base).get<{ items: EvaluationSummary[]; total: number }>('/api/v1/public/evaluations?year=2024');
     expect(published.body.total).toBe(4);
+    const sheet = readWorkbook((await reviewer.bytes('/api/v1/evaluations/overview.xlsx?year=2024')).bytes).sheets[0]?.rows ?? [];
+    expect(sheet[0]?.map((c) => c.text).slice(0, 6)).toEqual(['年度', '部门', '自评对象', '状态', '总分', '等级']);
+    expect(sheet.length - 1).toBe(overview.body.total);
   });
 
   it('refuses to start on a target that is not approved, then starts prefilled once it is', async () => {

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../format/apiTypes.ts';
+import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
@@ -177,6 +178,12 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     // The due date (2025-10-15) has passed: the three unsubmitted reports are overdue.
     expect(overview.body.overdueTotal).toBe(3);
     expect((await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?light=red`)).body.total).toBe(1);
+    // The list as a sheet, red first, with the page's filters.
+    const sheet = readWorkbook((await reviewer.bytes(`/api/v1/monitoring/rounds/${roundId}/reports.xlsx`)).bytes).sheets[0]?.rows ?? [];
+    expect(sheet.length - 1).toBe(4);
+    expect(sheet[1]?.map((c) => c.text)).toContain('红灯（严重滞后）');
+    expect((readWorkbook((await reviewer.bytes(`/api/v1/monitoring/rounds/${roundId}/reports.xlsx?light=red`)).bytes).sheets[0]?.rows ?? []).length).toBe(2);
+    expect((await (await as('haizhu-editor')).bytes(`/api/v1/monitoring/rounds/${roundId}/reports.xlsx`)).status).toBe(403);
     expect((await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?state=draft`)).body.items.every((i) => i.lights.overall === null)).toBe(true);
 
     // Returned: a reason is required; a comment anchors to the row.

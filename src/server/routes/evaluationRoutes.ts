@@ -2,7 +2,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
+import { EVALUATION_STATE_NAMES, EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
+import type { EvaluationSummary } from '../../format/apiTypes.ts';
+import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { EVALUATION_GRADES, type SelfEvaluation } from '../../core/selfEvaluation.ts';
 import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
 import { fillEvaluationFrom } from '../../core/evaluation/prefill.ts';
@@ -77,6 +79,32 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => evaluationOverview(store.db, requireActor(request), request.query),
+  );
+
+  r.get(
+    '/api/v1/evaluations/overview.xlsx',
+    { schema: { tags: ['evaluations'], summary: "The year's self-evaluations as an Excel sheet, lowest total first (reviewers, admins), with the overview's filters", querystring: z.object({ year, grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(), state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(), q: z.string().max(100).optional() }) } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const items: EvaluationSummary[] = [];
+      for (let page = 1; page <= 200; page++) {
+        const chunk = await evaluationOverview(store.db, actor, { ...request.query, sort: 'total', page, pageSize: 200 });
+        items.push(...chunk.items);
+        if (chunk.items.length < 200) break;
+      }
+      const xlsx = await writeListWorkbook<EvaluationSummary>('绩效自评', [
+        { header: '年度', width: 8, value: (e) => e.year },
+        { header: '部门', width: 34, value: (e) => e.departmentName },
+        { header: '自评对象', width: 34, value: (e) => e.projectName ?? '部门整体' },
+        { header: '状态', width: 10, value: (e) => EVALUATION_STATE_NAMES[e.state].zh },
+        { header: '总分', width: 10, value: (e) => e.total, amount: true },
+        { header: '等级', width: 8, value: (e) => e.grade ?? '' },
+        { header: '预算执行率（%）', width: 14, value: (e) => e.executionRate, amount: true },
+        { header: '更新时间', width: 22, value: (e) => e.updatedAt },
+      ], items);
+      attachment(reply, `${request.query.year}年绩效自评.xlsx`);
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
+    },
   );
 
   r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do', params: id } }, async (request) => getEvaluation(store.db, requireActor(request), request.params.id));

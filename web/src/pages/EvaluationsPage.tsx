@@ -109,7 +109,11 @@ function Overview({ year }: { year: number }) {
           </Suspense>
         )}
       </Card>
-      <Card size="small" title={t('各部门、各项目自评情况', 'Every department’s and project’s self-evaluation')}>
+      <Card
+        size="small"
+        title={t('各部门、各项目自评情况', 'Every department’s and project’s self-evaluation')}
+        extra={<a className="btn" href={`/api/v1/evaluations/overview.xlsx?${new URLSearchParams({ year: String(year), ...(grade ? { grade } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) }).toString()}`} download data-testid="export-evaluations">{t('导出 Excel', 'Export to Excel')}</a>}
+      >
         <Space wrap style={{ marginBottom: 12 }}>
           <Select aria-label={t('按等级筛选', 'Filter by grade')} style={{ width: 140 }} value={grade} onChange={(v: string) => setFilters({ grade: v || undefined, page: undefined })} options={[{ value: '', label: t('全部等级', 'All grades') }, ...EVALUATION_GRADES.map((g) => ({ value: g, label: g }))]} />
           <Select aria-label={t('按状态筛选', 'Filter by state')} style={{ width: 140 }} value={state} onChange={(v: string) => setFilters({ state: v || undefined, page: undefined })} options={[{ value: '', label: t('全部状态', 'All states') }, ...EVALUATION_STATES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: pick(EVALUATION_STATE_NAMES[s]) }))]} />

@@ -78,7 +78,12 @@ export default function RoundPage() {
             )}
           </Card>
 
-          <Card size="small" title={t('各部门、各项目监控情况', 'Every department’s and project’s report')} style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title={t('各部门、各项目监控情况', 'Every department’s and project’s report')}
+            extra={<a className="btn" href={`/api/v1/monitoring/rounds/${id}/reports.xlsx?${new URLSearchParams({ ...(light ? { light } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) }).toString()}`} download data-testid="export-round">{t('导出 Excel', 'Export to Excel')}</a>}
+            style={{ marginBottom: 16 }}
+          >
             <Space wrap style={{ marginBottom: 12 }}>
               <Select aria-label={t('按灯筛选', 'Filter by light')} style={{ width: 150 }} value={light || ''} onChange={(v: string) => setFilters({ light: v || undefined, page: undefined })} options={[{ value: '', label: t('全部灯色', 'All lights') }, ...[...LIGHTS, 'none' as const].map((l) => ({ value: l, label: lightName(l) }))]} />
               <Select aria-label={t('按状态筛选', 'Filter by state')} style={{ width: 150 }} value={state || ''} onChange={(v: string) => setFilters({ state: v || undefined, page: undefined })} options={[{ value: '', label: t('全部状态', 'All states') }, ...REPORT_STATES.map((s) => ({ value: s, label: pick(REPORT_STATE_NAMES[s]) }))]} />
