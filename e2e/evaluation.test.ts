@@ -5,20 +5,16 @@
  * reviewer finds it in the year's overview and returns it; fixed, resubmitted, accepted, published,
  * it is on the public pages.
  */
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationView } from '../src/format/apiTypes.ts';
 import { actualFor } from '../src/server/demoEvaluations.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-async function post(request: APIRequestContext, base: string, path: string, body: unknown): Promise<number> {
-  const session = (await (await request.get(`${base}/api/v1/session`)).json()) as { csrfToken: string };
-  return (await request.post(`${base}${path}`, { data: body, headers: { 'x-csrf-token': session.csrfToken } })).status();
-}
 
 describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeout: 120_000 }, () => {
   let server: RunningServer;
@@ -45,9 +41,9 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
   it('the department starts the self-evaluation of its approved 2025 form under 绩效自评', async () => {
     await signIn(page, server.url, 'haizhu-approver');
     const formId = await demoDraftId(page.request, server.url);
-    expect(await post(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'submit' })).toBe(200);
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'submit' })).toBe(200);
     await signIn(page, server.url, 'haizhu-reviewer');
-    expect(await post(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'review', grade: '良' })).toBe(200);
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'review', grade: '良' })).toBe(200);
 
     await signIn(page, server.url, 'haizhu-editor');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '绩效自评' }).click();

@@ -4,22 +4,17 @@
  * give a reason and measures for the red row before it may submit, submits; the reviewer finds it
  * first in the round's list (red first) and returns it with a row comment; the department reads why.
  */
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indicatorProgress, needsExplanation } from '../src/core/monitoring/lights.ts';
 import type { ReportView } from '../src/format/apiTypes.ts';
 import { fillTo } from '../src/server/demoMonitoring.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { screenshot, signIn, signOut, skipAfterFirstFailure } from './support/pages.ts';
+import { postAsSignedIn, screenshot, signIn, signOut, skipAfterFirstFailure } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-/** A write through the signed-in page's cookies, with the session's CSRF token. */
-async function post(request: APIRequestContext, base: string, path: string, body: unknown): Promise<number> {
-  const session = (await (await request.get(`${base}/api/v1/session`)).json()) as { csrfToken: string };
-  return (await request.post(`${base}${path}`, { data: body, headers: { 'x-csrf-token': session.csrfToken } })).status();
-}
 
 /** Pastes text into an element as Excel would put it on the clipboard. */
 async function paste(page: Page, selector: string, text: string): Promise<void> {
@@ -53,9 +48,9 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
   it('the seed’s department form is approved, and its report joins the open 1–7月 round', async () => {
     await signIn(page, server.url, 'haizhu-approver');
     const formId = await demoDraftId(page.request, server.url);
-    expect(await post(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'submit' })).toBe(200);
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'submit' })).toBe(200);
     await signIn(page, server.url, 'haizhu-reviewer');
-    expect(await post(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'review', grade: '良' })).toBe(200);
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'review', grade: '良' })).toBe(200);
 
     await signIn(page, server.url, 'haizhu-approver');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '运行监控' }).click();

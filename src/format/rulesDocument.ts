@@ -49,6 +49,27 @@ function ruleSection(rule: Rule): string {
     .join('\n');
 }
 
+/** A rule of a document that is not a target form (monitoring, self-evaluation), as its section of the page. */
+function documentRuleLines(
+  rule: { readonly id: string; readonly code: string; readonly severity: keyof typeof SEVERITY_NAMES; readonly description: { zh: string; en: string }; readonly source: string; readonly examples: { readonly bad: { readonly shows: string }; readonly good: { readonly shows: string } } },
+  reads: string,
+  said: { readonly message: { zh: string }; readonly path: string } | undefined,
+): string[] {
+  return [
+    `### \`${rule.id}\``,
+    '',
+    `**${rule.code} ${rule.description.zh}** — ${rule.description.en}`,
+    '',
+    `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
+    `- Reads: ${reads}`,
+    `- Why: ${rule.source}`,
+    `- Bad: ${rule.examples.bad.shows}`,
+    ...(said ? [`  - Jixiao says: ${said.message.zh} (\`${said.path}\`)`] : []),
+    `- Good: ${rule.examples.good.shows}`,
+    '',
+  ];
+}
+
 /** The monitoring rules M1–M7, which read monitoring reports (`jixiao monitor REPORT.json`). */
 function monitoringSection(): string[] {
   const c = DEFAULT_MONITORING_CONFIG;
@@ -66,20 +87,7 @@ function monitoringSection(): string[] {
   for (const rule of MONITORING_RULES) {
     const bad = exampleReport();
     rule.examples.bad.edit(bad);
-    const said = checkMonitoringReport(bad).findings.find((f) => f.rule === rule.id);
-    lines.push(
-      `### \`${rule.id}\``,
-      '',
-      `**${rule.code} ${rule.description.zh}** — ${rule.description.en}`,
-      '',
-      `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
-      '- Reads: 绩效运行监控报告',
-      `- Why: ${rule.source}`,
-      `- Bad: ${rule.examples.bad.shows}`,
-      ...(said ? [`  - Jixiao says: ${said.message.zh} (\`${said.path}\`)`] : []),
-      `- Good: ${rule.examples.good.shows}`,
-      '',
-    );
+    lines.push(...documentRuleLines(rule, '绩效运行监控报告', checkMonitoringReport(bad).findings.find((f) => f.rule === rule.id)));
   }
   return lines;
 }
@@ -101,20 +109,7 @@ function evaluationSection(): string[] {
   for (const rule of EVALUATION_RULES) {
     const bad = exampleEvaluation();
     rule.examples.bad.edit(bad);
-    const said = checkSelfEvaluation(bad).findings.find((f) => f.rule === rule.id);
-    lines.push(
-      `### \`${rule.id}\``,
-      '',
-      `**${rule.code} ${rule.description.zh}** — ${rule.description.en}`,
-      '',
-      `- Severity: ${SEVERITY_NAMES[rule.severity]}`,
-      '- Reads: 绩效自评表',
-      `- Why: ${rule.source}`,
-      `- Bad: ${rule.examples.bad.shows}`,
-      ...(said ? [`  - Jixiao says: ${said.message.zh} (\`${said.path}\`)`] : []),
-      `- Good: ${rule.examples.good.shows}`,
-      '',
-    );
+    lines.push(...documentRuleLines(rule, '绩效自评表', checkSelfEvaluation(bad).findings.find((f) => f.rule === rule.id)));
   }
   return lines;
 }

@@ -56,3 +56,9 @@ export function toFixed2(a: Ratio): string {
   const cents = (scaled % 100n).toString().padStart(2, '0');
   return `${negative && scaled !== 0n ? '-' : ''}${whole}.${cents}`;
 }
+
+/** A decimal string (a numeric column, which may print more places) with exactly two; the text itself when it is no decimal. */
+export function twoPlaces(text: string): string {
+  const value = ratioOf(text);
+  return value === null ? text : toFixed2(value);
+}

@@ -17,7 +17,8 @@ import { createDepartment, createRegion, directoryChanged, regionTree, updateDep
 import { writeBackup } from '../../store/backup.ts';
 import { importDirectory } from '../services/directoryImport.ts';
 import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import { ReaderError } from '../../readers/readerError.ts';
+import { UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { AppError } from '../appError.ts';
 
 const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin']);
@@ -101,7 +102,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/organisations/import',
     {
-      bodyLimit: Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['organisations'],
         summary: 'Departments and users from a sheet (.xlsx, .xls, CSV): the plan row by row with every problem; with commit, all rows stored or none (admin)',

@@ -8,13 +8,14 @@ import type { DeclarationSummary } from '../../format/apiTypes.ts';
 import { DOCUMENT_KINDS } from '../../core/document.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
-import { MAX_SOURCE_BYTES } from '../../readers/readerError.ts';
+
 import type { SourceFormat } from '../../table/sourceTable.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
+import { UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import {
   addComment,
@@ -70,8 +71,6 @@ export const listQuery = z.object({
   sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
 });
 
-/** A file of up to 20 MB, base64-encoded (4/3 of it), with room for the JSON around it. */
-const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
 
 /** What an import reads: pasted text (plain or HTML), or a file's bytes in base64. */
 const importSourceBody = z.object({
@@ -195,7 +194,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/declarations/import/preview',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['declarations'],
         summary: 'Read a form (a file of any format, or pasted text or HTML) without storing it: the documents, and the source as tables for the wizard',
@@ -213,7 +212,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/declarations/import',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['declarations'],
         summary: 'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts; a year or department the form names otherwise must be confirmed',

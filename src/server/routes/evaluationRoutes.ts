@@ -1,5 +1,5 @@
 /** Year-end self-evaluations: the forms owed, start, edit, workflow, comments, versions, overview, documents, public pages. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EVALUATION_STATE_NAMES, EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
@@ -11,8 +11,9 @@ import { fillEvaluationFrom } from '../../core/evaluation/prefill.ts';
 import { readSelfEvaluationTables, readSelfEvaluationText } from '../../import/evaluation/readSelfEvaluation.ts';
 import { decodeText } from '../../import/text/decodeText.ts';
 import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import { ReaderError } from '../../readers/readerError.ts';
 import { AppError } from '../appError.ts';
+import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
@@ -32,12 +33,7 @@ import {
 
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(2000).max(2100);
-const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
 
-function attachment(reply: FastifyReply, name: string): void {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
 
 function fileName(e: SelfEvaluation, extension: string): string {
   return `${e.year ?? ''}-${e.projectName ?? e.department ?? '部门'}-${e.title ?? '绩效自评表'}.${extension}`.replace(/[/\\:*?"<>|\r\n]/g, '_');
@@ -129,7 +125,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/evaluations/:id/import',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['evaluations'],
         summary: 'Fill the self-evaluation from its table filled offline (Excel, PDF, Word, web page, text): indicators matched by name, the unmatched listed',

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
 import { AppError } from '../appError.ts';
+import { attachment } from './downloads.ts';
 import { optionalActor } from '../context.ts';
 import { csvHeader, csvLine, dataPackage, tableRows, TABLE_FIELDS, type OpenDataTable, type PublishedDocument } from '../openData/openDataTables.ts';
 import { getDeclaration } from '../services/declarations.ts';
@@ -22,11 +23,6 @@ import { regionSubtree } from '../services/organisations.ts';
 const id = z.object({ id: z.string().min(1).max(100) });
 const PAGE = 200;
 
-/** A download's file name, in ASCII for old clients and in UTF-8 (RFC 5987) for the rest. */
-function attachment(reply: FastifyReply, name: string): void {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
 
 function fileName(document: TargetDocument, year: number, extension: string): string {
   const subject = document.kind === 'project-target' ? (document.project.name ?? '项目') : (document.department ?? '部门');

@@ -1,5 +1,5 @@
 /** In-year monitoring: rounds, the reports departments owe, their workflow, comments, versions, documents. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LIGHT_NAMES, LIGHTS, type MonitoringReport } from '../../core/monitoringReport.ts';
@@ -10,11 +10,12 @@ import { REPORT_STATE_NAMES, REPORT_STATES } from '../../core/monitoring/reportW
 import { monitoringReportSchema } from '../../format/monitoringReportSchema.ts';
 import { isMonitoringTable, readMonitoringTables } from '../../import/monitoringTable.ts';
 import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { MAX_SOURCE_BYTES, ReaderError } from '../../readers/readerError.ts';
+import { ReaderError } from '../../readers/readerError.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
 import { AppError } from '../appError.ts';
+import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { requireActor } from '../context.ts';
 import {
   addReportComment,
@@ -34,12 +35,7 @@ import {
 const id = z.object({ id: z.string().min(1).max(100) });
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const year = z.coerce.number().int().min(2000).max(2100);
-const IMPORT_BODY_LIMIT = Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 64 * 1024;
 
-function attachment(reply: FastifyReply, name: string): void {
-  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  reply.header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`);
-}
 
 function reportFileName(report: MonitoringReport, extension: string): string {
   return `${report.year ?? ''}-${report.projectName ?? report.department ?? '部门'}-${report.round.name}-${report.title ?? '绩效运行监控表'}.${extension}`.replace(/[/\\:*?"<>|\r\n]/g, '_');
@@ -154,7 +150,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/monitoring/reports/:id/import',
     {
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['monitoring'],
         summary: 'Fill the report from a monitoring table filled offline (Excel, PDF, web page): indicators matched by name, the unmatched listed',

@@ -8,6 +8,7 @@ import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import type { TargetDocument } from '../../core/document.ts';
 import { formatMoney, money } from '../../core/money.ts';
+import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import type { DocumentLinks } from '../../format/apiTypes.ts';
 import type { Database } from '../../store/schema.ts';
@@ -41,12 +42,6 @@ async function currentContent(db: Db, id: string): Promise<TargetDocument | null
     .where('declarations.id', '=', id)
     .executeTakeFirst();
   return row ? (row.content as TargetDocument) : null;
-}
-
-/** A numeric column as two decimals (it holds at most two). */
-function toCents(text: string): string {
-  const [whole = '0', fraction = ''] = text.split('.');
-  return `${whole}.${`${fraction}00`.slice(0, 2)}`;
 }
 
 /** A form's self-evaluation once submitted (a draft is still the department's own), or null. */
@@ -117,7 +112,7 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
   const last = await lastYearOf(db, place);
   const evaluation = last && canSee(last) ? await db.selectFrom('self_evaluations').select(['id', 'total', 'grade', 'execution_rate', 'state']).where('target_id', '=', last.id).where('state', '!=', 'draft').executeTakeFirst() : undefined;
   const lastYear = last && canSee(last)
-    ? { id: last.id, year: last.year, state: last.state, evaluation: evaluation ? { id: evaluation.id, total: evaluation.total === null ? null : toCents(String(evaluation.total)), grade: evaluation.grade, executionRate: evaluation.execution_rate === null ? null : toCents(String(evaluation.execution_rate)), state: evaluation.state } : null }
+    ? { id: last.id, year: last.year, state: last.state, evaluation: evaluation ? { id: evaluation.id, total: evaluation.total === null ? null : twoPlaces(String(evaluation.total)), grade: evaluation.grade, executionRate: evaluation.execution_rate === null ? null : twoPlaces(String(evaluation.execution_rate)), state: evaluation.state } : null }
     : null;
   if (content.kind === 'project-target') {
     const department = await departmentFormOf(db, place);

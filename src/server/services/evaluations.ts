@@ -12,6 +12,7 @@ import { checkSelfEvaluation } from '../../core/evaluation/evaluationRules.ts';
 import { evaluationActionsFrom, evaluationTransition, EVALUATION_STATE_NAMES, EVALUATION_STATES, isEvaluationEditable, type EvaluationRequest, type EvaluationState } from '../../core/evaluation/evaluationWorkflow.ts';
 import { lockEvaluationParts, prefillEvaluation, withScores } from '../../core/evaluation/prefill.ts';
 import type { ScoringConfig } from '../../core/evaluation/scoring.ts';
+import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
 import type { MonitoringReport } from '../../core/monitoringReport.ts';
 import { canOnEvaluation, type Actor, type EvaluationPolicyAction } from '../../core/policy.ts';
@@ -71,19 +72,13 @@ function summaryOf(row: Row): EvaluationSummary {
     projectName: row.project_name,
     state: row.state,
     version: row.current_version,
-    total: row.total === null ? null : twoDecimals(String(row.total)),
+    total: row.total === null ? null : twoPlaces(String(row.total)),
     grade: row.grade,
-    executionRate: row.execution_rate === null ? null : twoDecimals(String(row.execution_rate)),
+    executionRate: row.execution_rate === null ? null : twoPlaces(String(row.execution_rate)),
     errorCount: row.error_count,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
   };
-}
-
-/** A numeric column as two decimals, exactly (the database may return more places). */
-function twoDecimals(text: string): string {
-  const [whole = '0', fraction = ''] = text.split('.');
-  return `${whole}.${`${fraction}00`.slice(0, 2)}`;
 }
 
 /** The write path: scores written in, rules run, version stored, summary columns updated, audited. */
@@ -353,7 +348,7 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
     counts: { total, byGrade, byState },
     items: items.map(summaryOf),
     total: Number(counted.n),
-    execution: execution.map((e) => ({ departmentId: e.department_id, departmentName: e.department_name, annual: e.annual === null ? null : twoDecimals(String(e.annual)), executed: e.executed === null ? null : twoDecimals(String(e.executed)) })),
+    execution: execution.map((e) => ({ departmentId: e.department_id, departmentName: e.department_name, annual: e.annual === null ? null : twoPlaces(String(e.annual)), executed: e.executed === null ? null : twoPlaces(String(e.executed)) })),
   };
 }
 

@@ -11,7 +11,7 @@ import { LIGHTS, type Light, type MonitoringReport } from '../../core/monitoring
 import { monthsElapsed, needsExplanation, type MonitoringConfig } from '../../core/monitoring/lights.ts';
 import { checkMonitoringReport } from '../../core/monitoring/monitoringRules.ts';
 import { lockTargetParts, prefillReport } from '../../core/monitoring/prefill.ts';
-import { divide, ratio, ratioOf, times, toFixed2 } from '../../core/monitoring/ratio.ts';
+import { divide, ratio, ratioOf, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
 import { blockingFindings, isReportEditable, rectificationNeeded, REPORT_STATE_NAMES, REPORT_STATES, reportActionsFrom, reportTransition, type ReportRequest, type ReportState } from '../../core/monitoring/reportWorkflow.ts';
 import { canOnReport, canOpenRound, type Actor, type ReportPolicyAction } from '../../core/policy.ts';
 import type { RuleSetting } from '../../core/rules/checkConfig.ts';
@@ -251,12 +251,6 @@ function executionRate(annual: string | null, executed: string | null): string |
   if (a === null || e === null || a.num <= 0n) return null;
   const share = divide(e, a);
   return share === null ? null : toFixed2(times(share, ratio(100n)));
-}
-
-/** A numeric sum as 万元 with two decimals, exactly. */
-function amountText(text: string): string {
-  const value = ratioOf(text);
-  return value === null ? text : toFixed2(value);
 }
 
 type ReportRow = MonitoringReportsTable & { department_name: string };
@@ -538,8 +532,8 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     items: items.map(summaryOf),
     total: Number(counted.n),
     execution: execution.map((e) => {
-      const annual = e.annual === null ? null : amountText(String(e.annual));
-      const executed = e.executed === null ? null : amountText(String(e.executed));
+      const annual = e.annual === null ? null : twoPlaces(String(e.annual));
+      const executed = e.executed === null ? null : twoPlaces(String(e.executed));
       return { departmentId: e.department_id, departmentName: e.department_name, annual, executed, rate: executionRate(annual, executed) };
     }),
     timeElapsed: elapsed ? toFixed2(times(elapsed, ratio(100n, 12n))) : '0.00',

@@ -11,6 +11,7 @@ import Typography from 'antd/es/typography';
 import Upload from 'antd/es/upload';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { fileToBase64 } from '../api/fileData.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -27,15 +28,6 @@ interface Result {
 }
 
 const ROLE_NAMES: Record<string, [string, string]> = { editor: ['部门填报员', 'Editor'], approver: ['部门负责人', 'Approver'], reviewer: ['财政审核员', 'Reviewer'], admin: ['管理员', 'Admin'] };
-
-function readFile(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => void; onStored: () => void }) {
   const { t, pick } = useLocale();
@@ -69,7 +61,7 @@ export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => vo
           maxCount={1}
           showUploadList={false}
           beforeUpload={(chosen) => {
-            void readFile(chosen).then((data) => {
+            void fileToBase64(chosen).then((data) => {
               const picked = { name: chosen.name, data };
               setFile(picked);
               void send(picked, false);

@@ -16,6 +16,7 @@ import type { ScoreFormula } from '../../../src/core/evaluation/scoring.ts';
 import type { EvaluationIndicator, SelfEvaluation } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationView } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
+import { fileToBase64 } from '../api/fileData.ts';
 import { useResource } from '../api/useResource.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -127,12 +128,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
       await save();
       const current = resource.data;
       if (!current) return;
-      const data = await new Promise<string>((resolve, reject) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-        reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-        reader.readAsDataURL(file);
-      });
+      const data = await fileToBase64(file);
       const answer = await api<EvaluationView & { matched: number; unmatched: string[] }>('POST', `/api/v1/evaluations/${id}/import`, { baseVersion: current.version, file: { name: file.name, data } });
       resource.set(answer);
       setDraft(null);

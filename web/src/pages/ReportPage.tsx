@@ -15,6 +15,7 @@ import { DEVIATION_CATEGORIES, LIKELIHOOD_NAMES, type Likelihood, type Monitorin
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import type { ReportView } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
+import { fileToBase64 } from '../api/fileData.ts';
 import { fetchOnce } from '../api/prefetch.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -59,16 +60,6 @@ function basisName(progress: IndicatorProgress | undefined, t: (zh: string, en: 
     default:
       return '';
   }
-}
-
-/** Reads a file as base64 for the import endpoint. */
-function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
 }
 
 export default function ReportPage() {
