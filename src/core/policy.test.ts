@@ -1,6 +1,6 @@
 /** The full matrix: every role × every action × own department / other department in the region / other region. */
 import { describe, expect, it } from 'vitest';
-import { canCreateFor, canDo, canOnDeclaration, canOnReport, canOpenRound, type Actor, type DeclarationAction, type Role } from './policy.ts';
+import { canCreateFor, canDo, canManageRegion, canOnDeclaration, canOnReport, canOpenRound, isSystemAdmin, oversightRegion, type Actor, type DeclarationAction, type Role } from './policy.ts';
 import type { DeclarationState } from './workflow.ts';
 
 // 广东 > 广州 > 海珠区 (dept H1, H2) and 越秀区 (dept Y1).
@@ -117,5 +117,47 @@ describe('monitoring report policy', () => {
     expect(canOpenRound(reviewer, path)).toBe(true);
     expect(canOpenRound(farReviewer, path)).toBe(false);
     expect(canOpenRound(editor, path)).toBe(false);
+  });
+});
+
+describe("a bureau's admin (an admin bound to a region)", () => {
+  const bureauAdmin: Actor = { id: 'b', role: 'admin', departmentId: null, regionId: 'haizhu' };
+  const systemAdmin = actors.admin;
+
+  it('administers its own region and below, never another region or the region above', () => {
+    expect(canManageRegion(bureauAdmin, ['haizhu', 'guangzhou', 'guangdong'])).toBe(true);
+    expect(canManageRegion(bureauAdmin, ['haizhu-street', 'haizhu', 'guangzhou'])).toBe(true);
+    expect(canManageRegion(bureauAdmin, ['yuexiu', 'guangzhou', 'guangdong'])).toBe(false);
+    expect(canManageRegion(bureauAdmin, ['guangzhou', 'guangdong'])).toBe(false);
+    expect(canManageRegion(systemAdmin, ['yuexiu', 'guangzhou'])).toBe(true);
+    for (const role of ['editor', 'approver', 'reviewer'] as const) expect(canManageRegion(actors[role], ['haizhu', 'guangzhou'])).toBe(false);
+    expect(canManageRegion(null, ['haizhu'])).toBe(false);
+  });
+
+  it("reads its region's forms (drafts too), not another region's unpublished ones, and decides none", () => {
+    for (const state of ['draft', 'submitted', 'approved'] as const) {
+      expect(canOnDeclaration(bureauAdmin, 'read', own(state))).toBe(true);
+      expect(canOnDeclaration(bureauAdmin, 'read', otherRegion(state))).toBe(false);
+      expect(canOnDeclaration(bureauAdmin, 'review', own(state))).toBe(false);
+    }
+    expect(canOnDeclaration(bureauAdmin, 'read', otherRegion('published'))).toBe(true);
+    const report = { departmentId: 'Y1', regionPath: ['yuexiu', 'guangzhou'], state: 'submitted' as const };
+    expect(canOnReport(bureauAdmin, 'read', report)).toBe(false);
+    expect(canOnReport(bureauAdmin, 'read', { ...report, regionPath: ['haizhu', 'guangzhou'] })).toBe(true);
+    expect(canOpenRound(bureauAdmin, ['yuexiu', 'guangzhou'])).toBe(false);
+    expect(canOpenRound(bureauAdmin, ['haizhu', 'guangzhou'])).toBe(true);
+  });
+
+  it("leaves the system's audit log, backup and shared library to the system admin", () => {
+    for (const action of ['read-audit', 'backup', 'manage-library'] as const) {
+      expect(canDo(bureauAdmin, action)).toBe(false);
+      expect(canDo(systemAdmin, action)).toBe(true);
+    }
+    expect(canDo(bureauAdmin, 'manage-organisations')).toBe(true);
+    expect(isSystemAdmin(bureauAdmin)).toBe(false);
+    expect(isSystemAdmin(systemAdmin)).toBe(true);
+    expect(oversightRegion(bureauAdmin)).toBe('haizhu');
+    expect(oversightRegion(actors.reviewer)).toBe('haizhu');
+    expect(oversightRegion(systemAdmin)).toBeNull();
   });
 });

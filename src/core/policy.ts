@@ -20,8 +20,37 @@ export interface Actor {
   readonly role: Role;
   /** The department of editors and approvers. */
   readonly departmentId: string | null;
-  /** The region a reviewer reviews (its whole subtree). */
+  /**
+   * The region a reviewer reviews, or a bureau's admin administers (its whole subtree). An admin
+   * without one administers the whole system.
+   */
   readonly regionId: string | null;
+}
+
+/** Is the actor the system's administrator (an admin bound to no region)? */
+export function isSystemAdmin(actor: Actor | null): boolean {
+  return actor !== null && actor.role === 'admin' && actor.regionId === null;
+}
+
+/**
+ * The region the actor's oversight is confined to (a reviewer's, a bureau admin's), or null for the
+ * whole system (the system admin). Only meaningful for reviewers and admins.
+ */
+export function oversightRegion(actor: Actor): string | null {
+  return actor.role === 'reviewer' || actor.role === 'admin' ? actor.regionId : null;
+}
+
+/**
+ * May the actor administer what lies in a region — its sub-regions, departments, users and
+ * settings? The system admin everywhere; a bureau's admin in its own region and below.
+ */
+export function canManageRegion(actor: Actor | null, regionPath: readonly string[]): boolean {
+  return actor !== null && actor.role === 'admin' && adminReaches(actor, regionPath);
+}
+
+/** Does an admin's oversight reach a region (always for the system admin)? */
+function adminReaches(actor: Actor, regionPath: readonly string[]): boolean {
+  return actor.regionId === null || regionPath.includes(actor.regionId);
 }
 
 /** A declaration as the policy sees it. */
@@ -51,7 +80,7 @@ export function canOnDeclaration(actor: Actor | null, action: DeclarationAction,
       // Drafts stay with their department until submitted.
       return inRegion && declaration.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'review');
     case 'admin':
-      return action === 'read' || action === 'history';
+      return adminReaches(actor, declaration.regionPath) && (action === 'read' || action === 'history');
   }
 }
 
@@ -66,10 +95,13 @@ export function canDo(actor: Actor | null, action: SystemAction): boolean {
   switch (action) {
     case 'manage-organisations':
     case 'manage-users':
+      // Which regions, departments and users: canManageRegion decides for each.
+      return actor.role === 'admin';
     case 'read-audit':
     case 'backup':
     case 'manage-library':
-      return actor.role === 'admin';
+      // The whole store's log, backup and shared library belong to the system, not to one bureau.
+      return isSystemAdmin(actor);
     case 'read-library':
       // Indicator names and targets are published with the forms; every signed-in user may look them up.
       return true;
@@ -104,14 +136,14 @@ export function canOnReport(actor: Actor | null, action: ReportPolicyAction, rep
     case 'reviewer':
       return inRegion && report.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
     case 'admin':
-      return action === 'read' || action === 'history';
+      return adminReaches(actor, report.regionPath) && (action === 'read' || action === 'history');
   }
 }
 
 /** May the actor open a monitoring round for a region (admins anywhere; reviewers in their own region's subtree)? */
 export function canOpenRound(actor: Actor | null, regionPath: readonly string[]): boolean {
   if (actor === null) return false;
-  if (actor.role === 'admin') return true;
+  if (actor.role === 'admin') return adminReaches(actor, regionPath);
   return actor.role === 'reviewer' && actor.regionId !== null && regionPath.includes(actor.regionId);
 }
 
@@ -142,6 +174,6 @@ export function canOnEvaluation(actor: Actor | null, action: EvaluationPolicyAct
     case 'reviewer':
       return inRegion && evaluation.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
     case 'admin':
-      return action === 'read' || action === 'history';
+      return adminReaches(actor, evaluation.regionPath) && (action === 'read' || action === 'history');
   }
 }

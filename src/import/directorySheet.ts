@@ -32,6 +32,11 @@ export interface DirectoryContext {
   readonly usernames: ReadonlySet<string>;
   /** Why a password is refused, or null (the server's password policy). */
   readonly passwordProblem: (password: string, owner: { username: string; displayName: string }) => { zh: string; en: string } | null;
+  /**
+   * Does the importing admin administer this region (null: the whole system, for an admin of no
+   * region)? A bureau's admin imports only into its own region and below.
+   */
+  readonly manages: (regionId: string | null) => boolean;
 }
 
 export interface RowProblem {
@@ -87,6 +92,7 @@ export function planDirectorySheet(tables: SourceTables, context: DirectoryConte
     const region = regionOf(value.region ?? '', context);
     const regionFound = region && 'id' in region ? region : null;
     if (region && 'field' in region) problems.push(region);
+    if (regionFound && !context.manages(regionFound.id)) problems.push({ field: 'region', zh: `「${regionFound.name}」不在您管理的区划内`, en: `"${regionFound.name}" is outside the region you administer` });
     let department: DirectoryRowPlan['department'] = null;
     if (value.department) {
       if (!regionFound) {
@@ -109,6 +115,7 @@ export function planDirectorySheet(tables: SourceTables, context: DirectoryConte
       if (role === null) problems.push({ field: 'role', zh: `角色「${value.role ?? ''}」无法识别（部门填报员、部门负责人、财政审核员、管理员）`, en: `the role "${value.role ?? ''}" is not one of 部门填报员, 部门负责人, 财政审核员, 管理员` });
       if ((role === 'editor' || role === 'approver') && !department) problems.push({ field: 'department', zh: '部门填报员和部门负责人须写明部门及其区划', en: 'a department editor or approver needs a department and its region' });
       if (role === 'reviewer' && !regionFound) problems.push({ field: 'region', zh: '财政审核员须写明所审核的区划', en: 'a reviewer needs the region they review' });
+      if (role === 'admin' && !regionFound && !context.manages(null)) problems.push({ field: 'region', zh: '管理员须写明所管理的区划（您只能设立本区划及下级的管理员）', en: 'an admin needs the region they administer (you can make admins only for your region and below)' });
       const password = value.password ? value.password : null;
       const weak = password ? context.passwordProblem(password, { username, displayName }) : null;
       if (weak) problems.push({ field: 'password', zh: `初始密码不能使用：${weak.zh}`, en: `the password cannot be used: ${weak.en}` });

@@ -18,10 +18,12 @@ import { seedDemoEvaluations } from './demoEvaluations.ts';
 
 const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
 
-export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role }> = [
+/** The demo's accounts; `region: 'haizhu'` binds an admin to the district (that bureau's own admin). */
+export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; role: Role; region?: 'haizhu' }> = [
   { username: 'haizhu-editor', displayName: '海珠数管局填报员', role: 'editor' },
   { username: 'haizhu-approver', displayName: '海珠数管局负责人', role: 'approver' },
   { username: 'haizhu-reviewer', displayName: '海珠区财政局审核员', role: 'reviewer' },
+  { username: 'haizhu-admin', displayName: '海珠区财政局管理员', role: 'admin', region: 'haizhu' },
   { username: 'admin', displayName: '系统管理员', role: 'admin' },
 ];
 
@@ -59,15 +61,15 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
     await createRegion(trx, 'system', { name: '越秀区', level: 'district', parentId: guangzhou });
     const bureau = await createDepartment(trx, 'system', { name: '广州市海珠区政务服务和数据管理局', regionId: haizhu });
     const ids: Partial<Record<Role, string>> = {};
-    for (const user of DEMO_USERS) {
+    for (const { region, ...user } of DEMO_USERS) {
       const created = await createUser(trx, null, {
         ...user,
         password: demoPassword,
         demo: true,
         departmentId: user.role === 'editor' || user.role === 'approver' ? bureau : null,
-        regionId: user.role === 'reviewer' ? haizhu : null,
+        regionId: user.role === 'reviewer' || region === 'haizhu' ? haizhu : null,
       });
-      ids[user.role] = created.id;
+      if (!region) ids[user.role] = created.id;
     }
     const actor = (role: Role) => actorOf({ id: ids[role] ?? '', username: '', displayName: '', role, departmentId: role === 'editor' || role === 'approver' ? bureau : null, regionId: role === 'reviewer' ? haizhu : null, disabled: false, demo: true });
     const editor = actor('editor');

@@ -16,6 +16,7 @@ import { auditCsvHeader, auditCsvRow, presentAudit } from '../services/auditPres
 import { createDepartment, createRegion, directoryChanged, regionTree, updateDepartment, updateRegion } from '../services/organisations.ts';
 import { writeBackup } from '../../store/backup.ts';
 import { importDirectory } from '../services/directoryImport.ts';
+import { managedUserIds, requireManagesDepartment, requireManagesPlacement, requireManagesRegion, requireManagesUser } from '../services/adminScope.ts';
 import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
 import { ReaderError } from '../../readers/readerError.ts';
 import { UPLOAD_BODY_LIMIT } from './downloads.ts';
@@ -44,11 +45,14 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.post(
     '/api/v1/organisations/regions',
-    { schema: { tags: ['organisations'], summary: 'Create a region (admin)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
+    { schema: { tags: ['organisations'], summary: 'Create a region (admin; a bureau admin only below its own region)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      const id = await store.db.transaction().execute((trx) => createRegion(trx, actor.id, request.body));
+      const id = await store.db.transaction().execute(async (trx) => {
+        await requireManagesRegion(trx, actor, request.body.parentId, 'parentId');
+        return createRegion(trx, actor.id, request.body);
+      });
       directoryChanged(store.db);
       reply.status(201);
       return { id };
@@ -68,7 +72,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      await store.db.transaction().execute((trx) => updateRegion(trx, actor.id, request.params.id, request.body));
+      await store.db.transaction().execute(async (trx) => {
+        await requireManagesRegion(trx, actor, request.params.id, 'id');
+        await updateRegion(trx, actor.id, request.params.id, request.body);
+      });
       directoryChanged(store.db);
       return { ok: true };
     },
@@ -80,7 +87,11 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      await store.db.transaction().execute((trx) => updateDepartment(trx, actor.id, request.params.id, request.body));
+      await store.db.transaction().execute(async (trx) => {
+        await requireManagesDepartment(trx, actor, request.params.id);
+        if (request.body.regionId !== undefined) await requireManagesRegion(trx, actor, request.body.regionId);
+        await updateDepartment(trx, actor.id, request.params.id, request.body);
+      });
       directoryChanged(store.db);
       return { ok: true };
     },
@@ -92,7 +103,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      const id = await store.db.transaction().execute((trx) => createDepartment(trx, actor.id, request.body));
+      const id = await store.db.transaction().execute(async (trx) => {
+        await requireManagesRegion(trx, actor, request.body.regionId);
+        return createDepartment(trx, actor.id, request.body);
+      });
       directoryChanged(store.db);
       reply.status(201);
       return { id };
@@ -129,10 +143,12 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'All users (admin)' } }, async (request) => {
+  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'All users (admin; a bureau admin sees those of its region and below)' } }, async (request) => {
     const actor = requireActor(request);
     if (!canDo(actor, 'manage-users')) throw forbidden();
-    return { users: await listUsers(store.db) };
+    const managed = await managedUserIds(store.db, actor);
+    const users = await listUsers(store.db);
+    return { users: managed === null ? users : users.filter((u) => managed.includes(u.id)) };
   });
 
   r.post(
@@ -154,7 +170,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-users')) throw forbidden();
-      const user = await store.db.transaction().execute((trx) => createUser(trx, actor.id, request.body));
+      const user = await store.db.transaction().execute(async (trx) => {
+        await requireManagesPlacement(trx, actor, request.body);
+        return createUser(trx, actor.id, request.body);
+      });
       reply.status(201);
       return { user };
     },
@@ -182,7 +201,14 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-users')) throw forbidden();
-      const user = await store.db.transaction().execute((trx) => updateUser(trx, actor.id, request.params.id, request.body));
+      const user = await store.db.transaction().execute(async (trx) => {
+        const current = await requireManagesUser(trx, actor, request.params.id);
+        const { role, departmentId, regionId } = request.body;
+        if (role !== undefined || departmentId !== undefined || regionId !== undefined) {
+          await requireManagesPlacement(trx, actor, { role: role ?? current.role, departmentId: departmentId !== undefined ? departmentId : current.departmentId, regionId: regionId !== undefined ? regionId : current.regionId });
+        }
+        return updateUser(trx, actor.id, request.params.id, request.body);
+      });
       forgetTokenUsers();
       return { user };
     },
@@ -194,6 +220,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-users')) throw forbidden();
+      await requireManagesUser(store.db, actor, request.params.id);
       return { tokens: await listApiTokens(store.db, request.params.id) };
     },
   );

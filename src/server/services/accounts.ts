@@ -61,7 +61,8 @@ async function placement(trx: Transaction<Database>, role: Role, departmentId: s
     throw new AppError(400, 'validation-failed', '财政审核员须指定负责的区划', 'a reviewer reviews a region', [{ field: 'regionId', message: 'required for this role' }]);
   }
   const department_id = role === 'editor' || role === 'approver' ? departmentId : null;
-  const region_id = role === 'reviewer' ? regionId : null;
+  // An admin with a region is that bureau's admin; without one, the system's.
+  const region_id = role === 'reviewer' || role === 'admin' ? regionId : null;
   if (department_id) {
     const department = await trx.selectFrom('departments').select(['id', 'archived_at']).where('id', '=', department_id).executeTakeFirst();
     if (!department) throw new AppError(400, 'validation-failed', '部门不存在', 'no such department', [{ field: 'departmentId', message: 'unknown department' }]);

@@ -501,7 +501,7 @@ export interface ListFilter {
 
 /**
  * The declarations (joined with their departments) the actor may see, as a query: the policy's
- * rules for reading, in SQL (the public: published; admins: all; others: theirs and published).
+ * rules for reading, in SQL (the public: published; the system admin: all; others: theirs and published).
  */
 export async function visibleDeclarations(db: Kysely<Database>, actor: Actor | null) {
   const query = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id');
@@ -512,6 +512,11 @@ export async function visibleDeclarations(db: Kysely<Database>, actor: Actor | n
   if (actor.role === 'reviewer') {
     const regions = await regionSubtree(db, actor.regionId ?? '');
     return query.where((eb) => eb.or([eb.and([eb('departments.region_id', 'in', regions), eb('declarations.state', '!=', 'draft')]), eb('declarations.state', '=', 'published')]));
+  }
+  // A bureau's admin: everything of its region, and what is published elsewhere.
+  if (actor.regionId !== null) {
+    const regions = await regionSubtree(db, actor.regionId);
+    return query.where((eb) => eb.or([eb('departments.region_id', 'in', regions), eb('declarations.state', '=', 'published')]));
   }
   return query;
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Actor } from '../../core/policy.ts';
+import { canManageRegion, type Actor } from '../../core/policy.ts';
 import { planDirectorySheet, type DirectoryRowPlan } from '../../import/directorySheet.ts';
 import type { SourceTables } from '../../table/sourceTable.ts';
 import type { Database } from '../../store/schema.ts';
@@ -37,11 +37,17 @@ export async function importDirectory(db: Kysely<Database>, actor: Actor, tables
     for (let at = byId.get(id); at && names.length < 10; at = at.parent_id ? byId.get(at.parent_id) : undefined) names.unshift(at.name);
     return names.join('/');
   };
+  const pathIds = (id: string): string[] => {
+    const ids: string[] = [];
+    for (let at = byId.get(id); at && ids.length < 10; at = at.parent_id ? byId.get(at.parent_id) : undefined) ids.push(at.id);
+    return ids;
+  };
   const { plans, problem } = planDirectorySheet(tables, {
     regions: regions.map((r) => ({ id: r.id, name: r.name, path: pathOf(r.id) })),
     departments: departments.map((d) => ({ id: d.id, name: d.name, regionId: d.region_id })),
     usernames: new Set(users.map((u) => u.username)),
     passwordProblem: (password, owner) => passwordProblem(password, owner),
+    manages: (regionId) => canManageRegion(actor, regionId === null ? [] : pathIds(regionId)),
   });
   if (problem) throw new AppError(400, 'not-a-directory-sheet', problem.zh, problem.en, [{ field: 'file', message: problem.en }]);
   const problems = plans.reduce((n, p) => n + p.problems.length, 0);
@@ -71,7 +77,7 @@ export async function importDirectory(db: Kysely<Database>, actor: Actor, tables
           password,
           role: plan.user.role,
           departmentId: needsDepartment ? departmentId : null,
-          regionId: plan.user.role === 'reviewer' ? plan.user.regionId : null,
+          regionId: plan.user.role === 'reviewer' || plan.user.role === 'admin' ? plan.user.regionId : null,
         });
         madeUsers.push({ username: plan.user.username, password: plan.user.password ? null : password });
       }

@@ -15,7 +15,7 @@ import type { ScoringConfig } from '../../core/evaluation/scoring.ts';
 import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
 import type { MonitoringReport } from '../../core/monitoringReport.ts';
-import { canOnEvaluation, type Actor, type EvaluationPolicyAction } from '../../core/policy.ts';
+import { canOnEvaluation, oversightRegion, type Actor, type EvaluationPolicyAction } from '../../core/policy.ts';
 import type { RuleSetting } from '../../core/rules/checkConfig.ts';
 import { EVALUATION_GRADES, type EvaluationGrade, type SelfEvaluation } from '../../core/selfEvaluation.ts';
 import { STATE_NAMES } from '../../core/workflow.ts';
@@ -291,7 +291,8 @@ export interface EvaluationOverviewQuery {
 /** The reviewer's overview of a year: counts by grade and state, every evaluation, execution by department. */
 export async function evaluationOverview(db: Kysely<Database>, actor: Actor, query: EvaluationOverviewQuery): Promise<EvaluationOverview> {
   if (actor.role !== 'reviewer' && actor.role !== 'admin') throw forbidden();
-  const scope = actor.role === 'reviewer' && actor.regionId ? await regionSubtree(db, actor.regionId) : null;
+  const oversight = oversightRegion(actor);
+  const scope = oversight !== null ? await regionSubtree(db, oversight) : null;
   const base = () => {
     let q = db.selectFrom('self_evaluations').innerJoin('departments', 'departments.id', 'self_evaluations.department_id').where('self_evaluations.year', '=', query.year);
     if (scope) q = q.where('departments.region_id', 'in', scope);

@@ -13,7 +13,7 @@ import { checkMonitoringReport } from '../../core/monitoring/monitoringRules.ts'
 import { lockTargetParts, prefillReport } from '../../core/monitoring/prefill.ts';
 import { divide, ratio, ratioOf, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
 import { blockingFindings, isReportEditable, rectificationNeeded, REPORT_STATE_NAMES, REPORT_STATES, reportActionsFrom, reportTransition, type ReportRequest, type ReportState } from '../../core/monitoring/reportWorkflow.ts';
-import { canOnReport, canOpenRound, type Actor, type ReportPolicyAction } from '../../core/policy.ts';
+import { canOnReport, canOpenRound, oversightRegion, type Actor, type ReportPolicyAction } from '../../core/policy.ts';
 import type { RuleSetting } from '../../core/rules/checkConfig.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
@@ -91,12 +91,12 @@ async function loadRound(db: Db, id: string): Promise<MonitoringRoundsTable & { 
 
 /** Can the actor see the round at all: its region is above their department, or within their region? */
 async function roundAccess(db: Db, actor: Actor, round: MonitoringRoundsTable): Promise<{ visible: boolean; oversee: boolean }> {
-  if (actor.role === 'admin') return { visible: true, oversee: true };
-  if (actor.role === 'reviewer' && actor.regionId) {
-    const path = await regionPath(db, round.region_id);
-    const within = path.includes(actor.regionId);
-    // A bureau above sets the round; a reviewer below oversees their own part of it.
-    const above = (await regionPath(db, actor.regionId)).includes(round.region_id);
+  const oversight = oversightRegion(actor);
+  if (actor.role === 'admin' && oversight === null) return { visible: true, oversee: true };
+  if ((actor.role === 'reviewer' || actor.role === 'admin') && oversight !== null) {
+    const within = (await regionPath(db, round.region_id)).includes(oversight);
+    // A bureau above sets the round; a reviewer (or a bureau's admin) below oversees their own part of it.
+    const above = (await regionPath(db, oversight)).includes(round.region_id);
     return { visible: within || above, oversee: within || above };
   }
   if (actor.departmentId) {
@@ -464,7 +464,8 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   if (!access.visible) throw notFound('monitoring round', '监控轮次');
   if (!access.oversee) throw forbidden();
   // A reviewer below the round's region oversees only their own part of it.
-  const scope = actor.role === 'reviewer' && actor.regionId && !(await regionPath(db, round.region_id)).includes(actor.regionId) ? await regionSubtree(db, actor.regionId) : null;
+  const oversight = oversightRegion(actor);
+  const scope = oversight !== null && !(await regionPath(db, round.region_id)).includes(oversight) ? await regionSubtree(db, oversight) : null;
   const base = () => {
     let q = db.selectFrom('monitoring_reports').innerJoin('departments', 'departments.id', 'monitoring_reports.department_id').where('monitoring_reports.round_id', '=', roundId);
     if (scope) q = q.where('departments.region_id', 'in', scope);

@@ -55,8 +55,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? [
           { key: '/admin/organisations', icon: <ApartmentOutlined />, label: t('区划与部门', 'Regions and departments') },
           { key: '/admin/users', icon: <TeamOutlined />, label: t('用户', 'Users') },
-          { key: '/admin/library', icon: <BookOutlined />, label: t('指标库', 'Indicator library') },
-          { key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') },
+          // The shared library and the whole system's audit log are the system admin's, not a bureau's.
+          ...(user.regionId === null
+            ? [
+                { key: '/admin/library', icon: <BookOutlined />, label: t('指标库', 'Indicator library') },
+                { key: '/audit', icon: <AuditOutlined />, label: t('审计日志', 'Audit log') },
+              ]
+            : []),
         ]
       : []),
     { key: '/account', icon: <UserOutlined />, label: t('我的账号', 'My account') },

@@ -13,7 +13,7 @@ import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { DirectoryImportDialog } from '../components/DirectoryImportDialog.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-import { allRegions } from '../session/session.tsx';
+import { allRegions, managedRegions, useSession } from '../session/session.tsx';
 
 const LEVELS = [
   { value: 'province', zh: '省', en: 'Province' },
@@ -38,7 +38,11 @@ export default function OrganisationsPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [name, setName] = useState('');
   const [level, setLevel] = useState<(typeof LEVELS)[number]['value']>('district');
-  const regions = useMemo(() => allRegions(tree.data?.regions ?? []), [tree.data]);
+  const { user } = useSession();
+  const bureauRegion = user?.regionId ?? null;
+  // A bureau's admin sees and administers its own region and below.
+  const roots = useMemo(() => managedRegions(tree.data?.regions ?? [], bureauRegion), [tree.data, bureauRegion]);
+  const regions = useMemo(() => allRegions(roots), [roots]);
   const region = regions.find((r) => r.id === selected) ?? null;
 
   const toNodes = (nodes: readonly RegionNode[]): DataNode[] =>
@@ -90,19 +94,21 @@ export default function OrganisationsPage() {
           <Button onClick={() => setImporting(true)} data-testid="directory-import">
             {t('从表格导入部门和用户', 'Departments and users from a sheet')}
           </Button>
-          <Button type="primary" onClick={() => open({ kind: 'region', parentId: null })}>
-            {t('新建顶级区划', 'New top-level region')}
-          </Button>
+          {bureauRegion === null && (
+            <Button type="primary" onClick={() => open({ kind: 'region', parentId: null })}>
+              {t('新建顶级区划', 'New top-level region')}
+            </Button>
+          )}
         </Space>
       </div>
       {importing && <DirectoryImportDialog onClose={() => setImporting(false)} onStored={() => tree.reload()} />}
       <ErrorAlert error={tree.error} onRetry={tree.reload} />
       <div className="two-panes">
         <Card size="small" title={t('区划', 'Regions')} loading={tree.loading && !tree.data}>
-          {tree.data && tree.data.regions.length === 0 ? (
+          {tree.data && roots.length === 0 ? (
             <Typography.Text type="secondary">{t('还没有区划，请先新建一个。', 'No regions yet; create one first.')}</Typography.Text>
           ) : (
-            <Tree aria-label={t('区划树', 'Region tree')} defaultExpandAll showLine selectedKeys={selected ? [selected] : []} onSelect={(keys) => setSelected((keys[0] as string | undefined) ?? null)} treeData={toNodes(tree.data?.regions ?? [])} key={regions.length} />
+            <Tree aria-label={t('区划树', 'Region tree')} defaultExpandAll showLine selectedKeys={selected ? [selected] : []} onSelect={(keys) => setSelected((keys[0] as string | undefined) ?? null)} treeData={toNodes(roots)} key={regions.length} />
           )}
         </Card>
         <Card size="small" title={region ? region.name : t('选择左侧的区划', 'Choose a region on the left')} data-testid="region-detail">

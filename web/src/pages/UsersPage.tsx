@@ -10,7 +10,7 @@ import type { RegionNode, Role, UserRow } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-import { allDepartments, allRegions, useSession } from '../session/session.tsx';
+import { allDepartments, allRegions, managedRegions, useSession } from '../session/session.tsx';
 import { ROLE_NAMES } from '../../../src/core/policy.ts';
 
 type Dialog = { kind: 'create' } | { kind: 'password'; user: UserRow } | { kind: 'role'; user: UserRow };
@@ -33,7 +33,9 @@ export default function UsersPage() {
   const users = useResource('users', () => api<{ users: UserRow[] }>('GET', '/api/v1/users'));
   // The tree as it is now: departments made a moment ago on the other page are offered.
   const tree = useResource('organisations', () => api<{ regions: RegionNode[] }>('GET', '/api/v1/organisations'));
-  const regions = useMemo(() => tree.data?.regions ?? [], [tree.data]);
+  const bureauRegion = me?.regionId ?? null;
+  // A bureau's admin places users only in its own region and below.
+  const regions = useMemo(() => managedRegions(tree.data?.regions ?? [], bureauRegion), [tree.data, bureauRegion]);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filter, setFilter] = useState('');
@@ -71,6 +73,24 @@ export default function UsersPage() {
       {draft.role === 'reviewer' && (
         <Form.Item label={t('负责审核的区划', 'Region reviewed')} required htmlFor="user-region" validateStatus={fieldError('regionId') ? 'error' : undefined} help={fieldError('regionId')}>
           <Select id="user-region" value={draft.regionId ?? undefined} onChange={(regionId: string) => setDraft({ ...draft, regionId })} options={regionList.map((r) => ({ value: r.id, label: r.name }))} />
+        </Form.Item>
+      )}
+      {draft.role === 'admin' && (
+        <Form.Item
+          label={t('管理的区划', 'Region administered')}
+          required={bureauRegion !== null}
+          htmlFor="user-region"
+          validateStatus={fieldError('regionId') ? 'error' : undefined}
+          help={fieldError('regionId') ?? t('选定区划即为该财政局的管理员，只管理本区划及下级；留空为系统管理员。', 'With a region, a bureau’s admin who manages only that region and below; empty for the system admin.')}
+        >
+          <Select
+            id="user-region"
+            allowClear={bureauRegion === null}
+            placeholder={t('全系统', 'The whole system')}
+            value={draft.regionId ?? undefined}
+            onChange={(regionId: string | undefined) => setDraft({ ...draft, regionId: regionId ?? null })}
+            options={regionList.map((r) => ({ value: r.id, label: r.name }))}
+          />
         </Form.Item>
       )}
     </>
@@ -195,7 +215,7 @@ export default function UsersPage() {
           cancelText={t('取消', 'Cancel')}
           confirmLoading={busy}
           onCancel={() => setDialog(null)}
-          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' ? draft.regionId : null }))}
+          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' ? draft.regionId : null }))}
         >
           <Form layout="vertical">
             {placement}

@@ -23,6 +23,13 @@ export function allDepartments(regions: readonly RegionNode[]): Array<{ id: stri
   return regions.flatMap((r) => [...r.departments.map((d) => ({ ...d, regionId: r.id, regionName: r.name })), ...allDepartments(r.children)]);
 }
 
+/** The part of the tree an admin administers: all of it for the system admin, its own region's subtree for a bureau's admin. */
+export function managedRegions(regions: readonly RegionNode[], regionId: string | null): RegionNode[] {
+  if (regionId === null) return [...regions];
+  const own = allRegions(regions).find((r) => r.id === regionId);
+  return own ? [own] : [];
+}
+
 /** Every region in the tree, depth first. */
 export function allRegions(regions: readonly RegionNode[]): RegionNode[] {
   return regions.flatMap((r) => [r, ...allRegions(r.children)]);

@@ -1,0 +1,44 @@
+/**
+ * One store with the demo loaded and the app listening on a free port: the set-up of every API test
+ * (`describe.each(STORE_KINDS)` then `startTestApp(open)` in beforeAll, `close()` in afterAll).
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/openStore.ts';
+import { buildApp } from '../app.ts';
+import { seedDemo } from '../demo.ts';
+import { ApiClient } from './apiClient.ts';
+import { dropTestSchemas } from './testStores.ts';
+
+/** The password of the demo's accounts in tests. */
+export const TEST_PASSWORD = 'test-password-123';
+
+export interface TestApp {
+  readonly store: Store;
+  readonly app: FastifyInstance;
+  readonly base: string;
+  /** A client signed in as a user (the demo's password unless given). */
+  as(username: string, password?: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+/** Opens a store, migrates it, loads the demo (with its whole family of documents if asked) and starts the app. */
+export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean } = {}): Promise<TestApp> {
+  const store = await open();
+  await store.migrate();
+  await seedDemo(store, TEST_PASSWORD, { family: options.family ?? false });
+  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    store,
+    app,
+    base,
+    as: (username, password = TEST_PASSWORD) => new ApiClient(base).login(username, password),
+    close: async () => {
+      await app.close();
+      await store.close();
+      await dropTestSchemas();
+    },
+  };
+}
