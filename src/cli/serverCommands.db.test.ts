@@ -77,7 +77,7 @@ describe('jixiao db / user / audit on the embedded store', () => {
 
   it('refuses a second process on a data directory a server holds, and backs up through the server instead', async () => {
     const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
-    const server = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--data', data], { env: { ...process.env, DATABASE_URL: '', JIXIAO_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const server = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--data', data], { env: { ...process.env, DATABASE_URL: '', JIXIAO_DEMO_PASSWORD: 'demo-password-1', LOG_LEVEL: 'warn', JIXIAO_DEMO_SIZE: 'bureau' }, stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       const base = await new Promise<string>((resolve, reject) => {
         let output = '';

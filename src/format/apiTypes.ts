@@ -287,3 +287,58 @@ export interface NotificationView {
   createdAt: string;
   read: boolean;
 }
+
+/** A department or sub-region as one row of a dashboard's drill-down table. */
+export interface DashboardChild {
+  kind: 'region' | 'department';
+  id: string;
+  name: string;
+  departments: number;
+  forms: number;
+  /** Forms past the department's hands (submitted, returned, approved, published). */
+  submitted: number;
+  errors: number;
+  /** Department forms' totals, exact 万元. */
+  budget: string;
+  averageScore: string | null;
+  redLights: number;
+}
+
+/** One form of a department, in a department's dashboard. */
+export interface DashboardForm {
+  id: string;
+  kind: DocumentKind;
+  projectName: string | null;
+  state: DeclarationState;
+  budget: string | null;
+  errors: number;
+  warnings: number;
+  light: Light | null;
+  grade: EvaluationGrade | null;
+  score: string | null;
+  /** May the viewer open it (drafts stay with their department). */
+  canOpen: boolean;
+}
+
+/** A region's (or one department's) year across departments: what every dashboard chart draws, as tables. */
+export interface RegionDashboard {
+  scope: {
+    region: { id: string; name: string };
+    /** From the top down to the region shown (for the breadcrumb); the viewer may go up to where their oversight starts. */
+    path: Array<{ id: string; name: string; reachable: boolean }>;
+    department: { id: string; name: string } | null;
+    year: number;
+    years: number[];
+  };
+  formsByState: Array<{ kind: DocumentKind; state: DeclarationState; n: number }>;
+  findingsByFamily: Array<{ family: string; severity: 'error' | 'warning' | 'info'; n: number; forms: number }>;
+  budgetByDepartment: Array<{ departmentId: string; departmentName: string; basic: string; project: string; projectForms: string }>;
+  budgetByLine: Array<{ line: string; amount: string }>;
+  lights: { round: { id: string; name: string; through: string } | null; counts: Array<{ light: Light | 'none'; n: number }> };
+  grades: Array<{ grade: EvaluationGrade | 'none'; n: number }>;
+  scores: Array<{ band: string; n: number }>;
+  execution: Array<{ departmentId: string; departmentName: string; monitoring: string | null; evaluation: string | null }>;
+  children: DashboardChild[];
+  trends: Array<{ year: number; forms: number; budget: string; errorsPerForm: string; averageScore: string | null; published: number }>;
+  forms: DashboardForm[] | null;
+}

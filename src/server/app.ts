@@ -25,6 +25,7 @@ import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
 import { evaluationRoutes } from './routes/evaluationRoutes.ts';
 import { notificationRoutes } from './routes/notificationRoutes.ts';
+import { dashboardRoutes } from './routes/dashboardRoutes.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -228,6 +229,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   monitoringRoutes(app, store);
   evaluationRoutes(app, store);
   notificationRoutes(app, store);
+  dashboardRoutes(app, store);
   declarationRoutes(app, store);
   return app;
 }

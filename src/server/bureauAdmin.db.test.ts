@@ -8,7 +8,8 @@ import { STORE_KINDS } from './testing/testStores.ts';
 import { startTestApp, type TestApp } from './testing/testApp.ts';
 import type { ApiClient } from './testing/apiClient.ts';
 
-type Tree = { regions: Array<{ id: string; name: string; children: Array<{ id: string; name: string; departments: Array<{ id: string; name: string }>; children: unknown[] }> }> };
+type Node = { id: string; name: string; departments: Array<{ id: string; name: string }>; children: Node[] };
+type Tree = { regions: Node[] };
 
 describe.each(STORE_KINDS)("a bureau's admin on the %s store", (_name, open) => {
   let t: TestApp;

@@ -15,6 +15,7 @@ import { createDepartment, createRegion } from './services/organisations.ts';
 import { seedDemoFamily } from './demoProjects.ts';
 import { seedDemoMonitoring } from './demoMonitoring.ts';
 import { seedDemoEvaluations } from './demoEvaluations.ts';
+import { seedDemoDistrict } from './demoDistrict.ts';
 
 const SEED = new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url);
 
@@ -43,7 +44,7 @@ export class WeakDemoPasswordError extends Error {
  * nothing. A given password (JIXIAO_DEMO_PASSWORD) must meet the password policy like any other:
  * demo accounts reach the same data as real ones.
  */
-export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD || undefined, options: { family?: boolean } = {}): Promise<{ password: string; generated: boolean } | null> {
+export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_PASSWORD || undefined, options: { family?: boolean; district?: boolean } = {}): Promise<{ password: string; generated: boolean } | null> {
   const existing = await store.db.selectFrom('regions').select('id').limit(1).executeTakeFirst();
   if (existing) return null;
   const generated = !password;
@@ -58,9 +59,10 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
     const guangdong = await createRegion(trx, 'system', { name: '广东省', level: 'province', parentId: null });
     const guangzhou = await createRegion(trx, 'system', { name: '广州市', level: 'city', parentId: guangdong });
     const haizhu = await createRegion(trx, 'system', { name: '海珠区', level: 'district', parentId: guangzhou });
-    await createRegion(trx, 'system', { name: '越秀区', level: 'district', parentId: guangzhou });
+    const yuexiu = await createRegion(trx, 'system', { name: '越秀区', level: 'district', parentId: guangzhou });
     const bureau = await createDepartment(trx, 'system', { name: '广州市海珠区政务服务和数据管理局', regionId: haizhu });
     const ids: Partial<Record<Role, string>> = {};
+    let systemAdmin = '';
     for (const { region, ...user } of DEMO_USERS) {
       const created = await createUser(trx, null, {
         ...user,
@@ -70,6 +72,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
         regionId: user.role === 'reviewer' || region === 'haizhu' ? haizhu : null,
       });
       if (!region) ids[user.role] = created.id;
+      if (user.role === 'admin' && !region) systemAdmin = created.id;
     }
     const actor = (role: Role) => actorOf({ id: ids[role] ?? '', username: '', displayName: '', role, departmentId: role === 'editor' || role === 'approver' ? bureau : null, regionId: role === 'reviewer' ? haizhu : null, disabled: false, demo: true });
     const editor = actor('editor');
@@ -78,6 +81,10 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
       await seedDemoFamily(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau, outcome.declaration);
       await seedDemoMonitoring(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, haizhu);
       await seedDemoEvaluations(trx, { editor, approver: actor('approver'), reviewer: actor('reviewer') }, bureau);
+      if (options.district) {
+        const admin = { id: systemAdmin, role: 'admin' as const, departmentId: null, regionId: null };
+        await seedDemoDistrict(trx, { password: demoPassword, seed: outcome.declaration, haizhu, yuexiu, haizhuReviewer: actor('reviewer'), admin });
+      }
     }
   });
   await store.maintain();

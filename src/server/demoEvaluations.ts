@@ -27,7 +27,7 @@ export function actualFor(indicator: EvaluationIndicator, shortfall: number, yea
 }
 
 /** The evaluation filled: actuals, the money spent, causes where a score falls short, the closing texts. */
-function fill(e: SelfEvaluation, shortfall: number, spent: string): SelfEvaluation {
+export function fillEvaluation(e: SelfEvaluation, shortfall: number, spent: string): SelfEvaluation {
   const annual = e.funds.annualBudget ?? '0.00';
   const executed = toFixed2(times(ratioOf(annual) ?? ratio(0n), ratioOf(spent) ?? ratio(0n)));
   const indicators = e.indicators.map((indicator, i) => {
@@ -66,7 +66,7 @@ export async function seedDemoEvaluations(trx: Transaction<Database>, actors: De
     if (!step) continue;
     const id = await createEvaluation(trx, actors.editor, { targetId: target.id });
     const current = await trx.selectFrom('self_evaluation_versions').select('content').where('evaluation_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
-    await updateEvaluation(trx, actors.editor, id, { baseVersion: 1, content: fill(current.content as SelfEvaluation, step.shortfall, step.spent), note: '演示数据：年度自评 (demo: the year scored)' });
+    await updateEvaluation(trx, actors.editor, id, { baseVersion: 1, content: fillEvaluation(current.content as SelfEvaluation, step.shortfall, step.spent), note: '演示数据：年度自评 (demo: the year scored)' });
     for (const action of step.steps) {
       if (action === 'return') await transitionEvaluation(trx, actors.reviewer, id, { action, reason: '请补充未达标指标的具体原因和数据来源。' });
       else if (action === 'accept') await transitionEvaluation(trx, actors.reviewer, id, { action });

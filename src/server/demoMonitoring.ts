@@ -12,7 +12,7 @@ import type { Database } from '../store/schema.ts';
 import type { DemoActors } from './demoProjects.ts';
 import { openRound, transitionReport, updateReport } from './services/monitoring.ts';
 
-const THROUGH = '2025-07-31';
+export const THROUGH = '2025-07-31';
 
 /** Values to try for an indicator, from far behind to well ahead. */
 function candidates(annualTarget: string): string[] {
@@ -49,7 +49,7 @@ export function fillTo(indicator: MonitoringIndicator, light: Light): Monitoring
 }
 
 /** A report filled so that its worst indicator shows `light`, the rest on track, the budget spent at `spentShare`. */
-function fill(report: MonitoringReport, light: Light, spentShare: string): MonitoringReport {
+export function fillReport(report: MonitoringReport, light: Light, spentShare: string): MonitoringReport {
   const annual = report.budget.annual ?? '0.00';
   const spent = toFixed2(times(ratioOf(annual) ?? ratio(0n), ratioOf(spentShare) ?? ratio(0n)));
   const lagging = report.indicators.findIndex((i) => candidates(i.annualTarget).length > 3);
@@ -75,7 +75,7 @@ export async function seedDemoMonitoring(trx: Transaction<Database>, actors: Dem
     const step = plan[i % plan.length];
     if (!step) continue;
     const current = await trx.selectFrom('monitoring_report_versions').select('content').where('report_id', '=', report.id).where('version', '=', report.current_version).executeTakeFirstOrThrow();
-    await updateReport(trx, actors.editor, report.id, { baseVersion: report.current_version, content: fill(current.content as MonitoringReport, step.light, step.spent), note: '演示数据：1–7月执行情况 (demo: January–July)' });
+    await updateReport(trx, actors.editor, report.id, { baseVersion: report.current_version, content: fillReport(current.content as MonitoringReport, step.light, step.spent), note: '演示数据：1–7月执行情况 (demo: January–July)' });
     for (const action of step.steps) {
       if (action === 'submit') await transitionReport(trx, actors.approver, report.id, { action });
       else if (action === 'return') await transitionReport(trx, actors.reviewer, report.id, { action, reason: '黄灯指标的阶段性目标未填写，请补充并核实完成值。' });

@@ -19,7 +19,7 @@ const PASSWORD = 'restart-password-1';
 /** Starts `jixiao serve` and resolves with its base URL once it listens. */
 function startServer(env: Record<string, string>, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, [BIN, 'serve', '--demo', '--port', '0', '--data', dataDir], {
-    env: { ...process.env, JIXIAO_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, JIXIAO_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'warn', JIXIAO_DEMO_SIZE: 'bureau', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   return new Promise((resolve, reject) => {

@@ -56,12 +56,14 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     process.stderr.write(`jixiao: this store has ${demoAccounts.length} demo accounts (${demoAccounts.map((u) => u.username).join(', ')}); they cannot sign in unless the server runs with --demo\n`);
   }
   if (options.demo) {
-    const seeded = await seedDemo(store, undefined, { family: true }).catch(async (error: unknown) => {
+    // The district (35 departments, two years) unless JIXIAO_DEMO_SIZE=bureau asks for the one bureau (quicker, for tests).
+    const district = process.env.JIXIAO_DEMO_SIZE !== 'bureau';
+    const seeded = await seedDemo(store, undefined, { family: true, district }).catch(async (error: unknown) => {
       await store.close();
       throw error;
     });
     if (seeded) {
-      process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局: the 2025 department form as a draft with its 14 project forms, and a published 2024 year). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
+      process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局: the 2025 department form as a draft with its 14 project forms, and a published 2024 year${district ? '; 35 more departments of Haizhu and Yuexiu with two years each, users hz01-editor … yx35-approver, yuexiu-reviewer' : ''}). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
       process.stderr.write(seeded.generated ? `jixiao: demo password (shown once): ${seeded.password}\n` : 'jixiao: demo password from JIXIAO_DEMO_PASSWORD\n');
     }
   }

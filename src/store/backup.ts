@@ -15,7 +15,7 @@ import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 /** Tables in an order that satisfies foreign keys on restore (sessions are not kept: sign in again). */
-const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'monitoring_reports', 'monitoring_report_versions', 'monitoring_comments', 'self_evaluations', 'self_evaluation_versions', 'self_evaluation_comments', 'notifications'] as const;
+const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'monitoring_reports', 'monitoring_report_versions', 'monitoring_comments', 'self_evaluations', 'self_evaluation_versions', 'self_evaluation_comments', 'notifications', 'declaration_findings', 'declaration_budget_lines'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
@@ -41,6 +41,8 @@ const ORDER: Record<TableName, string> = {
   self_evaluation_versions: 'evaluation_id, version',
   self_evaluation_comments: 'id',
   notifications: 'id',
+  declaration_findings: 'declaration_id, family, severity',
+  declaration_budget_lines: 'declaration_id, line',
 };
 
 let latest = 0;
@@ -193,7 +195,10 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
  */
 export async function restoreBackup(db: Kysely<Database>, input: Readable): Promise<Record<TableName, number>> {
   return db.transaction().execute(async (trx) => {
+    // Sessions and background jobs are not backed up: they belong to the store being replaced.
     await sql`delete from sessions`.execute(trx);
+    await sql`delete from job_items`.execute(trx);
+    await sql`delete from jobs`.execute(trx);
     for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let pending: { table: TableName; rows: Array<Record<string, unknown>> } | null = null;

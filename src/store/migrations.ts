@@ -2,7 +2,10 @@
  * Numbered migrations, applied in order at start (or by `jixiao db migrate`). Plain SQL that runs on
  * PostgreSQL 15 and on PGlite (PostgreSQL 18): no features newer than 15.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { storeDocumentFacts } from './documentFacts.ts';
+import type { TargetDocument } from '../core/document.ts';
+import type { Finding } from '../core/rules/finding.ts';
 import { COMMON_INDICATORS, libraryKey } from '../core/indicatorLibrary.ts';
 import type { Database } from './schema.ts';
 
@@ -10,6 +13,8 @@ interface Migration {
   readonly version: number;
   readonly name: string;
   readonly statements: readonly string[];
+  /** Fills what a new table keeps from what is stored (in the migration's transaction). */
+  readonly backfill?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -326,6 +331,73 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index notifications_unread on notifications (user_id) where read_at is null`,
     ],
   },
+  {
+    version: 7,
+    name: 'dashboards and background jobs: findings by family and money by budget line per form, jobs and their items',
+    statements: [
+      `create table declaration_findings (
+         declaration_id text not null references declarations(id) on delete cascade,
+         family text not null,
+         severity text not null,
+         n integer not null,
+         primary key (declaration_id, family, severity)
+       )`,
+      `create table declaration_budget_lines (
+         declaration_id text not null references declarations(id) on delete cascade,
+         line text not null,
+         amount numeric(16, 2) not null,
+         primary key (declaration_id, line)
+       )`,
+      `create index declarations_by_year_kind_state on declarations (year, kind, state)`,
+      `create table jobs (
+         id text primary key,
+         kind text not null,
+         state text not null,
+         created_by text not null references users(id),
+         input jsonb not null,
+         total integer not null default 0,
+         done integer not null default 0,
+         failed integer not null default 0,
+         result jsonb,
+         error text,
+         created_at text not null,
+         started_at text,
+         finished_at text,
+         locked_by text,
+         locked_until text
+       )`,
+      `create index jobs_waiting on jobs (created_at) where state in ('queued', 'running')`,
+      `create index jobs_by_creator on jobs (created_by, created_at desc)`,
+      `create table job_items (
+         job_id text not null references jobs(id) on delete cascade,
+         seq integer not null,
+         label text not null,
+         payload jsonb,
+         state text not null,
+         error jsonb,
+         outcome jsonb,
+         primary key (job_id, seq)
+       )`,
+      `create index job_items_pending on job_items (job_id, seq) where state = 'pending'`,
+    ],
+    backfill: async (trx) => {
+      // Every stored form's current version, once, in pages: later saves keep the rows themselves.
+      let after = '';
+      for (;;) {
+        const page = await trx
+          .selectFrom('declarations')
+          .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+          .select(['declarations.id', 'declaration_versions.content', 'declaration_versions.findings'])
+          .where('declarations.id', '>', after)
+          .orderBy('declarations.id')
+          .limit(500)
+          .execute();
+        if (page.length === 0) return;
+        for (const row of page) await storeDocumentFacts(trx, row.id, row.content as TargetDocument, row.findings as Finding[]);
+        after = page[page.length - 1]?.id ?? after;
+      }
+    },
+  },
 ];
 
 /** A SQL string literal (the built-in library's rows are written into the migration). */
@@ -343,6 +415,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<number[]> {
     if (applied.has(migration.version)) continue;
     await db.transaction().execute(async (trx) => {
       for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await migration.backfill?.(trx);
       await sql`insert into schema_migrations (version, name, applied_at) values (${migration.version}, ${migration.name}, ${new Date().toISOString()})`.execute(trx);
     });
     ran.push(migration.version);

@@ -286,6 +286,59 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+/** A form's current findings counted by rule family and severity (kept by the write path, for dashboards). */
+export interface DeclarationFindingsTable {
+  declaration_id: string;
+  family: string;
+  severity: 'error' | 'warning' | 'info';
+  n: number;
+}
+
+/** A form's current money by budget line (kept by the write path, for dashboards); exact numeric, read as a string. */
+export interface DeclarationBudgetLinesTable {
+  declaration_id: string;
+  line: string;
+  amount: string;
+}
+
+export type JobKind = 'import-forms' | 'export-forms' | 'rescore-year';
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** A background job: bulk import, export or rescoring, with its progress. */
+export interface JobsTable {
+  id: string;
+  kind: JobKind;
+  state: JobState;
+  created_by: string;
+  /** What the job works on (JSON): the department, year, files. */
+  input: unknown;
+  total: number;
+  done: number;
+  failed: number;
+  /** The job's outcome (JSON): counts, the export's file. */
+  result: unknown;
+  error: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  /** The process working on it and until when it holds it (a lease: a dead process's job is taken over). */
+  locked_by: string | null;
+  locked_until: string | null;
+}
+
+/** One item of a job (a file to import, a form to rescore): done once, with its own error. */
+export interface JobItemsTable {
+  job_id: string;
+  seq: number;
+  label: string;
+  /** What the item is (JSON): a file's name and bytes, a form id. */
+  payload: unknown;
+  state: 'pending' | 'done' | 'failed';
+  error: unknown;
+  /** What doing it made (JSON): the created form's id. */
+  outcome: unknown;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -308,4 +361,8 @@ export interface Database {
   self_evaluation_versions: SelfEvaluationVersionsTable;
   self_evaluation_comments: SelfEvaluationCommentsTable;
   notifications: NotificationsTable;
+  declaration_findings: DeclarationFindingsTable;
+  declaration_budget_lines: DeclarationBudgetLinesTable;
+  jobs: JobsTable;
+  job_items: JobItemsTable;
 }

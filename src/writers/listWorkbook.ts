@@ -12,23 +12,37 @@ export interface ListColumn<T> {
   readonly amount?: boolean;
 }
 
+/** One sheet of a workbook: its name, columns and rows. */
+export interface ListSheet<T> {
+  readonly name: string;
+  readonly columns: readonly ListColumn<T>[];
+  readonly items: readonly T[];
+}
+
 /** The .xlsx of a list. */
 export async function writeListWorkbook<T>(sheetName: string, columns: readonly ListColumn<T>[], items: readonly T[]): Promise<Buffer> {
+  return writeSheetsWorkbook([{ name: sheetName, columns, items }]);
+}
+
+/** The .xlsx of several lists of one row type, a sheet each (a dashboard's tables, as rows of cells). */
+export async function writeSheetsWorkbook<T>(sheets: ReadonlyArray<ListSheet<T>>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jixiao';
-  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const item of items) {
-    const row = sheet.addRow(columns.map((c) => {
-      const value = c.value(item);
-      // Amounts are exact decimal strings; a spreadsheet number holds them exactly up to 15 digits.
-      return c.amount && typeof value === 'string' && /^-?\d{1,13}(\.\d{1,2})?$/.test(value) ? Number(value) : value;
-    }));
-    columns.forEach((c, i) => {
-      if (c.amount) row.getCell(i + 1).numFmt = '0.00';
-    });
+  for (const { name, columns, items } of sheets) {
+    const sheet = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = columns.map((c, i) => ({ header: c.header, key: `c${i}`, width: c.width }));
+    sheet.getRow(1).font = { bold: true };
+    for (const item of items) {
+      const row = sheet.addRow(columns.map((c) => {
+        const value = c.value(item);
+        // Amounts are exact decimal strings; a spreadsheet number holds them exactly up to 15 digits.
+        return c.amount && typeof value === 'string' && /^-?\d{1,13}(\.\d{1,2})?$/.test(value) ? Number(value) : value;
+      }));
+      columns.forEach((c, i) => {
+        if (c.amount) row.getCell(i + 1).numFmt = '0.00';
+      });
+    }
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, columns.length) } };
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -17,6 +17,7 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { actionsFrom, isEditable, STATE_NAMES, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import { storeDocumentFacts } from '../../store/documentFacts.ts';
 import type { DeclarationHead, DeclarationSummary, DeclarationView, DeclarationViewWithActions } from '../../format/apiTypes.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
 
@@ -120,6 +121,7 @@ async function saveVersion(
     })
     .where('id', '=', input.id)
     .execute();
+  await storeDocumentFacts(trx, input.id, input.content, findings);
   await announceDeclarationChange(trx, input.id);
   await appendAudit(trx, {
     actorId: input.authorId,

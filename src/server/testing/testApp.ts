@@ -22,11 +22,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Opens a store, migrates it, loads the demo (with its whole family of documents if asked) and starts the app. */
-export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean } = {}): Promise<TestApp> {
+/** Opens a store, migrates it, loads the demo (with its family of documents, or the whole district, if asked) and starts the app. */
+export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean; district?: boolean } = {}): Promise<TestApp> {
   const store = await open();
   await store.migrate();
-  await seedDemo(store, TEST_PASSWORD, { family: options.family ?? false });
+  await seedDemo(store, TEST_PASSWORD, { family: options.family ?? options.district ?? false, district: options.district ?? false });
   const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

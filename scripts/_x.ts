@@ -1,0 +1,17 @@
+import { openStore } from '../src/store/openStore.ts';
+import { seedDemo } from '../src/server/demo.ts';
+const store = await openStore({ kind: 'embedded', dataDir: 'memory://' });
+await store.migrate();
+let t = Date.now();
+await seedDemo(store, 'test-password-123', { family: true });
+console.log('family', Date.now() - t);
+const s2 = await openStore({ kind: 'embedded', dataDir: 'memory://' });
+await s2.migrate();
+t = Date.now();
+await seedDemo(s2, 'test-password-123', { family: true, district: true });
+console.log('district', Date.now() - t);
+const n = await s2.db.selectFrom('declarations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+const f = await s2.db.selectFrom('declaration_findings').select(['family', (eb) => eb.fn.sum('n').as('n')]).groupBy('family').execute();
+const r = await s2.db.selectFrom('monitoring_reports').select(['state', 'light_overall', (eb) => eb.fn.countAll().as('n')]).groupBy(['state', 'light_overall']).execute();
+const e = await s2.db.selectFrom('self_evaluations').select(['state', 'grade', (eb) => eb.fn.countAll().as('n')]).groupBy(['state', 'grade']).execute();
+console.log(n, f, r, e);

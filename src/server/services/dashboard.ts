@@ -1,0 +1,331 @@
+/**
+ * A region's year across its departments — or one department's — for the dashboards: forms by
+ * state, findings by rule family, money by department and budget line, monitoring lights,
+ * self-evaluation grades and scores, execution, the drill-down rows and the trend over years.
+ *
+ * Every figure comes from rows the write path keeps (the forms' summary columns, their findings and
+ * budget lines, the reports' lights, the evaluations' scores), never from a form's JSON. Counts
+ * include drafts: a draft is the department's to show, but how many there are is the bureau's to
+ * know; the one-department list offers to open only what the viewer may read.
+ */
+import { sql, type Kysely } from 'kysely';
+import { canOnDeclaration, oversightRegion, type Actor } from '../../core/policy.ts';
+import { addMoney, formatMoney, money, type Money } from '../../core/money.ts';
+import { divide, ratio, ratioOf, times, toFixed2 } from '../../core/monitoring/ratio.ts';
+import type { DocumentKind } from '../../core/document.ts';
+import type { Light } from '../../core/monitoringReport.ts';
+import type { EvaluationGrade } from '../../core/selfEvaluation.ts';
+import type { DeclarationState } from '../../core/workflow.ts';
+import type { DashboardChild, DashboardForm, RegionDashboard } from '../../format/apiTypes.ts';
+import type { Database } from '../../store/schema.ts';
+import { AppError, forbidden, notFound } from '../appError.ts';
+import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
+
+export interface DashboardQuery {
+  readonly year: number;
+  readonly regionId?: string | undefined;
+  readonly departmentId?: string | undefined;
+}
+
+const ZERO: Money = { units: 0n };
+const sumOf = (texts: Iterable<string | null>): string => {
+  let total = ZERO;
+  for (const text of texts) if (text !== null) total = addMoney(total, money(text));
+  return formatMoney(total);
+};
+/** numeric in SQL, as exact text with two places. */
+const exact = (expression: ReturnType<typeof sql>) => sql<string>`coalesce(sum(${expression}), 0)::numeric(16, 2)::text`;
+const SCORE_BANDS: ReadonlyArray<readonly [string, number, number]> = [
+  ['<60', 0, 60],
+  ['60–69', 60, 70],
+  ['70–79', 70, 80],
+  ['80–89', 80, 90],
+  ['90–100', 90, 1000],
+];
+
+/** The region the actor may look at by default: where their oversight starts, or the first top region. */
+async function defaultRegion(db: Kysely<Database>, actor: Actor): Promise<string> {
+  const own = oversightRegion(actor);
+  if (own) return own;
+  const top = await db.selectFrom('regions').select('id').where('parent_id', 'is', null).orderBy('name').limit(1).executeTakeFirst();
+  if (!top) throw notFound('region', '区划');
+  return top.id;
+}
+
+/** A dashboard for reviewers and admins, within their oversight (404 for a region they may not see). */
+export async function regionDashboard(db: Kysely<Database>, actor: Actor, query: DashboardQuery): Promise<RegionDashboard> {
+  if (actor.role !== 'reviewer' && actor.role !== 'admin') throw forbidden();
+  const oversight = oversightRegion(actor);
+  let regionId = query.regionId ?? (await defaultRegion(db, actor));
+  let department: { id: string; name: string } | null = null;
+  if (query.departmentId) {
+    const found = await departmentWithPath(db, query.departmentId);
+    department = { id: found.id, name: found.name };
+    regionId = found.regionId;
+  }
+  const path = await regionPath(db, regionId);
+  if (oversight !== null && !path.includes(oversight)) throw notFound('region', '区划');
+  const region = await db.selectFrom('regions').select(['id', 'name']).where('id', '=', regionId).executeTakeFirst();
+  if (!region) throw notFound('region', '区划');
+  const pathRows = await db.selectFrom('regions').select(['id', 'name']).where('id', 'in', path).execute();
+  const names = new Map(pathRows.map((r) => [r.id, r.name]));
+  const reachableFrom = oversight === null ? path.length - 1 : path.indexOf(oversight);
+  const breadcrumb = [...path].reverse().map((id, i) => ({ id, name: names.get(id) ?? id, reachable: path.length - 1 - i <= reachableFrom }));
+
+  const subtree = await regionSubtree(db, regionId);
+  const departments = department
+    ? [{ id: department.id, name: department.name, region_id: regionId }]
+    : await db.selectFrom('departments').select(['id', 'name', 'region_id']).where('region_id', 'in', subtree).orderBy('name').execute();
+  const departmentIds = departments.map((d) => d.id);
+  const year = query.year;
+  const none = departmentIds.length === 0;
+  const inScope = none ? ['\u0000'] : departmentIds;
+
+  const forms = () => db.selectFrom('declarations').where('declarations.department_id', 'in', inScope);
+  const [byState, findings, departmentLines, projectTotals, lines, years, trendRows, evaluationRows, grades] = await Promise.all([
+    forms().select(['kind', 'state', (eb) => eb.fn.countAll<string>().as('n')]).where('year', '=', year).groupBy(['kind', 'state']).execute(),
+    forms()
+      .innerJoin('declaration_findings', 'declaration_findings.declaration_id', 'declarations.id')
+      .select(['declaration_findings.family', 'declaration_findings.severity', sql<string>`sum(declaration_findings.n)`.as('n'), sql<string>`count(distinct declarations.id)`.as('forms')])
+      .where('declarations.year', '=', year)
+      .groupBy(['declaration_findings.family', 'declaration_findings.severity'])
+      .execute(),
+    forms()
+      .innerJoin('declaration_budget_lines', 'declaration_budget_lines.declaration_id', 'declarations.id')
+      .select(['declarations.department_id', 'declaration_budget_lines.line', exact(sql`declaration_budget_lines.amount`).as('amount')])
+      .where('declarations.year', '=', year)
+      .where('declarations.kind', '=', 'department-target')
+      .where('declaration_budget_lines.line', 'in', ['basic', 'project'])
+      .groupBy(['declarations.department_id', 'declaration_budget_lines.line'])
+      .execute(),
+    forms().select(['department_id', exact(sql`declarations.budget_total`).as('amount')]).where('year', '=', year).where('kind', '=', 'project-target').groupBy('department_id').execute(),
+    forms()
+      .innerJoin('declaration_budget_lines', 'declaration_budget_lines.declaration_id', 'declarations.id')
+      .select(['declarations.kind', 'declaration_budget_lines.line', exact(sql`declaration_budget_lines.amount`).as('amount')])
+      .where('declarations.year', '=', year)
+      .groupBy(['declarations.kind', 'declaration_budget_lines.line'])
+      .execute(),
+    db.selectFrom('declarations').select('year').distinct().orderBy('year', 'desc').execute(),
+    forms()
+      .select([
+        'year',
+        (eb) => eb.fn.countAll<string>().as('forms'),
+        sql<string>`coalesce(sum(case when kind = 'department-target' then budget_total end), 0)::numeric(16, 2)::text`.as('budget'),
+        sql<string>`coalesce(sum(error_count), 0)`.as('errors'),
+        sql<string>`count(*) filter (where state = 'published')`.as('published'),
+      ])
+      .groupBy('year')
+      .orderBy('year')
+      .execute(),
+    db
+      .selectFrom('self_evaluations')
+      .select(['year', sql<string | null>`avg(total)::numeric(6, 2)::text`.as('average')])
+      .where('department_id', 'in', inScope)
+      .where('state', '!=', 'draft')
+      .groupBy('year')
+      .execute(),
+    db
+      .selectFrom('self_evaluations')
+      .select([sql<string>`case when state = 'draft' then 'none' else coalesce(grade, 'none') end`.as('grade'), (eb) => eb.fn.countAll<string>().as('n')])
+      .where('department_id', 'in', inScope)
+      .where('year', '=', year)
+      .groupBy(sql`case when state = 'draft' then 'none' else coalesce(grade, 'none') end`)
+      .execute(),
+  ]);
+
+  // Scores by band, and per department: the year's self-evaluations that left the department.
+  const scored = await db
+    .selectFrom('self_evaluations')
+    .select(['department_id', sql<string | null>`total::text`.as('total'), sql<string>`coalesce(budget_executed, 0)::text`.as('executed'), sql<string>`coalesce(budget_annual, 0)::text`.as('annual')])
+    .where('department_id', 'in', inScope)
+    .where('year', '=', year)
+    .where('state', '!=', 'draft')
+    .execute();
+  const scores = SCORE_BANDS.map(([band, from, to]) => ({ band, n: scored.filter((s) => s.total !== null && Number(s.total) >= from && Number(s.total) < to).length }));
+
+  // The year's latest monitoring round that reaches the region (set by it, above it or below it).
+  const round = await db
+    .selectFrom('monitoring_rounds')
+    .select(['id', 'name', 'through'])
+    .where('year', '=', year)
+    .where('region_id', 'in', [...new Set([...path, ...subtree])])
+    .orderBy('through', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const [lightRows, monitoringByDepartment] = round
+    ? await Promise.all([
+        db
+          .selectFrom('monitoring_reports')
+          .select([sql<string>`case when state = 'draft' then 'none' else coalesce(light_overall, 'none') end`.as('light'), 'department_id', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('round_id', '=', round.id)
+          .where('department_id', 'in', inScope)
+          .groupBy([sql`case when state = 'draft' then 'none' else coalesce(light_overall, 'none') end`, 'department_id'])
+          .execute(),
+        db
+          .selectFrom('monitoring_reports')
+          .select(['department_id', exact(sql`budget_executed`).as('executed'), exact(sql`budget_annual`).as('annual')])
+          .where('round_id', '=', round.id)
+          .where('department_id', 'in', inScope)
+          .where('state', '!=', 'draft')
+          .groupBy('department_id')
+          .execute(),
+      ])
+    : [[], []];
+
+  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+  const rate = (executed: string, annual: string): string | null => {
+    const share = divide(times(ratioOf(executed) ?? ratio(0n), ratio(100n)), ratioOf(annual) ?? ratio(0n));
+    return share === null ? null : toFixed2(share);
+  };
+  const evaluationByDepartment = new Map<string, { executed: string[]; annual: string[] }>();
+  for (const s of scored) {
+    const entry = evaluationByDepartment.get(s.department_id) ?? { executed: [], annual: [] };
+    entry.executed.push(s.executed);
+    entry.annual.push(s.annual);
+    evaluationByDepartment.set(s.department_id, entry);
+  }
+  const execution = departments
+    .map((d) => {
+      const m = monitoringByDepartment.find((r) => r.department_id === d.id);
+      const e = evaluationByDepartment.get(d.id);
+      return { departmentId: d.id, departmentName: d.name, monitoring: m ? rate(m.executed, m.annual) : null, evaluation: e ? rate(sumOf(e.executed), sumOf(e.annual)) : null };
+    })
+    .filter((r) => r.monitoring !== null || r.evaluation !== null);
+
+  const budgetByDepartment = departments
+    .map((d) => ({
+      departmentId: d.id,
+      departmentName: d.name,
+      basic: departmentLines.find((l) => l.department_id === d.id && l.line === 'basic')?.amount ?? '0.00',
+      project: departmentLines.find((l) => l.department_id === d.id && l.line === 'project')?.amount ?? '0.00',
+      projectForms: projectTotals.find((p) => p.department_id === d.id)?.amount ?? '0.00',
+    }))
+    .filter((r) => r.basic !== '0.00' || r.project !== '0.00' || r.projectForms !== '0.00')
+    .sort((a, b) => Number(money(b.basic).units + money(b.project).units - (money(a.basic).units + money(a.project).units)));
+
+  // Project forms' categories stand on their own; the other lines are the department forms' splits.
+  const budgetByLine = lines.filter((l) => (l.kind === 'project-target') === l.line.startsWith('category:')).map((l) => ({ line: l.line, amount: l.amount }));
+
+  const lightTotals = new Map<string, number>();
+  for (const r of lightRows) lightTotals.set(r.light, (lightTotals.get(r.light) ?? 0) + Number(r.n));
+
+  const children = department ? [] : await drillDown(db, regionId, departments, year, round?.id ?? null);
+  const averages = new Map(evaluationRows.map((r) => [r.year, r.average]));
+  const formRows = department ? await departmentForms(db, actor, department.id, path, year, round?.id ?? null) : null;
+
+  return {
+    scope: { region: { id: region.id, name: region.name }, path: breadcrumb, department, year, years: years.map((y) => y.year) },
+    formsByState: byState.map((r) => ({ kind: r.kind as DocumentKind, state: r.state as DeclarationState, n: Number(r.n) })),
+    findingsByFamily: findings.map((r) => ({ family: r.family, severity: r.severity, n: Number(r.n), forms: Number(r.forms) })).sort((a, b) => b.n - a.n),
+    budgetByDepartment: budgetByDepartment.map((r) => ({ ...r, departmentName: departmentName.get(r.departmentId) ?? r.departmentName })),
+    budgetByLine,
+    lights: { round: round ? { id: round.id, name: round.name, through: round.through } : null, counts: [...lightTotals].map(([light, n]) => ({ light: light as Light | 'none', n })) },
+    grades: grades.map((g) => ({ grade: g.grade as EvaluationGrade | 'none', n: Number(g.n) })),
+    scores,
+    execution,
+    children,
+    trends: trendRows.map((r) => ({
+      year: r.year,
+      forms: Number(r.forms),
+      budget: r.budget,
+      errorsPerForm: (Number(r.forms) === 0 ? 0 : Number(r.errors) / Number(r.forms)).toFixed(2),
+      averageScore: averages.get(r.year) ?? null,
+      published: Number(r.published),
+    })),
+    forms: formRows,
+  };
+}
+
+/** One row per sub-region (its whole subtree) and per department directly in the region. */
+async function drillDown(db: Kysely<Database>, regionId: string, departments: ReadonlyArray<{ id: string; name: string; region_id: string }>, year: number, roundId: string | null): Promise<DashboardChild[]> {
+  if (departments.length === 0) {
+    const regions = await db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute();
+    return regions.map((r) => ({ kind: 'region', id: r.id, name: r.name, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0 }));
+  }
+  const ids = departments.map((d) => d.id);
+  const [perDepartment, scores, reds, subRegions] = await Promise.all([
+    db
+      .selectFrom('declarations')
+      .select([
+        'department_id',
+        (eb) => eb.fn.countAll<string>().as('forms'),
+        sql<string>`count(*) filter (where state <> 'draft')`.as('submitted'),
+        sql<string>`coalesce(sum(error_count), 0)`.as('errors'),
+        sql<string>`coalesce(sum(case when kind = 'department-target' then budget_total end), 0)::numeric(16, 2)::text`.as('budget'),
+      ])
+      .where('department_id', 'in', ids)
+      .where('year', '=', year)
+      .groupBy('department_id')
+      .execute(),
+    db.selectFrom('self_evaluations').select(['department_id', sql<string | null>`total::text`.as('total')]).where('department_id', 'in', ids).where('year', '=', year).where('state', '!=', 'draft').where('total', 'is not', null).execute(),
+    roundId
+      ? db.selectFrom('monitoring_reports').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('round_id', '=', roundId).where('department_id', 'in', ids).where('state', '!=', 'draft').where('light_overall', '=', 'red').groupBy('department_id').execute()
+      : Promise.resolve([]),
+    db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute(),
+  ]);
+  // Which row each department adds to: its own, or the sub-region it lies under.
+  const bucketOf = new Map<string, { kind: 'region' | 'department'; id: string; name: string }>();
+  for (const sub of subRegions) for (const id of await regionSubtree(db, sub.id)) bucketOf.set(id, { kind: 'region', id: sub.id, name: sub.name });
+  const rows = new Map<string, DashboardChild & { scoreSum: number; scored: number; budgets: string[] }>();
+  for (const sub of subRegions) rows.set(sub.id, { kind: 'region', id: sub.id, name: sub.name, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0, scoreSum: 0, scored: 0, budgets: [] });
+  for (const d of departments) {
+    const bucket = d.region_id === regionId ? { kind: 'department' as const, id: d.id, name: d.name } : bucketOf.get(d.region_id);
+    if (!bucket) continue;
+    const row = rows.get(bucket.id) ?? { ...bucket, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0, scoreSum: 0, scored: 0, budgets: [] };
+    row.departments++;
+    const f = perDepartment.find((p) => p.department_id === d.id);
+    if (f) {
+      row.forms += Number(f.forms);
+      row.submitted += Number(f.submitted);
+      row.errors += Number(f.errors);
+      row.budgets.push(f.budget);
+    }
+    for (const s of scores) if (s.department_id === d.id && s.total !== null) {
+      row.scoreSum += Number(s.total);
+      row.scored++;
+    }
+    row.redLights += Number(reds.find((r) => r.department_id === d.id)?.n ?? 0);
+    rows.set(bucket.id, row);
+  }
+  return [...rows.values()].map(({ scoreSum, scored, budgets, ...row }) => ({ ...row, budget: sumOf(budgets), averageScore: scored === 0 ? null : (scoreSum / scored).toFixed(2) }));
+}
+
+/** A department's forms of the year with their light and grade; drafts listed, opened only by whom the policy lets. */
+async function departmentForms(db: Kysely<Database>, actor: Actor, departmentId: string, regionPathIds: readonly string[], year: number, roundId: string | null): Promise<DashboardForm[]> {
+  const rows = await db
+    .selectFrom('declarations')
+    .select(['id', 'kind', 'project_name', 'state', 'budget_total', 'error_count', 'warning_count'])
+    .where('department_id', '=', departmentId)
+    .where('year', '=', year)
+    .orderBy('kind')
+    .orderBy('project_name')
+    .execute();
+  const ids = rows.length === 0 ? ['\u0000'] : rows.map((r) => r.id);
+  const [lights, evaluations] = await Promise.all([
+    roundId ? db.selectFrom('monitoring_reports').select(['target_id', 'light_overall', 'state']).where('round_id', '=', roundId).where('target_id', 'in', ids).execute() : Promise.resolve([]),
+    db.selectFrom('self_evaluations').select(['target_id', 'grade', sql<string | null>`total::text`.as('total'), 'state']).where('target_id', 'in', ids).execute(),
+  ]);
+  return rows.map((r) => {
+    const light = lights.find((l) => l.target_id === r.id && l.state !== 'draft');
+    const evaluation = evaluations.find((e) => e.target_id === r.id && e.state !== 'draft');
+    return {
+      id: r.id,
+      kind: r.kind,
+      projectName: r.project_name,
+      state: r.state,
+      budget: r.budget_total,
+      errors: r.error_count,
+      warnings: r.warning_count,
+      light: light?.light_overall ?? null,
+      grade: evaluation?.grade ?? null,
+      score: evaluation?.total ?? null,
+      canOpen: canOnDeclaration(actor, 'read', { departmentId, regionPath: regionPathIds, state: r.state }),
+    };
+  });
+}
+
+/** Refuses a year outside what a form can have. */
+export function dashboardYear(year: number): number {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new AppError(400, 'validation-failed', '年度须在 2000–2100 之间', 'the year is 2000–2100', [{ field: 'year', message: 'out of range' }]);
+  return year;
+}
