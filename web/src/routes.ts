@@ -32,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/monitoring', frame: 'user', load: () => import('./pages/MonitoringPage.tsx').then((m) => m.default) },
   { path: '/monitoring/rounds/:id', frame: 'user', load: () => import('./pages/RoundPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
   { path: '/monitoring/reports/:id', frame: 'user', load: () => import('./pages/ReportPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/monitoring/reports/${id}`] },
+  { path: '/dashboard', frame: 'user', load: () => import('./pages/DashboardPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
   { path: '/evaluations', frame: 'user', load: () => import('./pages/EvaluationsPage.tsx').then((m) => m.default) },
   { path: '/evaluations/:id', frame: 'user', load: () => import('./pages/EvaluationPage.tsx').then((m) => m.default) },
   { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },

@@ -11,7 +11,7 @@
 import { sql, type Kysely } from 'kysely';
 import { canOnDeclaration, oversightRegion, type Actor } from '../../core/policy.ts';
 import { addMoney, formatMoney, money, type Money } from '../../core/money.ts';
-import { divide, ratio, ratioOf, times, toFixed2 } from '../../core/monitoring/ratio.ts';
+import { divide, ratio, ratioOf, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
 import type { DocumentKind } from '../../core/document.ts';
 import type { Light } from '../../core/monitoringReport.ts';
 import type { EvaluationGrade } from '../../core/selfEvaluation.ts';
@@ -313,12 +313,12 @@ async function departmentForms(db: Kysely<Database>, actor: Actor, departmentId:
       kind: r.kind,
       projectName: r.project_name,
       state: r.state,
-      budget: r.budget_total,
+      budget: r.budget_total === null ? null : twoPlaces(r.budget_total),
       errors: r.error_count,
       warnings: r.warning_count,
       light: light?.light_overall ?? null,
       grade: evaluation?.grade ?? null,
-      score: evaluation?.total ?? null,
+      score: evaluation?.total == null ? null : twoPlaces(evaluation.total),
       canOpen: canOnDeclaration(actor, 'read', { departmentId, regionPath: regionPathIds, state: r.state }),
     };
   });

@@ -4,32 +4,17 @@
  */
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
+import { use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { EVALUATION_GRADES } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationOverview } from '../../../src/format/apiTypes.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { Chart } from './Chart.tsx';
 
 registerChartParts([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const COLOURS: Record<string, string> = { 优: '#389e0d', 良: '#1677ff', 中: '#faad14', 差: '#d4380d' };
-
-function Chart({ option, label, testId }: { option: EChartsCoreOption; label: string; testId: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={element} role="img" aria-label={label} data-testid={testId} style={{ height: 280, width: '100%' }} />;
-}
 
 /** Bar lengths only: the figures in words stay the API's exact strings. */
 const length = (text: string | null) => (text === null ? 0 : Number(text));

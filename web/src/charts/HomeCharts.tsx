@@ -4,30 +4,15 @@
  */
 import { BarChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
+import { use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { YearStatistics } from '../api/types.ts';
 import { className } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { Chart } from './Chart.tsx';
 
 registerChartParts([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
-
-function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
-  const element = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={element} role="img" aria-label={label} style={{ height: 320, width: '100%' }} />;
-}
 
 /**
  * Chart heights only: amounts stay exact decimal strings everywhere else; a bar's length is the one
@@ -68,11 +53,11 @@ export default function HomeCharts({ statistics }: { statistics: YearStatistics 
     <div style={{ display: 'grid', gridTemplateColumns: '3fr 2fr', gap: 16 }}>
       <section aria-label={t('各部门预算', 'Budget by department')}>
         <h2 style={{ fontSize: 16 }}>{t('各部门预算（基本支出 / 项目支出）', 'Budget by department (basic / projects)')}</h2>
-        <Chart option={budgetOption} label={t('各部门预算柱状图', 'bar chart of budget by department')} />
+        <Chart height={320} option={budgetOption} label={t('各部门预算柱状图', 'bar chart of budget by department')} />
       </section>
       <section aria-label={t('指标按一级指标分布', 'Indicators by first-level class')}>
         <h2 style={{ fontSize: 16 }}>{t('绩效指标按一级指标分布', 'Indicators by first-level class')}</h2>
-        <Chart option={indicatorOption} label={t('指标分布饼图', 'pie chart of indicators by class')} />
+        <Chart height={320} option={indicatorOption} label={t('指标分布饼图', 'pie chart of indicators by class')} />
       </section>
     </div>
   );
