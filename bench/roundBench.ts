@@ -47,7 +47,7 @@ async function load(store: Store): Promise<{ roundId: string; reportId: string; 
         rows.push({
           id: `bench-r${k}-${p}`, round_id: 'bench-round', department_id: `bench-d${k}`, target_id: id, target_kind: p === 0 ? 'department-target' : 'project-target', target_version: 1, project_name: project, state, current_version: 1,
           light_budget: light, light_indicators: light, light_overall: light, light_rank: state === 'draft' ? 5 : LIGHTS.indexOf(light), budget_annual: p === 0 ? '1000.00' : '100.00', budget_executed: `${(n * 37) % 100}.00`,
-          error_count: 0, rectification_needed: light === 'red', created_at: now, updated_at: now, submitted_at: state === 'draft' ? null : now, accepted_at: null,
+          error_count: 0, rectification_needed: light === 'red', created_at: now, updated_at: now, submitted_at: state === 'draft' ? null : now, accepted_at: null, overdue_notified_at: null,
         });
       }
     }

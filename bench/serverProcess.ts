@@ -66,7 +66,7 @@ for (let d = 0; d < 1000; d += 50) {
 await store.maintain();
 const count = await sql<{ n: string }>`select count(*) as n from declarations`.execute(store.db);
 const token = await store.db.transaction().execute((trx) =>
-  createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false, demo: false }, 'bench'),
+  createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false, demo: false, email: null }, 'bench'),
 );
 const seedId = (await store.db.selectFrom('declarations').select('id').where('year', '=', 2025).where('title', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
 

@@ -1,7 +1,7 @@
 /**
  * What a notification says: for every event that asks someone to act (a form submitted, returned with
  * its opinion, approved, published; a monitoring round opened; a report or self-evaluation returned or
- * accepted; a comment on one's form), its bilingual title and the page it opens. Pure: who receives it
+ * accepted; a comment on one's form), its bilingual title and the page it opens (a report left unsubmitted past its due date too). Pure: who receives it
  * is the store's question (server/services/notifications.ts).
  */
 
@@ -12,6 +12,7 @@ export type NotificationKind =
   | 'declaration-published'
   | 'declaration-comment'
   | 'round-opened'
+  | 'report-overdue'
   | 'report-submitted'
   | 'report-returned'
   | 'report-accepted'
@@ -36,6 +37,7 @@ const TITLES: Record<NotificationKind, (subject: string) => { zh: string; en: st
   'declaration-published': (s) => ({ zh: `${s}已公开`, en: `${s} was published` }),
   'declaration-comment': (s) => ({ zh: `${s}有新的审核批注`, en: `A new comment on ${s}` }),
   'round-opened': (s) => ({ zh: `运行监控 ${s} 已开启，请按期报送`, en: `Monitoring round ${s} is open: report by its due date` }),
+  'report-overdue': (s) => ({ zh: `${s}的监控表已逾期未报送，请尽快报送`, en: `The monitoring report on ${s} is overdue: please submit it` }),
   'report-submitted': (s) => ({ zh: `${s}的监控表已提交，待审核`, en: `The monitoring report on ${s} was submitted` }),
   'report-returned': (s) => ({ zh: `${s}的监控表被退回`, en: `The monitoring report on ${s} was returned` }),
   'report-accepted': (s) => ({ zh: `${s}的监控表已审核`, en: `The monitoring report on ${s} was accepted` }),

@@ -26,6 +26,8 @@ export interface UserView {
   disabled: boolean;
   /** An account of the demo: signs in only while the server runs with --demo. */
   demo: boolean;
+  /** Where e-mail notifications go (none: in the app only). */
+  email: string | null;
 }
 
 /** A region with its departments and the regions below it. */

@@ -26,6 +26,7 @@ import { monitoringRoutes } from './routes/monitoringRoutes.ts';
 import { evaluationRoutes } from './routes/evaluationRoutes.ts';
 import { notificationRoutes } from './routes/notificationRoutes.ts';
 import { dashboardRoutes } from './routes/dashboardRoutes.ts';
+import { startDispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -47,6 +48,11 @@ export interface AppOptions {
   readonly loginsPerMinute?: number;
   /** Directory of the built web app (`npm run build:web` → dist/web); null serves the API alone. */
   readonly webRoot?: string | null;
+  /**
+   * Runs the notification dispatcher in this process (e-mail, webhook, overdue notices); absent: none
+   * (API tests drive it themselves).
+   */
+  readonly dispatch?: Omit<DispatcherOptions, 'onError'>;
 }
 
 /** What a unique constraint of the schema means to the person who ran into it (a race the service's own check lost). */
@@ -129,6 +135,15 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     app.addHook('onClose', stopDirectory);
   }
   app.addHook('onClose', closeImportPool);
+  if (options.dispatch) {
+    const dispatch = options.dispatch;
+    let stop: (() => Promise<void>) | null = null;
+    app.addHook('onReady', async () => {
+      stop = startDispatcher(store.db, { ...dispatch, onError: (error, context) => app.log.warn({ err: error, ...context }, 'a notification was not delivered') });
+    });
+    // Before the store closes: a tick in flight finishes first.
+    app.addHook('onClose', async () => stop?.());
+  }
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

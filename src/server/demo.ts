@@ -74,7 +74,7 @@ export async function seedDemo(store: Store, password = process.env.JIXIAO_DEMO_
       if (!region) ids[user.role] = created.id;
       if (user.role === 'admin' && !region) systemAdmin = created.id;
     }
-    const actor = (role: Role) => actorOf({ id: ids[role] ?? '', username: '', displayName: '', role, departmentId: role === 'editor' || role === 'approver' ? bureau : null, regionId: role === 'reviewer' ? haizhu : null, disabled: false, demo: true });
+    const actor = (role: Role) => actorOf({ id: ids[role] ?? '', username: '', displayName: '', role, departmentId: role === 'editor' || role === 'approver' ? bureau : null, regionId: role === 'reviewer' ? haizhu : null, disabled: false, demo: true, email: null });
     const editor = actor('editor');
     await createDeclaration(trx, editor, { departmentId: bureau, year: 2025, source: { kind: 'content', content: outcome.declaration, note: '演示数据：由公开的申报表导入 (demo: imported from the published form)' } });
     if (options.family && outcome.declaration.kind === 'department-target') {

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { openStore, type Store, type StoreOptions } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
 import { DEMO_USERS, seedDemo } from './demo.ts';
+import { deliveryFromEnv, DeliverySettingError } from './delivery/settings.ts';
 
 export interface ServeOptions {
   readonly store: StoreOptions;
@@ -69,7 +70,16 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   }
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && !existsSync(webRoot)) process.stderr.write(`jixiao: the web app is not built (${webRoot}); run \`npm run build:web\` — serving the API alone\n`);
-  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
+  let delivery;
+  try {
+    delivery = deliveryFromEnv(process.env);
+  } catch (error) {
+    await store.close();
+    if (error instanceof DeliverySettingError) throw new ServeRefusal(`通知设置有误：${error.message}`, `a notification setting is wrong: ${error.message}`);
+    throw error;
+  }
+  if (delivery.channels.length > 0) process.stderr.write(`jixiao: notifications also go by ${delivery.channels.map((c) => c.name).join(' and ')}\n`);
+  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, dispatch: delivery, secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

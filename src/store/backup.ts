@@ -224,6 +224,8 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
       }
     }
     await sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), coalesce((select max(seq) from audit_log), 0) + 1, false)`.execute(trx);
+    // What was notified before the backup is not sent again by e-mail or webhook.
+    await sql`update notifications set fanned_out = true`.execute(trx);
     return counts;
   });
 }

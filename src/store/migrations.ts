@@ -333,7 +333,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 7,
-    name: 'dashboards and background jobs: findings by family and money by budget line per form, jobs and their items',
+    name: 'dashboards, background jobs and notifications outside the app: findings by family and money by budget line per form, jobs and their items, e-mail addresses, deliveries, overdue notices',
     statements: [
       `create table declaration_findings (
          declaration_id text not null references declarations(id) on delete cascade,
@@ -379,6 +379,26 @@ export const MIGRATIONS: readonly Migration[] = [
          primary key (job_id, seq)
        )`,
       `create index job_items_pending on job_items (job_id, seq) where state = 'pending'`,
+      // Notifications outside the app: each is fanned out once to the channels configured, each
+      // delivery retried on its own; those stored before there were channels are not sent.
+      `alter table users add column email text`,
+      `alter table notifications add column fanned_out boolean not null default false`,
+      `update notifications set fanned_out = true`,
+      `create index notifications_to_fan_out on notifications (created_at) where not fanned_out`,
+      `create table notification_deliveries (
+         id text primary key,
+         notification_id text not null references notifications(id) on delete cascade,
+         channel text not null,
+         state text not null,
+         attempts integer not null default 0,
+         next_at text not null,
+         locked_until text,
+         last_error text,
+         sent_at text,
+         unique (notification_id, channel)
+       )`,
+      `create index notification_deliveries_due on notification_deliveries (next_at) where state in ('pending', 'sending')`,
+      `alter table monitoring_reports add column overdue_notified_at text`,
     ],
     backfill: async (trx) => {
       // Every stored form's current version, once, in pages: later saves keep the rows themselves.

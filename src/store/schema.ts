@@ -41,6 +41,8 @@ export interface UsersTable {
   /** Made by the demo: may sign in only while the server runs with --demo. */
   demo: boolean;
   created_at: string;
+  /** Where e-mail notifications go (none: in the app only). */
+  email: string | null;
 }
 
 export interface SessionsTable {
@@ -203,6 +205,8 @@ export interface MonitoringReportsTable {
   budget_executed: string | null;
   error_count: number;
   rectification_needed: boolean;
+  /** When the department was told the report is overdue (once per report). */
+  overdue_notified_at: string | null;
   created_at: string;
   updated_at: string;
   submitted_at: string | null;
@@ -284,6 +288,8 @@ export interface NotificationsTable {
   link: string;
   created_at: string;
   read_at: string | null;
+  /** Handed to the delivery channels (e-mail, webhook) already. */
+  fanned_out: boolean;
 }
 
 /** A form's current findings counted by rule family and severity (kept by the write path, for dashboards). */
@@ -339,6 +345,19 @@ export interface JobItemsTable {
   outcome: unknown;
 }
 
+/** One notification's sending through one channel (e-mail, webhook …), retried until sent or given up. */
+export interface NotificationDeliveriesTable {
+  id: string;
+  notification_id: string;
+  channel: string;
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  next_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -364,5 +383,6 @@ export interface Database {
   declaration_findings: DeclarationFindingsTable;
   declaration_budget_lines: DeclarationBudgetLinesTable;
   jobs: JobsTable;
+  notification_deliveries: NotificationDeliveriesTable;
   job_items: JobItemsTable;
 }

@@ -164,6 +164,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
           role: roleSchema,
           departmentId: entityId.nullable().default(null),
           regionId: entityId.nullable().default(null),
+          email: z.string().max(254).nullable().optional(),
         }),
       },
     },
@@ -194,6 +195,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
             role: roleSchema.optional(),
             departmentId: entityId.nullable().optional(),
             regionId: entityId.nullable().optional(),
+            email: z.string().max(254).nullable().optional(),
           })
           .strict(),
       },

@@ -27,7 +27,7 @@ function requireGoodPassword(password: string, owner: { username?: string; displ
 export type { TokenView, UserView };
 
 export function presentUser(row: UsersTable): UserView {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled, demo: row.demo };
+  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role, departmentId: row.department_id, regionId: row.region_id, disabled: row.disabled, demo: row.demo, email: row.email };
 }
 
 export function actorOf(user: UserView): Actor {
@@ -50,6 +50,18 @@ export interface NewUser {
   regionId: string | null;
   /** An account of the demo (only signs in while the server runs with --demo). */
   demo?: boolean;
+  /** Where e-mail notifications go. */
+  email?: string | null;
+}
+
+/** An e-mail address as stored: trimmed, empty as none; one that is not an address is refused, naming the field. */
+function normalEmail(email: string | null): string | null {
+  const trimmed = email?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) || trimmed.length > 254) {
+    throw new AppError(400, 'validation-failed', `「${trimmed}」不是有效的电子邮箱地址`, `"${trimmed}" is not an e-mail address`, [{ field: 'email', message: 'not an e-mail address' }]);
+  }
+  return trimmed;
 }
 
 /** The department or region a role needs, checked to exist; the one it does not use is cleared. */
@@ -94,6 +106,7 @@ export async function createUser(trx: Transaction<Database>, actorId: string | n
     disabled: false,
     demo: input.demo ?? false,
     created_at: new Date().toISOString(),
+    email: normalEmail(input.email ?? null),
   };
   await trx.insertInto('users').values(row).execute();
   await appendAudit(trx, { actorId, action: 'user.create', entity: 'user', entityId: row.id, detail: { username: row.username, role: row.role } });
@@ -112,6 +125,7 @@ export interface UserChanges {
   role?: Role;
   departmentId?: string | null;
   regionId?: string | null;
+  email?: string | null;
 }
 
 /** Ends every way a user is signed in: sessions and API tokens (after a password reset or disabling). */
@@ -130,6 +144,7 @@ export async function updateUser(trx: Transaction<Database>, actorId: string, id
   const update: Partial<UsersTable> = {};
   if (changes.disabled !== undefined) update.disabled = changes.disabled;
   if (changes.displayName !== undefined) update.display_name = changes.displayName;
+  if (changes.email !== undefined) update.email = normalEmail(changes.email);
   if (changes.password !== undefined) {
     requireGoodPassword(changes.password, { username: user.username, displayName: changes.displayName ?? user.display_name });
     update.password_hash = await hashPassword(changes.password);
@@ -153,6 +168,7 @@ export async function updateUser(trx: Transaction<Database>, actorId: string, id
       username: user.username,
       ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
       ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
+      ...(changes.email !== undefined ? { email: update.email ?? null } : {}),
       ...(changes.password !== undefined ? { passwordReset: true } : {}),
       ...(roleOrPlaceChanged ? { role: update.role, departmentId: update.department_id, regionId: update.region_id } : {}),
     },

@@ -542,3 +542,34 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     overdueTotal: Number(overdueCount.n),
   };
 }
+
+/**
+ * Tells each department, once, of its reports left unsubmitted (to fill in, or returned) after their
+ * round's due date. Run by every server process's dispatcher: rows are claimed with SKIP LOCKED, so
+ * two processes never send the same notice.
+ */
+export async function notifyOverdueReports(db: Kysely<Database>, today: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('monitoring_reports')
+      .innerJoin('monitoring_rounds', 'monitoring_rounds.id', 'monitoring_reports.round_id')
+      .innerJoin('departments', 'departments.id', 'monitoring_reports.department_id')
+      .select(['monitoring_reports.id', 'monitoring_reports.department_id', 'monitoring_reports.project_name', 'monitoring_rounds.name as round_name', 'monitoring_rounds.year', 'monitoring_rounds.due', 'departments.name as department_name'])
+      .where('monitoring_rounds.due', '<', today)
+      .where('monitoring_reports.state', 'in', ['draft', 'returned'])
+      .where('monitoring_reports.overdue_notified_at', 'is', null)
+      .where('departments.archived_at', 'is', null)
+      .orderBy('monitoring_reports.id')
+      .limit(200)
+      .forUpdate('monitoring_reports')
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return 0;
+    const now = new Date().toISOString();
+    for (const row of rows) {
+      await notify(trx, { kind: 'report-overdue', subject: `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}（${row.year}年${row.round_name}，${row.due} 截止）`, link: `/monitoring/reports/${row.id}`, departmentId: row.department_id, authorId: null });
+    }
+    await trx.updateTable('monitoring_reports').set({ overdue_notified_at: now }).where('id', 'in', rows.map((r) => r.id)).execute();
+    return rows.length;
+  });
+}

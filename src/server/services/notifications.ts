@@ -24,7 +24,7 @@ export async function notify(trx: Transaction<Database>, event: NotificationEven
   const now = new Date().toISOString();
   await trx
     .insertInto('notifications')
-    .values(recipients.map((r) => ({ id: randomUUID(), user_id: r.id, kind: event.kind, title_zh: title.zh, title_en: title.en, body: event.body ?? '', link: event.link, created_at: now, read_at: null })))
+    .values(recipients.map((r) => ({ id: randomUUID(), user_id: r.id, kind: event.kind, title_zh: title.zh, title_en: title.en, body: event.body ?? '', link: event.link, created_at: now, read_at: null, fanned_out: false })))
     .execute();
   return recipients.length;
 }

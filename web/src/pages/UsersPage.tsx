@@ -22,9 +22,10 @@ interface Draft {
   role: Role;
   departmentId: string | null;
   regionId: string | null;
+  email: string;
 }
 
-const EMPTY: Draft = { username: '', displayName: '', password: '', role: 'editor', departmentId: null, regionId: null };
+const EMPTY: Draft = { username: '', displayName: '', password: '', role: 'editor', departmentId: null, regionId: null, email: '' };
 const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin'];
 
 export default function UsersPage() {
@@ -52,6 +53,12 @@ export default function UsersPage() {
 
   const shown = (users.data?.users ?? []).filter((u) => !filter.trim() || `${u.username} ${u.displayName}`.toLowerCase().includes(filter.trim().toLowerCase()));
   const needsDepartment = draft.role === 'editor' || draft.role === 'approver';
+
+  const emailField = (
+    <Form.Item label={t('电子邮箱（可选）', 'E-mail (optional)')} htmlFor="user-email" validateStatus={fieldError('email') ? 'error' : undefined} help={fieldError('email') ?? t('配置了邮件服务时，待办通知也发到这里', 'When the server sends e-mail, notifications also go here')}>
+      <Input id="user-email" type="email" autoComplete="off" maxLength={254} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+    </Form.Item>
+  );
 
   const placement = (
     <>
@@ -160,12 +167,12 @@ export default function UsersPage() {
                   size="small"
                   disabled={u.id === me?.id}
                   onClick={() => {
-                    setDraft({ ...EMPTY, role: u.role, departmentId: u.departmentId, regionId: u.regionId });
+                    setDraft({ ...EMPTY, role: u.role, departmentId: u.departmentId, regionId: u.regionId, email: u.email ?? '' });
                     setError(null);
                     setDialog({ kind: 'role', user: u });
                   }}
                 >
-                  {t('角色与部门', 'Role and department')}
+                  {t('角色、部门与邮箱', 'Role, department, e-mail')}
                 </Button>
               </Space>
             ),
@@ -173,7 +180,7 @@ export default function UsersPage() {
         ]}
       />
       {dialog?.kind === 'create' && (
-        <Modal open title={t('新建用户', 'New user')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} onCancel={() => setDialog(null)} onOk={() => void run(() => api('POST', '/api/v1/users', draft))}>
+        <Modal open title={t('新建用户', 'New user')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} onCancel={() => setDialog(null)} onOk={() => void run(() => api('POST', '/api/v1/users', { ...draft, email: draft.email.trim() || null }))}>
           <Form layout="vertical">
             <Form.Item label={t('用户名', 'Username')} required htmlFor="user-username" validateStatus={fieldError('username') ? 'error' : undefined} help={fieldError('username') ?? t('字母、数字和 _ . -，2–64 个字符', 'letters, digits and _ . -, 2–64 characters')}>
               <Input id="user-username" autoFocus autoComplete="off" maxLength={64} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
@@ -185,7 +192,8 @@ export default function UsersPage() {
               <Input.Password id="user-password" autoComplete="new-password" maxLength={200} value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.target.value })} />
             </Form.Item>
             {placement}
-            {error && !error.fields.some((f) => ['username', 'displayName', 'password', 'departmentId', 'regionId'].some((n) => f.field.endsWith(n))) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+            {emailField}
+            {error && !error.fields.some((f) => ['username', 'displayName', 'password', 'departmentId', 'regionId', 'email'].some((n) => f.field.endsWith(n))) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
           </Form>
         </Modal>
       )}
@@ -210,16 +218,17 @@ export default function UsersPage() {
       {dialog?.kind === 'role' && (
         <Modal
           open
-          title={t(`${dialog.user.displayName} 的角色与部门`, `Role and department of ${dialog.user.displayName}`)}
+          title={t(`${dialog.user.displayName} 的角色、部门与邮箱`, `Role, department and e-mail of ${dialog.user.displayName}`)}
           okText={t('保存', 'Save')}
           cancelText={t('取消', 'Cancel')}
           confirmLoading={busy}
           onCancel={() => setDialog(null)}
-          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' ? draft.regionId : null }))}
+          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' ? draft.regionId : null, email: draft.email.trim() || null }))}
         >
           <Form layout="vertical">
             {placement}
-            {error && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+            {emailField}
+            {error && !fieldError('email') && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
           </Form>
         </Modal>
       )}
