@@ -1,11 +1,4 @@
-import { chromium } from 'playwright-core';
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await page.goto('http://127.0.0.1:5555/login');
-await page.getByLabel(/用户名/).fill('admin');
-await page.getByLabel(/密码/).fill('e2e-demo-password');
-await page.keyboard.press('Enter');
-await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-await page.waitForTimeout(1500);
-await page.screenshot({ path: `/tmp/admin-home.png` });
-await browser.close();
+import { readFileSync } from 'node:fs';
+import { importSource } from '../src/readers/importSource.ts';
+const o = await importSource(new Uint8Array(readFileSync('fixtures/forms/000_168cd24c06a0f893.txt')), {});
+if (o.ok) console.log(o.documents.length, o.documents[0]?.document.year, (o.documents[0]?.document as { department: string }).department);

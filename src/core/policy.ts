@@ -84,9 +84,15 @@ export function canOnDeclaration(actor: Actor | null, action: DeclarationAction,
   }
 }
 
-/** May the actor create a declaration for this department (editors and approvers of their own)? */
-export function canCreateFor(actor: Actor | null, departmentId: string): boolean {
-  return actor !== null && (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
+/**
+ * May the actor create a declaration for this department? Its editors and approvers; and an admin
+ * who administers its region (bulk imports of published forms), given the department's region path.
+ * The draft is the department's: admins still cannot edit it.
+ */
+export function canCreateFor(actor: Actor | null, departmentId: string, regionPath: readonly string[] = []): boolean {
+  if (actor === null) return false;
+  if (actor.role === 'admin') return regionPath.length > 0 && canManageRegion(actor, regionPath);
+  return (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
 }
 
 /** May the actor do a system-wide action? */

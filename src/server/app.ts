@@ -27,6 +27,8 @@ import { evaluationRoutes } from './routes/evaluationRoutes.ts';
 import { notificationRoutes } from './routes/notificationRoutes.ts';
 import { dashboardRoutes } from './routes/dashboardRoutes.ts';
 import { startDispatcher, type DispatcherOptions } from './delivery/dispatcher.ts';
+import { jobRoutes } from './routes/jobRoutes.ts';
+import type { JobQueue } from './jobs/queue.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
 import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
 
@@ -53,6 +55,8 @@ export interface AppOptions {
    * (API tests drive it themselves).
    */
   readonly dispatch?: Omit<DispatcherOptions, 'onError'>;
+  /** Runs background jobs in this process (started when the app is ready, stopped when it closes); absent: job routes answer 503. */
+  readonly jobQueue?: JobQueue | null;
 }
 
 /** What a unique constraint of the schema means to the person who ran into it (a race the service's own check lost). */
@@ -135,6 +139,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     app.addHook('onClose', stopDirectory);
   }
   app.addHook('onClose', closeImportPool);
+  const jobQueue = options.jobQueue ?? null;
+  if (jobQueue) {
+    app.addHook('onReady', async () => jobQueue.start());
+    app.addHook('onClose', async () => jobQueue.stop());
+  }
   if (options.dispatch) {
     const dispatch = options.dispatch;
     let stop: (() => Promise<void>) | null = null;
@@ -245,6 +254,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   evaluationRoutes(app, store);
   notificationRoutes(app, store);
   dashboardRoutes(app, store);
+  jobRoutes(app, store, jobQueue);
   declarationRoutes(app, store);
   return app;
 }

@@ -6,6 +6,7 @@ import { openStore, type Store, type StoreOptions } from '../store/openStore.ts'
 import { buildApp } from './app.ts';
 import { DEMO_USERS, seedDemo } from './demo.ts';
 import { deliveryFromEnv, DeliverySettingError } from './delivery/settings.ts';
+import { jobQueueFor } from './jobs/queue.ts';
 
 export interface ServeOptions {
   readonly store: StoreOptions;
@@ -79,7 +80,7 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     throw error;
   }
   if (delivery.channels.length > 0) process.stderr.write(`jixiao: notifications also go by ${delivery.channels.map((c) => c.name).join(' and ')}\n`);
-  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, dispatch: delivery, secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
+  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, dispatch: delivery, jobQueue: jobQueueFor(store), secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
   await app.listen({ port: options.port, host: options.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -364,7 +364,8 @@ export const MIGRATIONS: readonly Migration[] = [
          started_at text,
          finished_at text,
          locked_by text,
-         locked_until text
+         locked_until text,
+         output bytea
        )`,
       `create index jobs_waiting on jobs (created_at) where state in ('queued', 'running')`,
       `create index jobs_by_creator on jobs (created_by, created_at desc)`,

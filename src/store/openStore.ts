@@ -28,6 +28,8 @@ export interface Store {
    * Resolves with a function that stops listening.
    */
   listen?(channel: string, onMessage: (payload: string) => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
+  /** PostgreSQL server only: how to connect again (the job queue keeps its own connections). */
+  readonly connection?: { readonly url: string; readonly schema: string | undefined };
 }
 
 /** How to open a store. */
@@ -169,6 +171,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       maintain: async () => void (await sql`analyze`.execute(db)),
       close: () => db.destroy(),
       listen: (channel, onMessage, onListening) => listenOn(options.url, channel, onMessage, onListening),
+      connection: { url: options.url, schema: options.schema },
     };
   }
 

@@ -330,6 +330,8 @@ export interface JobsTable {
   /** The process working on it and until when it holds it (a lease: a dead process's job is taken over). */
   locked_by: string | null;
   locked_until: string | null;
+  /** The file a job made (an export's zip). */
+  output: Uint8Array | null;
 }
 
 /** One item of a job (a file to import, a form to rescore): done once, with its own error. */

@@ -9,7 +9,7 @@ import { DOCUMENT_KINDS } from '../../core/document.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
 
-import type { SourceFormat } from '../../table/sourceTable.ts';
+import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import { importOffThread } from '../import/importPool.ts';
@@ -78,15 +78,6 @@ const importSourceBody = z.object({
   file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }).optional(),
 }).refine((body) => (body.text === undefined) !== (body.file === undefined), { message: 'give either text or file', path: ['text'] });
 
-const FORMAT_NAMES: Record<SourceFormat, { zh: string; en: string }> = {
-  text: { zh: '文本', en: 'text' },
-  html: { zh: '网页', en: 'a web page' },
-  pdf: { zh: 'PDF', en: 'PDF' },
-  xlsx: { zh: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
-  xls: { zh: 'Excel (.xls)', en: 'Excel (.xls)' },
-  docx: { zh: 'Word (.docx)', en: 'Word (.docx)' },
-  csv: { zh: 'CSV', en: 'CSV' },
-};
 
 function taskOf(body: { text?: string | undefined; file?: { name: string; data: string } | undefined }): { text?: string; bytes?: Uint8Array } {
   return body.file ? { bytes: new Uint8Array(Buffer.from(body.file.data, 'base64')) } : { text: body.text ?? '' };

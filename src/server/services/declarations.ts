@@ -171,7 +171,7 @@ function carryOver<D extends TargetDocument>(content: D): D {
 /** Creates a document of a department for a year: one department-wide form, any number of project forms. */
 export async function createDeclaration(trx: Transaction<Database>, actor: Actor, input: { departmentId: string; year: number; kind?: DocumentKind; source: CreateSource }): Promise<string> {
   const department = await departmentWithPath(trx, input.departmentId);
-  if (!canCreateFor(actor, input.departmentId)) throw forbidden();
+  if (!canCreateFor(actor, input.departmentId, department.regionPath)) throw forbidden();
   if (department.archivedAt) throw new AppError(409, 'department-archived', `${department.name} 已归档，不能新建申报表`, `${department.name} is archived and takes no new forms`, [{ field: 'departmentId', message: 'archived' }]);
   const kind: DocumentKind = input.source.kind === 'content' ? input.source.content.kind : input.source.kind === 'project-row' ? 'project-target' : (input.kind ?? 'department-target');
   if (kind === 'department-target') {
@@ -664,4 +664,25 @@ export async function addComment(trx: Transaction<Database>, actor: Actor, id: s
   // The department hears of the bureau's comments; the bureau reads the department's on the form.
   if (actor.role === 'reviewer') await notify(trx, { kind: 'declaration-comment', subject: subjectOf(departmentName, row), body: input.body, link: `/declarations/${id}`, departmentId: row.department_id, authorId: actor.id });
   return commentId;
+}
+
+/**
+ * Checks a form's current version again (after a rule or a setting changed, or the documents it is
+ * read with did): its findings, counts and dashboard rows are replaced; its content and version stay.
+ */
+export async function recheckDeclaration(trx: Transaction<Database>, actorId: string, id: string): Promise<{ errorsBefore: number; errorsAfter: number }> {
+  const head = await trx.selectFrom('declarations').select(['department_id', 'year', 'kind', 'project_row', 'current_version', 'error_count']).where('id', '=', id).executeTakeFirst();
+  if (!head) throw notFound('declaration', '申报表');
+  const version = await trx.selectFrom('declaration_versions').select('content').where('declaration_id', '=', id).where('version', '=', head.current_version).executeTakeFirstOrThrow();
+  const content = version.content as TargetDocument;
+  const projectName = content.kind === 'project-target' ? (content.project.name?.trim() || null) : null;
+  const related = await relatedDocuments(trx, { id, departmentId: head.department_id, year: head.year, kind: head.kind, projectName, projectRow: head.project_row }, content);
+  const findings = checkDeclaration(content, undefined, undefined, related);
+  const counts = countBySeverity(findings);
+  await trx.updateTable('declaration_versions').set({ findings: JSON.stringify(findings) }).where('declaration_id', '=', id).where('version', '=', head.current_version).execute();
+  await trx.updateTable('declarations').set({ error_count: counts.error, warning_count: counts.warning }).where('id', '=', id).execute();
+  await storeDocumentFacts(trx, id, content, findings);
+  await announceDeclarationChange(trx, id);
+  if (counts.error !== head.error_count) await appendAudit(trx, { actorId, action: 'declaration.recheck', entity: 'declaration', entityId: id, detail: { errorsBefore: head.error_count, errorsAfter: counts.error } });
+  return { errorsBefore: head.error_count, errorsAfter: counts.error };
 }

@@ -365,3 +365,25 @@ export async function publishedEvaluations(db: Kysely<Database>, filter: { year?
   const rows = await q.selectAll('self_evaluations').select('departments.name as department_name').orderBy('self_evaluations.published_at', 'desc').orderBy('self_evaluations.id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
   return { items: rows.map(summaryOf), total: Number(counted.n) };
 }
+
+/**
+ * Scores a self-evaluation's current version again with the scoring in force now (after a bureau
+ * changed its scoring settings): the derived scores, findings and summary columns are replaced, what
+ * the department entered stays; the change of total is audited.
+ */
+export async function rescoreEvaluation(trx: Transaction<Database>, actorId: string, id: string): Promise<{ totalBefore: string | null; totalAfter: string | null; gradeBefore: string | null; gradeAfter: string | null }> {
+  const { row, regionPath: path } = await loadEvaluation(trx, id);
+  const version = await trx.selectFrom('self_evaluation_versions').select('content').where('evaluation_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+  const { config, rules } = await configFor(trx, path);
+  const content = withScores(version.content as SelfEvaluation, config);
+  const { findings, score } = checkSelfEvaluation(content, config, rules);
+  await trx.updateTable('self_evaluation_versions').set({ content: JSON.stringify(content), findings: JSON.stringify(findings) }).where('evaluation_id', '=', id).where('version', '=', row.current_version).execute();
+  await trx
+    .updateTable('self_evaluations')
+    .set({ total: score.total, grade: score.grade, execution_rate: score.funds.rate, error_count: findings.filter((f) => f.severity === 'error').length })
+    .where('id', '=', id)
+    .execute();
+  const before = row.total === null ? null : twoPlaces(row.total);
+  if (before !== score.total || row.grade !== score.grade) await appendAudit(trx, { actorId, action: 'evaluation.rescore', entity: 'self-evaluation', entityId: id, detail: { totalBefore: before, totalAfter: score.total, gradeBefore: row.grade, gradeAfter: score.grade } });
+  return { totalBefore: before, totalAfter: score.total, gradeBefore: row.grade, gradeAfter: score.grade };
+}

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/openStore.ts';
 import { buildApp } from '../app.ts';
+import { jobQueueFor } from '../jobs/queue.ts';
 import { seedDemo } from '../demo.ts';
 import { ApiClient } from './apiClient.ts';
 import { dropTestSchemas } from './testStores.ts';
@@ -23,11 +24,11 @@ export interface TestApp {
 }
 
 /** Opens a store, migrates it, loads the demo (with its family of documents, or the whole district, if asked) and starts the app. */
-export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean; district?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean; district?: boolean; jobs?: boolean } = {}): Promise<TestApp> {
   const store = await open();
   await store.migrate();
   await seedDemo(store, TEST_PASSWORD, { family: options.family ?? options.district ?? false, district: options.district ?? false });
-  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
+  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {

@@ -1,0 +1,157 @@
+/**
+ * What each kind of background job does to one of its items, in two steps: `prepare` outside any
+ * transaction (reading a PDF takes CPU, and an open transaction would hold the embedded store's one
+ * connection), then `store` inside the item's own transaction, which also marks the item done — so
+ * an item is stored whole or not at all, and a job stopped half-way goes on from the next item.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import type { Kysely, Transaction } from 'kysely';
+import type { TargetDocument } from '../../core/document.ts';
+import type { Actor } from '../../core/policy.ts';
+import { FORMAT_NAMES } from '../../readers/formatNames.ts';
+import { sameDepartment } from '../../import/text/sameDepartment.ts';
+import type { Database, JobKind } from '../../store/schema.ts';
+import { AppError } from '../appError.ts';
+import { importOffThread } from '../import/importPool.ts';
+import type { WorkerOutcome } from '../import/importTask.ts';
+import { createDeclaration, recheckDeclaration } from '../services/declarations.ts';
+import { rescoreEvaluation } from '../services/evaluations.ts';
+import { departmentWithPath, regionSubtree } from '../services/organisations.ts';
+
+/** What a job was asked to do (stored as the job's input). */
+export type JobInput =
+  | { readonly kind: 'import-forms'; readonly year: number | null; readonly departmentId: string | null; readonly regionId: string | null }
+  | { readonly kind: 'export-forms'; readonly year: number; readonly regionId: string | null }
+  | { readonly kind: 'rescore-year'; readonly year: number; readonly regionId: string | null };
+
+/** The payload of one item, by kind. */
+export type ImportItem = { readonly name: string; readonly data: string };
+export type ExportItem = { readonly declarationId: string };
+export type RescoreItem = { readonly type: 'declaration' | 'evaluation'; readonly id: string };
+
+export interface JobContext {
+  readonly db: Kysely<Database>;
+  readonly actor: Actor;
+  readonly input: JobInput;
+}
+
+export interface JobKindHandler {
+  prepare(context: JobContext, payload: unknown): Promise<unknown>;
+  store(trx: Transaction<Database>, context: JobContext, prepared: unknown): Promise<unknown>;
+  /** After the last item: the job's result and any file it made. */
+  finish?(db: Kysely<Database>, jobId: string): Promise<{ result: unknown; output: Uint8Array | null }>;
+}
+
+function importRefusal(name: string, outcome: Extract<WorkerOutcome, { ok: false }>): AppError {
+  return new AppError(422, `import-${outcome.problem}`, `${name}：${outcome.message.zh}`, `${name}: ${outcome.message.en}`, [{ field: 'file', message: outcome.message.en }]);
+}
+
+const importForms: JobKindHandler = {
+  async prepare(_context, payload) {
+    const item = payload as ImportItem;
+    const outcome = await importOffThread({ bytes: new Uint8Array(Buffer.from(item.data, 'base64')), year: null });
+    if (!outcome.ok) throw importRefusal(item.name, outcome);
+    return { name: item.name, format: outcome.format, documents: outcome.documents.map((d) => d.document) };
+  },
+  async store(trx, context, prepared) {
+    const { name, format, documents } = prepared as { name: string; format: keyof typeof FORMAT_NAMES; documents: TargetDocument[] };
+    const input = context.input as Extract<JobInput, { kind: 'import-forms' }>;
+    const candidates = input.departmentId ? null : await departmentsOf(trx, input.regionId);
+    const created: string[] = [];
+    for (const document of documents) {
+      const year = input.year ?? document.year;
+      if (year === null) throw new AppError(422, 'import-no-year', `${name}：表上没有年度，请在任务中指定年度`, `${name}: the form prints no year; give the job a year`, [{ field: 'year', message: 'no year' }]);
+      if (input.year !== null && document.year !== null && document.year !== input.year) {
+        throw new AppError(409, 'import-mismatch', `${name}：表上是 ${document.year} 年度，任务是 ${input.year} 年度`, `${name}: the form is for ${document.year}, the job for ${input.year}`, [{ field: 'year', message: `the form is for ${document.year}` }]);
+      }
+      let departmentId = input.departmentId;
+      if (departmentId === null) {
+        const printed = document.department?.trim() ?? '';
+        const matches = (candidates ?? []).filter((d) => printed !== '' && sameDepartment(printed, d.name));
+        if (matches.length !== 1) {
+          throw new AppError(
+            422,
+            'import-no-department',
+            printed ? `${name}：${matches.length === 0 ? '本区划内没有' : '本区划内有多个'}名为「${printed}」的部门` : `${name}：表上没有部门名称，无法确定所属部门`,
+            printed ? `${name}: ${matches.length === 0 ? 'no department' : 'several departments'} of your region ${matches.length === 0 ? 'is' : 'are'} called "${printed}"` : `${name}: the form names no department`,
+            [{ field: 'department', message: printed || 'none' }],
+          );
+        }
+        departmentId = matches[0]?.id ?? null;
+      }
+      const department = await departmentWithPath(trx, departmentId ?? '');
+      const content = { ...document, department: department.name, year } as TargetDocument;
+      const from = FORMAT_NAMES[format];
+      created.push(await createDeclaration(trx, context.actor, { departmentId: department.id, year, source: { kind: 'content', content, note: `批量导入 ${name}（${from.zh}，未识别 ${document.unparsed.length} 处） (bulk import of ${name}, ${from.en})` } }));
+    }
+    return { declarations: created };
+  },
+};
+
+async function departmentsOf(db: Kysely<Database> | Transaction<Database>, regionId: string | null): Promise<Array<{ id: string; name: string }>> {
+  let query = db.selectFrom('departments').select(['id', 'name']).where('archived_at', 'is', null);
+  if (regionId) query = query.where('region_id', 'in', await regionSubtree(db as Kysely<Database>, regionId));
+  return query.execute();
+}
+
+const exportForms: JobKindHandler = {
+  async prepare(context, payload) {
+    const { declarationId } = payload as ExportItem;
+    const row = await context.db
+      .selectFrom('declarations')
+      .innerJoin('departments', 'departments.id', 'declarations.department_id')
+      .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
+      .select(['declarations.id', 'declarations.year', 'declarations.kind', 'declarations.project_name', 'declarations.state', 'departments.name as department_name', 'declaration_versions.content'])
+      .where('declarations.id', '=', declarationId)
+      .executeTakeFirst();
+    if (!row) throw new AppError(404, 'not-found', '申报表已不存在', 'the form no longer exists');
+    const safe = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+    const file = `${safe(row.department_name)}/${row.year}-${row.kind === 'project-target' ? `项目-${safe(row.project_name ?? row.id)}` : '部门整体'}.json`;
+    return { file, json: JSON.stringify(row.content, null, 2), state: row.state };
+  },
+  async store(_trx, _context, prepared) {
+    return prepared;
+  },
+  async finish(db, jobId) {
+    const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').orderBy('seq').execute();
+    const files: Record<string, Uint8Array> = {};
+    const index: string[] = ['文件,状态'];
+    for (const { outcome } of items) {
+      const { file, json, state } = outcome as { file: string; json: string; state: string };
+      // Two forms of one name (a project imported twice) keep both.
+      let name = file;
+      for (let n = 2; files[name]; n++) name = file.replace(/\.json$/, `-${n}.json`);
+      files[name] = strToU8(json);
+      index.push(`"${name.replace(/"/g, '""')}",${state}`);
+    }
+    files['index.csv'] = strToU8(`\uFEFF${index.join('\r\n')}\r\n`);
+    return { result: { files: items.length }, output: zipSync(files, { level: 6 }) };
+  },
+};
+
+const rescoreYear: JobKindHandler = {
+  async prepare(_context, payload) {
+    return payload;
+  },
+  async store(trx, context, prepared) {
+    const item = prepared as RescoreItem;
+    return item.type === 'declaration' ? recheckDeclaration(trx, context.actor.id, item.id) : rescoreEvaluation(trx, context.actor.id, item.id);
+  },
+  async finish(db, jobId) {
+    const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').execute();
+    let changed = 0;
+    for (const { outcome } of items) {
+      const o = outcome as { errorsBefore?: number; errorsAfter?: number; totalBefore?: string | null; totalAfter?: string | null; gradeBefore?: string | null; gradeAfter?: string | null };
+      if (o.errorsBefore !== o.errorsAfter || o.totalBefore !== o.totalAfter || o.gradeBefore !== o.gradeAfter) changed++;
+    }
+    return { result: { checked: items.length, changed }, output: null };
+  },
+};
+
+export const JOB_KINDS: Record<JobKind, JobKindHandler> = { 'import-forms': importForms, 'export-forms': exportForms, 'rescore-year': rescoreYear };
+
+export const JOB_KIND_NAMES: Record<JobKind, { zh: string; en: string }> = {
+  'import-forms': { zh: '批量导入申报表', en: 'Bulk import of forms' },
+  'export-forms': { zh: '导出申报表', en: 'Export of forms' },
+  'rescore-year': { zh: '重新检查与计分', en: 'Check and score again' },
+};

@@ -1,0 +1,124 @@
+/**
+ * Which process runs a job when. On a PostgreSQL server the jobs go through pg-boss (a well-kept
+ * queue on the same server: SKIP LOCKED, retries, any number of processes); the embedded store,
+ * which only one process opens, runs them in that process, one at a time. Either way a job's
+ * progress lives in the jobs tables (jobs.ts), and every process looks now and then for a job
+ * nobody is running — queued, or left by a process that died — and queues it again.
+ */
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { Store } from '../../store/openStore.ts';
+import { orphanedJobs, runJob } from './jobs.ts';
+
+export interface JobQueue {
+  readonly kind: 'pg-boss' | 'in-process';
+  /** Asks for a job (already stored) to be run. */
+  enqueue(jobId: string): Promise<void>;
+  start(): Promise<void>;
+  /** Stops taking jobs; a job in hand stops after its current item and is taken up on the next start. */
+  stop(): Promise<void>;
+}
+
+const QUEUE = 'jixiao-jobs';
+/** How often a process looks for jobs nobody runs. */
+const RECOVER_MS = 15_000;
+
+/** This process, in the jobs' `locked_by`. */
+const runnerId = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+class InProcessQueue implements JobQueue {
+  readonly kind = 'in-process' as const;
+  private readonly waiting: string[] = [];
+  private running: Promise<void> | null = null;
+  private stopping = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly id = runnerId();
+
+  constructor(private readonly store: Store) {}
+
+  async enqueue(jobId: string): Promise<void> {
+    if (!this.waiting.includes(jobId)) this.waiting.push(jobId);
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.running || this.stopping) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    this.running = runJob(this.store.db, next, { id: this.id, shouldStop: () => this.stopping })
+      .then(() => undefined, () => undefined)
+      .finally(() => {
+        this.running = null;
+        this.drain();
+      });
+  }
+
+  async start(): Promise<void> {
+    const recover = async () => {
+      for (const id of await orphanedJobs(this.store.db).catch(() => [])) await this.enqueue(id);
+    };
+    await recover();
+    this.timer = setInterval(() => void recover(), RECOVER_MS);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+}
+
+class PgBossQueue implements JobQueue {
+  readonly kind = 'pg-boss' as const;
+  private readonly boss: PgBoss;
+  private stopping = false;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly id = runnerId();
+  private readonly inHand = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly store: Store,
+    connection: { url: string; schema: string | undefined },
+  ) {
+    this.boss = new PgBoss({ connectionString: connection.url, schema: connection.schema ? `${connection.schema}_boss` : 'pgboss', max: 4, application_name: 'jixiao-jobs' });
+    this.boss.on('error', (error) => process.stderr.write(`jixiao: job queue: ${error instanceof Error ? error.message : String(error)}\n`));
+  }
+
+  async enqueue(jobId: string): Promise<void> {
+    // One waiting message per job at most (a 'stately' queue keyed by the job): sending again is harmless.
+    await this.boss.send(QUEUE, { jobId }, { singletonKey: jobId, retryLimit: 3, retryDelay: 5 });
+  }
+
+  async start(): Promise<void> {
+    await this.boss.start();
+    await this.boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately' });
+    await this.boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+      if (!job || this.stopping) return;
+      const run = runJob(this.store.db, job.data.jobId, { id: this.id, shouldStop: () => this.stopping });
+      this.inHand.add(run);
+      try {
+        await run;
+      } finally {
+        this.inHand.delete(run);
+      }
+    });
+    const recover = async () => {
+      for (const id of await orphanedJobs(this.store.db).catch(() => [])) await this.enqueue(id).catch(() => undefined);
+    };
+    this.timer = setInterval(() => void recover(), RECOVER_MS);
+    await recover();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.inHand]);
+    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  }
+}
+
+/** The queue for a store: pg-boss on a PostgreSQL server, in this process on the embedded store. */
+export function jobQueueFor(store: Store): JobQueue {
+  return store.kind === 'postgres' && store.connection ? new PgBossQueue(store, store.connection) : new InProcessQueue(store);
+}
