@@ -105,7 +105,8 @@ const exportForms: JobKindHandler = {
       .where('declarations.id', '=', declarationId)
       .executeTakeFirst();
     if (!row) throw new AppError(404, 'not-found', '申报表已不存在', 'the form no longer exists');
-    const safe = (text: string) => text.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 80);
+    // Characters no file system takes in a name (control characters included) become _.
+    const safe = (text: string) => [...text].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? '_' : c)).join('').slice(0, 80);
     const file = `${safe(row.department_name)}/${row.year}-${row.kind === 'project-target' ? `项目-${safe(row.project_name ?? row.id)}` : '部门整体'}.json`;
     return { file, json: JSON.stringify(row.content, null, 2), state: row.state };
   },
