@@ -3,6 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { runJobsExport, runJobsImport, runJobsList, runJobsRescore, runJobsResume } from './jobCommands.ts';
 import { CliError, type Lang } from './cliError.ts';
 import { runCheck } from './checkCommand.ts';
 import { runExport, type ExportCommandOptions } from './exportCommand.ts';
@@ -105,6 +106,44 @@ export function buildProgram(): Command {
     .option('--password <password>', 'password (or JIXIAO_PASSWORD)')
     .option('--data <dir>', 'data directory of the embedded database')
     .action((options: Parameters<typeof runUserAdd>[0]) => runUserAdd(options));
+
+  const jobs = program.command('jobs').description('background jobs on the store directly, as a named user: bulk import, export, checking and scoring a year again');
+  const asUser = (command: Command) => command.requiredOption('--as <username>', 'the user the job runs as (the policy applies as in the web app)').option('--data <dir>', 'data directory of the embedded database (or DATABASE_URL)');
+  asUser(
+    jobs
+      .command('import')
+      .description('import every form under the paths (files, folders, .zip files) as drafts, with a progress bar; failures listed by file')
+      .argument('<paths...>', 'files, folders or .zip files')
+      .option('--year <year>', 'the budget year (default: each form\'s own)', parseYear)
+      .option('--department <id>', 'the department (an admin without it: each form goes to the department it names)'),
+  ).action(async function (this: Command, paths: string[], options: { as: string; data?: string; year?: number; department?: string }) {
+    await runJobsImport(paths, { ...options, lang: langOf(this) });
+  });
+  asUser(
+    jobs
+      .command('export')
+      .description("export a year's forms the user may see as a zip of canonical JSON")
+      .requiredOption('--year <year>', 'the budget year', parseYear)
+      .option('--region <id>', 'only this region (within the user\'s)')
+      .requiredOption('--out <file>', 'the zip to write'),
+  ).action(async function (this: Command, options: { as: string; data?: string; year: number; region?: string; out: string }) {
+    await runJobsExport({ ...options, lang: langOf(this) });
+  });
+  asUser(
+    jobs
+      .command('rescore')
+      .description('check every form of a year again and score its self-evaluations again with the settings in force (admins)')
+      .requiredOption('--year <year>', 'the budget year', parseYear)
+      .option('--region <id>', 'only this region (within the admin\'s)'),
+  ).action(async function (this: Command, options: { as: string; data?: string; year: number; region?: string }) {
+    await runJobsRescore({ ...options, lang: langOf(this) });
+  });
+  asUser(jobs.command('resume').description('go on with a job that stopped (this process, or a server, was stopped)').argument('<id>')).action(async function (this: Command, id: string, options: { as: string; data?: string }) {
+    await runJobsResume(id, { ...options, lang: langOf(this) });
+  });
+  asUser(jobs.command('list').description("the user's jobs (the system admin: everyone's) with their progress")).action(async function (this: Command, options: { as: string; data?: string }) {
+    await runJobsList({ ...options, lang: langOf(this) });
+  });
 
   program
     .command('audit')

@@ -19,7 +19,7 @@ export function dataDirOf(option: string | undefined): string {
 }
 
 /** Opens the store for a command; only commands that make a store (`db migrate`, `db restore`) create a missing directory. */
-async function withStore<T>(dataDir: string, work: (store: Store) => Promise<T>, create = false): Promise<T> {
+export async function withStore<T>(dataDir: string, work: (store: Store) => Promise<T>, create = false): Promise<T> {
   let store: Store;
   try {
     store = await openStore(storeOptionsFrom(dataDir, process.env.DATABASE_URL, create));

@@ -2,15 +2,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { canManageRegion, isSystemAdmin, oversightRegion, type Actor } from '../../core/policy.ts';
+import { isSystemAdmin } from '../../core/policy.ts';
 import type { Store } from '../../store/openStore.ts';
-import { AppError, forbidden } from '../appError.ts';
+import { AppError } from '../appError.ts';
 import { requireActor } from '../context.ts';
-import { JOB_KIND_NAMES, type JobInput } from '../jobs/jobKinds.ts';
-import { cancelJob, createJob, getJob, importItems, jobOutput, listJobs } from '../jobs/jobs.ts';
+import { JOB_KIND_NAMES } from '../jobs/jobKinds.ts';
+import { cancelJob, getJob, jobOutput, listJobs } from '../jobs/jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import { visibleDeclarations } from '../services/declarations.ts';
-import { departmentWithPath, regionPath, regionSubtree } from '../services/organisations.ts';
+import { startExport, startImport, startRescore } from '../jobs/startJobs.ts';
 import { attachment } from './downloads.ts';
 
 const id = z.object({ id: z.string().min(1).max(100) });
@@ -18,20 +17,12 @@ const year = z.number().int().min(2000).max(2100);
 /** A bulk import through the API is up to about 90 MB of files (base64 in the body); larger folders go through `jixiao jobs import`. */
 export const BULK_BODY_LIMIT = 120 * 1024 * 1024;
 
-async function regionFor(store: Store, actor: Actor, regionId: string | null | undefined): Promise<string | null> {
-  const region = regionId ?? oversightRegion(actor);
-  if (region === null) return null;
-  const path = await regionPath(store.db, region);
-  const own = oversightRegion(actor);
-  if (own !== null && !path.includes(own)) throw new AppError(403, 'outside-your-region', '不在您负责的区划内', 'outside your region', [{ field: 'regionId', message: 'outside your region' }]);
-  return region;
-}
-
 export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | null): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const start = async (jobId: string) => {
+  // Refused before anything is stored: a job no process runs would wait for ever.
+  const ready = (): JobQueue => {
     if (!queue) throw new AppError(503, 'jobs-not-running', '本服务进程不运行后台任务', 'this server process runs no background jobs');
-    await queue.enqueue(jobId);
+    return queue;
   };
 
   r.post(
@@ -50,21 +41,9 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      let departmentId = request.body.departmentId;
-      let regionId: string | null = null;
-      if (actor.role === 'editor' || actor.role === 'approver') {
-        if (departmentId !== null && departmentId !== actor.departmentId) throw forbidden();
-        departmentId = actor.departmentId;
-      } else if (actor.role === 'admin') {
-        if (departmentId !== null) {
-          const department = await departmentWithPath(store.db, departmentId);
-          if (!canManageRegion(actor, department.regionPath)) throw new AppError(403, 'outside-your-region', '不在您管理的区划内', 'outside the region you administer', [{ field: 'departmentId', message: 'outside your region' }]);
-        } else regionId = oversightRegion(actor);
-      } else throw forbidden();
-      const items = importItems(request.body.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })));
-      const input: JobInput = { kind: 'import-forms', year: request.body.year, departmentId, regionId };
-      const jobId = await createJob(store.db, actor, input, items);
-      await start(jobId);
+      const jobs = ready();
+      const jobId = await startImport(store.db, actor, request.body.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })), { year: request.body.year, departmentId: request.body.departmentId });
+      await jobs.enqueue(jobId);
       reply.status(202);
       return getJob(store.db, actor, jobId);
     },
@@ -75,12 +54,9 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     { schema: { tags: ['jobs'], summary: "Export a year's forms the user may see (of a region, for reviewers and admins) as a zip of their canonical JSON, in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict() } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const regionId = actor.role === 'reviewer' || actor.role === 'admin' ? await regionFor(store, actor, request.body.regionId) : null;
-      let query = (await visibleDeclarations(store.db, actor)).where('declarations.year', '=', request.body.year);
-      if (regionId) query = query.where('departments.region_id', 'in', await regionSubtree(store.db, regionId));
-      const rows = await query.select(['declarations.id', 'departments.name', 'declarations.project_name']).orderBy('departments.name').orderBy('declarations.kind').orderBy('declarations.id').execute();
-      const jobId = await createJob(store.db, actor, { kind: 'export-forms', year: request.body.year, regionId }, rows.map((row) => ({ label: `${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { declarationId: row.id } })));
-      await start(jobId);
+      const jobs = ready();
+      const jobId = await startExport(store.db, actor, request.body);
+      await jobs.enqueue(jobId);
       reply.status(202);
       return getJob(store.db, actor, jobId);
     },
@@ -91,22 +67,9 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     { schema: { tags: ['jobs'], summary: "Check every form of a year again and score its self-evaluations again with the rules and settings in force now (admins, within their region), in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict() } },
     async (request, reply) => {
       const actor = requireActor(request);
-      if (actor.role !== 'admin') throw forbidden();
-      const regionId = await regionFor(store, actor, request.body.regionId);
-      const scope = regionId ? await regionSubtree(store.db, regionId) : null;
-      let forms = store.db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id').select(['declarations.id', 'departments.name', 'declarations.project_name']).where('declarations.year', '=', request.body.year);
-      let evaluations = store.db.selectFrom('self_evaluations').innerJoin('departments', 'departments.id', 'self_evaluations.department_id').select(['self_evaluations.id', 'departments.name', 'self_evaluations.project_name']).where('self_evaluations.year', '=', request.body.year);
-      if (scope) {
-        forms = forms.where('departments.region_id', 'in', scope);
-        evaluations = evaluations.where('departments.region_id', 'in', scope);
-      }
-      const [formRows, evaluationRows] = await Promise.all([forms.orderBy('declarations.id').execute(), evaluations.orderBy('self_evaluations.id').execute()]);
-      const items = [
-        ...formRows.map((row) => ({ label: `申报表 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'declaration' as const, id: row.id } })),
-        ...evaluationRows.map((row) => ({ label: `自评 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'evaluation' as const, id: row.id } })),
-      ];
-      const jobId = await createJob(store.db, actor, { kind: 'rescore-year', year: request.body.year, regionId }, items);
-      await start(jobId);
+      const jobs = ready();
+      const jobId = await startRescore(store.db, actor, request.body);
+      await jobs.enqueue(jobId);
       reply.status(202);
       return getJob(store.db, actor, jobId);
     },

@@ -1,0 +1,70 @@
+/**
+ * Starting each kind of job for a person, with what the policy lets them: the items are worked out
+ * here (which files, which forms), the same for the API and the command line.
+ */
+import type { Kysely } from 'kysely';
+import { canManageRegion, oversightRegion, type Actor } from '../../core/policy.ts';
+import type { Database } from '../../store/schema.ts';
+import { AppError, forbidden } from '../appError.ts';
+import { visibleDeclarations } from '../services/declarations.ts';
+import { departmentWithPath, regionPath, regionSubtree } from '../services/organisations.ts';
+import type { JobInput } from './jobKinds.ts';
+import { createJob, importItems } from './jobs.ts';
+
+const outside = (field: string) => new AppError(403, 'outside-your-region', '不在您负责的区划内', 'outside your region', [{ field, message: 'outside your region' }]);
+
+/** The region a reviewer's or admin's job covers: the one asked for (within their own), or their own; null for the whole system. */
+async function regionFor(db: Kysely<Database>, actor: Actor, regionId: string | null | undefined): Promise<string | null> {
+  const region = regionId ?? oversightRegion(actor);
+  if (region === null) return null;
+  const own = oversightRegion(actor);
+  if (own !== null && !(await regionPath(db, region)).includes(own)) throw outside('regionId');
+  return region;
+}
+
+/**
+ * Forms from files (a zip holds many): a department's users into their own department; an admin into
+ * one department of its region, or into each department its form names.
+ */
+export async function startImport(db: Kysely<Database>, actor: Actor, files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, options: { year: number | null; departmentId: string | null }): Promise<string> {
+  let departmentId = options.departmentId;
+  let regionId: string | null = null;
+  if (actor.role === 'editor' || actor.role === 'approver') {
+    if (departmentId !== null && departmentId !== actor.departmentId) throw forbidden();
+    departmentId = actor.departmentId;
+  } else if (actor.role === 'admin') {
+    if (departmentId !== null) {
+      if (!canManageRegion(actor, (await departmentWithPath(db, departmentId)).regionPath)) throw outside('departmentId');
+    } else regionId = oversightRegion(actor);
+  } else throw forbidden();
+  const input: JobInput = { kind: 'import-forms', year: options.year, departmentId, regionId };
+  return createJob(db, actor, input, importItems(files));
+}
+
+/** A year's forms the person may see (of a region, for reviewers and admins), exported. */
+export async function startExport(db: Kysely<Database>, actor: Actor, options: { year: number; regionId: string | null }): Promise<string> {
+  const regionId = actor.role === 'reviewer' || actor.role === 'admin' ? await regionFor(db, actor, options.regionId) : null;
+  let query = (await visibleDeclarations(db, actor)).where('declarations.year', '=', options.year);
+  if (regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, regionId));
+  const rows = await query.select(['declarations.id', 'departments.name', 'declarations.project_name']).orderBy('departments.name').orderBy('declarations.kind').orderBy('declarations.id').execute();
+  return createJob(db, actor, { kind: 'export-forms', year: options.year, regionId }, rows.map((row) => ({ label: `${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { declarationId: row.id } })));
+}
+
+/** Every form of a year checked again and every self-evaluation scored again (admins, within their region). */
+export async function startRescore(db: Kysely<Database>, actor: Actor, options: { year: number; regionId: string | null }): Promise<string> {
+  if (actor.role !== 'admin') throw forbidden();
+  const regionId = await regionFor(db, actor, options.regionId);
+  const scope = regionId ? await regionSubtree(db, regionId) : null;
+  let forms = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id').select(['declarations.id', 'departments.name', 'declarations.project_name']).where('declarations.year', '=', options.year);
+  let evaluations = db.selectFrom('self_evaluations').innerJoin('departments', 'departments.id', 'self_evaluations.department_id').select(['self_evaluations.id', 'departments.name', 'self_evaluations.project_name']).where('self_evaluations.year', '=', options.year);
+  if (scope) {
+    forms = forms.where('departments.region_id', 'in', scope);
+    evaluations = evaluations.where('departments.region_id', 'in', scope);
+  }
+  const [formRows, evaluationRows] = await Promise.all([forms.orderBy('declarations.id').execute(), evaluations.orderBy('self_evaluations.id').execute()]);
+  const items = [
+    ...formRows.map((row) => ({ label: `申报表 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'declaration' as const, id: row.id } })),
+    ...evaluationRows.map((row) => ({ label: `自评 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'evaluation' as const, id: row.id } })),
+  ];
+  return createJob(db, actor, { kind: 'rescore-year', year: options.year, regionId }, items);
+}
