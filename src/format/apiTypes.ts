@@ -344,3 +344,28 @@ export interface RegionDashboard {
   trends: Array<{ year: number; forms: number; budget: string; errorsPerForm: string; averageScore: string | null; published: number }>;
   forms: DashboardForm[] | null;
 }
+
+/** What a background job was asked to do. */
+export type JobInput =
+  | { readonly kind: 'import-forms'; readonly year: number | null; readonly departmentId: string | null; readonly regionId: string | null }
+  | { readonly kind: 'export-forms'; readonly year: number; readonly regionId: string | null }
+  | { readonly kind: 'rescore-year'; readonly year: number; readonly regionId: string | null };
+
+/** A background job as its maker sees it: progress, result, and the items that failed with why. */
+export interface JobView {
+  id: string;
+  kind: JobInput['kind'];
+  state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  input: JobInput;
+  total: number;
+  done: number;
+  failed: number;
+  result: unknown;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  hasOutput: boolean;
+  /** The items that failed, with why (the first 500). */
+  failures: Array<{ seq: number; label: string; error: { zh: string; en: string; field?: string | undefined } }>;
+}

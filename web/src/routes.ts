@@ -35,6 +35,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/dashboard', frame: 'user', load: () => import('./pages/DashboardPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
   { path: '/evaluations', frame: 'user', load: () => import('./pages/EvaluationsPage.tsx').then((m) => m.default) },
   { path: '/evaluations/:id', frame: 'user', load: () => import('./pages/EvaluationPage.tsx').then((m) => m.default) },
+  { path: '/jobs', frame: 'user', load: () => import('./pages/JobsPage.tsx').then((m) => m.default) },
   { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },
   { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },
   { path: '/admin/organisations', frame: 'user', load: () => import('./pages/OrganisationsPage.tsx').then((m) => m.default), roles: ['admin'] },

@@ -10,19 +10,16 @@ import type { TargetDocument } from '../../core/document.ts';
 import type { Actor } from '../../core/policy.ts';
 import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
+import type { JobInput } from '../../format/apiTypes.ts';
 import type { Database, JobKind } from '../../store/schema.ts';
+
+export type { JobInput };
 import { AppError } from '../appError.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
 import { createDeclaration, recheckDeclaration } from '../services/declarations.ts';
 import { rescoreEvaluation } from '../services/evaluations.ts';
 import { departmentWithPath, regionSubtree } from '../services/organisations.ts';
-
-/** What a job was asked to do (stored as the job's input). */
-export type JobInput =
-  | { readonly kind: 'import-forms'; readonly year: number | null; readonly departmentId: string | null; readonly regionId: string | null }
-  | { readonly kind: 'export-forms'; readonly year: number; readonly regionId: string | null }
-  | { readonly kind: 'rescore-year'; readonly year: number; readonly regionId: string | null };
 
 /** The payload of one item, by kind. */
 export type ImportItem = { readonly name: string; readonly data: string };

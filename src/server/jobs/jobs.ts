@@ -14,28 +14,13 @@ import { appendAudit } from '../../store/auditLog.ts';
 import { ReaderError } from '../../readers/readerError.ts';
 import { AppError, notFound } from '../appError.ts';
 import { actorOf, presentUser } from '../services/accounts.ts';
+import type { JobView } from '../../format/apiTypes.ts';
 import { JOB_KINDS, type ImportItem, type JobInput } from './jobKinds.ts';
+
+export type { JobView };
 
 /** How long a runner holds a job without renewing: a killed process's job waits this long at most. */
 export const LEASE_MS = 30_000;
-
-export interface JobView {
-  id: string;
-  kind: JobKind;
-  state: JobState;
-  input: JobInput;
-  total: number;
-  done: number;
-  failed: number;
-  result: unknown;
-  error: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  hasOutput: boolean;
-  /** The items that failed, with why (the first 500). */
-  failures: Array<{ seq: number; label: string; error: { zh: string; en: string; field?: string | undefined } }>;
-}
 
 /** Makes a job with its items, queued; the caller enqueues it once committed. */
 export async function createJob(db: Kysely<Database>, actor: Actor, input: JobInput, items: ReadonlyArray<{ label: string; payload: unknown }>): Promise<string> {

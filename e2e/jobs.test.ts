@@ -1,0 +1,68 @@
+/**
+ * Bulk work in the browser: the department's editor chooses a .zip of forms and a loose file, watches
+ * the job's bar reach its end, reads which file failed and why; the reviewer exports a year and
+ * downloads the zip.
+ */
+import { readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { startServer, type RunningServer } from './support/server.ts';
+
+const missing = chromiumMissing();
+const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/forms/${path}`, import.meta.url)));
+
+describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 120_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  skipAfterFirstFailure();
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the editor imports a zip of forms and sees which file failed and why', async () => {
+    await signIn(page, server.url, 'haizhu-editor', '/');
+    await page.getByRole('navigation').getByRole('link', { name: '后台任务' }).click();
+    const zip = zipSync({ 'forms/not-a-form.txt': fixture('other/not-a-form.txt'), 'forms/seed.txt': fixture('000_168cd24c06a0f893.txt') });
+    await page.getByTestId('job-import').locator('input[type=file]').setInputFiles([
+      { name: 'forms.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) },
+      { name: 'scanned.pdf', mimeType: 'application/pdf', buffer: Buffer.from(fixture('formats/scanned.pdf')) },
+    ]);
+    await page.getByLabel('年度').first().click();
+    await page.getByTitle('2026 年度').click();
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const row = page.getByTestId('job-list').locator('.ant-table-row').first();
+    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('已完成');
+    expect(await row.textContent()).toContain('3/3');
+    await row.locator('.ant-table-row-expand-icon').click();
+    const failures = page.getByTestId('job-failures');
+    await expect.poll(() => failures.textContent()).toContain('scanned.pdf');
+    expect(await failures.textContent()).toContain('forms.zip/forms/not-a-form.txt');
+    await screenshot(page, 'jobs-import');
+    const drafts = (await (await page.request.get(`${server.url}/api/v1/declarations?year=2026&state=draft`)).json()) as { total: number };
+    expect(drafts.total).toBe(1);
+  });
+
+  it('the reviewer exports a year and downloads the zip', async () => {
+    await signIn(page, server.url, 'haizhu-reviewer', '/jobs');
+    const card = page.getByTestId('job-export-forms');
+    await card.getByLabel('年度').click();
+    await page.getByTitle('2024 年度').click();
+    await card.getByRole('button', { name: '开始导出' }).click();
+    const download = page.getByTestId('job-download').first();
+    await download.waitFor({ timeout: 30_000 });
+    const file = page.waitForEvent('download');
+    await download.click();
+    expect((await file).suggestedFilename()).toMatch(/\.zip$/);
+  });
+});
