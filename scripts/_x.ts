@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { importSource } from '../src/readers/importSource.ts';
-const o = await importSource(new Uint8Array(readFileSync('fixtures/forms/000_168cd24c06a0f893.txt')), {});
-if (o.ok) console.log(o.documents.length, o.documents[0]?.document.year, (o.documents[0]?.document as { department: string }).department);
+import { openStore } from '../src/store/openStore.ts';
+const url = 'postgres://postgres@127.0.0.1:5432/test';
+const schema = 'jixiao_test_probe' + Date.now();
+const racing = await Promise.all([0, 1, 2].map(() => openStore({ kind: 'postgres', url, schema })));
+const applied = await Promise.all(racing.map((s) => s.migrate()));
+console.log(applied.map((a) => a.length));
+await Promise.all(racing.map((s) => s.close()));

@@ -26,7 +26,9 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.m
 
 /** Where the store is: DATABASE_URL wins, else the data directory (made when missing only if `create`). */
 export function storeOptionsFrom(dataDir: string, url = process.env.DATABASE_URL, create = true): StoreOptions {
-  return url ? { kind: 'postgres', url } : { kind: 'embedded', dataDir, create };
+  // DATABASE_SCHEMA keeps Jixiao's tables in a schema of their own (several installations on one server).
+  const schema = process.env.DATABASE_SCHEMA?.trim();
+  return url ? { kind: 'postgres', url, ...(schema ? { schema } : {}) } : { kind: 'embedded', dataDir, create };
 }
 
 /** True in production mode (NODE_ENV=production): no demo accounts are served. */
@@ -81,7 +83,14 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   }
   if (delivery.channels.length > 0) process.stderr.write(`jixiao: notifications also go by ${delivery.channels.map((c) => c.name).join(' and ')}\n`);
   const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, dispatch: delivery, jobQueue: jobQueueFor(store), secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
-  await app.listen({ port: options.port, host: options.host });
+  try {
+    await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    // Not serving: nothing may keep the process alive (the store's pools, the job queue).
+    await app.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); web app at /, API docs at /api/v1/docs\n`);

@@ -32,6 +32,23 @@ export interface Store {
   readonly connection?: { readonly url: string; readonly schema: string | undefined };
 }
 
+/**
+ * Migrates a PostgreSQL schema under an advisory lock held on a connection of its own, so that several
+ * server processes of a new version started together migrate once: the others wait, then find it done.
+ */
+async function migrateLocked(url: string, schema: string | undefined, db: Kysely<Database>): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const key = `jixiao-migrate:${schema ?? 'public'}`;
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+    return await migrateToLatest(db);
+  } finally {
+    await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** How to open a store. */
 export type StoreOptions =
   | {
@@ -148,6 +165,9 @@ async function listenOn(url: string, channel: string, onMessage: (payload: strin
 /** Opens (and for the embedded store, creates) a store. Does not migrate: call `migrate()`. */
 export async function openStore(options: StoreOptions): Promise<Store> {
   if (options.kind === 'postgres') {
+    if (options.schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(options.schema)) {
+      throw new StoreOpenError(`数据库 schema 名「${options.schema}」不可用：只能含字母、数字和下划线`, `the schema name "${options.schema}" cannot be used: letters, digits and _ only`);
+    }
     const pool = new pg.Pool({
       connectionString: options.url,
       max: 10,
@@ -155,8 +175,14 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
     try {
       const client = await pool.connect();
-      if (options.schema) await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
-      client.release();
+      try {
+        if (options.schema) await client.query(`create schema if not exists "${options.schema.replace(/"/g, '')}"`);
+      } catch (error) {
+        // Another process made the schema at the same moment (PostgreSQL reports the race as a duplicate).
+        if ((error as { code?: string }).code !== '23505') throw error;
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await pool.end().catch(() => undefined);
       const detail = error instanceof Error ? error.message : String(error);
@@ -167,7 +193,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       db,
       kind: 'postgres',
       location: redact(options.url),
-      migrate: () => migrateToLatest(db),
+      migrate: () => migrateLocked(options.url, options.schema, db),
       maintain: async () => void (await sql`analyze`.execute(db)),
       close: () => db.destroy(),
       listen: (channel, onMessage, onListening) => listenOn(options.url, channel, onMessage, onListening),

@@ -7,6 +7,7 @@
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Store } from '../../store/openStore.ts';
 import { orphanedJobs, runJob } from './jobs.ts';
@@ -79,7 +80,7 @@ class PgBossQueue implements JobQueue {
 
   constructor(
     private readonly store: Store,
-    connection: { url: string; schema: string | undefined },
+    private readonly connection: { url: string; schema: string | undefined },
   ) {
     this.boss = new PgBoss({ connectionString: connection.url, schema: connection.schema ? `${connection.schema}_boss` : 'pgboss', max: 4, application_name: 'jixiao-jobs' });
     this.boss.on('error', (error) => process.stderr.write(`jixiao: job queue: ${error instanceof Error ? error.message : String(error)}\n`));
@@ -91,8 +92,19 @@ class PgBossQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately' });
+    // pg-boss installs its schema on first start; several processes starting together would deadlock
+    // doing it at once, so they take turns under an advisory lock.
+    const client = new pg.Client({ connectionString: this.connection.url });
+    await client.connect();
+    const key = `jixiao-boss:${this.connection.schema ?? 'public'}`;
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+      await this.boss.start();
+      await this.boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately' });
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      await client.end().catch(() => undefined);
+    }
     await this.boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job || this.stopping) return;
       const run = runJob(this.store.db, job.data.jobId, { id: this.id, shouldStop: () => this.stopping });
