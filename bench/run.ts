@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview.
+ * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -15,6 +15,9 @@ import { projectImportBench } from './projectImportBench.ts';
 import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
+import { provinceBench } from './provinceBench.ts';
+import { clusterBench } from './clusterBench.ts';
+import { districtBench } from './districtBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
 
@@ -33,6 +36,9 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'monitoring-round': { title: 'Monitoring round page (issue 13)', run: roundBench },
   evaluation: { title: 'Self-evaluation scoring (issue 14)', run: evaluationBench },
   'evaluation-overview': { title: 'Self-evaluation overview (issue 14)', run: evaluationOverviewBench },
+  province: { title: "A province's year on PostgreSQL (issue 15)", run: provinceBench },
+  cluster: { title: 'Three server processes behind nginx (issue 15)', run: clusterBench },
+  district: { title: 'One district on the embedded store (issue 15)', run: districtBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

@@ -6,12 +6,12 @@
  * goes on from the next item.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import cliProgress from 'cli-progress';
 import { closeImportPool } from '../server/import/importPool.ts';
 import { getJob, listJobs, runJob, type JobView } from '../server/jobs/jobs.ts';
 import { JOB_KIND_NAMES } from '../server/jobs/jobKinds.ts';
-import { startExport, startImport, startRescore } from '../server/jobs/startJobs.ts';
+import { startExport, startImport, startLoad, startRescore } from '../server/jobs/startJobs.ts';
 import { actorOf, presentUser } from '../server/services/accounts.ts';
 import type { Store } from '../store/openStore.ts';
 import type { Actor } from '../core/policy.ts';
@@ -154,6 +154,31 @@ export async function runJobsList(options: Common): Promise<void> {
       for (const job of await listJobs(store.db, actor)) {
         process.stdout.write(`${job.id}  ${job.createdAt.slice(0, 19)}  ${JOB_KIND_NAMES[job.kind][options.lang].padEnd(8)}  ${job.state.padEnd(9)}  ${job.done + job.failed}/${job.total}  ${options.lang === 'zh' ? '失败' : 'failed'} ${job.failed}\n`);
       }
+    }),
+  );
+}
+
+/** The JSON Lines files under the paths (folders walked), by absolute path. */
+function jsonLinesUnder(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  const walk = (path: string) => {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (!stat) throw new CliError(`找不到 ${path}`, `${path} does not exist`);
+    if (stat.isDirectory()) for (const entry of readdirSync(path).sort()) walk(join(path, entry));
+    else if (/\.(jsonl|ndjson)$/i.test(path)) found.push(resolve(path));
+  };
+  for (const path of paths) walk(path);
+  if (found.length === 0) throw new CliError('没有找到 .jsonl 文件', 'no .jsonl files found');
+  return found;
+}
+
+export async function runJobsLoad(paths: readonly string[], options: Common): Promise<void> {
+  const files = jsonLinesUnder(paths);
+  await withStore(dataDirOf(options.data), (store) =>
+    asCli(async () => {
+      const actor = await actorNamed(store, options.as);
+      const jobId = await startLoad(store.db, actor, files);
+      await runHere(store, actor, jobId, options.lang);
     }),
   );
 }

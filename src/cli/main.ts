@@ -3,7 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runJobsExport, runJobsImport, runJobsList, runJobsRescore, runJobsResume } from './jobCommands.ts';
+import { runJobsExport, runJobsImport, runJobsList, runJobsLoad, runJobsRescore, runJobsResume } from './jobCommands.ts';
 import { CliError, type Lang } from './cliError.ts';
 import { runCheck } from './checkCommand.ts';
 import { runExport, type ExportCommandOptions } from './exportCommand.ts';
@@ -137,6 +137,14 @@ export function buildProgram(): Command {
       .option('--region <id>', 'only this region (within the admin\'s)'),
   ).action(async function (this: Command, options: { as: string; data?: string; year: number; region?: string }) {
     await runJobsRescore({ ...options, lang: langOf(this) });
+  });
+  asUser(
+    jobs
+      .command('load')
+      .description("load a region's forms in bulk from canonical JSON Lines (.jsonl, one document per line naming its department and year), a file at a time, each stored whole or not at all (admins)")
+      .argument('<paths...>', '.jsonl files or folders of them'),
+  ).action(async function (this: Command, paths: string[], options: { as: string; data?: string }) {
+    await runJobsLoad(paths, { ...options, lang: langOf(this) });
   });
   asUser(jobs.command('resume').description('go on with a job that stopped (this process, or a server, was stopped)').argument('<id>')).action(async function (this: Command, id: string, options: { as: string; data?: string }) {
     await runJobsResume(id, { ...options, lang: langOf(this) });

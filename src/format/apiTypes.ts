@@ -349,7 +349,8 @@ export interface RegionDashboard {
 export type JobInput =
   | { readonly kind: 'import-forms'; readonly year: number | null; readonly departmentId: string | null; readonly regionId: string | null }
   | { readonly kind: 'export-forms'; readonly year: number; readonly regionId: string | null }
-  | { readonly kind: 'rescore-year'; readonly year: number; readonly regionId: string | null };
+  | { readonly kind: 'rescore-year'; readonly year: number; readonly regionId: string | null }
+  | { readonly kind: 'load-documents'; readonly regionId: string | null };
 
 /** A background job as its maker sees it: progress, result, and the items that failed with why. */
 export interface JobView {

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; reado
   'evaluation.comment': { zh: '批注绩效自评', en: 'Commented on a self-evaluation' },
   'evaluation.rescore': { zh: '重新计分', en: 'Rescored a self-evaluation' },
   'declaration.recheck': { zh: '重新检查', en: 'Checked a form again' },
+  'declaration.bulk-load': { zh: '批量载入申报表', en: 'Loaded forms in bulk' },
   'job.create': { zh: '创建后台任务', en: 'Started a background job' },
   'job.cancel': { zh: '取消后台任务', en: 'Cancelled a background job' },
   'user.create': { zh: '新建用户', en: 'Created a user' },

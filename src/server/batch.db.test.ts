@@ -78,4 +78,29 @@ describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name
     const anonymous = await new ApiClient(base).bytes('/api/v1/declarations/list.xlsx?state=draft');
     expect(readWorkbook(anonymous.bytes).sheets[0]?.rows.length).toBe(1);
   });
+
+  it('accepts and returns many monitoring reports and self-evaluations at once, each by the policy', async () => {
+    const reviewer = await as('haizhu-reviewer');
+    const editor = await as('haizhu-editor');
+    const rounds = (await reviewer.get<{ rounds: Array<{ id: string }> }>('/api/v1/monitoring/rounds?year=2025')).body.rounds;
+    const round = (await reviewer.get<{ items: Array<{ id: string; state: string; lightOverall: string | null }> }>(`/api/v1/monitoring/rounds/${rounds[0]?.id ?? ''}?pageSize=100`)).body.items;
+    const submitted = round.filter((r) => r.state === 'submitted').map((r) => r.id);
+    const accepted = round.filter((r) => r.state === 'accepted').map((r) => r.id);
+    expect(submitted.length).toBeGreaterThan(0);
+    // The department may not decide; an accepted report cannot be accepted again.
+    const refused = (await editor.post<Batch>('/api/v1/monitoring/reports/batch-transitions', { ids: submitted, request: { action: 'accept' } })).body;
+    expect(refused.done).toBe(0);
+    const returned = (await reviewer.post<Batch>('/api/v1/monitoring/reports/batch-transitions', { ids: [...submitted, ...accepted.slice(0, 1)], request: { action: 'return', reason: '请补充偏差原因。' } })).body;
+    expect(returned.done).toBe(submitted.length);
+    expect(returned.results.filter((r) => !r.ok).map((r) => r.id)).toEqual(accepted.slice(0, 1));
+    const audit = await (await as('admin')).get<{ total: number }>('/api/v1/audit?action=monitoring.report-return');
+    expect(audit.body.total).toBeGreaterThanOrEqual(submitted.length);
+
+    const overview = (await reviewer.get<{ items: Array<{ id: string; state: string }> }>('/api/v1/evaluations/overview?year=2024&pageSize=100')).body.items;
+    const toAccept = overview.filter((e) => e.state === 'submitted').map((e) => e.id);
+    const answer = (await reviewer.post<Batch>('/api/v1/evaluations/batch-transitions', { ids: [...toAccept, 'no-such-id'], request: { action: 'accept' } })).body;
+    expect(answer.done).toBe(toAccept.length);
+    expect(answer.results.find((r) => r.id === 'no-such-id')?.error?.id).toBe('not-found');
+    expect((await reviewer.post('/api/v1/evaluations/batch-transitions', { ids: [], request: { action: 'accept' } })).status).toBe(400);
+  });
 });

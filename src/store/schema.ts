@@ -307,7 +307,7 @@ export interface DeclarationBudgetLinesTable {
   amount: string;
 }
 
-export type JobKind = 'import-forms' | 'export-forms' | 'rescore-year';
+export type JobKind = 'import-forms' | 'export-forms' | 'rescore-year' | 'load-documents';
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /** A background job: bulk import, export or rescoring, with its progress. */

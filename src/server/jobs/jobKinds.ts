@@ -4,6 +4,7 @@
  * connection), then `store` inside the item's own transaction, which also marks the item done — so
  * an item is stored whole or not at all, and a job stopped half-way goes on from the next item.
  */
+import { readFile } from 'node:fs/promises';
 import { zipSync, strToU8 } from 'fflate';
 import type { Kysely, Transaction } from 'kysely';
 import type { TargetDocument } from '../../core/document.ts';
@@ -19,6 +20,7 @@ import { importOffThread } from '../import/importPool.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
 import { createDeclaration, recheckDeclaration } from '../services/declarations.ts';
 import { rescoreEvaluation } from '../services/evaluations.ts';
+import { departmentsByName, prepareLoad, storeLoad, type PreparedLoad } from '../services/bulkLoad.ts';
 import { departmentWithPath, regionSubtree } from '../services/organisations.ts';
 
 /** The payload of one item, by kind. */
@@ -146,10 +148,38 @@ const rescoreYear: JobKindHandler = {
   },
 };
 
-export const JOB_KINDS: Record<JobKind, JobKindHandler> = { 'import-forms': importForms, 'export-forms': exportForms, 'rescore-year': rescoreYear };
+/** Files of JSON Lines on the server's disk (`jixiao jobs load`), each stored whole or not at all. */
+export type LoadItem = { readonly path: string; readonly label: string };
+const loadDocuments: JobKindHandler = {
+  async prepare(context, payload) {
+    const item = payload as LoadItem;
+    const input = context.input as Extract<JobInput, { kind: 'load-documents' }>;
+    // The departments are read once per job and process, not once per file.
+    const departments = await cachedDepartments(context.db, input.regionId);
+    return prepareLoad(item.label, await readFile(item.path, 'utf8'), departments, context.actor.id);
+  },
+  async store(trx, context, prepared) {
+    return storeLoad(trx, context.actor.id, prepared as PreparedLoad);
+  },
+};
+const departmentCache = new Map<string, Promise<Map<string, string | null>>>();
+function cachedDepartments(db: Kysely<Database>, regionId: string | null): Promise<Map<string, string | null>> {
+  const key = regionId ?? '';
+  let found = departmentCache.get(key);
+  if (!found) {
+    found = departmentsByName(db, regionId);
+    departmentCache.set(key, found);
+    // A minute is long enough for a job's files and short enough to see new departments.
+    setTimeout(() => departmentCache.delete(key), 60_000).unref();
+  }
+  return found;
+}
+
+export const JOB_KINDS: Record<JobKind, JobKindHandler> = { 'import-forms': importForms, 'export-forms': exportForms, 'rescore-year': rescoreYear, 'load-documents': loadDocuments };
 
 export const JOB_KIND_NAMES: Record<JobKind, { zh: string; en: string }> = {
   'import-forms': { zh: '批量导入申报表', en: 'Bulk import of forms' },
   'export-forms': { zh: '导出申报表', en: 'Export of forms' },
   'rescore-year': { zh: '重新检查与计分', en: 'Check and score again' },
+  'load-documents': { zh: '批量载入标准格式', en: 'Bulk load of canonical JSON' },
 };

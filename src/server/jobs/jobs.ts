@@ -160,20 +160,24 @@ export async function runJob(db: Kysely<Database>, jobId: string, runner: { id: 
   const context = { db, actor: actorOf(presentUser(user)), input: taken.input as JobInput };
   const handler = JOB_KINDS[taken.kind];
   let progress = { done: taken.done, failed: taken.failed, total: taken.total };
+  let ahead: { seq: number; prepared: Promise<unknown> } | null = null;
   for (;;) {
     if (runner.shouldStop?.()) {
       await db.updateTable('jobs').set({ locked_until: null, locked_by: null }).where('id', '=', jobId).where('locked_by', '=', runner.id).execute();
       return 'running';
     }
-    const item = await db.selectFrom('job_items').select(['seq', 'payload']).where('job_id', '=', jobId).where('state', '=', 'pending').orderBy('seq').limit(1).executeTakeFirst();
+    const [item, following] = await db.selectFrom('job_items').select(['seq', 'payload']).where('job_id', '=', jobId).where('state', '=', 'pending').orderBy('seq').limit(2).execute();
     if (!item) break;
     let prepared: unknown;
     let failure: unknown = null;
     try {
-      prepared = await handler.prepare(context, item.payload);
+      prepared = ahead?.seq === item.seq ? await ahead.prepared : await handler.prepare(context, item.payload);
     } catch (error) {
       failure = error;
     }
+    // The next item is read and checked while this one is stored: the CPU's work and the database's overlap.
+    ahead = following ? { seq: following.seq, prepared: handler.prepare(context, following.payload) } : null;
+    ahead?.prepared.catch(() => undefined);
     // The item and the job's count change together with what the item stored: all or nothing.
     const outcome = await db.transaction().execute(async (trx) => {
       const job = await trx.selectFrom('jobs').select(['state', 'locked_by']).where('id', '=', jobId).forUpdate().executeTakeFirstOrThrow();

@@ -81,6 +81,8 @@ class PgBossQueue implements JobQueue {
   constructor(
     private readonly store: Store,
     private readonly connection: { url: string; schema: string | undefined },
+    /** False: only sends jobs, for a process that leaves the running to the servers (a benchmark, a script). */
+    private readonly work = true,
   ) {
     this.boss = new PgBoss({ connectionString: connection.url, schema: connection.schema ? `${connection.schema}_boss` : 'pgboss', max: 4, application_name: 'jixiao-jobs' });
     this.boss.on('error', (error) => process.stderr.write(`jixiao: job queue: ${error instanceof Error ? error.message : String(error)}\n`));
@@ -105,6 +107,7 @@ class PgBossQueue implements JobQueue {
       await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
       await client.end().catch(() => undefined);
     }
+    if (!this.work) return;
     await this.boss.work<{ jobId: string }>(QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
       if (!job || this.stopping) return;
       const run = runJob(this.store.db, job.data.jobId, { id: this.id, shouldStop: () => this.stopping });
@@ -130,7 +133,10 @@ class PgBossQueue implements JobQueue {
   }
 }
 
-/** The queue for a store: pg-boss on a PostgreSQL server, in this process on the embedded store. */
-export function jobQueueFor(store: Store): JobQueue {
-  return store.kind === 'postgres' && store.connection ? new PgBossQueue(store, store.connection) : new InProcessQueue(store);
+/**
+ * The queue for a store: pg-boss on a PostgreSQL server, in this process on the embedded store.
+ * `work: false` (PostgreSQL only) sends jobs for the server processes to run.
+ */
+export function jobQueueFor(store: Store, options: { work?: boolean } = {}): JobQueue {
+  return store.kind === 'postgres' && store.connection ? new PgBossQueue(store, store.connection, options.work ?? true) : new InProcessQueue(store);
 }

@@ -2,6 +2,7 @@
  * Starting each kind of job for a person, with what the policy lets them: the items are worked out
  * here (which files, which forms), the same for the API and the command line.
  */
+import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
 import { canManageRegion, oversightRegion, type Actor } from '../../core/policy.ts';
 import type { Database } from '../../store/schema.ts';
@@ -67,4 +68,14 @@ export async function startRescore(db: Kysely<Database>, actor: Actor, options: 
     ...evaluationRows.map((row) => ({ label: `自评 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'evaluation' as const, id: row.id } })),
   ];
   return createJob(db, actor, { kind: 'rescore-year', year: options.year, regionId }, items);
+}
+
+/**
+ * Files of canonical JSON Lines on this machine's disk loaded in bulk (admins, into the departments of
+ * their region, each document naming its own): a province's year. The command line's, not the API's:
+ * the files are read where the job runs.
+ */
+export async function startLoad(db: Kysely<Database>, actor: Actor, paths: readonly string[]): Promise<string> {
+  if (actor.role !== 'admin') throw forbidden();
+  return createJob(db, actor, { kind: 'load-documents', regionId: oversightRegion(actor) }, paths.map((path) => ({ label: basename(path), payload: { path, label: basename(path) } })));
 }

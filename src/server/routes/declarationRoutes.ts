@@ -16,6 +16,7 @@ import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
 import { UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { batchIds, eachInBatch } from './batch.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import {
   addComment,
@@ -412,23 +413,16 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       schema: {
         tags: ['declarations'],
         summary: 'The same step for many forms at once (batch approve, return, submit, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per form, what happened',
-        body: z.object({ ids: z.array(z.string().min(1).max(100)).min(1).max(200), request: transitionBody }).strict(),
+        body: z.object({ ids: batchIds, request: transitionBody }).strict(),
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const results: Array<{ id: string; ok: true; state: string } | { id: string; ok: false; error: { id: string; message: { zh: string; en: string } } }> = [];
-      for (const formId of [...new Set(request.body.ids)]) {
-        try {
-          const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, formId, request.body.request));
-          declarationHeadChanged(store.db, formId);
-          results.push({ id: formId, ok: true, state });
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-          results.push({ id: formId, ok: false, error: { id: error.id, message: { zh: error.zh, en: error.en } } });
-        }
-      }
-      return { results, done: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+      return eachInBatch(request.body.ids, async (formId) => {
+        const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, formId, request.body.request));
+        declarationHeadChanged(store.db, formId);
+        return state;
+      });
     },
   );
 

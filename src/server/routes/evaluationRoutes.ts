@@ -1,4 +1,5 @@
 /** Year-end self-evaluations: the forms owed, start, edit, workflow, comments, versions, overview, documents, public pages. */
+import { batchIds, eachInBatch } from './batch.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -158,6 +159,28 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
+  const evaluationStep = z.discriminatedUnion('action', [
+    z.object({ action: z.literal('submit') }).strict(),
+    z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
+    z.object({ action: z.literal('accept') }).strict(),
+    z.object({ action: z.literal('publish') }).strict(),
+  ]);
+
+  r.post(
+    '/api/v1/evaluations/batch-transitions',
+    {
+      schema: {
+        tags: ['evaluations'],
+        summary: 'The same step for many self-evaluations at once (batch submit, return with one reason, accept, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per evaluation, what happened',
+        body: z.object({ ids: batchIds, request: evaluationStep }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return eachInBatch(request.body.ids, (evaluationId) => store.db.transaction().execute((trx) => transitionEvaluation(trx, actor, evaluationId, request.body.request)));
+    },
+  );
+
   r.post(
     '/api/v1/evaluations/:id/transitions',
     {
@@ -165,12 +188,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['evaluations'],
         summary: "Submit or publish (the department's approver), return with a reason or accept (reviewers)",
         params: id,
-        body: z.discriminatedUnion('action', [
-          z.object({ action: z.literal('submit') }).strict(),
-          z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
-          z.object({ action: z.literal('accept') }).strict(),
-          z.object({ action: z.literal('publish') }).strict(),
-        ]),
+        body: evaluationStep,
       },
     },
     async (request) => {

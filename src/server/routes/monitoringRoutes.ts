@@ -1,4 +1,5 @@
 /** In-year monitoring: rounds, the reports departments owe, their workflow, comments, versions, documents. */
+import { batchIds, eachInBatch } from './batch.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -179,6 +180,27 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
+  const reportStep = z.discriminatedUnion('action', [
+    z.object({ action: z.literal('submit') }).strict(),
+    z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
+    z.object({ action: z.literal('accept'), advice: z.string().max(5000).optional() }).strict(),
+  ]);
+
+  r.post(
+    '/api/v1/monitoring/reports/batch-transitions',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The same step for many reports at once (batch submit, return with one reason, accept): each checked by the policy, done in its own transaction and audited one by one; the answer says, per report, what happened',
+        body: z.object({ ids: batchIds, request: reportStep }).strict(),
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return eachInBatch(request.body.ids, (reportId) => store.db.transaction().execute((trx) => transitionReport(trx, actor, reportId, request.body.request)));
+    },
+  );
+
   r.post(
     '/api/v1/monitoring/reports/:id/transitions',
     {
@@ -186,11 +208,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
         tags: ['monitoring'],
         summary: "Submit (the department's approver), return with a reason, or accept (reviewers; rectification advice when a light is red or a target impossible)",
         params: id,
-        body: z.discriminatedUnion('action', [
-          z.object({ action: z.literal('submit') }).strict(),
-          z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
-          z.object({ action: z.literal('accept'), advice: z.string().max(5000).optional() }).strict(),
-        ]),
+        body: reportStep,
       },
     },
     async (request) => {

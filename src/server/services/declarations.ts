@@ -41,7 +41,7 @@ function subjectOf(departmentName: string, row: Pick<DeclarationsTable, 'year' |
 }
 
 /** Text the list's search looks in: department, goals, project and indicator names. */
-function searchText(content: TargetDocument, departmentName: string): string {
+export function searchText(content: TargetDocument, departmentName: string): string {
   if (content.kind === 'project-target') {
     return [departmentName, content.title ?? '', content.project.name ?? '', content.project.code ?? '', content.implementer ?? '', ...goalList(content.periodGoal), ...goalList(content.annualGoal), ...content.indicators.map((i) => i.name)].join('\n');
   }

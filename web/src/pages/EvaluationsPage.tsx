@@ -16,6 +16,7 @@ import { Loading } from '../components/Loading.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
+import { BatchBar } from '../components/BatchBar.tsx';
 
 const EvaluationCharts = lazy(() => import('../charts/EvaluationCharts.tsx'));
 const STATE_COLORS: Record<EvaluationState, string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success', published: 'gold' };
@@ -85,6 +86,9 @@ function Overview({ year }: { year: number }) {
   const page = Math.max(1, Number(filters.get('page')) || 1);
   const query = new URLSearchParams({ year: String(year), sort, page: String(page), pageSize: '50', ...(grade ? { grade } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) }).toString();
   const overview = useResource(`evaluation-overview:${query}`, () => api<EvaluationOverview>('GET', `/api/v1/evaluations/overview?${query}`));
+  const [selected, setSelected] = useState<string[]>([]);
+  const { user } = useSession();
+  const reviewer = user?.role === 'reviewer';
   if (overview.error) return <ErrorAlert error={overview.error} onRetry={overview.reload} />;
   const data = overview.data;
   if (!data) return <Loading />;
@@ -129,10 +133,29 @@ function Overview({ year }: { year: number }) {
             ]}
           />
         </Space>
+        {reviewer && (
+          <BatchBar
+            endpoint="/api/v1/evaluations/batch-transitions"
+            selected={selected}
+            nameOf={(eid) => {
+              const e = data.items.find((i) => i.id === eid);
+              return e ? `${e.departmentName}${e.projectName ? ` · ${e.projectName}` : ''}` : eid;
+            }}
+            steps={[
+              { label: t('批量审核通过', 'Accept selected'), primary: true, testId: 'batch-accept-evaluations', request: { action: 'accept' } },
+              { label: t('批量退回', 'Return selected'), danger: true, withReason: { title: t(`退回所选的 ${selected.length} 份自评表`, `Return the ${selected.length} selected self-evaluations`), request: (reason) => ({ action: 'return', reason }) } },
+            ]}
+            onDone={() => {
+              setSelected([]);
+              overview.reload();
+            }}
+          />
+        )}
         <Table<EvaluationSummary>
           size="small"
           rowKey="id"
           data-testid="evaluation-overview"
+          rowSelection={reviewer ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (e) => ({ disabled: e.state !== 'submitted', 'aria-label': t(`选择 ${e.departmentName}`, `Select ${e.departmentName}`) }) } : undefined}
           dataSource={data.items}
           locale={{ emptyText: t('没有符合条件的自评表', 'No self-evaluation matches') }}
           pagination={{ current: page, pageSize: 50, total: data.total, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => t(`共 ${n} 份`, `${n} in all`) }}

@@ -4,7 +4,9 @@
  * per department, and the reports overdue.
  */
 import { Card, Empty, Input, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
+import { BatchBar } from '../components/BatchBar.tsx';
+import { useSession } from '../session/session.tsx';
 import { Link, useParams } from 'react-router';
 import { LIGHTS, type Light } from '../../../src/core/monitoringReport.ts';
 import { REPORT_STATE_NAMES, REPORT_STATES, type ReportState } from '../../../src/core/monitoring/reportWorkflow.ts';
@@ -35,6 +37,9 @@ export default function RoundPage() {
   const page = Math.max(1, Number(filters.get('page')) || 1);
   const query = new URLSearchParams({ sort, page: String(page), pageSize: '50', ...(light ? { light } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) }).toString();
   const overview = useResource(`round:${id}?${query}`, () => api<RoundOverview>('GET', `/api/v1/monitoring/rounds/${id}?${query}`));
+  const [selected, setSelected] = useState<string[]>([]);
+  const { user } = useSession();
+  const reviewer = user?.role === 'reviewer';
 
   if (overview.error instanceof ApiError && (overview.error.status === 404 || overview.error.status === 403)) {
     return <StatusPage code={String(overview.error.status)} title={t('监控轮次不存在或无权查看', 'No such round, or not yours to oversee')} actions={<Link className="btn" to="/monitoring">{t('返回运行监控', 'Back to monitoring')}</Link>} />;
@@ -99,10 +104,29 @@ export default function RoundPage() {
                 ]}
               />
             </Space>
+            {reviewer && (
+              <BatchBar
+                endpoint="/api/v1/monitoring/reports/batch-transitions"
+                selected={selected}
+                nameOf={(rid) => {
+                  const r = data.items.find((i) => i.id === rid);
+                  return r ? `${r.departmentName} · ${subject(r)}` : rid;
+                }}
+                steps={[
+                  { label: t('批量审核通过', 'Accept selected'), primary: true, testId: 'batch-accept-reports', request: { action: 'accept' } },
+                  { label: t('批量退回', 'Return selected'), danger: true, withReason: { title: t(`退回所选的 ${selected.length} 份监控表`, `Return the ${selected.length} selected reports`), request: (reason) => ({ action: 'return', reason }) } },
+                ]}
+                onDone={() => {
+                  setSelected([]);
+                  overview.reload();
+                }}
+              />
+            )}
             <Table<ReportSummary>
               size="small"
               rowKey="id"
               data-testid="round-reports"
+              rowSelection={reviewer ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (r) => ({ disabled: r.state !== 'submitted', 'aria-label': t(`选择 ${r.departmentName}`, `Select ${r.departmentName}`) }) } : undefined}
               dataSource={data.items}
               pagination={{ current: page, pageSize: 50, total: data.total, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => t(`共 ${n} 份`, `${n} reports`) }}
               locale={{ emptyText: t('没有符合条件的监控表', 'No report matches') }}
