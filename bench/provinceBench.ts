@@ -45,7 +45,9 @@ const THEMES = ['业务运行保障经费', '信息化建设与运维', '专项�
 /** A project form of a department, padded to 27 indicators (what a province's project forms hold on average). */
 function projectFormOf(form: DepartmentTargetDeclaration, k: number): ProjectTargetDeclaration {
   const short = (form.department ?? '').replace(/^.*?区/, '');
-  const project = { ...(form.projects[k % form.projects.length] ?? form.projects[0]!), name: `${short}${THEMES[k]}` };
+  const row = form.projects[k % form.projects.length] ?? form.projects[0];
+  if (!row) throw new Error('the seed has no projects');
+  const project = { ...row, name: `${short}${THEMES[k]}` };
   const base = demoProjectForm(form, project, 2025);
   const extra = Array.from({ length: Math.max(0, 27 - base.indicators.length) }, (_, n) => projectIndicator('产出指标', n % 2 ? '质量指标' : '数量指标', `${project.name}第${n + 1}项任务完成${n % 2 ? '合格率' : '数量'}`, n % 2 ? '≥95%' : `≥${10 + n}个`));
   return { ...base, project: { ...base.project, category: ['运转类', '特定目标类', '其他运转类', '民生保障类'][k % 4] ?? null }, indicators: [...base.indicators, ...extra] };
@@ -74,7 +76,7 @@ export async function provinceBench(): Promise<{ markdown: string; ok: boolean }
     }
     await store.db.insertInto('regions').values(regions).execute();
     const departments = Array.from({ length: DEPARTMENTS }, (_, i) => {
-      const district = districts[i % districts.length]!;
+      const district = districts[i % districts.length] ?? { id: '', name: '' };
       return { id: randomUUID(), name: `${district.name}第${Math.floor(i / districts.length) + 1}局`, region_id: district.id, archived_at: null };
     });
     for (let i = 0; i < departments.length; i += 1000) await store.db.insertInto('departments').values(departments.slice(i, i + 1000)).execute();
@@ -148,8 +150,8 @@ export async function provinceBench(): Promise<{ markdown: string; ok: boolean }
     await sql`update declarations set state = (case when abs(hashtext(id)) % 3 = 0 then 'published' when abs(hashtext(id)) % 3 = 1 then 'submitted' else 'draft' end), published_at = now()::text`.execute(store.db);
     await sql`analyze`.execute(store.db);
 
-    const city = districts[0]!.city;
-    const district = districts[0]!.id;
+    const city = districts[0]?.city ?? '';
+    const district = districts[0]?.id ?? '';
     const dashboards = [
       ['the province (20 cities)', province],
       ['a city (10 districts)', city],
