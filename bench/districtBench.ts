@@ -60,7 +60,8 @@ export async function districtBench(): Promise<{ markdown: string; ok: boolean }
       const round = (await reviewer.get<Array<{ id: string }> | { rounds: Array<{ id: string }> }>('/api/v1/monitoring/rounds?year=2025')).body;
       const roundId = (Array.isArray(round) ? round : round.rounds)[0]?.id ?? '';
       const department = departments.find((d) => d.name === '广州市海珠区民政局')?.id ?? '';
-      const form = (await editor.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&kind=department-target')).body.items[0]?.id ?? '';
+      const own = (await editor.get<{ user: { departmentId: string } }>('/api/v1/session')).body.user.departmentId;
+      const form = (await editor.get<{ items: Array<{ id: string }> }>(`/api/v1/declarations?year=2025&kind=department-target&departmentId=${own}`)).body.items[0]?.id ?? '';
       const pages: Array<[string, ApiClient, string]> = [
         ['home: the year in figures', reviewer, '/api/v1/statistics?year=2025'],
         ['forms list, filtered', reviewer, '/api/v1/declarations?year=2025&state=submitted&pageSize=50'],

@@ -1,7 +1,9 @@
 import { openStore } from '../src/store/openStore.ts';
-const url = 'postgres://postgres@127.0.0.1:5432/test';
-const schema = 'jixiao_test_probe' + Date.now();
-const racing = await Promise.all([0, 1, 2].map(() => openStore({ kind: 'postgres', url, schema })));
-const applied = await Promise.all(racing.map((s) => s.migrate()));
-console.log(applied.map((a) => a.length));
-await Promise.all(racing.map((s) => s.close()));
+const s = await openStore({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/test', schema: 'jixiao_test_trgm' + Date.now() });
+console.log(await s.migrate());
+const r = await s.db.selectFrom('pg_indexes' as never).select(['indexname' as never]).where('indexname' as never, '=', 'declarations_search_trgm' as never).execute();
+console.log(r);
+await s.close();
+const e = await openStore({ kind: 'embedded', dataDir: 'memory://' });
+console.log(await e.migrate());
+await e.close();

@@ -340,6 +340,8 @@ export interface RegionDashboard {
   grades: Array<{ grade: EvaluationGrade | 'none'; n: number }>;
   scores: Array<{ band: string; n: number }>;
   execution: Array<{ departmentId: string; departmentName: string; monitoring: string | null; evaluation: string | null }>;
+  /** Departments left out of the two per-department charts (each shows at most 200: the largest budgets, the lowest execution). */
+  omitted: { budgetByDepartment: number; execution: number };
   children: DashboardChild[];
   trends: Array<{ year: number; forms: number; budget: string; errorsPerForm: string; averageScore: string | null; published: number }>;
   forms: DashboardForm[] | null;

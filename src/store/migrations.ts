@@ -349,6 +349,7 @@ export const MIGRATIONS: readonly Migration[] = [
          primary key (declaration_id, line)
        )`,
       `create index declarations_by_year_kind_state on declarations (year, kind, state)`,
+      `create index declarations_by_year_errors on declarations (year, error_count desc, id)`,
       `create table jobs (
          id text primary key,
          kind text not null,
@@ -402,6 +403,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table monitoring_reports add column overdue_notified_at text`,
     ],
     backfill: async (trx) => {
+      await searchIndex(trx);
       // Every stored form's current version, once, in pages: later saves keep the rows themselves.
       let after = '';
       for (;;) {
@@ -420,6 +422,25 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
 ];
+
+/**
+ * On a PostgreSQL server with pg_trgm (part of Debian's PostgreSQL), a trigram index makes the list's
+ * search (`like '%…%'`) an index scan. Tried under a savepoint: without the extension, or without the
+ * right to create it (and on PGlite, which does not load it), the search scans as before.
+ */
+async function searchIndex(trx: Transaction<Database>): Promise<void> {
+  const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(trx);
+  if ((available.rows[0]?.n ?? 0) === 0) return;
+  await sql`savepoint search_index`.execute(trx);
+  try {
+    // In public, once per database: several schemas (installations) share it.
+    await sql`create extension if not exists pg_trgm schema public`.execute(trx);
+    await sql`create index declarations_search_trgm on declarations using gin (search_text public.gin_trgm_ops)`.execute(trx);
+    await sql`release savepoint search_index`.execute(trx);
+  } catch {
+    await sql`rollback to savepoint search_index`.execute(trx);
+  }
+}
 
 /** A SQL string literal (the built-in library's rows are written into the migration). */
 function quote(text: string): string {

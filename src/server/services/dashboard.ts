@@ -35,6 +35,9 @@ const sumOf = (texts: Iterable<string | null>): string => {
 };
 /** numeric in SQL, as exact text with two places. */
 const exact = (expression: ReturnType<typeof sql>) => sql<string>`coalesce(sum(${expression}), 0)::numeric(16, 2)::text`;
+/** A chart of departments shows this many (the largest budgets, the lowest execution); a province's others are counted. */
+export const PER_DEPARTMENT_ROWS = 200;
+
 const SCORE_BANDS: ReadonlyArray<readonly [string, number, number]> = [
   ['<60', 0, 60],
   ['60–69', 60, 70],
@@ -76,17 +79,23 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   const departments = department
     ? [{ id: department.id, name: department.name, region_id: regionId }]
     : await db.selectFrom('departments').select(['id', 'name', 'region_id']).where('region_id', 'in', subtree).orderBy('name').execute();
-  const departmentIds = departments.map((d) => d.id);
   const year = query.year;
-  const none = departmentIds.length === 0;
-  const inScope = none ? ['\u0000'] : departmentIds;
+  // The departments in view, as a subquery (a province has tens of thousands: no list of ids in SQL).
+  const inScope = department ? [department.id] : db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtree);
 
   const forms = () => db.selectFrom('declarations').where('declarations.department_id', 'in', inScope);
-  const [byState, findings, departmentLines, projectTotals, lines, years, trendRows, evaluationRows, grades] = await Promise.all([
-    forms().select(['kind', 'state', (eb) => eb.fn.countAll<string>().as('n')]).where('year', '=', year).groupBy(['kind', 'state']).execute(),
+  const [perGroup, findings, departmentLines, lines, years, trendRows, evaluationRows, grades] = await Promise.all([
+    // One scan of the year's forms, by department, kind and state: the counts by state, the
+    // per-department rows and the project forms' money all follow from it.
+    forms()
+      .select(['department_id', 'kind', 'state', (eb) => eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(error_count), 0)`.as('errors'), exact(sql`budget_total`).as('budget')])
+      .where('year', '=', year)
+      .groupBy(['department_id', 'kind', 'state'])
+      .execute(),
     forms()
       .innerJoin('declaration_findings', 'declaration_findings.declaration_id', 'declarations.id')
-      .select(['declaration_findings.family', 'declaration_findings.severity', sql<string>`sum(declaration_findings.n)`.as('n'), sql<string>`count(distinct declarations.id)`.as('forms')])
+      // One row per form, family and severity (the table's key): counting rows counts forms.
+      .select(['declaration_findings.family', 'declaration_findings.severity', sql<string>`sum(declaration_findings.n)`.as('n'), sql<string>`count(*)`.as('forms')])
       .where('declarations.year', '=', year)
       .groupBy(['declaration_findings.family', 'declaration_findings.severity'])
       .execute(),
@@ -98,7 +107,6 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       .where('declaration_budget_lines.line', 'in', ['basic', 'project'])
       .groupBy(['declarations.department_id', 'declaration_budget_lines.line'])
       .execute(),
-    forms().select(['department_id', exact(sql`declarations.budget_total`).as('amount')]).where('year', '=', year).where('kind', '=', 'project-target').groupBy('department_id').execute(),
     forms()
       .innerJoin('declaration_budget_lines', 'declaration_budget_lines.declaration_id', 'declarations.id')
       .select(['declarations.kind', 'declaration_budget_lines.line', exact(sql`declaration_budget_lines.amount`).as('amount')])
@@ -172,7 +180,6 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       ])
     : [[], []];
 
-  const departmentName = new Map(departments.map((d) => [d.id, d.name]));
   const rate = (executed: string, annual: string): string | null => {
     const share = divide(times(ratioOf(executed) ?? ratio(0n), ratio(100n)), ratioOf(annual) ?? ratio(0n));
     return share === null ? null : toFixed2(share);
@@ -184,21 +191,33 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
     entry.annual.push(s.annual);
     evaluationByDepartment.set(s.department_id, entry);
   }
+  const monitoringOf = new Map(monitoringByDepartment.map((r) => [r.department_id, r]));
   const execution = departments
     .map((d) => {
-      const m = monitoringByDepartment.find((r) => r.department_id === d.id);
+      const m = monitoringOf.get(d.id);
       const e = evaluationByDepartment.get(d.id);
       return { departmentId: d.id, departmentName: d.name, monitoring: m ? rate(m.executed, m.annual) : null, evaluation: e ? rate(sumOf(e.executed), sumOf(e.annual)) : null };
     })
-    .filter((r) => r.monitoring !== null || r.evaluation !== null);
+    .filter((r) => r.monitoring !== null || r.evaluation !== null)
+    // The lowest first: those are the ones to look at.
+    .sort((a, b) => Number(a.monitoring ?? a.evaluation ?? 0) - Number(b.monitoring ?? b.evaluation ?? 0));
 
+  const lineOf = new Map(departmentLines.map((l) => [`${l.department_id}\u0000${l.line}`, l.amount]));
+  const projectBudgets = new Map<string, string[]>();
+  for (const g of perGroup) if (g.kind === 'project-target') projectBudgets.set(g.department_id, [...(projectBudgets.get(g.department_id) ?? []), g.budget]);
+  const projectTotalOf = new Map([...projectBudgets].map(([id, amounts]) => [id, sumOf(amounts)]));
+  const byState = new Map<string, { kind: DocumentKind; state: DeclarationState; n: number }>();
+  for (const g of perGroup) {
+    const key = `${g.kind}\u0000${g.state}`;
+    byState.set(key, { kind: g.kind, state: g.state, n: (byState.get(key)?.n ?? 0) + Number(g.n) });
+  }
   const budgetByDepartment = departments
     .map((d) => ({
       departmentId: d.id,
       departmentName: d.name,
-      basic: departmentLines.find((l) => l.department_id === d.id && l.line === 'basic')?.amount ?? '0.00',
-      project: departmentLines.find((l) => l.department_id === d.id && l.line === 'project')?.amount ?? '0.00',
-      projectForms: projectTotals.find((p) => p.department_id === d.id)?.amount ?? '0.00',
+      basic: lineOf.get(`${d.id}\u0000basic`) ?? '0.00',
+      project: lineOf.get(`${d.id}\u0000project`) ?? '0.00',
+      projectForms: projectTotalOf.get(d.id) ?? '0.00',
     }))
     .filter((r) => r.basic !== '0.00' || r.project !== '0.00' || r.projectForms !== '0.00')
     .sort((a, b) => Number(money(b.basic).units + money(b.project).units - (money(a.basic).units + money(a.project).units)));
@@ -209,20 +228,21 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   const lightTotals = new Map<string, number>();
   for (const r of lightRows) lightTotals.set(r.light, (lightTotals.get(r.light) ?? 0) + Number(r.n));
 
-  const children = department ? [] : await drillDown(db, regionId, departments, year, round?.id ?? null);
+  const children = department ? [] : await drillDown(db, regionId, subtree, departments, perGroup, year, round?.id ?? null);
   const averages = new Map(evaluationRows.map((r) => [r.year, r.average]));
   const formRows = department ? await departmentForms(db, actor, department.id, path, year, round?.id ?? null) : null;
 
   return {
     scope: { region: { id: region.id, name: region.name }, path: breadcrumb, department, year, years: years.map((y) => y.year) },
-    formsByState: byState.map((r) => ({ kind: r.kind as DocumentKind, state: r.state as DeclarationState, n: Number(r.n) })),
+    formsByState: [...byState.values()],
     findingsByFamily: findings.map((r) => ({ family: r.family, severity: r.severity, n: Number(r.n), forms: Number(r.forms) })).sort((a, b) => b.n - a.n),
-    budgetByDepartment: budgetByDepartment.map((r) => ({ ...r, departmentName: departmentName.get(r.departmentId) ?? r.departmentName })),
+    budgetByDepartment: budgetByDepartment.slice(0, PER_DEPARTMENT_ROWS),
     budgetByLine,
     lights: { round: round ? { id: round.id, name: round.name, through: round.through } : null, counts: [...lightTotals].map(([light, n]) => ({ light: light as Light | 'none', n })) },
     grades: grades.map((g) => ({ grade: g.grade as EvaluationGrade | 'none', n: Number(g.n) })),
     scores,
-    execution,
+    execution: execution.slice(0, PER_DEPARTMENT_ROWS),
+    omitted: { budgetByDepartment: Math.max(0, budgetByDepartment.length - PER_DEPARTMENT_ROWS), execution: Math.max(0, execution.length - PER_DEPARTMENT_ROWS) },
     children,
     trends: trendRows.map((r) => ({
       year: r.year,
@@ -237,32 +257,39 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
 }
 
 /** One row per sub-region (its whole subtree) and per department directly in the region. */
-async function drillDown(db: Kysely<Database>, regionId: string, departments: ReadonlyArray<{ id: string; name: string; region_id: string }>, year: number, roundId: string | null): Promise<DashboardChild[]> {
+async function drillDown(
+  db: Kysely<Database>,
+  regionId: string,
+  subtree: readonly string[],
+  departments: ReadonlyArray<{ id: string; name: string; region_id: string }>,
+  perGroup: ReadonlyArray<{ department_id: string; kind: DocumentKind; state: DeclarationState; n: string; errors: string; budget: string }>,
+  year: number,
+  roundId: string | null,
+): Promise<DashboardChild[]> {
   if (departments.length === 0) {
     const regions = await db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute();
     return regions.map((r) => ({ kind: 'region', id: r.id, name: r.name, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0 }));
   }
-  const ids = departments.map((d) => d.id);
-  const [perDepartment, scores, reds, subRegions] = await Promise.all([
-    db
-      .selectFrom('declarations')
-      .select([
-        'department_id',
-        (eb) => eb.fn.countAll<string>().as('forms'),
-        sql<string>`count(*) filter (where state <> 'draft')`.as('submitted'),
-        sql<string>`coalesce(sum(error_count), 0)`.as('errors'),
-        sql<string>`coalesce(sum(case when kind = 'department-target' then budget_total end), 0)::numeric(16, 2)::text`.as('budget'),
-      ])
-      .where('department_id', 'in', ids)
-      .where('year', '=', year)
-      .groupBy('department_id')
-      .execute(),
+  const ids = db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtree);
+  const [scores, reds, subRegions] = await Promise.all([
     db.selectFrom('self_evaluations').select(['department_id', sql<string | null>`total::text`.as('total')]).where('department_id', 'in', ids).where('year', '=', year).where('state', '!=', 'draft').where('total', 'is not', null).execute(),
     roundId
       ? db.selectFrom('monitoring_reports').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('round_id', '=', roundId).where('department_id', 'in', ids).where('state', '!=', 'draft').where('light_overall', '=', 'red').groupBy('department_id').execute()
       : Promise.resolve([]),
     db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute(),
   ]);
+  const formsOf = new Map<string, { forms: number; submitted: number; errors: number; budgets: string[] }>();
+  for (const g of perGroup) {
+    const entry = formsOf.get(g.department_id) ?? { forms: 0, submitted: 0, errors: 0, budgets: [] };
+    entry.forms += Number(g.n);
+    if (g.state !== 'draft') entry.submitted += Number(g.n);
+    entry.errors += Number(g.errors);
+    if (g.kind === 'department-target') entry.budgets.push(g.budget);
+    formsOf.set(g.department_id, entry);
+  }
+  const redsOf = new Map(reds.map((r) => [r.department_id, r.n]));
+  const scoresOf = new Map<string, string[]>();
+  for (const score of scores) if (score.total !== null) scoresOf.set(score.department_id, [...(scoresOf.get(score.department_id) ?? []), score.total]);
   // Which row each department adds to: its own, or the sub-region it lies under.
   const bucketOf = new Map<string, { kind: 'region' | 'department'; id: string; name: string }>();
   for (const sub of subRegions) for (const id of await regionSubtree(db, sub.id)) bucketOf.set(id, { kind: 'region', id: sub.id, name: sub.name });
@@ -273,18 +300,18 @@ async function drillDown(db: Kysely<Database>, regionId: string, departments: Re
     if (!bucket) continue;
     const row = rows.get(bucket.id) ?? { ...bucket, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0, scoreSum: 0, scored: 0, budgets: [] };
     row.departments++;
-    const f = perDepartment.find((p) => p.department_id === d.id);
+    const f = formsOf.get(d.id);
     if (f) {
-      row.forms += Number(f.forms);
-      row.submitted += Number(f.submitted);
-      row.errors += Number(f.errors);
-      row.budgets.push(f.budget);
+      row.forms += f.forms;
+      row.submitted += f.submitted;
+      row.errors += f.errors;
+      row.budgets.push(...f.budgets);
     }
-    for (const s of scores) if (s.department_id === d.id && s.total !== null) {
-      row.scoreSum += Number(s.total);
+    for (const total of scoresOf.get(d.id) ?? []) {
+      row.scoreSum += Number(total);
       row.scored++;
     }
-    row.redLights += Number(reds.find((r) => r.department_id === d.id)?.n ?? 0);
+    row.redLights += Number(redsOf.get(d.id) ?? 0);
     rows.set(bucket.id, row);
   }
   return [...rows.values()].map(({ scoreSum, scored, budgets, ...row }) => ({ ...row, budget: sumOf(budgets), averageScore: scored === 0 ? null : (scoreSum / scored).toFixed(2) }));

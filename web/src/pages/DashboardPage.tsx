@@ -62,6 +62,13 @@ function ChartCard({ chart, dashboard, query, onDrill }: { chart: DashboardTable
         </Space>
       }
     >
+      {(chart === 'budget' || chart === 'execution') && dashboard.omitted[chart === 'budget' ? 'budgetByDepartment' : 'execution'] > 0 && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
+          {chart === 'budget'
+            ? t(`预算最大的 200 个部门；另有 ${dashboard.omitted.budgetByDepartment} 个部门未列出，请进入下级区划查看。`, `The 200 largest budgets; ${dashboard.omitted.budgetByDepartment} more departments are in the regions below.`)
+            : t(`执行率最低的 200 个部门；另有 ${dashboard.omitted.execution} 个部门未列出。`, `The 200 lowest rates; ${dashboard.omitted.execution} more departments not shown.`)}
+        </Typography.Text>
+      )}
       {empty ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('本年度暂无数据', 'Nothing yet this year')} />
       ) : view === 'chart' ? (
