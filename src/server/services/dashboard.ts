@@ -84,13 +84,12 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   const inScope = department ? [department.id] : db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtree);
 
   const forms = () => db.selectFrom('declarations').where('declarations.department_id', 'in', inScope);
-  const [perGroup, findings, departmentLines, lines, years, trendRows, evaluationRows, grades] = await Promise.all([
-    // One scan of the year's forms, by department, kind and state: the counts by state, the
-    // per-department rows and the project forms' money all follow from it.
+  const [allGroups, findings, departmentLines, lines, years, evaluationRows, grades] = await Promise.all([
+    // One scan of the forms, by year, department, kind and state: the counts by state, the
+    // per-department rows, the project forms' money and the trend over the years all follow from it.
     forms()
-      .select(['department_id', 'kind', 'state', (eb) => eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(error_count), 0)`.as('errors'), exact(sql`budget_total`).as('budget')])
-      .where('year', '=', year)
-      .groupBy(['department_id', 'kind', 'state'])
+      .select(['year', 'department_id', 'kind', 'state', (eb) => eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(error_count), 0)`.as('errors'), exact(sql`budget_total`).as('budget')])
+      .groupBy(['year', 'department_id', 'kind', 'state'])
       .execute(),
     forms()
       .innerJoin('declaration_findings', 'declaration_findings.declaration_id', 'declarations.id')
@@ -114,17 +113,6 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       .groupBy(['declarations.kind', 'declaration_budget_lines.line'])
       .execute(),
     db.selectFrom('declarations').select('year').distinct().orderBy('year', 'desc').execute(),
-    forms()
-      .select([
-        'year',
-        (eb) => eb.fn.countAll<string>().as('forms'),
-        sql<string>`coalesce(sum(case when kind = 'department-target' then budget_total end), 0)::numeric(16, 2)::text`.as('budget'),
-        sql<string>`coalesce(sum(error_count), 0)`.as('errors'),
-        sql<string>`count(*) filter (where state = 'published')`.as('published'),
-      ])
-      .groupBy('year')
-      .orderBy('year')
-      .execute(),
     db
       .selectFrom('self_evaluations')
       .select(['year', sql<string | null>`avg(total)::numeric(6, 2)::text`.as('average')])
@@ -140,6 +128,18 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       .groupBy(sql`case when state = 'draft' then 'none' else coalesce(grade, 'none') end`)
       .execute(),
   ]);
+
+  const perGroup = allGroups.filter((g) => g.year === year);
+  const trendOf = new Map<number, { forms: number; budgets: string[]; errors: number; published: number }>();
+  for (const g of allGroups) {
+    const entry = trendOf.get(g.year) ?? { forms: 0, budgets: [], errors: 0, published: 0 };
+    entry.forms += Number(g.n);
+    entry.errors += Number(g.errors);
+    if (g.kind === 'department-target') entry.budgets.push(g.budget);
+    if (g.state === 'published') entry.published += Number(g.n);
+    trendOf.set(g.year, entry);
+  }
+  const trendRows = [...trendOf].sort(([a], [b]) => a - b).map(([y, t]) => ({ year: y, forms: t.forms, budget: sumOf(t.budgets), errors: t.errors, published: t.published }));
 
   // Scores by band, and per department: the year's self-evaluations that left the department.
   const scored = await db
