@@ -11,6 +11,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -199,6 +200,10 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
     await sql`delete from sessions`.execute(trx);
     await sql`delete from job_items`.execute(trx);
     await sql`delete from jobs`.execute(trx);
+    // The sums of each department's year are made again from what is restored.
+    await sql`delete from department_year_forms`.execute(trx);
+    await sql`delete from department_year_findings`.execute(trx);
+    await sql`delete from department_year_lines`.execute(trx);
     for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let pending: { table: TableName; rows: Array<Record<string, unknown>> } | null = null;
@@ -226,6 +231,7 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
     await sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), coalesce((select max(seq) from audit_log), 0) + 1, false)`.execute(trx);
     // What was notified before the backup is not sent again by e-mail or webhook.
     await sql`update notifications set fanned_out = true`.execute(trx);
+    await refreshAllDepartmentYears(trx);
     return counts;
   });
 }

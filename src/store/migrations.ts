@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { storeDocumentFacts } from './documentFacts.ts';
+import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
 import type { TargetDocument } from '../core/document.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import { COMMON_INDICATORS, libraryKey } from '../core/indicatorLibrary.ts';
@@ -15,6 +16,8 @@ interface Migration {
   readonly statements: readonly string[];
   /** Fills what a new table keeps from what is stored (in the migration's transaction). */
   readonly backfill?: (trx: Transaction<Database>) => Promise<void>;
+  /** A second step of the backfill, after the first (sums of what the first wrote). */
+  readonly backfillAfter?: (trx: Transaction<Database>) => Promise<void>;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -401,6 +404,37 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
       `create index notification_deliveries_due on notification_deliveries (next_at) where state in ('pending', 'sending')`,
       `alter table monitoring_reports add column overdue_notified_at text`,
+      // Each department's year summed up for dashboards over a province (store/departmentYearSummary.ts).
+      `create table department_year_forms (
+         department_id text not null references departments(id),
+         year integer not null,
+         kind text not null,
+         state text not null,
+         forms integer not null,
+         errors integer not null,
+         budget numeric(16, 2) not null,
+         primary key (department_id, year, kind, state)
+       )`,
+      `create table department_year_findings (
+         department_id text not null references departments(id),
+         year integer not null,
+         family text not null,
+         severity text not null,
+         n integer not null,
+         forms integer not null,
+         primary key (department_id, year, family, severity)
+       )`,
+      `create table department_year_lines (
+         department_id text not null references departments(id),
+         year integer not null,
+         kind text not null,
+         line text not null,
+         amount numeric(16, 2) not null,
+         primary key (department_id, year, kind, line)
+       )`,
+      `create index department_year_forms_by_year on department_year_forms (year)`,
+      `create index department_year_findings_by_year on department_year_findings (year)`,
+      `create index department_year_lines_by_year on department_year_lines (year)`,
     ],
     backfill: async (trx) => {
       await searchIndex(trx);
@@ -420,6 +454,7 @@ export const MIGRATIONS: readonly Migration[] = [
         after = page[page.length - 1]?.id ?? after;
       }
     },
+    backfillAfter: refreshAllDepartmentYears,
   },
 ];
 
@@ -458,6 +493,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<number[]> {
     await db.transaction().execute(async (trx) => {
       for (const statement of migration.statements) await sql.raw(statement).execute(trx);
       await migration.backfill?.(trx);
+      await migration.backfillAfter?.(trx);
       await sql`insert into schema_migrations (version, name, applied_at) values (${migration.version}, ${migration.name}, ${new Date().toISOString()})`.execute(trx);
     });
     ran.push(migration.version);

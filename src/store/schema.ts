@@ -360,6 +360,36 @@ export interface NotificationDeliveriesTable {
   sent_at: string | null;
 }
 
+/** A department's forms of a year by kind and state, summed (kept by the write path). */
+export interface DepartmentYearFormsTable {
+  department_id: string;
+  year: number;
+  kind: DocumentKind;
+  state: DeclarationState;
+  forms: number;
+  errors: number;
+  budget: string;
+}
+
+/** A department's findings of a year by rule family and severity, and how many forms have them. */
+export interface DepartmentYearFindingsTable {
+  department_id: string;
+  year: number;
+  family: string;
+  severity: 'error' | 'warning' | 'info';
+  n: number;
+  forms: number;
+}
+
+/** A department's money of a year by kind of form and budget line. */
+export interface DepartmentYearLinesTable {
+  department_id: string;
+  year: number;
+  kind: DocumentKind;
+  line: string;
+  amount: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -386,5 +416,8 @@ export interface Database {
   declaration_budget_lines: DeclarationBudgetLinesTable;
   jobs: JobsTable;
   notification_deliveries: NotificationDeliveriesTable;
+  department_year_forms: DepartmentYearFormsTable;
+  department_year_findings: DepartmentYearFindingsTable;
+  department_year_lines: DepartmentYearLinesTable;
   job_items: JobItemsTable;
 }

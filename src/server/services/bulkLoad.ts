@@ -14,6 +14,7 @@ import { budgetLines, countFindingsByFamily } from '../../core/documentFacts.ts'
 import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { searchText } from './declarations.ts';
@@ -102,6 +103,7 @@ export async function storeLoad(trx: Transaction<Database>, authorId: string, pr
   for (const rows of chunks(prepared.versions, 100)) await trx.insertInto('declaration_versions').values(rows).execute();
   for (const rows of chunks(prepared.findings, 2000)) await trx.insertInto('declaration_findings').values(rows).execute();
   for (const rows of chunks(prepared.lines, 2000)) await trx.insertInto('declaration_budget_lines').values(rows).execute();
+  await refreshDepartmentYears(trx, prepared.declarations.map((d) => ({ departmentId: d.department_id, year: d.year })));
   await appendAudit(trx, { actorId: authorId, action: 'declaration.bulk-load', entity: 'job', entityId: prepared.file, detail: { file: prepared.file, forms: prepared.declarations.length } });
   return { declarations: prepared.declarations.length };
 }

@@ -83,34 +83,34 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   // The departments in view, as a subquery (a province has tens of thousands: no list of ids in SQL).
   const inScope = department ? [department.id] : db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtree);
 
-  const forms = () => db.selectFrom('declarations').where('declarations.department_id', 'in', inScope);
+  // The sums of each department's year (store/departmentYearSummary.ts), not the forms themselves.
   const [allGroups, findings, departmentLines, lines, years, evaluationRows, grades] = await Promise.all([
-    // One scan of the forms, by year, department, kind and state: the counts by state, the
-    // per-department rows, the project forms' money and the trend over the years all follow from it.
-    forms()
-      .select(['year', 'department_id', 'kind', 'state', (eb) => eb.fn.countAll<string>().as('n'), sql<string>`coalesce(sum(error_count), 0)`.as('errors'), exact(sql`budget_total`).as('budget')])
-      .groupBy(['year', 'department_id', 'kind', 'state'])
+    db
+      .selectFrom('department_year_forms')
+      .select(['year', 'department_id', 'kind', 'state', sql<string>`forms`.as('n'), sql<string>`errors`.as('errors'), sql<string>`budget::text`.as('budget')])
+      .where('department_id', 'in', inScope)
       .execute(),
-    forms()
-      .innerJoin('declaration_findings', 'declaration_findings.declaration_id', 'declarations.id')
-      // One row per form, family and severity (the table's key): counting rows counts forms.
-      .select(['declaration_findings.family', 'declaration_findings.severity', sql<string>`sum(declaration_findings.n)`.as('n'), sql<string>`count(*)`.as('forms')])
-      .where('declarations.year', '=', year)
-      .groupBy(['declaration_findings.family', 'declaration_findings.severity'])
+    db
+      .selectFrom('department_year_findings')
+      .select(['family', 'severity', sql<string>`sum(n)`.as('n'), sql<string>`sum(forms)`.as('forms')])
+      .where('department_id', 'in', inScope)
+      .where('year', '=', year)
+      .groupBy(['family', 'severity'])
       .execute(),
-    forms()
-      .innerJoin('declaration_budget_lines', 'declaration_budget_lines.declaration_id', 'declarations.id')
-      .select(['declarations.department_id', 'declaration_budget_lines.line', exact(sql`declaration_budget_lines.amount`).as('amount')])
-      .where('declarations.year', '=', year)
-      .where('declarations.kind', '=', 'department-target')
-      .where('declaration_budget_lines.line', 'in', ['basic', 'project'])
-      .groupBy(['declarations.department_id', 'declaration_budget_lines.line'])
+    db
+      .selectFrom('department_year_lines')
+      .select(['department_id', 'line', sql<string>`amount::text`.as('amount')])
+      .where('department_id', 'in', inScope)
+      .where('year', '=', year)
+      .where('kind', '=', 'department-target')
+      .where('line', 'in', ['basic', 'project'])
       .execute(),
-    forms()
-      .innerJoin('declaration_budget_lines', 'declaration_budget_lines.declaration_id', 'declarations.id')
-      .select(['declarations.kind', 'declaration_budget_lines.line', exact(sql`declaration_budget_lines.amount`).as('amount')])
-      .where('declarations.year', '=', year)
-      .groupBy(['declarations.kind', 'declaration_budget_lines.line'])
+    db
+      .selectFrom('department_year_lines')
+      .select(['kind', 'line', exact(sql`amount`).as('amount')])
+      .where('department_id', 'in', inScope)
+      .where('year', '=', year)
+      .groupBy(['kind', 'line'])
       .execute(),
     db.selectFrom('declarations').select('year').distinct().orderBy('year', 'desc').execute(),
     db

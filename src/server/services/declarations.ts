@@ -18,6 +18,7 @@ import { actionsFrom, isEditable, STATE_NAMES, transition, type DeclarationState
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import { storeDocumentFacts } from '../../store/documentFacts.ts';
+import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import type { DeclarationHead, DeclarationSummary, DeclarationView, DeclarationViewWithActions } from '../../format/apiTypes.ts';
 import type { Database, DeclarationsTable } from '../../store/schema.ts';
 
@@ -122,6 +123,7 @@ async function saveVersion(
     .where('id', '=', input.id)
     .execute();
   await storeDocumentFacts(trx, input.id, input.content, findings);
+  await refreshDepartmentYears(trx, [{ departmentId: head.department_id, year: head.year }]);
   await announceDeclarationChange(trx, input.id);
   await appendAudit(trx, {
     actorId: input.authorId,
@@ -321,6 +323,7 @@ export async function deleteDeclaration(trx: Transaction<Database>, actor: Actor
   await trx.deleteFrom('reviews').where('declaration_id', '=', id).execute();
   await trx.deleteFrom('declaration_versions').where('declaration_id', '=', id).execute();
   await trx.deleteFrom('declarations').where('id', '=', id).execute();
+  await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
   await announceDeclarationChange(trx, id);
   await appendAudit(trx, {
     actorId: actor.id,
@@ -362,6 +365,7 @@ export async function transitionDeclaration(trx: Transaction<Database>, actor: A
   if (result.state === 'approved' || result.state === 'published') await recordLibraryUses(trx, id);
   // What was submitted stays: no autosave replaces the version a reviewer read.
   if (request.action === 'submit') await trx.updateTable('declaration_versions').set({ autosave: false }).where('declaration_id', '=', id).where('version', '=', row.current_version).execute();
+  await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
   await announceDeclarationChange(trx, id);
   if (request.action === 'review') {
     const opinion = request.reason?.trim() || null;
@@ -682,6 +686,7 @@ export async function recheckDeclaration(trx: Transaction<Database>, actorId: st
   await trx.updateTable('declaration_versions').set({ findings: JSON.stringify(findings) }).where('declaration_id', '=', id).where('version', '=', head.current_version).execute();
   await trx.updateTable('declarations').set({ error_count: counts.error, warning_count: counts.warning }).where('id', '=', id).execute();
   await storeDocumentFacts(trx, id, content, findings);
+  await refreshDepartmentYears(trx, [{ departmentId: head.department_id, year: head.year }]);
   await announceDeclarationChange(trx, id);
   if (counts.error !== head.error_count) await appendAudit(trx, { actorId, action: 'declaration.recheck', entity: 'declaration', entityId: id, detail: { errorsBefore: head.error_count, errorsAfter: counts.error } });
   return { errorsBefore: head.error_count, errorsAfter: counts.error };

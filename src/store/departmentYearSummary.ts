@@ -1,0 +1,48 @@
+/**
+ * Each department's year summed up, for dashboards over a province: its forms by kind and state (with
+ * their errors and money), its findings by rule family, its money by budget line. Three narrow tables
+ * the write path refreshes, for the department and year it touched, in the same transaction — so a
+ * province's dashboard adds up a few rows per department instead of scanning every form.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The statements that sum one set of department-years (given as a `values` list or all of them). */
+async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<void> {
+  const scoped = (table: string) => (where === null ? sql`` : sql`where (${sql.ref(`${table}.department_id`)}, ${sql.ref(`${table}.year`)}) in (${where})`);
+  if (where === null) {
+    await sql`delete from department_year_forms`.execute(db);
+    await sql`delete from department_year_findings`.execute(db);
+    await sql`delete from department_year_lines`.execute(db);
+  } else {
+    await sql`delete from department_year_forms where (department_id, year) in (${where})`.execute(db);
+    await sql`delete from department_year_findings where (department_id, year) in (${where})`.execute(db);
+    await sql`delete from department_year_lines where (department_id, year) in (${where})`.execute(db);
+  }
+  await sql`insert into department_year_forms (department_id, year, kind, state, forms, errors, budget)
+    select declarations.department_id, declarations.year, declarations.kind, declarations.state, count(*), coalesce(sum(declarations.error_count), 0), coalesce(sum(declarations.budget_total), 0)
+    from declarations ${scoped('declarations')}
+    group by declarations.department_id, declarations.year, declarations.kind, declarations.state`.execute(db);
+  await sql`insert into department_year_findings (department_id, year, family, severity, n, forms)
+    select declarations.department_id, declarations.year, f.family, f.severity, sum(f.n), count(*)
+    from declarations join declaration_findings f on f.declaration_id = declarations.id ${scoped('declarations')}
+    group by declarations.department_id, declarations.year, f.family, f.severity`.execute(db);
+  await sql`insert into department_year_lines (department_id, year, kind, line, amount)
+    select declarations.department_id, declarations.year, declarations.kind, l.line, sum(l.amount)
+    from declarations join declaration_budget_lines l on l.declaration_id = declarations.id ${scoped('declarations')}
+    group by declarations.department_id, declarations.year, declarations.kind, l.line`.execute(db);
+}
+
+/** Sums again the department-years a write touched (in its transaction). */
+export async function refreshDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
+  const unique = [...new Map(touched.map((t) => [`${t.departmentId}\u0000${t.year}`, t])).values()];
+  if (unique.length === 0) return;
+  await refresh(trx, sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`)));
+}
+
+/** Sums every department-year again (after a restore, or to build the tables). */
+export async function refreshAllDepartmentYears(db: Db): Promise<void> {
+  await refresh(db, null);
+}
