@@ -351,7 +351,8 @@ export const MIGRATIONS: readonly Migration[] = [
          amount numeric(16, 2) not null,
          primary key (declaration_id, line)
        )`,
-      `create index declarations_by_year_kind_state on declarations (year, kind, state)`,
+      // The list filtered by year, kind and state and shown newest first reads its page in order.
+      `create index declarations_by_year_kind_state on declarations (year, kind, state, updated_at desc, id)`,
       `create index declarations_by_year_errors on declarations (year, error_count desc, id)`,
       `create table jobs (
          id text primary key,
