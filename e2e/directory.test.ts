@@ -68,4 +68,38 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     await page.getByTestId('current-user').waitFor();
     expect(await page.getByTestId('current-user').textContent()).toContain('广州市海珠区教育局');
   });
+
+  it("the district bureau's admin sees and manages only its district, and is told when it reaches outside", async () => {
+    await page.context().clearCookies();
+    await signIn(page, server.url, 'haizhu-admin', '/admin/organisations');
+    // No system-wide pages in its menu; its tree starts at its district.
+    const menu = (await page.getByRole('navigation').textContent()) ?? '';
+    expect(menu).toContain('区划与部门');
+    expect(menu).not.toContain('审计日志');
+    expect(menu).not.toContain('指标库');
+    await page.locator('.ant-tree-title', { hasText: '海珠区' }).first().waitFor();
+    expect(await page.locator('.ant-tree-title', { hasText: '越秀区' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: '新建顶级区划' }).count()).toBe(0);
+
+    // Its users only; a new reviewer for its district; a system admin it may not make.
+    await page.getByRole('navigation').getByRole('link', { name: '用户' }).click();
+    await page.getByText('haizhu-editor').first().waitFor();
+    expect(await page.getByText('yuexiu-reviewer').count()).toBe(0);
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('用户名').fill('hz-reviewer-2');
+    await dialog.getByLabel('姓名').fill('海珠区第二审核员');
+    await dialog.getByLabel('初始密码').fill('Quiet-Harbour-Lantern-58');
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '管理员' }).click();
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await expect.poll(() => dialog.textContent()).toContain('不在您管理的区划内');
+    await dialog.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '财政审核员' }).click();
+    await dialog.locator('#user-region').click();
+    await page.locator('.ant-select-item-option', { hasText: '海珠区' }).click();
+    await screenshot(page, 'bureau-admin-user');
+    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    await page.getByText('hz-reviewer-2').waitFor();
+  });
 });

@@ -63,7 +63,7 @@ export default function UsersPage() {
   const placement = (
     <>
       <Form.Item label={t('角色', 'Role')} htmlFor="user-role">
-        <Select id="user-role" value={draft.role} onChange={(role: Role) => setDraft({ ...draft, role })} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
+        <Select id="user-role" value={draft.role} onChange={(role: Role) => { setDraft({ ...draft, role }); setError(null); }} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
       </Form.Item>
       {needsDepartment && (
         <Form.Item label={t('部门', 'Department')} required htmlFor="user-department" validateStatus={fieldError('departmentId') ? 'error' : undefined} help={fieldError('departmentId')}>
