@@ -2,38 +2,27 @@
  * Reviewer tools at scale over real HTTP, on both stores: one step for many forms at once, each
  * checked by the policy and recorded on its own; a list exported to Excel as filtered.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../readers/workbookReader.ts';
-import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
 
-const PASSWORD = 'test-password-123';
+const PASSWORD = TEST_PASSWORD;
 type Batch = { results: Array<{ id: string; ok: boolean; state?: string; error?: { id: string } }>; done: number; failed: number };
 
 describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name, open) => {
-  let store: Store;
-  let app: FastifyInstance;
+  let t: TestApp;
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD, { family: true });
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    t = await startTestApp(open, { family: true });
+    ({ base } = t);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
+    await t?.close();
   });
 
   it('submits and approves many forms at once, each on its own, saying per form what it could not do', async () => {

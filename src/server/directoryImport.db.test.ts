@@ -2,39 +2,28 @@
  * Departments and users from a sheet over real HTTP, on both stores: a preview row by row, then all
  * stored in one go with the passwords it generated; a sheet with problems names each and stores nothing.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
 
-const PASSWORD = 'test-password-123';
+const PASSWORD = TEST_PASSWORD;
 const csv = (lines: string[]) => ({ name: 'users.csv', data: Buffer.from(`${lines.join('\n')}\n`, 'utf8').toString('base64') });
 type Plan = { line: number; department: { name: string; existingId: string | null } | null; user: { username: string; role: string } | null; problems: Array<{ field: string; zh: string }> };
 type Result = { plans: Plan[]; created: { departments: number; users: Array<{ username: string; password: string | null }> } | null };
 
 describe.each(STORE_KINDS)('departments and users from a sheet on the %s store', (_name, open) => {
-  let store: Store;
-  let app: FastifyInstance;
+  let t: TestApp;
   let base: string;
   const as = (username: string, password = PASSWORD) => new ApiClient(base).login(username, password);
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    t = await startTestApp(open);
+    ({ base } = t);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
+    await t?.close();
   });
 
   const good = csv([
@@ -106,24 +95,17 @@ describe.each(STORE_KINDS)('departments and users from a sheet on the %s store',
 });
 
 describe.each(STORE_KINDS)('moving a department on the %s store', (_name, open) => {
-  let store: Store;
-  let app: FastifyInstance;
+  let t: TestApp;
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    t = await startTestApp(open);
+    ({ base } = t);
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
+    await t?.close();
   });
 
   it('moves it with its forms: the new region reviews them, the old one no longer sees them', async () => {

@@ -4,21 +4,18 @@
  * submitted, returned with a row comment, fixed, accepted and published; the policy matrix; the
  * reviewer's overview; documents; the public pages.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../format/apiTypes.ts';
 import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { actualFor } from './demoEvaluations.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
 
-const PASSWORD = 'test-password-123';
+const PASSWORD = TEST_PASSWORD;
 
 /** The first row after the first whose target is a plain "at least" quantity: exceeded by a fifth. */
 const exceeded = (e: SelfEvaluation) => e.indicators.findIndex((i, k) => k > 0 && /^≥\d/.test(i.annualTarget));
@@ -43,28 +40,22 @@ function filled(e: SelfEvaluation, explained: boolean): SelfEvaluation {
 
 describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
   let store: Store;
-  let app: FastifyInstance;
+  let t: TestApp;
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
   let formId = '';
   let evaluationId = '';
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD, { family: true });
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    t = await startTestApp(open, { family: true });
+    ({ store, base } = t);
     const approver = await as('haizhu-approver');
     const forms = await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&kind=department-target');
     formId = forms.body.items[0]?.id ?? '';
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
+    await t?.close();
   });
 
   it('comes with the demo’s scored 2024 year, published ones on the public pages', async () => {

@@ -3,20 +3,17 @@
  * targets, filled, refused while a red row is unexplained, submitted, returned with a reason and a
  * row comment, fixed, accepted with rectification advice; the policy matrix; documents in and out.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../format/apiTypes.ts';
 import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
+import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
 
-const PASSWORD = 'test-password-123';
+const PASSWORD = TEST_PASSWORD;
 
 /** The row the tests put far behind: the task completion rate every demo project form has. */
 const LATE = '年度工作任务完成率';
@@ -49,7 +46,7 @@ function onTarget(target: string): string {
 
 describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) => {
   let store: Store;
-  let app: FastifyInstance;
+  let t: TestApp;
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
   let haizhu: string;
@@ -57,12 +54,8 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
   let roundId: string;
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD, { family: true });
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    t = await startTestApp(open, { family: true });
+    ({ store, base } = t);
     const admin = await as('admin');
     const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
     const districts = tree.body.regions[0]?.children[0]?.children ?? [];
@@ -71,9 +64,7 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
   }, 120_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
+    await t?.close();
   });
 
   it('comes with the demo’s 1–7月 round: reports in every state, lights of every colour', async () => {
