@@ -75,13 +75,17 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     },
   );
 
-  r.get('/api/v1/jobs', { schema: { tags: ['jobs'], summary: "The user's background jobs with their progress (the system admin: everyone's)" } }, async (request) => ({ jobs: await listJobs(store.db, requireActor(request)), names: JOB_KIND_NAMES, systemAdmin: isSystemAdmin(requireActor(request)) }));
+  r.get('/api/v1/jobs', { schema: { tags: ['jobs'], summary: "The user's background jobs with their progress (the system admin: everyone's)" } }, async (request) => {
+    const actor = requireActor(request);
+    return { jobs: await listJobs(store.db, actor), names: JOB_KIND_NAMES, systemAdmin: isSystemAdmin(actor) };
+  });
 
   r.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], summary: 'A job: its progress, result and the items that failed, with why', params: id } }, async (request) => getJob(store.db, requireActor(request), request.params.id));
 
   r.post('/api/v1/jobs/:id/cancel', { schema: { tags: ['jobs'], summary: 'Stop a job after its current item; what it did stays', params: id } }, async (request) => {
-    await cancelJob(store.db, requireActor(request), request.params.id);
-    return getJob(store.db, requireActor(request), request.params.id);
+    const actor = requireActor(request);
+    await cancelJob(store.db, actor, request.params.id);
+    return getJob(store.db, actor, request.params.id);
   });
 
   r.get('/api/v1/jobs/:id/output', { schema: { tags: ['jobs'], summary: "The file a finished job made (an export's zip)", params: id } }, async (request, reply) => {

@@ -8,7 +8,7 @@
  * include drafts: a draft is the department's to show, but how many there are is the bureau's to
  * know; the one-department list offers to open only what the viewer may read.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { canOnDeclaration, oversightRegion, type Actor } from '../../core/policy.ts';
 import { addMoney, formatMoney, money, type Money } from '../../core/money.ts';
 import { divide, ratio, ratioOf, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
@@ -68,10 +68,10 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   }
   const path = await regionPath(db, regionId);
   if (oversight !== null && !path.includes(oversight)) throw notFound('region', '区划');
-  const region = await db.selectFrom('regions').select(['id', 'name']).where('id', '=', regionId).executeTakeFirst();
-  if (!region) throw notFound('region', '区划');
   const pathRows = await db.selectFrom('regions').select(['id', 'name']).where('id', 'in', path).execute();
   const names = new Map(pathRows.map((r) => [r.id, r.name]));
+  const regionName = names.get(regionId);
+  if (regionName === undefined) throw notFound('region', '区划');
   const reachableFrom = oversight === null ? path.length - 1 : path.indexOf(oversight);
   const breadcrumb = [...path].reverse().map((id, i) => ({ id, name: names.get(id) ?? id, reachable: path.length - 1 - i <= reachableFrom }));
 
@@ -228,12 +228,12 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   const lightTotals = new Map<string, number>();
   for (const r of lightRows) lightTotals.set(r.light, (lightTotals.get(r.light) ?? 0) + Number(r.n));
 
-  const children = department ? [] : await drillDown(db, regionId, subtree, departments, perGroup, year, round?.id ?? null);
+  const children = department ? [] : await drillDown(db, regionId, inScope, departments, perGroup, year, round?.id ?? null);
   const averages = new Map(evaluationRows.map((r) => [r.year, r.average]));
   const formRows = department ? await departmentForms(db, actor, department.id, path, year, round?.id ?? null) : null;
 
   return {
-    scope: { region: { id: region.id, name: region.name }, path: breadcrumb, department, year, years: years.map((y) => y.year) },
+    scope: { region: { id: regionId, name: regionName }, path: breadcrumb, department, year, years: years.map((y) => y.year) },
     formsByState: [...byState.values()],
     findingsByFamily: findings.map((r) => ({ family: r.family, severity: r.severity, n: Number(r.n), forms: Number(r.forms) })).sort((a, b) => b.n - a.n),
     budgetByDepartment: budgetByDepartment.slice(0, PER_DEPARTMENT_ROWS),
@@ -260,7 +260,7 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
 async function drillDown(
   db: Kysely<Database>,
   regionId: string,
-  subtree: readonly string[],
+  inScope: readonly string[] | SelectQueryBuilder<Database, 'departments', { id: string }>,
   departments: ReadonlyArray<{ id: string; name: string; region_id: string }>,
   perGroup: ReadonlyArray<{ department_id: string; kind: DocumentKind; state: DeclarationState; n: string; errors: string; budget: string }>,
   year: number,
@@ -270,11 +270,10 @@ async function drillDown(
     const regions = await db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute();
     return regions.map((r) => ({ kind: 'region', id: r.id, name: r.name, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0 }));
   }
-  const ids = db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtree);
   const [scores, reds, subRegions] = await Promise.all([
-    db.selectFrom('self_evaluations').select(['department_id', sql<string | null>`total::text`.as('total')]).where('department_id', 'in', ids).where('year', '=', year).where('state', '!=', 'draft').where('total', 'is not', null).execute(),
+    db.selectFrom('self_evaluations').select(['department_id', sql<string | null>`total::text`.as('total')]).where('department_id', 'in', inScope).where('year', '=', year).where('state', '!=', 'draft').where('total', 'is not', null).execute(),
     roundId
-      ? db.selectFrom('monitoring_reports').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('round_id', '=', roundId).where('department_id', 'in', ids).where('state', '!=', 'draft').where('light_overall', '=', 'red').groupBy('department_id').execute()
+      ? db.selectFrom('monitoring_reports').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('round_id', '=', roundId).where('department_id', 'in', inScope).where('state', '!=', 'draft').where('light_overall', '=', 'red').groupBy('department_id').execute()
       : Promise.resolve([]),
     db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute(),
   ]);

@@ -4,11 +4,12 @@
  */
 import { BarChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { init, use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
+import { use as registerChartParts, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { RoundOverview } from '../../../src/format/apiTypes.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { Chart } from './Chart.tsx';
 
 registerChartParts([BarChart, GridComponent, TooltipComponent, MarkLineComponent, DataZoomComponent, SVGRenderer]);
 
@@ -17,7 +18,6 @@ const length = (percent: string | null): number => (percent === null ? 0 : Numbe
 
 export default function ExecutionChart({ execution, timeElapsed }: { execution: RoundOverview['execution']; timeElapsed: string }) {
   const { t } = useLocale();
-  const element = useRef<HTMLDivElement>(null);
   const rows = useMemo(() => [...execution].sort((a, b) => length(a.rate) - length(b.rate)), [execution]);
   const option = useMemo<EChartsCoreOption>(() => {
     const elapsed = length(timeElapsed);
@@ -46,17 +46,6 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
       ],
     };
   }, [rows, timeElapsed, t]);
-  useEffect(() => {
-    if (!element.current) return;
-    const chart = init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(element.current);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
   const summary = t(`各部门预算执行率与时间进度 ${timeElapsed}% 的对比，共 ${rows.length} 个部门`, `Budget execution of ${rows.length} departments against ${timeElapsed}% of the year elapsed`);
-  return <div ref={element} role="img" aria-label={summary} data-testid="execution-chart" style={{ height: 300, width: '100%' }} />;
+  return <Chart option={option} label={summary} testId="execution-chart" height={300} />;
 }

@@ -105,11 +105,12 @@ export default function JobsPage() {
   const [details, setDetails] = useState<Record<string, JobView>>({});
   const active = (list.data?.jobs ?? []).some((j) => j.state === 'queued' || j.state === 'running');
   // While a job runs its bar moves: the list is read again every second.
+  const { reload } = list;
   useEffect(() => {
     if (!active) return;
-    const timer = setInterval(() => list.reload(), 1000);
+    const timer = setInterval(reload, 1000);
     return () => clearInterval(timer);
-  }, [active, list]);
+  }, [active, reload]);
   const { run: act, error: actionError } = useAction(() => list.reload());
   const canImport = user?.role === 'editor' || user?.role === 'approver' || user?.role === 'admin';
   const stateName = (state: JobView['state']) => ({ queued: t('排队中', 'Queued'), running: t('进行中', 'Running'), done: t('已完成', 'Done'), failed: t('失败', 'Failed'), cancelled: t('已取消', 'Cancelled') })[state];
