@@ -21,7 +21,7 @@ import type { WorkerOutcome } from '../import/importTask.ts';
 import { createDeclaration, recheckDeclaration } from '../services/declarations.ts';
 import { rescoreEvaluation } from '../services/evaluations.ts';
 import { departmentsByName, prepareLoad, storeLoad, type PreparedLoad } from '../services/bulkLoad.ts';
-import { departmentWithPath, regionSubtree } from '../services/organisations.ts';
+import { activeDepartments, departmentWithPath } from '../services/organisations.ts';
 
 /** The payload of one item, by kind. */
 export type ImportItem = { readonly name: string; readonly data: string };
@@ -55,7 +55,7 @@ const importForms: JobKindHandler = {
   async store(trx, context, prepared) {
     const { name, format, documents } = prepared as { name: string; format: keyof typeof FORMAT_NAMES; documents: TargetDocument[] };
     const input = context.input as Extract<JobInput, { kind: 'import-forms' }>;
-    const candidates = input.departmentId ? null : await departmentsOf(trx, input.regionId);
+    const candidates = input.departmentId ? null : await activeDepartments(trx, input.regionId);
     const created: string[] = [];
     for (const document of documents) {
       const year = input.year ?? document.year;
@@ -86,12 +86,6 @@ const importForms: JobKindHandler = {
     return { declarations: created };
   },
 };
-
-async function departmentsOf(db: Kysely<Database> | Transaction<Database>, regionId: string | null): Promise<Array<{ id: string; name: string }>> {
-  let query = db.selectFrom('departments').select(['id', 'name']).where('archived_at', 'is', null);
-  if (regionId) query = query.where('region_id', 'in', await regionSubtree(db as Kysely<Database>, regionId));
-  return query.execute();
-}
 
 const exportForms: JobKindHandler = {
   async prepare(context, payload) {

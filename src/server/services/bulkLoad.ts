@@ -18,7 +18,7 @@ import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { searchText } from './declarations.ts';
-import { regionSubtree } from './organisations.ts';
+import { activeDepartments } from './organisations.ts';
 
 /** A file's forms, checked and made into rows, ready to store. */
 export interface PreparedLoad {
@@ -31,11 +31,9 @@ export interface PreparedLoad {
 
 /** Departments by name, within a region (null: all), for naming each document's department. */
 export async function departmentsByName(db: Kysely<Database>, regionId: string | null): Promise<Map<string, string | null>> {
-  let query = db.selectFrom('departments').select(['id', 'name']).where('archived_at', 'is', null);
-  if (regionId) query = query.where('region_id', 'in', await regionSubtree(db, regionId));
   const byName = new Map<string, string | null>();
   // Two departments of one name cannot be told apart by name: null marks the name as ambiguous.
-  for (const d of await query.execute()) byName.set(d.name, byName.has(d.name) ? null : d.id);
+  for (const d of await activeDepartments(db, regionId)) byName.set(d.name, byName.has(d.name) ? null : d.id);
   return byName;
 }
 

@@ -224,3 +224,10 @@ export async function updateDepartment(trx: Transaction<Database>, actorId: stri
     detail: { name: department.name, ...(changes.name !== undefined ? { newName: changes.name } : {}), ...(changes.regionId !== undefined ? { fromRegionId: department.region_id, toRegionId: changes.regionId } : {}) },
   });
 }
+
+/** The departments that take forms (not archived), within a region's subtree (null: everywhere). */
+export async function activeDepartments(db: Kysely<Database> | Transaction<Database>, regionId: string | null): Promise<Array<{ id: string; name: string }>> {
+  let query = db.selectFrom('departments').select(['id', 'name']).where('archived_at', 'is', null);
+  if (regionId) query = query.where('region_id', 'in', await directory(db).subtree(regionId));
+  return query.execute();
+}
