@@ -34,19 +34,40 @@ export const STORE_KINDS: Array<[string, () => Promise<Store>]> = [
   ...(unreachable === null ? [['PostgreSQL server', () => openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema: testSchema() })] as [string, () => Promise<Store>]] : []),
 ];
 
-/** A fresh schema name per test store, dropped by `dropTestSchema`. */
+/**
+ * A fresh schema name per test store, dropped by `dropTestSchemas`. The name carries this process's
+ * id, so that test files and whole test runs sharing one server drop only their own schemas.
+ */
 export function testSchema(): string {
-  return `jixiao_test_${randomBytes(6).toString('hex')}`;
+  return `jixiao_test_p${process.pid}_${randomBytes(6).toString('hex')}`;
 }
 
-/** Drops the test schemas left behind (call in afterAll of PostgreSQL suites). */
+/** Is the process that made a test schema gone (its schemas are then left over from a killed run)? */
+function ownerGone(schema: string): boolean {
+  const pid = /^jixiao_test_p(\d+)_/.exec(schema)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Drops this process's test schemas and those of processes that no longer run (call in afterAll of
+ * PostgreSQL suites). Never another live run's: test files run in parallel on one server.
+ */
 export async function dropTestSchemas(): Promise<void> {
   if (unreachable !== null) return;
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'jixiao_test_%'");
-    for (const { nspname } of rows) await client.query(`drop schema if exists "${nspname}" cascade`);
+    const { rows } = await client.query<{ nspname: string }>("select nspname from pg_namespace where nspname like 'jixiao\\_test\\_p%'");
+    const mine = `jixiao_test_p${process.pid}_`;
+    for (const { nspname } of rows) {
+      if (nspname.startsWith(mine) || ownerGone(nspname)) await client.query(`drop schema if exists "${nspname}" cascade`);
+    }
   } finally {
     await client.end();
   }
