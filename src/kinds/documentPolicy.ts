@@ -5,7 +5,7 @@
  * (private to the department, public). Deny by default; pure.
  */
 import type { Actor } from '../core/policy.ts';
-import { isEditableState, transitionOf, type Party, type WorkflowDefinition } from './workflow.ts';
+import { isEditableState, transitionOf, type Party, type WorkflowShape } from './workflow.ts';
 
 /** A document as the policy sees it. */
 export interface DocumentResource {
@@ -19,7 +19,7 @@ export interface DocumentResource {
 
 /** What the policy needs of a kind. */
 export interface KindAccess {
-  readonly workflow: WorkflowDefinition<never> | WorkflowDefinition;
+  readonly workflow: WorkflowShape;
   readonly deletable: boolean;
   readonly adminMayCreate: boolean;
 }
@@ -74,7 +74,7 @@ export function canOnDocument(actor: Actor | null, action: DocumentAction | (str
     case 'delete':
       return kind.deletable && parties.has('department') && document.state === kind.workflow.initial;
   }
-  const transition = transitionOf(kind.workflow as WorkflowDefinition, action);
+  const transition = transitionOf(kind.workflow, action);
   return transition !== undefined && transition.by.some((party) => parties.has(party));
 }
 
@@ -87,6 +87,6 @@ export function canCreateDocument(actor: Actor | null, kind: KindAccess, departm
 
 /** May the actor edit the content now: theirs to edit, and a state that allows edits? */
 export function canEditNow(actor: Actor | null, document: DocumentResource, kind: KindAccess): boolean {
-  return canOnDocument(actor, 'update', document, kind) && isEditableState(kind.workflow as WorkflowDefinition, document.state);
+  return canOnDocument(actor, 'update', document, kind) && isEditableState(kind.workflow, document.state);
 }
 

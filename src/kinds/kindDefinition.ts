@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import type { Finding } from '../core/rules/finding.ts';
 import type { FormLayout } from '../layout/officialLayout.ts';
-import type { Bilingual, WorkflowDefinition } from './workflow.ts';
+import type { Bilingual, Refusal, WorkflowDefinition } from './workflow.ts';
 
 /** Every document's content names its kind. */
 export interface KindContent {
@@ -76,8 +76,10 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly names: { readonly full: Bilingual; readonly short: Bilingual };
   /** The entity its audit entries name (kept from before the kinds were one module, so old entries still read). */
   readonly auditEntity: string;
-  /** The prefix of its audit actions (`declaration` → `declaration.update`). */
-  readonly auditPrefix: string;
+  /** The audit action of a step (`create`, `update`, `comment`, a transition …): `declaration.update`. */
+  readonly auditAction: (verb: string) => string;
+  /** The notification a reviewer's comment sends its department, if any. */
+  readonly commentNotification?: string;
   /** The web app's page of one document. */
   readonly pagePath: (id: string) => string;
   /** The canonical JSON of its content; every save is validated by it. */
@@ -95,6 +97,8 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly normalise: (content: C, place: DocumentPlace) => C;
   /** What an editor may not change, taken from the stored version (the targets a report measures). */
   readonly lock?: (incoming: C, stored: C) => C;
+  /** Why an edit cannot be taken at all (rows added to a report whose rows are its target's), if it cannot. */
+  readonly refuseEdit?: (incoming: C, stored: C) => Refusal | null;
   /** The content as stored (computed fields written in: scores, lights) and its findings. */
   readonly check: (content: C, input: CheckInput<S>) => { readonly content: C; readonly findings: Finding[] };
   /** The columns lists sort and count on. */
@@ -114,6 +118,10 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
    * `target-links` — a target form's department form and row, its project forms, last year's form.
    */
   readonly relations?: readonly 'target-links'[];
+  /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
+  readonly dashboard?: boolean;
+  /** Approved and published ones teach the indicator library (target forms). */
+  readonly teachesLibrary?: boolean;
 }
 
 /** Any kind, as the registry holds them. */

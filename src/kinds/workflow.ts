@@ -81,7 +81,7 @@ export interface TransitionDefinition<C = unknown> {
   /** What else the transition requires, checked after the state and the reason. */
   readonly guard?: (context: TransitionContext<C>) => Refusal | null;
   /** A change of content the transition makes, stored as a version of its own (advice written into a report). */
-  readonly revise?: (context: TransitionContext<C>) => { readonly content: C; readonly note: string } | null;
+  readonly revise?: (context: TransitionContext<C>) => { readonly content: C; readonly note: string; /** The audit verb of the version it stores. */ readonly verb: string } | null;
   /** The timestamp it sets: submitted (`submitted-first` keeps the first submission), decided, published. */
   readonly stamp?: 'submitted' | 'submitted-first' | 'decided' | 'published';
   /** It records a review (grade, outcome, opinion) beside the document. */
@@ -103,26 +103,33 @@ export interface WorkflowDefinition<C = unknown> {
   readonly transitions: readonly TransitionDefinition<C>[];
 }
 
+/** What reading a workflow needs of it (any kind's, whatever its content type). */
+export interface WorkflowShape {
+  readonly states: Readonly<Record<string, StateDefinition>>;
+  readonly initial: string;
+  readonly transitions: ReadonlyArray<{ readonly action: string; readonly from: readonly string[]; readonly by: readonly Party[] }>;
+}
+
 /** Where a request leads, or why it cannot be taken. */
 export type TransitionOutcome<C> = { readonly ok: true; readonly to: string; readonly transition: TransitionDefinition<C> } | { readonly ok: false; readonly refusal: Refusal };
 
 /** The definition of an action, or undefined when the workflow has none such. */
-export function transitionOf<C>(workflow: WorkflowDefinition<C>, action: string): TransitionDefinition<C> | undefined {
+export function transitionOf<T extends WorkflowShape['transitions'][number]>(workflow: { readonly transitions: readonly T[] }, action: string): T | undefined {
   return workflow.transitions.find((t) => t.action === action);
 }
 
 /** The state's names, or the state itself for an unknown one (a store edited by hand). */
-export function stateNames(workflow: WorkflowDefinition<never> | WorkflowDefinition, state: string): Bilingual {
+export function stateNames(workflow: WorkflowShape, state: string): Bilingual {
   return Object.hasOwn(workflow.states, state) ? (workflow.states[state] as StateDefinition).names : { zh: state, en: state };
 }
 
 /** True when the department may edit the content in this state. */
-export function isEditableState(workflow: WorkflowDefinition<never> | WorkflowDefinition, state: string): boolean {
+export function isEditableState(workflow: WorkflowShape, state: string): boolean {
   return Object.hasOwn(workflow.states, state) && (workflow.states[state] as StateDefinition).editable;
 }
 
 /** The actions that can follow a state, for offering buttons (the policy then filters by who asks). */
-export function actionsFromState(workflow: WorkflowDefinition<never> | WorkflowDefinition, state: string): string[] {
+export function actionsFromState(workflow: WorkflowShape, state: string): string[] {
   return workflow.transitions.filter((t) => t.from.includes(state)).map((t) => t.action);
 }
 
@@ -130,7 +137,7 @@ export function actionsFromState(workflow: WorkflowDefinition<never> | WorkflowD
 export function decideTransition<C>(workflow: WorkflowDefinition<C>, context: TransitionContext<C>): TransitionOutcome<C> {
   const { state, request } = context;
   const transition = transitionOf(workflow, request.action);
-  const names = stateNames(workflow as WorkflowDefinition, state);
+  const names = stateNames(workflow, state);
   if (!transition) {
     return { ok: false, refusal: { status: 400, code: 'validation-failed', message: { zh: `没有“${request.action}”这一步`, en: `there is no step "${request.action}"` }, fields: [{ field: 'action', message: 'unknown' }] } };
   }

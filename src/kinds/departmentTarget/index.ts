@@ -14,7 +14,8 @@ export const departmentTargetKind = defineKind({
   kind: 'department-target',
   names: { full: DOCUMENT_KIND_NAMES['department-target'], short: { zh: '申报表', en: 'form' } },
   auditEntity: 'declaration',
-  auditPrefix: 'declaration',
+  auditAction: (verb) => (verb === 'comment' ? 'comment.create' : `declaration.${verb}`),
+  commentNotification: 'declaration-comment',
   pagePath: (id) => `/declarations/${id}`,
   schema: declarationSchema,
   workflow: TARGET_WORKFLOW as WorkflowDefinition<DepartmentTargetDeclaration>,
@@ -29,4 +30,6 @@ export const departmentTargetKind = defineKind({
   layout: officialLayout,
   empty: (place) => emptyDeclaration(place.departmentName, place.year),
   relations: ['target-links'],
+  dashboard: true,
+  teachesLibrary: true,
 });

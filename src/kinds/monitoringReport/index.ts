@@ -105,7 +105,7 @@ const WORKFLOW: WorkflowDefinition<MonitoringReport> = {
           : null,
       // The advice becomes part of the report the department reads, as a version of its own.
       revise: ({ content, request }) =>
-        rectificationNeeded(content, content.lights) ? { content: { ...content, rectification: { ...content.rectification, needed: true, advice: (request.advice ?? content.rectification.advice).trim() } }, note: '整改意见 (rectification advice)' } : null,
+        rectificationNeeded(content, content.lights) ? { content: { ...content, rectification: { ...content.rectification, needed: true, advice: (request.advice ?? content.rectification.advice).trim() } }, note: '整改意见 (rectification advice)', verb: 'advice' } : null,
       notification: 'report-accepted',
       notificationBody: (request, { content }) => (request.advice ?? content.rectification.advice).trim(),
     },
@@ -116,7 +116,7 @@ export const monitoringReportKind = defineKind({
   kind: 'monitoring-report',
   names: { full: { zh: '绩效运行监控表', en: 'Monitoring report' }, short: { zh: '监控表', en: 'report' } },
   auditEntity: 'monitoring-report',
-  auditPrefix: 'monitoring.report',
+  auditAction: (verb) => (verb === 'comment' ? 'monitoring.comment' : `monitoring.report-${verb}`),
   pagePath: (id) => `/monitoring/reports/${id}`,
   schema: monitoringReportSchema,
   workflow: WORKFLOW,
@@ -130,6 +130,10 @@ export const monitoringReportKind = defineKind({
     const locked = lockTargetParts(incoming, stored);
     return { ...locked, rectification: { ...stored.rectification, result: incoming.rectification.result } };
   },
+  refuseEdit: (incoming, stored) =>
+    incoming.indicators.length === stored.indicators.length
+      ? null
+      : { status: 400, code: 'validation-failed', message: { zh: `监控表应有 ${stored.indicators.length} 项指标（来自绩效目标），收到 ${incoming.indicators.length} 项`, en: `the report has ${stored.indicators.length} indicators (from the targets); ${incoming.indicators.length} were sent` }, fields: [{ field: 'content.indicators', message: 'count differs' }] },
   check: (content, { settings }) => {
     const { findings, lights } = checkMonitoringReport(content, settings.config, settings.rules);
     const stored: MonitoringReport = {

@@ -14,7 +14,8 @@ export const projectTargetKind = defineKind({
   kind: 'project-target',
   names: { full: DOCUMENT_KIND_NAMES['project-target'], short: { zh: '申报表', en: 'form' } },
   auditEntity: 'declaration',
-  auditPrefix: 'declaration',
+  auditAction: (verb) => (verb === 'comment' ? 'comment.create' : `declaration.${verb}`),
+  commentNotification: 'declaration-comment',
   pagePath: (id) => `/declarations/${id}`,
   schema: projectTargetSchema,
   workflow: TARGET_WORKFLOW as WorkflowDefinition<ProjectTargetDeclaration>,
@@ -29,4 +30,6 @@ export const projectTargetKind = defineKind({
   layout: officialLayout,
   empty: (place) => emptyProjectTarget(place.departmentName, place.year),
   relations: ['target-links'],
+  dashboard: true,
+  teachesLibrary: true,
 });

@@ -99,7 +99,7 @@ export const selfEvaluationKind = defineKind({
   kind: 'self-evaluation',
   names: { full: { zh: '绩效自评表', en: 'Self-evaluation' }, short: { zh: '绩效自评表', en: 'self-evaluation' } },
   auditEntity: 'self-evaluation',
-  auditPrefix: 'evaluation',
+  auditAction: (verb) => `evaluation.${verb}`,
   pagePath: (id) => `/evaluations/${id}`,
   schema: selfEvaluationSchema,
   workflow: WORKFLOW,
@@ -109,16 +109,20 @@ export const selfEvaluationKind = defineKind({
   settings: scoringSettings,
   normalise: (content) => content,
   lock: lockEvaluationParts,
+  refuseEdit: (incoming, stored) =>
+    incoming.indicators.length === stored.indicators.length
+      ? null
+      : { status: 400, code: 'validation-failed', message: { zh: `自评表应有 ${stored.indicators.length} 项指标（来自绩效目标），收到 ${incoming.indicators.length} 项`, en: `the self-evaluation has ${stored.indicators.length} indicators (from the targets); ${incoming.indicators.length} were sent` }, fields: [{ field: 'content.indicators', message: 'count differs' }] },
   check: (content, { settings }) => {
     // The scores are written into the content: what is stored is what was scored.
     const scored = withScores(content, settings.config);
     return { content: scored, findings: checkSelfEvaluation(scored, settings.config, settings.rules).findings };
   },
-  summarize: (content, _findings) => ({
+  summarize: (content, _findings, place) => ({
     ...EMPTY_SUMMARY,
     title: content.title,
     subjectName: content.projectName,
-    searchText: [content.department ?? '', content.projectName ?? ''].join('\n'),
+    searchText: [place.departmentName, content.projectName ?? ''].join('\n'),
     amount: content.funds.annualBudget,
     executed: content.funds.executed,
     score: content.total,
