@@ -4,7 +4,7 @@
  * and on what the kind's workflow says of each transition (which party takes it) and of each state
  * (private to the department, public). Deny by default; pure.
  */
-import type { Actor } from '../core/policy.ts';
+import { adminReaches, type Actor } from '../core/policy.ts';
 import { isEditableState, transitionOf, type Party, type WorkflowShape } from './workflow.ts';
 
 /** A document as the policy sees it. */
@@ -26,11 +26,6 @@ export interface KindAccess {
 
 /** The actions every kind has; any other action is one of the kind's transitions. */
 export type DocumentAction = 'read' | 'history' | 'update' | 'comment' | 'delete';
-
-/** Does an admin's oversight reach a region path (the system admin's always does)? */
-function adminReaches(actor: Actor, regionPath: readonly string[]): boolean {
-  return actor.regionId === null || regionPath.includes(actor.regionId);
-}
 
 /** The parties the actor is to this document. */
 export function partiesOf(actor: Actor, document: DocumentResource, kind: KindAccess): Set<Party> {

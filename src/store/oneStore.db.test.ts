@@ -20,7 +20,7 @@ import type { Database } from './schema.ts';
 const FIXTURE = fileURLToPath(new URL('../../fixtures/backups/demo-bureau-v7.jsonl.gz', import.meta.url));
 const text = gunzipSync(readFileSync(FIXTURE)).toString('utf8');
 const lines = text.trim().split('\n').map((line) => JSON.parse(line) as { t?: string; r?: Record<string, unknown>; schemaVersion?: number });
-const rowsOf = (table: string) => lines.filter((l) => l.t === table).map((l) => l.r as Record<string, unknown>);
+const rowsOf = (table: string): Array<Record<string, unknown>> => lines.filter((l) => l.t === table).map((l) => l.r as Record<string, unknown>);
 
 /** Rows of any table, untyped: the tables of version 7 are not today's. */
 type Untyped = Kysely<Record<string, Record<string, unknown>>>;
@@ -40,6 +40,7 @@ async function loadOldRows(db: Kysely<Database>): Promise<void> {
 }
 
 /** A numeric column read back as text, compared as a number (PGlite and PostgreSQL print scales alike, but say so). */
+const byId = (a: Record<string, unknown>, b: Record<string, unknown>): number => String(a.id).localeCompare(String(b.id));
 const num = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
 const json = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value);
 
@@ -138,7 +139,7 @@ describe.each(STORE_KINDS)('one store for every kind of document, migrated from 
       // Every version and comment of every kind, field by field.
       const versions = await store.db.selectFrom('document_versions').selectAll().execute();
       const versionOf = new Map(versions.map((v) => [`${v.document_id}:${v.version}`, v]));
-      const oldVersions = [
+      const oldVersions: Array<Record<string, unknown>> = [
         ...rowsOf('declaration_versions').map((v) => ({ ...v, id: v.declaration_id })),
         ...rowsOf('monitoring_report_versions').map((v) => ({ ...v, id: v.report_id, autosave: false })),
         ...rowsOf('self_evaluation_versions').map((v) => ({ ...v, id: v.evaluation_id, autosave: false })),
@@ -157,16 +158,16 @@ describe.each(STORE_KINDS)('one store for every kind of document, migrated from 
       }
 
       const comments = await store.db.selectFrom('document_comments').selectAll().orderBy('id').execute();
-      const oldComments = [
+      const oldComments: Array<Record<string, unknown>> = [
         ...rowsOf('review_comments').map(({ declaration_id, ...c }) => ({ ...c, document_id: declaration_id })),
         ...rowsOf('monitoring_comments').map(({ report_id, ...c }) => ({ ...c, document_id: report_id })),
         ...rowsOf('self_evaluation_comments').map(({ evaluation_id, ...c }) => ({ ...c, document_id: evaluation_id })),
-      ].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      ].sort(byId);
       expect(comments.map((c) => ({ ...c }))).toEqual(oldComments.map((c) => expect.objectContaining(c)));
       expect(comments).toHaveLength(oldComments.length);
 
       const reviews = await store.db.selectFrom('document_reviews').selectAll().orderBy('id').execute();
-      const oldReviews = rowsOf('reviews').map(({ declaration_id, ...r }) => ({ ...r, document_id: declaration_id })).sort((a, b) => String(a.id).localeCompare(String(b.id)));
+      const oldReviews: Array<Record<string, unknown>> = rowsOf('reviews').map(({ declaration_id, ...r }): Record<string, unknown> => ({ ...r, document_id: declaration_id })).sort(byId);
       expect(reviews).toEqual(oldReviews.map((r) => expect.objectContaining(r)));
 
       // The audit log was not touched: its chain still verifies, entry for entry.
