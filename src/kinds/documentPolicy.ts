@@ -22,10 +22,14 @@ export interface KindAccess {
   readonly workflow: WorkflowShape;
   readonly deletable: boolean;
   readonly adminMayCreate: boolean;
+  readonly creators?: readonly ('department' | 'oversight')[];
+  readonly editors?: readonly Party[];
+  readonly assigns?: boolean;
+  readonly assigners?: readonly Party[];
 }
 
 /** The actions every kind has; any other action is one of the kind's transitions. */
-export type DocumentAction = 'read' | 'history' | 'update' | 'comment' | 'delete';
+export type DocumentAction = 'read' | 'history' | 'update' | 'comment' | 'delete' | 'assign';
 
 /** The parties the actor is to this document. */
 export function partiesOf(actor: Actor, document: DocumentResource, kind: KindAccess): Set<Party> {
@@ -64,10 +68,12 @@ export function canOnDocument(actor: Actor | null, action: DocumentAction | (str
     case 'comment':
       return involved;
     case 'update':
-      // Whether the state allows edits is the workflow's; the content is the department's.
-      return parties.has('department');
+      // Whether the state allows edits is the workflow's; who edits is the kind's (its department by default).
+      return (kind.editors ?? ['department']).some((party) => parties.has(party));
     case 'delete':
       return kind.deletable && parties.has('department') && document.state === kind.workflow.initial;
+    case 'assign':
+      return kind.assigns === true && (kind.assigners ?? ['oversight']).some((party) => parties.has(party));
   }
   const transition = transitionOf(kind.workflow, action);
   return transition !== undefined && transition.by.some((party) => parties.has(party));
@@ -77,7 +83,9 @@ export function canOnDocument(actor: Actor | null, action: DocumentAction | (str
 export function canCreateDocument(actor: Actor | null, kind: KindAccess, departmentId: string, regionPath: readonly string[]): boolean {
   if (actor === null) return false;
   if (actor.role === 'admin') return kind.adminMayCreate && regionPath.length > 0 && adminReaches(actor, regionPath);
-  return (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
+  const creators = kind.creators ?? ['department'];
+  if (actor.role === 'reviewer') return creators.includes('oversight') && actor.regionId !== null && regionPath.includes(actor.regionId);
+  return creators.includes('department') && (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
 }
 
 /** May the actor edit the content now: theirs to edit, and a state that allows edits? */

@@ -8,7 +8,15 @@
 import type { z } from 'zod';
 import type { Finding } from '../core/rules/finding.ts';
 import type { FormLayout } from '../layout/officialLayout.ts';
-import type { Bilingual, Refusal, WorkflowDefinition } from './workflow.ts';
+import type { Bilingual, Party, Refusal, WorkflowDefinition } from './workflow.ts';
+
+/** Who is reading or saving, as a kind's `lock` and `redact` see them. */
+export interface Viewer {
+  /** null: the public. */
+  readonly userId: string | null;
+  readonly role: string | null;
+  readonly parties: ReadonlySet<Party>;
+}
 
 /** Every document's content names its kind. */
 export interface KindContent {
@@ -87,6 +95,17 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly workflow: WorkflowDefinition<C>;
   /** Who besides the department may make one: an admin of its region (bulk imports of published forms). */
   readonly adminMayCreate: boolean;
+  /**
+   * Who makes one (default: the department): the bureau's reviewers of the department's region open
+   * documents about a department (an assessment of its project).
+   */
+  readonly creators?: readonly ('department' | 'oversight')[];
+  /** Who may change the content (default: the department); what each may change is the kind's `lock`. */
+  readonly editors?: readonly Party[];
+  /** People are assigned to each document (experts, agencies): they see it, and take the steps given to `assignee`. */
+  readonly assigns?: boolean;
+  /** Who assigns them (default: the bureau's reviewers of the department's region). */
+  readonly assigners?: readonly Party[];
   /** A draft never submitted may be deleted by its department. */
   readonly deletable: boolean;
   /** Autosaves of one sitting are kept as one version. */
@@ -95,8 +114,16 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly settings: (regionSettings: Readonly<Record<string, unknown>>) => S;
   /** What the server stamps on every save (the department and year; targets parsed again from their text). */
   readonly normalise: (content: C, place: DocumentPlace) => C;
-  /** What an editor may not change, taken from the stored version (the targets a report measures). */
-  readonly lock?: (incoming: C, stored: C) => C;
+  /**
+   * What an editor may not change, taken from the stored version (the targets a report measures; the
+   * scores of a scorer other than the one saving). `viewer` says who saves.
+   */
+  readonly lock?: (incoming: C, stored: C, viewer: Viewer) => C;
+  /**
+   * What a reader may not see of the content (the experts' draft scores, before the bureau releases
+   * them to the department). Applied to every read of content: the document, its versions, its diff.
+   */
+  readonly redact?: (content: C, viewer: Viewer, state: string) => C;
   /** Why an edit cannot be taken at all (rows added to a report whose rows are its target's), if it cannot. */
   readonly refuseEdit?: (incoming: C, stored: C) => Refusal | null;
   /** The content as stored (computed fields written in: scores, lights) and its findings. */

@@ -10,6 +10,7 @@ import type { Finding } from '../core/rules/finding.ts';
 import { defineKind, EMPTY_SUMMARY } from '../kinds/kindDefinition.ts';
 import { registerKind } from '../kinds/registry.ts';
 import { sheetRef } from '../table/sourceTable.ts';
+import { documentHeadChanged } from './services/documentHeads.ts';
 import { startTestApp, type TestApp } from './testing/testApp.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
 
@@ -18,9 +19,10 @@ interface Memo {
   kind: 'test-memo';
   title: string;
   items: Array<{ name: string; amount: string }>;
+  note?: string;
 }
 
-const memoSchema = z.object({ kind: z.literal('test-memo'), title: z.string().max(200), items: z.array(z.object({ name: z.string().max(100), amount: z.string().regex(/^\d+(\.\d{1,2})?$/) })).max(50) }).strict();
+const memoSchema = z.object({ kind: z.literal('test-memo'), title: z.string().max(200), items: z.array(z.object({ name: z.string().max(100), amount: z.string().regex(/^\d+(\.\d{1,2})?$/) })).max(50), note: z.string().max(500).optional() }).strict();
 
 const memoKind = registerKind(
   defineKind<Memo, { readonly maxItems: number }>({
@@ -48,6 +50,9 @@ const memoKind = registerKind(
     adminMayCreate: false,
     deletable: true,
     autosave: true,
+    assigns: true,
+    // The bureau's private note is not the department's to read.
+    redact: (content, viewer) => (viewer.parties.has('oversight') || viewer.parties.has('assignee') ? content : { ...content, note: '' }),
     settings: () => ({ maxItems: 3 }),
     normalise: (content) => ({ ...content, title: content.title.trim() }),
     check: (content, { settings }) => {
@@ -151,6 +156,33 @@ describe.each(STORE_KINDS)('a kind defined in a test file gets everything (%s)',
     expect(inbox.body.items[0]).toMatchObject({ kind: 'test-memo-submitted', link: `/documents/${id}` });
   });
 
+  it('assigns a person from elsewhere, who then sees it and what the department does not; one of its own department is refused and the refusal audited', async () => {
+    const admin = await t.as('admin');
+    const regionId = (await t.store.db.selectFrom('departments').select('region_id').where('id', '=', departmentId).executeTakeFirstOrThrow()).region_id;
+    const other = await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '评审中心', regionId });
+    const created = await admin.post<{ user: { id: string } }>('/api/v1/users', { username: 'memo-expert', displayName: '评审专家', password: 'Expert-Password-2026', role: 'editor', departmentId: other.body.id });
+    expect(created.status).toBe(201);
+    const expert = { body: created.body.user };
+    const reviewer = await t.as('haizhu-reviewer');
+    const own = (await t.store.db.selectFrom('users').select('id').where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow()).id;
+    expect((await reviewer.post(`/api/v1/documents/${id}/assignments`, { userId: own, role: 'expert' })).body).toMatchObject({ error: { id: 'conflict-of-interest' } });
+    expect((await admin.get<{ total: number }>(`/api/v1/audit?action=test-memo.assign-refused&entityId=${id}`)).body.total).toBe(1);
+    expect((await reviewer.post(`/api/v1/documents/${id}/assignments`, { userId: expert.body.id, role: 'expert' })).status).toBe(201);
+    const assigned = await t.as('memo-expert', 'Expert-Password-2026');
+    expect((await assigned.get<DocumentJson>(`/api/v1/documents/${id}`)).status).toBe(200);
+    // What the kind redacts: the bureau's note, read by the bureau and the assigned, not the department.
+    const noted = JSON.stringify({ kind: 'test-memo', title: '第一次会议', items: [{ name: '设备采购', amount: '12.50' }, { name: '培训', amount: '3' }], note: '培训费偏高' });
+    await t.store.db.insertInto('document_versions').values({ document_id: id, version: 3, content: noted, findings: '[]', author_id: 'system', created_at: new Date().toISOString(), note: null, autosave: false }).execute();
+    await t.store.db.updateTable('documents').set({ current_version: 3 }).where('id', '=', id).execute();
+    documentHeadChanged(t.store.db, id);
+    expect((await assigned.get<DocumentJson>(`/api/v1/documents/${id}`)).body.content.note).toBe('培训费偏高');
+    expect((await (await t.as('haizhu-editor')).get<DocumentJson>(`/api/v1/documents/${id}`)).body.content.note).toBe('');
+    expect((await (await t.as('haizhu-editor')).get<{ content: Memo }>(`/api/v1/documents/${id}/versions/3`)).body.content.note).toBe('');
+    expect((await assigned.get<{ items: Array<{ id: string }> }>('/api/v1/documents?kind=test-memo')).body.items.map((d) => d.id)).toEqual([id]);
+    expect((await (await t.as('haizhu-editor')).put(`/api/v1/documents/${id}`, { baseVersion: 3, content: { kind: 'test-memo', title: '第一次会议', items: [{ name: '设备采购', amount: '12.50' }], note: 'x' } })).status).toBe(409);
+    expect((await reviewer.get<{ assignments: Array<{ username: string; role: string }> }>(`/api/v1/documents/${id}/assignments`)).body.assignments).toEqual([expect.objectContaining({ username: 'memo-expert', role: 'expert' })]);
+  });
+
   it('takes comments, a return with its reason, and a signature that makes it public', async () => {
     const reviewer = await t.as('haizhu-reviewer');
     expect((await reviewer.post(`/api/v1/documents/${id}/comments`, { path: '/items/1/amount', body: '请说明培训费依据' })).status).toBe(201);
@@ -194,7 +226,7 @@ describe.each(STORE_KINDS)('a kind defined in a test file gets everything (%s)',
   it('deletes a draft never sent, keeping its content in the audit log', async () => {
     const editor = await t.as('haizhu-editor');
     const draft = await editor.post<DocumentJson>('/api/v1/documents', { kind: 'test-memo', departmentId, year: 2025 });
-    expect(draft.body.content).toEqual({ kind: 'test-memo', title: '', items: [] });
+    expect(draft.body.content).toMatchObject({ kind: 'test-memo', title: '', items: [] });
     expect((await editor.request('DELETE', `/api/v1/documents/${draft.body.id}`)).status).toBe(200);
     expect((await editor.get(`/api/v1/documents/${draft.body.id}`)).status).toBe(404);
     expect((await editor.request('DELETE', `/api/v1/documents/${id}`)).status).toBe(403);

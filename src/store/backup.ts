@@ -17,7 +17,7 @@ import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 /** Tables in an order that satisfies foreign keys on restore (sessions are not kept: sign in again). */
-const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'declaration_findings', 'declaration_budget_lines'] as const;
+const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'declaration_findings', 'declaration_budget_lines'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
@@ -30,6 +30,7 @@ const ORDER: Record<TableName, string> = {
   document_versions: 'document_id, version',
   document_comments: 'id',
   document_reviews: 'id',
+  document_assignments: 'document_id, user_id',
   audit_log: 'seq',
   // Entries merged into another come after it (null first): the reference is restored in order.
   indicator_library: 'merged_into nulls first, id',

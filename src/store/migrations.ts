@@ -533,6 +533,16 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index documents_by_parent on documents (parent_id, light_rank, department_id) where parent_id is not null`,
       `create index documents_by_target on documents (target_id) where target_id is not null`,
       `create index documents_by_kind_year on documents (kind, year, department_id)`,
+      // People assigned to a document (experts and agencies scoring an assessment), with the role they have in it.
+      `create table document_assignments (
+         document_id text not null references documents(id) on delete cascade,
+         user_id text not null references users(id),
+         role text not null,
+         assigned_by text not null,
+         assigned_at text not null,
+         primary key (document_id, user_id)
+       )`,
+      `create index document_assignments_by_user on document_assignments (user_id)`,
       // Deferred: a restore loads documents in any order, a report before the form it is about. Added
       // last: rows inserted under a deferred key leave trigger events that stop an index being made.
       `alter table documents add constraint documents_target_id_fkey foreign key (target_id) references documents(id) deferrable initially deferred`,

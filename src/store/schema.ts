@@ -172,6 +172,16 @@ export interface DocumentReviewsTable {
   created_at: string;
 }
 
+/** A person assigned to a document (an expert or agency scoring an assessment). */
+export interface DocumentAssignmentsTable {
+  document_id: string;
+  user_id: string;
+  /** The part they play in it, the kind's word (expert, agency). */
+  role: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
 /** A comment anchored to a field or row of a document (a JSON Pointer; '' for the whole document). */
 export interface DocumentCommentsTable {
   id: string;
@@ -334,6 +344,7 @@ export interface Database {
   document_versions: DocumentVersionsTable;
   document_comments: DocumentCommentsTable;
   document_reviews: DocumentReviewsTable;
+  document_assignments: DocumentAssignmentsTable;
   audit_log: AuditLogTable;
   indicator_library: IndicatorLibraryTable;
   indicator_uses: IndicatorUsesTable;

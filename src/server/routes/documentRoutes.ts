@@ -18,6 +18,7 @@ import { createDeclaration } from '../services/declarations.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import {
   addDocumentComment,
+  assignToDocument,
   authorizeDocument,
   createDocument,
   deleteDocument,
@@ -26,12 +27,14 @@ import {
   filterDocuments,
   getDocumentJson,
   getDocumentVersion,
+  listAssignments,
   listDocumentComments,
   listDocumentVersions,
   nameDocumentVersion,
   readCurrentDocument,
   restoreDocumentVersion,
   transitionDocument,
+  unassignFromDocument,
   updateDocument,
   visibleDocuments,
 } from '../services/documents.ts';
@@ -304,6 +307,28 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/documents/:id.pdf', { schema: { tags: [tag], summary: 'The current version as its official form, PDF (A4 landscape, fonts embedded)', params: id } }, (request, reply) => officialForm(store, request, reply, 'pdf'));
   r.get('/api/v1/documents/:id.xlsx', { schema: { tags: [tag], summary: 'The current version as its official form, Excel', params: id } }, (request, reply) => officialForm(store, request, reply, 'xlsx'));
+
+  r.get('/api/v1/documents/:id/assignments', { schema: { tags: [tag], summary: 'The people assigned to a document (experts, agencies), for kinds that assign', params: id } }, async (request) => ({
+    assignments: await listAssignments(store.db, optionalActor(request), request.params.id),
+  }));
+
+  r.post(
+    '/api/v1/documents/:id/assignments',
+    { schema: { tags: [tag], summary: "Assign a person to a document (the bureau's reviewers, for kinds that assign); a person of the document's own department is refused as a conflict of interest (audited)", params: id, body: z.object({ userId: z.string().min(1).max(100), role: z.string().trim().min(1).max(40) }).strict() } },
+    async (request, reply) => {
+      await assignToDocument(store.db, requireActor(request), request.params.id, request.body);
+      documentHeadChanged(store.db, request.params.id);
+      reply.status(201);
+      return { ok: true };
+    },
+  );
+
+  r.delete('/api/v1/documents/:id/assignments/:userId', { schema: { tags: [tag], summary: 'Take a person off a document', params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(100) }) } }, async (request) => {
+    const actor = requireActor(request);
+    await store.db.transaction().execute((trx) => unassignFromDocument(trx, actor, request.params.id, request.params.userId));
+    documentHeadChanged(store.db, request.params.id);
+    return { ok: true };
+  });
 
   sharedDocumentRoutes(app, store, { base: '/api/v1/documents', tag });
 }

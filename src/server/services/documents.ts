@@ -17,8 +17,8 @@ import { pointerExists } from '../../core/jsonDiff.ts';
 import type { Actor } from '../../core/policy.ts';
 import { countBySeverity } from '../../core/rules/checkDeclaration.ts';
 import type { Finding } from '../../core/rules/finding.ts';
-import { canCreateDocument, canOnDocument, type DocumentAction, type DocumentResource } from '../../kinds/documentPolicy.ts';
-import type { AnyKind, DocumentPlace, KindContent, SummaryColumns } from '../../kinds/kindDefinition.ts';
+import { canCreateDocument, canOnDocument, partiesOf, type DocumentAction, type DocumentResource } from '../../kinds/documentPolicy.ts';
+import type { AnyKind, DocumentPlace, KindContent, SummaryColumns, Viewer } from '../../kinds/kindDefinition.ts';
 import { findKind, kindOf } from '../../kinds/registry.ts';
 import { actionsFromState, decideTransition, isEditableState, stateNames, transitionOf, type Party, type TransitionRequest } from '../../kinds/workflow.ts';
 import { appendAudit } from '../../store/auditLog.ts';
@@ -30,7 +30,7 @@ import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDocumentChange, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
 import { relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
-import { notify } from './notifications.ts';
+import { notify, notifyUser } from './notifications.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -57,14 +57,30 @@ export async function loadDocument(db: Db, id: string, kinds?: readonly string[]
   const kind = row ? findKind(row.kind) : undefined;
   if (!row || !kind || (kinds !== undefined && !kinds.includes(row.kind))) throw missing(kinds);
   const department = await departmentWithPath(db, row.department_id);
+  const assignees = kind.assigns ? await assigneesOf(db, row.id) : undefined;
   return {
     row,
     kind,
     departmentName: department.name,
     regionPath: department.regionPath,
-    resource: { departmentId: row.department_id, regionPath: department.regionPath, state: row.state },
+    resource: { departmentId: row.department_id, regionPath: department.regionPath, state: row.state, ...(assignees ? { assignees } : {}) },
     place: { id: row.id, departmentId: row.department_id, departmentName: department.name, year: row.year, state: row.state },
   };
+}
+
+/** The users assigned to a document. */
+async function assigneesOf(db: Db, id: string): Promise<string[]> {
+  return (await db.selectFrom('document_assignments').select('user_id').where('document_id', '=', id).execute()).map((r) => r.user_id);
+}
+
+/** Who reads or saves, as a kind's `lock` and `redact` see them. */
+export function viewerOf(actor: Actor | null, loaded: Pick<LoadedDocument, 'resource' | 'kind'>): Viewer {
+  return { userId: actor?.id ?? null, role: actor?.role ?? null, parties: actor ? partiesOf(actor, loaded.resource, loaded.kind) : new Set() };
+}
+
+/** Content as this reader may see it (the kind's `redact`; most kinds show everything). */
+export function redacted(content: KindContent, actor: Actor | null, loaded: Pick<LoadedDocument, 'resource' | 'kind'>): KindContent {
+  return loaded.kind.redact ? loaded.kind.redact(content, viewerOf(actor, loaded), loaded.resource.state) : content;
 }
 
 /** Loads a document and checks the actor may do `action`: one the actor may not read is a 404, one they may read but not change a 403. */
@@ -275,7 +291,7 @@ export async function updateDocument(trx: Transaction<Database>, actor: Actor, i
     const stored = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
     const refused = kind.refuseEdit?.(content, stored.content as KindContent);
     if (refused) throw new AppError(refused.status, refused.code, refused.message.zh, refused.message.en, refused.fields ?? []);
-    content = kind.lock(content, stored.content as KindContent);
+    content = kind.lock(content, stored.content as KindContent, viewerOf(actor, loaded));
   }
   const version = row.current_version + 1;
   await saveDocumentVersion(trx, { loaded, version, content, authorId: actor.id, note: input.note?.trim() || null, verb, fromVersion: row.current_version, autosave: input.autosave ?? false });
@@ -482,10 +498,10 @@ export async function listDocumentVersions(db: Kysely<Database>, actor: Actor | 
 
 /** One stored version with its findings. */
 export async function getDocumentVersion(db: Kysely<Database>, actor: Actor | null, id: string, version: number, kinds?: readonly string[]): Promise<{ version: number; createdAt: string; note: string | null; content: KindContent; findings: Finding[] }> {
-  await authorizeDocument(db, actor, id, 'history', kinds);
+  const loaded = await authorizeDocument(db, actor, id, 'history', kinds);
   const row = await db.selectFrom('document_versions').selectAll().where('document_id', '=', id).where('version', '=', version).executeTakeFirst();
   if (!row) throw notFound('version', '版本');
-  return { version: row.version, createdAt: row.created_at, note: row.note, content: row.content as KindContent, findings: row.findings as Finding[] };
+  return { version: row.version, createdAt: row.created_at, note: row.note, content: redacted(row.content as KindContent, actor, loaded), findings: row.findings as Finding[] };
 }
 
 /** The differences between two versions, rows matched by identity (a deleted row is one removed row). */
@@ -532,14 +548,24 @@ export async function visibleDocuments(db: Kysely<Database>, actor: Actor | null
   const kindIn = kinds.map((k) => k.kind);
   const scoped = query.where('documents.kind', 'in', kindIn.length > 0 ? kindIn : ['']);
   const regions = actor?.role === 'reviewer' ? await regionSubtree(db, actor.regionId ?? '') : actor?.role === 'admin' && actor.regionId !== null ? await regionSubtree(db, actor.regionId) : [];
+  const assignable = actor !== null && kinds.some((k) => k.assigns === true);
   return scoped.where((eb) => {
     const inStates = (list: typeof publicStates) => (list.length === 0 ? eb.val(false) : eb.or(list.map(([kind, states]) => eb.and([eb('documents.kind', '=', kind), eb('documents.state', 'in', states)]))));
     const isPublic = inStates(publicStates);
     if (actor === null) return isPublic;
-    if (actor.role === 'editor' || actor.role === 'approver') return eb.or([eb('documents.department_id', '=', actor.departmentId ?? ''), isPublic]);
-    if (actor.role === 'reviewer') return eb.or([eb.and([eb('departments.region_id', 'in', regions.length > 0 ? regions : ['']), inStates(sharedStates)]), isPublic]);
-    if (actor.regionId !== null) return eb.or([eb('departments.region_id', 'in', regions.length > 0 ? regions : ['']), isPublic]);
-    return eb.val(true);
+    // Whoever is assigned to a document (an expert, an agency) sees it, whatever their role.
+    const assigned = assignable ? eb('documents.id', 'in', db.selectFrom('document_assignments').select('document_assignments.document_id').where('document_assignments.user_id', '=', actor.id)) : eb.val(false);
+    switch (actor.role) {
+      case 'editor':
+      case 'approver':
+        return eb.or([eb('documents.department_id', '=', actor.departmentId ?? ''), isPublic, assigned]);
+      case 'reviewer':
+        return eb.or([eb.and([eb('departments.region_id', 'in', regions.length > 0 ? regions : ['']), inStates(sharedStates)]), isPublic, assigned]);
+      case 'admin':
+        return actor.regionId !== null ? eb.or([eb('departments.region_id', 'in', regions.length > 0 ? regions : ['']), isPublic]) : eb.val(true);
+      default:
+        return eb.or([isPublic, assigned]);
+    }
   });
 }
 
@@ -606,7 +632,8 @@ export async function readCurrentDocument(db: Kysely<Database>, actor: Actor | n
   const kind = row ? findKind(row.kind) : undefined;
   if (!row || !kind || (kinds !== undefined && !kinds.includes(row.kind))) throw missing(kinds);
   const department = await departmentWithPath(db, row.department_id);
-  const resource: DocumentResource = { departmentId: row.department_id, regionPath: department.regionPath, state: row.state };
+  const assignees = kind.assigns ? await assigneesOf(db, row.id) : undefined;
+  const resource: DocumentResource = { departmentId: row.department_id, regionPath: department.regionPath, state: row.state, ...(assignees ? { assignees } : {}) };
   if (!canOnDocument(actor, 'read', resource, kind)) throw missing(kinds ?? [kind.kind]);
   const key = `${row.id}:${row.current_version}`;
   let texts = versionTexts.get(key);
@@ -619,6 +646,11 @@ export async function readCurrentDocument(db: Kysely<Database>, actor: Actor | n
       .executeTakeFirstOrThrow();
     texts = { content: version.content, findings: version.findings, body: Buffer.from(`"content":${version.content},"findings":${version.findings}}`) };
     versionTexts.set(key, texts);
+  }
+  if (kind.redact) {
+    // What this reader may see of it: made for them, never cached.
+    const content = JSON.stringify(redacted(JSON.parse(texts.content) as KindContent, actor, { resource, kind }));
+    texts = { content, findings: texts.findings, body: Buffer.from(`"content":${content},"findings":${texts.findings}}`) };
   }
   return { row, texts, kind, departmentName: department.name, regionPath: department.regionPath, resource, place: { id: row.id, departmentId: row.department_id, departmentName: department.name, year: row.year, state: row.state } };
 }
@@ -723,4 +755,68 @@ export async function recheckDocument(trx: Transaction<Database>, actorId: strin
     });
   }
   return result;
+}
+
+/** A person assigned to a document. */
+export interface AssignmentView {
+  userId: string;
+  displayName: string;
+  username: string;
+  /** Their part in it, the kind's word (expert, agency). */
+  role: string;
+  assignedAt: string;
+}
+
+/** The people assigned to a document (whoever may read it sees who scores it). */
+export async function listAssignments(db: Kysely<Database>, actor: Actor | null, id: string): Promise<AssignmentView[]> {
+  await authorizeDocument(db, actor, id, 'read');
+  const rows = await db
+    .selectFrom('document_assignments')
+    .innerJoin('users', 'users.id', 'document_assignments.user_id')
+    .select(['document_assignments.user_id', 'users.display_name', 'users.username', 'document_assignments.role', 'document_assignments.assigned_at'])
+    .where('document_assignments.document_id', '=', id)
+    .orderBy('document_assignments.assigned_at')
+    .orderBy('users.username')
+    .execute();
+  return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, username: r.username, role: r.role, assignedAt: r.assigned_at }));
+}
+
+/**
+ * Assigns a person to a document of a kind that assigns (an expert or agency to an assessment). A
+ * person of the document's own department is refused — a conflict of interest — and the refusal is
+ * audited in a transaction of its own, so it stays on record though nothing changed.
+ */
+export async function assignToDocument(db: Kysely<Database>, actor: Actor, id: string, input: { userId: string; role: string }): Promise<void> {
+  const refusal = await db.transaction().execute(async (trx) => {
+    await lockDocument(trx, id);
+    const loaded = await authorizeDocument(trx, actor, id, 'assign');
+    const user = await trx.selectFrom('users').select(['id', 'display_name', 'department_id', 'disabled']).where('id', '=', input.userId).executeTakeFirst();
+    if (!user || user.disabled) throw new AppError(400, 'validation-failed', '用户不存在或已停用', 'no such user, or the user is disabled', [{ field: 'userId', message: 'unknown' }]);
+    if (user.department_id !== null && user.department_id === loaded.row.department_id) {
+      return { loaded, user };
+    }
+    await trx
+      .insertInto('document_assignments')
+      .values({ document_id: id, user_id: user.id, role: input.role, assigned_by: actor.id, assigned_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role: input.role }))
+      .execute();
+    await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('assign'), entity: loaded.kind.auditEntity, entityId: id, detail: { userId: user.id, name: user.display_name, role: input.role } });
+    await notifyUser(trx, user.id, { kind: `${loaded.kind.kind}-assigned`, subject: loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name }), link: loaded.kind.pagePath(id), title: { zh: `您被指派参与${loaded.kind.names.full.zh}：${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}`, en: `You are assigned to a ${loaded.kind.names.full.en}: ${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}` } });
+    return null;
+  });
+  if (refusal) {
+    await db.transaction().execute((trx) =>
+      appendAudit(trx, { actorId: actor.id, action: refusal.loaded.kind.auditAction('assign-refused'), entity: refusal.loaded.kind.auditEntity, entityId: id, detail: { userId: refusal.user.id, name: refusal.user.display_name, reason: 'conflict-of-interest' } }),
+    );
+    throw new AppError(409, 'conflict-of-interest', `${refusal.user.display_name}是被评对象所在部门的人员，不能参与（利益冲突）`, `${refusal.user.display_name} belongs to the department under assessment: a conflict of interest`, [{ field: 'userId', message: 'conflict of interest' }]);
+  }
+}
+
+/** Takes a person off a document. */
+export async function unassignFromDocument(trx: Transaction<Database>, actor: Actor, id: string, userId: string): Promise<void> {
+  await lockDocument(trx, id);
+  const loaded = await authorizeDocument(trx, actor, id, 'assign');
+  const removed = await trx.deleteFrom('document_assignments').where('document_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  if (Number(removed.numDeletedRows) === 0) throw notFound('assignment', '指派');
+  await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('unassign'), entity: loaded.kind.auditEntity, entityId: id, detail: { userId } });
 }

@@ -32,6 +32,14 @@ export async function notify(
   return recipients.length;
 }
 
+/** Notifies one person (an expert assigned to a document) of an event. */
+export async function notifyUser(trx: Transaction<Database>, userId: string, event: NotificationEvent & { readonly title: { zh: string; en: string } }): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({ id: randomUUID(), user_id: userId, kind: event.kind, title_zh: event.title.zh, title_en: event.title.en, body: event.body ?? '', link: event.link, created_at: new Date().toISOString(), read_at: null, fanned_out: false })
+    .execute();
+}
+
 /** The actor's notifications, newest first, with how many are unread. */
 export async function listNotifications(db: Kysely<Database>, actor: Actor, filter: { unread?: boolean | undefined; limit: number }): Promise<{ items: NotificationView[]; unread: number }> {
   let query = db.selectFrom('notifications').selectAll().where('user_id', '=', actor.id);
