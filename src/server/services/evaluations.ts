@@ -5,7 +5,7 @@
  * and published through the one workflow step. What is the evaluations' own — which forms are owed one,
  * the reviewer's overview of a year, the public list — is here.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DocumentKind, TargetDocument } from '../../core/document.ts';
 import { EVALUATION_STATES, type EvaluationRequest, type EvaluationState } from '../../core/evaluation/evaluationWorkflow.ts';
 import { prefillEvaluation } from '../../core/evaluation/prefill.ts';
@@ -22,6 +22,7 @@ import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluat
 import type { Database, DocumentsTable } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, recheckDocument, transitionDocument, updateDocument } from './documents.ts';
+import { countByStateAnd, executionByDepartment, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -172,23 +173,12 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
     // Drafts stay with their department: counted, not shown.
     return q;
   };
-  const gradeColumn = sql<string>`case when documents.state = 'draft' then 'none' else coalesce(documents.grade, 'none') end`;
-  const countRows = await base().select(['documents.state', gradeColumn.as('grade'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['documents.state', gradeColumn]).execute();
-  const byGrade = Object.fromEntries([...EVALUATION_GRADES, 'none'].map((g) => [g, 0])) as Record<EvaluationGrade | 'none', number>;
-  const byState = Object.fromEntries(EVALUATION_STATES.map((s) => [s, 0])) as Record<EvaluationState, number>;
-  for (const r of countRows) {
-    byGrade[r.grade as EvaluationGrade | 'none'] += Number(r.n);
-    byState[r.state as EvaluationState] += Number(r.n);
-  }
-  const total = Object.values(byState).reduce((a, b) => a + b, 0);
+  const { total, byState, byKey: byGrade } = await countByStateAnd(base(), 'grade', EVALUATION_STATES, EVALUATION_GRADES);
   let filtered = base().where('documents.state', '!=', 'draft');
   if (query.grade === 'none') filtered = filtered.where('documents.grade', 'is', null);
   else if (query.grade) filtered = filtered.where('documents.grade', '=', query.grade);
   if (query.state) filtered = filtered.where('documents.state', '=', query.state);
-  if (query.q?.trim()) {
-    const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filtered = filtered.where((eb) => eb.or([eb('departments.name', 'like', like), eb('documents.project_name', 'like', like)]));
-  }
+  if (query.q?.trim()) filtered = filtered.where(subjectMatches(query.q));
   const counted = await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   let rows = filtered.selectAll('documents').select('departments.name as department_name');
   switch (query.sort) {
@@ -206,23 +196,13 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
       break;
   }
   const items = await rows.orderBy('documents.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-  const execution = await base()
-    .where('documents.state', '!=', 'draft')
-    .select([
-      'departments.id as department_id',
-      'departments.name as department_name',
-      sql<string | null>`coalesce(sum(documents.budget_total) filter (where documents.target_kind = 'department-target'), sum(documents.budget_total))`.as('annual'),
-      sql<string | null>`coalesce(sum(documents.budget_executed) filter (where documents.target_kind = 'department-target'), sum(documents.budget_executed))`.as('executed'),
-    ])
-    .groupBy(['departments.id', 'departments.name'])
-    .orderBy('departments.name')
-    .execute();
+  const execution = await executionByDepartment(base());
   return {
     year: query.year,
     counts: { total, byGrade, byState },
     items: items.map(summaryOf),
     total: Number(counted.n),
-    execution: execution.map((e) => ({ departmentId: e.department_id, departmentName: e.department_name, annual: e.annual === null ? null : twoPlaces(String(e.annual)), executed: e.executed === null ? null : twoPlaces(String(e.executed)) })),
+    execution,
   };
 }
 
@@ -230,10 +210,7 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
 export async function publishedEvaluations(db: Kysely<Database>, filter: { year?: number | undefined; q?: string | undefined; page: number; pageSize: number }): Promise<{ items: EvaluationSummary[]; total: number }> {
   let q = evaluations(db).where('documents.state', '=', 'published');
   if (filter.year !== undefined) q = q.where('documents.year', '=', filter.year);
-  if (filter.q?.trim()) {
-    const like = `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('departments.name', 'like', like), eb('documents.project_name', 'like', like)]));
-  }
+  if (filter.q?.trim()) q = q.where(subjectMatches(filter.q));
   const counted = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   const rows = await q.selectAll('documents').select('departments.name as department_name').orderBy('documents.published_at', 'desc').orderBy('documents.id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
   return { items: rows.map(summaryOf), total: Number(counted.n) };

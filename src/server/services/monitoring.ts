@@ -10,7 +10,7 @@ import type { DocumentKind, TargetDocument } from '../../core/document.ts';
 import { LIGHTS, type Light, type MonitoringReport } from '../../core/monitoringReport.ts';
 import { monthsElapsed } from '../../core/monitoring/lights.ts';
 import { prefillReport } from '../../core/monitoring/prefill.ts';
-import { ratio, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
+import { ratio, times, toFixed2 } from '../../core/monitoring/ratio.ts';
 import { REPORT_STATES, type ReportRequest, type ReportState } from '../../core/monitoring/reportWorkflow.ts';
 import { canOpenRound, oversightRegion, type Actor } from '../../core/policy.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -22,6 +22,7 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, DocumentsTable, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
+import { countByStateAnd, executionByDepartment, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
 
@@ -286,25 +287,14 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     if (scope) q = q.where('departments.region_id', 'in', scope);
     return q;
   };
-  const lightColumn = sql<string>`case when documents.state = 'draft' then 'none' else coalesce(documents.light, 'none') end`;
   // One scan counts by state and light together; the other counts follow from it.
-  const countRows = await base().select(['documents.state', lightColumn.as('light'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['documents.state', lightColumn]).execute();
-  const byLight = Object.fromEntries([...LIGHTS, 'none'].map((l) => [l, 0])) as Record<Light | 'none', number>;
-  const byState = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
-  for (const r of countRows) {
-    byLight[r.light as Light | 'none'] += Number(r.n);
-    byState[r.state as ReportState] += Number(r.n);
-  }
-  const total = Object.values(byState).reduce((a, b) => a + b, 0);
+  const { total, byState, byKey: byLight } = await countByStateAnd(base(), 'light', REPORT_STATES, LIGHTS);
 
   let filtered = base();
   if (query.light === 'none') filtered = filtered.where((eb) => eb.or([eb('documents.state', '=', 'draft'), eb('documents.light', 'is', null)]));
   else if (query.light) filtered = filtered.where('documents.state', '!=', 'draft').where('documents.light', '=', query.light);
   if (query.state) filtered = filtered.where('documents.state', '=', query.state);
-  if (query.q?.trim()) {
-    const like = `%${query.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filtered = filtered.where((eb) => eb.or([eb('departments.name', 'like', like), eb('documents.project_name', 'like', like)]));
-  }
+  if (query.q?.trim()) filtered = filtered.where(subjectMatches(query.q));
   const unfiltered = !query.light && !query.state && !query.q?.trim();
   const counted = unfiltered ? { n: String(total) } : await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   let rows = filtered.selectAll('documents').select('departments.name as department_name');
@@ -329,17 +319,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   const [overdueRows, overdueCount, execution] = await Promise.all([
     overdueBase ? overdueBase.selectAll('documents').select('departments.name as department_name').orderBy('departments.name').orderBy('documents.project_name').orderBy('documents.id').limit(100).execute() : Promise.resolve([]),
     Promise.resolve({ n: String(overdueBase ? byState.draft + byState.returned : 0) }),
-    base()
-      .where('documents.state', '!=', 'draft')
-      .select([
-        'departments.id as department_id',
-        'departments.name as department_name',
-        sql<string | null>`coalesce(sum(documents.budget_total) filter (where documents.target_kind = 'department-target'), sum(documents.budget_total))`.as('annual'),
-        sql<string | null>`coalesce(sum(documents.budget_executed) filter (where documents.target_kind = 'department-target'), sum(documents.budget_executed))`.as('executed'),
-      ])
-      .groupBy(['departments.id', 'departments.name'])
-      .orderBy('departments.name')
-      .execute(),
+    executionByDepartment(base()),
   ]);
   const elapsed = monthsElapsed(round.through);
   return {
@@ -347,11 +327,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     counts: { total, byLight, byState },
     items: items.map(summaryOf),
     total: Number(counted.n),
-    execution: execution.map((e) => {
-      const annual = e.annual === null ? null : twoPlaces(String(e.annual));
-      const executed = e.executed === null ? null : twoPlaces(String(e.executed));
-      return { departmentId: e.department_id, departmentName: e.department_name, annual, executed, rate: executionRate(annual, executed) };
-    }),
+    execution: execution.map((e) => ({ ...e, rate: executionRate(e.annual, e.executed) })),
     timeElapsed: elapsed ? toFixed2(times(elapsed, ratio(100n, 12n))) : '0.00',
     overdue: overdueRows.map(summaryOf),
     overdueTotal: Number(overdueCount.n),
