@@ -5,7 +5,8 @@
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { twoPlaces } from '../../core/monitoring/ratio.ts';
-import type { Database } from '../../store/schema.ts';
+import type { DocumentKind } from '../../core/document.ts';
+import type { Database, DocumentsTable } from '../../store/schema.ts';
 
 type Overview = SelectQueryBuilder<Database & { documents: Database['documents']; departments: Database['departments'] }, 'documents' | 'departments', object>;
 
@@ -45,4 +46,18 @@ export async function executionByDepartment(query: Overview): Promise<Array<{ de
     .orderBy('departments.name')
     .execute();
   return rows.map((e) => ({ departmentId: e.department_id, departmentName: e.department_name, annual: e.annual === null ? null : twoPlaces(String(e.annual)), executed: e.executed === null ? null : twoPlaces(String(e.executed)) }));
+}
+
+/** What every summary of a document that measures a target form says: which form, of which department, at which version. */
+export function measuringSummary(row: DocumentsTable & { department_name: string }) {
+  return {
+    id: row.id,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    targetId: row.target_id ?? '',
+    targetKind: (row.target_kind ?? 'department-target') as DocumentKind,
+    targetVersion: row.target_version ?? 0,
+    projectName: row.project_name,
+    version: row.current_version,
+  };
 }

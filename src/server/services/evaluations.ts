@@ -22,7 +22,7 @@ import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluat
 import type { Database, DocumentsTable } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, recheckDocument, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, executionByDepartment, subjectMatches } from './documentOverview.ts';
+import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,16 +33,9 @@ type Row = DocumentsTable & { department_name: string };
 
 function summaryOf(row: Row): EvaluationSummary {
   return {
-    id: row.id,
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    targetId: row.target_id ?? '',
-    targetKind: (row.target_kind ?? 'department-target') as DocumentKind,
-    targetVersion: row.target_version ?? 0,
+    ...measuringSummary(row),
     year: row.year,
-    projectName: row.project_name,
     state: row.state as EvaluationState,
-    version: row.current_version,
     total: row.score === null ? null : twoPlaces(String(row.score)),
     grade: row.grade as EvaluationGrade | null,
     executionRate: row.rate === null ? null : twoPlaces(String(row.rate)),

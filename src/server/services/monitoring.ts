@@ -22,7 +22,7 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { Database, DocumentsTable, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, executionByDepartment, subjectMatches } from './documentOverview.ts';
+import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
 
@@ -186,16 +186,9 @@ function lightsOf(row: Pick<DocumentsTable, 'facts'>): ReportSummary['lights'] {
 function summaryOf(row: ReportRow): ReportSummary {
   const hidden = row.state === 'draft';
   return {
-    id: row.id,
+    ...measuringSummary(row),
     roundId: row.parent_id ?? '',
-    departmentId: row.department_id,
-    departmentName: row.department_name,
-    targetId: row.target_id ?? '',
-    targetKind: (row.target_kind ?? 'department-target') as DocumentKind,
-    targetVersion: row.target_version ?? 0,
-    projectName: row.project_name,
     state: row.state as ReportState,
-    version: row.current_version,
     lights: hidden ? { budget: null, indicators: null, overall: null } : lightsOf(row),
     executionRate: hidden ? null : executionRate(row.budget_total === null ? null : String(row.budget_total), row.budget_executed === null ? null : String(row.budget_executed)),
     errorCount: row.error_count,
