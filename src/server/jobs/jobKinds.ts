@@ -24,7 +24,8 @@ import { departmentsByName, prepareLoad, storeLoad, type PreparedLoad } from '..
 import { activeDepartments, departmentWithPath } from '../services/organisations.ts';
 
 /** The payload of one item, by kind. */
-export type ImportItem = { readonly name: string; readonly data: string };
+/** A file to import: its name (its bytes are the item's `data`). */
+export type ImportItem = { readonly name: string };
 export type ExportItem = { readonly declarationId: string };
 export type RescoreItem = { readonly type: 'declaration' | 'evaluation'; readonly id: string };
 
@@ -35,7 +36,8 @@ export interface JobContext {
 }
 
 export interface JobKindHandler {
-  prepare(context: JobContext, payload: unknown): Promise<unknown>;
+  /** `data`: the item's bytes, for kinds that take files. */
+  prepare(context: JobContext, payload: unknown, data: Uint8Array | null): Promise<unknown>;
   store(trx: Transaction<Database>, context: JobContext, prepared: unknown): Promise<unknown>;
   /** After the last item: the job's result and any file it made. */
   finish?(db: Kysely<Database>, jobId: string): Promise<{ result: unknown; output: Uint8Array | null }>;
@@ -46,9 +48,9 @@ function importRefusal(name: string, outcome: Extract<WorkerOutcome, { ok: false
 }
 
 const importForms: JobKindHandler = {
-  async prepare(_context, payload) {
+  async prepare(_context, payload, data) {
     const item = payload as ImportItem;
-    const outcome = await importOffThread({ bytes: new Uint8Array(Buffer.from(item.data, 'base64')), year: null });
+    const outcome = await importOffThread({ bytes: data ?? new Uint8Array(), year: null });
     if (!outcome.ok) throw importRefusal(item.name, outcome);
     return { name: item.name, format: outcome.format, documents: outcome.documents.map((d) => d.document) };
   },
