@@ -9,6 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Kysely, Transaction } from 'kysely';
 import type { TargetDocument } from '../../core/document.ts';
 import type { Actor } from '../../core/policy.ts';
+import { csvLine } from '../../format/csv.ts';
 import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import type { JobInput } from '../../format/apiTypes.ts';
@@ -111,16 +112,17 @@ const exportForms: JobKindHandler = {
   async finish(db, jobId) {
     const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').orderBy('seq').execute();
     const files: Record<string, Uint8Array> = {};
-    const index: string[] = ['文件,状态'];
+    const index: string[] = [csvLine(['文件', '状态'])];
     for (const { outcome } of items) {
       const { file, json, state } = outcome as { file: string; json: string; state: string };
       // Two forms of one name (a project imported twice) keep both.
       let name = file;
       for (let n = 2; files[name]; n++) name = file.replace(/\.json$/, `-${n}.json`);
       files[name] = strToU8(json);
-      index.push(`"${name.replace(/"/g, '""')}",${state}`);
+      // The names come from department and project names: defused like every CSV (format/csv.ts).
+      index.push(csvLine([name, state]));
     }
-    files['index.csv'] = strToU8(`\uFEFF${index.join('\r\n')}\r\n`);
+    files['index.csv'] = strToU8(`\uFEFF${index.join('')}`);
     return { result: { files: items.length }, output: zipSync(files, { level: 6 }) };
   },
 };
