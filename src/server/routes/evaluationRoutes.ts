@@ -102,7 +102,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do', params: id } }, async (request) => getEvaluation(store.db, requireActor(request), request.params.id));
+  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (a published one: anyone, as declarations)', params: id } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
 
   r.put(
     '/api/v1/evaluations/:id',
@@ -188,8 +188,8 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/evaluations/:id/comments', { schema: { tags: ['evaluations'], summary: 'Review comments on a self-evaluation, each anchored to a field or row', params: id } }, async (request) => ({
-    comments: await listEvaluationComments(store.db, requireActor(request), request.params.id),
+  r.get('/api/v1/evaluations/:id/comments', { schema: { tags: ['evaluations'], summary: 'Review comments on a self-evaluation, each anchored to a field or row: for whoever may read it (the public: none)', params: id } }, async (request) => ({
+    comments: await listEvaluationComments(store.db, optionalActor(request), request.params.id),
   }));
 
   r.post(
@@ -204,7 +204,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   );
 
   r.get('/api/v1/evaluations/:id/versions', { schema: { tags: ['evaluations'], summary: 'Every saved version, newest first', params: id } }, async (request) => ({
-    versions: await listEvaluationVersions(store.db, requireActor(request), request.params.id),
+    versions: await listEvaluationVersions(store.db, optionalActor(request), request.params.id),
   }));
 
   for (const [prefix, tag] of [['/api/v1/evaluations', 'evaluations'], ['/api/v1/public/evaluations', 'public']] as const) {
