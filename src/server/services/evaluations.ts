@@ -245,9 +245,14 @@ export async function transitionEvaluation(trx: Transaction<Database>, actor: Ac
   return result.state;
 }
 
-/** Comments on a self-evaluation, each anchored to a field or row, oldest first. */
-export async function listEvaluationComments(db: Kysely<Database>, actor: Actor, id: string) {
-  const { row } = await authorizeEvaluation(db, actor, id, 'comment');
+/**
+ * Comments on a self-evaluation, each anchored to a field or row, oldest first: for whoever may read
+ * it, as for declarations and monitoring reports. They are between the department and the finance
+ * bureau: the public (of a published one) sees none.
+ */
+export async function listEvaluationComments(db: Kysely<Database>, actor: Actor | null, id: string) {
+  const { row } = await authorizeEvaluation(db, actor, id, 'read');
+  if (actor === null) return [];
   const current = await db.selectFrom('self_evaluation_versions').select('content').where('evaluation_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('self_evaluation_comments')
@@ -272,7 +277,7 @@ export async function addEvaluationComment(trx: Transaction<Database>, actor: Ac
 }
 
 /** Every saved version, newest first. */
-export async function listEvaluationVersions(db: Kysely<Database>, actor: Actor, id: string) {
+export async function listEvaluationVersions(db: Kysely<Database>, actor: Actor | null, id: string) {
   await authorizeEvaluation(db, actor, id, 'history');
   const rows = await db.selectFrom('self_evaluation_versions').innerJoin('users', 'users.id', 'self_evaluation_versions.author_id').select(['version', 'self_evaluation_versions.created_at', 'note', 'users.display_name']).where('evaluation_id', '=', id).orderBy('version', 'desc').execute();
   return rows.map((r) => ({ version: r.version, createdAt: r.created_at, note: r.note, authorName: r.display_name }));
