@@ -7,6 +7,7 @@
 import * as XLSX from '@e965/xlsx';
 import { tableCell, type SourceTables, type TableCell } from '../table/sourceTable.ts';
 import { MAX_SOURCE_ROWS, ReaderError } from './readerError.ts';
+import { checkZip, zipHasEntry } from './zipLimits.ts';
 
 interface XmlElement {
   readonly name: string;
@@ -25,6 +26,12 @@ function decodeEntities(text: string): string {
   });
 }
 
+/**
+ * How deep elements may nest. A table in a table in a table is about 15 levels; a document nested
+ * thousands deep is built to overflow the stack of whatever walks it.
+ */
+const MAX_XML_DEPTH = 256;
+
 /** A minimal XML tree (elements, attributes, text), enough for WordprocessingML. */
 function parseXml(xml: string): XmlElement {
   const root: XmlElement = { name: '#root', attributes: {}, children: [] };
@@ -40,7 +47,8 @@ function parseXml(xml: string): XmlElement {
     } else if (name) {
       if (closing) {
         // Close up to the matching element (tolerates a stray end tag).
-        const at = stack.map((e) => e.name).lastIndexOf(name);
+        let at = stack.length - 1;
+        while (at > 0 && (stack[at] as XmlElement).name !== name) at--;
         if (at > 0) stack.length = at;
         continue;
       }
@@ -49,6 +57,7 @@ function parseXml(xml: string): XmlElement {
       const element: XmlElement = { name, attributes, children: [] };
       top.children.push(element);
       if (!selfClosing) stack.push(element);
+      if (stack.length > MAX_XML_DEPTH) throw new ReaderError('too-large', `Word 文档的元素嵌套超过 ${MAX_XML_DEPTH} 层：这不是一份表格`, `the Word document nests elements more than ${MAX_XML_DEPTH} deep: this is not a form`);
     }
   }
   return root;
@@ -85,18 +94,16 @@ function textOf(node: XmlElement): string {
   return text.trim();
 }
 
-/** True for the bytes of a .docx (a zip holding word/document.xml). */
+/** True for the bytes of a .docx (a zip holding word/document.xml), told by the zip's directory: nothing is inflated. */
 export function isWordDocument(bytes: Uint8Array): boolean {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return false;
-  try {
-    return XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'array' }), '/word/document.xml') !== null;
-  } catch {
-    return false;
-  }
+  return zipHasEntry(bytes, 'word/document.xml');
 }
 
 /** Reads a .docx's body as one sheet; throws a ReaderError naming what is wrong. */
 export function readWordDocument(bytes: Uint8Array): SourceTables {
+  // Every part's size before SheetJS's zip reader inflates it (it inflates without a limit).
+  checkZip(bytes, { zh: 'Word 文档', en: 'the Word document' });
   let xml: string;
   try {
     const entry = XLSX.CFB.find(XLSX.CFB.read(bytes, { type: 'array' }), '/word/document.xml');

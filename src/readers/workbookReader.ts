@@ -10,6 +10,7 @@
 import * as XLSX from '@e965/xlsx';
 import { sheetRef, tableCell, type SourceSheet, type SourceTables, type TableCell } from '../table/sourceTable.ts';
 import { checkSourceSize, MAX_SOURCE_ROWS, ReaderError } from './readerError.ts';
+import { checkZip, zipHasEntry } from './zipLimits.ts';
 
 /** True for the bytes of a zip (an .xlsx) or an OLE compound file (an .xls, or an encrypted .xlsx). */
 export function isWorkbook(bytes: Uint8Array): 'xlsx' | 'xls' | null {
@@ -32,6 +33,15 @@ export function readWorkbook(bytes: Uint8Array): SourceTables {
       `这是 ${other.zh}，不是 Excel 工作簿：请另存为 PDF 后导入，或选中表格复制粘贴到导入页`,
       `this is ${other.en}, not an Excel workbook: save it as PDF and import that, or copy the table and paste it into the import page`,
     );
+  }
+  if (format === 'xlsx') {
+    // Every part's size before SheetJS inflates it (it inflates without a limit).
+    const parts = new Set(checkZip(bytes, { zh: '工作簿', en: 'the workbook' }).map((e) => e.name.toLowerCase()));
+    // Only Office Open XML and OpenDocument: SheetJS opens an Apple Numbers file's zip inside the zip
+    // (Index.zip), past the limits checked here.
+    if (!parts.has('[content_types].xml') && !parts.has('meta-inf/manifest.xml')) {
+      throw new ReaderError('unsupported', '这个 zip 文件不是 Excel 工作簿（.xlsx）：请在 Excel 或 WPS 中另存为 .xlsx', 'this zip is not an Excel workbook (.xlsx): save it as .xlsx in Excel or WPS');
+    }
   }
   let workbook: XLSX.WorkBook;
   try {
@@ -78,15 +88,9 @@ export function readCsv(text: string): SourceTables {
   return { format: 'csv', sheets: sheet ? [readSheet('CSV', sheet)] : [] };
 }
 
-/** A presentation in the same zip container as a workbook: named, not misread (Word documents have their reader). */
+/** A presentation in the same zip container as a workbook: named, not misread (Word documents have their reader). Read from the zip's directory, nothing inflated. */
 function otherOfficeDocument(bytes: Uint8Array): { zh: string; en: string } | null {
-  try {
-    const container = XLSX.CFB.read(bytes, { type: 'array' });
-    if (XLSX.CFB.find(container, '/ppt/presentation.xml')) return { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' };
-    return null;
-  } catch {
-    return null;
-  }
+  return zipHasEntry(bytes, 'ppt/presentation.xml') ? { zh: 'PowerPoint 演示文稿（.pptx）', en: 'a PowerPoint presentation (.pptx)' } : null;
 }
 
 function isEncryptedPackage(bytes: Uint8Array): boolean {

@@ -549,6 +549,15 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
     backfillAfter: refreshAllDepartmentYears,
   },
+  {
+    version: 8,
+    name: "a bulk import's files kept as bytes (bytea), not as base64 text inside the item's JSON",
+    statements: [
+      `alter table job_items add column data bytea`,
+      // Items of imports queued before: their base64 becomes bytes, their JSON keeps the file's name.
+      `update job_items set data = decode(payload->>'data', 'base64'), payload = payload - 'data' where jsonb_typeof(payload) = 'object' and payload ? 'data'`,
+    ],
+  },
 ];
 
 /**

@@ -283,8 +283,10 @@ export interface JobItemsTable {
   job_id: string;
   seq: number;
   label: string;
-  /** What the item is (JSON): a file's name and bytes, a form id. */
+  /** What the item is (JSON): a file's name, a form id. */
   payload: unknown;
+  /** A file's bytes (bulk import), dropped once the item is done. */
+  data: Uint8Array | null;
   state: 'pending' | 'done' | 'failed';
   error: unknown;
   /** What doing it made (JSON): the created form's id. */

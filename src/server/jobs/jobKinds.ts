@@ -9,6 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Kysely, Transaction } from 'kysely';
 import type { TargetDocument } from '../../core/document.ts';
 import type { Actor } from '../../core/policy.ts';
+import { csvLine } from '../../format/csv.ts';
 import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
 import type { JobInput } from '../../format/apiTypes.ts';
@@ -25,7 +26,8 @@ import { departmentsByName, prepareLoad, storeLoad, type PreparedLoad } from '..
 import { activeDepartments, departmentWithPath } from '../services/organisations.ts';
 
 /** The payload of one item, by kind. */
-export type ImportItem = { readonly name: string; readonly data: string };
+/** A file to import: its name (its bytes are the item's `data`). */
+export type ImportItem = { readonly name: string };
 export type ExportItem = { readonly declarationId: string };
 export type RescoreItem = { readonly type: 'declaration' | 'evaluation'; readonly id: string };
 
@@ -36,7 +38,8 @@ export interface JobContext {
 }
 
 export interface JobKindHandler {
-  prepare(context: JobContext, payload: unknown): Promise<unknown>;
+  /** `data`: the item's bytes, for kinds that take files. */
+  prepare(context: JobContext, payload: unknown, data: Uint8Array | null): Promise<unknown>;
   store(trx: Transaction<Database>, context: JobContext, prepared: unknown): Promise<unknown>;
   /** After the last item: the job's result and any file it made. */
   finish?(db: Kysely<Database>, jobId: string): Promise<{ result: unknown; output: Uint8Array | null }>;
@@ -47,9 +50,9 @@ function importRefusal(name: string, outcome: Extract<WorkerOutcome, { ok: false
 }
 
 const importForms: JobKindHandler = {
-  async prepare(_context, payload) {
+  async prepare(_context, payload, data) {
     const item = payload as ImportItem;
-    const outcome = await importOffThread({ bytes: new Uint8Array(Buffer.from(item.data, 'base64')), year: null });
+    const outcome = await importOffThread({ bytes: data ?? new Uint8Array(), year: null });
     if (!outcome.ok) throw importRefusal(item.name, outcome);
     return { name: item.name, format: outcome.format, documents: outcome.documents.map((d) => d.document) };
   },
@@ -110,16 +113,17 @@ const exportForms: JobKindHandler = {
   async finish(db, jobId) {
     const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').orderBy('seq').execute();
     const files: Record<string, Uint8Array> = {};
-    const index: string[] = ['文件,状态'];
+    const index: string[] = [csvLine(['文件', '状态'])];
     for (const { outcome } of items) {
       const { file, json, state } = outcome as { file: string; json: string; state: string };
       // Two forms of one name (a project imported twice) keep both.
       let name = file;
       for (let n = 2; files[name]; n++) name = file.replace(/\.json$/, `-${n}.json`);
       files[name] = strToU8(json);
-      index.push(`"${name.replace(/"/g, '""')}",${state}`);
+      // The names come from department and project names: defused like every CSV (format/csv.ts).
+      index.push(csvLine([name, state]));
     }
-    files['index.csv'] = strToU8(`\uFEFF${index.join('\r\n')}\r\n`);
+    files['index.csv'] = strToU8(`\uFEFF${index.join('')}`);
     return { result: { files: items.length }, output: zipSync(files, { level: 6 }) };
   },
 };

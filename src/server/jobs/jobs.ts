@@ -6,7 +6,6 @@
  * take over a job whose runner died, from its next pending item.
  */
 import { randomUUID } from 'node:crypto';
-import { unzipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import { isSystemAdmin, type Actor } from '../../core/policy.ts';
 import type { Database, JobKind, JobState } from '../../store/schema.ts';
@@ -15,6 +14,7 @@ import { ReaderError } from '../../readers/readerError.ts';
 import { AppError, notFound } from '../appError.ts';
 import { actorOf, presentUser } from '../services/accounts.ts';
 import type { JobView } from '../../format/apiTypes.ts';
+import type { UploadExpansion } from '../import/uploadFiles.ts';
 import { JOB_KINDS, type ImportItem, type JobInput } from './jobKinds.ts';
 
 export type { JobView };
@@ -22,43 +22,52 @@ export type { JobView };
 /** How long a runner holds a job without renewing: a killed process's job waits this long at most. */
 export const LEASE_MS = 30_000;
 
-/** Makes a job with its items, queued; the caller enqueues it once committed. */
-export async function createJob(db: Kysely<Database>, actor: Actor, input: JobInput, items: ReadonlyArray<{ label: string; payload: unknown }>): Promise<string> {
+/** One item of a new job: what it is, a file's bytes (imports), and why it is refused already, if it is. */
+export interface NewJobItem {
+  readonly label: string;
+  readonly payload: unknown;
+  readonly data?: Uint8Array;
+  readonly refused?: { zh: string; en: string };
+}
+
+/** Makes a job with its items, queued; the caller enqueues it once committed. Refused items are stored failed, with why. */
+export async function createJob(db: Kysely<Database>, actor: Actor, input: JobInput, items: readonly NewJobItem[]): Promise<string> {
   if (items.length === 0) throw new AppError(400, 'validation-failed', '没有要处理的内容', 'there is nothing to do', [{ field: 'items', message: 'empty' }]);
   const id = randomUUID();
+  const refused = items.filter((item) => item.refused).length;
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('jobs').values({ id, kind: input.kind, state: 'queued', created_by: actor.id, input: JSON.stringify(input), total: items.length, done: 0, failed: 0, result: null, error: null, created_at: new Date().toISOString(), started_at: null, finished_at: null, locked_by: null, locked_until: null, output: null }).execute();
-    for (let start = 0; start < items.length; start += 200) {
+    await trx.insertInto('jobs').values({ id, kind: input.kind, state: 'queued', created_by: actor.id, input: JSON.stringify(input), total: items.length, done: 0, failed: refused, result: null, error: null, created_at: new Date().toISOString(), started_at: null, finished_at: null, locked_by: null, locked_until: null, output: null }).execute();
+    // At most 200 items and about 32 MB of files per statement.
+    for (let start = 0, end = 0; start < items.length; start = end) {
+      let bytes = 0;
+      end = start;
+      do bytes += items[end++]?.data?.length ?? 0;
+      while (end < items.length && end - start < 200 && bytes + (items[end]?.data?.length ?? 0) <= 32 * 1024 * 1024);
       await trx
         .insertInto('job_items')
-        .values(items.slice(start, start + 200).map((item, k) => ({ job_id: id, seq: start + k + 1, label: item.label.slice(0, 300), payload: JSON.stringify(item.payload), state: 'pending' as const, error: null, outcome: null })))
+        .values(items.slice(start, end).map((item, k) => ({
+          job_id: id,
+          seq: start + k + 1,
+          label: item.label.slice(0, 300),
+          payload: JSON.stringify(item.payload),
+          data: item.data ?? null,
+          state: item.refused ? ('failed' as const) : ('pending' as const),
+          error: item.refused ? JSON.stringify(item.refused) : null,
+          outcome: null,
+        })))
         .execute();
     }
-    await appendAudit(trx, { actorId: actor.id, action: 'job.create', entity: 'job', entityId: id, detail: { kind: input.kind, items: items.length } });
+    await appendAudit(trx, { actorId: actor.id, action: 'job.create', entity: 'job', entityId: id, detail: { kind: input.kind, items: items.length, ...(refused > 0 ? { refused } : {}) } });
   });
   return id;
 }
 
-/** The files of an upload as import items: each file a form, a .zip opened into its files (folders flattened, hidden files left out). */
-export function importItems(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Array<{ label: string; payload: ImportItem }> {
-  const items: Array<{ label: string; payload: ImportItem }> = [];
-  for (const file of files) {
-    const isZip = file.bytes[0] === 0x50 && file.bytes[1] === 0x4b && /\.zip$/i.test(file.name);
-    if (!isZip) {
-      items.push({ label: file.name, payload: { name: file.name, data: Buffer.from(file.bytes).toString('base64') } });
-      continue;
-    }
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(file.bytes, { filter: (entry) => !entry.name.endsWith('/') && !/(^|\/)(__MACOSX|\.)/.test(entry.name) });
-    } catch (error) {
-      throw new AppError(400, 'unreadable', `${file.name}：不是完好的 zip 文件`, `${file.name}: not a readable zip file`, [{ field: 'files', message: error instanceof Error ? error.message : String(error) }]);
-    }
-    for (const [name, bytes] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-      items.push({ label: `${file.name}/${name}`, payload: { name: name.split('/').pop() ?? name, data: Buffer.from(bytes).toString('base64') } });
-    }
-  }
-  return items;
+/** An upload opened on a worker (import/uploadFiles.ts) as a job's items: each form with its bytes, each refused entry with why. */
+export function uploadItems(upload: UploadExpansion): NewJobItem[] {
+  return upload.entries.map((entry) => {
+    const payload: ImportItem = { name: entry.name };
+    return entry.refused ? { label: entry.label, payload, refused: { zh: `${entry.label}：${entry.refused.zh}`, en: `${entry.label}: ${entry.refused.en}` } } : { label: entry.label, payload, data: entry.bytes };
+  });
 }
 
 function view(row: Database['jobs'], failures: JobView['failures']): JobView {
@@ -166,17 +175,17 @@ export async function runJob(db: Kysely<Database>, jobId: string, runner: { id: 
       await db.updateTable('jobs').set({ locked_until: null, locked_by: null }).where('id', '=', jobId).where('locked_by', '=', runner.id).execute();
       return 'running';
     }
-    const [item, following] = await db.selectFrom('job_items').select(['seq', 'payload']).where('job_id', '=', jobId).where('state', '=', 'pending').orderBy('seq').limit(2).execute();
+    const [item, following] = await db.selectFrom('job_items').select(['seq', 'payload', 'data']).where('job_id', '=', jobId).where('state', '=', 'pending').orderBy('seq').limit(2).execute();
     if (!item) break;
     let prepared: unknown;
     let failure: unknown = null;
     try {
-      prepared = ahead?.seq === item.seq ? await ahead.prepared : await handler.prepare(context, item.payload);
+      prepared = ahead?.seq === item.seq ? await ahead.prepared : await handler.prepare(context, item.payload, item.data);
     } catch (error) {
       failure = error;
     }
     // The next item is read and checked while this one is stored: the CPU's work and the database's overlap.
-    ahead = following ? { seq: following.seq, prepared: handler.prepare(context, following.payload) } : null;
+    ahead = following ? { seq: following.seq, prepared: handler.prepare(context, following.payload, following.data) } : null;
     ahead?.prepared.catch(() => undefined);
     // The item and the job's count change together with what the item stored: all or nothing.
     const outcome = await db.transaction().execute(async (trx) => {
@@ -185,7 +194,7 @@ export async function runJob(db: Kysely<Database>, jobId: string, runner: { id: 
       if (failure !== null) return 'failed' as const;
       // A throw here rolls back whatever the item stored; the catch below records why.
       const stored = await handler.store(trx, context, prepared);
-      await trx.updateTable('job_items').set({ state: 'done', outcome: JSON.stringify(stored ?? null), payload: null }).where('job_id', '=', jobId).where('seq', '=', item.seq).execute();
+      await trx.updateTable('job_items').set({ state: 'done', outcome: JSON.stringify(stored ?? null), payload: null, data: null }).where('job_id', '=', jobId).where('seq', '=', item.seq).execute();
       await trx.updateTable('jobs').set((eb) => ({ done: eb('done', '+', 1), locked_until: lease() })).where('id', '=', jobId).execute();
       return 'done' as const;
     }).catch((error: unknown) => {
@@ -196,7 +205,7 @@ export async function runJob(db: Kysely<Database>, jobId: string, runner: { id: 
     if (outcome === 'lost') return null;
     if (outcome === 'failed') {
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('job_items').set({ state: 'failed', error: JSON.stringify(itemError(failure)), payload: null }).where('job_id', '=', jobId).where('seq', '=', item.seq).where('state', '=', 'pending').execute();
+        await trx.updateTable('job_items').set({ state: 'failed', error: JSON.stringify(itemError(failure)), payload: null, data: null }).where('job_id', '=', jobId).where('seq', '=', item.seq).where('state', '=', 'pending').execute();
         await trx.updateTable('jobs').set((eb) => ({ failed: eb('failed', '+', 1), locked_until: lease() })).where('id', '=', jobId).where('locked_by', '=', runner.id).execute();
       });
       progress = { ...progress, failed: progress.failed + 1 };

@@ -11,7 +11,8 @@ import { AppError, forbidden } from '../appError.ts';
 import { visibleDeclarations } from '../services/declarations.ts';
 import { departmentWithPath, regionPath, regionSubtree } from '../services/organisations.ts';
 import type { JobInput } from './jobKinds.ts';
-import { createJob, importItems } from './jobs.ts';
+import { readOffThread } from '../import/importPool.ts';
+import { createJob, uploadItems } from './jobs.ts';
 
 const outside = (field: string) => new AppError(403, 'outside-your-region', '不在您负责的区划内', 'outside your region', [{ field, message: 'outside your region' }]);
 
@@ -40,7 +41,13 @@ export async function startImport(db: Kysely<Database>, actor: Actor, files: Rea
     } else regionId = oversightRegion(actor);
   } else throw forbidden();
   const input: JobInput = { kind: 'import-forms', year: options.year, departmentId, regionId };
-  return createJob(db, actor, input, importItems(files));
+  // The zips are opened on a worker thread, within limits: a bomb is refused with its entry named.
+  const upload = await readOffThread({ kind: 'upload', files });
+  if (!upload.ok) {
+    if (upload.problem === 'too-large') throw new AppError(413, 'upload-too-large', upload.message.zh, upload.message.en, [{ field: 'files', message: upload.message.en }]);
+    throw new AppError(400, 'unreadable', upload.message.zh, upload.message.en, [{ field: 'files', message: upload.message.en }]);
+  }
+  return createJob(db, actor, input, uploadItems(upload));
 }
 
 /** A year's forms the person may see (of a region, for reviewers and admins), exported. */

@@ -5,6 +5,7 @@
  */
 import type { TargetDocument } from '../../core/document.ts';
 import type { TargetValue } from '../../core/targetValue.ts';
+import { csvLine } from '../../format/csv.ts';
 
 /** A published document with the keys that identify it. */
 export interface PublishedDocument {
@@ -105,16 +106,12 @@ export function tableRows(table: OpenDataTable, p: PublishedDocument): Cell[][] 
   return d.projects.map((project, i) => [...keys(p), i, project.name, project.content, project.amount, project.expectedOutcome]);
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. */
-function csvField(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A CSV line. */
-export function csvLine(values: readonly Cell[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+/**
+ * A row of a table as a CSV line: text defused for spreadsheets (format/csv.ts), the number and
+ * integer columns kept as the exact decimals they are.
+ */
+export function csvRow(table: OpenDataTable, values: readonly Cell[]): string {
+  return csvLine(values, TABLE_FIELDS[table].map((f) => (f.type === 'number' || f.type === 'integer' ? 'number' : 'text')));
 }
 
 /** The header line of a table. */

@@ -17,8 +17,8 @@ import { createDepartment, createRegion, directoryChanged, regionTree, updateDep
 import { writeBackup } from '../../store/backup.ts';
 import { importDirectory } from '../services/directoryImport.ts';
 import { managedUserIds, requireManagesDepartment, requireManagesPlacement, requireManagesRegion, requireManagesUser } from '../services/adminScope.ts';
-import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { ReaderError } from '../../readers/readerError.ts';
+import { sniffFormat } from '../../readers/importSource.ts';
+import { fileRefused, readOffThread } from '../import/importPool.ts';
 import { UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { AppError } from '../appError.ts';
 
@@ -132,13 +132,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
       // A CSV is text: told by its name or its commas.
       if (format === 'text' && (/\.csv$/i.test(name) || /,|\t/.test(Buffer.from(bytes.slice(0, 2000)).toString('utf8')))) format = 'csv';
       if (format !== 'xlsx' && format !== 'xls' && format !== 'csv') throw new AppError(400, 'unreadable', `${name}：请上传 Excel（.xlsx、.xls）或 CSV 表格`, `${name}: upload an Excel (.xlsx, .xls) or CSV sheet`, [{ field: 'file', message: 'not a sheet' }]);
-      let tables;
-      try {
-        tables = await readSourceTables(bytes, format);
-      } catch (error) {
-        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${name}：${error.zh}`, `${name}: ${error.en}`, [{ field: 'file', message: error.en }]);
-        throw error;
-      }
+      // Read on a worker thread: a large or hostile sheet never holds up the other requests.
+      const read = await readOffThread({ kind: 'tables', bytes, format });
+      if (!read.ok) throw fileRefused(name, read);
+      const tables = read.tables;
       return importDirectory(store.db, actor, tables, request.body.commit);
     },
   );

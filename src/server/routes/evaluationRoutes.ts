@@ -9,10 +9,8 @@ import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { EVALUATION_GRADES, type SelfEvaluation } from '../../core/selfEvaluation.ts';
 import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
 import { fillEvaluationFrom } from '../../core/evaluation/prefill.ts';
-import { readSelfEvaluationTables, readSelfEvaluationText } from '../../import/evaluation/readSelfEvaluation.ts';
-import { decodeText } from '../../import/text/decodeText.ts';
-import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { ReaderError } from '../../readers/readerError.ts';
+import { sniffFormat } from '../../readers/importSource.ts';
+import { fileRefused, readOffThread } from '../import/importPool.ts';
 import { AppError } from '../appError.ts';
 import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -132,17 +130,10 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
       const name = request.body.file.name;
       const bytes = new Uint8Array(Buffer.from(request.body.file.data, 'base64'));
       const format = sniffFormat(bytes);
-      let outcome;
-      try {
-        if (format === 'text') {
-          const decoded = decodeText(bytes);
-          if (!decoded.ok) throw new AppError(400, 'unreadable', `${name}：无法读取（${decoded.message}）`, `${name}: cannot be read (${decoded.message})`, [{ field: 'file', message: decoded.message }]);
-          outcome = readSelfEvaluationText(decoded.text);
-        } else outcome = readSelfEvaluationTables(await readSourceTables(bytes, format));
-      } catch (error) {
-        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${name}：${error.zh}`, `${name}: ${error.en}`, [{ field: 'file', message: error.en }]);
-        throw error;
-      }
+      // Read on a worker thread: a large or hostile file never holds up the other requests.
+      const read = await readOffThread({ kind: 'self-evaluation', bytes, format });
+      if (!read.ok) throw fileRefused(name, read);
+      const outcome = read.outcome;
       if (!outcome.ok) throw new AppError(400, 'not-a-self-evaluation', `${name}：${outcome.message.zh}`, `${name}: ${outcome.message.en}`, [{ field: 'file', message: outcome.message.en }]);
       const filled = fillEvaluationFrom(current.content, outcome.evaluation);
       if (filled.matched === 0) throw new AppError(400, 'nothing-matched', `${name} 中的指标与本自评表的指标没有一项同名`, `no indicator of ${name} has the name of one of this self-evaluation's`, [{ field: 'file', message: 'no indicator matched' }], { unmatched: filled.unmatched });

@@ -16,7 +16,7 @@ import { writeWorkbook } from '../../writers/workbookWriter.ts';
 import { AppError } from '../appError.ts';
 import { attachment } from './downloads.ts';
 import { optionalActor } from '../context.ts';
-import { csvHeader, csvLine, dataPackage, tableRows, TABLE_FIELDS, type OpenDataTable, type PublishedDocument } from '../openData/openDataTables.ts';
+import { csvHeader, csvRow, dataPackage, tableRows, TABLE_FIELDS, type OpenDataTable, type PublishedDocument } from '../openData/openDataTables.ts';
 import { getDeclaration } from '../services/declarations.ts';
 import { regionSubtree } from '../services/organisations.ts';
 
@@ -111,7 +111,7 @@ async function* csvLines(table: OpenDataTable, documents: AsyncIterable<Publishe
   yield `\ufeff${csvHeader(table)}`;
   let batch = '';
   for await (const p of documents) {
-    for (const row of tableRows(table, p)) batch += csvLine(row);
+    for (const row of tableRows(table, p)) batch += csvRow(table, row);
     if (batch.length > 64 * 1024) {
       yield batch;
       batch = '';

@@ -9,9 +9,8 @@ import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { fillFrom } from '../../core/monitoring/prefill.ts';
 import { REPORT_STATE_NAMES, REPORT_STATES } from '../../core/monitoring/reportWorkflow.ts';
 import { monitoringReportSchema } from '../../format/monitoringReportSchema.ts';
-import { isMonitoringTable, readMonitoringTables } from '../../import/monitoringTable.ts';
-import { readSourceTables, sniffFormat } from '../../readers/importSource.ts';
-import { ReaderError } from '../../readers/readerError.ts';
+import { sniffFormat } from '../../readers/importSource.ts';
+import { fileRefused, readOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
@@ -162,15 +161,11 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
       const bytes = new Uint8Array(Buffer.from(request.body.file.data, 'base64'));
       const format = sniffFormat(bytes);
       if (format === 'text') throw new AppError(400, 'unreadable', `${request.body.file.name}：不是 Excel、PDF、Word 或网页文件`, `${request.body.file.name}: not an Excel, PDF, Word or web page file`, [{ field: 'file', message: 'unknown format' }]);
-      let tables;
-      try {
-        tables = await readSourceTables(bytes, format);
-      } catch (error) {
-        if (error instanceof ReaderError) throw new AppError(400, 'unreadable', `${request.body.file.name}：${error.zh}`, `${request.body.file.name}: ${error.en}`, [{ field: 'file', message: error.en }]);
-        throw error;
-      }
-      if (!isMonitoringTable(tables)) throw new AppError(400, 'not-a-monitoring-table', `${request.body.file.name} 中没有绩效运行监控表（应有“截至目前完成值”“全年预计完成值”等列）`, `${request.body.file.name} holds no monitoring table (columns such as 截至目前完成值, 全年预计完成值)`, [{ field: 'file', message: 'no monitoring table' }]);
-      const filled = fillFrom(current.content, readMonitoringTables(tables, current.content.round.through));
+      // Read on a worker thread: a large or hostile file never holds up the other requests.
+      const read = await readOffThread({ kind: 'monitoring', bytes, format, through: current.content.round.through });
+      if (!read.ok) throw fileRefused(request.body.file.name, read);
+      if (!read.report) throw new AppError(400, 'not-a-monitoring-table', `${request.body.file.name} 中没有绩效运行监控表（应有“截至目前完成值”“全年预计完成值”等列）`, `${request.body.file.name} holds no monitoring table (columns such as 截至目前完成值, 全年预计完成值)`, [{ field: 'file', message: 'no monitoring table' }]);
+      const filled = fillFrom(current.content, read.report);
       if (filled.matched === 0) throw new AppError(400, 'nothing-matched', `${request.body.file.name} 中的指标与本监控表的指标没有一项同名`, `no indicator of ${request.body.file.name} has the name of one of this report's`, [{ field: 'file', message: 'no indicator matched' }], { unmatched: filled.unmatched });
       const version = await store.db.transaction().execute((trx) => updateReport(trx, actor, request.params.id, { baseVersion: request.body.baseVersion, content: filled.report, note: `由 ${request.body.file.name} 导入 (imported)` }));
       return { ...(await getReport(store.db, actor, request.params.id)), savedVersion: version, matched: filled.matched, unmatched: filled.unmatched };

@@ -16,6 +16,17 @@ export interface SessionRouteOptions {
   readonly demoMode: boolean;
 }
 
+/**
+ * Tokens are made and revoked by a person signed in, never by a token: a token that could mint
+ * another could outlive its own expiry and revocation (a one-day token made a one-year one).
+ */
+function requireSession(request: FastifyRequest): void {
+  requireActor(request);
+  if (request.authVia !== 'cookie') {
+    throw new AppError(403, 'session-required', 'API 令牌只能在登录网页后于“我的账号”中创建或撤销，不能用 API 令牌操作', 'API tokens are created and revoked by a signed-in user (我的账号 in the web app), not with an API token');
+  }
+}
+
 export function sessionRoutes(app: FastifyInstance, store: Store, options: SessionRouteOptions): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const throttle = new LoginThrottle();
@@ -88,12 +99,12 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
     {
       schema: {
         tags: ['session'],
-        summary: `Create an API token for scripts (shown once; expires after expiresInDays, default ${TOKEN_DAYS_DEFAULT}, at most ${TOKEN_DAYS_MAX})`,
+        summary: `Create an API token for scripts (shown once; expires after expiresInDays, default ${TOKEN_DAYS_DEFAULT}, at most ${TOKEN_DAYS_MAX}); a signed-in session only, never with a token (403)`,
         body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(TOKEN_DAYS_MAX).default(TOKEN_DAYS_DEFAULT) }),
       },
     },
     async (request, reply) => {
-      requireActor(request);
+      requireSession(request);
       const user = request.user;
       if (!user) throw new AppError(401, 'not-authenticated', '请先登录', 'sign in first');
       const created = await store.db.transaction().execute((trx) => createApiToken(trx, user, request.body.name, request.body.expiresInDays));
@@ -102,7 +113,8 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
     },
   );
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['session'], summary: 'Revoke an API token (my own; an administrator: anyone’s)', params: z.object({ id: z.string().min(1).max(100) }) } }, async (request) => {
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['session'], summary: 'Revoke an API token (my own; an administrator: those of the users it administers); a signed-in session only, never with a token (403)', params: z.object({ id: z.string().min(1).max(100) }) } }, async (request) => {
+    requireSession(request);
     const actor = requireActor(request);
     await store.db.transaction().execute((trx) => revokeApiToken(trx, actor, request.params.id));
     forgetTokenUsers();

@@ -2,6 +2,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor, Role } from '../../core/policy.ts';
+import { requireManagesUser } from './adminScope.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { TokenView, UserView } from '../../format/apiTypes.ts';
 import type { Database, UsersTable } from '../../store/schema.ts';
@@ -252,10 +253,14 @@ export async function listApiTokens(db: Kysely<Database>, userId: string): Promi
   return rows.map((r) => ({ id: r.id, name: r.name, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at, userId: r.user_id }));
 }
 
-/** Revokes a token: its owner's own, or anyone's by an administrator. */
+/**
+ * Revokes a token: its owner's own, or one of a user the administrator administers (a bureau's admin:
+ * the users of its region, as for listing them; never the system admin's).
+ */
 export async function revokeApiToken(trx: Transaction<Database>, actor: Actor, tokenId: string): Promise<void> {
   const row = await trx.selectFrom('api_tokens').selectAll().where('id', '=', tokenId).executeTakeFirst();
   if (!row || (row.user_id !== actor.id && actor.role !== 'admin')) throw notFound('token', 'API 令牌');
+  if (row.user_id !== actor.id) await requireManagesUser(trx, actor, row.user_id);
   if (row.revoked_at) return;
   await trx.updateTable('api_tokens').set({ revoked_at: new Date().toISOString() }).where('id', '=', tokenId).execute();
   await appendAudit(trx, { actorId: actor.id, action: 'token.revoke', entity: 'user', entityId: row.user_id, detail: { name: row.name, tokenId } });

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { auditActionName } from '../../format/auditActions.ts';
+import { csvField } from '../../format/csv.ts';
 import type { AuditEntry } from '../../store/auditLog.ts';
 import type { Database } from '../../store/schema.ts';
 
@@ -109,12 +110,6 @@ export async function presentAudit(db: Kysely<Database>, entries: readonly Audit
   });
 }
 
-/** One CSV field, quoted when it must be (RFC 4180); a leading =+-@ is defused for spreadsheets. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** The CSV header and one row of the audit export, in a language. */
 export function auditCsvHeader(lang: 'zh' | 'en'): string {
   return (lang === 'zh' ? ['序号', '时间', '操作人', '操作', '对象', '版本', '详情', '哈希'] : ['No.', 'Time', 'Actor', 'Action', 'Object', 'Versions', 'Detail', 'Hash']).join(',');
@@ -123,6 +118,6 @@ export function auditCsvHeader(lang: 'zh' | 'en'): string {
 export function auditCsvRow(entry: PresentedAuditEntry, lang: 'zh' | 'en'): string {
   const versions = entry.toVersion !== null ? `${entry.fromVersion ?? ''}→${entry.toVersion}` : '';
   return [entry.seq, entry.at, entry.actorName ?? (lang === 'zh' ? '系统/匿名' : 'system/anonymous'), auditActionName(entry.action, lang), entry.entityLabel[lang], versions, entry.summary[lang], entry.hash]
-    .map((v) => csvField(String(v)))
+    .map((v) => csvField(v))
     .join(',');
 }

@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import type { RoundOverview } from '../../../src/format/apiTypes.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Chart } from './Chart.tsx';
+import { executionTooltip } from './chartText.ts';
 
 registerChartParts([BarChart, GridComponent, TooltipComponent, MarkLineComponent, DataZoomComponent, SVGRenderer]);
 
@@ -28,7 +29,8 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
         axisPointer: { type: 'shadow' },
         formatter: (params: Array<{ dataIndex: number }>) => {
           const row = rows[params[0]?.dataIndex ?? 0];
-          return row ? `${row.departmentName}<br/>${t('执行率', 'Execution')} ${row.rate ?? '—'}%（${row.executed ?? '—'} / ${row.annual ?? '—'} ${t('万元', '10k yuan')}）<br/>${t('时间进度', 'Time elapsed')} ${timeElapsed}%` : '';
+          // The tooltip is HTML: names go in escaped (a department may be named with markup).
+          return row ? executionTooltip(row, timeElapsed, t) : '';
         },
       },
       grid: { left: 8, right: 48, top: 24, bottom: rows.length > 20 ? 40 : 8, containLabel: true },
