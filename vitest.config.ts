@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 20_000,
-    // The browser tests (e2e/) need the web app built; built once here, not by each file.
-    globalSetup: ['e2e/support/globalSetup.ts'],
+    // Tests that spawn `jixiao` need the compiled JavaScript current, the browser tests (e2e/) the web
+    // app built; both built once here, not by each file.
+    globalSetup: ['scripts/buildForTests.ts', 'e2e/support/globalSetup.ts'],
     // The JSON report gives .ci/run the counts for its closing `N passed, N failed` line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },

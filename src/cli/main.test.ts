@@ -1,25 +1,14 @@
-/** The CLI as a user runs it: a real process, real files, exit codes and messages. */
-import { execFile } from 'node:child_process';
+/** The CLI's commands as a user runs them — real files, exit codes and messages — driven in this process (testing/runCli.ts). */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './testing/runCli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
-const run = promisify(execFile);
 
-async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jixiao = (...args: string[]) => runCli(args);
 
 describe('jixiao import', () => {
   it('prints the canonical JSON and a one-line summary', async () => {
