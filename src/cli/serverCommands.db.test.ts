@@ -32,12 +32,15 @@ async function jixiaoProcess(args: string[], env: Record<string, string> = {}): 
 
 describe('jixiao serve refuses what is not safe to serve', () => {
   it('refuses a weak demo password, and --demo in production mode', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
-    const weak = await jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data], { JIXIAO_DEMO_PASSWORD: 'x' });
+    const data = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    // Three servers at once, each on a directory of its own: they are independent.
+    const [weak, production, missing] = await Promise.all([
+      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { JIXIAO_DEMO_PASSWORD: 'x' }),
+      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' }),
+      jixiaoProcess(['serve', '--port', '0', '--data', join(data(), 'typo')]),
+    ]);
     expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('JIXIAO_DEMO_PASSWORD 不能使用') });
-    const production = await jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' });
     expect(production).toMatchObject({ code: 2, stderr: expect.stringContaining('生产模式') });
-    const missing = await jixiaoProcess(['serve', '--port', '0', '--data', join(data, 'typo')]);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('不存在') });
   }, 300_000);
 });

@@ -25,7 +25,7 @@ function startServer(env: Record<string, string>, dataDir: string): Promise<{ ch
   return new Promise((resolve, reject) => {
     let output = '';
     // A guard against a server that hangs, with what it printed; not a limit on a slow start.
-    const timer = setTimeout(() => reject(new Error(`server did not start in 150 s: ${output}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 240 s: ${output}`)), 240_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);
@@ -106,5 +106,5 @@ describe.each(kinds)('a hard kill during saves, %s store', (name) => {
       child.kill('SIGTERM');
       await stopped;
     }
-  }, 420_000);
+  }, 600_000);
 });

@@ -43,7 +43,7 @@ export async function startServerProcess(env: Record<string, string>, args: read
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     // A guard against a server that hangs, with what it printed; not a limit on a slow start.
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 150 s:\n${output}`)), 150_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 240 s:\n${output}`)), 240_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);
