@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { build, staleness } from '../scripts/nodeBuild.mjs';
 import { median, percentile } from './harness.ts';
@@ -70,7 +71,7 @@ export async function cliStartBench(): Promise<{ markdown: string; ok: boolean }
     ...rows.map((r) => `| ${r.subject.name} | ${r.median.toFixed(0)} ms | ${r.p90.toFixed(0)} ms | ${(r.median / base).toFixed(2)} | ${r.memory === null ? '–' : `${r.memory.toFixed(0)} MB`} |`),
   ];
   const markdown = [
-    `Each command a new process (\`node bin/jixiao.js …\`, jixiao ${version.version}, the compiled JavaScript in dist/), ${ROUNDS} rounds after 3 warm-up rounds, the commands in turn within each round; output discarded.`,
+    `Each command a new process (\`node bin/jixiao.js …\`, jixiao ${version.version}, the compiled JavaScript in dist/), ${ROUNDS} rounds after 3 warm-up rounds, the commands in turn within each round; output discarded. Load average at the start: ${loadavg()[0]?.toFixed(1)} (the machine is shared).`,
     '',
     ...table,
     '',
