@@ -1,11 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'e2e/**/*.test.ts'],
-    testTimeout: 20_000,
-    // The browser tests (e2e/) need the web app built; built once here, not by each file.
-    globalSetup: ['e2e/support/globalSetup.ts'],
+    // Generous: the suite runs on shared 2-core machines under a load of 6–9, where everything takes
+    // several times as long. No test waits a fixed time for a process to start (see src/cli/bin.test.ts).
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // expect.poll() waits for what a server or a browser does, as long as a test may.
+    expect: { poll: { timeout: 30_000 } },
+    // Two files at a time even on two cores (Vitest's default there is one): most of the suite waits
+    // on server processes, databases and browsers rather than computing, and one file at a time left
+    // the machine idle half the run.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // Tests that spawn `jixiao` need the compiled JavaScript current, the browser tests (e2e/) the web
+    // app built; both built once here, not by each file.
+    globalSetup: ['scripts/buildForTests.ts', 'e2e/support/globalSetup.ts'],
     // The JSON report gives .ci/run the counts for its closing `N passed, N failed` line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },

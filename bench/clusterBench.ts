@@ -86,7 +86,7 @@ export async function clusterBench(): Promise<{ markdown: string; ok: boolean }>
     }
   } finally {
     await sql.raw(`drop schema if exists ${schema} cascade`).execute(store.db).catch(() => undefined);
-    await sql.raw(`drop schema if exists ${schema}_boss cascade`).execute(store.db).catch(() => undefined);
+    await sql.raw(`drop schema if exists ${schema}_queue cascade`).execute(store.db).catch(() => undefined);
     await store.close();
   }
 }

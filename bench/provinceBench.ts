@@ -230,7 +230,7 @@ export async function provinceBench(): Promise<{ markdown: string; ok: boolean }
     // BENCH_PROVINCE_KEEP=1 keeps the schema to look into the queries afterwards.
     if (process.env.BENCH_PROVINCE_KEEP === '1') process.stdout.write(`kept the schema ${schema}\n`);
     else await sql.raw(`drop schema if exists ${schema} cascade`).execute(store.db).catch(() => undefined);
-    await sql.raw(`drop schema if exists ${schema}_boss cascade`).execute(store.db).catch(() => undefined);
+    await sql.raw(`drop schema if exists ${schema}_queue cascade`).execute(store.db).catch(() => undefined);
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,11 +1,13 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district.
+ * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district,
+ * cli-start.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
 import { checkBench } from './checkBench.ts';
+import { cliStartBench } from './cliStartBench.ts';
 import { formatsExportBench, formatsImportBench, openDataBench } from './formatsBench.ts';
 import { importBench } from './importBench.ts';
 import { importLoopBench } from './importLoopBench.ts';
@@ -39,6 +41,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   province: { title: "A province's year on PostgreSQL (issue 15)", run: provinceBench },
   cluster: { title: 'Three server processes behind nginx (issue 15)', run: clusterBench },
   district: { title: 'One district on the embedded store (issue 15)', run: districtBench },
+  'cli-start': { title: 'The command line’s start (issue 22)', run: cliStartBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

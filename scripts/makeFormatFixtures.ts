@@ -204,6 +204,8 @@ async function scannedPdf(file: string): Promise<void> {
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise((resolve) => pdf.on('end', resolve));
+  // The output root is a path in the work folder: given `-`, pdftoppm does not write to stdout but
+  // makes a file named `-.png` in the current directory (one sat at the repository's root).
   execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', '-singlefile', path.join(out, 'department.jixiao.pdf'), path.join(work, 'scan')]);
   const png = readFileSync(path.join(work, 'scan.png'));
   pdf.image(png, 0, 0, { width: 841 });

@@ -1,11 +1,12 @@
-// Writes docs/schema/<kind>.schema.json from the zod schemas (npm run schema).
+// Writes docs/schema/<kind>.schema.json from the zod schemas (npm run schema), and <kind>.input.schema.json
+// for the documents whose computed fields the CLI takes left out (jixiao monitor, jixiao score).
 import { writeFileSync } from 'node:fs';
 import { declarationJsonSchema } from '../src/format/declarationSchema.ts';
-import { monitoringReportJsonSchema } from '../src/format/monitoringReportSchema.ts';
+import { monitoringReportInputJsonSchema, monitoringReportJsonSchema } from '../src/format/monitoringReportSchema.ts';
 import { projectTargetJsonSchema } from '../src/format/projectTargetSchema.ts';
-import { selfEvaluationJsonSchema } from '../src/format/selfEvaluationSchema.ts';
+import { selfEvaluationInputJsonSchema, selfEvaluationJsonSchema } from '../src/format/selfEvaluationSchema.ts';
 
-for (const [name, schema] of [['department-target', declarationJsonSchema()], ['project-target', projectTargetJsonSchema()], ['monitoring-report', monitoringReportJsonSchema()], ['self-evaluation', selfEvaluationJsonSchema()]] as const) {
+for (const [name, schema] of [['department-target', declarationJsonSchema()], ['project-target', projectTargetJsonSchema()], ['monitoring-report', monitoringReportJsonSchema()], ['self-evaluation', selfEvaluationJsonSchema()], ['monitoring-report.input', monitoringReportInputJsonSchema()], ['self-evaluation.input', selfEvaluationInputJsonSchema()]] as const) {
   const target = new URL(`../docs/schema/${name}.schema.json`, import.meta.url);
   writeFileSync(target, `${JSON.stringify(schema, null, 2)}\n`);
   process.stdout.write(`wrote ${target.pathname}\n`);

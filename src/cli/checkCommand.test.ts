@@ -1,26 +1,15 @@
-/** `jixiao check` as a user runs it. */
-import { execFile } from 'node:child_process';
+/** `jixiao check` as a user runs it, driven in this process (testing/runCli.ts). */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './testing/runCli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
 const FORMS = fileURLToPath(new URL('../../fixtures/forms/', import.meta.url));
 const SEED = join(FORMS, '000_168cd24c06a0f893.txt');
-const run = promisify(execFile);
 
-async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jixiao = (...args: string[]) => runCli(args, { NO_COLOR: '1' });
 
 describe('jixiao check', () => {
   it('finds what a reviewer would send back in the seed, by section and source line, and exits 1 on errors', async () => {

@@ -1,31 +1,22 @@
 /**
- * `jixiao jobs` on an embedded store, as a user would run it: a folder of published forms in every
- * format imported with a progress bar and each failure named; a job stopped half-way resumed; a
- * year exported to a zip; a year checked and scored again by an admin; refusals by role.
+ * `jixiao jobs` on an embedded store, as a user would run it (driven in this process,
+ * testing/runCli.ts): a folder of published forms in every format imported with a progress bar and
+ * each failure named; a job stopped half-way resumed; a year exported to a zip; a year checked and
+ * scored again by an admin; refusals by role.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../store/openStore.ts';
+import { runCli } from './testing/runCli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/forms/', import.meta.url));
-const run = promisify(execFile);
 
-async function jixiao(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The embedded store in --data, whatever DATABASE_URL the tests run with. */
+const jixiao = (args: string[]) => runCli(args, { DATABASE_URL: '' });
 
 describe('jixiao jobs on the embedded store', { timeout: 120_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-jobs-'));

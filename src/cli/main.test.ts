@@ -1,25 +1,14 @@
-/** The CLI as a user runs it: a real process, real files, exit codes and messages. */
-import { execFile } from 'node:child_process';
+/** The CLI's commands as a user runs them — real files, exit codes and messages — driven in this process (testing/runCli.ts). */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCli } from './testing/runCli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
-const run = promisify(execFile);
 
-async function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const jixiao = (...args: string[]) => runCli(args);
 
 describe('jixiao import', () => {
   it('prints the canonical JSON and a one-line summary', async () => {
@@ -171,6 +160,60 @@ describe('jixiao monitor', () => {
     expect(refused.stderr).toContain('bands must rise');
     const notReport = await jixiao('monitor', SEED);
     expect(notReport.code).toBe(2);
+  });
+});
+
+describe('jixiao monitor and jixiao score take a document without what they compute', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-'));
+  const without = (source: string, strip: (document: Record<string, unknown>) => void) => {
+    const document = JSON.parse(readFileSync(fileURLToPath(new URL(`../../fixtures/${source}`, import.meta.url)), 'utf8')) as Record<string, unknown>;
+    strip(document);
+    const file = join(dir, source.replace('/', '-'));
+    writeFileSync(file, JSON.stringify(document));
+    return file;
+  };
+
+  it('computes the lights of a report made elsewhere, with no lights and no unparsed, as of the whole report', async () => {
+    for (const name of ['on-track.json', 'red-lights.json']) {
+      const bare = without(`monitoring/${name}`, (report) => {
+        delete report.lights;
+        delete report.unparsed;
+        for (const indicator of report.indicators as Array<Record<string, unknown>>) delete indicator.light;
+      });
+      const whole = await jixiao('monitor', fileURLToPath(new URL(`../../fixtures/monitoring/${name}`, import.meta.url)), '--format', 'json');
+      const stripped = await jixiao('monitor', bare, '--format', 'json');
+      expect(stripped.stderr).toBe('');
+      expect(stripped.code).toBe(whole.code);
+      // The same lights and findings, less the one comparing a light it was told with the one computed.
+      const compared = (out: string) => {
+        const json = JSON.parse(out) as { lights: unknown; indicators: unknown; findings: Array<{ rule: string }> };
+        return { ...json, findings: json.findings.filter((f) => f.rule !== 'monitoring-light') };
+      };
+      expect(compared(stripped.stdout)).toEqual(compared(whole.stdout));
+    }
+  });
+
+  it('scores a self-evaluation with no scores, total, grade or unparsed', async () => {
+    const bare = without('evaluations/example.json', (evaluation) => {
+      delete evaluation.total;
+      delete evaluation.grade;
+      delete evaluation.unparsed;
+      delete (evaluation.funds as Record<string, unknown>).score;
+      for (const indicator of evaluation.indicators as Array<Record<string, unknown>>) delete indicator.score;
+    });
+    const { code, stdout, stderr } = await jixiao('score', bare, '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ funds: { rate: '96.00', score: '9.60', printed: null }, total: '99.60', grade: '优', printed: { total: null, grade: null }, findings: [] });
+    expect(out.indicators[0]).toMatchObject({ name: '培训人次', score: '20.00', printed: null });
+  });
+
+  it('still names a field that is missing and not computed', async () => {
+    const bare = without('monitoring/on-track.json', (report) => delete report.budget);
+    const { code, stderr } = await jixiao('monitor', bare);
+    expect(code).toBe(2);
+    expect(stderr).toContain('/budget');
   });
 });
 

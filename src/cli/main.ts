@@ -1,18 +1,25 @@
 /**
  * `jixiao`: the command line. Each command is a thin layer over the core and the importers.
+ *
+ * Only commander and this file load at start: each command's module (and with it the readers, the
+ * writers, the stores) is imported when that command runs, so `jixiao help` does not read pdfjs and
+ * exceljs, and `jixiao import` of a text does not open a database driver. Users and scripts call the
+ * CLI in loops; its start is measured by `npm run bench -- cli-start`.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { runJobsExport, runJobsImport, runJobsList, runJobsLoad, runJobsRescore, runJobsResume } from './jobCommands.ts';
 import { CliError, type Lang } from './cliError.ts';
-import { runCheck } from './checkCommand.ts';
-import { runExport, type ExportCommandOptions } from './exportCommand.ts';
-import { runImport, summarize, importFile } from './importCommand.ts';
-import { runMonitor } from './monitorCommand.ts';
-import { runScore } from './scoreCommand.ts';
-import { runAuditVerify, runBackup, runMigrate, runRestore, runServe, runUserAdd } from './serverCommands.ts';
+import type { ExportCommandOptions } from './exportCommand.ts';
+import type { runUserAdd } from './serverCommands.ts';
 
 const SEED = fileURLToPath(new URL('../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url));
+
+/** The version in package.json (two directories up from src/cli and from dist/cli alike). */
+function version(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return version;
+}
 
 function parseYear(value: string): number {
   if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('expected a four-digit year such as 2025');
@@ -35,6 +42,7 @@ export function buildProgram(): Command {
   const program = new Command('jixiao')
     .description('Jixiao 绩效: performance budgeting for Chinese public bodies')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default(process.env.JIXIAO_LANG === 'en' ? 'en' : 'zh'))
+    .version(version(), '-V, --version', 'print the version')
     .showHelpAfterError()
     .exitOverride();
 
@@ -45,6 +53,7 @@ export function buildProgram(): Command {
     .option('--year <year>', 'budget year, when the form does not print one', parseYear)
     .option('--out <file>', 'write the JSON to a file instead of stdout')
     .action(async function (this: Command, file: string, options: { year?: number; out?: string }) {
+      const { runImport } = await import('./importCommand.ts');
       await runImport(file, { ...options, lang: langOf(this) });
     });
 
@@ -56,6 +65,7 @@ export function buildProgram(): Command {
     .option('--config <file>', 'a JSON file switching rules off, re-grading them, or setting thresholds')
     .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const { runCheck } = await import('./checkCommand.ts');
       process.exitCode = await runCheck(file, { ...options, lang: langOf(this), color });
     });
 
@@ -70,6 +80,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--secure-cookies <when>', 'mark session cookies Secure: auto (when the request came over HTTPS), always, never').choices(['auto', 'always', 'never']).default(process.env.JIXIAO_SECURE_COOKIES ?? 'auto'))
     .option('--trust-proxy <proxy>', 'trust X-Forwarded-* from a proxy in front: true, a hop count, or its addresses (or JIXIAO_TRUST_PROXY)', process.env.JIXIAO_TRUST_PROXY)
     .action(async (options: { port: number; host: string; data?: string; demo: boolean; create: boolean; secureCookies: 'auto' | 'always' | 'never'; trustProxy?: string }) => {
+      const { runServe } = await import('./serverCommands.ts');
       await runServe(options);
       // Keep running: the server stops on SIGINT/SIGTERM.
       await new Promise(() => undefined);
@@ -79,19 +90,19 @@ export function buildProgram(): Command {
   db.command('migrate')
     .description('apply pending migrations')
     .option('--data <dir>', 'data directory of the embedded database')
-    .action((options: { data?: string }) => runMigrate(options));
+    .action(async (options: { data?: string }) => (await import('./serverCommands.ts')).runMigrate(options));
   db.command('backup')
     .description('write a consistent backup (JSON) of the whole store')
     .argument('<file>')
     .option('--data <dir>', 'data directory of the embedded database')
     .option('--server <url>', 'take it from a running server instead (needs an admin token)')
     .option('--token <token>', 'admin API token for --server (or JIXIAO_TOKEN)')
-    .action((file: string, options: { data?: string; server?: string; token?: string }) => runBackup(file, options));
+    .action(async (file: string, options: { data?: string; server?: string; token?: string }) => (await import('./serverCommands.ts')).runBackup(file, options));
   db.command('restore')
     .description('replace the whole store with a backup (stop the server first)')
     .argument('<file>')
     .option('--data <dir>', 'data directory of the embedded database')
-    .action((file: string, options: { data?: string }) => runRestore(file, options));
+    .action(async (file: string, options: { data?: string }) => (await import('./serverCommands.ts')).runRestore(file, options));
 
   program
     .command('user')
@@ -105,7 +116,7 @@ export function buildProgram(): Command {
     .option('--region <id>', 'region of a reviewer')
     .option('--password <password>', 'password (or JIXIAO_PASSWORD)')
     .option('--data <dir>', 'data directory of the embedded database')
-    .action((options: Parameters<typeof runUserAdd>[0]) => runUserAdd(options));
+    .action(async (options: Parameters<typeof runUserAdd>[0]) => (await import('./serverCommands.ts')).runUserAdd(options));
 
   const jobs = program.command('jobs').description('background jobs on the store directly, as a named user: bulk import, export, checking and scoring a year again');
   const asUser = (command: Command) => command.requiredOption('--as <username>', 'the user the job runs as (the policy applies as in the web app)').option('--data <dir>', 'data directory of the embedded database (or DATABASE_URL)');
@@ -117,7 +128,7 @@ export function buildProgram(): Command {
       .option('--year <year>', 'the budget year (default: each form\'s own)', parseYear)
       .option('--department <id>', 'the department (an admin without it: each form goes to the department it names)'),
   ).action(async function (this: Command, paths: string[], options: { as: string; data?: string; year?: number; department?: string }) {
-    await runJobsImport(paths, { ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsImport(paths, { ...options, lang: langOf(this) });
   });
   asUser(
     jobs
@@ -127,7 +138,7 @@ export function buildProgram(): Command {
       .option('--region <id>', 'only this region (within the user\'s)')
       .requiredOption('--out <file>', 'the zip to write'),
   ).action(async function (this: Command, options: { as: string; data?: string; year: number; region?: string; out: string }) {
-    await runJobsExport({ ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsExport({ ...options, lang: langOf(this) });
   });
   asUser(
     jobs
@@ -136,7 +147,7 @@ export function buildProgram(): Command {
       .requiredOption('--year <year>', 'the budget year', parseYear)
       .option('--region <id>', 'only this region (within the admin\'s)'),
   ).action(async function (this: Command, options: { as: string; data?: string; year: number; region?: string }) {
-    await runJobsRescore({ ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsRescore({ ...options, lang: langOf(this) });
   });
   asUser(
     jobs
@@ -144,13 +155,13 @@ export function buildProgram(): Command {
       .description("load a region's forms in bulk from canonical JSON Lines (.jsonl, one document per line naming its department and year), a file at a time, each stored whole or not at all (admins)")
       .argument('<paths...>', '.jsonl files or folders of them'),
   ).action(async function (this: Command, paths: string[], options: { as: string; data?: string }) {
-    await runJobsLoad(paths, { ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsLoad(paths, { ...options, lang: langOf(this) });
   });
   asUser(jobs.command('resume').description('go on with a job that stopped (this process, or a server, was stopped)').argument('<id>')).action(async function (this: Command, id: string, options: { as: string; data?: string }) {
-    await runJobsResume(id, { ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsResume(id, { ...options, lang: langOf(this) });
   });
   asUser(jobs.command('list').description("the user's jobs (the system admin: everyone's) with their progress")).action(async function (this: Command, options: { as: string; data?: string }) {
-    await runJobsList({ ...options, lang: langOf(this) });
+    await (await import('./jobCommands.ts')).runJobsList({ ...options, lang: langOf(this) });
   });
 
   program
@@ -160,6 +171,7 @@ export function buildProgram(): Command {
     .description('check the hash chain of the audit log')
     .option('--data <dir>', 'data directory of the embedded database')
     .action(async (options: { data?: string }) => {
+      const { runAuditVerify } = await import('./serverCommands.ts');
       process.exitCode = await runAuditVerify(options);
     });
 
@@ -171,6 +183,7 @@ export function buildProgram(): Command {
     .option('--config <file>', "a JSON file with the region's light bands, deviation threshold and rule settings")
     .action(async function (this: Command, report: string, options: { format: 'text' | 'json'; config?: string }) {
       const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+      const { runMonitor } = await import('./monitorCommand.ts');
       process.exitCode = await runMonitor(report, { ...options, lang: langOf(this), color });
     });
 
@@ -181,6 +194,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--config <file>', "a JSON file with the region's formulas, bands, weights, grades and rule settings")
     .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+      const { runScore } = await import('./scoreCommand.ts');
       process.exitCode = await runScore(file, { ...options, lang: langOf(this) });
     });
 
@@ -193,6 +207,7 @@ export function buildProgram(): Command {
     .option('--server <url>', 'the server an id is read from (or JIXIAO_SERVER)', process.env.JIXIAO_SERVER ?? 'http://127.0.0.1:3000')
     .option('--token <token>', 'API token for forms that are not published (or JIXIAO_TOKEN)')
     .action(async function (this: Command, source: string, options: ExportCommandOptions) {
+      const { runExport } = await import('./exportCommand.ts');
       await runExport(source, options);
     });
 
@@ -201,6 +216,7 @@ export function buildProgram(): Command {
     .description('import the bundled example form and show what Jixiao read')
     .action(async function (this: Command) {
       const lang = langOf(this);
+      const { importFile, summarize } = await import('./importCommand.ts');
       for (const declaration of await importFile(SEED, 2025)) process.stdout.write(`${summarize('fixtures/forms/000_168cd24c06a0f893.txt', declaration, lang)}\n`);
       process.stdout.write(
         lang === 'en'

@@ -5,7 +5,7 @@ import { checkMonitoringReport } from '../core/monitoring/monitoringRules.ts';
 import { LIGHT_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
 import type { RuleSetting } from '../core/rules/checkConfig.ts';
 import { parseMonitoringConfig } from '../format/monitoringConfigSchema.ts';
-import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
+import { monitoringReportInputSchema } from '../format/monitoringReportSchema.ts';
 import { isMonitoringTable, readMonitoringTables } from '../import/monitoringTable.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { readSourceTables, sniffFormat } from '../readers/importSource.ts';
@@ -45,7 +45,8 @@ export async function loadReport(file: string): Promise<MonitoringReport> {
     if (!isMonitoringTable(tables)) throw new CliError(`${file}：不是绩效运行监控表（未找到表题或“截至目前完成值”等栏目）`, `${file}: not a monitoring table (no title, no column such as 截至目前完成值)`);
     return readMonitoringTables(tables);
   }
-  const result = monitoringReportSchema.safeParse(readJson(file, { zh: '监控报告', en: 'report' }));
+  // Lights and `unparsed` may be left out: they are what this command computes (format-monitoring.md).
+  const result = monitoringReportInputSchema.safeParse(readJson(file, { zh: '监控报告', en: 'report' }));
   if (!result.success) {
     const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
     throw new CliError(`${file}：不符合 Jixiao 绩效运行监控报告 JSON 格式（docs/format-monitoring.md）\n${problems.join('\n')}`, `${file}: not a Jixiao monitoring report JSON (docs/format-monitoring.md)\n${problems.join('\n')}`);

@@ -8,7 +8,7 @@ import { DEFAULT_SCORING_CONFIG, type ScoreFormula, type ScoringConfig } from '.
 import type { RuleSetting } from '../core/rules/checkConfig.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import { parseScoringConfig } from '../format/scoringConfigSchema.ts';
-import { selfEvaluationSchema } from '../format/selfEvaluationSchema.ts';
+import { selfEvaluationInputSchema } from '../format/selfEvaluationSchema.ts';
 import { readSelfEvaluationTables, readSelfEvaluationText } from '../import/evaluation/readSelfEvaluation.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { readSourceTables, sniffFormat } from '../readers/importSource.ts';
@@ -63,7 +63,8 @@ export async function loadEvaluation(file: string): Promise<SelfEvaluation> {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new CliError(`${file}：无法读取（${decoded.message}）`, `${file}: cannot be read (${decoded.message})`);
   if (/^\s*[{[]/.test(decoded.text)) {
-    const result = selfEvaluationSchema.safeParse(parseJson(file, decoded.text, { zh: '绩效自评', en: 'self-evaluation' }));
+    // Scores, total, grade and `unparsed` may be left out: they are what this command computes (format-evaluation.md).
+    const result = selfEvaluationInputSchema.safeParse(parseJson(file, decoded.text, { zh: '绩效自评', en: 'self-evaluation' }));
     if (!result.success) {
       const problems = result.error.issues.slice(0, 10).map((issue) => `  /${issue.path.join('/')}: ${issue.message}`);
       throw new CliError(`${file}：不符合 Jixiao 绩效自评 JSON 格式（docs/format-evaluation.md）\n${problems.join('\n')}`, `${file}: not a Jixiao self-evaluation JSON (docs/format-evaluation.md)\n${problems.join('\n')}`);

@@ -1,4 +1,8 @@
-/** The server's command line on the embedded store: migrate, users, backup and restore, audit, the lock. */
+/**
+ * The server's command line on the embedded store: migrate, users, backup and restore, audit, the
+ * lock. The commands run in this process (testing/runCli.ts); `jixiao serve` runs as a process of
+ * its own, as a server does — waited for by what it prints, never by a fixed time.
+ */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,11 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../server/testing/apiClient.ts';
+import { runCli } from './testing/runCli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
 const run = promisify(execFile);
 
-async function jixiao(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `jixiao ARGS` in this process, on the embedded store whatever DATABASE_URL the tests run with. */
+const jixiao = (args: string[], env: Record<string, string> = {}) => runCli(args, { DATABASE_URL: '', ...env });
+
+/** `jixiao ARGS` as a process of its own: for `serve`, which must not run inside the test. */
+async function jixiaoProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env } });
     return { code: 0, stdout, stderr };
@@ -23,14 +32,17 @@ async function jixiao(args: string[], env: Record<string, string> = {}): Promise
 
 describe('jixiao serve refuses what is not safe to serve', () => {
   it('refuses a weak demo password, and --demo in production mode', async () => {
-    const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
-    const weak = await jixiao(['serve', '--demo', '--port', '0', '--data', data], { JIXIAO_DEMO_PASSWORD: 'x' });
+    const data = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
+    // Three servers at once, each on a directory of its own: they are independent.
+    const [weak, production, missing] = await Promise.all([
+      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { JIXIAO_DEMO_PASSWORD: 'x' }),
+      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' }),
+      jixiaoProcess(['serve', '--port', '0', '--data', join(data(), 'typo')]),
+    ]);
     expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('JIXIAO_DEMO_PASSWORD 不能使用') });
-    const production = await jixiao(['serve', '--demo', '--port', '0', '--data', data], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' });
     expect(production).toMatchObject({ code: 2, stderr: expect.stringContaining('生产模式') });
-    const missing = await jixiao(['serve', '--port', '0', '--data', join(data, 'typo')]);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('不存在') });
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('jixiao db / user / audit on the embedded store', () => {
@@ -73,7 +85,7 @@ describe('jixiao db / user / audit on the embedded store', () => {
     const missing = await jixiao(['audit', 'verify', '--data', typo]);
     expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining(`数据目录 ${typo} 不存在`) });
     expect(existsSync(typo)).toBe(false);
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a second process on a data directory a server holds, and backs up through the server instead', async () => {
     const data = mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
@@ -107,5 +119,5 @@ describe('jixiao db / user / audit on the embedded store', () => {
       server.kill('SIGTERM');
       await stopped;
     }
-  }, 120_000);
+  }, 300_000);
 });

@@ -54,7 +54,33 @@ const parsedIsModel: (r: Parsed) => MonitoringReport = (r) => r;
 void modelIsParsed;
 void parsedIsModel;
 
+/**
+ * A report as `jixiao monitor` takes it: what Jixiao computes — each indicator's light and the
+ * report's lights — may be left out (it is computed whatever is there; a light given is compared with
+ * it), and `unparsed` defaults to none, so a bureau can check a report made elsewhere without first
+ * inventing the answers. What is stored and served stays `monitoringReportSchema`, every field given.
+ */
+export const monitoringReportInputSchema = monitoringReportSchema
+  .extend({
+    indicators: z.array(monitoringIndicatorSchema.extend({ light: light.default(null).describe('as reported; left out or null: not reported') })).max(2000),
+    lights: z
+      .object({ budget: light.default(null), indicators: light.default(null), overall: light.default(null) })
+      .default({ budget: null, indicators: null, overall: null })
+      .describe('as reported; left out or null: not reported'),
+    unparsed: unparsedSchema.default([]),
+  })
+  .strict();
+
+// What the input schema gives is a whole report.
+const inputIsModel: (r: z.output<typeof monitoringReportInputSchema>) => MonitoringReport = (r) => r;
+void inputIsModel;
+
 /** The JSON Schema of the monitoring report (docs/schema/monitoring-report.schema.json). */
 export function monitoringReportJsonSchema(): Record<string, unknown> {
   return { $id: 'urn:jixiao:schema:monitoring-report:1', ...z.toJSONSchema(monitoringReportSchema, { target: 'draft-2020-12' }) };
+}
+
+/** The JSON Schema of a report as `jixiao monitor` reads it (docs/schema/monitoring-report.input.schema.json). */
+export function monitoringReportInputJsonSchema(): Record<string, unknown> {
+  return { $id: 'urn:jixiao:schema:monitoring-report-input:1', ...z.toJSONSchema(monitoringReportInputSchema, { target: 'draft-2020-12', io: 'input' }) };
 }

@@ -63,7 +63,33 @@ const parsedIsModel: (e: Parsed) => SelfEvaluation = (e) => e;
 void modelIsParsed;
 void parsedIsModel;
 
+/**
+ * A self-evaluation as `jixiao score` takes it: what Jixiao computes — the scores of the rows and of
+ * execution, the total, the grade — may be left out (they are computed whatever is there; a score
+ * given is compared with it, and a qualitative row's score is the evaluator's choice, full points for
+ * 达成 when none is given), and `unparsed` defaults to none. What is stored and served stays
+ * `selfEvaluationSchema`, every field given.
+ */
+export const selfEvaluationInputSchema = selfEvaluationSchema
+  .extend({
+    funds: selfEvaluationSchema.shape.funds.extend({ score: points.default(null).describe('得分 as printed; left out or null: not printed') }),
+    indicators: z.array(evaluationIndicatorSchema.extend({ score: points.default(null).describe('得分 as printed or chosen (qualitative); left out or null: none') })).max(2000),
+    total: points.default(null).describe('总分 as printed; left out or null: not printed'),
+    grade: selfEvaluationSchema.shape.grade.default(null).describe('评价等级 as printed; left out or null: not printed'),
+    unparsed: unparsedSchema.default([]),
+  })
+  .strict();
+
+// What the input schema gives is a whole self-evaluation.
+const inputIsModel: (e: z.output<typeof selfEvaluationInputSchema>) => SelfEvaluation = (e) => e;
+void inputIsModel;
+
 /** The JSON Schema of the self-evaluation (docs/schema/self-evaluation.schema.json). */
 export function selfEvaluationJsonSchema(): Record<string, unknown> {
   return { $id: 'urn:jixiao:schema:self-evaluation:1', ...z.toJSONSchema(selfEvaluationSchema, { target: 'draft-2020-12' }) };
+}
+
+/** The JSON Schema of a self-evaluation as `jixiao score` reads it (docs/schema/self-evaluation.input.schema.json). */
+export function selfEvaluationInputJsonSchema(): Record<string, unknown> {
+  return { $id: 'urn:jixiao:schema:self-evaluation-input:1', ...z.toJSONSchema(selfEvaluationInputSchema, { target: 'draft-2020-12', io: 'input' }) };
 }

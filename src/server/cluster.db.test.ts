@@ -33,7 +33,7 @@ describe.skipIf(!postgres || missing !== null)('three server processes behind ng
     store = racing[0] as Store;
     await seedDemo(store, PASSWORD);
     cluster = await startCluster({ url: TEST_DATABASE_URL, schema, processes: 3, args: ['--demo'], env: { JIXIAO_DEMO_PASSWORD: PASSWORD } });
-  }, 120_000);
+  }, 330_000);
 
   afterAll(async () => {
     await cluster?.stop();

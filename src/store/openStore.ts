@@ -236,6 +236,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       return client;
     },
     end: () => pool.end(),
+    // Kysely 0.29 reads the pool's options (for the connection it cancels queries with).
+    options: pool.options,
   };
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: yieldingPool }) });
   return {

@@ -4,11 +4,18 @@
  * which only one process opens, runs them in that process, one at a time. Either way a job's
  * progress lives in the jobs tables (jobs.ts), and every process looks now and then for a job
  * nobody is running — queued, or left by a process that died — and queues it again.
+ *
+ * The queue's messages only wake a runner: who may work on a job is decided by the job's lease in
+ * the jobs table (`runJob` takes it in one update), so a message for a job someone else holds ends
+ * at once, and a second message for one job is harmless. That is why the queue's policy is `short`
+ * (one *waiting* message per job, any number active) and not `stately` (one active message per
+ * job as well): under `stately` the message of a killed process stayed active until pg-boss expired
+ * it (15 minutes), and the message sent to take its job over waited behind it.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import PgBoss from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import type { Store } from '../../store/openStore.ts';
 import { orphanedJobs, runJob } from './jobs.ts';
 
@@ -22,8 +29,21 @@ export interface JobQueue {
 }
 
 const QUEUE = 'jixiao-jobs';
+/** One waiting message per job; see the top of this file. */
+const POLICY = 'short';
 /** How often a process looks for jobs nobody runs. */
 const RECOVER_MS = 15_000;
+
+/**
+ * pg-boss's tables: `<schema>_queue` (or `jixiao_queue`). Not `<schema>_boss`/`pgboss`, where
+ * pg-boss 10 kept them: pg-boss 12 cannot upgrade that schema (it starts from pg-boss 11's), and
+ * `pgboss` may be another application's. The old schema holds nothing a job needs (the jobs
+ * tables do, and every process queues again what is queued or orphaned), so it is left for the
+ * administrator to drop (docs/deployment.md).
+ */
+export function queueSchema(schema: string | undefined): string {
+  return schema ? `${schema}_queue` : 'jixiao_queue';
+}
 
 /** This process, in the jobs' `locked_by`. */
 const runnerId = () => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -84,12 +104,12 @@ class PgBossQueue implements JobQueue {
     /** False: only sends jobs, for a process that leaves the running to the servers (a benchmark, a script). */
     private readonly work = true,
   ) {
-    this.boss = new PgBoss({ connectionString: connection.url, schema: connection.schema ? `${connection.schema}_boss` : 'pgboss', max: 4, application_name: 'jixiao-jobs' });
+    this.boss = new PgBoss({ connectionString: connection.url, schema: queueSchema(connection.schema), max: 4, application_name: 'jixiao-jobs' });
     this.boss.on('error', (error) => process.stderr.write(`jixiao: job queue: ${error instanceof Error ? error.message : String(error)}\n`));
   }
 
   async enqueue(jobId: string): Promise<void> {
-    // One waiting message per job at most (a 'stately' queue keyed by the job): sending again is harmless.
+    // One waiting message per job at most (keyed by the job): sending again while one waits does nothing.
     await this.boss.send(QUEUE, { jobId }, { singletonKey: jobId, retryLimit: 3, retryDelay: 5 });
   }
 
@@ -102,7 +122,11 @@ class PgBossQueue implements JobQueue {
     try {
       await client.query('select pg_advisory_lock(hashtext($1))', [key]);
       await this.boss.start();
-      await this.boss.createQueue(QUEUE, { name: QUEUE, policy: 'stately' });
+      // A queue's policy cannot be changed: one made with another (by an earlier version) is made again;
+      // its messages are only wake-ups, and the recovery below sends them again.
+      const existing = await this.boss.getQueue(QUEUE);
+      if (existing && existing.policy !== POLICY) await this.boss.deleteQueue(QUEUE);
+      if (!existing || existing.policy !== POLICY) await this.boss.createQueue(QUEUE, { policy: POLICY });
     } finally {
       await client.query('select pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
       await client.end().catch(() => undefined);
@@ -129,7 +153,7 @@ class PgBossQueue implements JobQueue {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
     await Promise.allSettled([...this.inHand]);
-    await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+    await this.boss.stop({ graceful: true, timeout: 5000 });
   }
 }
 

@@ -42,7 +42,8 @@ export async function startServerProcess(env: Record<string, string>, args: read
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--trust-proxy', '127.0.0.1', ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 60 s:\n${output}`)), 60_000);
+    // A guard against a server that hangs, with what it printed; not a limit on a slow start.
+    const timer = setTimeout(() => reject(new Error(`the server did not start in 240 s:\n${output}`)), 240_000);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);
@@ -123,7 +124,7 @@ ${upstreams}
     if (nginx.exitCode !== null) throw new Error(`nginx exited: ${nginxOutput}`);
     const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (i > 100) throw new Error(`nginx did not answer: ${nginxOutput}`);
+    if (i > 1200) throw new Error(`nginx did not answer in 120 s: ${nginxOutput}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
