@@ -34,6 +34,15 @@ export default tseslint.config(
     },
   },
   {
+    // A kind of document is a definition: pure data and functions the server, the CLI and the browser share.
+    files: ['src/kinds/**/*.ts'],
+    ignores: ['src/kinds/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [CORE_FORBIDDEN[0], { group: ['../../server/*', '../../store/*', '../../cli/*', '../../web/*', '../server/*', '../store/*', '../cli/*'], message: 'a kind is pure: the store, routes and pages read it, never the reverse.' }] }],
+      'no-restricted-globals': ['error', 'process', 'require', 'fetch', 'Buffer', 'setTimeout', 'setInterval'],
+    },
+  },
+  {
     files: ['src/import/**/*.ts'],
     ignores: ['src/import/**/*.test.ts'],
     rules: {

@@ -64,7 +64,7 @@ export async function clusterBench(): Promise<{ markdown: string; ok: boolean }>
       clearTimeout(killer);
       writing = false;
       await writes;
-      const stored = new Set((await store.db.selectFrom('review_comments').select('body').where('body', 'like', '压测批注%').execute()).map((r) => r.body));
+      const stored = new Set((await store.db.selectFrom('document_comments').select('body').where('body', 'like', '压测批注%').execute()).map((r) => r.body));
       const lost = acknowledged.filter((b) => !stored.has(b)).length;
       const row = (label: string, r: { rps: number; p50: number; p99: number; failed: number }) => `| ${label} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.failed} |`;
       const markdown = [

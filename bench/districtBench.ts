@@ -49,7 +49,7 @@ export async function districtBench(): Promise<{ markdown: string; ok: boolean }
     });
     await store.maintain();
     const seedSeconds = (performance.now() - seeded) / 1000;
-    const forms = Number((await store.db.selectFrom('declarations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const forms = Number((await store.db.selectFrom('documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
 
     const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
     await app.listen({ port: 0, host: '127.0.0.1' });

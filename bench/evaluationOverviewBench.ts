@@ -9,7 +9,8 @@ import { EVALUATION_GRADES } from '../src/core/selfEvaluation.ts';
 import type { Actor } from '../src/core/policy.ts';
 import { evaluationOverview, type EvaluationOverviewQuery } from '../src/server/services/evaluations.ts';
 import type { Store } from '../src/store/openStore.ts';
-import type { SelfEvaluationsTable } from '../src/store/schema.ts';
+import type { DocumentsTable } from '../src/store/schema.ts';
+import { documentRow } from '../src/store/documentRow.ts';
 import { onBothStores } from './bothStores.ts';
 import { latency } from './harness.ts';
 
@@ -30,23 +31,25 @@ async function load(store: Store): Promise<{ id: string; evaluations: number }> 
   let count = 0;
   for (let d = 0; d < DEPARTMENTS; d += 100) {
     const declarations = [];
-    const rows: SelfEvaluationsTable[] = [];
+    const rows: DocumentsTable[] = [];
     for (let k = d; k < Math.min(DEPARTMENTS, d + 100); k++) {
       for (let p = 0; p <= PROJECTS; p++) {
         const id = `bench-t${k}-${p}`;
         const project = p === 0 ? null : `项目${p}`;
-        declarations.push({ id, department_id: `bench-d${k}`, year: 2024, state: 'published' as const, current_version: 1, title: null, search_text: '', budget_total: '100.00', review_grade: '良' as const, error_count: 0, warning_count: 0, created_at: now, updated_at: now, submitted_at: now, published_at: now, kind: p === 0 ? ('department-target' as const) : ('project-target' as const), project_name: project, project_code: null, project_row: null });
+        declarations.push(documentRow({ id, department_id: `bench-d${k}`, year: 2024, state: 'published', current_version: 1, budget_total: '100.00', review_grade: '良', created_at: now, updated_at: now, submitted_at: now, published_at: now, kind: p === 0 ? 'department-target' : 'project-target', project_name: project }));
         const n = k * 11 + p;
         const total = 40 + ((n * 37) % 6000) / 100;
-        rows.push({
-          id: `bench-e${k}-${p}`, department_id: `bench-d${k}`, target_id: id, target_kind: p === 0 ? 'department-target' : 'project-target', target_version: 1, year: 2024, project_name: project, state: STATES[n % STATES.length] ?? 'draft', current_version: 1,
-          total: total.toFixed(2), grade: EVALUATION_GRADES[total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3] ?? null, execution_rate: `${(n * 13) % 101}.00`, budget_annual: p === 0 ? '1000.00' : '100.00', budget_executed: `${(n * 13) % 101}.00`,
-          error_count: 0, created_at: now, updated_at: now, submitted_at: now, accepted_at: null, published_at: null,
-        });
+        rows.push(
+          documentRow({
+            id: `bench-e${k}-${p}`, kind: 'self-evaluation', department_id: `bench-d${k}`, target_id: id, target_kind: p === 0 ? 'department-target' : 'project-target', target_version: 1, year: 2024, project_name: project, state: STATES[n % STATES.length] ?? 'draft', current_version: 1,
+            score: total.toFixed(2), grade: EVALUATION_GRADES[total >= 90 ? 0 : total >= 80 ? 1 : total >= 60 ? 2 : 3] ?? null, rate: `${(n * 13) % 101}.00`, budget_total: p === 0 ? '1000.00' : '100.00', budget_executed: `${(n * 13) % 101}.00`,
+            created_at: now, updated_at: now, submitted_at: now,
+          }),
+        );
       }
     }
-    await store.db.insertInto('declarations').values(declarations).execute();
-    await store.db.insertInto('self_evaluations').values(rows).execute();
+    await store.db.insertInto('documents').values(declarations).execute();
+    await store.db.insertInto('documents').values(rows).execute();
     count += rows.length;
   }
   await sql`analyze`.execute(store.db);
@@ -58,7 +61,7 @@ async function measure(store: Store) {
   const query = (i: number): EvaluationOverviewQuery => ({ year: 2024, sort: 'total', page: 1, pageSize: 50, ...VARIANTS[i % VARIANTS.length] });
   const admin = await latency(QUERIES, (i) => evaluationOverview(store.db, ADMIN, query(i)));
   const reviewer = await latency(QUERIES, (i) => evaluationOverview(store.db, REVIEWER, query(i)));
-  const baseline = await latency(QUERIES, () => store.db.selectFrom('self_evaluations').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  const baseline = await latency(QUERIES, () => store.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
   return { admin, reviewer, baseline, evaluations };
 }
 

@@ -169,11 +169,11 @@ export async function openDataBench(): Promise<{ markdown: string; ok: boolean }
         versions.push([id, 1, JSON.stringify(document)]);
       }
       await client.query(
-        `insert into declarations (id, department_id, year, state, current_version, title, search_text, budget_total, error_count, warning_count, created_at, updated_at, submitted_at, published_at, kind, project_name)
+        `insert into documents (id, department_id, year, state, current_version, title, search_text, budget_total, error_count, warning_count, created_at, updated_at, submitted_at, published_at, kind, project_name)
          select r->>0, r->>1, (r->>2)::int, r->>3, (r->>4)::int, r->>5, r->>6, (r->>7)::numeric, (r->>8)::int, (r->>9)::int, r->>10, r->>11, r->>12, r->>13, r->>14, r->>15 from json_array_elements($1::json) r`,
         [JSON.stringify(declarations)],
       );
-      await client.query(`insert into declaration_versions (declaration_id, version, content, findings, author_id, created_at, note) select r->>0, (r->>1)::int, (r->>2)::jsonb, '[]'::jsonb, 'bench-user', '2026-01-01T00:00:00Z', null from json_array_elements($1::json) r`, [JSON.stringify(versions)]);
+      await client.query(`insert into document_versions (document_id, version, content, findings, author_id, created_at, note) select r->>0, (r->>1)::int, (r->>2)::jsonb, '[]'::jsonb, 'bench-user', '2026-01-01T00:00:00Z', null from json_array_elements($1::json) r`, [JSON.stringify(versions)]);
     }
     const loadSeconds = (performance.now() - loadStart) / 1000;
     // What autovacuum does after a bulk load: the planner's statistics.

@@ -142,13 +142,13 @@ export async function provinceBench(): Promise<{ markdown: string; ok: boolean }
     const peakRss = peak();
     await queue.stop();
     worker.child.kill('SIGTERM');
-    const stored = Number((await store.db.selectFrom('declarations').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const stored = Number((await store.db.selectFrom('documents').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
     const perSecond = stored / loadSeconds;
     const nationalMinutes = (NATIONAL.departments + NATIONAL.projects) / perSecond / 60;
     await sql`analyze`.execute(store.db);
 
     // A third published, a third submitted: the states the dashboards and the list filter on.
-    await sql`update declarations set state = (case when abs(hashtext(id)) % 3 = 0 then 'published' when abs(hashtext(id)) % 3 = 1 then 'submitted' else 'draft' end), published_at = now()::text`.execute(store.db);
+    await sql`update documents set state = (case when abs(hashtext(id)) % 3 = 0 then 'published' when abs(hashtext(id)) % 3 = 1 then 'submitted' else 'draft' end), published_at = now()::text`.execute(store.db);
     // Changed behind the write path's back: the sums of each department's year are made again.
     await refreshAllDepartmentYears(store.db);
     // What autovacuum would have done by the time anyone looks: visibility maps (index-only counts) and statistics.
@@ -198,7 +198,7 @@ export async function provinceBench(): Promise<{ markdown: string; ok: boolean }
     }
     const exportSeconds = (performance.now() - exportStart) / 1000;
     server.kill('SIGTERM');
-    const published = Number((await store.db.selectFrom('declarations').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'published').executeTakeFirstOrThrow()).n);
+    const published = Number((await store.db.selectFrom('documents').select((eb) => eb.fn.countAll<string>().as('n')).where('state', '=', 'published').executeTakeFirstOrThrow()).n);
 
     const loadOk = job.state === 'done' && job.failed === 0 && stored === documents && loadSeconds < 300 * SCALE && peakRss < 1024 ** 3;
     const markdown = [

@@ -11,7 +11,8 @@ import { roundOverview, type OverviewQuery } from '../src/server/services/monito
 import type { Store } from '../src/store/openStore.ts';
 import { onBothStores } from './bothStores.ts';
 import { latency } from './harness.ts';
-import type { MonitoringReportsTable } from '../src/store/schema.ts';
+import type { DocumentsTable } from '../src/store/schema.ts';
+import { documentRow } from '../src/store/documentRow.ts';
 
 const DEPARTMENTS = 2000;
 const PROJECTS = 10;
@@ -35,24 +36,26 @@ async function load(store: Store): Promise<{ roundId: string; reportId: string; 
   let reports = 0;
   for (let d = 0; d < DEPARTMENTS; d += 100) {
     const declarations = [];
-    const rows: MonitoringReportsTable[] = [];
+    const rows: DocumentsTable[] = [];
     for (let k = d; k < Math.min(DEPARTMENTS, d + 100); k++) {
       for (let p = 0; p <= PROJECTS; p++) {
         const id = `bench-t${k}-${p}`;
         const project = p === 0 ? null : `项目${p}`;
-        declarations.push({ id, department_id: `bench-d${k}`, year: 2025, state: 'approved' as const, current_version: 1, title: null, search_text: '', budget_total: '100.00', review_grade: '良' as const, error_count: 0, warning_count: 0, created_at: now, updated_at: now, submitted_at: now, published_at: null, kind: p === 0 ? ('department-target' as const) : ('project-target' as const), project_name: project, project_code: null, project_row: null });
+        declarations.push(documentRow({ id, department_id: `bench-d${k}`, year: 2025, state: 'approved', current_version: 1, budget_total: '100.00', review_grade: '良', created_at: now, updated_at: now, submitted_at: now, kind: p === 0 ? 'department-target' : 'project-target', project_name: project }));
         const n = k * 11 + p;
         const state = STATES[n % STATES.length] ?? 'draft';
         const light = LIGHTS[(n * 7) % LIGHTS.length] ?? 'green';
-        rows.push({
-          id: `bench-r${k}-${p}`, round_id: 'bench-round', department_id: `bench-d${k}`, target_id: id, target_kind: p === 0 ? 'department-target' : 'project-target', target_version: 1, project_name: project, state, current_version: 1,
-          light_budget: light, light_indicators: light, light_overall: light, light_rank: state === 'draft' ? 5 : LIGHTS.indexOf(light), budget_annual: p === 0 ? '1000.00' : '100.00', budget_executed: `${(n * 37) % 100}.00`,
-          error_count: 0, rectification_needed: light === 'red', created_at: now, updated_at: now, submitted_at: state === 'draft' ? null : now, accepted_at: null, overdue_notified_at: null,
-        });
+        rows.push(
+          documentRow({
+            id: `bench-r${k}-${p}`, kind: 'monitoring-report', year: 2025, parent_id: 'bench-round', department_id: `bench-d${k}`, target_id: id, target_kind: p === 0 ? 'department-target' : 'project-target', target_version: 1, project_name: project, state, current_version: 1,
+            light, light_rank: state === 'draft' ? 5 : LIGHTS.indexOf(light), budget_total: p === 0 ? '1000.00' : '100.00', budget_executed: `${(n * 37) % 100}.00`,
+            flag: light === 'red', facts: JSON.stringify({ lights: { budget: light, indicators: light, overall: light } }), created_at: now, updated_at: now, submitted_at: state === 'draft' ? null : now,
+          }),
+        );
       }
     }
-    await store.db.insertInto('declarations').values(declarations).execute();
-    await store.db.insertInto('monitoring_reports').values(rows).execute();
+    await store.db.insertInto('documents').values(declarations).execute();
+    await store.db.insertInto('documents').values(rows).execute();
     reports += rows.length;
   }
   await sql`analyze`.execute(store.db);
@@ -64,7 +67,7 @@ async function measure(store: Store) {
   const query = (i: number): OverviewQuery => ({ sort: 'light', page: 1, pageSize: 50, ...VARIANTS[i % VARIANTS.length] });
   const admin = await latency(QUERIES, (i) => roundOverview(store.db, ADMIN, roundId, query(i)));
   const reviewer = await latency(QUERIES, (i) => roundOverview(store.db, REVIEWER, roundId, query(i)));
-  const baseline = await latency(QUERIES, () => store.db.selectFrom('monitoring_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow());
+  const baseline = await latency(QUERIES, () => store.db.selectFrom('documents').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow());
   return { admin, reviewer, baseline, reports };
 }
 

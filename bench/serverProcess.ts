@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
+import { documentRow } from '../src/store/documentRow.ts';
 import { emptyDeclaration } from '../src/core/declaration.ts';
 import { buildApp } from '../src/server/app.ts';
 import { seedDemo } from '../src/server/demo.ts';
@@ -36,11 +37,12 @@ for (let d = 0; d < 1000; d += 50) {
     const departments = Array.from({ length: 50 }, (_, i) => ({ id: randomUUID(), region_id: region.id, name: `越秀区第${d + i}局` }));
     await trx.insertInto('departments').values(departments).execute();
     const declarations = departments.flatMap((dept, i) =>
-      Array.from({ length: 10 }, (_, y) => ({
+      Array.from({ length: 10 }, (_, y) =>
+        documentRow({
         id: randomUUID(),
         department_id: dept.id,
         year: 2016 + y,
-        kind: 'department-target' as const,
+        kind: 'department-target',
         project_name: null,
         project_code: null,
         project_row: null,
@@ -56,19 +58,19 @@ for (let d = 0; d < 1000; d += 50) {
         updated_at: new Date(Date.parse(now) - (d * 10 + i * 10 + y) * 1000).toISOString(),
       })),
     );
-    await trx.insertInto('declarations').values(declarations).execute();
+    await trx.insertInto('documents').values(declarations).execute();
     await trx
-      .insertInto('declaration_versions')
-      .values(declarations.map((x) => ({ declaration_id: x.id, version: 1, content: JSON.stringify(emptyDeclaration(null, x.year)), findings: '[]', author_id: admin.id, created_at: now, note: null, autosave: false })))
+      .insertInto('document_versions')
+      .values(declarations.map((x) => ({ document_id: x.id, version: 1, content: JSON.stringify(emptyDeclaration(null, x.year)), findings: '[]', author_id: admin.id, created_at: now, note: null, autosave: false })))
       .execute();
   });
 }
 await store.maintain();
-const count = await sql<{ n: string }>`select count(*) as n from declarations`.execute(store.db);
+const count = await sql<{ n: string }>`select count(*) as n from documents`.execute(store.db);
 const token = await store.db.transaction().execute((trx) =>
   createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false, demo: false, email: null }, 'bench'),
 );
-const seedId = (await store.db.selectFrom('declarations').select('id').where('year', '=', 2025).where('title', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
+const seedId = (await store.db.selectFrom('documents').select('id').where('year', '=', 2025).where('title', 'is not', null).orderBy('created_at').executeTakeFirstOrThrow()).id;
 
 const app = await buildApp(store, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });

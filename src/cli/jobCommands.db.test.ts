@@ -53,7 +53,7 @@ describe('jixiao jobs on the embedded store', { timeout: 120_000 }, () => {
     // The department form once (the other copies find it stored), the project forms once each.
     const store = await openStore({ kind: 'embedded', dataDir: data });
     try {
-      const rows = await store.db.selectFrom('declarations').select(['kind']).where('department_id', '=', departmentId).execute();
+      const rows = await store.db.selectFrom('documents').select(['kind']).where('department_id', '=', departmentId).execute();
       expect(rows.filter((r) => r.kind === 'department-target')).toHaveLength(1);
       expect(rows.filter((r) => r.kind === 'project-target').length).toBeGreaterThanOrEqual(1);
     } finally {

@@ -110,9 +110,9 @@ describe('jixiao db / user / audit on the embedded store', () => {
       const live = await jixiao(['db', 'backup', file, '--server', base, '--token', token.body.token]);
       expect(live.stderr).toBe('');
       expect(live.stdout).toMatch(/wrote .*live\.jsonl/);
-      const rows = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { t?: string });
+      const rows = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { t?: string; r?: { kind?: string } });
       // The demo: the 2025 and 2024 department forms, 14 project forms for 2025 and 5 for 2024.
-      expect(rows.filter((r) => r.t === 'declarations')).toHaveLength(21);
+      expect(rows.filter((r) => r.t === 'documents' && (r.r?.kind === 'department-target' || r.r?.kind === 'project-target'))).toHaveLength(21);
     } finally {
       // Listen before signalling: an 'exit' listener added after the exit never fires.
       const stopped = server.exitCode === null ? new Promise((resolve) => server.once('exit', resolve)) : Promise.resolve();

@@ -21,7 +21,8 @@ export type NotificationKind =
   | 'evaluation-accepted';
 
 export interface NotificationEvent {
-  readonly kind: NotificationKind;
+  /** One of the known kinds, or a kind of document's own (`<kind>-<transition>`), titled by `title`. */
+  readonly kind: NotificationKind | (string & {});
   /** What it is about, as people name it: the form's department and project, the round's name. */
   readonly subject: string;
   /** The opinion or comment, when there is one. */
@@ -46,12 +47,17 @@ const TITLES: Record<NotificationKind, (subject: string) => { zh: string; en: st
   'evaluation-accepted': (s) => ({ zh: `${s}的绩效自评已审核通过`, en: `The self-evaluation of ${s} was accepted` }),
 };
 
-/** The notification's title in both languages. */
-export function notificationTitle(event: Pick<NotificationEvent, 'kind' | 'subject'>): { zh: string; en: string } {
-  return TITLES[event.kind](event.subject);
+/** Is it one of the kinds titled here? */
+export function isKnownNotification(kind: string): kind is NotificationKind {
+  return Object.hasOwn(TITLES, kind);
+}
+
+/** The notification's title in both languages (a kind of document's own notifications bring theirs). */
+export function notificationTitle(event: Pick<NotificationEvent, 'kind' | 'subject'> & { readonly title?: { zh: string; en: string } | undefined }): { zh: string; en: string } {
+  return isKnownNotification(event.kind) ? TITLES[event.kind](event.subject) : (event.title ?? { zh: event.subject, en: event.subject });
 }
 
 /** Who an event is for: the department that owns the document, or the reviewers of its region. */
-export function audienceOf(kind: NotificationKind): 'department' | 'reviewers' {
-  return kind === 'declaration-submitted' || kind === 'report-submitted' || kind === 'evaluation-submitted' ? 'reviewers' : 'department';
+export function audienceOf(kind: string): 'department' | 'reviewers' {
+  return kind === 'declaration-submitted' || kind === 'report-submitted' || kind === 'evaluation-submitted' || kind.endsWith('-submitted') ? 'reviewers' : 'department';
 }

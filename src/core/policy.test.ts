@@ -1,7 +1,15 @@
 /** The full matrix: every role × every action × own department / other department in the region / other region. */
 import { describe, expect, it } from 'vitest';
-import { canCreateFor, canDo, canManageRegion, canOnDeclaration, canOnReport, canOpenRound, isSystemAdmin, oversightRegion, type Actor, type DeclarationAction, type Role } from './policy.ts';
+import { canCreateDocument, canOnDocument, type DocumentResource } from '../kinds/documentPolicy.ts';
+import { kindOf } from '../kinds/registry.ts';
+import { canDo, canManageRegion, canOpenRound, isSystemAdmin, oversightRegion, type Actor, type Role } from './policy.ts';
 import type { DeclarationState } from './workflow.ts';
+
+type DeclarationAction = 'read' | 'history' | 'update' | 'comment' | 'submit' | 'review' | 'publish' | 'delete';
+const canOnDeclaration = (actor: Actor | null, action: string, form: DocumentResource) => canOnDocument(actor, action, form, kindOf('department-target'));
+const canOnReport = (actor: Actor | null, action: string, report: DocumentResource) => canOnDocument(actor, action, report, kindOf('monitoring-report'));
+const canOnEvaluation = (actor: Actor | null, action: string, evaluation: DocumentResource) => canOnDocument(actor, action, evaluation, kindOf('self-evaluation'));
+const canCreateFor = (actor: Actor | null, departmentId: string, regionPath: readonly string[] = []) => canCreateDocument(actor, kindOf('department-target'), departmentId, regionPath);
 
 // 广东 > 广州 > 海珠区 (dept H1, H2) and 越秀区 (dept Y1).
 const own = (state: DeclarationState) => ({ departmentId: 'H1', regionPath: ['haizhu', 'guangzhou', 'guangdong'], state });
@@ -80,6 +88,8 @@ describe('system actions', () => {
     expect(canDo(actor, 'create-declaration')).toBe(create);
     expect(canCreateFor(actor, 'H1')).toBe(create);
     expect(canCreateFor(actor, 'Y1')).toBe(false);
+    // A self-evaluation is started by the department only, never by an admin.
+    expect(canCreateDocument(actor, kindOf('self-evaluation'), 'H1', ['haizhu'])).toBe(create);
   });
 });
 
@@ -117,6 +127,27 @@ describe('monitoring report policy', () => {
     expect(canOpenRound(reviewer, path)).toBe(true);
     expect(canOpenRound(farReviewer, path)).toBe(false);
     expect(canOpenRound(editor, path)).toBe(false);
+  });
+});
+
+describe('self-evaluation policy', () => {
+  const path = ['haizhu', 'guangzhou'];
+  const evaluation = (state: string) => ({ departmentId: 'bureau', regionPath: path, state });
+  const editor: Actor = { id: 'e', role: 'editor', departmentId: 'bureau', regionId: null };
+  const approver: Actor = { id: 'a', role: 'approver', departmentId: 'bureau', regionId: null };
+  const reviewer: Actor = { id: 'r', role: 'reviewer', departmentId: null, regionId: 'guangzhou' };
+  const admin: Actor = { id: 'x', role: 'admin', departmentId: null, regionId: null };
+
+  it('lets the department fill it, its approver submit and publish, the reviewers decide; anyone reads it once published', () => {
+    expect(canOnEvaluation(editor, 'update', evaluation('draft'))).toBe(true);
+    expect(canOnEvaluation(editor, 'publish', evaluation('accepted'))).toBe(false);
+    expect(canOnEvaluation(approver, 'publish', evaluation('accepted'))).toBe(true);
+    expect(canOnEvaluation(reviewer, 'read', evaluation('draft'))).toBe(false);
+    expect(canOnEvaluation(reviewer, 'return', evaluation('submitted'))).toBe(true);
+    expect(canOnEvaluation(admin, 'read', evaluation('draft'))).toBe(true);
+    expect(canOnEvaluation(admin, 'comment', evaluation('submitted'))).toBe(false);
+    expect(canOnEvaluation(null, 'read', evaluation('published'))).toBe(true);
+    expect(canOnEvaluation(null, 'read', evaluation('accepted'))).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Who may do what: the one place access is decided, deny by default. Pure: the caller loads the
- * actor and the resource, the policy answers.
+ * Who may do what, deny by default. Pure: the caller loads the actor and the resource, the policy
+ * answers. Documents of every kind are decided by the one document policy (`src/kinds/documentPolicy.ts`)
+ * from these roles and facts; what is not a document (the system's administration, monitoring rounds) is here.
  */
-import type { DeclarationState } from './workflow.ts';
 
 /** Roles of signed-in users. The public has no role (a null actor). */
 export type Role = 'editor' | 'approver' | 'reviewer' | 'admin';
@@ -49,51 +49,11 @@ export function canManageRegion(actor: Actor | null, regionPath: readonly string
 }
 
 /** Does an admin's oversight reach a region (always for the system admin)? */
-function adminReaches(actor: Actor, regionPath: readonly string[]): boolean {
+export function adminReaches(actor: Actor, regionPath: readonly string[]): boolean {
   return actor.regionId === null || regionPath.includes(actor.regionId);
 }
 
-/** A declaration as the policy sees it. */
-export interface DeclarationResource {
-  readonly departmentId: string;
-  /** The department's region and all regions above it. */
-  readonly regionPath: readonly string[];
-  readonly state: DeclarationState;
-}
-
-export type DeclarationAction = 'read' | 'update' | 'submit' | 'review' | 'publish' | 'comment' | 'history' | 'delete';
 export type SystemAction = 'manage-organisations' | 'manage-users' | 'read-audit' | 'create-declaration' | 'backup' | 'manage-library' | 'read-library';
-
-/** May the actor (null: the public) do this to the declaration? */
-export function canOnDeclaration(actor: Actor | null, action: DeclarationAction, declaration: DeclarationResource): boolean {
-  const published = declaration.state === 'published';
-  if (actor === null) return action === 'read' && published;
-  if (action === 'read' && published) return true;
-  const ownDepartment = actor.departmentId !== null && actor.departmentId === declaration.departmentId;
-  const inRegion = actor.regionId !== null && declaration.regionPath.includes(actor.regionId);
-  switch (actor.role) {
-    case 'editor':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || (action === 'delete' && declaration.state === 'draft'));
-    case 'approver':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish' || (action === 'delete' && declaration.state === 'draft'));
-    case 'reviewer':
-      // Drafts stay with their department until submitted.
-      return inRegion && declaration.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'review');
-    case 'admin':
-      return adminReaches(actor, declaration.regionPath) && (action === 'read' || action === 'history');
-  }
-}
-
-/**
- * May the actor create a declaration for this department? Its editors and approvers; and an admin
- * who administers its region (bulk imports of published forms), given the department's region path.
- * The draft is the department's: admins still cannot edit it.
- */
-export function canCreateFor(actor: Actor | null, departmentId: string, regionPath: readonly string[] = []): boolean {
-  if (actor === null) return false;
-  if (actor.role === 'admin') return regionPath.length > 0 && canManageRegion(actor, regionPath);
-  return (actor.role === 'editor' || actor.role === 'approver') && actor.departmentId === departmentId;
-}
 
 /** May the actor do a system-wide action? */
 export function canDo(actor: Actor | null, action: SystemAction): boolean {
@@ -116,70 +76,9 @@ export function canDo(actor: Actor | null, action: SystemAction): boolean {
   }
 }
 
-/** A monitoring report as the policy sees it. */
-export interface ReportResource {
-  readonly departmentId: string;
-  readonly regionPath: readonly string[];
-  readonly state: 'draft' | 'submitted' | 'returned' | 'accepted';
-}
-
-export type ReportPolicyAction = 'read' | 'update' | 'submit' | 'return' | 'accept' | 'comment' | 'history';
-
-/**
- * May the actor do this to a monitoring report? Reports are never public: they are the bureau's
- * working papers until a self-evaluation publishes results. The department fills them (its approver
- * submits, as for targets); reviewers of its region see them once submitted and decide.
- */
-export function canOnReport(actor: Actor | null, action: ReportPolicyAction, report: ReportResource): boolean {
-  if (actor === null) return false;
-  const ownDepartment = actor.departmentId !== null && actor.departmentId === report.departmentId;
-  const inRegion = actor.regionId !== null && report.regionPath.includes(actor.regionId);
-  switch (actor.role) {
-    case 'editor':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment');
-    case 'approver':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'update' || action === 'comment' || action === 'submit');
-    case 'reviewer':
-      return inRegion && report.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
-    case 'admin':
-      return adminReaches(actor, report.regionPath) && (action === 'read' || action === 'history');
-  }
-}
-
 /** May the actor open a monitoring round for a region (admins anywhere; reviewers in their own region's subtree)? */
 export function canOpenRound(actor: Actor | null, regionPath: readonly string[]): boolean {
   if (actor === null) return false;
   if (actor.role === 'admin') return adminReaches(actor, regionPath);
   return actor.role === 'reviewer' && actor.regionId !== null && regionPath.includes(actor.regionId);
-}
-
-/** A self-evaluation as the policy sees it. */
-export interface EvaluationResource {
-  readonly departmentId: string;
-  readonly regionPath: readonly string[];
-  readonly state: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
-}
-
-export type EvaluationPolicyAction = 'read' | 'create' | 'update' | 'submit' | 'return' | 'accept' | 'publish' | 'comment' | 'history';
-
-/**
- * May the actor do this to a self-evaluation? Like a target form: the department fills it (its
- * approver submits and publishes), reviewers of its region decide once submitted, anyone reads it
- * once published with the final accounts.
- */
-export function canOnEvaluation(actor: Actor | null, action: EvaluationPolicyAction, evaluation: EvaluationResource): boolean {
-  const published = evaluation.state === 'published';
-  if (actor === null || (action === 'read' && published)) return action === 'read' && published;
-  const ownDepartment = actor.departmentId !== null && actor.departmentId === evaluation.departmentId;
-  const inRegion = actor.regionId !== null && evaluation.regionPath.includes(actor.regionId);
-  switch (actor.role) {
-    case 'editor':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'create' || action === 'update' || action === 'comment');
-    case 'approver':
-      return ownDepartment && (action === 'read' || action === 'history' || action === 'create' || action === 'update' || action === 'comment' || action === 'submit' || action === 'publish');
-    case 'reviewer':
-      return inRegion && evaluation.state !== 'draft' && (action === 'read' || action === 'history' || action === 'comment' || action === 'return' || action === 'accept');
-    case 'admin':
-      return adminReaches(actor, evaluation.regionPath) && (action === 'read' || action === 'history');
-  }
 }

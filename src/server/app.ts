@@ -21,6 +21,7 @@ import { findTextProblem } from './textSafety.ts';
 import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
+import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
 import { evaluationRoutes } from './routes/evaluationRoutes.ts';
@@ -30,7 +31,7 @@ import { startDispatcher, type DispatcherOptions } from './delivery/dispatcher.t
 import { jobRoutes } from './routes/jobRoutes.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import { sessionRoutes } from './routes/sessionRoutes.ts';
-import { cacheDeclarationHeads, cacheDeclarationHeadsWhileListening, DECLARATION_CHANGED, declarationHeadChanged } from './services/declarationHeads.ts';
+import { cacheDocumentHeads, cacheDocumentHeadsWhileListening, DOCUMENT_CHANGED, documentHeadChanged } from './services/documentHeads.ts';
 
 export interface AppOptions {
   /** Structured JSON logs (off in tests). */
@@ -65,6 +66,10 @@ const UNIQUE_MEANINGS: Record<string, [field: string, zh: string, en: string]> =
   users_username_key: ['username', '用户名已被使用', 'the username is taken'],
   departments_region_id_name_key: ['name', '该区划下已有同名部门', 'a department of that name exists in the region'],
   declaration_versions_pkey: ['baseVersion', '他人同时保存了新版本，请刷新后重试', 'someone saved a new version at the same time; reload and try again'],
+  declarations_one_department_form: ['year', '该部门已有该年度的部门整体申报表', 'the department already has a department-wide form for that year'],
+  declarations_one_project_form: ['project', '该部门已有该年度同名项目的申报表', 'the department already has a form for that project that year'],
+  documents_one_report: ['targetId', '本轮次已有该申报表的监控表', 'the round already has a report on this form'],
+  documents_one_evaluation: ['targetId', '该申报表已有绩效自评表', 'the form already has a self-evaluation'],
 };
 
 /** A PostgreSQL error (both stores report them the same way). */
@@ -118,10 +123,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   // Declaration heads are cached where no change can be missed: the embedded store is locked to
   // this process; a PostgreSQL server announces every change to every process that listens.
   let stopListening: (() => Promise<void>) | null = null;
-  if (store.kind === 'embedded') cacheDeclarationHeads(store.db);
+  if (store.kind === 'embedded') cacheDocumentHeads(store.db);
   else if (store.listen) {
-    const cache = cacheDeclarationHeadsWhileListening(store.db);
-    stopListening = await store.listen(DECLARATION_CHANGED, (id) => declarationHeadChanged(store.db, id), cache.listening);
+    const cache = cacheDocumentHeadsWhileListening(store.db);
+    stopListening = await store.listen(DOCUMENT_CHANGED, (id) => documentHeadChanged(store.db, id), cache.listening);
   }
   const app = Fastify({
     logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
@@ -256,5 +261,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   dashboardRoutes(app, store);
   jobRoutes(app, store, jobQueue);
   declarationRoutes(app, store);
+  documentRoutes(app, store);
   return app;
 }

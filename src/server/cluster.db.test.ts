@@ -84,7 +84,7 @@ describe.skipIf(!postgres || missing !== null)('three server processes behind ng
     expect(acknowledged.length).toBeGreaterThan(50);
     // The two processes left carry on.
     expect(afterKill).toBeGreaterThan(10);
-    const stored = await store.db.selectFrom('review_comments').select('body').where('declaration_id', '=', id).where('body', 'like', '负载测试批注%').execute();
+    const stored = await store.db.selectFrom('document_comments').select('body').where('document_id', '=', id).where('body', 'like', '负载测试批注%').execute();
     const kept = new Set(stored.map((r) => r.body));
     expect(acknowledged.filter((b) => !kept.has(b))).toEqual([]);
     // Refused writes (cut off with the process) were never acknowledged; at most one each was stored.

@@ -22,12 +22,12 @@ describe.each(STORE_KINDS.slice(0, 1))('CSV downloads on the %s store', (_name, 
     t = await startTestApp(open, { family: true, jobs: true });
     // A published project form whose text a hostile department typed (stored as the write path would keep it).
     const row = await t.store.db
-      .selectFrom('declarations')
-      .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
-      .select(['declarations.id', 'declarations.current_version', 'declaration_versions.content'])
-      .where('declarations.state', '=', 'published')
-      .where('declarations.kind', '=', 'project-target')
-      .orderBy('declarations.id')
+      .selectFrom('documents')
+      .innerJoin('document_versions', (join) => join.onRef('document_versions.document_id', '=', 'documents.id').onRef('document_versions.version', '=', 'documents.current_version'))
+      .select(['documents.id', 'documents.current_version', 'document_versions.content'])
+      .where('documents.state', '=', 'published')
+      .where('documents.kind', '=', 'project-target')
+      .orderBy('documents.id')
       .executeTakeFirstOrThrow();
     projectFormId = row.id;
     const form = row.content as ProjectTarget;
@@ -38,7 +38,7 @@ describe.each(STORE_KINDS.slice(0, 1))('CSV downloads on the %s store', (_name, 
       funds: { ...form.funds, other: '-2.50' },
       indicators: form.indicators.map((indicator, i) => (i === 0 ? { ...indicator, name: '-2+3', level2: '\t=1+1' } : indicator)),
     };
-    await t.store.db.updateTable('declaration_versions').set({ content: JSON.stringify(hostile) }).where('declaration_id', '=', row.id).where('version', '=', row.current_version).execute();
+    await t.store.db.updateTable('document_versions').set({ content: JSON.stringify(hostile) }).where('document_id', '=', row.id).where('version', '=', row.current_version).execute();
   }, 180_000);
 
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe.each(STORE_KINDS.slice(0, 1))('CSV downloads on the %s store', (_name, 
     const users = (await admin.get<{ users: Array<{ id: string; username: string }> }>('/api/v1/users')).body.users;
     const reviewer = users.find((u) => u.username === 'haizhu-reviewer')?.id ?? '';
     expect((await admin.patch(`/api/v1/users/${reviewer}`, { displayName: '-2+3' })).status).toBe(200);
-    const departmentId = (await t.store.db.selectFrom('declarations').select('department_id').where('id', '=', projectFormId).executeTakeFirstOrThrow()).department_id;
+    const departmentId = (await t.store.db.selectFrom('documents').select('department_id').where('id', '=', projectFormId).executeTakeFirstOrThrow()).department_id;
     expect((await admin.patch(`/api/v1/organisations/departments/${departmentId}`, { name: LINK })).status).toBe(200);
     const audit = text((await admin.bytes('/api/v1/audit.csv?lang=en')).bytes);
     expect(audit).not.toMatch(/(^|,|\r\n)"?[=+\-@\t]/);

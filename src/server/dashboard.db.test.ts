@@ -54,12 +54,12 @@ describe.each(STORE_KINDS)('dashboards on the %s store', (_name, open) => {
     expect(body.scope.region.name).toBe('海珠区');
     expect(body.children.every((c) => c.kind === 'department')).toBe(true);
     const rows = await t.store.db
-      .selectFrom('declarations')
-      .innerJoin('departments', 'departments.id', 'declarations.department_id')
-      .select('declarations.budget_total')
+      .selectFrom('documents')
+      .innerJoin('departments', 'departments.id', 'documents.department_id')
+      .select('documents.budget_total')
       .where('departments.region_id', '=', ids.haizhu)
-      .where('declarations.year', '=', 2024)
-      .where('declarations.kind', '=', 'department-target')
+      .where('documents.year', '=', 2024)
+      .where('documents.kind', '=', 'department-target')
       .execute();
     const cents = rows.reduce((n, r) => n + BigInt(Math.round(Number(r.budget_total) * 100)), 0n);
     const shown = body.children.reduce((n, c) => n + BigInt(c.budget.replace('.', '')), 0n);

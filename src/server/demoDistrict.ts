@@ -5,6 +5,7 @@
  * region's worth of real figures to show and drill into.
  */
 import { randomUUID } from 'node:crypto';
+import { DOCUMENT_KINDS } from '../core/document.ts';
 import type { Transaction } from 'kysely';
 import type { DepartmentTargetDeclaration, Project } from '../core/declaration.ts';
 import { addMoney, formatMoney, money, subtractMoney, sumMoney } from '../core/money.ts';
@@ -191,12 +192,12 @@ export async function seedDemoDistrict(
   rounds.push((await openRound(trx, yuexiuReviewer, { regionId: options.yuexiu, year: 2025, name: '1–7月', through: THROUGH, due: '2025-08-15' })).id);
   for (const roundId of rounds) await ensureReports(trx, roundId, null);
   const byId = new Map(departments.map((d) => [d.id, d]));
-  const reports = await trx.selectFrom('monitoring_reports').select(['id', 'department_id', 'current_version']).where('round_id', 'in', rounds).where('department_id', 'in', [...byId.keys()]).orderBy('id').execute();
+  const reports = await trx.selectFrom('documents').select(['id', 'department_id', 'current_version']).where('kind', '=', 'monitoring-report').where('parent_id', 'in', rounds).where('department_id', 'in', [...byId.keys()]).orderBy('id').execute();
   for (const [i, report] of reports.entries()) {
     const department = byId.get(report.department_id);
     const plan = LIGHT_PLAN[((department?.index ?? 0) + i) % LIGHT_PLAN.length];
     if (!department || !plan) continue;
-    const current = await trx.selectFrom('monitoring_report_versions').select('content').where('report_id', '=', report.id).where('version', '=', report.current_version).executeTakeFirstOrThrow();
+    const current = await trx.selectFrom('document_versions').select('content').where('document_id', '=', report.id).where('version', '=', report.current_version).executeTakeFirstOrThrow();
     await updateReport(trx, department.editor, report.id, { baseVersion: report.current_version, content: fillReport(current.content as MonitoringReport, plan.light, plan.spent), note: '演示数据：1–7月执行情况 (demo: January–July)' });
     for (const action of plan.steps) {
       if (action === 'submit') await transitionReport(trx, department.approver, report.id, { action });
@@ -207,12 +208,12 @@ export async function seedDemoDistrict(
 
   // Year-end self-evaluations of 2024.
   for (const department of departments) {
-    const targets = await trx.selectFrom('declarations').select('id').where('department_id', '=', department.id).where('year', '=', 2024).where('state', '=', 'published').orderBy('kind').execute();
+    const targets = await trx.selectFrom('documents').select('id').where('kind', 'in', DOCUMENT_KINDS).where('department_id', '=', department.id).where('year', '=', 2024).where('state', '=', 'published').orderBy('kind').execute();
     for (const [k, target] of targets.entries()) {
       const plan = SCORE_PLAN[(department.index + k) % SCORE_PLAN.length];
       if (!plan) continue;
       const id = await createEvaluation(trx, department.editor, { targetId: target.id });
-      const current = await trx.selectFrom('self_evaluation_versions').select('content').where('evaluation_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
+      const current = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
       await updateEvaluation(trx, department.editor, id, { baseVersion: 1, content: fillEvaluation(current.content as SelfEvaluation, plan.shortfall, plan.spent), note: '演示数据：年度自评 (demo: the year scored)' });
       for (const action of plan.steps) {
         if (action === 'return') await transitionEvaluation(trx, department.reviewer, id, { action, reason: '请补充未达标指标的具体原因和数据来源。' });

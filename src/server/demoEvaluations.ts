@@ -3,6 +3,7 @@
  * department would, in every state of the cycle — most published with the final accounts, one accepted,
  * one returned — so that the whole year, targets to scores, can be seen in one place.
  */
+import { DOCUMENT_KINDS } from '../core/document.ts';
 import type { Transaction } from 'kysely';
 import { checkSelfEvaluation } from '../core/evaluation/evaluationRules.ts';
 import { qualitativeGrade } from '../core/evaluation/scoring.ts';
@@ -52,7 +53,7 @@ export function fillEvaluation(e: SelfEvaluation, shortfall: number, spent: stri
 
 /** Self-evaluations of the 2024 forms, through the cycle. */
 export async function seedDemoEvaluations(trx: Transaction<Database>, actors: DemoActors, departmentId: string): Promise<void> {
-  const targets = await trx.selectFrom('declarations').select(['id', 'kind', 'project_name']).where('department_id', '=', departmentId).where('year', '=', 2024).where('state', 'in', ['approved', 'published']).orderBy('kind').orderBy('project_name').execute();
+  const targets = await trx.selectFrom('documents').select(['id', 'kind', 'project_name']).where('kind', 'in', DOCUMENT_KINDS).where('department_id', '=', departmentId).where('year', '=', 2024).where('state', 'in', ['approved', 'published']).orderBy('kind').orderBy('project_name').execute();
   const plan: ReadonlyArray<{ shortfall: number; spent: string; steps: ReadonlyArray<'submit' | 'accept' | 'publish' | 'return'> }> = [
     { shortfall: 1, spent: '0.97', steps: ['submit', 'accept', 'publish'] },
     { shortfall: 0.9, spent: '0.92', steps: ['submit', 'accept', 'publish'] },
@@ -65,7 +66,7 @@ export async function seedDemoEvaluations(trx: Transaction<Database>, actors: De
     const step = plan[i % plan.length];
     if (!step) continue;
     const id = await createEvaluation(trx, actors.editor, { targetId: target.id });
-    const current = await trx.selectFrom('self_evaluation_versions').select('content').where('evaluation_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
+    const current = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', 1).executeTakeFirstOrThrow();
     await updateEvaluation(trx, actors.editor, id, { baseVersion: 1, content: fillEvaluation(current.content as SelfEvaluation, step.shortfall, step.spent), note: '演示数据：年度自评 (demo: the year scored)' });
     for (const action of step.steps) {
       if (action === 'return') await transitionEvaluation(trx, actors.reviewer, id, { action, reason: '请补充未达标指标的具体原因和数据来源。' });

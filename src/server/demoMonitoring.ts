@@ -64,7 +64,7 @@ export function fillReport(report: MonitoringReport, light: Light, spentShare: s
 /** Opens the demo round and takes its reports through the cycle. */
 export async function seedDemoMonitoring(trx: Transaction<Database>, actors: DemoActors, regionId: string): Promise<void> {
   await openRound(trx, actors.reviewer, { regionId, year: 2025, name: '1–7月', through: THROUGH, due: '2025-08-15' });
-  const reports = await trx.selectFrom('monitoring_reports').select(['id', 'current_version']).orderBy('project_name').execute();
+  const reports = await trx.selectFrom('documents').select(['id', 'current_version']).where('kind', '=', 'monitoring-report').orderBy('project_name').execute();
   const plan: ReadonlyArray<{ light: Light; spent: string; steps: ReadonlyArray<'submit' | 'return' | 'accept'> }> = [
     { light: 'red', spent: '0.30', steps: ['submit', 'accept'] },
     { light: 'blue', spent: '0.70', steps: ['submit'] },
@@ -74,7 +74,7 @@ export async function seedDemoMonitoring(trx: Transaction<Database>, actors: Dem
   for (const [i, report] of reports.entries()) {
     const step = plan[i % plan.length];
     if (!step) continue;
-    const current = await trx.selectFrom('monitoring_report_versions').select('content').where('report_id', '=', report.id).where('version', '=', report.current_version).executeTakeFirstOrThrow();
+    const current = await trx.selectFrom('document_versions').select('content').where('document_id', '=', report.id).where('version', '=', report.current_version).executeTakeFirstOrThrow();
     await updateReport(trx, actors.editor, report.id, { baseVersion: report.current_version, content: fillReport(current.content as MonitoringReport, step.light, step.spent), note: '演示数据：1–7月执行情况 (demo: January–July)' });
     for (const action of step.steps) {
       if (action === 'submit') await transitionReport(trx, actors.approver, report.id, { action });

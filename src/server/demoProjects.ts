@@ -93,7 +93,7 @@ export async function seedDemoFamily(trx: Transaction<Database>, actors: DemoAct
     await move(trx, actors, id, PUBLISH);
   }
   // 2025: a project form for each row of the seed's department form, made as a user would, from its row.
-  const department = await trx.selectFrom('declarations').select('id').where('department_id', '=', departmentId).where('year', '=', 2025).where('kind', '=', 'department-target').executeTakeFirstOrThrow();
+  const department = await trx.selectFrom('documents').select('id').where('department_id', '=', departmentId).where('year', '=', 2025).where('kind', '=', 'department-target').executeTakeFirstOrThrow();
   for (const [row, project] of seed.projects.entries()) {
     const id = await createDeclaration(trx, actors.editor, { departmentId, year: 2025, source: { kind: 'project-row', departmentFormId: department.id, row } });
     await updateDeclaration(trx, actors.editor, id, { baseVersion: 1, content: demoProjectForm(seed, project, 2025), note: '演示数据：填写指标 (demo: indicators filled in)' });

@@ -17,14 +17,14 @@ describe.each(STORE_KINDS)('reads of every kind of document on the %s store', (_
   beforeAll(async () => {
     t = await startTestApp(open, { family: true });
     const db = t.store.db;
-    const declaration = await db.selectFrom('declarations').select('id').where('state', '=', 'submitted').orderBy('id').executeTakeFirstOrThrow();
-    const report = await db.selectFrom('monitoring_reports').select('id').where('state', '!=', 'draft').orderBy('id').executeTakeFirstOrThrow();
-    const evaluation = await db.selectFrom('self_evaluations').select('id').where('state', 'in', ['submitted', 'returned', 'accepted']).orderBy('id').executeTakeFirstOrThrow();
+    const declaration = await db.selectFrom('documents').select('id').where('kind', 'in', ['department-target', 'project-target']).where('state', '=', 'submitted').orderBy('id').executeTakeFirstOrThrow();
+    const report = await db.selectFrom('documents').select('id').where('kind', '=', 'monitoring-report').where('state', '!=', 'draft').orderBy('id').executeTakeFirstOrThrow();
+    const evaluation = await db.selectFrom('documents').select('id').where('kind', '=', 'self-evaluation').where('state', 'in', ['submitted', 'returned', 'accepted']).orderBy('id').executeTakeFirstOrThrow();
     paths = { declaration: `/api/v1/declarations/${declaration.id}`, report: `/api/v1/monitoring/reports/${report.id}`, evaluation: `/api/v1/evaluations/${evaluation.id}` };
     unpublishedEvaluation = evaluation.id;
     published = {
-      declaration: (await db.selectFrom('declarations').select('id').where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow()).id,
-      evaluation: (await db.selectFrom('self_evaluations').select('id').where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow()).id,
+      declaration: (await db.selectFrom('documents').select('id').where('kind', 'in', ['department-target', 'project-target']).where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow()).id,
+      evaluation: (await db.selectFrom('documents').select('id').where('kind', '=', 'self-evaluation').where('state', '=', 'published').orderBy('id').executeTakeFirstOrThrow()).id,
     };
   }, 180_000);
 

@@ -73,8 +73,8 @@ describe.each(STORE_KINDS)('hostile files on the %s store', (_name, open) => {
     editor = await t.as('haizhu-editor');
     admin = await t.as('admin');
     departmentId = (await t.store.db.selectFrom('users').select('department_id').where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow()).department_id ?? '';
-    reportId = (await t.store.db.selectFrom('monitoring_reports').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
-    evaluationId = (await t.store.db.selectFrom('self_evaluations').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
+    reportId = (await t.store.db.selectFrom('documents').select('id').where('kind', '=', 'monitoring-report').orderBy('id').executeTakeFirstOrThrow()).id;
+    evaluationId = (await t.store.db.selectFrom('documents').select('id').where('kind', '=', 'self-evaluation').orderBy('id').executeTakeFirstOrThrow()).id;
   }, 180_000);
 
   afterEach(() => {

@@ -41,7 +41,7 @@ describe.skipIf(!postgresReachable)('two servers sharing one PostgreSQL database
     if (!store) throw new Error('no store');
     await seedDemo(store, PASSWORD);
     second = await start();
-    id = (await store.db.selectFrom('declarations').select('id').executeTakeFirstOrThrow()).id;
+    id = (await store.db.selectFrom('documents').select('id').executeTakeFirstOrThrow()).id;
   }, 60_000);
 
   afterAll(async () => {
@@ -65,12 +65,12 @@ describe.skipIf(!postgresReachable)('two servers sharing one PostgreSQL database
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      await admin.query(`update "${schema}".declarations set review_grade = '优' where id = $1`, [id]);
+      await admin.query(`update "${schema}".documents set review_grade = '优' where id = $1`, [id]);
       expect((await stateOn(first, onFirst)).reviewGrade).toBeNull();
-      await admin.query('select pg_notify($1, $2)', ['jixiao_declaration_changed', id]);
+      await admin.query('select pg_notify($1, $2)', ['jixiao_document_changed', id]);
       await expect.poll(async () => (await stateOn(first, onFirst)).reviewGrade, { timeout: 2000, interval: 20 }).toBe('优');
-      await admin.query(`update "${schema}".declarations set review_grade = null where id = $1`, [id]);
-      await admin.query('select pg_notify($1, $2)', ['jixiao_declaration_changed', id]);
+      await admin.query(`update "${schema}".documents set review_grade = null where id = $1`, [id]);
+      await admin.query('select pg_notify($1, $2)', ['jixiao_document_changed', id]);
       await expect.poll(async () => (await stateOn(first, onFirst)).reviewGrade, { timeout: 2000, interval: 20 }).toBeNull();
     } finally {
       await admin.end();
@@ -83,9 +83,9 @@ describe.skipIf(!postgresReachable)('two servers sharing one PostgreSQL database
     const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
     await admin.connect();
     try {
-      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%jixiao_declaration_changed%'");
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%jixiao_document_changed%'");
       // A change nobody announces (as if its notification were lost with the connection).
-      await admin.query(`update "${schema}".declarations set review_grade = '良' where id = $1`, [id]);
+      await admin.query(`update "${schema}".documents set review_grade = '良' where id = $1`, [id]);
     } finally {
       await admin.end();
     }

@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
+import { BACKUP_UPGRADE_FROM, backupUpgrader } from './backupUpgrade.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -19,7 +20,7 @@ import type { Database } from './schema.ts';
  * Tables in an order that satisfies foreign keys on restore: every table of the schema, but those of
  * {@link NOT_BACKED_UP}. A test fails when a table is in neither list.
  */
-export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'declarations', 'declaration_versions', 'review_comments', 'reviews', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'monitoring_reports', 'monitoring_report_versions', 'monitoring_comments', 'self_evaluations', 'self_evaluation_versions', 'self_evaluation_comments', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
+export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The tables a backup leaves out, and why. */
@@ -40,22 +41,17 @@ const ORDER: Record<TableName, string> = {
   departments: 'id',
   users: 'id',
   api_tokens: 'id',
-  declarations: 'id',
-  declaration_versions: 'declaration_id, version',
-  review_comments: 'id',
-  reviews: 'id',
+  documents: 'id',
+  document_versions: 'document_id, version',
+  document_comments: 'id',
+  document_reviews: 'id',
+  document_assignments: 'document_id, user_id',
   audit_log: 'seq',
   // Entries merged into another come after it (null first): the reference is restored in order.
   indicator_library: 'merged_into nulls first, id',
   indicator_uses: 'entry_id, declaration_id, annual_target',
   indicator_library_state: 'id',
   monitoring_rounds: 'id',
-  monitoring_reports: 'id',
-  monitoring_report_versions: 'report_id, version',
-  monitoring_comments: 'id',
-  self_evaluations: 'id',
-  self_evaluation_versions: 'evaluation_id, version',
-  self_evaluation_comments: 'id',
   notifications: 'id',
   notification_deliveries: 'id',
   declaration_findings: 'declaration_id, family, severity',
@@ -82,7 +78,7 @@ export interface LegacyBackup {
   format: 'jixiao-backup';
   schemaVersion: number;
   createdAt: string;
-  tables: Partial<Record<TableName, Array<Record<string, unknown>>>>;
+  tables: Partial<Record<string, Array<Record<string, unknown>>>>;
 }
 
 /** Rows read from the database a cursor fetch at a time. */
@@ -154,6 +150,11 @@ function regionsInOrder(rows: Array<Record<string, unknown>>): Array<Record<stri
   return ordered;
 }
 
+/** What a restored backup of an older schema needs besides its rows: the titles of the reports and evaluations made documents (from their versions). */
+async function finishUpgrade(trx: Transaction<Database>): Promise<void> {
+  await sql`update documents d set title = v.content->>'title' from document_versions v where v.document_id = d.id and v.version = d.current_version and d.title is null and d.kind in ('monitoring-report', 'self-evaluation')`.execute(trx);
+}
+
 /** Why a backup cannot be restored, naming the line. */
 export class BackupError extends Error {
   constructor(
@@ -175,6 +176,13 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let number = 0;
   let ended = false;
+  // Rows of an older schema become the rows of today's (a report of version 9 becomes a document).
+  let upgrader = backupUpgrader(LATEST);
+  const upgrade = (table: string, row: Record<string, unknown>, line: number): Array<Extract<BackupItem, { kind: 'row' }>> =>
+    upgrader({ table, row }).map((r) => {
+      if (!isTable(r.table)) throw new BackupError(line, `not a row of a known table (${table})`);
+      return { kind: 'row' as const, table: r.table, row: r.row, line };
+    });
   for await (const text of lines) {
     number++;
     if (text.trim() === '') continue;
@@ -188,18 +196,18 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
     const item = value as Record<string, unknown>;
     if (number === 1) {
       if (item.format !== 'jixiao-backup') throw new BackupError(1, 'not a Jixiao backup (format field missing)');
-      if (item.schemaVersion !== LATEST) throw new BackupError(1, `made by schema version ${String(item.schemaVersion)}, this Jixiao is at ${LATEST}`);
+      if (typeof item.schemaVersion !== 'number' || item.schemaVersion > LATEST || item.schemaVersion < BACKUP_UPGRADE_FROM) {
+        throw new BackupError(1, `made by schema version ${String(item.schemaVersion)}; this Jixiao is at ${LATEST} and restores backups of versions ${BACKUP_UPGRADE_FROM} to ${LATEST}`);
+      }
+      upgrader = backupUpgrader(item.schemaVersion);
       if (item.layout === undefined && item.tables && typeof item.tables === 'object') {
         // The first format: the whole backup in this one line.
         const legacy = item as unknown as LegacyBackup;
         yield { kind: 'header', header: { format: 'jixiao-backup', layout: 2, schemaVersion: legacy.schemaVersion, createdAt: legacy.createdAt } };
-        const rows: Record<string, number> = {};
-        for (const table of TABLES) {
-          const list = table === 'regions' ? regionsInOrder(legacy.tables.regions ?? []) : (legacy.tables[table] ?? []);
-          rows[table] = list.length;
-          for (const row of list) yield { kind: 'row', table, row, line: 1 };
+        for (const [table, list] of Object.entries(legacy.tables)) {
+          for (const row of table === 'regions' ? regionsInOrder(list ?? []) : (list ?? [])) yield* upgrade(table, row, 1);
         }
-        yield { kind: 'end', rows, line: 1 };
+        yield { kind: 'end', rows: {}, line: 1 };
         ended = true;
         continue;
       }
@@ -212,8 +220,8 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
       ended = true;
       continue;
     }
-    if (!isTable(item.t) || item.r === null || typeof item.r !== 'object') throw new BackupError(number, 'not a row of a known table');
-    yield { kind: 'row', table: item.t, row: item.r as Record<string, unknown>, line: number };
+    if (typeof item.t !== 'string' || item.r === null || typeof item.r !== 'object') throw new BackupError(number, 'not a row of a table');
+    yield* upgrade(item.t, item.r as Record<string, unknown>, number);
   }
   if (number === 0) throw new BackupError(0, 'the file is empty');
   if (!ended) throw new BackupError(number, 'the backup is cut short (no end line): it was not written completely');
@@ -225,6 +233,7 @@ export async function* readBackup(input: Readable): AsyncGenerator<BackupItem> {
  */
 export async function restoreBackup(db: Kysely<Database>, input: Readable): Promise<Record<TableName, number>> {
   return db.transaction().execute(async (trx) => {
+    let sameVersion = true;
     // Sessions are not backed up: they belong to the store being replaced.
     await sql`delete from sessions`.execute(trx);
     // The sums of each department's year are made again from what is restored.
@@ -244,6 +253,7 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
       pending = null;
     };
     for await (const item of readBackup(input)) {
+      if (item.kind === 'header') sameVersion = item.header.schemaVersion === LATEST;
       if (item.kind === 'row') {
         if (pending && (pending.table !== item.table || pending.rows.length >= 200)) await flush();
         pending ??= { table: item.table, rows: [] };
@@ -251,13 +261,15 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
         counts[item.table]++;
       } else if (item.kind === 'end') {
         await flush();
-        for (const table of TABLES) {
+        // An older backup's counts are by its own tables; rows were checked as they were read.
+        for (const table of sameVersion ? TABLES : []) {
           const expected = item.rows[table];
           if (expected !== undefined && expected !== counts[table]) throw new BackupError(item.line, `${table}: the end line says ${expected} rows, the file holds ${counts[table]}`);
         }
       }
     }
     await sql`select setval(pg_get_serial_sequence('audit_log', 'seq'), coalesce((select max(seq) from audit_log), 0) + 1, false)`.execute(trx);
+    if (!sameVersion) await finishUpgrade(trx);
     // What was notified before the backup is not sent again by e-mail or webhook: deliveries still
     // waiting are let go (the old store may have sent them after the backup).
     await sql`update notifications set fanned_out = true`.execute(trx);

@@ -5,13 +5,16 @@
  * province's dashboard adds up a few rows per department instead of scanning every form.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { DOCUMENT_KINDS } from '../core/document.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The statements that sum one set of department-years (given as a `values` list or all of them). */
 async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<void> {
-  const scoped = (table: string) => (where === null ? sql`` : sql`where (${sql.ref(`${table}.department_id`)}, ${sql.ref(`${table}.year`)}) in (${where})`);
+  // Target forms only: the dashboards sum forms; reports and evaluations have summaries of their own.
+  const targets = sql.join(DOCUMENT_KINDS.map((kind) => sql`${kind}`));
+  const scoped = (table: string) => (where === null ? sql`where ${sql.ref(`${table}.kind`)} in (${targets})` : sql`where ${sql.ref(`${table}.kind`)} in (${targets}) and (${sql.ref(`${table}.department_id`)}, ${sql.ref(`${table}.year`)}) in (${where})`);
   if (where === null) {
     await sql`delete from department_year_forms`.execute(db);
     await sql`delete from department_year_findings`.execute(db);
@@ -22,17 +25,17 @@ async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<vo
     await sql`delete from department_year_lines where (department_id, year) in (${where})`.execute(db);
   }
   await sql`insert into department_year_forms (department_id, year, kind, state, forms, errors, budget)
-    select declarations.department_id, declarations.year, declarations.kind, declarations.state, count(*), coalesce(sum(declarations.error_count), 0), coalesce(sum(declarations.budget_total), 0)
-    from declarations ${scoped('declarations')}
-    group by declarations.department_id, declarations.year, declarations.kind, declarations.state`.execute(db);
+    select documents.department_id, documents.year, documents.kind, documents.state, count(*), coalesce(sum(documents.error_count), 0), coalesce(sum(documents.budget_total), 0)
+    from documents ${scoped('documents')}
+    group by documents.department_id, documents.year, documents.kind, documents.state`.execute(db);
   await sql`insert into department_year_findings (department_id, year, family, severity, n, forms)
-    select declarations.department_id, declarations.year, f.family, f.severity, sum(f.n), count(*)
-    from declarations join declaration_findings f on f.declaration_id = declarations.id ${scoped('declarations')}
-    group by declarations.department_id, declarations.year, f.family, f.severity`.execute(db);
+    select documents.department_id, documents.year, f.family, f.severity, sum(f.n), count(*)
+    from documents join declaration_findings f on f.declaration_id = documents.id ${scoped('documents')}
+    group by documents.department_id, documents.year, f.family, f.severity`.execute(db);
   await sql`insert into department_year_lines (department_id, year, kind, line, amount)
-    select declarations.department_id, declarations.year, declarations.kind, l.line, sum(l.amount)
-    from declarations join declaration_budget_lines l on l.declaration_id = declarations.id ${scoped('declarations')}
-    group by declarations.department_id, declarations.year, declarations.kind, l.line`.execute(db);
+    select documents.department_id, documents.year, documents.kind, l.line, sum(l.amount)
+    from documents join declaration_budget_lines l on l.declaration_id = documents.id ${scoped('documents')}
+    group by documents.department_id, documents.year, documents.kind, l.line`.execute(db);
 }
 
 /** Sums again the department-years a write touched (in its transaction). */

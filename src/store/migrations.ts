@@ -438,23 +438,115 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index department_year_lines_by_year on department_year_lines (year)`,
     ],
     backfill: async (trx) => {
-      await searchIndex(trx);
+      await searchIndex(trx, 'declarations');
       // Every stored form's current version, once, in pages: later saves keep the rows themselves.
+      // Written against the tables as they were named then (migration 10 renames them).
       let after = '';
       for (;;) {
-        const page = await trx
-          .selectFrom('declarations')
-          .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
-          .select(['declarations.id', 'declaration_versions.content', 'declaration_versions.findings'])
-          .where('declarations.id', '>', after)
-          .orderBy('declarations.id')
-          .limit(500)
-          .execute();
-        if (page.length === 0) return;
-        for (const row of page) await storeDocumentFacts(trx, row.id, row.content as TargetDocument, row.findings as Finding[]);
-        after = page[page.length - 1]?.id ?? after;
+        const page = await sql<{ id: string; content: TargetDocument; findings: Finding[] }>`
+          select d.id, v.content, v.findings from declarations d
+            join declaration_versions v on v.declaration_id = d.id and v.version = d.current_version
+           where d.id > ${after} order by d.id limit 500`.execute(trx);
+        if (page.rows.length === 0) return;
+        for (const row of page.rows) await storeDocumentFacts(trx, row.id, row.content, row.findings);
+        after = page.rows[page.rows.length - 1]?.id ?? after;
       }
     },
+    // The department-year sums are made by migration 10, over the tables as they are from then on.
+  },
+  {
+    version: 10,
+    name: 'one store for every kind of document: target forms, monitoring reports and self-evaluations in documents, document_versions, document_comments and document_reviews',
+    statements: [
+      `alter table declarations rename to documents`,
+      `alter table declaration_versions rename to document_versions`,
+      `alter table document_versions rename column declaration_id to document_id`,
+      `alter table review_comments rename to document_comments`,
+      `alter table document_comments rename column declaration_id to document_id`,
+      `alter table reviews rename to document_reviews`,
+      `alter table document_reviews rename column declaration_id to document_id`,
+      // Kinds and their states are the registry's (src/kinds), not the table's.
+      `alter table documents drop constraint declarations_kind_check`,
+      `alter table documents drop constraint declarations_state_check`,
+      // Versions made by the system (a report prefilled when its round opened) have no user as author.
+      `alter table document_versions drop constraint declaration_versions_author_id_fkey`,
+      // What a document is about (a report's target form), and what holds it (a report's round).
+      `alter table documents add column target_id text`,
+      `alter table documents add column target_kind text`,
+      `alter table documents add column target_version integer`,
+      `alter table documents add column parent_id text`,
+      // When the bureau decided (approved, returned or accepted), and when its department was reminded.
+      `alter table documents add column decided_at text`,
+      `alter table documents add column reminded_at text`,
+      // The summary columns every kind fills as it can (kinds/kindDefinition.ts, SummaryColumns).
+      `alter table documents add column budget_executed numeric(20, 6)`,
+      `alter table documents add column score numeric`,
+      `alter table documents add column grade text`,
+      `alter table documents add column rate numeric`,
+      `alter table documents add column light text`,
+      `alter table documents add column light_rank integer`,
+      `alter table documents add column flag boolean not null default false`,
+      `alter table documents add column facts jsonb not null default '{}'::jsonb`,
+      // Monitoring reports, every row and version and comment, as documents of their kind.
+      `insert into documents (id, kind, department_id, year, state, current_version, title, search_text, budget_total, review_grade, error_count, warning_count,
+                              created_at, updated_at, submitted_at, published_at, project_name, project_code, project_row,
+                              target_id, target_kind, target_version, parent_id, decided_at, reminded_at, budget_executed, score, grade, rate, light, light_rank, flag, facts)
+         select r.id, 'monitoring-report', r.department_id, o.year, r.state, r.current_version, v.content->>'title', concat_ws(chr(10), d.name, coalesce(r.project_name, '')),
+                r.budget_annual, null, r.error_count, 0, r.created_at, r.updated_at, r.submitted_at, null, r.project_name, null, null,
+                r.target_id, r.target_kind, r.target_version, r.round_id, r.accepted_at, r.overdue_notified_at, r.budget_executed, null, null,
+                case when r.budget_annual > 0 and r.budget_executed is not null then round(r.budget_executed / r.budget_annual * 100, 2) end,
+                r.light_overall, r.light_rank, r.rectification_needed,
+                jsonb_build_object('lights', jsonb_build_object('budget', r.light_budget, 'indicators', r.light_indicators, 'overall', r.light_overall), 'targetKind', r.target_kind)
+           from monitoring_reports r
+           join monitoring_rounds o on o.id = r.round_id
+           join departments d on d.id = r.department_id
+           left join monitoring_report_versions v on v.report_id = r.id and v.version = r.current_version`,
+      `insert into document_versions (document_id, version, content, findings, author_id, created_at, note, autosave)
+         select report_id, version, content, findings, author_id, created_at, note, false from monitoring_report_versions`,
+      `insert into document_comments (id, document_id, path, body, author_id, version, created_at)
+         select id, report_id, path, body, author_id, version, created_at from monitoring_comments`,
+      // Self-evaluations likewise.
+      `insert into documents (id, kind, department_id, year, state, current_version, title, search_text, budget_total, review_grade, error_count, warning_count,
+                              created_at, updated_at, submitted_at, published_at, project_name, project_code, project_row,
+                              target_id, target_kind, target_version, parent_id, decided_at, reminded_at, budget_executed, score, grade, rate, light, light_rank, flag, facts)
+         select e.id, 'self-evaluation', e.department_id, e.year, e.state, e.current_version, v.content->>'title', concat_ws(chr(10), d.name, coalesce(e.project_name, '')),
+                e.budget_annual, null, e.error_count, 0, e.created_at, e.updated_at, e.submitted_at, e.published_at, e.project_name, null, null,
+                e.target_id, e.target_kind, e.target_version, null, e.accepted_at, null, e.budget_executed, e.total, e.grade, e.execution_rate, null, null, false,
+                jsonb_build_object('targetKind', e.target_kind)
+           from self_evaluations e
+           join departments d on d.id = e.department_id
+           left join self_evaluation_versions v on v.evaluation_id = e.id and v.version = e.current_version`,
+      `insert into document_versions (document_id, version, content, findings, author_id, created_at, note, autosave)
+         select evaluation_id, version, content, findings, author_id, created_at, note, false from self_evaluation_versions`,
+      `insert into document_comments (id, document_id, path, body, author_id, version, created_at)
+         select id, evaluation_id, path, body, author_id, version, created_at from self_evaluation_comments`,
+      `drop table monitoring_comments`,
+      `drop table monitoring_report_versions`,
+      `drop table monitoring_reports`,
+      `drop table self_evaluation_comments`,
+      `drop table self_evaluation_versions`,
+      `drop table self_evaluations`,
+      // A report per round and target form; a self-evaluation per target form.
+      `create unique index documents_one_report on documents (parent_id, target_id) where kind = 'monitoring-report'`,
+      `create unique index documents_one_evaluation on documents (target_id) where kind = 'self-evaluation'`,
+      // The round page sorts a round's reports red first.
+      `create index documents_by_parent on documents (parent_id, light_rank, department_id) where parent_id is not null`,
+      `create index documents_by_target on documents (target_id) where target_id is not null`,
+      `create index documents_by_kind_year on documents (kind, year, department_id)`,
+      // People assigned to a document (experts and agencies scoring an assessment), with the role they have in it.
+      `create table document_assignments (
+         document_id text not null references documents(id) on delete cascade,
+         user_id text not null references users(id),
+         role text not null,
+         assigned_by text not null,
+         assigned_at text not null,
+         primary key (document_id, user_id)
+       )`,
+      `create index document_assignments_by_user on document_assignments (user_id)`,
+      // Deferred: a restore loads documents in any order, a report before the form it is about. Added
+      // last: rows inserted under a deferred key leave trigger events that stop an index being made.
+      `alter table documents add constraint documents_target_id_fkey foreign key (target_id) references documents(id) deferrable initially deferred`,
+    ],
     backfillAfter: refreshAllDepartmentYears,
   },
   {
@@ -473,14 +565,14 @@ export const MIGRATIONS: readonly Migration[] = [
  * search (`like '%…%'`) an index scan. Tried under a savepoint: without the extension, or without the
  * right to create it (and on PGlite, which does not load it), the search scans as before.
  */
-async function searchIndex(trx: Transaction<Database>): Promise<void> {
+async function searchIndex(trx: Transaction<Database>, table: string): Promise<void> {
   const available = await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(trx);
   if ((available.rows[0]?.n ?? 0) === 0) return;
   await sql`savepoint search_index`.execute(trx);
   try {
     // In public, once per database: several schemas (installations) share it.
     await sql`create extension if not exists pg_trgm schema public`.execute(trx);
-    await sql`create index declarations_search_trgm on declarations using gin (search_text public.gin_trgm_ops)`.execute(trx);
+    await sql.raw(`create index declarations_search_trgm on ${table} using gin (search_text public.gin_trgm_ops)`).execute(trx);
     await sql`release savepoint search_index`.execute(trx);
   } catch {
     await sql`rollback to savepoint search_index`.execute(trx);
@@ -492,14 +584,14 @@ function quote(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
-/** Applies every migration not yet applied, each in its own transaction; returns those applied. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<number[]> {
+/** Applies every migration not yet applied (up to `upTo`, for tests of one migration), each in its own transaction; returns those applied. */
+export async function migrateToLatest(db: Kysely<Database>, upTo = Number.POSITIVE_INFINITY): Promise<number[]> {
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)`.execute(db);
   const done = await sql<{ version: number }>`select version from schema_migrations`.execute(db);
   const applied = new Set(done.rows.map((r) => Number(r.version)));
   const ran: number[] = [];
   for (const migration of MIGRATIONS) {
-    if (applied.has(migration.version)) continue;
+    if (applied.has(migration.version) || migration.version > upTo) continue;
     await db.transaction().execute(async (trx) => {
       for (const statement of migration.statements) await sql.raw(statement).execute(trx);
       await migration.backfill?.(trx);

@@ -6,9 +6,6 @@
 import type { Generated } from 'kysely';
 import type { DocumentKind } from '../core/document.ts';
 import type { Light } from '../core/monitoringReport.ts';
-import type { ReportState } from '../core/monitoring/reportWorkflow.ts';
-import type { EvaluationState } from '../core/evaluation/evaluationWorkflow.ts';
-import type { EvaluationGrade } from '../core/selfEvaluation.ts';
 import type { Role } from '../core/policy.ts';
 import type { DeclarationState, ReviewGrade } from '../core/workflow.ts';
 
@@ -66,31 +63,59 @@ export interface ApiTokensTable {
   last_used_at: string | null;
 }
 
-export interface DeclarationsTable {
+/**
+ * Every document of every kind (src/kinds): target forms, monitoring reports, self-evaluations and the
+ * kinds that come. The summary columns are filled by each kind's `summarize` with every version.
+ */
+export interface DocumentsTable {
   id: string;
+  /** A kind of the registry (`src/kinds/registry.ts`). */
+  kind: string;
   department_id: string;
   year: number;
-  state: DeclarationState;
+  /** A state of the kind's workflow. */
+  state: string;
   current_version: number;
   title: string | null;
   /** Names, goals and indicators, for full-text search. */
   search_text: string;
-  /** Exact decimal (numeric), returned as a string. */
+  /** The money it is about (万元): exact decimal (numeric), returned as a string. */
   budget_total: string | null;
+  /** The grade of the bureau's last review (target forms). */
   review_grade: ReviewGrade | null;
   error_count: number;
   warning_count: number;
   created_at: string;
   updated_at: string;
-  /** First submission: a draft never submitted may be deleted by its department. */
+  /** When it was submitted (target forms: first submission; a draft never submitted may be deleted). */
   submitted_at: string | null;
   published_at: string | null;
-  kind: DocumentKind;
-  /** Project forms: 项目名称 and 项目编码, for links and uniqueness. */
+  /** The project (or other subject) it is about, for lists and uniqueness; 项目编码. */
   project_name: string | null;
   project_code: string | null;
   /** Project forms: the department form's row name the user linked it to (null: automatic). */
   project_row: string | null;
+  /** The document it is about (a report's or self-evaluation's target form), its kind and the version measured. */
+  target_id: string | null;
+  target_kind: string | null;
+  target_version: number | null;
+  /** What holds it: a report's monitoring round. */
+  parent_id: string | null;
+  /** When the bureau last decided on it (approved, returned, accepted). */
+  decided_at: string | null;
+  /** When its department was reminded that it is overdue (once). */
+  reminded_at: string | null;
+  /** Exact decimals (numeric), returned as strings. */
+  budget_executed: string | null;
+  score: string | null;
+  grade: string | null;
+  rate: string | null;
+  light: Light | null;
+  light_rank: number | null;
+  /** Something awaits the bureau (rectification advice is owed). */
+  flag: boolean;
+  /** What lists show but never sort on, per kind. */
+  facts: unknown;
 }
 
 export interface IndicatorLibraryTable {
@@ -123,11 +148,12 @@ export interface IndicatorUsesTable {
   annual_target: string;
 }
 
-export interface DeclarationVersionsTable {
-  declaration_id: string;
+export interface DocumentVersionsTable {
+  document_id: string;
   version: number;
   content: unknown;
   findings: unknown;
+  /** A user's id, or `system` for what the system made (a report prefilled when its round opened). */
   author_id: string;
   created_at: string;
   note: string | null;
@@ -135,9 +161,9 @@ export interface DeclarationVersionsTable {
   autosave: boolean;
 }
 
-export interface ReviewsTable {
+export interface DocumentReviewsTable {
   id: string;
-  declaration_id: string;
+  document_id: string;
   version: number;
   grade: ReviewGrade;
   outcome: 'approved' | 'returned';
@@ -146,9 +172,20 @@ export interface ReviewsTable {
   created_at: string;
 }
 
-export interface CommentsTable {
+/** A person assigned to a document (an expert or agency scoring an assessment). */
+export interface DocumentAssignmentsTable {
+  document_id: string;
+  user_id: string;
+  /** The part they play in it, the kind's word (expert, agency). */
+  role: string;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+/** A comment anchored to a field or row of a document (a JSON Pointer; '' for the whole document). */
+export interface DocumentCommentsTable {
   id: string;
-  declaration_id: string;
+  document_id: string;
   path: string;
   body: string;
   author_id: string;
@@ -181,99 +218,6 @@ export interface MonitoringRoundsTable {
   /** When reports are due, YYYY-MM-DD. */
   due: string;
   created_by: string;
-  created_at: string;
-}
-
-export interface MonitoringReportsTable {
-  id: string;
-  round_id: string;
-  department_id: string;
-  target_id: string;
-  target_kind: DocumentKind;
-  /** The target form's version the report measures. */
-  target_version: number;
-  project_name: string | null;
-  state: ReportState;
-  current_version: number;
-  light_budget: Light | null;
-  light_indicators: Light | null;
-  light_overall: Light | null;
-  /** 0 red, 1 yellow, 2 green, 3 blue, 4 none. */
-  light_rank: number;
-  /** Exact decimals (numeric), returned as strings. */
-  budget_annual: string | null;
-  budget_executed: string | null;
-  error_count: number;
-  rectification_needed: boolean;
-  /** When the department was told the report is overdue (once per report). */
-  overdue_notified_at: string | null;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  accepted_at: string | null;
-}
-
-export interface MonitoringReportVersionsTable {
-  report_id: string;
-  version: number;
-  content: unknown;
-  findings: unknown;
-  author_id: string;
-  created_at: string;
-  note: string | null;
-}
-
-export interface MonitoringCommentsTable {
-  id: string;
-  report_id: string;
-  path: string;
-  body: string;
-  author_id: string;
-  version: number;
-  created_at: string;
-}
-
-export interface SelfEvaluationsTable {
-  id: string;
-  department_id: string;
-  target_id: string;
-  target_kind: DocumentKind;
-  target_version: number;
-  year: number;
-  project_name: string | null;
-  state: EvaluationState;
-  current_version: number;
-  /** Exact decimals (numeric), returned as strings. */
-  total: string | null;
-  grade: EvaluationGrade | null;
-  execution_rate: string | null;
-  budget_annual: string | null;
-  budget_executed: string | null;
-  error_count: number;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  accepted_at: string | null;
-  published_at: string | null;
-}
-
-export interface SelfEvaluationVersionsTable {
-  evaluation_id: string;
-  version: number;
-  content: unknown;
-  findings: unknown;
-  author_id: string;
-  created_at: string;
-  note: string | null;
-}
-
-export interface SelfEvaluationCommentsTable {
-  id: string;
-  evaluation_id: string;
-  path: string;
-  body: string;
-  author_id: string;
-  version: number;
   created_at: string;
 }
 
@@ -398,21 +342,16 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  declarations: DeclarationsTable;
-  declaration_versions: DeclarationVersionsTable;
-  review_comments: CommentsTable;
-  reviews: ReviewsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  document_comments: DocumentCommentsTable;
+  document_reviews: DocumentReviewsTable;
+  document_assignments: DocumentAssignmentsTable;
   audit_log: AuditLogTable;
   indicator_library: IndicatorLibraryTable;
   indicator_uses: IndicatorUsesTable;
   indicator_library_state: IndicatorLibraryStateTable;
   monitoring_rounds: MonitoringRoundsTable;
-  monitoring_reports: MonitoringReportsTable;
-  monitoring_report_versions: MonitoringReportVersionsTable;
-  monitoring_comments: MonitoringCommentsTable;
-  self_evaluations: SelfEvaluationsTable;
-  self_evaluation_versions: SelfEvaluationVersionsTable;
-  self_evaluation_comments: SelfEvaluationCommentsTable;
   notifications: NotificationsTable;
   declaration_findings: DeclarationFindingsTable;
   declaration_budget_lines: DeclarationBudgetLinesTable;

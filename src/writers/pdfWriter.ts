@@ -49,8 +49,13 @@ function shareLayoutCache(pdf: PDFKit.PDFDocument): void {
 }
 
 /** A PDF of the documents, each starting on a new page. */
-export async function writePdf(documents: readonly PrintableDocument[], info: { title?: string } = {}): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? documents[0]?.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
+export function writePdf(documents: readonly PrintableDocument[], info: { title?: string } = {}): Promise<Buffer> {
+  return writeLayoutsPdf(documents.map(officialLayout), { title: info.title ?? documents[0]?.title ?? 'Jixiao' });
+}
+
+/** Official forms already laid out (any kind's `layout`) as one PDF. */
+export async function writeLayoutsPdf(layouts: readonly FormLayout[], info: { title?: string } = {}): Promise<Buffer> {
+  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -62,10 +67,7 @@ export async function writePdf(documents: readonly PrintableDocument[], info: { 
   pdf.font('cjk');
   shareLayoutCache(pdf);
   const heads: string[] = [];
-  for (const document of documents) {
-    const layout = officialLayout(document);
-    new FormDrawer(pdf, layout, heads).draw();
-  }
+  for (const layout of layouts) new FormDrawer(pdf, layout, heads).draw();
   // Page numbers once the number of pages is known.
   const range = pdf.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

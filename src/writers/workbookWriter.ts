@@ -17,11 +17,16 @@ const BORDER: Partial<ExcelJS.Borders> = {
 const FONT = '宋体';
 
 /** An .xlsx of the documents, one sheet each. */
-export async function writeWorkbook(documents: readonly PrintableDocument[]): Promise<Buffer> {
+export function writeWorkbook(documents: readonly PrintableDocument[]): Promise<Buffer> {
+  return writeLayoutsWorkbook(documents.map(officialLayout));
+}
+
+/** Official forms already laid out (any kind's `layout`) as one workbook, a sheet each. */
+export async function writeLayoutsWorkbook(layouts: readonly FormLayout[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jixiao';
   const used = new Set<string>();
-  for (const document of documents) addSheet(workbook, officialLayout(document), used);
+  for (const layout of layouts) addSheet(workbook, layout, used);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data);
 }

@@ -25,7 +25,6 @@ export const REPORT_STATE_NAMES: Record<ReportState, { zh: string; en: string }>
 export type ReportRequest = { readonly action: 'submit' } | { readonly action: 'return'; readonly reason: string } | { readonly action: 'accept'; readonly advice?: string };
 export type ReportAction = ReportRequest['action'];
 
-export type ReportRefusal = 'wrong-state' | 'reason-required' | 'advice-required' | 'unexplained';
 
 /** True when the bureau must give rectification advice: a red light, or an indicator it is impossible to meet. */
 export function rectificationNeeded(report: MonitoringReport, lights: Pick<ReportLights, 'overall'>): boolean {
@@ -38,37 +37,4 @@ export function rectificationNeeded(report: MonitoringReport, lights: Pick<Repor
  */
 export function blockingFindings(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error' && !f.path.startsWith('/rectification'));
-}
-
-/** The state a request leads to, or why it cannot be done. Pure: the policy decides who may ask. */
-export function reportTransition(
-  state: ReportState,
-  request: ReportRequest,
-  context: { readonly report: MonitoringReport; readonly lights: Pick<ReportLights, 'overall'>; readonly findings: readonly Finding[] },
-): { ok: true; state: ReportState } | { ok: false; refusal: ReportRefusal } {
-  switch (request.action) {
-    case 'submit':
-      if (state !== 'draft' && state !== 'returned') return { ok: false, refusal: 'wrong-state' };
-      return blockingFindings(context.findings).length > 0 ? { ok: false, refusal: 'unexplained' } : { ok: true, state: 'submitted' };
-    case 'return':
-      if (state !== 'submitted') return { ok: false, refusal: 'wrong-state' };
-      return request.reason.trim() === '' ? { ok: false, refusal: 'reason-required' } : { ok: true, state: 'returned' };
-    case 'accept': {
-      if (state !== 'submitted') return { ok: false, refusal: 'wrong-state' };
-      const advice = (request.advice ?? context.report.rectification.advice).trim();
-      return rectificationNeeded(context.report, context.lights) && advice === '' ? { ok: false, refusal: 'advice-required' } : { ok: true, state: 'accepted' };
-    }
-  }
-}
-
-/** True when the department may edit the report (to fill in, or returned). */
-export function isReportEditable(state: ReportState): boolean {
-  return state === 'draft' || state === 'returned';
-}
-
-/** The actions a state allows, for offering buttons. */
-export function reportActionsFrom(state: ReportState): ReportAction[] {
-  if (state === 'draft' || state === 'returned') return ['submit'];
-  if (state === 'submitted') return ['return', 'accept'];
-  return [];
 }

@@ -19,7 +19,8 @@ export type { JobInput };
 import { AppError } from '../appError.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
-import { createDeclaration, recheckDeclaration } from '../services/declarations.ts';
+import { createDeclaration } from '../services/declarations.ts';
+import { recheckDocument } from '../services/documents.ts';
 import { rescoreEvaluation } from '../services/evaluations.ts';
 import { departmentsByName, prepareLoad, storeLoad, type PreparedLoad } from '../services/bulkLoad.ts';
 import { activeDepartments, departmentWithPath } from '../services/organisations.ts';
@@ -94,11 +95,11 @@ const exportForms: JobKindHandler = {
   async prepare(context, payload) {
     const { declarationId } = payload as ExportItem;
     const row = await context.db
-      .selectFrom('declarations')
-      .innerJoin('departments', 'departments.id', 'declarations.department_id')
-      .innerJoin('declaration_versions', (join) => join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'))
-      .select(['declarations.id', 'declarations.year', 'declarations.kind', 'declarations.project_name', 'declarations.state', 'departments.name as department_name', 'declaration_versions.content'])
-      .where('declarations.id', '=', declarationId)
+      .selectFrom('documents')
+      .innerJoin('departments', 'departments.id', 'documents.department_id')
+      .innerJoin('document_versions', (join) => join.onRef('document_versions.document_id', '=', 'documents.id').onRef('document_versions.version', '=', 'documents.current_version'))
+      .select(['documents.id', 'documents.year', 'documents.kind', 'documents.project_name', 'documents.state', 'departments.name as department_name', 'document_versions.content'])
+      .where('documents.id', '=', declarationId)
       .executeTakeFirst();
     if (!row) throw new AppError(404, 'not-found', '申报表已不存在', 'the form no longer exists');
     // Characters no file system takes in a name (control characters included) become _.
@@ -133,7 +134,9 @@ const rescoreYear: JobKindHandler = {
   },
   async store(trx, context, prepared) {
     const item = prepared as RescoreItem;
-    return item.type === 'declaration' ? recheckDeclaration(trx, context.actor.id, item.id) : rescoreEvaluation(trx, context.actor.id, item.id);
+    if (item.type === 'evaluation') return rescoreEvaluation(trx, context.actor.id, item.id);
+    const { errorsBefore, errorsAfter } = await recheckDocument(trx, context.actor.id, item.id);
+    return { errorsBefore, errorsAfter };
   },
   async finish(db, jobId) {
     const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').execute();

@@ -86,7 +86,7 @@ describe.skipIf(!postgres)('a job whose process is killed, on PostgreSQL with tw
     // Nothing lost, nothing twice.
     const finished = await job();
     expect([finished.state, finished.done, finished.failed]).toEqual(['done', FORMS, 0]);
-    const names = (await store.db.selectFrom('declarations').select('project_name').where('project_name', 'like', '接管测试项目%').execute()).map((r) => r.project_name);
+    const names = (await store.db.selectFrom('documents').select('project_name').where('project_name', 'like', '接管测试项目%').execute()).map((r) => r.project_name);
     expect(names).toHaveLength(FORMS);
     expect(new Set(names).size).toBe(FORMS);
     const items = await store.db.selectFrom('job_items').select(['state']).where('job_id', '=', jobId).execute();

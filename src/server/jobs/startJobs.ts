@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { Kysely } from 'kysely';
+import { DOCUMENT_KINDS } from '../../core/document.ts';
 import { canManageRegion, oversightRegion, type Actor } from '../../core/policy.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
@@ -52,9 +53,9 @@ export async function startImport(db: Kysely<Database>, actor: Actor, files: Rea
 /** A year's forms the person may see (of a region, for reviewers and admins), exported. */
 export async function startExport(db: Kysely<Database>, actor: Actor, options: { year: number; regionId: string | null }): Promise<string> {
   const regionId = actor.role === 'reviewer' || actor.role === 'admin' ? await regionFor(db, actor, options.regionId) : null;
-  let query = (await visibleDeclarations(db, actor)).where('declarations.year', '=', options.year);
+  let query = (await visibleDeclarations(db, actor)).where('documents.year', '=', options.year);
   if (regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, regionId));
-  const rows = await query.select(['declarations.id', 'departments.name', 'declarations.project_name']).orderBy('departments.name').orderBy('declarations.kind').orderBy('declarations.id').execute();
+  const rows = await query.select(['documents.id', 'departments.name', 'documents.project_name']).orderBy('departments.name').orderBy('documents.kind').orderBy('documents.id').execute();
   return createJob(db, actor, { kind: 'export-forms', year: options.year, regionId }, rows.map((row) => ({ label: `${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { declarationId: row.id } })));
 }
 
@@ -63,13 +64,14 @@ export async function startRescore(db: Kysely<Database>, actor: Actor, options: 
   if (actor.role !== 'admin') throw forbidden();
   const regionId = await regionFor(db, actor, options.regionId);
   const scope = regionId ? await regionSubtree(db, regionId) : null;
-  let forms = db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id').select(['declarations.id', 'departments.name', 'declarations.project_name']).where('declarations.year', '=', options.year);
-  let evaluations = db.selectFrom('self_evaluations').innerJoin('departments', 'departments.id', 'self_evaluations.department_id').select(['self_evaluations.id', 'departments.name', 'self_evaluations.project_name']).where('self_evaluations.year', '=', options.year);
+  const ofKinds = (kinds: readonly string[]) => db.selectFrom('documents').innerJoin('departments', 'departments.id', 'documents.department_id').select(['documents.id', 'departments.name', 'documents.project_name']).where('documents.kind', 'in', kinds).where('documents.year', '=', options.year);
+  let forms = ofKinds(DOCUMENT_KINDS);
+  let evaluations = ofKinds(['self-evaluation']);
   if (scope) {
     forms = forms.where('departments.region_id', 'in', scope);
     evaluations = evaluations.where('departments.region_id', 'in', scope);
   }
-  const [formRows, evaluationRows] = await Promise.all([forms.orderBy('declarations.id').execute(), evaluations.orderBy('self_evaluations.id').execute()]);
+  const [formRows, evaluationRows] = await Promise.all([forms.orderBy('documents.id').execute(), evaluations.orderBy('documents.id').execute()]);
   const items = [
     ...formRows.map((row) => ({ label: `申报表 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'declaration' as const, id: row.id } })),
     ...evaluationRows.map((row) => ({ label: `自评 ${row.name}${row.project_name ? ` · ${row.project_name}` : ''}`, payload: { type: 'evaluation' as const, id: row.id } })),

@@ -1,11 +1,14 @@
-/** Declarations: list, read, create (empty, imported, copied), edit, history, workflow, comments. */
+/**
+ * Target forms: list, read, create (empty, imported, copied), edit, links to each other, the indicator
+ * library. History, comments and steps are the routes every kind shares (`documentRoutes.ts`).
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { REVIEW_GRADES, STATE_NAMES } from '../../core/workflow.ts';
+import { STATE_NAMES } from '../../core/workflow.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import type { DeclarationSummary } from '../../format/apiTypes.ts';
-import { DOCUMENT_KINDS } from '../../core/document.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../core/document.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
 
@@ -16,49 +19,22 @@ import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
 import { UPLOAD_BODY_LIMIT } from './downloads.ts';
-import { batchIds, eachInBatch } from './batch.ts';
+import { sharedDocumentRoutes } from './documentRoutes.ts';
 import { optionalActor, requireActor } from '../context.ts';
-import {
-  addComment,
-  authorize,
-  createDeclaration,
-  deleteDeclaration,
-  nameVersion,
-  restoreVersion,
-  diffVersions,
-  getDeclaration,
-  getDeclarationJson,
-  getVersion,
-  listComments,
-  listDeclarations,
-  listVersions,
-  transitionDeclaration,
-  updateDeclaration,
-  visibleDeclarations,
-  type CreateSource,
-} from '../services/declarations.ts';
+import { authorize, createDeclaration, getDeclaration, getDeclarationJson, listDeclarations, TARGET_KINDS, updateDeclaration, visibleDeclarations, type CreateSource } from '../services/declarations.ts';
 import { documentLinks } from '../services/documentLinks.ts';
 import { listLibraryForAdmin, lookUpLibrary, mergeEntry, setEntryHidden, similarProjects } from '../services/indicatorLibrary.ts';
-import { canOnDeclaration } from '../../core/policy.ts';
+import { canOnDocument } from '../../kinds/documentPolicy.ts';
 import type { TargetDocument } from '../../core/document.ts';
-import { declarationHeadChanged } from '../services/declarationHeads.ts';
+import { documentHeadChanged } from '../services/documentHeads.ts';
 import { departmentWithPath } from '../services/organisations.ts';
 import { yearStatistics } from '../services/statistics.ts';
 
 /** Ids are UUIDs; anything longer than any id is refused before it reaches a query. */
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(2000).max(2100);
-/** Version numbers are PostgreSQL integers. */
-const versionNumber = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const states = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
-
-/** A step of the workflow, as one form's or a batch's request. */
-const transitionBody = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('submit') }),
-  z.object({ action: z.literal('review'), grade: z.enum(REVIEW_GRADES as unknown as ['优', '良', '中', '差']), reason: z.string().max(2000).optional() }),
-  z.object({ action: z.literal('publish') }),
-]);
 
 export const listQuery = z.object({
   year: year.optional(),
@@ -91,8 +67,10 @@ function importRefused(outcome: Extract<WorkerOutcome, { ok: false }>): AppError
 
 export function declarationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Versions, diff, comments, steps and deletion: the handlers every kind shares, on the forms' older path.
+  sharedDocumentRoutes(app, store, { base: '/api/v1/declarations', kinds: TARGET_KINDS, tag: 'declarations', deprecated: true });
 
-  r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged', querystring: listQuery } }, async (request) => {
+  r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged (see /api/v1/documents?kind=)', querystring: listQuery, deprecated: true } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
   });
 
@@ -122,13 +100,13 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see, newest first' } }, async (request) => {
     const query = await visibleDeclarations(store.db, optionalActor(request));
-    const rows = await query.select('declarations.year').distinct().orderBy('declarations.year', 'desc').execute();
+    const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
   });
 
   r.get('/api/v1/public/declarations/years', { schema: { tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
     const query = await visibleDeclarations(store.db, null);
-    const rows = await query.select('declarations.year').distinct().orderBy('declarations.year', 'desc').execute();
+    const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
   });
 
@@ -257,10 +235,10 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get('/api/v1/declarations/:id/links', { schema: { tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
     const actor = optionalActor(request);
-    const { row, regionPath } = await authorize(store.db, actor, request.params.id, 'read');
-    const current = await store.db.selectFrom('declaration_versions').select('content').where('declaration_id', '=', row.id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
-    const canSee = (other: { state: string }) => canOnDeclaration(actor, 'read', { departmentId: row.department_id, regionPath, state: other.state as typeof row.state });
-    return documentLinks(store.db, { id: row.id, departmentId: row.department_id, year: row.year, kind: row.kind, projectName: row.project_name, projectRow: row.project_row }, current.content as TargetDocument, canSee);
+    const { row, regionPath, kind } = await authorize(store.db, actor, request.params.id, 'read');
+    const current = await store.db.selectFrom('document_versions').select('content').where('document_id', '=', row.id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
+    const canSee = (other: { state: string }) => canOnDocument(actor, 'read', { departmentId: row.department_id, regionPath, state: other.state }, kind);
+    return documentLinks(store.db, { id: row.id, departmentId: row.department_id, year: row.year, kind: row.kind as DocumentKind, projectName: row.project_name, projectRow: row.project_row }, current.content as TargetDocument, canSee);
   });
 
   r.put(
@@ -271,9 +249,9 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       await store.db.transaction().execute(async (trx) => {
         const { row } = await authorize(trx, actor, request.params.id, 'update');
         if (row.kind !== 'project-target') throw new AppError(400, 'validation-failed', '只有项目申报表可以关联部门整体申报表的项目行', 'only a project form links to a row of the department form', [{ field: 'rowName', message: 'not a project form' }]);
-        await trx.updateTable('declarations').set({ project_row: request.body.rowName }).where('id', '=', row.id).execute();
+        await trx.updateTable('documents').set({ project_row: request.body.rowName }).where('id', '=', row.id).execute();
       });
-      declarationHeadChanged(store.db, request.params.id);
+      documentHeadChanged(store.db, request.params.id);
       return { ok: true };
     },
   );
@@ -322,14 +300,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.delete('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'Delete a draft that was never submitted (its department; its last content is kept in the audit log)', params: id } }, async (request) => {
-    const actor = requireActor(request);
-    await store.db.transaction().execute((trx) => deleteDeclaration(trx, actor, request.params.id));
-    declarationHeadChanged(store.db, request.params.id);
-    return { ok: true };
-  });
-
-  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next', params: id } }, async (request, reply) => {
+  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request, reply) => {
     const body = await getDeclarationJson(store.db, optionalActor(request), request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
   });
@@ -339,8 +310,9 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     {
       schema: {
         tags: ['declarations'],
-        summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version)',
+        summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version; see PUT /api/v1/documents/:id)',
         params: id,
+        deprecated: true,
         body: z.object({
           baseVersion: z.number().int().min(1).max(2_147_483_647),
           content: documentSchema,
@@ -353,118 +325,15 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       const actor = requireActor(request);
       const version = await store.db.transaction().execute((trx) => updateDeclaration(trx, actor, request.params.id, request.body));
-      declarationHeadChanged(store.db, request.params.id);
+      documentHeadChanged(store.db, request.params.id);
       return { ...(await getDeclaration(store.db, actor, request.params.id)), version };
     },
-  );
-
-  r.get('/api/v1/declarations/:id/versions', { schema: { tags: ['declarations'], summary: 'Every saved version, newest first', params: id } }, async (request) => {
-    return { versions: await listVersions(store.db, optionalActor(request), request.params.id) };
-  });
-
-  r.get(
-    '/api/v1/declarations/:id/versions/:version',
-    { schema: { tags: ['declarations'], summary: 'One saved version', params: z.object({ id: z.string().min(1).max(100), version: versionNumber }) } },
-    async (request) => getVersion(store.db, optionalActor(request), request.params.id, request.params.version),
-  );
-
-  r.patch(
-    '/api/v1/declarations/:id/versions/:version',
-    { schema: { tags: ['declarations'], summary: 'Name a version (a named version is kept; autosaves never replace it)', params: z.object({ id: z.string().min(1).max(100), version: versionNumber }), body: z.object({ note: z.string().trim().min(1).max(500) }) } },
-    async (request) => {
-      const actor = requireActor(request);
-      await store.db.transaction().execute((trx) => nameVersion(trx, actor, request.params.id, request.params.version, request.body.note));
-      return { ok: true };
-    },
-  );
-
-  r.post(
-    '/api/v1/declarations/:id/versions/:version/restore',
-    {
-      schema: {
-        tags: ['declarations'],
-        summary: 'Make an earlier version current again, as a new version (audited); baseVersion names the current version the user saw',
-        params: z.object({ id: z.string().min(1).max(100), version: versionNumber }),
-        body: z.object({ baseVersion: versionNumber }),
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const version = await store.db.transaction().execute((trx) => restoreVersion(trx, actor, request.params.id, { version: request.params.version, baseVersion: request.body.baseVersion }));
-      declarationHeadChanged(store.db, request.params.id);
-      return { version };
-    },
-  );
-
-  r.get(
-    '/api/v1/declarations/:id/diff',
-    { schema: { tags: ['declarations'], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: versionNumber, to: versionNumber }) } },
-    async (request) => ({ changes: await diffVersions(store.db, optionalActor(request), request.params.id, request.query.from, request.query.to) }),
   );
 
   r.get('/api/v1/declarations/:id/findings', { schema: { tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
     const view = await getDeclaration(store.db, optionalActor(request), request.params.id);
     return { version: view.version, findings: view.findings };
   });
-
-  r.post(
-    '/api/v1/declarations/batch-transitions',
-    {
-      schema: {
-        tags: ['declarations'],
-        summary: 'The same step for many forms at once (batch approve, return, submit, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per form, what happened',
-        body: z.object({ ids: batchIds, request: transitionBody }).strict(),
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return eachInBatch(request.body.ids, async (formId) => {
-        const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, formId, request.body.request));
-        declarationHeadChanged(store.db, formId);
-        return state;
-      });
-    },
-  );
-
-  r.post(
-    '/api/v1/declarations/:id/transitions',
-    {
-      schema: {
-        tags: ['declarations'],
-        summary: 'Move along the workflow: submit, review (优/良 approve; 中/差 return, reason required), publish',
-        params: id,
-        body: transitionBody,
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const state = await store.db.transaction().execute((trx) => transitionDeclaration(trx, actor, request.params.id, request.body));
-      declarationHeadChanged(store.db, request.params.id);
-      return { state };
-    },
-  );
-
-  r.get('/api/v1/declarations/:id/comments', { schema: { tags: ['declarations'], summary: 'Review comments, each anchored to a field or row', params: id } }, async (request) => {
-    return { comments: await listComments(store.db, optionalActor(request), request.params.id) };
-  });
-
-  r.post(
-    '/api/v1/declarations/:id/comments',
-    {
-      schema: {
-        tags: ['declarations'],
-        summary: 'Comment on a field or row (JSON Pointer; "" for the whole form)',
-        params: id,
-        body: z.object({ path: z.string().max(200).regex(/^(?:\/[^/]*)*$/, 'a JSON Pointer such as /indicators/3/annualTarget'), body: z.string().min(1).max(4000) }),
-      },
-    },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const commentId = await store.db.transaction().execute((trx) => addComment(trx, actor, request.params.id, request.body));
-      reply.status(201);
-      return { id: commentId };
-    },
-  );
 
   r.get('/api/v1/public/declarations', { schema: { tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
     return listDeclarations(store.db, null, { ...request.query, state: 'published' });

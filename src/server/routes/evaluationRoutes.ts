@@ -1,5 +1,5 @@
 /** Year-end self-evaluations: the forms owed, start, edit, workflow, comments, versions, overview, documents, public pages. */
-import { batchIds, eachInBatch } from './batch.ts';
+import { sharedDocumentRoutes } from './documentRoutes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,18 +17,7 @@ import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
 import { optionalActor, requireActor } from '../context.ts';
-import {
-  addEvaluationComment,
-  createEvaluation,
-  evaluationOverview,
-  getEvaluation,
-  listEvaluationComments,
-  listEvaluationVersions,
-  owedEvaluations,
-  publishedEvaluations,
-  transitionEvaluation,
-  updateEvaluation,
-} from '../services/evaluations.ts';
+import { createEvaluation, evaluationOverview, getEvaluation, owedEvaluations, publishedEvaluations, updateEvaluation } from '../services/evaluations.ts';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -40,6 +29,8 @@ function fileName(e: SelfEvaluation, extension: string): string {
 
 export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Versions, comments and steps: the handlers every kind shares, on the self-evaluations' older path.
+  sharedDocumentRoutes(app, store, { base: '/api/v1/evaluations', kinds: ['self-evaluation'], tag: 'evaluations', deprecated: true, skip: ['delete', 'version-name', 'version-restore'] });
 
   r.get('/api/v1/evaluations/owed', { schema: { tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
     items: await owedEvaluations(store.db, requireActor(request), request.query.year),
@@ -102,7 +93,8 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (a published one: anyone, as declarations)', params: id } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
+  // A published self-evaluation is public, as its target form is: the public reads it without signing in.
+  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
 
   r.put(
     '/api/v1/evaluations/:id',
@@ -149,63 +141,6 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
       return { ...(await getEvaluation(store.db, actor, request.params.id)), savedVersion: version, matched: filled.matched, unmatched: filled.unmatched };
     },
   );
-
-  const evaluationStep = z.discriminatedUnion('action', [
-    z.object({ action: z.literal('submit') }).strict(),
-    z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
-    z.object({ action: z.literal('accept') }).strict(),
-    z.object({ action: z.literal('publish') }).strict(),
-  ]);
-
-  r.post(
-    '/api/v1/evaluations/batch-transitions',
-    {
-      schema: {
-        tags: ['evaluations'],
-        summary: 'The same step for many self-evaluations at once (batch submit, return with one reason, accept, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per evaluation, what happened',
-        body: z.object({ ids: batchIds, request: evaluationStep }).strict(),
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return eachInBatch(request.body.ids, (evaluationId) => store.db.transaction().execute((trx) => transitionEvaluation(trx, actor, evaluationId, request.body.request)));
-    },
-  );
-
-  r.post(
-    '/api/v1/evaluations/:id/transitions',
-    {
-      schema: {
-        tags: ['evaluations'],
-        summary: "Submit or publish (the department's approver), return with a reason or accept (reviewers)",
-        params: id,
-        body: evaluationStep,
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return { state: await store.db.transaction().execute((trx) => transitionEvaluation(trx, actor, request.params.id, request.body)) };
-    },
-  );
-
-  r.get('/api/v1/evaluations/:id/comments', { schema: { tags: ['evaluations'], summary: 'Review comments on a self-evaluation, each anchored to a field or row: for whoever may read it (the public: none)', params: id } }, async (request) => ({
-    comments: await listEvaluationComments(store.db, optionalActor(request), request.params.id),
-  }));
-
-  r.post(
-    '/api/v1/evaluations/:id/comments',
-    { schema: { tags: ['evaluations'], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole table)', params: id, body: z.object({ path: z.string().max(200), body: z.string().trim().min(1).max(5000) }).strict() } },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const commentId = await store.db.transaction().execute((trx) => addEvaluationComment(trx, actor, request.params.id, request.body));
-      reply.status(201);
-      return { id: commentId };
-    },
-  );
-
-  r.get('/api/v1/evaluations/:id/versions', { schema: { tags: ['evaluations'], summary: 'Every saved version, newest first', params: id } }, async (request) => ({
-    versions: await listEvaluationVersions(store.db, optionalActor(request), request.params.id),
-  }));
 
   for (const [prefix, tag] of [['/api/v1/evaluations', 'evaluations'], ['/api/v1/public/evaluations', 'public']] as const) {
     const publicOnly = tag === 'public';

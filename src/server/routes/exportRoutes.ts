@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { TargetDocument } from '../../core/document.ts';
+import { DOCUMENT_KINDS, type TargetDocument } from '../../core/document.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
@@ -33,7 +33,7 @@ function fileName(document: TargetDocument, year: number, extension: string): st
 export function exportRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  for (const [prefix, tag] of [['/api/v1/declarations', 'declarations'], ['/api/v1/public/declarations', 'public']] as const) {
+  for (const [prefix, tag] of [['/api/v1/declarations', 'documents'], ['/api/v1/public/declarations', 'public']] as const) {
     const publicOnly = tag === 'public';
     r.get(`${prefix}/:id.pdf`, { schema: { tags: [tag], summary: 'The current version as the official PDF form (A4 landscape, fonts embedded)', params: id } }, async (request, reply) => {
       const view = await getDeclaration(store.db, publicOnly ? null : optionalActor(request), request.params.id);
@@ -129,10 +129,11 @@ async function* publishedDocuments(store: Store, filter: { year: number | undefi
   let after = '';
   for (;;) {
     let query = store.db
-      .selectFrom('declarations as d')
+      .selectFrom('documents as d')
       .innerJoin('departments as dep', 'dep.id', 'd.department_id')
       .innerJoin('regions as reg', 'reg.id', 'dep.region_id')
       .select(['d.id', 'd.department_id', 'd.year', 'd.current_version', 'd.published_at', 'dep.name as department_name', 'reg.name as region_name'])
+      .where('d.kind', 'in', DOCUMENT_KINDS)
       .where('d.state', '=', 'published')
       .where('d.id', '>', after)
       .orderBy('d.id')
@@ -142,11 +143,11 @@ async function* publishedDocuments(store: Store, filter: { year: number | undefi
     const rows = await query.execute();
     if (rows.length === 0) return;
     const contents = await store.db
-      .selectFrom('declaration_versions')
-      .select(['declaration_id', 'version', sql<string>`content::text`.as('content')])
-      .where('declaration_id', 'in', rows.map((r) => r.id))
+      .selectFrom('document_versions')
+      .select(['document_id', 'version', sql<string>`content::text`.as('content')])
+      .where('document_id', 'in', rows.map((r) => r.id))
       .execute();
-    const byKey = new Map(contents.map((c) => [`${c.declaration_id}:${c.version}`, c.content]));
+    const byKey = new Map(contents.map((c) => [`${c.document_id}:${c.version}`, c.content]));
     for (const row of rows) {
       const content = byKey.get(`${row.id}:${row.current_version}`);
       if (content === undefined) continue;

@@ -1,5 +1,5 @@
 /** In-year monitoring: rounds, the reports departments owe, their workflow, comments, versions, documents. */
-import { batchIds, eachInBatch } from './batch.ts';
+import { sharedDocumentRoutes } from './documentRoutes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,17 +18,12 @@ import { AppError } from '../appError.ts';
 import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { requireActor } from '../context.ts';
 import {
-  addReportComment,
   createReport,
   departmentReports,
   getReport,
-  getReportVersion,
-  listReportComments,
-  listReportVersions,
   listRounds,
   openRound,
   roundOverview,
-  transitionReport,
   updateReport,
 } from '../services/monitoring.ts';
 
@@ -43,6 +38,8 @@ function reportFileName(report: MonitoringReport, extension: string): string {
 
 export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // Versions, comments and steps: the handlers every kind shares, on the reports' older path.
+  sharedDocumentRoutes(app, store, { base: '/api/v1/monitoring/reports', kinds: ['monitoring-report'], tag: 'monitoring', deprecated: true, skip: ['delete', 'version-name', 'version-restore'] });
 
   r.get('/api/v1/monitoring/rounds', { schema: { tags: ['monitoring'], summary: 'The monitoring rounds the user takes part in, newest cutoff first, with the reports their department owes', querystring: z.object({ year: year.optional() }) } }, async (request) => ({
     rounds: await listRounds(store.db, requireActor(request), request.query),
@@ -174,67 +171,6 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
       return { ...(await getReport(store.db, actor, request.params.id)), savedVersion: version, matched: filled.matched, unmatched: filled.unmatched };
     },
   );
-
-  const reportStep = z.discriminatedUnion('action', [
-    z.object({ action: z.literal('submit') }).strict(),
-    z.object({ action: z.literal('return'), reason: z.string().max(5000) }).strict(),
-    z.object({ action: z.literal('accept'), advice: z.string().max(5000).optional() }).strict(),
-  ]);
-
-  r.post(
-    '/api/v1/monitoring/reports/batch-transitions',
-    {
-      schema: {
-        tags: ['monitoring'],
-        summary: 'The same step for many reports at once (batch submit, return with one reason, accept): each checked by the policy, done in its own transaction and audited one by one; the answer says, per report, what happened',
-        body: z.object({ ids: batchIds, request: reportStep }).strict(),
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      return eachInBatch(request.body.ids, (reportId) => store.db.transaction().execute((trx) => transitionReport(trx, actor, reportId, request.body.request)));
-    },
-  );
-
-  r.post(
-    '/api/v1/monitoring/reports/:id/transitions',
-    {
-      schema: {
-        tags: ['monitoring'],
-        summary: "Submit (the department's approver), return with a reason, or accept (reviewers; rectification advice when a light is red or a target impossible)",
-        params: id,
-        body: reportStep,
-      },
-    },
-    async (request) => {
-      const actor = requireActor(request);
-      const state = await store.db.transaction().execute((trx) => transitionReport(trx, actor, request.params.id, request.body));
-      return { state };
-    },
-  );
-
-  r.get('/api/v1/monitoring/reports/:id/comments', { schema: { tags: ['monitoring'], summary: 'Comments on a report, each anchored to a field or row', params: id } }, async (request) => ({
-    comments: await listReportComments(store.db, requireActor(request), request.params.id),
-  }));
-
-  r.post(
-    '/api/v1/monitoring/reports/:id/comments',
-    { schema: { tags: ['monitoring'], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole report)', params: id, body: z.object({ path: z.string().max(200), body: z.string().trim().min(1).max(5000) }).strict() } },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const commentId = await store.db.transaction().execute((trx) => addReportComment(trx, actor, request.params.id, request.body));
-      reply.status(201);
-      return { id: commentId };
-    },
-  );
-
-  r.get('/api/v1/monitoring/reports/:id/versions', { schema: { tags: ['monitoring'], summary: 'Every saved version of a report, newest first', params: id } }, async (request) => ({
-    versions: await listReportVersions(store.db, requireActor(request), request.params.id),
-  }));
-
-  r.get('/api/v1/monitoring/reports/:id/versions/:version', { schema: { tags: ['monitoring'], summary: 'One saved version of a report', params: z.object({ id: z.string().min(1).max(100), version: z.coerce.number().int().min(1).max(2_147_483_647) }) } }, async (request) => ({
-    content: await getReportVersion(store.db, requireActor(request), request.params.id, request.params.version),
-  }));
 
   r.get('/api/v1/monitoring/reports/:id.pdf', { schema: { tags: ['monitoring'], summary: 'The report as the official monitoring table, PDF', params: id } }, async (request, reply) => {
     const view = await getReport(store.db, requireActor(request), request.params.id);

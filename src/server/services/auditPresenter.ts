@@ -82,7 +82,7 @@ export async function presentAudit(db: Kysely<Database>, entries: readonly Audit
   const [users, declarations, regions, departments] = await Promise.all([
     userIds.length ? db.selectFrom('users').select(['id', 'display_name', 'username']).where('id', 'in', userIds).execute() : [],
     ids('declaration').length
-      ? db.selectFrom('declarations').innerJoin('departments', 'departments.id', 'declarations.department_id').select(['declarations.id', 'declarations.year', 'departments.name']).where('declarations.id', 'in', ids('declaration')).execute()
+      ? db.selectFrom('documents').innerJoin('departments', 'departments.id', 'documents.department_id').select(['documents.id', 'documents.year', 'departments.name']).where('documents.id', 'in', ids('declaration')).execute()
       : [],
     ids('region').length ? db.selectFrom('regions').select(['id', 'name']).where('id', 'in', ids('region')).execute() : [],
     ids('department').length ? db.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids('department')).execute() : [],

@@ -15,6 +15,7 @@ import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclara
 import { documentSchema } from '../../format/documentSchema.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
+import { documentRow } from '../../store/documentRow.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { searchText } from './declarations.ts';
@@ -23,8 +24,8 @@ import { activeDepartments } from './organisations.ts';
 /** A file's forms, checked and made into rows, ready to store. */
 export interface PreparedLoad {
   readonly file: string;
-  readonly declarations: Database['declarations'][];
-  readonly versions: Array<Omit<Database['declaration_versions'], 'content' | 'findings'> & { content: string; findings: string }>;
+  readonly declarations: Database['documents'][];
+  readonly versions: Array<Omit<Database['document_versions'], 'content' | 'findings'> & { content: string; findings: string }>;
   readonly findings: Database['declaration_findings'][];
   readonly lines: Database['declaration_budget_lines'][];
 }
@@ -66,28 +67,26 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
     const findings = checkDeclaration(content);
     const counts = countBySeverity(findings);
     const projectName = content.kind === 'project-target' ? (content.project.name?.trim() || null) : null;
-    prepared.declarations.push({
-      id,
-      department_id: departmentId,
-      year: content.year,
-      state: 'draft',
-      current_version: 1,
-      title: content.title,
-      search_text: searchText(content, departmentName),
-      budget_total: documentTotal(content),
-      review_grade: null,
-      error_count: counts.error,
-      warning_count: counts.warning,
-      created_at: now,
-      updated_at: now,
-      submitted_at: null,
-      published_at: null,
-      kind: content.kind,
-      project_name: projectName,
-      project_code: content.kind === 'project-target' ? (content.project.code?.trim() || null) : null,
-      project_row: null,
-    });
-    prepared.versions.push({ declaration_id: id, version: 1, content: JSON.stringify(content), findings: JSON.stringify(findings), author_id: authorId, created_at: now, note: `批量载入 ${file} (bulk load)`, autosave: false });
+    prepared.declarations.push(
+      documentRow({
+        id,
+        kind: content.kind,
+        department_id: departmentId,
+        year: content.year,
+        state: 'draft',
+        current_version: 1,
+        title: content.title,
+        search_text: searchText(content, departmentName),
+        budget_total: documentTotal(content),
+        error_count: counts.error,
+        warning_count: counts.warning,
+        created_at: now,
+        updated_at: now,
+        project_name: projectName,
+        project_code: content.kind === 'project-target' ? (content.project.code?.trim() || null) : null,
+      }),
+    );
+    prepared.versions.push({ document_id: id, version: 1, content: JSON.stringify(content), findings: JSON.stringify(findings), author_id: authorId, created_at: now, note: `批量载入 ${file} (bulk load)`, autosave: false });
     for (const c of countFindingsByFamily(findings)) prepared.findings.push({ declaration_id: id, family: c.family, severity: c.severity, n: c.n });
     for (const l of budgetLines(content)) prepared.lines.push({ declaration_id: id, line: l.line, amount: l.amount });
   }
@@ -97,8 +96,8 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
 /** Stores a prepared file in the caller's transaction: all its forms or (on any conflict) none. */
 export async function storeLoad(trx: Transaction<Database>, authorId: string, prepared: PreparedLoad): Promise<{ declarations: number }> {
   const chunks = <T,>(rows: readonly T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, k) => rows.slice(k * size, k * size + size));
-  for (const rows of chunks(prepared.declarations, 500)) await trx.insertInto('declarations').values(rows).execute();
-  for (const rows of chunks(prepared.versions, 100)) await trx.insertInto('declaration_versions').values(rows).execute();
+  for (const rows of chunks(prepared.declarations, 500)) await trx.insertInto('documents').values(rows).execute();
+  for (const rows of chunks(prepared.versions, 100)) await trx.insertInto('document_versions').values(rows).execute();
   for (const rows of chunks(prepared.findings, 2000)) await trx.insertInto('declaration_findings').values(rows).execute();
   for (const rows of chunks(prepared.lines, 2000)) await trx.insertInto('declaration_budget_lines').values(rows).execute();
   await refreshDepartmentYears(trx, prepared.declarations.map((d) => ({ departmentId: d.department_id, year: d.year })));

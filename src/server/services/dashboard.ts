@@ -9,10 +9,12 @@
  * know; the one-department list offers to open only what the viewer may read.
  */
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { canOnDeclaration, oversightRegion, type Actor } from '../../core/policy.ts';
+import { oversightRegion, type Actor } from '../../core/policy.ts';
+import { canOnDocument } from '../../kinds/documentPolicy.ts';
+import { kindOf } from '../../kinds/registry.ts';
 import { addMoney, formatMoney, money, type Money } from '../../core/money.ts';
 import { divide, ratio, ratioOf, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
-import type { DocumentKind } from '../../core/document.ts';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../core/document.ts';
 import type { Light } from '../../core/monitoringReport.ts';
 import type { EvaluationGrade } from '../../core/selfEvaluation.ts';
 import type { DeclarationState } from '../../core/workflow.ts';
@@ -112,17 +114,19 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       .where('year', '=', year)
       .groupBy(['kind', 'line'])
       .execute(),
-    db.selectFrom('declarations').select('year').distinct().orderBy('year', 'desc').execute(),
+    db.selectFrom('documents').select('year').distinct().where('kind', 'in', DOCUMENT_KINDS).orderBy('year', 'desc').execute(),
     db
-      .selectFrom('self_evaluations')
-      .select(['year', sql<string | null>`avg(total)::numeric(6, 2)::text`.as('average')])
+      .selectFrom('documents')
+      .select(['year', sql<string | null>`avg(score)::numeric(6, 2)::text`.as('average')])
+      .where('kind', '=', 'self-evaluation')
       .where('department_id', 'in', inScope)
       .where('state', '!=', 'draft')
       .groupBy('year')
       .execute(),
     db
-      .selectFrom('self_evaluations')
+      .selectFrom('documents')
       .select([sql<string>`case when state = 'draft' then 'none' else coalesce(grade, 'none') end`.as('grade'), (eb) => eb.fn.countAll<string>().as('n')])
+      .where('kind', '=', 'self-evaluation')
       .where('department_id', 'in', inScope)
       .where('year', '=', year)
       .groupBy(sql`case when state = 'draft' then 'none' else coalesce(grade, 'none') end`)
@@ -143,8 +147,9 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
 
   // Scores by band, and per department: the year's self-evaluations that left the department.
   const scored = await db
-    .selectFrom('self_evaluations')
-    .select(['department_id', sql<string | null>`total::text`.as('total'), sql<string>`coalesce(budget_executed, 0)::text`.as('executed'), sql<string>`coalesce(budget_annual, 0)::text`.as('annual')])
+    .selectFrom('documents')
+    .select(['department_id', sql<string | null>`score::text`.as('total'), sql<string>`coalesce(budget_executed, 0)::text`.as('executed'), sql<string>`coalesce(budget_total, 0)::text`.as('annual')])
+    .where('kind', '=', 'self-evaluation')
     .where('department_id', 'in', inScope)
     .where('year', '=', year)
     .where('state', '!=', 'draft')
@@ -163,16 +168,18 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
   const [lightRows, monitoringByDepartment] = round
     ? await Promise.all([
         db
-          .selectFrom('monitoring_reports')
-          .select([sql<string>`case when state = 'draft' then 'none' else coalesce(light_overall, 'none') end`.as('light'), 'department_id', (eb) => eb.fn.countAll<string>().as('n')])
-          .where('round_id', '=', round.id)
+          .selectFrom('documents')
+          .select([sql<string>`case when state = 'draft' then 'none' else coalesce(light, 'none') end`.as('light'), 'department_id', (eb) => eb.fn.countAll<string>().as('n')])
+          .where('kind', '=', 'monitoring-report')
+          .where('parent_id', '=', round.id)
           .where('department_id', 'in', inScope)
-          .groupBy([sql`case when state = 'draft' then 'none' else coalesce(light_overall, 'none') end`, 'department_id'])
+          .groupBy([sql`case when state = 'draft' then 'none' else coalesce(light, 'none') end`, 'department_id'])
           .execute(),
         db
-          .selectFrom('monitoring_reports')
-          .select(['department_id', exact(sql`budget_executed`).as('executed'), exact(sql`budget_annual`).as('annual')])
-          .where('round_id', '=', round.id)
+          .selectFrom('documents')
+          .select(['department_id', exact(sql`budget_executed`).as('executed'), exact(sql`budget_total`).as('annual')])
+          .where('kind', '=', 'monitoring-report')
+          .where('parent_id', '=', round.id)
           .where('department_id', 'in', inScope)
           .where('state', '!=', 'draft')
           .groupBy('department_id')
@@ -271,9 +278,9 @@ async function drillDown(
     return regions.map((r) => ({ kind: 'region', id: r.id, name: r.name, departments: 0, forms: 0, submitted: 0, errors: 0, budget: '0.00', averageScore: null, redLights: 0 }));
   }
   const [scores, reds, subRegions] = await Promise.all([
-    db.selectFrom('self_evaluations').select(['department_id', sql<string | null>`total::text`.as('total')]).where('department_id', 'in', inScope).where('year', '=', year).where('state', '!=', 'draft').where('total', 'is not', null).execute(),
+    db.selectFrom('documents').select(['department_id', sql<string | null>`score::text`.as('total')]).where('kind', '=', 'self-evaluation').where('department_id', 'in', inScope).where('year', '=', year).where('state', '!=', 'draft').where('score', 'is not', null).execute(),
     roundId
-      ? db.selectFrom('monitoring_reports').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('round_id', '=', roundId).where('department_id', 'in', inScope).where('state', '!=', 'draft').where('light_overall', '=', 'red').groupBy('department_id').execute()
+      ? db.selectFrom('documents').select(['department_id', (eb) => eb.fn.countAll<string>().as('n')]).where('kind', '=', 'monitoring-report').where('parent_id', '=', roundId).where('department_id', 'in', inScope).where('state', '!=', 'draft').where('light', '=', 'red').groupBy('department_id').execute()
       : Promise.resolve([]),
     db.selectFrom('regions').select(['id', 'name']).where('parent_id', '=', regionId).orderBy('name').execute(),
   ]);
@@ -319,8 +326,9 @@ async function drillDown(
 /** A department's forms of the year with their light and grade; drafts listed, opened only by whom the policy lets. */
 async function departmentForms(db: Kysely<Database>, actor: Actor, departmentId: string, regionPathIds: readonly string[], year: number, roundId: string | null): Promise<DashboardForm[]> {
   const rows = await db
-    .selectFrom('declarations')
+    .selectFrom('documents')
     .select(['id', 'kind', 'project_name', 'state', 'budget_total', 'error_count', 'warning_count'])
+    .where('kind', 'in', DOCUMENT_KINDS)
     .where('department_id', '=', departmentId)
     .where('year', '=', year)
     .orderBy('kind')
@@ -328,24 +336,24 @@ async function departmentForms(db: Kysely<Database>, actor: Actor, departmentId:
     .execute();
   const ids = rows.length === 0 ? ['\u0000'] : rows.map((r) => r.id);
   const [lights, evaluations] = await Promise.all([
-    roundId ? db.selectFrom('monitoring_reports').select(['target_id', 'light_overall', 'state']).where('round_id', '=', roundId).where('target_id', 'in', ids).execute() : Promise.resolve([]),
-    db.selectFrom('self_evaluations').select(['target_id', 'grade', sql<string | null>`total::text`.as('total'), 'state']).where('target_id', 'in', ids).execute(),
+    roundId ? db.selectFrom('documents').select(['target_id', 'light as light_overall', 'state']).where('kind', '=', 'monitoring-report').where('parent_id', '=', roundId).where('target_id', 'in', ids).execute() : Promise.resolve([]),
+    db.selectFrom('documents').select(['target_id', 'grade', sql<string | null>`score::text`.as('total'), 'state']).where('kind', '=', 'self-evaluation').where('target_id', 'in', ids).execute(),
   ]);
   return rows.map((r) => {
     const light = lights.find((l) => l.target_id === r.id && l.state !== 'draft');
     const evaluation = evaluations.find((e) => e.target_id === r.id && e.state !== 'draft');
     return {
       id: r.id,
-      kind: r.kind,
+      kind: r.kind as DocumentKind,
       projectName: r.project_name,
-      state: r.state,
+      state: r.state as DeclarationState,
       budget: r.budget_total === null ? null : twoPlaces(r.budget_total),
       errors: r.error_count,
       warnings: r.warning_count,
       light: light?.light_overall ?? null,
-      grade: evaluation?.grade ?? null,
+      grade: (evaluation?.grade ?? null) as EvaluationGrade | null,
       score: evaluation?.total == null ? null : twoPlaces(evaluation.total),
-      canOpen: canOnDeclaration(actor, 'read', { departmentId, regionPath: regionPathIds, state: r.state }),
+      canOpen: canOnDocument(actor, 'read', { departmentId, regionPath: regionPathIds, state: r.state }, kindOf(r.kind)),
     };
   });
 }

@@ -4,7 +4,9 @@
  * these as its `related` documents on every save; the pages show them as links.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
+import type { EvaluationGrade, SelfEvaluation } from '../../core/selfEvaluation.ts';
+import type { EvaluationState } from '../../core/evaluation/evaluationWorkflow.ts';
+import type { DeclarationState } from '../../core/workflow.ts';
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import type { TargetDocument } from '../../core/document.ts';
 import { formatMoney, money } from '../../core/money.ts';
@@ -12,7 +14,7 @@ import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import type { DocumentLinks } from '../../format/apiTypes.ts';
 import type { Database } from '../../store/schema.ts';
-import { declarationsWithCurrentVersion } from './currentVersions.ts';
+import { documentsWithCurrentVersion } from './currentVersions.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -37,26 +39,25 @@ export function projectRow(department: DepartmentTargetDeclaration, project: Tar
 }
 
 async function currentContent(db: Db, id: string): Promise<TargetDocument | null> {
-  const row = await declarationsWithCurrentVersion(db)
-    .select('declaration_versions.content')
-    .where('declarations.id', '=', id)
+  const row = await documentsWithCurrentVersion(db)
+    .select('document_versions.content')
+    .where('documents.id', '=', id)
     .executeTakeFirst();
   return row ? (row.content as TargetDocument) : null;
 }
 
 /** A form's self-evaluation once submitted (a draft is still the department's own), or null. */
 export async function submittedEvaluationOf(db: Db, targetId: string): Promise<SelfEvaluation | null> {
-  const row = await db
-    .selectFrom('self_evaluations')
-    .innerJoin('self_evaluation_versions', (join) => join.onRef('self_evaluation_versions.evaluation_id', '=', 'self_evaluations.id').onRef('self_evaluation_versions.version', '=', 'self_evaluations.current_version'))
-    .select('self_evaluation_versions.content')
-    .where('self_evaluations.target_id', '=', targetId)
-    .where('self_evaluations.state', '!=', 'draft')
+  const row = await documentsWithCurrentVersion(db)
+    .select('document_versions.content')
+    .where('documents.kind', '=', 'self-evaluation')
+    .where('documents.target_id', '=', targetId)
+    .where('documents.state', '!=', 'draft')
     .executeTakeFirst();
   return row ? (row.content as SelfEvaluation) : null;
 }
 
-interface Place {
+export interface Place {
   id: string | null;
   departmentId: string;
   year: number;
@@ -66,11 +67,11 @@ interface Place {
 }
 
 async function departmentFormOf(db: Db, place: Place) {
-  return db.selectFrom('declarations').select(['id', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year).where('kind', '=', 'department-target').executeTakeFirst();
+  return db.selectFrom('documents').select(['id', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year).where('kind', '=', 'department-target').executeTakeFirst();
 }
 
 async function lastYearOf(db: Db, place: Place) {
-  let query = db.selectFrom('declarations').select(['id', 'year', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year - 1).where('kind', '=', place.kind);
+  let query = db.selectFrom('documents').select(['id', 'year', 'state']).where('department_id', '=', place.departmentId).where('year', '=', place.year - 1).where('kind', '=', place.kind);
   if (place.kind === 'project-target') {
     if (!place.projectName) return undefined;
     query = query.where(sql<string>`replace(project_name, ' ', '')`, '=', compactName(place.projectName));
@@ -80,12 +81,12 @@ async function lastYearOf(db: Db, place: Place) {
 
 /** The project forms of a department's year with their current content, by project name. */
 function projectFormsOf(db: Db, place: Place) {
-  return declarationsWithCurrentVersion(db)
-    .select(['declarations.id', 'declarations.state', 'declarations.project_name', 'declarations.project_row', 'declarations.budget_total', 'declarations.error_count', 'declarations.warning_count', 'declaration_versions.content'])
-    .where('declarations.department_id', '=', place.departmentId)
-    .where('declarations.year', '=', place.year)
-    .where('declarations.kind', '=', 'project-target')
-    .orderBy('declarations.project_name')
+  return documentsWithCurrentVersion(db)
+    .select(['documents.id', 'documents.state', 'documents.project_name', 'documents.project_row', 'documents.budget_total', 'documents.error_count', 'documents.warning_count', 'document_versions.content'])
+    .where('documents.department_id', '=', place.departmentId)
+    .where('documents.year', '=', place.year)
+    .where('documents.kind', '=', 'project-target')
+    .orderBy('documents.project_name')
     .execute();
 }
 
@@ -110,9 +111,9 @@ export async function relatedDocuments(db: Db, place: Place, content: TargetDocu
 /** The links a page shows for a document. */
 export async function documentLinks(db: Db, place: Place & { id: string }, content: TargetDocument, canSee: (departmentState: { state: string }) => boolean): Promise<DocumentLinks> {
   const last = await lastYearOf(db, place);
-  const evaluation = last && canSee(last) ? await db.selectFrom('self_evaluations').select(['id', 'total', 'grade', 'execution_rate', 'state']).where('target_id', '=', last.id).where('state', '!=', 'draft').executeTakeFirst() : undefined;
+  const evaluation = last && canSee(last) ? await db.selectFrom('documents').select(['id', 'score as total', 'grade', 'rate as execution_rate', 'state']).where('kind', '=', 'self-evaluation').where('target_id', '=', last.id).where('state', '!=', 'draft').executeTakeFirst() : undefined;
   const lastYear = last && canSee(last)
-    ? { id: last.id, year: last.year, state: last.state, evaluation: evaluation ? { id: evaluation.id, total: evaluation.total === null ? null : twoPlaces(String(evaluation.total)), grade: evaluation.grade, executionRate: evaluation.execution_rate === null ? null : twoPlaces(String(evaluation.execution_rate)), state: evaluation.state } : null }
+    ? { id: last.id, year: last.year, state: last.state as DeclarationState, evaluation: evaluation ? { id: evaluation.id, total: evaluation.total === null ? null : twoPlaces(String(evaluation.total)), grade: evaluation.grade as EvaluationGrade | null, executionRate: evaluation.execution_rate === null ? null : twoPlaces(String(evaluation.execution_rate)), state: evaluation.state as EvaluationState } : null }
     : null;
   if (content.kind === 'project-target') {
     const department = await departmentFormOf(db, place);
@@ -121,7 +122,7 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
     const link = document ? projectRow(document, content, place.projectRow) : { row: null, by: null };
     const row = link.row === null ? undefined : document?.projects[link.row];
     return {
-      departmentForm: { id: department.id, state: department.state, row: link.row, rowName: row?.name ?? null, rowAmount: row?.amount ?? null, linkedBy: link.by, rows: document?.projects.map((p) => p.name) ?? [] },
+      departmentForm: { id: department.id, state: department.state as DeclarationState, row: link.row, rowName: row?.name ?? null, rowAmount: row?.amount ?? null, linkedBy: link.by, rows: document?.projects.map((p) => p.name) ?? [] },
       projectForms: [],
       rowsWithoutForm: [],
       lastYear,
@@ -132,7 +133,7 @@ export async function documentLinks(db: Db, place: Place & { id: string }, conte
   const forms = visible.map((p) => ({
     id: p.id,
     projectName: p.project_name,
-    state: p.state,
+    state: p.state as DeclarationState,
     budgetTotal: p.budget_total === null ? null : formatMoney(money(p.budget_total)),
     errorCount: p.error_count,
     warningCount: p.warning_count,

@@ -15,7 +15,7 @@ import type { LibraryEntryView } from '../../format/apiTypes.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
-import { declarationsWithCurrentVersion } from './currentVersions.ts';
+import { documentsWithCurrentVersion } from './currentVersions.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -25,9 +25,9 @@ async function bumpGeneration(trx: Db): Promise<void> {
 
 /** Records the indicators of a form that was approved or published (its earlier uses replaced). */
 export async function recordLibraryUses(trx: Transaction<Database>, declarationId: string): Promise<void> {
-  const row = await declarationsWithCurrentVersion(trx)
-    .select(['declarations.year', 'declarations.department_id', 'declaration_versions.content'])
-    .where('declarations.id', '=', declarationId)
+  const row = await documentsWithCurrentVersion(trx)
+    .select(['documents.year', 'documents.department_id', 'document_versions.content'])
+    .where('documents.id', '=', declarationId)
     .executeTakeFirstOrThrow();
   const content = row.content as TargetDocument;
   const touched = new Set<string>((await trx.selectFrom('indicator_uses').select('entry_id').where('declaration_id', '=', declarationId).execute()).map((r) => r.entry_id));
@@ -167,7 +167,7 @@ export async function similarProjects(db: Kysely<Database>, actor: Actor | null,
   if (!canDo(actor, 'read-library')) throw forbidden();
   if (name.trim().length < 2) return [];
   let query = db
-    .selectFrom('declarations')
+    .selectFrom('documents')
     .select(['id', 'year', 'project_name'])
     .where('kind', '=', 'project-target')
     .where('state', 'in', ['approved', 'published'])
@@ -181,9 +181,9 @@ export async function similarProjects(db: Kysely<Database>, actor: Actor | null,
     .slice(0, 3);
   const result = [];
   for (const candidate of candidates) {
-    const version = await declarationsWithCurrentVersion(db)
-      .select('declaration_versions.content')
-      .where('declarations.id', '=', candidate.id)
+    const version = await documentsWithCurrentVersion(db)
+      .select('document_versions.content')
+      .where('documents.id', '=', candidate.id)
       .executeTakeFirstOrThrow();
     result.push({ id: candidate.id, year: candidate.year, projectName: candidate.project_name ?? '', similarity: Math.round(candidate.similarity * 100) / 100, indicators: (version.content as TargetDocument).indicators });
   }

@@ -13,10 +13,13 @@ import { notFound } from '../appError.ts';
 import { departmentWithPath } from './organisations.ts';
 
 /** Notifies the department's editors and approvers, or the reviewers of its region and the regions above, of an event; never its author. */
-export async function notify(trx: Transaction<Database>, event: NotificationEvent & { readonly departmentId: string; readonly authorId: string | null }): Promise<number> {
+export async function notify(
+  trx: Transaction<Database>,
+  event: NotificationEvent & { readonly departmentId: string; readonly authorId: string | null; readonly title?: { zh: string; en: string } | undefined; readonly audience?: 'department' | 'reviewers' | undefined },
+): Promise<number> {
   const department = await departmentWithPath(trx, event.departmentId);
   let users = trx.selectFrom('users').select('id').where('disabled', '=', false);
-  users = audienceOf(event.kind) === 'department' ? users.where('department_id', '=', event.departmentId).where('role', 'in', ['editor', 'approver']) : users.where('role', '=', 'reviewer').where('region_id', 'in', department.regionPath);
+  users = (event.audience ?? audienceOf(event.kind)) === 'department' ? users.where('department_id', '=', event.departmentId).where('role', 'in', ['editor', 'approver']) : users.where('role', '=', 'reviewer').where('region_id', 'in', department.regionPath);
   if (event.authorId) users = users.where('id', '!=', event.authorId);
   const recipients = await users.execute();
   if (recipients.length === 0) return 0;
@@ -27,6 +30,14 @@ export async function notify(trx: Transaction<Database>, event: NotificationEven
     .values(recipients.map((r) => ({ id: randomUUID(), user_id: r.id, kind: event.kind, title_zh: title.zh, title_en: title.en, body: event.body ?? '', link: event.link, created_at: now, read_at: null, fanned_out: false })))
     .execute();
   return recipients.length;
+}
+
+/** Notifies one person (an expert assigned to a document) of an event. */
+export async function notifyUser(trx: Transaction<Database>, userId: string, event: NotificationEvent & { readonly title: { zh: string; en: string } }): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .values({ id: randomUUID(), user_id: userId, kind: event.kind, title_zh: event.title.zh, title_en: event.title.en, body: event.body ?? '', link: event.link, created_at: new Date().toISOString(), read_at: null, fanned_out: false })
+    .execute();
 }
 
 /** The actor's notifications, newest first, with how many are unread. */

@@ -16,25 +16,25 @@ const BUDGET_DEPARTMENTS = 30;
 
 /** The home page's figures for one year, over what the actor may see. */
 export async function yearStatistics(db: Kysely<Database>, actor: Actor | null, year: number): Promise<YearStatistics> {
-  const visible = (await visibleDeclarations(db, actor)).where('declarations.year', '=', year);
-  const withContent = visible.innerJoin('declaration_versions', (join) =>
-    join.onRef('declaration_versions.declaration_id', '=', 'declarations.id').onRef('declaration_versions.version', '=', 'declarations.current_version'),
+  const visible = (await visibleDeclarations(db, actor)).where('documents.year', '=', year);
+  const withContent = visible.innerJoin('document_versions', (join) =>
+    join.onRef('document_versions.document_id', '=', 'documents.id').onRef('document_versions.version', '=', 'documents.current_version'),
   );
   const [states, budgets, level1] = await Promise.all([
-    visible.select(['declarations.state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('declarations.state').execute(),
+    visible.select(['documents.state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('documents.state').execute(),
     withContent
       .select([
-        'declarations.department_id',
+        'documents.department_id',
         'departments.name',
-        sql<string | null>`declaration_versions.content->'budget'->>'basic'`.as('basic'),
-        sql<string | null>`declaration_versions.content->'budget'->>'project'`.as('project'),
+        sql<string | null>`document_versions.content->'budget'->>'basic'`.as('basic'),
+        sql<string | null>`document_versions.content->'budget'->>'project'`.as('project'),
       ])
-      .orderBy(sql`declarations.budget_total desc nulls last`)
+      .orderBy(sql`documents.budget_total desc nulls last`)
       .orderBy('departments.name')
       .limit(BUDGET_DEPARTMENTS)
       .execute(),
     withContent
-      .innerJoin(sql<{ value: unknown }>`jsonb_array_elements(declaration_versions.content->'indicators')`.as('indicator'), (join) => join.onTrue())
+      .innerJoin(sql<{ value: unknown }>`jsonb_array_elements(document_versions.content->'indicators')`.as('indicator'), (join) => join.onTrue())
       .select([sql<string | null>`indicator.value->>'level1'`.as('level1'), (eb) => eb.fn.countAll<string>().as('n')])
       .groupBy(sql`indicator.value->>'level1'`)
       .orderBy(sql`count(*) desc`)

@@ -1,8 +1,8 @@
 /**
- * The head row of each declaration (state, current version, …) kept in memory, where no change can
+ * The head row of each document (state, current version, …) kept in memory, where no change can
  * be missed: with the embedded store, whose data directory is locked to one process, always; with a
  * PostgreSQL server, which several processes may share, while this process is listening to the
- * notification every write sends on commit (`DECLARATION_CHANGED`). When the listening connection is
+ * notification every write sends on commit (`DOCUMENT_CHANGED`). When the listening connection is
  * lost the cache is dropped and reads go to the database until it is back.
  *
  * Correctness under concurrent reads and writes rests on a generation count: a writer bumps it
@@ -10,28 +10,16 @@
  * writer finished while it was reading.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DocumentKind } from '../../core/document.ts';
-import type { DeclarationState, ReviewGrade } from '../../core/workflow.ts';
-import type { Database } from '../../store/schema.ts';
+import type { ReviewGrade } from '../../core/workflow.ts';
+import type { Database, DocumentsTable } from '../../store/schema.ts';
 
-/** The columns every read of a declaration needs first. */
-export interface DeclarationHeadRow {
-  readonly id: string;
-  readonly department_id: string;
-  readonly year: number;
-  readonly state: DeclarationState;
-  readonly current_version: number;
-  readonly review_grade: ReviewGrade | null;
-  readonly updated_at: string;
-  readonly submitted_at: string | null;
-  readonly published_at: string | null;
-  readonly kind: DocumentKind;
-  readonly project_name: string | null;
+/** The columns every read of a document needs first: the row, and its latest review. */
+export type DocumentHeadRow = DocumentsTable & {
   /** The latest review, as JSON built by the database (null: never reviewed). */
   readonly last_review: LastReviewRow | null;
-}
+};
 
-/** The latest review of a declaration as the head row carries it. */
+/** The latest review of a document as the head row carries it. */
 export interface LastReviewRow {
   readonly grade: ReviewGrade;
   readonly outcome: 'approved' | 'returned';
@@ -41,11 +29,11 @@ export interface LastReviewRow {
   readonly reviewer: string;
 }
 
-/** The notification channel on which every write of a declaration's head row names the declaration. */
-export const DECLARATION_CHANGED = 'jixiao_declaration_changed';
+/** The notification channel on which every write of a document's head row names the document. */
+export const DOCUMENT_CHANGED = 'jixiao_document_changed';
 
 class HeadCache {
-  private readonly rows = new Map<string, DeclarationHeadRow>();
+  private readonly rows = new Map<string, DocumentHeadRow>();
   private generation = 0;
 
   constructor(
@@ -53,7 +41,7 @@ class HeadCache {
     private enabled: boolean,
   ) {}
 
-  async read(id: string, load: () => Promise<DeclarationHeadRow | undefined>): Promise<DeclarationHeadRow | undefined> {
+  async read(id: string, load: () => Promise<DocumentHeadRow | undefined>): Promise<DocumentHeadRow | undefined> {
     if (!this.enabled) return load();
     const cached = this.rows.get(id);
     if (cached) return cached;
@@ -82,31 +70,31 @@ class HeadCache {
 const caches = new WeakMap<Kysely<Database>, HeadCache>();
 
 /** Turns the cache on for a store that only this process writes (the embedded store). */
-export function cacheDeclarationHeads(db: Kysely<Database>, capacity = 10_000): void {
+export function cacheDocumentHeads(db: Kysely<Database>, capacity = 10_000): void {
   caches.set(db, new HeadCache(capacity, true));
 }
 
 /** A cache for a shared store: off until `listening(true)`, and off again whenever notifications may have been missed. */
-export function cacheDeclarationHeadsWhileListening(db: Kysely<Database>, capacity = 10_000): { listening: (listening: boolean) => void } {
+export function cacheDocumentHeadsWhileListening(db: Kysely<Database>, capacity = 10_000): { listening: (listening: boolean) => void } {
   const cache = new HeadCache(capacity, false);
   caches.set(db, cache);
   return { listening: (listening) => cache.setEnabled(listening) };
 }
 
-/** In a write's transaction: tells every server process, on commit, that the declaration's head row changed. */
-export async function announceDeclarationChange(trx: Transaction<Database>, id: string): Promise<void> {
-  await sql`select pg_notify(${DECLARATION_CHANGED}, ${id})`.execute(trx);
+/** In a write's transaction: tells every server process, on commit, that the document's head row changed. */
+export async function announceDocumentChange(trx: Transaction<Database>, id: string): Promise<void> {
+  await sql`select pg_notify(${DOCUMENT_CHANGED}, ${id})`.execute(trx);
 }
 
-/** Reads a declaration's head row, from memory when this store allows it. */
-export function readDeclarationHead(db: Kysely<Database>, id: string): Promise<DeclarationHeadRow | undefined> {
+/** Reads a document's head row, from memory when this store allows it. */
+export function readDocumentHead(db: Kysely<Database>, id: string): Promise<DocumentHeadRow | undefined> {
   const load = () =>
     db
-      .selectFrom('declarations')
-      .select(['id', 'department_id', 'year', 'state', 'current_version', 'review_grade', 'updated_at', 'submitted_at', 'published_at', 'kind', 'project_name'])
+      .selectFrom('documents')
+      .selectAll()
       .select(
         sql<LastReviewRow | null>`(select json_build_object('grade', r.grade, 'outcome', r.outcome, 'opinion', r.opinion, 'at', r.created_at, 'version', r.version, 'reviewer', u.display_name)
-           from reviews r join users u on u.id = r.reviewer_id where r.declaration_id = declarations.id order by r.created_at desc, r.id desc limit 1)`.as('last_review'),
+           from document_reviews r join users u on u.id = r.reviewer_id where r.document_id = documents.id order by r.created_at desc, r.id desc limit 1)`.as('last_review'),
       )
       .where('id', '=', id)
       .executeTakeFirst();
@@ -114,7 +102,7 @@ export function readDeclarationHead(db: Kysely<Database>, id: string): Promise<D
   return cache ? cache.read(id, load) : load();
 }
 
-/** Call after a transaction that changed a declaration's head row has committed. */
-export function declarationHeadChanged(db: Kysely<Database>, id: string): void {
+/** Call after a transaction that changed a document's head row has committed. */
+export function documentHeadChanged(db: Kysely<Database>, id: string): void {
   caches.get(db)?.changed(id);
 }

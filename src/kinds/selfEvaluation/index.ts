@@ -1,0 +1,138 @@
+/**
+ * 绩效自评表: a department's year-end self-evaluation of one approved target form, scored on every save
+ * (财预〔2020〕10号), reviewed by the finance bureau and published with the final accounts.
+ *
+ *   draft ──submit──▶ submitted ──accept──▶ accepted ──publish──▶ published
+ *     ▲                  │
+ *     └── returned ◀──return (reason required)
+ *            └──submit──▶ submitted
+ */
+import { EVALUATION_STATE_NAMES } from '../../core/evaluation/evaluationWorkflow.ts';
+import { checkSelfEvaluation } from '../../core/evaluation/evaluationRules.ts';
+import { lockEvaluationParts, withScores } from '../../core/evaluation/prefill.ts';
+import { executionScore, type ScoringConfig } from '../../core/evaluation/scoring.ts';
+import type { RuleSetting } from '../../core/rules/checkConfig.ts';
+import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
+import { parseScoringConfig } from '../../format/scoringConfigSchema.ts';
+import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
+import { officialLayout } from '../../layout/officialLayout.ts';
+import { defineKind, EMPTY_SUMMARY } from '../kindDefinition.ts';
+import type { WorkflowDefinition } from '../workflow.ts';
+
+/** The region's scoring settings: formulas, bands, weights, grade lines and rule severities. */
+export interface ScoringSettings {
+  readonly config: ScoringConfig;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+}
+
+/** The settings in force (the bureau's, else the defaults; settings are validated when saved). */
+export function scoringSettings(regionSettings: Readonly<Record<string, unknown>>): ScoringSettings {
+  const parsed = parseScoringConfig(regionSettings.scoring ?? {});
+  return parsed.ok ? parsed : (parseScoringConfig({}) as Extract<ReturnType<typeof parseScoringConfig>, { ok: true }>);
+}
+
+const WORKFLOW: WorkflowDefinition<SelfEvaluation> = {
+  noun: { zh: '绩效自评表', en: 'self-evaluation' },
+  initial: 'draft',
+  states: {
+    draft: { names: EVALUATION_STATE_NAMES.draft, editable: true, private: true },
+    submitted: { names: EVALUATION_STATE_NAMES.submitted, editable: false },
+    returned: { names: EVALUATION_STATE_NAMES.returned, editable: true },
+    accepted: { names: EVALUATION_STATE_NAMES.accepted, editable: false },
+    published: { names: EVALUATION_STATE_NAMES.published, editable: false, public: true },
+  },
+  transitions: [
+    {
+      action: 'submit',
+      names: { verb: { zh: '提交', en: 'submit' }, done: { zh: '已提交', en: 'submitted' } },
+      from: ['draft', 'returned'],
+      to: 'submitted',
+      by: ['department-approver'],
+      stamp: 'submitted',
+      // An actual missing or a cause unexplained stops a submission.
+      guard: ({ findings }) => {
+        const errors = findings.filter((f) => f.severity === 'error');
+        if (errors.length === 0) return null;
+        return {
+          status: 422,
+          code: 'evaluation-incomplete',
+          message: { zh: `自评表还有 ${errors.length} 处须处理：${errors.slice(0, 3).map((f) => f.message.zh).join('；')}`, en: `the self-evaluation has ${errors.length} things to fix: ${errors.slice(0, 3).map((f) => f.message.en).join('; ')}` },
+          fields: errors.map((f) => ({ field: `content${f.path.replaceAll('/', '.')}`, message: f.message.en })),
+          details: { findings: errors },
+        };
+      },
+      notification: 'evaluation-submitted',
+    },
+    {
+      action: 'return',
+      names: { verb: { zh: '退回', en: 'return' }, done: { zh: '已退回', en: 'returned' } },
+      from: ['submitted'],
+      to: 'returned',
+      by: ['oversight'],
+      reasonRequired: true,
+      reasonMessage: { zh: '退回时须写明退回意见', en: 'returning a self-evaluation needs a reason' },
+      reasonComment: () => '【退回意见】',
+      notification: 'evaluation-returned',
+    },
+    {
+      action: 'accept',
+      names: { verb: { zh: '审核通过', en: 'accept' }, done: { zh: '已审核', en: 'accepted' } },
+      from: ['submitted'],
+      to: 'accepted',
+      by: ['oversight'],
+      stamp: 'decided',
+      notification: 'evaluation-accepted',
+      notificationBody: () => '',
+    },
+    {
+      action: 'publish',
+      names: { verb: { zh: '公开', en: 'publish' }, done: { zh: '已公开', en: 'published' } },
+      from: ['accepted'],
+      to: 'published',
+      by: ['department-approver'],
+      stamp: 'published',
+    },
+  ],
+};
+
+export const selfEvaluationKind = defineKind({
+  kind: 'self-evaluation',
+  names: { full: { zh: '绩效自评表', en: 'Self-evaluation' }, short: { zh: '绩效自评表', en: 'self-evaluation' } },
+  auditEntity: 'self-evaluation',
+  auditAction: (verb) => `evaluation.${verb}`,
+  pagePath: (id) => `/evaluations/${id}`,
+  schema: selfEvaluationSchema,
+  workflow: WORKFLOW,
+  adminMayCreate: false,
+  deletable: false,
+  autosave: false,
+  settings: scoringSettings,
+  normalise: (content) => content,
+  lock: lockEvaluationParts,
+  refuseEdit: (incoming, stored) =>
+    incoming.indicators.length === stored.indicators.length
+      ? null
+      : { status: 400, code: 'validation-failed', message: { zh: `自评表应有 ${stored.indicators.length} 项指标（来自绩效目标），收到 ${incoming.indicators.length} 项`, en: `the self-evaluation has ${stored.indicators.length} indicators (from the targets); ${incoming.indicators.length} were sent` }, fields: [{ field: 'content.indicators', message: 'count differs' }] },
+  check: (content, { settings }) => {
+    // The scores are written into the content: what is stored is what was scored.
+    const scored = withScores(content, settings.config);
+    return { content: scored, findings: checkSelfEvaluation(scored, settings.config, settings.rules).findings };
+  },
+  summarize: (content, _findings, place) => ({
+    ...EMPTY_SUMMARY,
+    title: content.title,
+    subjectName: content.projectName,
+    searchText: [place.departmentName, content.projectName ?? ''].join('\n'),
+    amount: content.funds.annualBudget,
+    executed: content.funds.executed,
+    score: content.total,
+    grade: content.grade,
+    // The rate does not depend on the region's settings, only on the funds.
+    rate: executionScore(content.funds).rate,
+    facts: { targetKind: content.target.kind },
+  }),
+  subject: (place, summary) => `${place.departmentName} ${place.year}年${summary.subjectName ? `「${summary.subjectName}」` : '部门整体'}`,
+  present: (content, { settings }) => ({ score: checkSelfEvaluation(content, settings.config, settings.rules).score, config: settings.config }),
+  layout: officialLayout,
+  subjectKinds: ['department-target', 'project-target'],
+});

@@ -1,0 +1,130 @@
+/**
+ * What the two target forms (部门整体 and 项目支出绩效目标申报表) share: the review workflow of
+ * 财预〔2015〕88号 arts. 25–26, the server's normalisation, the checker and the summary columns.
+ *
+ *   draft ──submit──▶ submitted ──review 优/良──▶ approved ──publish──▶ published
+ *     ▲                  │
+ *     └── returned ◀─review 中/差 (reason required)
+ *            └──submit──▶ submitted
+ */
+import { documentTotal, type TargetDocument } from '../../core/document.ts';
+import type { RelatedDocuments } from '../../core/rules/rule.ts';
+import { goalList } from '../../core/projectTarget.ts';
+import { checkDeclaration } from '../../core/rules/checkDeclaration.ts';
+import type { Finding } from '../../core/rules/finding.ts';
+import { parseTargetValue } from '../../core/targetValue.ts';
+import { REVIEW_GRADES, STATE_NAMES, type ReviewGrade } from '../../core/workflow.ts';
+import { EMPTY_SUMMARY, type CheckInput, type DocumentPlace, type SummaryColumns } from '../kindDefinition.ts';
+import type { WorkflowDefinition } from '../workflow.ts';
+
+/** The region settings target forms read. */
+export interface TargetSettings {
+  /** Refuse to submit a form the checker finds errors in (a bureau's choice). */
+  readonly blockSubmitOnErrors: boolean;
+}
+
+export function targetSettings(regionSettings: Readonly<Record<string, unknown>>): TargetSettings {
+  return { blockSubmitOnErrors: regionSettings.blockSubmitOnErrors === true };
+}
+
+const passes = (grade: string | undefined): boolean => grade === '优' || grade === '良';
+
+/** The review workflow of a target form. */
+export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
+  noun: { zh: '申报表', en: 'form' },
+  initial: 'draft',
+  states: {
+    draft: { names: STATE_NAMES.draft, editable: true, private: true },
+    submitted: { names: STATE_NAMES.submitted, editable: false },
+    returned: { names: STATE_NAMES.returned, editable: true },
+    approved: { names: STATE_NAMES.approved, editable: false },
+    published: { names: STATE_NAMES.published, editable: false, public: true },
+  },
+  transitions: [
+    {
+      action: 'submit',
+      names: { verb: { zh: '提交', en: 'submit' }, done: { zh: '已提交', en: 'submitted' } },
+      from: ['draft', 'returned'],
+      to: 'submitted',
+      by: ['department-approver'],
+      stamp: 'submitted-first',
+      guard: ({ findings, settings }) => {
+        const errors = findings.filter((f) => f.severity === 'error').length;
+        return settings.blockSubmitOnErrors === true && errors > 0
+          ? { status: 409, code: 'has-errors', message: { zh: `检查发现 ${errors} 个错误，本地区要求改正后才能提交`, en: `the checker finds ${errors} errors; this bureau takes forms only without errors` }, fields: [{ field: 'content', message: 'has errors' }], details: { errors } }
+          : null;
+      },
+      notification: 'declaration-submitted',
+    },
+    {
+      action: 'review',
+      names: { verb: { zh: '审核', en: 'review' }, done: { zh: '已审核', en: 'reviewed' } },
+      from: ['submitted'],
+      to: (request) => (passes(request.grade) ? 'approved' : 'returned'),
+      by: ['oversight'],
+      grades: REVIEW_GRADES,
+      // 中 and 差 send the form back; the department must know why (88号 art. 26, domain.md V2).
+      reasonRequired: (request) => !passes(request.grade),
+      reasonMessage: { zh: '评为“中”或“差”时须写明审核意见', en: 'a grade of 中 or 差 needs a written opinion' },
+      review: true,
+      stamp: 'decided',
+      reasonComment: (request) => `【审核意见 ${request.grade ?? ''}】`,
+      notification: (_request, to) => (to === 'approved' ? 'declaration-approved' : 'declaration-returned'),
+      notificationBody: (request) => `【${request.grade ?? ''}】${request.reason?.trim() ?? ''}`,
+    },
+    {
+      action: 'publish',
+      names: { verb: { zh: '公开', en: 'publish' }, done: { zh: '已公开', en: 'published' } },
+      from: ['approved'],
+      to: 'published',
+      by: ['department-approver'],
+      stamp: 'published',
+      notification: 'declaration-published',
+    },
+  ],
+};
+
+/** Is a review grade one of 88号's? */
+export function isReviewGrade(value: string): value is ReviewGrade {
+  return (REVIEW_GRADES as readonly string[]).includes(value);
+}
+
+/**
+ * Stamps a form with its department and year, so the content always says whose it is; targets are
+ * parsed again from their printed text, so a client cannot store a parse that disagrees with it.
+ */
+export function normaliseTarget<D extends TargetDocument>(content: D, place: Pick<DocumentPlace, 'departmentName' | 'year'>): D {
+  if (content.kind === 'project-target') {
+    const unitOf = (printed: string, unit: string | null) => (printed !== '' && unit && !printed.endsWith(unit) ? `${printed}${unit}` : printed);
+    const indicators = content.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(unitOf(i.periodTarget ?? '', i.unit)), annualTargetValue: parseTargetValue(unitOf(i.annualTarget, i.unit)) }));
+    return { ...content, department: content.department ?? place.departmentName, year: place.year, indicators };
+  }
+  const indicators = content.indicators.map((i) => ({ ...i, periodTargetValue: parseTargetValue(i.periodTarget), annualTargetValue: parseTargetValue(i.annualTarget) }));
+  return { ...content, department: content.department ?? place.departmentName, year: place.year, indicators } as D;
+}
+
+/** The checker's 46 rules, read with the form's related documents. */
+export function checkTarget<D extends TargetDocument>(content: D, input: CheckInput<TargetSettings>): { content: D; findings: Finding[] } {
+  return { content, findings: checkDeclaration(content, undefined, undefined, input.related as RelatedDocuments) };
+}
+
+/** Text the list's search looks in: department, goals, project and indicator names. */
+export function targetSearchText(content: TargetDocument, departmentName: string): string {
+  if (content.kind === 'project-target') {
+    return [departmentName, content.title ?? '', content.project.name ?? '', content.project.code ?? '', content.implementer ?? '', ...goalList(content.periodGoal), ...goalList(content.annualGoal), ...content.indicators.map((i) => i.name)].join('\n');
+  }
+  return [departmentName, content.title ?? '', ...content.goals, ...content.projects.map((p) => p.name), ...content.indicators.map((i) => i.name)].join('\n');
+}
+
+/** The columns the forms list sorts on. */
+export function summarizeTarget(content: TargetDocument, _findings: readonly Finding[], place: DocumentPlace): SummaryColumns {
+  const project = content.kind === 'project-target' ? content.project : null;
+  return {
+    ...EMPTY_SUMMARY,
+    title: content.title,
+    subjectName: project?.name?.trim() || null,
+    subjectCode: project?.code?.trim() || null,
+    searchText: targetSearchText(content, place.departmentName),
+    amount: documentTotal(content),
+  };
+}

@@ -1,0 +1,37 @@
+/** A row of `documents` with every column a new document starts with, for the writers that insert rows themselves (bulk loads, benchmarks). */
+import type { DocumentsTable } from './schema.ts';
+
+/** The columns a document has before anything sets them. */
+const BLANK: Omit<DocumentsTable, 'id' | 'kind' | 'department_id' | 'year' | 'state' | 'created_at' | 'updated_at'> = {
+  current_version: 0,
+  title: null,
+  search_text: '',
+  budget_total: null,
+  review_grade: null,
+  error_count: 0,
+  warning_count: 0,
+  submitted_at: null,
+  published_at: null,
+  project_name: null,
+  project_code: null,
+  project_row: null,
+  target_id: null,
+  target_kind: null,
+  target_version: null,
+  parent_id: null,
+  decided_at: null,
+  reminded_at: null,
+  budget_executed: null,
+  score: null,
+  grade: null,
+  rate: null,
+  light: null,
+  light_rank: null,
+  flag: false,
+  facts: '{}',
+};
+
+/** A full row from the columns given; the rest blank. */
+export function documentRow(fields: Pick<DocumentsTable, 'id' | 'kind' | 'department_id' | 'year' | 'state' | 'created_at' | 'updated_at'> & Partial<DocumentsTable>): DocumentsTable {
+  return { ...BLANK, ...fields };
+}
