@@ -5,7 +5,12 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
 
-export const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+/**
+ * Where the browser tests save their screenshots: `tmp/screenshots` (ignored by git), so a test run
+ * leaves the tree as it was; `UPDATE_SCREENSHOTS=1` writes the README's and docs' pictures in
+ * docs/screenshots instead.
+ */
+export const SCREENSHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/screenshots/' : '../../tmp/screenshots/', import.meta.url));
 
 /** Signs in through the sign-in page and waits for the signed-in frame. */
 export async function signIn(page: Page, baseUrl: string, username: string, next = '/'): Promise<void> {
@@ -29,7 +34,7 @@ export async function waitUntilSaved(page: Page): Promise<void> {
   await page.locator('[data-testid=save-status][data-status=saved]').waitFor({ timeout: 20_000 });
 }
 
-/** Saves a full-page screenshot of the current page into docs/screenshots. */
+/** Saves a screenshot of the current page (see {@link SCREENSHOTS} for where). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false, animations: 'disabled' });
