@@ -1,0 +1,27 @@
+/**
+ * One entry for the text of any published document of the yearly cycle: a target form (department
+ * or project), a self-evaluation table, or a refusal naming what it is (a blank template, an
+ * assessment sheet, a monitoring form, no form at all). Pure, like every importer.
+ */
+import type { TargetDocument } from '../core/document.ts';
+import type { SelfEvaluation } from '../core/selfEvaluation.ts';
+import { readSelfEvaluationText } from './evaluation/readSelfEvaluation.ts';
+import { importFormText, type ImportProblem } from './text/importFormText.ts';
+import type { DepartmentTargetTextOptions } from './text/departmentTargetText.ts';
+
+export type PublishedRead =
+  | { ok: true; kind: 'target'; documents: TargetDocument[] }
+  | { ok: true; kind: 'self-evaluation'; evaluation: SelfEvaluation; simplified: boolean }
+  | ({ ok: false } & ImportProblem);
+
+/** Reads the text of a published document as whatever kind it is. Never throws. */
+export function readPublishedText(text: string, options: DepartmentTargetTextOptions = {}): PublishedRead {
+  const outcome = importFormText(text, options);
+  if (outcome.ok) return { ok: true, kind: 'target', documents: outcome.documents.map((d) => d.document) };
+  if (outcome.problem === 'wrong-kind' && outcome.kind === 'self-evaluation') {
+    const read = readSelfEvaluationText(text);
+    if (read.ok) return { ok: true, kind: 'self-evaluation', evaluation: read.evaluation, simplified: read.simplified };
+    return { ok: false, problem: 'wrong-kind', kind: 'self-evaluation', message: read.message, evidence: outcome.evidence };
+  }
+  return outcome;
+}
