@@ -256,7 +256,14 @@ export const gradeMatchesTotal: EvaluationRule = {
     good: { shows: '总分 99.60，等级「优」', edit: () => undefined },
   },
   *check({ evaluation, score }) {
-    if (evaluation.total !== null && score.total !== null && scoresDiffer(evaluation.total, score.total)) {
+    // The table's own rows against its own total: every printed score added up, nothing recomputed.
+    const printedRows = [evaluation.funds.score, ...evaluation.indicators.filter((i) => i.applicable).map((i) => i.score)];
+    const rowsSum = printedRows.every((s) => s !== null && decimal(s) !== null) ? text2(sumOf(printedRows as string[])) : null;
+    if (evaluation.total !== null && rowsSum !== null && scoresDiffer(evaluation.total, rowsSum)) {
+      yield { path: '/total', message: { zh: `表中各行得分之和为 ${rowsSum} 分，表中总分为 ${evaluation.total} 分`, en: `the table's own rows add up to ${rowsSum}, its printed total is ${evaluation.total}` } };
+    }
+    // The computed total, where it says more than the rows' sum did (a row's score off its formula).
+    if (evaluation.total !== null && score.total !== null && scoresDiffer(evaluation.total, score.total) && (rowsSum === null || scoresDiffer(rowsSum, score.total))) {
       yield { path: '/total', message: { zh: `总分应为 ${score.total} 分（各行得分之和），表中为 ${evaluation.total} 分`, en: `the total is ${score.total} (the rows' sum), the table says ${evaluation.total}` }, suggestion: { zh: `改为 ${score.total}`, en: `make it ${score.total}` } };
     }
     if (evaluation.grade !== null && score.grade !== null && evaluation.grade !== score.grade) {

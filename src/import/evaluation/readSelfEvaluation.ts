@@ -26,8 +26,8 @@ export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
   }
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const converted = toSimplified(lines);
-  const { cells, stream } = textCells(converted.lines.join('\n'));
-  return outcome(readEvaluationCells(cells, stream), converted.changed);
+  const { cells, stream, style } = textCells(converted.lines.join('\n'));
+  return outcome(readEvaluationCells(cells, stream, style === 'soup'), converted.changed);
 }
 
 /** Reads a self-evaluation table from sheets, web tables or PDF pages: each row's cells in order. */
