@@ -567,7 +567,7 @@ function readIndicatorRow(
     if (LEVEL2.test(texts[i] ?? '') && texts[i] !== '满意度指标') return { indicators: [], end: i, level1, level2 };
   }
   const nameAt = i;
-  let name = cells[nameAt]?.text.trim() ?? '';
+  const name = cells[nameAt]?.text.trim() ?? '';
   if (name === '' || TOTAL_ROW.test(texts[nameAt] ?? '') || LEVEL1.test(texts[nameAt] ?? '') || isTableLabel(texts[nameAt] ?? '') || INLINE_TOTAL.test(texts[nameAt] ?? '')) {
     // Only class labels (a 二级 printed with no row under it): consumed, no row.
     return i > start ? { indicators: [], end: i, level1, level2 } : null;
