@@ -3,8 +3,18 @@ import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
 import type { SourceTables } from '../../table/sourceTable.ts';
 import { toSimplified } from '../../table/simplified.ts';
 import { readEvaluationCells, textCells, type EvaluationCell } from './selfEvaluationCells.ts';
+import { documentKindOf } from '../text/documentKind.ts';
+import { kindProblem } from '../text/importFormText.ts';
 
-export type EvaluationReadOutcome = { ok: true; evaluation: SelfEvaluation; simplified: boolean } | { ok: false; message: { zh: string; en: string } };
+export type EvaluationReadOutcome = { ok: true; evaluation: SelfEvaluation; simplified: boolean } | { ok: false; message: { zh: string; en: string }; kind?: 'template' | 'assessment'; evidence?: readonly string[] };
+
+/** A blank template or an assessment sheet, refused with its name. */
+function otherKind(lines: readonly string[]): EvaluationReadOutcome | null {
+  const found = documentKindOf(lines.map((text, k) => ({ no: k + 1, text })));
+  if (!found) return null;
+  const problem = kindProblem(found.kind, found.evidence);
+  return { ok: false, message: problem.message, kind: found.kind, evidence: found.evidence };
+}
 
 function outcome(evaluation: SelfEvaluation, simplified: boolean): EvaluationReadOutcome {
   if (evaluation.indicators.length === 0) {
@@ -26,6 +36,8 @@ export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
   }
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const converted = toSimplified(lines);
+  const other = otherKind(converted.lines);
+  if (other) return other;
   const { cells, stream, style } = textCells(converted.lines.join('\n'));
   return outcome(readEvaluationCells(cells, stream, style === 'soup'), converted.changed);
 }
@@ -43,5 +55,7 @@ export function readSelfEvaluationTables(tables: SourceTables): EvaluationReadOu
       row.forEach((cell, k) => cells.push({ text: texts.lines[k] ?? cell.text, line, rowStart: k === 0, at: `${sheet.name}!${cell.ref}`, col: cell.col, colSpan: cell.colSpan }));
     }
   }
+  const other = otherKind(tables.sheets.flatMap((sheet) => sheet.rows.map((row) => row.map((c) => c.text).join(' | '))));
+  if (other) return other;
   return outcome(readEvaluationCells(cells, false), changed);
 }

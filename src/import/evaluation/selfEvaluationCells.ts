@@ -154,7 +154,7 @@ function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
     if (b && ta !== '' && ta.length <= 6 && !a.fused && !b.fused) {
       const joined = ta + labelOf(b.text);
       const known = (t: string) => isTableLabel(t) || LEVEL1.test(t) || LEVEL2.test(t);
-      if (known(joined) && !known(ta) && !known(labelOf(b.text))) {
+      if (known(joined) && !known(ta)) {
         out.push({ ...a, text: `${a.text.trim()}${b.text.trim()}` });
         k++;
         continue;
@@ -219,6 +219,14 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
       evaluation.title = cells[i]?.text.trim().replace(/[(（]\d{4}年度?[)）]$/, '').replace(/^20\d{2}\s*年度?/, '') ?? evaluation.title;
       evaluation.year = yearOf(t);
       if (/部门整体|单位整体/.test(t)) evaluation.target.kind = 'department-target';
+      i++;
+      continue;
+    }
+    // The form's own title after a page's headline: the form's title is the document's.
+    if (used.has(-1) && /^(部门预算)?(项目支出|部门整体支出|单位整体支出)绩效(目标)?自评表(\(\d{4}年度?\))?$/.test(t) && !/^(部门预算)?(项目支出|部门整体支出|单位整体支出)/.test(compactOf(evaluation.title ?? ''))) {
+      take(i);
+      evaluation.title = cells[i]?.text.trim().replace(/[(（]\d{4}年度?[)）]$/, '') ?? evaluation.title;
+      evaluation.year ??= yearOf(t);
       i++;
       continue;
     }
@@ -316,6 +324,7 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
       continue;
     }
     if (SECTION_ENDS.test(t)) {
+      take(i);
       section = 'none';
       i++;
       continue;
@@ -458,6 +467,8 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
   const byLine = new Map<number, { texts: string[]; at?: string }>();
   for (const [k, cell] of cells.entries()) {
     if (used.has(k) || (texts[k] ?? '') === '') continue;
+    // The template's own instructions (（200字以内）…) are its wording: recognised, not content.
+    if (INSTRUCTION.test(texts[k] ?? '')) continue;
     // Signature lines are the form's wording; what is written after them is kept.
     const text = FURNITURE.test(texts[k] ?? '') ? cell.text.trim().replace(FURNITURE, '').trim() : cell.text.trim();
     if (text === '') continue;

@@ -5,7 +5,7 @@
 import { compact, type SourceLine } from './sourceText.ts';
 
 /** The kinds of forms of the yearly cycle the importer can recognise. */
-export type FormKind = 'department-target' | 'project-target' | 'self-evaluation' | 'monitoring' | 'unknown';
+export type FormKind = 'department-target' | 'project-target' | 'self-evaluation' | 'monitoring' | 'assessment' | 'template' | 'unknown';
 
 /** What the text looks like, with the lines that gave it away. */
 export interface FormKindGuess {
@@ -20,6 +20,8 @@ export const FORM_KIND_NAMES: Record<FormKind, { zh: string; en: string }> = {
   'project-target': { zh: '项目支出绩效目标申报表', en: 'project target form' },
   'self-evaluation': { zh: '绩效自评表', en: 'self-evaluation form' },
   monitoring: { zh: '绩效运行监控表', en: 'monitoring form' },
+  assessment: { zh: '绩效评价评分表（决策、管理、绩效打分，如自评分与复核分）', en: 'assessment score sheet (decision, management and performance scored, e.g. self and review scores)' },
+  template: { zh: '空白模板或填报说明', en: 'blank template or filling instructions' },
   unknown: { zh: '无法识别的表格', en: 'unrecognised text' },
 };
 
@@ -35,7 +37,7 @@ const OPEN_TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = TITLES.map(([pat
 
 // A title is a short line ending in 表, so that body text such as 舆情监控报告 is no title.
 // Field labels typical of each kind; a text with no title is judged by how many it has.
-const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
+const MARKERS: Record<Exclude<FormKind, 'unknown' | 'assessment' | 'template'>, readonly string[]> = {
   'department-target': ['部门名称', '总体绩效目标', '年度重点工作', '基本支出', '项目支出', '部门预算支出', '收入来源', '一级指标'],
   'project-target': ['项目名称', '主管部门', '实施单位', '项目资金', '年度绩效目标', '长期绩效目标', '项目属性'],
   'self-evaluation': ['分值', '得分', '实际完成值', '偏差原因', '全年执行数', '执行率', '年初预算数'],

@@ -7,6 +7,7 @@ import { unstorableCharacter } from '../../core/storableText.ts';
 import { decodeText } from './decodeText.ts';
 import { looksLikeTableRows, readDepartmentTargetTable } from './departmentTargetTable.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
+import { documentKindOf } from './documentKind.ts';
 import { detectFormKind, FORM_KIND_NAMES, titleKind, type FormKind } from './formKind.ts';
 import type { Claim } from './ledger.ts';
 import { readProjectTargetText } from './projectTargetText.ts';
@@ -14,7 +15,7 @@ import { compact, toSourceLines, type SourceLine } from './sourceText.ts';
 
 /** Why a text could not be imported as a department-wide target form. */
 export interface ImportProblem {
-  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'unrecognised' | 'corrupt' | 'encrypted' | 'scanned' | 'no-table' | 'unsupported';
+  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'template' | 'unrecognised' | 'corrupt' | 'encrypted' | 'scanned' | 'no-table' | 'unsupported';
   /** The kind of form it looks like, for `wrong-kind`. */
   readonly kind?: FormKind;
   readonly message: { zh: string; en: string };
@@ -152,6 +153,12 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
   const documents: ImportedDocument[] = [];
   let refused: ImportProblem | null = null;
   for (const formLines of splitForms(lines)) {
+    // A blank template, its instructions, or an assessment sheet: named, never imported as a filled form.
+    const other = documentKindOf(formLines);
+    if (other) {
+      refused ??= kindProblem(other.kind, other.evidence);
+      continue;
+    }
     const guess = detectFormKind(formLines);
     if (guess.kind === 'unknown' || !READABLE.has(guess.kind)) {
       // A lone note between forms is kept by the form before it; only a text of none is refused.
@@ -175,7 +182,7 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
   return { ok: true, documents, declaration: first.document, claims: first.claims, encoding };
 }
 
-function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
+export function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
   if (kind === 'unknown') {
     return {
       problem: 'unrecognised',
@@ -187,6 +194,28 @@ function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem
     };
   }
   const name = FORM_KIND_NAMES[kind];
+  if (kind === 'template') {
+    return {
+      problem: 'template',
+      kind,
+      message: {
+        zh: '这是空白模板或填报说明（年度、金额或指标值未填，或含“填报说明”），不是填好的申报表：请导入填好的表',
+        en: 'this is a blank template or its filling instructions (year, amounts or targets left open, or 填报说明), not a filled form: import the filled form',
+      },
+      evidence,
+    };
+  }
+  if (kind === 'assessment') {
+    return {
+      problem: 'wrong-kind',
+      kind,
+      message: {
+        zh: `这是一份${name.zh}，不是目标表或自评表；评价评分表将作为单独的类型支持，目前不导入`,
+        en: `this is an ${name.en} (绩效评价评分表), not a target form or a self-evaluation table; assessments will be a kind of their own, and are not imported yet`,
+      },
+      evidence,
+    };
+  }
   return {
     problem: 'wrong-kind',
     kind,
