@@ -5,7 +5,7 @@
  */
 import type { TargetDocument } from '../core/document.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
-import { readSelfEvaluationText } from './evaluation/readSelfEvaluation.ts';
+import { looksLikeSelfEvaluation, readSelfEvaluationText } from './evaluation/readSelfEvaluation.ts';
 import { importFormText, type ImportProblem } from './text/importFormText.ts';
 import type { DepartmentTargetTextOptions } from './text/departmentTargetText.ts';
 
@@ -18,7 +18,7 @@ export type PublishedRead =
 export function readPublishedText(text: string, options: DepartmentTargetTextOptions = {}): PublishedRead {
   const outcome = importFormText(text, options);
   if (outcome.ok) return { ok: true, kind: 'target', documents: outcome.documents.map((d) => d.document) };
-  if (outcome.problem === 'wrong-kind' && outcome.kind === 'self-evaluation') {
+  if ((outcome.problem === 'wrong-kind' && outcome.kind === 'self-evaluation') || (outcome.problem === 'unrecognised' && looksLikeSelfEvaluation(text))) {
     const read = readSelfEvaluationText(text);
     if (read.ok) return { ok: true, kind: 'self-evaluation', evaluation: read.evaluation, simplified: read.simplified };
     return { ok: false, problem: 'wrong-kind', kind: 'self-evaluation', message: read.message, evidence: outcome.evidence };

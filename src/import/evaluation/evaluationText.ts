@@ -107,14 +107,14 @@ export function textCells(text: string): { cells: EvaluationCell[]; stream: bool
     };
     lines.forEach((raw, k) => {
       if (raw.trim() === '') return;
-      const parts = raw.includes('|') ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|') : [raw.trim()];
-      // Unframed rows: a line that starts with `|` carries on the row above (a wrapped cell, or its empty cells).
+      // Unframed rows: a line that starts with `|` carries on the row above (a wrapped cell, or its
+      // empty cells): `…优良中低差 |` then `| 优 | 10 |` — the `|` that starts the line closes a cell
+      // left empty at the break.
       if (!framed && row && /^\s*\|/.test(raw)) {
-        const last = row.parts.length - 1;
-        // `…优良中低差 |` then `| 优 | 10 |`: the break fell on a cell boundary.
-        row.parts = [...row.parts.slice(0, last + 1), ...parts];
+        row.parts = [...row.parts, ...raw.replace(/\|\s*$/, '').split('|').map((p) => p.trim())];
         return;
       }
+      const parts = raw.includes('|') ? raw.replace(/^\s*\|/, '').replace(/\|\s*$/, '').split('|') : [raw.trim()];
       flush();
       row = { parts, line: k + 1 };
     });

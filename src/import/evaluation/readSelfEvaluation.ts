@@ -26,7 +26,7 @@ function outcome(evaluation: SelfEvaluation, simplified: boolean): EvaluationRea
 /** True when a text looks like a self-evaluation table (its title, or its columns). */
 export function looksLikeSelfEvaluation(text: string): boolean {
   const head = toSimplified(text.slice(0, 20_000).split('\n')).lines.join('\n');
-  return /自评(价)?表/.test(head) || (/得分/.test(head) && /(实际完成值|完成值)/.test(head) && /(分值|权重)/.test(head));
+  return /自评(价)?表/.test(head) || (/得分/.test(head) && /(实际完成值|完成值)/.test(head) && /(分值|权重)/.test(head)) || (/评价结论/.test(head) && /(存在问题|改进措施)/.test(head) && /(合计|得分|总分)/.test(head));
 }
 
 /** Reads the text of a published self-evaluation table (traditional characters read as simplified). */

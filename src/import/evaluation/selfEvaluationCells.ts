@@ -97,9 +97,9 @@ const HEADER_FIELDS: ReadonlyArray<readonly [RegExp, 'projectName' | 'department
 const SECTION_ENDS = /^((\d\.)?项目实施内容及过程概述|项目基本情况|项目概况)$/;
 const GRADE_LABEL = /^(评价等级|自评等级|绩效等级|等级)$/;
 /** What the templates print in a cell to be replaced: kept in `unparsed`, never taken for content. */
-const INSTRUCTION = /(\d+字以内|字以内\)|结合自评情况|针对项目自评|对照年度目标|说明相关任务|应单独说明|需说明原因)/;
+const INSTRUCTION = /(\d+字以内|字以内\)|结合自评情况|针对项目自评|对照年度目标|说明相关任务|应单独说明|需说明原因|^注:\d|^注:1[.、]|^说明:\d)/;
 /** Signature lines and furniture. */
-const FURNITURE = /^(项目负责人|财务负责人|填报人|联系电话|填报日期|审核人|报表编号)[:：]?/;
+const FURNITURE = /^(项目负责人(及电话)?|财务负责人|单位负责人|填报人|联系电话|填报日期|审核人|报表编号)[:：]?/;
 
 const OPERATORS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(≥|>=|大于等于|不低于|不少于|正向)$/, '≥'],
@@ -441,6 +441,14 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
       } else i++;
       continue;
     }
+    // A table cut off above its header (a page's fragment): the columns from the shape of its first row.
+    if (indicatorColumns.length === 0 && !stream && cells[i]?.rowStart) {
+      const inferred = inferColumns(cells, texts, i);
+      if (inferred) {
+        indicatorColumns.push(...inferred);
+        section = 'indicators';
+      }
+    }
     if (section === 'indicators' && indicatorColumns.length > 0) {
       const next: IndicatorRead | null = !stream && indicatorAt.size > 0 && colOf(cells[i]) !== undefined ? readIndicatorRowByColumn(cells, texts, i, indicatorAt, { level1, level2 }, used) : readIndicatorRow(cells, texts, i, stream, indicatorColumns, { level1, level2 }, used, lossy);
       if (next) {
@@ -625,6 +633,29 @@ function readIndicatorRow(
     return { indicators: [], end: i, level1, level2 };
   }
   return { indicators: [indicatorOf(values, split, level1, level2, name).indicator], end: i, level1, level2 };
+}
+
+/**
+ * The columns of an indicator table whose header is not there, from a row's shape: a name, an
+ * operator cell, a value and a unit (Sichuan: 指标性质 / 指标值 / 度量单位 / 完成值 / 权重 / 得分), or
+ * after the class labels a name, a target and an actual with points and a score (national).
+ */
+function inferColumns(cells: readonly EvaluationCell[], texts: readonly string[], start: number): IndicatorColumn[] | null {
+  let end = start + 1;
+  while (end < cells.length && !cells[end]?.rowStart) end++;
+  let k = start;
+  let labelled = false;
+  while (k < end && (LEVEL1.test(texts[k] ?? '') || LEVEL2.test(texts[k] ?? ''))) {
+    k++;
+    labelled = true;
+  }
+  const rest = cells.slice(k, end).map((c) => c.text.trim());
+  const name = rest[0] ?? '';
+  if (name === '' || /^[\d.%\s]+$/.test(name) || isTableLabel(labelOf(name)) || FUNDS_ROWS.test(labelOf(name))) return null;
+  const op = operatorOf(rest[1] ?? '');
+  if (rest.length >= 6 && op !== null && (decimalOf(rest[2]) !== null || op === 'qualitative')) return ['level1', 'level2', 'name', 'nature', 'value', 'unit', 'actual', 'points', 'score', 'reason'];
+  if (labelled && rest.length >= 5 && decimalOf(rest[3]) !== null) return ['level1', 'level2', 'name', 'annual', 'actual', 'points', 'score', 'reason'];
+  return null;
 }
 
 /** Characters a unit starts with: after a figure they end a value, never start the next row's name. */
