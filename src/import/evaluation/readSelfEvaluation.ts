@@ -1,7 +1,7 @@
 /** Self-evaluation tables in: text (any of the copy styles), or a sheet, web page or PDF through the table model. */
 import type { SelfEvaluation } from '../../core/selfEvaluation.ts';
 import type { SourceTables } from '../../table/sourceTable.ts';
-import { toSimplified } from '../../table/simplified.ts';
+import { fromMirror, toSimplified } from '../../table/simplified.ts';
 import { readEvaluationCells, textCells, type EvaluationCell } from './selfEvaluationCells.ts';
 import { documentKindOf } from '../text/documentKind.ts';
 import { kindProblem } from '../text/importFormText.ts';
@@ -34,8 +34,8 @@ export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
   if (!looksLikeSelfEvaluation(text)) {
     return { ok: false, message: { zh: '不是绩效自评表：未找到“绩效自评表”表题，也没有“实际完成值”“分值”“得分”栏目', en: 'not a self-evaluation table: no 绩效自评表 title and no 实际完成值, 分值, 得分 columns' } };
   }
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const converted = toSimplified(lines);
+  const mirror = fromMirror(text.replace(/\r\n?/g, '\n'));
+  const converted = { lines: mirror.text.split('\n'), changed: mirror.changed };
   const other = otherKind(converted.lines);
   if (other) return other;
   const { cells, stream, style } = textCells(converted.lines.join('\n'));

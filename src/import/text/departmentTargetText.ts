@@ -26,6 +26,7 @@ import {
 } from './budgetLabels.ts';
 import { IndicatorTableReader, isIndicatorHeading, startsWithLevelLabel } from './indicatorTable.ts';
 import { Ledger, type Claim } from './ledger.ts';
+import { claimPageFurniture } from './pageFurniture.ts';
 import { blockWidth, sharedWording, splitToCount, widthOf, wrappedParagraphs } from './paragraphs.ts';
 import { isAmountLine, readProjectRow, readProjectRows, rowsByAmount, type ProjectColumns, type ProjectRecord } from './projectTable.ts';
 import { fillsColumn, joinWrapped, lineSpan, tokenize, type SourceLine, type Token } from './sourceText.ts';
@@ -49,9 +50,21 @@ interface Segment {
   readonly lines: SourceLine[];
 }
 
-export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)(?:部门|单位)整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
+export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)(?:部门|单位)?整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请|批复|审批)?表$/;
+
+/**
+ * The department a title names before its year (岳阳楼区价格认证鉴定中心2023年度整体绩效目标表), or null
+ * when the title starts with the year or names none.
+ */
+export function departmentOfTitle(title: string): { department: string; start: number; end: number } | null {
+  const match = /^(?:附件\s*\d*\s*[:：]?\s*)?(.{2,40}?)(?:(?:19|20)\d{2})\s*年度?/.exec(title);
+  const name = match?.[1]?.trim();
+  if (!match || !name || /^(关于|附件|附表|表\d)/.test(name) || !/(局|委|办|院|所|中心|站|馆|队|部|会|处|厅|室|政府|学校|医院|社|园|公司|镇|乡|街道|区|县|市)$/.test(name)) return null;
+  const start = title.indexOf(name);
+  return { department: name, start, end: start + name.length };
+}
 export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:预算|主管)?(?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*(?:[（(]单位[)）])?[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
-export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标']);
+export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标', '年度绩效目标', '部门年度总体绩效目标', '单位整体绩效目标', '年度整体绩效目标', '部门整体支出绩效目标', '总体目标']);
 const TASK_HEADINGS = new Set(['年度重点工作', '年度重点工作任务', '期望达到的目标（概述）', '期望达到的目标(概述)', '期望达到的目标', '年度主要任务']);
 const OTHER_TASKS_HEADING = '其他需完成的任务（可选填）';
 const PROJECT_HEADER = /主要实施内容/;
@@ -63,8 +76,10 @@ export const PAGE_MARKER = /^(?:第\d+页(?:[,，/]?共\d+页)?|-\d+-|—\d+—|
 export function readDepartmentTargetText(lines: readonly SourceLine[], options: DepartmentTargetTextOptions = {}): DepartmentTargetImport {
   const ledger = new Ledger(lines);
   const declaration = emptyDeclaration();
+  claimPageFurniture(lines, ledger);
   const reader = new FormReader(lines, ledger, declaration);
   reader.read();
+  if (declaration.department === null && reader.titleDepartment) declaration.department = reader.titleDepartment.department;
   if (declaration.year === null && options.year !== undefined) declaration.year = options.year;
   deriveTotal(declaration);
   declaration.unparsed = ledger.unclaimed();
@@ -85,6 +100,8 @@ class FormReader {
   private pendingBudget: Array<{ field: BudgetField }> = [];
   private readingAmountColumn = false;
   private awaitingDepartment = false;
+  /** The department a title names, for a form with no 部门名称 row. */
+  titleDepartment: { department: string } | null = null;
   private readonly indicators: IndicatorTableReader;
 
   constructor(
@@ -136,7 +153,9 @@ class FormReader {
       if (span && this.declaration.title === null) {
         this.declaration.title = span.text;
         this.ledger.field(span, '/title');
-        if (title[1]) this.declaration.year = Number(title[1]);
+        const year = title[1] ?? /((?:19|20)\d{2})\s*年/.exec(key)?.[1];
+        if (year) this.declaration.year = Number(year);
+        this.titleDepartment ??= departmentOfTitle(span.text);
       } else if (span) {
         this.ledger.label(span);
       }

@@ -4,6 +4,7 @@
  */
 import type { TargetDocument } from '../../core/document.ts';
 import { unstorableCharacter } from '../../core/storableText.ts';
+import { fromMirror } from '../../table/simplified.ts';
 import { decodeText } from './decodeText.ts';
 import { looksLikeTableRows, readDepartmentTargetTable } from './departmentTargetTable.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
@@ -143,9 +144,12 @@ export function textRefusal(text: string): ImportProblem | null {
 }
 
 /** Imports already decoded text. Never throws. */
-export function importFormText(text: string, options: DepartmentTargetTextOptions = {}, encoding = 'utf-8'): ImportOutcome {
-  const refusal = textRefusal(text);
+export function importFormText(source: string, options: DepartmentTargetTextOptions = {}, encoding = 'utf-8', mirror = true): ImportOutcome {
+  const refusal = textRefusal(source);
   if (refusal) return { ok: false, ...refusal };
+  // A mirror site's traditional characters and pinyin glosses (区(qū)) read as the form printed it;
+  // a table's cells were converted by their reader already, their positions kept (mirror = false).
+  const text = mirror ? fromMirror(source).text : source;
   const lines = toSourceLines(text);
   if (lines.every((line) => line.text.trim() === '')) {
     return { ok: false, problem: 'empty', message: { zh: '文件为空', en: 'the file holds only white space' }, evidence: [] };
