@@ -7,7 +7,10 @@ import type { Ledger } from './ledger.ts';
 import type { SourceLine } from './sourceText.ts';
 
 const LABEL = /^(来源|信息来源|发布时间|发布日期|发布机构|发文机关|浏览次数|浏览量|访问量|点击数|索引号|文号|发文日期|成文日期|主题分类|体裁分类|公开方式|有效性|字体|字号|分享到|时效性|生成日期|作者|编辑|责任编辑|阅读次数|日期)[:：]/;
-const ALONE = /^(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|扫一扫在手机上查看当前页面|【打印】|【关闭】|\[打印\]|\[关闭\]|字体[:：]?\s*[【[]?\s*大\s*中\s*小\s*[】\]]?|智能问答|全文预览已结束|下载本文档)$/;
+const ALONE = /^(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分享|扫一扫在手机上查看当前页面|【打印】|【关闭】|\[打印\]|\[关闭\]|字体[:：]?\s*[【[]?\s*大\s*中\s*小\s*[】\]]?|智能问答|智能问答关闭|你还可以输入\d*|全文预览已结束|下载本文档|点击查看更多>>|收藏|举报|相关)$/;
+
+/** A document-sharing site's frame: page thumbnails, copyright notes, upload details. */
+const SHARING_SITE = /^(.{1,60}_第\d+页|第\d+页\/共\d+页|版权说明[:：].*|文档简介|资源描述|上传人[:：].{0,80}|文档编号[:：].{0,80}|收藏分销.{0,6}|下载相关举报|点击查看更多>>|已阅读\d+页.{0,20}|本文档由.{0,60})$/;
 
 /** Claims the page furniture among the lines as labels. */
 export function claimPageFurniture(lines: readonly SourceLine[], ledger: Ledger): void {
@@ -16,7 +19,7 @@ export function claimPageFurniture(lines: readonly SourceLine[], ledger: Ledger)
     const span = line.span;
     if (!span || span.text.length > 120) continue;
     const key = line.key;
-    if (ALONE.test(key)) {
+    if (ALONE.test(key) || SHARING_SITE.test(key)) {
       ledger.label(span);
       continue;
     }
