@@ -440,7 +440,9 @@ class TableReader {
     // A web page copied with its empty cells moved to the row's end (`… | 未达指标值酌情扣分 | ||`): the
     // cells' places are lost, so each goes to the first column after the one before that it can be.
     const compacted = /\|\s*\|\s*$/.test(cells[0]?.line.text ?? '') && /\|\|/.test(cells[0]?.line.text ?? '');
-    const at = compacted ? fitIndicatorCells(columns, cells.filter((c) => c.text !== '')) : this.aligned(columns, cells);
+    // A row shorter than the header that starts with a class or a name (its merged cells left out) is placed the same way.
+    const short = cells.length < columns.length && cells[0]?.text !== '' && columns[0] === 'level1' && !/^(产出|效益|满意度|成本|投入|项目完成)指标/.test(key(cells[0]?.text ?? ''));
+    const at = compacted || short ? fitIndicatorCells(columns, cells.filter((c) => c.text !== '')) : this.aligned(columns, cells);
     const level1 = at.get('level1');
     const level2 = at.get('level2');
     if (level1) {

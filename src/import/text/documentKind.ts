@@ -18,7 +18,7 @@ const INSTRUCTIONS = /(填报说明|填表说明|填写说明)(?!.{0,6}(见|详�
 const INSTRUCTION_STEPS = /[一二三四五六]、[^。\n]{0,20}[:：]\s*填写|按规范的项目名称|在选项.{0,6}中划/;
 // A placeholder standing alone in a cell (not a hint in brackets beside a value: (≥**株)≥17600株).
 const LONE_PLACEHOLDER = /(?:^|[\s|｜])(?:[≥≤><=]?\s*(?:\*{2,}|X{2,}|×{2,}|x{2,})\s*[%％个人次元万]*)(?=$|[\s|｜])/;
-const NUMBERED_BLANKS = /(?:^|\s)1\.\s*2\.\s*3\.\s*(?:4\.\s*)?(?:……|…)?/;
+const NUMBERED_BLANKS = /(?:^|\s)1[.、]\s*2[.、]\s*3[.、]\s*(?:4[.、]\s*)?(?:……|…)?/;
 const UNTICKED = /□/g;
 const TICKED = /[√☑■✓✔]/;
 

@@ -276,12 +276,18 @@ class ProjectTargetReader {
       let from = 0;
       for (const point of [...points, cell.text.length]) {
         const part = subCell(cell, from, point);
-        if (part.text !== '') out.push(part);
+        if (part.text !== '') {
+          out.push(part);
+          this.fusedCells.add(part);
+        }
         from = point;
       }
     }
     return out;
   }
+
+  /** Cells cut out of a run with no separators: a name there may carry its value (道路改造长度3公里). */
+  private readonly fusedCells = new Set<Cell>();
 
   /** The first part of a label wrapped over two cells (项目完成 / 指标, 总体 / 目标, 年度主要目标 / 和成果). */
   private held: Cell | null = null;
@@ -510,6 +516,11 @@ class ProjectTargetReader {
     if (FUNDS_EXTRA.test(bare)) {
       this.flushFundsLabel();
       this.fundsExtra = cell;
+      return;
+    }
+    // 金额（万元）: a column's heading, whatever label waits for its amount.
+    if (/^(金额|预算数|资金|预算金额)[（(]万元[)）]$/.test(bare)) {
+      this.ledger.label(cell);
       return;
     }
     if (FUNDS_POINTS.test(bare) && this.fundsLabel === null) {
@@ -753,6 +764,14 @@ class ProjectTargetReader {
       if (prefix) {
         this.ledger.label(subCell(nameCell, 0, prefix[0].length));
         nameCell = subCell(nameCell, prefix[0].length);
+      }
+      // A name fused with its value (道路改造长度3公里, 验收合格率100%): the figure at its end is the target.
+      const valueColumn = this.valueColumns().find((c) => c === 'annual' || c === 'period');
+      const fusedValue = this.fusedCells.has(cell) && valueColumn && row.name.length === 0 ? /^(.*?[\u4e00-\u9fff)）])([≥≤><=＞＜]?\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3}(?:\/[\u4e00-\u9fff]{1,2})?)?)$/.exec(nameCell.text) : null;
+      if (fusedValue && valueColumn && fusedValue[1] && fusedValue[2]) {
+        row.name.push(subCell(nameCell, 0, fusedValue[1].length));
+        this.addToRow(subCell(nameCell, fusedValue[1].length), valueColumn);
+        return;
       }
       row.name.push(nameCell);
       return;
