@@ -24,6 +24,7 @@ const PROJECT_AMOUNT = /^(拟投入的?资金|预算金额|金额|资金|拟投�
 const TASK_NAME = /^(年度重点工作任务|重点工作任务|年度重点工作|项目名称|名称|任务|任务名称|年度主要任务)$/;
 const TASK_OUTCOME = /^期望达到的目标/;
 const OTHER_TASKS = /^其他需完成的任务/;
+const DUTIES = /^(部门|单位|部门[（(]单位[)）])?(职责|职能|主要职责|主要职能|职能职责|职能概述|职责概述)$/;
 const UNIT_LABEL = /^单位[:：]?(万元)?$|^万元$|^金额单位[:：]?万元$|^单位[:：]万元$/;
 const YUAN_LABEL = /^(金额)?单位[:：]元$/;
 const SHARE = /^占比$|^比例$|^\d+(?:\.\d+)?%$/;
@@ -153,6 +154,15 @@ class TableReader {
       this.ledger.label(first);
       this.section = GOALS_HEADINGS.has(k) ? 'goals' : 'other';
       this.content(filled.slice(1), cells.slice(cells.indexOf(first) + 1));
+      return;
+    }
+    if (DUTIES.test(k) && this.d.duties === undefined) {
+      const value = filled[1];
+      this.ledger.label(first);
+      if (value) {
+        this.d.duties = value.text;
+        this.ledger.field(value, '/duties');
+      }
       return;
     }
     if (k === '重点项目' || k === '绩效指标' || k === '年度绩效指标') {
@@ -479,6 +489,13 @@ class TableReader {
     for (const part of annualParts) if (part.text) this.ledger.field(part.cell, `/indicators/${index}/annualTarget`);
     for (const part of periodParts) if (part.text) this.ledger.field(part.cell, `/indicators/${index}/periodTarget`);
     for (const part of [...annualParts, ...periodParts]) if (!part.text && !this.ledger.isClaimed(part.cell)) this.ledger.label(part.cell);
+    // The columns some regions print beside the targets (计量单位, 指标解释, 评（扣）分标准, 备注): kept where the form has them.
+    for (const column of ['unit', 'explanation', 'scoringRule', 'note'] as const) {
+      if (!columns.includes(column)) continue;
+      const cell = at.get(column);
+      indicator[column] = cell?.text ?? '';
+      if (cell) this.ledger.field(cell, `/indicators/${index}/${column}`);
+    }
     this.d.indicators.push(indicator);
   }
 
