@@ -55,7 +55,7 @@ type FundsColumn = 'initial' | 'annual' | 'executed' | 'points' | 'rate' | 'scor
 const FUNDS_ROWS = /^(其中:)?(年度资金总额|资金总额|总额|合计金额|当年财政拨款|本年财政拨款|财政拨款|财政资金|上年结转资金|上年结转|财政专户管理资金|单位资金|其他资金)$/;
 const FUNDS_ZONE = /^(项目资金(\(万元\))?|预算执行情况(\(\d+分\))?|年度预算数(\(万元\))?|资金情况(\(万元\))?)$/;
 
-type IndicatorColumn = 'level1' | 'level2' | 'name' | 'nature' | 'value' | 'unit' | 'annual' | 'actual' | 'points' | 'score' | 'reason';
+type IndicatorColumn = 'level1' | 'level2' | 'name' | 'nature' | 'value' | 'unit' | 'annual' | 'actual' | 'points' | 'score' | 'reason' | 'explanation';
 const INDICATOR_HEADERS: ReadonlyArray<readonly [RegExp, IndicatorColumn]> = [
   [/^一级(指标)?$/, 'level1'],
   [/^二级(指标)?$/, 'level2'],
@@ -65,8 +65,9 @@ const INDICATOR_HEADERS: ReadonlyArray<readonly [RegExp, IndicatorColumn]> = [
   [/^(度量|计量)单位$/, 'unit'],
   [/^(年度指标值|年度目标值|指标目标值|年初指标值|绩效目标值)$/, 'annual'],
   [/^(实际完成值|完成值|全年实际值|实际值|全年完成值|年终完成值)$/, 'actual'],
-  [/^(分值|权重)$/, 'points'],
+  [/^(分值|权重|指标分值|指标权重)$/, 'points'],
   [/^得分$/, 'score'],
+  [/^(指标解释|指标说明)$/, 'explanation'],
   [/^(偏差原因|未完成原因)[^，。]{0,16}$/, 'reason'],
 ];
 
@@ -90,7 +91,7 @@ const CLOSING: ReadonlyArray<readonly [RegExp, 'conclusion' | 'problems' | 'impr
 ];
 const HEADER_FIELDS: ReadonlyArray<readonly [RegExp, 'projectName' | 'department' | 'implementer']> = [
   [/^项目名称$/, 'projectName'],
-  [/^(主管部门|主管部门及代码|预算部门)$/, 'department'],
+  [/^(主管部门|主管部门及代码|预算部门|部门\(单位\)名称|部门名称|单位名称)$/, 'department'],
   [/^实施单位(\(盖章\))?$/, 'implementer'],
 ];
 /** Headings that end the goals block and carry no field of their own (kept in `unparsed`). */
@@ -146,19 +147,29 @@ function isTableLabel(t: string): boolean {
  * neighbours that spell a label together, and are none apart, are one cell.
  */
 function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
+  const known = (t: string) => isTableLabel(t) || LEVEL1.test(t) || LEVEL2.test(t);
   const out: EvaluationCell[] = [];
   for (let k = 0; k < cells.length; k++) {
     const a = cells[k] as EvaluationCell;
-    const b = cells[k + 1];
-    const ta = labelOf(a.text);
-    if (b && ta !== '' && ta.length <= 6 && !a.fused && !b.fused) {
-      const joined = ta + labelOf(b.text);
-      const known = (t: string) => isTableLabel(t) || LEVEL1.test(t) || LEVEL2.test(t);
-      if (known(joined) && !known(ta)) {
-        out.push({ ...a, text: `${a.text.trim()}${b.text.trim()}` });
-        k++;
-        continue;
+    // The longest run of short parts (年度 / 总体 / 目标 / 完成 / 情况) that spells a label, each part a cell of its own row.
+    let best = 0;
+    let joined = labelOf(a.text);
+    if (joined !== '' && joined.length <= 6 && !a.fused) {
+      for (let n = 1; n <= 6 && k + n < cells.length; n++) {
+        const b = cells[k + n] as EvaluationCell;
+        const part = labelOf(b.text);
+        if (part === '' || part.length > 6 || b.fused || (!a.rowStart && b.rowStart !== a.rowStart && a.col !== undefined)) break;
+        if (b.col !== undefined && cells[k + n + 1] && !cells[k + n + 1]?.rowStart) break;
+        joined += part;
+        // Two labels side by side stay two (一级指标 | 二级指标); a label with its wrapped tail is one (一级 / 指标, 年度 / 指标值).
+        if (known(joined) && !(n === 1 && known(part) && known(labelOf(a.text)))) best = n;
+        if (known(part) && n === 1 && !known(labelOf(a.text) + part)) break;
       }
+    }
+    if (best > 0) {
+      out.push({ ...a, text: cells.slice(k, k + best + 1).map((c) => c.text.trim()).join('') });
+      k += best;
+      continue;
     }
     out.push(a);
   }
@@ -170,7 +181,7 @@ function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
  * an indicator row is then as many cells as its header has columns.
  */
 export function readEvaluationCells(source: readonly EvaluationCell[], stream: boolean, lossy = false): SelfEvaluation {
-  const cells = stream ? joinSplitLabels(source) : source;
+  const cells = joinSplitLabels(source);
   const evaluation = emptySelfEvaluation({ id: null, kind: 'project-target', version: null }, null);
   evaluation.funds.points = null;
   const used = new Set<number>();
@@ -373,6 +384,25 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
         i = j;
         continue;
       }
+      // 目标1: … 目标2: … then 目标1完成情况: … 目标2完成情况: …: paired by their numbers.
+      if (/^目标\d+[:：]/.test(t)) {
+        let j = i;
+        while (j < cells.length && !isLabel(texts[j] ?? '') && !/^(一级|绩效指标)/.test(texts[j] ?? '')) j++;
+        const run = cells.slice(i, j).map((c, k) => ({ text: c.text.trim(), at: i + k })).filter((c) => c.text !== '');
+        const done = run.filter((c) => /^目标\d+完成情况/.test(compactOf(c.text)));
+        const expected = run.filter((c) => /^目标\d+[:：]/.test(compactOf(c.text)));
+        if (done.length > 0 && expected.length === done.length && expected.length + done.length === run.length) {
+          for (const e of expected) {
+            const n = /^目标(\d+)/.exec(compactOf(e.text))?.[1];
+            const match = done.find((d) => /^目标(\d+)/.exec(compactOf(d.text))?.[1] === n);
+            used.add(e.at);
+            if (match) used.add(match.at);
+            evaluation.goals.push({ expected: e.text, achieved: match?.text ?? '' });
+          }
+          i = j;
+          continue;
+        }
+      }
       take(i);
       const j = nextValue(i);
       const achieved = j !== null && !isLabel(texts[j] ?? '') ? (INSTRUCTION.test(texts[j] ?? '') ? '' : take(j)) : '';
@@ -399,6 +429,14 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
       i += 2;
       continue;
     }
+    // 合计 over money (2751417.82 …) sums a funds block whatever its headers were called: no score.
+    const moneyAfter = !stream && cells.slice(i + 1, i + 12).some((c, k) => !cells[i + 1 + k]?.rowStart && /^\d{4,}(\.\d+)?$/.test(compactOf(c.text)));
+    if (TOTAL_ROW.test(t) && (section === 'funds' || moneyAfter)) {
+      // 合计 of the funds block: its sources' sum, no score (the cells stay for the funds reader or unparsed).
+      take(i);
+      i++;
+      continue;
+    }
     if (TOTAL_ROW.test(t)) {
       take(i);
       const numbers: string[] = [];
@@ -412,6 +450,8 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
           used.add(j);
         }
       }
+      // A total is a score: figures past 200 are money of another block.
+      for (let k = numbers.length - 1; k >= 0; k--) if (Number.parseFloat(numbers[k] ?? '0') > 200) numbers.splice(k, 1);
       // 合计 | 100 | 97.6: the points, then the score; a lone number is the total score unless it is the 100 points.
       if (numbers.length >= 2) evaluation.total = numbers[1] ?? null;
       else if (numbers.length === 1 && numbers[0] !== '100') evaluation.total = numbers[0] ?? null;
@@ -615,7 +655,8 @@ function readIndicatorRow(
     if (stream && (LEVEL1.test(texts[i] ?? '') || LEVEL2.test(texts[i] ?? '') || TOTAL_ROW.test(texts[i] ?? '') || isTableLabel(texts[i] ?? '') || INLINE_TOTAL.test(texts[i] ?? ''))) break;
     if (lossy && n > 0 && (column === 'reason' || n > pointsAt + 1) && startsRow(i)) break;
     values[column] = cells[i]?.text.trim() ?? '';
-    used.add(i);
+    // 指标解释 has no field of a self-evaluation: its text stays in unparsed, with its place.
+    if (column !== 'explanation') used.add(i);
     i++;
   }
   // Rows: the rest of the row is the reason's overflow; keep it with the reason.
