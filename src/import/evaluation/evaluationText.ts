@@ -15,7 +15,7 @@
  */
 import type { EvaluationCell } from './selfEvaluationCells.ts';
 
-export type TextStyle = 'rows' | 'cell-lines' | 'paragraphs' | 'columns' | 'soup' | 'fused';
+export type TextStyle = 'rows' | 'cell-lines' | 'paragraphs' | 'lines' | 'columns' | 'soup' | 'fused';
 
 /** Labels a fused text is cut at (longest first at each position). */
 const FUSED_LABELS: readonly string[] = [
@@ -60,8 +60,10 @@ export function textStyle(lines: readonly string[]): TextStyle {
   });
   const withText = lines.filter((l) => l !== '').length;
   if (parted >= withText * 0.6 && withText >= 10) return 'paragraphs';
-  const spaced = content.filter((l) => /\S\s{2,}\S|\t/.test(l.trim())).length;
-  return spaced >= content.length * 0.3 ? 'columns' : 'columns';
+  // One cell a line with nothing between (a PDF's text, a page copied cell by cell): blanks are lost.
+  const single = content.filter((l) => !/\S\s+\S/.test(l.trim()) || (l.trim().length > 12 && !/\s{2,}/.test(l.trim()))).length;
+  if (single >= content.length * 0.85 && content.length >= 20) return 'lines';
+  return 'columns';
 }
 
 /** The cells of a text, and whether rows are unknown (a stream of cells). */
@@ -81,6 +83,12 @@ export function textCells(text: string): { cells: EvaluationCell[]; stream: bool
       const t = raw.replace(/\|\s*$/, '').trim();
       // A line of several cells in a stream (`二级指标 | 三级指标 |`): each cell.
       for (const part of t.includes('|') ? t.split('|') : [t]) cells.push({ text: part.trim(), line, rowStart: false });
+    });
+    return { cells, stream: true, style };
+  }
+  if (style === 'lines') {
+    lines.forEach((raw, k) => {
+      if (raw.trim() !== '') cells.push({ text: raw.trim(), line: k + 1, rowStart: false });
     });
     return { cells, stream: true, style };
   }

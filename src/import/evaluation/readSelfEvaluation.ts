@@ -39,7 +39,7 @@ export function readSelfEvaluationText(text: string): EvaluationReadOutcome {
   const other = otherKind(converted.lines);
   if (other) return other;
   const { cells, stream, style } = textCells(converted.lines.join('\n'));
-  return outcome(readEvaluationCells(cells, stream, style === 'soup'), converted.changed);
+  return outcome(readEvaluationCells(cells, stream, style === 'soup' || style === 'lines'), converted.changed);
 }
 
 /** Reads a self-evaluation table from sheets, web tables or PDF pages: each row's cells in order. */
