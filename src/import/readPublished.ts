@@ -21,7 +21,12 @@ export function readPublishedText(text: string, options: DepartmentTargetTextOpt
   if ((outcome.problem === 'wrong-kind' && outcome.kind === 'self-evaluation') || (outcome.problem === 'unrecognised' && looksLikeSelfEvaluation(text))) {
     const read = readSelfEvaluationText(text);
     if (read.ok) return { ok: true, kind: 'self-evaluation', evaluation: read.evaluation, simplified: read.simplified };
-    return { ok: false, problem: 'wrong-kind', kind: 'self-evaluation', message: read.message, evidence: outcome.evidence };
+    if (read.kind) return { ok: false, problem: read.kind === 'template' ? 'template' : 'wrong-kind', kind: read.kind, message: read.message, evidence: read.evidence ?? [] };
+    // A narrative report (绩效自评报告) names itself; its scores, if any, are in a table it does not hold.
+    const message = /自评报告/.test(text.slice(0, 5000))
+      ? { zh: '这是一份绩效自评报告（文字说明），文本中没有带分值和得分的指标表', en: 'this is a narrative self-evaluation report (绩效自评报告): it holds no table of indicators with points and scores' }
+      : read.message;
+    return { ok: false, problem: 'wrong-kind', kind: 'self-evaluation', message, evidence: outcome.evidence };
   }
   return outcome;
 }

@@ -27,7 +27,8 @@ export const FORM_KIND_NAMES: Record<FormKind, { zh: string; en: string }> = {
 
 const TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = [
   [/(?:部门|单位)?整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/, 'department-target'],
-  [/(?:绩效)?自评(?:价)?表$|绩效评价(?:自评)?表$/, 'self-evaluation'],
+  [/(?:绩效)?自评(?:价)?表$|绩效评价(?:自评)?表$|绩效(?:评价)?自评报告(?:及评分表)?$/, 'self-evaluation'],
+  [/(?:部门|单位)(?:预算|整体)?绩效(?:目标)?文本$/, 'department-target'],
   [/绩效(?:运行)?监控(?:情况)?(?:表|报告)$/, 'monitoring'],
   [/(?:项目(?:支出)?|财政支出项目?|预算项目)绩效目标(?:申报|申请|审批)?表$/, 'project-target'],
 ];
@@ -51,7 +52,7 @@ const MARKERS: Record<Exclude<FormKind, 'unknown' | 'assessment' | 'template'>, 
  */
 export function titleKind(line: SourceLine): FormKind | null {
   // Every title ends in 表 (or 报告): most lines are ruled out without building their key.
-  if (!line.text.includes('表') && !line.text.includes('报告')) return null;
+  if (!line.text.includes('表') && !line.text.includes('报告') && !line.text.includes('文本')) return null;
   const text = line.key;
   if (text.length <= 60 && text.endsWith('表')) {
     for (const [pattern, kind] of TITLES) if (pattern.test(text)) return kind;

@@ -181,9 +181,34 @@ export function importFormText(source: string, options: DepartmentTargetTextOpti
       documents.push({ document: declaration, claims, lines: { from, to } });
     }
   }
+  // A text of the kind with nothing of a form in it (a narrative, a table of contents) is named, not imported empty.
+  const read = documents.filter((d) => !nothingRead(d.document));
+  if (documents.length > 0 && read.length === 0) {
+    const kind = documents[0]?.document.kind ?? 'unknown';
+    const name = FORM_KIND_NAMES[kind];
+    return {
+      ok: false,
+      problem: 'unrecognised',
+      kind,
+      message: {
+        zh: `看起来是${name.zh}的说明文字或目录，文本中找不到表的栏目、金额或指标行`,
+        en: `this reads like the narrative or contents of a ${name.en} (${name.zh}): no form fields, amounts or indicator rows were found in it`,
+      },
+      evidence: [],
+    };
+  }
+  documents.splice(0, documents.length, ...read);
   const first = documents[0];
   if (!first) return { ok: false, ...(refused ?? kindProblem('unknown', [])) };
   return { ok: true, documents, declaration: first.document, claims: first.claims, encoding };
+}
+
+/** True when a form read gave nothing of a form: no indicators, no money, no goals, no project or key task. */
+function nothingRead(d: TargetDocument): boolean {
+  if (d.indicators.length > 0) return false;
+  if (d.kind === 'project-target') return d.project.name === null && d.funds.total === null && d.funds.items.length === 0 && d.extra.length === 0;
+  const b = d.budget;
+  return d.projects.length === 0 && d.goals.length === 0 && [b.total, b.basic, b.project, b.income.fiscal, b.income.other].every((v) => v === null);
 }
 
 export function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
