@@ -39,6 +39,7 @@ function targetFields(d: TargetDocument): string {
 }
 
 function rowsSum(e: SelfEvaluation): string {
+  if (e.funds.score === null && e.indicators.every((i) => i.score === null)) return '—';
   let cents = 0n;
   const add = (s: string | null) => {
     if (s === null) return;

@@ -5,6 +5,7 @@
 import type { TargetDocument } from '../../core/document.ts';
 import { unstorableCharacter } from '../../core/storableText.ts';
 import { fromMirror } from '../../table/simplified.ts';
+import { rowsFromCellLines } from './cellLines.ts';
 import { decodeText } from './decodeText.ts';
 import { looksLikeTableRows, readDepartmentTargetTable } from './departmentTargetTable.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
@@ -149,7 +150,9 @@ export function importFormText(source: string, options: DepartmentTargetTextOpti
   if (refusal) return { ok: false, ...refusal };
   // A mirror site's traditional characters and pinyin glosses (区(qū)) read as the form printed it;
   // a table's cells were converted by their reader already, their positions kept (mirror = false).
-  const text = mirror ? fromMirror(source).text : source;
+  const normalised = mirror ? fromMirror(source).text : source;
+  // One cell a line with `|||` ending each row: read as the rows it was (line numbers are then the rows').
+  const text = (mirror ? rowsFromCellLines(normalised) : null) ?? normalised;
   const lines = toSourceLines(text);
   if (lines.every((line) => line.text.trim() === '')) {
     return { ok: false, problem: 'empty', message: { zh: '文件为空', en: 'the file holds only white space' }, evidence: [] };

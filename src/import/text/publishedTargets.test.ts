@@ -37,6 +37,13 @@ describe('department-wide forms as published', () => {
     expect(d.indicators).toHaveLength(6);
   });
 
+  it('the same 批复表 copied one cell a line, a run of | ending each row, reads as the same form', () => {
+    const rows = golden('department/approval-rows');
+    const outcome = importFormText(readFileSync(path('department/approval-cell-lines.txt'), 'utf8'));
+    if (!outcome.ok) throw new Error(outcome.message.en);
+    expect({ ...outcome.declaration, unparsed: [] }).toEqual({ ...rows, unparsed: [] });
+  });
+
   it('a mirror site in traditional characters with pinyin: read as printed, rows whose empty cells moved to the end placed', () => {
     const d = golden('department/mirror-traditional');
     expect(d).toMatchObject({ department: '示例县档案馆', year: 2024, title: '示例县档案馆2024年度整体绩效目标表' });
