@@ -140,7 +140,18 @@ export function textCells(text: string): { cells: EvaluationCell[]; stream: bool
 
 /** Word soup: the cells parted by single spaces (a quoted phrase with spaces stays whole only where the quotes say so). */
 function soupParts(line: string): Array<{ text: string; fused?: boolean }> {
-  return line.trim().split(/\s+/).map((text) => ({ text }));
+  // A token that starts with a label of the table runs on into what follows it (评价结论及时、足额缴纳。存在问题暂无):
+  // cut at the labels; the parts are ordinary cells.
+  return line
+    .trim()
+    .split(/\s+/)
+    .flatMap((text) => {
+      FUSED_PATTERN.lastIndex = 0;
+      const first = FUSED_PATTERN.exec(text);
+      FUSED_PATTERN.lastIndex = 0;
+      if (!first || first.index !== 0 || first[0].length === text.length) return [{ text }];
+      return fusedParts(text).map((part) => ({ text: part.text }));
+    });
 }
 
 /** A fused run of cells, cut at the labels of the table (each label a cell, the text between a cell flagged fused). */

@@ -51,6 +51,17 @@ describe('self-evaluation tables as published', () => {
     expect(errors(e)).toContain('预算执行率 100.00%，得分应为 10.00 分（10.00 × 100.00%），表中为 0 分');
   });
 
+  it('word soup whose labels run on into their text (产出指标数量指标足额保障率, 评价结论及时…存在问题暂无)', () => {
+    const e = golden('word-soup-labels-fused');
+    expect(e.indicators.map((i) => [i.level1, i.level2, i.name, i.annualTarget, i.actual, i.points, i.score])).toEqual([
+      ['产出指标', '数量指标', '足额保障率', '=100%', '100%', '30', '30'],
+      ['产出指标', '数量指标', '科目调整次数', '≤10次', '6次', '30', '30'],
+      ['产出指标', '时效指标', '按时发放率', '=100%', '100%', '20', '20'],
+      ['效益指标', '经济效益指标', '结余率', '≤5%', '3%', '10', '10'],
+    ]);
+    expect(e).toMatchObject({ total: '100', conclusion: '及时、足额缴纳。', problems: '暂无' });
+  });
+
   it('an unframed fragment above its header: columns from the rows, a row wrapped onto the next line kept whole', () => {
     const e = golden('unframed-fragment');
     expect(e.indicators.map((i) => [i.name, i.annualTarget, i.actual, i.points, i.score])).toContainEqual(['站区环境长效管理机制健全性', '优良中低差', '良', '10', '8']);
