@@ -43,7 +43,7 @@ export function textStyle(lines: readonly string[]): TextStyle {
   const longest = content.reduce((a, b) => (b.length > a.length ? b : a), '');
   const total = content.reduce((n, l) => n + l.length, 0);
   // One long run holds most of the text: soup (spaced) or fused (no separators).
-  if (longest.length >= 300 && longest.length >= total * 0.5 && !longest.includes('|')) {
+  if ((longest.length >= 300 || (longest.length >= 150 && longest.trim().split(/\s+/).length >= 15)) && longest.length >= total * 0.5 && !longest.includes('|')) {
     const spaces = (longest.match(/ +/g) ?? []).length;
     return spaces * 40 >= longest.length ? 'soup' : 'fused';
   }
