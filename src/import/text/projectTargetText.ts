@@ -44,7 +44,7 @@ const HEADER_LABELS: ReadonlyArray<readonly [HeaderField, readonly string[]]> = 
 ];
 
 /** Section headings: wording of the form that ends the field before it. */
-const SECTION_HEADINGS = new Set(['项目绩效目标', '项目基本情况', '项目基本信息', '绩效目标情况', '项目实施进度计划', '审核意见', '项目绩效目标描述', '绩效目标', '资金来源']);
+const SECTION_HEADINGS = new Set(['项目预算成本构成', '预算成本构成', '成本构成', '项目支出内容及明细预算', '项目支出明细', '项目绩效目标', '项目基本情况', '项目基本信息', '绩效目标情况', '项目实施进度计划', '审核意见', '项目绩效目标描述', '绩效目标', '资金来源']);
 
 const FUNDS_TOTAL = ['年度资金总额', '资金总额', '总额', '合计', '项目总额', '预算金额', '项目总金额', '项目总预算', '当年年度预算'];
 /** Labels inside the funds block whose value is no amount (a class, a code, a rate, points): one cell each, kept in `extra`. */
@@ -81,9 +81,10 @@ const LABELS_BY_TEXT: ReadonlyMap<string, { field: HeaderField; label: string }>
 
 /** Labels a fused line is cut at: header labels, table headings, column headers, 一级 and 二级 names. */
 const FUSED_CUTS: readonly string[] = [
-  '项目实施进度计划', '项目基本情况', '绩效目标情况',
+  '项目实施进度计划', '项目基本情况', '绩效目标情况', '项目预算成本构成', '项目支出内容及明细预算', '保障绩效目标实现措施',
   ...HEADER_LABELS.filter(([field]) => field !== 'review').flatMap(([, labels]) => labels),
   '长期绩效指标', '年度绩效指标', '本年度绩效指标', '一级指标', '二级指标', '三级指标', '指标内容', '指标值', '备注', '分值',
+  '绩效标准', '当年预期实现值', '年度指标值', '实施期指标值', '计量单位', '指标解释', '指标性质', '指标值类型', '评（扣）分标准', '评(扣)分标准',
   ...LEVEL1_BASE,
   ...LEVEL2_NAMES,
 ];
