@@ -13,6 +13,7 @@ import { documentKindOf } from './documentKind.ts';
 import { detectFormKind, FORM_KIND_NAMES, titleKind, type FormKind } from './formKind.ts';
 import type { Claim } from './ledger.ts';
 import { readProjectTargetText } from './projectTargetText.ts';
+import { isProjectProse, readProjectProse } from './projectProse.ts';
 import { compact, toSourceLines, type SourceLine } from './sourceText.ts';
 
 /** Why a text could not be imported as a department-wide target form. */
@@ -167,6 +168,12 @@ export function importFormText(source: string, options: DepartmentTargetTextOpti
       continue;
     }
     const guess = detectFormKind(formLines);
+    // A project's targets published as a notice in prose (关于…项目绩效目标设定的公示).
+    if ((guess.kind === 'unknown' || guess.kind === 'project-target') && isProjectProse(formLines)) {
+      const { declaration, claims } = readProjectProse(formLines);
+      documents.push({ document: declaration, claims, lines: { from: formLines[0]?.no ?? 1, to: formLines[formLines.length - 1]?.no ?? 1 } });
+      continue;
+    }
     if (guess.kind === 'unknown' || !READABLE.has(guess.kind)) {
       // A lone note between forms is kept by the form before it; only a text of none is refused.
       refused ??= kindProblem(guess.kind, guess.evidence);

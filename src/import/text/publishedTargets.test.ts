@@ -90,6 +90,25 @@ describe('project forms as published', () => {
   });
 });
 
+describe('a project’s targets published as a notice in prose', () => {
+  it('reads the project from the title, its money, content and goal from their sentences, each name(hint)value item', () => {
+    const d = golden('project/prose-notice');
+    if (d.kind !== 'project-target') throw new Error(d.kind);
+    expect(d).toMatchObject({ year: 2025, department: '示例县示例镇', project: { name: '示例镇设施蔬菜大棚种植项目' }, funds: { total: '30.00' } });
+    expect(d.indicators.map((i) => [i.level2, i.name, i.annualTarget, i.core])).toEqual([
+      ['数量指标', '新建设施大棚数量', '≥8栋', true],
+      ['数量指标', '蔬菜种植面积', '≥16亩', false],
+      ['时效指标', '完成及时率', '≥100%', false],
+      ['成本指标', '大棚建设补助标准', '≤3.75万元/栋', false],
+      ['经济效益指标', '特色产业产值', '≥40万元', false],
+      ['经济效益指标', '带动脱贫户增收', '≥12万元', false],
+      ['社会效益指标', '受益脱贫户数', '≥12户', false],
+      ['可持续影响指标', '长期带动产业发展', '', false],
+      ['服务对象满意度指标', '受益脱贫户满意度', '≥95%', false],
+    ]);
+  });
+});
+
 describe('templates', () => {
   it('a blank form with its 填报说明 is named and refused, never imported as a filled form', () => {
     const outcome = importFormText(readFileSync(path('other/blank-template.txt'), 'utf8'));
