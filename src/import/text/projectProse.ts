@@ -43,10 +43,10 @@ export function readProjectProse(lines: readonly SourceLine[]): { declaration: P
       continue;
     }
     const agency = /(发布机构|发文机关)\s*[|｜:：]\s*([^|｜]+?)\s*(?=[|｜]|$)/.exec(text);
-    if (agency && d.department === null && agency[2]) {
-      const at = text.indexOf(agency[2], agency.index + agency[1]!.length);
+    if (agency?.[1] && agency[2] && d.department === null) {
+      const at = text.indexOf(agency[2], agency.index + agency[1].length);
       d.department = agency[2];
-      ledger.label(span(line, agency.index, agency.index + agency[1]!.length));
+      ledger.label(span(line, agency.index, agency.index + agency[1].length));
       ledger.field(span(line, at, at + agency[2].length), '/department');
     }
     const date = /(?:发文时间|发布时间|成文日期)\s*[|｜:：]?\s*((?:19|20)\d{2})-\d{2}-\d{2}/.exec(text);
