@@ -72,7 +72,11 @@ export function textCells(text: string): { cells: EvaluationCell[]; stream: bool
   const style = textStyle(lines);
   const cells: EvaluationCell[] = [];
   if (style === 'cell-lines') {
+    // Cells whose lines do not end in `|`, a lone `|` between them: the `|` parts cells, it is no empty cell.
+    const texts = lines.filter((l) => l.trim() !== '' && !/^[\s|]+$/.test(l));
+    const separators = texts.filter((l) => !/\|\s*$/.test(l)).length > texts.length / 2;
     lines.forEach((raw, k) => {
+      if (separators && /^\s*\|\s*$/.test(raw)) return;
       const line = k + 1;
       if (/^\s*\|{2,}\s*$/.test(raw)) {
         // A run of empty cells: the row's end (the next cell starts a row).

@@ -69,6 +69,19 @@ describe('self-evaluation tables as published', () => {
     expect(e.conclusion).toBe('预算执行良好，完成年度目标，总体评价良好。');
   });
 
+  it('a 决算 page’s results table without title or header: rows known by their class labels, the page’s prose after it not a row', () => {
+    const e = golden('results-fragment');
+    expect(e.indicators.map((i) => [i.level1, i.level2, i.annualTarget, i.actual])).toEqual([
+      ['项目完成指标', '数量指标', '完成社区公园绿化养护面积3万平方米。', '完成绿化养护面积3.1万平方米。'],
+      ['项目完成指标', '质量指标', '养护质量达到二级标准。', '养护质量达到二级标准。'],
+      ['项目完成指标', '时效指标', '2024年全年。', '2024年全年。'],
+      ['项目完成指标', '成本指标', '20万元。', '按合同18.6万元。'],
+      ['效益指标', '社会效益指标', '改善居民休闲环境。', '改善居民休闲环境。'],
+      ['满意度指标', '满意度指标', '居民满意率达90%以上。', '居民满意率达92%。'],
+    ]);
+    expect(e.unparsed.map((u) => u.text)).toContain('第三部分');
+  });
+
   it('cell lines with runs of empty cells, a class spelt one character a line, total and grade printed', () => {
     const e = golden('cell-lines-vertical');
     expect(e.indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);

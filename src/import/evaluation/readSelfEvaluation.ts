@@ -23,10 +23,21 @@ function outcome(evaluation: SelfEvaluation, simplified: boolean): EvaluationRea
   return { ok: true, evaluation, simplified };
 }
 
+/**
+ * A results table's fragment with no title or header: three rows or more that each start with their
+ * 一级 and 二级 labels (项目完成指标 / 质量指标 / … as a 决算's 项目绩效完成情况 prints them), in a text with
+ * no target form's labels.
+ */
+function classRowsRepeat(head: string): boolean {
+  if (/(项目名称|部门名称|指标值|年度指标值|主管部门)/.test(head)) return false;
+  const pairs = head.match(/(?:产出|效益|满意度|项目完成|项目效益)指标\s*\|?\s*\n?\s*(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|满意度)指标/g) ?? [];
+  return pairs.length >= 3;
+}
+
 /** True when a text looks like a self-evaluation table (its title, or its columns). */
 export function looksLikeSelfEvaluation(text: string): boolean {
   const head = toSimplified(text.slice(0, 20_000).split('\n')).lines.join('\n');
-  return /自评(价)?表/.test(head) || (/得分/.test(head) && /(实际完成值|完成值)/.test(head) && /(分值|权重)/.test(head)) || (/评价结论/.test(head) && /(存在问题|改进措施)/.test(head) && /(合计|得分|总分)/.test(head));
+  return /自评(价)?表/.test(head) || (/得分/.test(head) && /(实际完成值|完成值)/.test(head) && /(分值|权重)/.test(head)) || (/评价结论/.test(head) && /(存在问题|改进措施)/.test(head) && /(合计|得分|总分)/.test(head)) || classRowsRepeat(head);
 }
 
 /** Reads the text of a published self-evaluation table (traditional characters read as simplified). */

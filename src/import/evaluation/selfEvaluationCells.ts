@@ -71,7 +71,7 @@ const INDICATOR_HEADERS: ReadonlyArray<readonly [RegExp, IndicatorColumn]> = [
   [/^(偏差原因|未完成原因)[^，。]{0,16}$/, 'reason'],
 ];
 
-const LEVEL1 = /^(产出|效益|满意度|成本|项目完成)指标(\(.*\))?$/;
+const LEVEL1 = /^(产出|效益|满意度|成本|项目完成|项目效益)指标(\(.*\))?$/;
 const LEVEL2 = /^(数量|质量|时效|成本|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|环境效益|可持续影响|服务对象满意度|社会公众或服务对象满意度|满意度)指标$/;
 const GOALS_ZONE = /^(年度总体目标|年度总体目标完成情况|项目年度目标完成情况|\d\.项目年度目标完成情况|总体目标)$/;
 const GOAL_HEADERS = /^(预期目标|项目年度目标|年度目标|实际完成情况|年度目标完成情况|目标完成情况|年初设定目标|年度总体目标完成情况综述|目标实际完成情况)$/;
@@ -216,6 +216,8 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
   let level1: string | null = null;
   let level2: string | null = null;
   let section: 'none' | 'funds' | 'goals' | 'indicators' = 'none';
+  /** A header-less stream's rows, known by the class labels each starts with. */
+  let labelledRows = false;
   let i = 0;
   while (i < cells.length) {
     const t = texts[i] ?? '';
@@ -489,6 +491,17 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
         section = 'indicators';
       }
     }
+    // A stream cut off above its header: rows that each start with their 一级 and 二级 labels give their width.
+    if (indicatorColumns.length === 0 && stream && LEVEL1.test(t) && LEVEL2.test(texts[i + 1] ?? '')) {
+      const inferred = inferStreamColumns(texts, i);
+      if (inferred) {
+        indicatorColumns.push(...inferred);
+        section = 'indicators';
+        labelledRows = true;
+      }
+    }
+    // Rows known only by their class labels end where a row starts without them (the page's prose after the table).
+    if (labelledRows && section === 'indicators' && !LEVEL1.test(t) && !LEVEL2.test(t)) section = 'none';
     if (section === 'indicators' && indicatorColumns.length > 0) {
       const next: IndicatorRead | null = !stream && indicatorAt.size > 0 && colOf(cells[i]) !== undefined ? readIndicatorRowByColumn(cells, texts, i, indicatorAt, { level1, level2 }, used) : readIndicatorRow(cells, texts, i, stream, indicatorColumns, { level1, level2 }, used, lossy);
       if (next) {
@@ -696,6 +709,27 @@ function inferColumns(cells: readonly EvaluationCell[], texts: readonly string[]
   const op = operatorOf(rest[1] ?? '');
   if (rest.length >= 6 && op !== null && (decimalOf(rest[2]) !== null || op === 'qualitative')) return ['level1', 'level2', 'name', 'nature', 'value', 'unit', 'actual', 'points', 'score', 'reason'];
   if (labelled && rest.length >= 5 && decimalOf(rest[3]) !== null) return ['level1', 'level2', 'name', 'annual', 'actual', 'points', 'score', 'reason'];
+  return null;
+}
+
+/**
+ * The columns of a header-less stream whose rows repeat their class labels (项目完成指标 | 质量指标 | … ×3):
+ * the cells between one row's labels and the next's, when every row has as many — three are the name,
+ * the target and the actual (a 决算's results table), with points and a score after them when figures.
+ */
+function inferStreamColumns(texts: readonly string[], start: number): IndicatorColumn[] | null {
+  const widths: number[] = [];
+  let k = start;
+  while (k < texts.length && widths.length < 4) {
+    if (!(LEVEL1.test(texts[k] ?? '') && LEVEL2.test(texts[k + 1] ?? ''))) break;
+    let j = k + 2;
+    while (j < texts.length && !LEVEL1.test(texts[j] ?? '') && !isTableLabel(texts[j] ?? '')) j++;
+    widths.push(texts.slice(k + 2, j).filter((t) => t !== '').length);
+    k = j;
+  }
+  if (widths.length < 3 || widths.some((w) => w !== widths[0])) return null;
+  if (widths[0] === 3) return ['level1', 'level2', 'name', 'annual', 'actual'];
+  if (widths[0] === 5 && decimalOf(texts[start + 5]) !== null) return ['level1', 'level2', 'name', 'annual', 'actual', 'points', 'score'];
   return null;
 }
 
