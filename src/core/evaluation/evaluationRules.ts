@@ -50,6 +50,12 @@ export const scoresDiffer = (a: string, b: string): boolean => {
   return compare(d.num < 0n ? ratio(-d.num, d.den) : d, TOLERANCE) > 0;
 };
 
+/** The table's own rows added up (its execution score and every applicable indicator's printed score), or null when a row printed none. */
+export function printedRowsSum(evaluation: Pick<SelfEvaluation, 'funds' | 'indicators'>): string | null {
+  const printedRows = [evaluation.funds.score, ...evaluation.indicators.filter((i) => i.applicable).map((i) => i.score)];
+  return printedRows.every((s) => s !== null && decimal(s) !== null) ? text2(sumOf(printedRows as string[])) : null;
+}
+
 export const pointsAddUp: EvaluationRule = {
   id: 'evaluation-points',
   code: 'E1',
@@ -257,8 +263,7 @@ export const gradeMatchesTotal: EvaluationRule = {
   },
   *check({ evaluation, score }) {
     // The table's own rows against its own total: every printed score added up, nothing recomputed.
-    const printedRows = [evaluation.funds.score, ...evaluation.indicators.filter((i) => i.applicable).map((i) => i.score)];
-    const rowsSum = printedRows.every((s) => s !== null && decimal(s) !== null) ? text2(sumOf(printedRows as string[])) : null;
+    const rowsSum = printedRowsSum(evaluation);
     if (evaluation.total !== null && rowsSum !== null && scoresDiffer(evaluation.total, rowsSum)) {
       yield { path: '/total', message: { zh: `表中各行得分之和为 ${rowsSum} 分，表中总分为 ${evaluation.total} 分`, en: `the table's own rows add up to ${rowsSum}, its printed total is ${evaluation.total}` } };
     }

@@ -514,6 +514,14 @@ export function readEvaluationCells(source: readonly EvaluationCell[], stream: b
     }
     i++;
   }
+  // A text cut off inside its last row's name (公众满): no row, its text kept in unparsed.
+  const last = evaluation.indicators[evaluation.indicators.length - 1];
+  let lastCell = cells.length - 1;
+  while (lastCell > 0 && (texts[lastCell] ?? '') === '') lastCell--;
+  if (last && last.annualTarget === '' && last.actual === '' && last.points === null && last.score === null && compactOf(cells[lastCell]?.text ?? '') === compactOf(last.name)) {
+    evaluation.indicators.pop();
+    used.delete(lastCell);
+  }
   if (/部门整体|单位整体/.test(evaluation.title ?? '')) evaluation.target.kind = 'department-target';
   // A printed grade in the conclusion ("评价等级为优") when the table has no grade cell.
   if (evaluation.grade === null) {
