@@ -61,7 +61,8 @@ export function textStyle(lines: readonly string[]): TextStyle {
   const withText = lines.filter((l) => l !== '').length;
   if (parted >= withText * 0.6 && withText >= 10) return 'paragraphs';
   // One cell a line with nothing between (a PDF's text, a page copied cell by cell): blanks are lost.
-  const single = content.filter((l) => !/\S\s+\S/.test(l.trim()) || (l.trim().length > 12 && !/\s{2,}/.test(l.trim()))).length;
+  // A line is one cell when it has no blank inside, or is a sentence with a blank or two in it.
+  const single = content.filter((l) => !/\S\s+\S/.test(l.trim()) || (l.trim().length >= 20 && (l.trim().match(/\s+/g) ?? []).length <= 2)).length;
   if (single >= content.length * 0.85 && content.length >= 20) return 'lines';
   return 'columns';
 }

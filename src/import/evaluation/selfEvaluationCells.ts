@@ -146,7 +146,7 @@ function isTableLabel(t: string): boolean {
  * Header cells wrapped inside their cell come one part a line (年度 / 指标值, 经济效益 / 指标): two
  * neighbours that spell a label together, and are none apart, are one cell.
  */
-function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
+function joinSplitLabels(cells: readonly EvaluationCell[], stream: boolean): EvaluationCell[] {
   const known = (t: string) => isTableLabel(t) || LEVEL1.test(t) || LEVEL2.test(t);
   const out: EvaluationCell[] = [];
   for (let k = 0; k < cells.length; k++) {
@@ -158,8 +158,9 @@ function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
       for (let n = 1; n <= 6 && k + n < cells.length; n++) {
         const b = cells[k + n] as EvaluationCell;
         const part = labelOf(b.text);
-        if (part === '' || part.length > 6 || b.fused || (!a.rowStart && b.rowStart !== a.rowStart && a.col !== undefined)) break;
-        if (b.col !== undefined && cells[k + n + 1] && !cells[k + n + 1]?.rowStart) break;
+        // A sheet's cells hold their wrapped text whole; where rows are known, only cells alone in their rows join.
+        if (part === '' || part.length > 6 || b.fused || a.col !== undefined || b.col !== undefined) break;
+        if (!stream && (!a.rowStart || !b.rowStart || (cells[k + 1] !== undefined && !cells[k + 1]?.rowStart) || (cells[k + n + 1] !== undefined && !cells[k + n + 1]?.rowStart))) break;
         joined += part;
         // Two labels side by side stay two (一级指标 | 二级指标); a label with its wrapped tail is one (一级 / 指标, 年度 / 指标值).
         if (known(joined) && !(n === 1 && known(part) && known(labelOf(a.text)))) best = n;
@@ -181,7 +182,7 @@ function joinSplitLabels(cells: readonly EvaluationCell[]): EvaluationCell[] {
  * an indicator row is then as many cells as its header has columns.
  */
 export function readEvaluationCells(source: readonly EvaluationCell[], stream: boolean, lossy = false): SelfEvaluation {
-  const cells = joinSplitLabels(source);
+  const cells = joinSplitLabels(source, stream);
   const evaluation = emptySelfEvaluation({ id: null, kind: 'project-target', version: null }, null);
   evaluation.funds.points = null;
   const used = new Set<number>();
