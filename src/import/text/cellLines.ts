@@ -9,6 +9,8 @@ const CELL = /^([^|]*?)\s*\|\s*$/;
 
 /** The rows of a cell-a-line text, or null when the text is not one (too few rows end in `|||`). */
 export function rowsFromCellLines(text: string): string | null {
+  // A row's end is a run of `||`: a text without one is no such table (most texts: one scan).
+  if (!text.includes('||')) return null;
   const lines = text.split('\n');
   const content = lines.filter((l) => l.trim() !== '');
   const ends = content.filter((l) => ROW_END.test(l)).length;

@@ -547,9 +547,14 @@ class FormReader {
 }
 
 // The budget block's words (budgetLabels.ts), for their first characters.
-const BUDGET_LABEL_WORDS = ['资金总额', '年度资金总额', '预算总额', '收入合计', '财政资金', '本年财政拨款', '一般公共预算拨款', '其它资金', '基本支出', '项目支出', '合计', '支出合计', '部门预算合计', '预算合计', '部门预算总额', '财政拨款', '其他资金', '其他收入', '财政专项资金', '其他事业发展性支出', '区本级使用资金', '县本级使用资金', '市本级使用资金', '省本级使用资金', '本级使用资金', '拟用于对下转移支付资金', '对下转移支付资金', '部门预算支出', '预算金额（万元）', '金额（万元）', '收入来源', '事业发展性支出', '按预算级次划分', '预算整体情况', '部门预算', '支出构成', '收入构成'];
+// Labels of other regions' splits whose first characters start many content lines too: looked at by their whole word.
+const OTHER_BUDGET_WORDS = ['资金总额', '年度资金总额', '预算总额', '收入合计', '财政资金', '本年财政拨款', '一般公共预算拨款', '其它资金'];
+const OTHER_BUDGET_HEADS = new Set(OTHER_BUDGET_WORDS.map((word) => word.charCodeAt(0)));
+const BUDGET_LABEL_WORDS = ['基本支出', '项目支出', '合计', '支出合计', '部门预算合计', '预算合计', '部门预算总额', '财政拨款', '其他资金', '其他收入', '财政专项资金', '其他事业发展性支出', '区本级使用资金', '县本级使用资金', '市本级使用资金', '省本级使用资金', '本级使用资金', '拟用于对下转移支付资金', '对下转移支付资金', '部门预算支出', '预算金额（万元）', '金额（万元）', '收入来源', '事业发展性支出', '按预算级次划分', '预算整体情况', '部门预算', '支出构成', '收入构成'];
 // 部门名称 / 单位名称, 目标N：, 其他需完成的任务, 名称 主要实施内容.
-const ANCHOR_FIRST_CHARS = new Set(['部', '单', '目', '其', '名', '批', '预', '填', '申', '编']);
+const ANCHOR_FIRST_CHARS = new Set(['部', '单', '目', '其', '名']);
+// 批复单位, 预算单位, 填报单位 …: their first characters start many lines, so the whole label is looked for.
+const OTHER_DEPARTMENT_LABELS = ['批复单位', '预算单位', '预算部门', '填报单位', '申报单位', '编制单位'];
 const EXACT_ANCHOR_KEYS = new Set<string>([
   ...GOALS_HEADINGS,
   ...TASK_HEADINGS,
@@ -586,7 +591,9 @@ const ANCHOR_HEAD_CODES = new Set<number>(
 function mayBeAnchor(line: SourceLine): boolean {
   // The first character rules out most lines before any string is hashed for a set lookup.
   const key = line.key;
-  if (!ANCHOR_HEAD_CODES.has(key.charCodeAt(0)) && !key.endsWith('表')) return false;
+  if (!ANCHOR_HEAD_CODES.has(key.charCodeAt(0)) && !key.endsWith('表')) {
+    return (OTHER_BUDGET_HEADS.has(key.charCodeAt(0)) && OTHER_BUDGET_WORDS.some((word) => key.startsWith(word))) || OTHER_DEPARTMENT_LABELS.some((word) => key.startsWith(word));
+  }
   const head = key.charAt(0);
   if (ANCHOR_FIRST_CHARS.has(head) || key.endsWith('表') || (key.length <= 13 && EXACT_ANCHOR_KEYS.has(key))) return true;
   if ((head === '第' || head === '-' || head === '—' || (head >= '0' && head <= '9')) && PAGE_MARKER.test(key)) return true;

@@ -27,10 +27,21 @@ const ASSESSMENT_HEADS = /(项目决策|项目管理|项目绩效|部门决策|�
 const SECOND_SCORE = /(复核分|复核得分|评审得分|专家评分|自评分)/;
 const ASSESSMENT_TITLE = /(绩效评价指标(体系)?表|绩效评价评分表|评分表)\s*$/;
 
+// The characters each sign needs: most lines have none of them and are passed over by one scan.
+const SIGN_INSTRUCTION = /[说写划]/;
+const SIGN_YEAR = /年/;
+const SIGN_DATES = /至/;
+const SIGN_PLACEHOLDER = /[*Xx×]/;
+const SIGN_NUMBERED = /1/;
+const SIGN_TICK = /[√☑■✓✔]/;
+
 /** Lines numbered from 1 with their text. */
 type Numbered = { readonly no: number; readonly text: string };
 
 /** A template or an assessment sheet, with its evidence; null for anything else. */
+// Something every sign needs, in one pass over the text: most forms have none and are passed at once.
+const ANY_SIGN = /填报说明|填表说明|填写说明|填写|划|□|√|☑|■|✓|✔|\*\*|XX|××|xx|至|[（(]\s+年|年\s+月|1[.、]\s*2[.、]|项目决策|部门决策|项目管理|综合管理|项目绩效\s*\d|部门绩效|评分表|绩效评价指标|复核分|自评分/;
+
 export function documentKindOf(lines: readonly Numbered[]): KindEvidence | null {
   const template: string[] = [];
   const reasons = new Set<string>();
@@ -46,21 +57,24 @@ export function documentKindOf(lines: readonly Numbered[]): KindEvidence | null 
   let assessmentTitle = false;
   for (const line of lines) {
     const text = line.text;
-    if (text.trim() === '') continue;
+    // A line with none of the signs' words or marks says nothing here (most lines of a filled form).
+    if (!ANY_SIGN.test(text)) continue;
+    // Each sign needs a character of its own; most lines have none of them and are passed over at once.
     const shown = `line ${line.no}: ${text.trim().slice(0, 80)}`;
-    if (INSTRUCTIONS.test(text) || INSTRUCTION_STEPS.test(text)) blank('instructions', shown);
-    if (BLANK_YEAR.test(text)) blank('year', shown);
-    if (BLANK_DATES.test(text)) blank('dates', shown);
-    if (LONE_PLACEHOLDER.test(text)) blank('placeholder', shown);
-    if (NUMBERED_BLANKS.test(text)) blank('numbered', shown);
-    unticked += (text.match(UNTICKED) ?? []).length;
-    if (TICKED.test(text)) ticked++;
-    for (const m of text.matchAll(ASSESSMENT_HEADS)) heads.add((m[1] ?? '').replace(/情况$/, ''));
-    if (SECOND_SCORE.test(text)) secondScore = true;
-    if (line.no <= (lines[0]?.no ?? 1) + 15 && ASSESSMENT_TITLE.test(text.replace(/\s/g, '')) && !/自评表\s*$/.test(text)) {
+    if (SIGN_INSTRUCTION.test(text) && (INSTRUCTIONS.test(text) || INSTRUCTION_STEPS.test(text))) blank('instructions', shown);
+    if (SIGN_YEAR.test(text) && BLANK_YEAR.test(text)) blank('year', shown);
+    if (SIGN_DATES.test(text) && BLANK_DATES.test(text)) blank('dates', shown);
+    if (SIGN_PLACEHOLDER.test(text) && LONE_PLACEHOLDER.test(text)) blank('placeholder', shown);
+    if (SIGN_NUMBERED.test(text) && NUMBERED_BLANKS.test(text)) blank('numbered', shown);
+    if (text.includes('□')) unticked += (text.match(UNTICKED) ?? []).length;
+    if (SIGN_TICK.test(text) && TICKED.test(text)) ticked++;
+    if (line.no <= (lines[0]?.no ?? 1) + 15 && text.includes('表') && ASSESSMENT_TITLE.test(text.replace(/\s/g, '')) && !/自评表\s*$/.test(text)) {
       assessmentTitle = true;
       assessment.push(shown);
     }
+    if (!text.includes('分')) continue;
+    for (const m of text.matchAll(ASSESSMENT_HEADS)) heads.add((m[1] ?? '').replace(/情况$/, ''));
+    if (SECOND_SCORE.test(text)) secondScore = true;
     if (heads.size > 0 && SECOND_SCORE.test(text)) assessment.push(shown);
   }
   if (unticked >= 4 && ticked === 0) blank('unticked', `${unticked} 个未勾选的 □`);

@@ -12,13 +12,17 @@ const ALONE = /^(打印本页|打印|关闭窗口|关闭|返回顶部|收藏|分
 /** A document-sharing site's frame: page thumbnails, copyright notes, upload details. */
 const SHARING_SITE = /^(.{1,60}_第\d+页|第\d+页\/共\d+页|版权说明[:：].*|文档简介|资源描述|上传人[:：].{0,80}|文档编号[:：].{0,80}|收藏分销.{0,6}|下载相关举报|点击查看更多>>|已阅读\d+页.{0,20}|本文档由.{0,60})$/;
 
+const FIRST_CHARS = new Set([...'|｜来信发浏访点索文成主体公有字分时生作编责阅日标打关返收扫【[智你全下版资上第已本相举']);
+
 /** Claims the page furniture among the lines as labels. */
 export function claimPageFurniture(lines: readonly SourceLine[], ledger: Ledger): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
-    const span = line.span;
-    if (!span || span.text.length > 120) continue;
     const key = line.key;
+    // Furniture starts with one of few characters, or is a sharing site's page thumbnail (…_第2页).
+    if (key.length > 120 || (!FIRST_CHARS.has(key.charAt(0)) && !key.includes('_第'))) continue;
+    const span = line.span;
+    if (!span) continue;
     if (ALONE.test(key) || SHARING_SITE.test(key)) {
       ledger.label(span);
       continue;
