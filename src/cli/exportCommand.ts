@@ -1,5 +1,9 @@
 /** `jixiao export`: a form as the official PDF or Excel form, from a file or from a running server. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TargetDocument } from '../core/document.ts';
+import { toYthpm } from '../import/ythpm/ythpm.ts';
+import { writeYthpmWorkbook, ythpmCsvFiles } from '../writers/ythpmWriter.ts';
 import { documentSchema } from '../format/documentSchema.ts';
 import { monitoringReportSchema } from '../format/monitoringReportSchema.ts';
 import { selfEvaluationSchema } from '../format/selfEvaluationSchema.ts';
@@ -13,8 +17,10 @@ import { parseJson } from './parseJson.ts';
 import { readInputFile } from './readInputFile.ts';
 
 export interface ExportCommandOptions {
-  readonly format: 'pdf' | 'xlsx' | 'json';
+  readonly format: 'pdf' | 'xlsx' | 'json' | 'ythpm';
   readonly out?: string;
+  /** For --format ythpm: the agency's code in the provincial system (单位编码). */
+  readonly agencyCode?: string;
   readonly server: string;
   readonly token?: string;
 }
@@ -72,13 +78,40 @@ async function fromServer(id: string, options: ExportCommandOptions): Promise<Bu
   return Buffer.from(await response.arrayBuffer());
 }
 
-/** `jixiao export SOURCE --format pdf|xlsx|json`. */
+/**
+ * `--format ythpm`: a year's indicators and goals for a provincial 预算管理一体化 system — a workbook of the
+ * two tables (`--out year.xlsx`), or their two CSV files in a folder (`--out folder`).
+ */
+async function exportYthpm(documents: readonly PrintableDocument[], options: ExportCommandOptions): Promise<void> {
+  const targets = documents.filter((d): d is TargetDocument => d.kind === 'department-target' || d.kind === 'project-target');
+  if (targets.length === 0) throw new CliError('没有可导出的目标表（一体化系统的表只收部门整体和项目绩效目标）', 'no target forms to export (the provincial tables take department-wide and project targets only)');
+  const tables = toYthpm(targets, options.agencyCode === undefined ? {} : { agencyCode: options.agencyCode });
+  const out = options.out;
+  if (!out) throw new CliError('--format ythpm 须用 --out 指定 .xlsx 文件或存放两个 CSV 的文件夹', '--format ythpm needs --out: an .xlsx file, or a folder for the two CSV files');
+  try {
+    if (/\.xlsx$/i.test(out)) {
+      writeFileSync(out, await writeYthpmWorkbook(tables));
+      return;
+    }
+    mkdirSync(out, { recursive: true });
+    for (const file of ythpmCsvFiles(tables)) writeFileSync(join(out, file.name), file.text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+    throw new CliError(`${out}：无法写入（${code}）`, `${out}: cannot be written (${code})`);
+  }
+}
+
+/** `jixiao export SOURCE --format pdf|xlsx|json|ythpm`. */
 export async function runExport(source: string, options: ExportCommandOptions): Promise<void> {
   if (!existsSync(source)) {
     deliver(await fromServer(source, options), options);
     return;
   }
   const documents = await documentsOfFile(source);
+  if (options.format === 'ythpm') {
+    await exportYthpm(documents, options);
+    return;
+  }
   if (options.format === 'json') deliver(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`, options);
   else if (options.format === 'xlsx') deliver(await writeWorkbook(documents), options);
   else deliver(await writePdf(documents), options);

@@ -1,7 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { GOAL_TABLE, INDICATOR_TABLE, ythpmTablesOf } from '../import/ythpm/ythpm.ts';
+import { decodeText } from '../import/text/decodeText.ts';
+import { readCsv } from '../readers/workbookReader.ts';
 import type { TargetDocument } from '../core/document.ts';
 import { formatMoney, money, sumMoney } from '../core/money.ts';
-import { importSource } from '../readers/importSource.ts';
+import { importSource, ythpmOutcome, type SourceImportOutcome } from '../readers/importSource.ts';
 import { CliError, say, type Lang } from './cliError.ts';
 import { readInputFile } from './readInputFile.ts';
 
@@ -14,7 +18,7 @@ export interface ImportCommandOptions {
 
 /** Imports a form file of any format into its documents (one per form in it), or throws a {@link CliError} naming the file. */
 export async function importFile(file: string, year?: number): Promise<TargetDocument[]> {
-  const outcome = await importSource(readInputFile(file), year === undefined ? {} : { year });
+  const outcome = ythpmPair(file, year) ?? (await importSource(readInputFile(file), year === undefined ? {} : { year }));
   if (!outcome.ok) {
     const evidence = outcome.evidence.length > 0 ? `\n  ${outcome.evidence.slice(0, 3).join('\n  ')}` : '';
     throw new CliError(`${file}：${outcome.message.zh}${evidence}`, `${file}: ${outcome.message.en}${evidence}`);
@@ -29,6 +33,26 @@ export async function importFile(file: string, year?: number): Promise<TargetDoc
     }
   }
   return documents;
+}
+
+/**
+ * A provincial system's two CSV files side by side (pm_perf_indicator.csv, pm_perf_goal_info.csv): either
+ * named imports both, so a year's goals come with its indicators. Null for any other file.
+ */
+function ythpmPair(file: string, year?: number): SourceImportOutcome | null {
+  const name = basename(file).toLowerCase();
+  const tables = [INDICATOR_TABLE, GOAL_TABLE].map((t) => `${t}.csv`);
+  if (!tables.includes(name)) return null;
+  const read = (path: string) => {
+    const decoded = decodeText(readInputFile(path));
+    if (!decoded.ok) throw new CliError(`${path}：无法读取（${decoded.message}）`, `${path}: cannot be read (${decoded.message})`);
+    return ythpmTablesOf(readCsv(decoded.text));
+  };
+  const found = tables.map((t) => join(dirname(file), t)).filter((path) => path === join(dirname(file), name) || existsSync(path)).map(read);
+  const merged = { indicators: found.flatMap((t) => t?.indicators ?? []), goals: found.flatMap((t) => t?.goals ?? []) };
+  if (found.every((t) => t === null)) return null;
+  const outcome = ythpmOutcome(merged, year === undefined ? {} : { year });
+  return outcome.ok ? { ...outcome, format: 'csv', source: null } : { ...outcome, format: 'csv' };
 }
 
 /** `jixiao import FILE`: the canonical JSON on stdout (or --out), a one-line summary on stderr. */

@@ -3,7 +3,7 @@
  * published self-evaluation table (text, Excel, PDF, web page) — and where the table's own scores,
  * total or grade disagree with the computation.
  */
-import { checkSelfEvaluation, scoresDiffer } from '../core/evaluation/evaluationRules.ts';
+import { checkSelfEvaluation, printedRowsSum, scoresDiffer } from '../core/evaluation/evaluationRules.ts';
 import { DEFAULT_SCORING_CONFIG, type ScoreFormula, type ScoringConfig } from '../core/evaluation/scoring.ts';
 import type { RuleSetting } from '../core/rules/checkConfig.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
@@ -101,13 +101,14 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
       rescale: score.rescale,
       total: score.total,
       grade: score.grade,
-      printed: { total: evaluation.total, grade: evaluation.grade },
+      printed: { total: evaluation.total, grade: evaluation.grade, rowsSum: printedRowsSum(evaluation) },
       findings,
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return errors > 0 ? 1 : 0;
   }
   const lang = options.lang;
+  const rowsSum = printedRowsSum(evaluation);
   const differs = (printed: string | null, computed: string | null) => printed !== null && computed !== null && scoresDiffer(printed, computed);
   const mark = (printed: string | null, computed: string | null) => (differs(printed, computed) ? `  ⚠ ${say(lang, `表中为 ${printed}`, `the table says ${printed}`)}` : '');
   const lines = [
@@ -123,6 +124,9 @@ export async function runScore(file: string, options: ScoreCommandOptions): Prom
     ...(score.rescale ? [`  ${say(lang, `不适用指标已剔除，其余按 ${score.rescale.fullPoints} ÷ ${score.rescale.applicablePoints} = ${score.rescale.factor} 折算`, `indicators not applicable dropped; the rest rescaled by ${score.rescale.fullPoints} ÷ ${score.rescale.applicablePoints} = ${score.rescale.factor}`)}`] : []),
     '',
     `  ${say(lang, '总分', 'Total')}  ${score.total ?? say(lang, '无法计算（有指标未能计分）', 'not computable (an indicator has no score)')}${mark(evaluation.total, score.total)}`,
+    ...(evaluation.total !== null || rowsSum !== null
+      ? [`  ${say(lang, `表中总分 ${evaluation.total ?? '—'}，表中各行得分合计 ${rowsSum ?? '—（有行未填得分）'}`, `the table's total ${evaluation.total ?? '—'}, its rows add up to ${rowsSum ?? '— (a row has no score)'}`)}${evaluation.total !== null && rowsSum !== null && scoresDiffer(evaluation.total, rowsSum) ? `  ⚠ ${say(lang, '不一致', 'they disagree')}` : ''}`]
+      : []),
     `  ${say(lang, '等级', 'Grade')}  ${score.grade ?? '—'}${evaluation.grade !== null && score.grade !== null && evaluation.grade !== score.grade ? `  ⚠ ${say(lang, `表中为「${evaluation.grade}」`, `the table says ${evaluation.grade}`)}` : ''}`,
     '',
     ...findings.map((f) => `  ${{ error: say(lang, '错误', 'error'), warning: say(lang, '警告', 'warning'), info: say(lang, '提示', 'note') }[f.severity]}  ${f.path}  ${f.message[lang]}  ${f.rule}`),

@@ -43,6 +43,14 @@ export interface Project {
 export interface Indicator extends IndicatorRow {
   /** 实施周期指标值 exactly as printed ("" when the cell is blank). */
   periodTarget: string;
+  /**
+   * Columns some regions print beside the targets, as printed; absent where the form has no such
+   * column: 计量单位, 指标解释, 评（扣）分标准, 备注.
+   */
+  unit?: string;
+  explanation?: string;
+  scoringRule?: string;
+  note?: string;
 }
 
 /** A department-wide target declaration, the unit of work of the yearly cycle. */
@@ -57,6 +65,8 @@ export interface DepartmentTargetDeclaration {
   year: number | null;
   /** Money unit of every amount; always 万元. */
   unit: '万元';
+  /** 部门（单位）职责 / 职能概述, where the form prints it. */
+  duties?: string;
   budget: BudgetOverview;
   projects: Project[];
   /** 总体绩效目标, without their 目标N： prefix. */

@@ -59,6 +59,10 @@ export const indicatorRowShape = {
 export const indicatorSchema = z.object({
   ...indicatorRowShape,
   periodTarget: z.string().describe('实施周期指标值, exactly as printed'),
+  unit: z.string().optional().describe('计量单位 column, where the form has one'),
+  explanation: z.string().optional().describe('指标解释 column, where the form has one'),
+  scoringRule: z.string().optional().describe('评（扣）分标准 column, where the form has one'),
+  note: z.string().optional().describe('备注 column, where the form has one'),
 });
 
 /** Money in 万元 as an exact decimal string (shared by every kind). */
@@ -96,6 +100,7 @@ export const declarationSchema = z
     department: z.string().nullable().describe('部门名称'),
     year: yearSchema,
     unit: z.literal('万元'),
+    duties: z.string().optional().describe('部门（单位）职责 / 职能概述, where the form prints it'),
     budget: budgetSchema,
     projects: z.array(projectSchema),
     goals: z.array(z.string()).describe('总体绩效目标, without their 目标N： prefix'),

@@ -8,6 +8,7 @@ import { importFormBytes, importFormText, type ImportProblem } from '../import/t
 import type { DepartmentTargetTextOptions } from '../import/text/departmentTargetText.ts';
 import { decodeText } from '../import/text/decodeText.ts';
 import { importTables, type TableImportOutcome } from '../table/importTables.ts';
+import { fromYthpm, ythpmTablesOf, type YthpmTables } from '../import/ythpm/ythpm.ts';
 import type { SourceFormat, SourceTables } from '../table/sourceTable.ts';
 import { isHtml, readHtml } from './htmlReader.ts';
 import { isPdf, readPdf } from './pdfReader.ts';
@@ -61,6 +62,12 @@ export async function importSource(bytes: Uint8Array, options: DepartmentTargetT
       return outcome.ok ? { ...outcome, format, source: null } : { ...outcome, format };
     }
     const source = await readSourceTables(bytes, format);
+    // A provincial system's tables (pm_perf_indicator, pm_perf_goal_info): a year's forms by their columns.
+    const ythpm = ythpmTablesOf(source);
+    if (ythpm) {
+      const outcome = ythpmOutcome(ythpm, options);
+      return outcome.ok ? { ...outcome, format, source } : { ...outcome, format };
+    }
     const outcome = importTables(source, options);
     return outcome.ok ? { ...outcome, format, source } : { ...outcome, format };
   } catch (error) {
@@ -81,6 +88,14 @@ export async function importPasted(text: string, options: DepartmentTargetTextOp
   } catch (error) {
     return { ok: false, format: 'html', ...problemOf(error) };
   }
+}
+
+/** The documents of a provincial system's tables, as an import's outcome (one row of the source per document's lines). */
+export function ythpmOutcome(tables: YthpmTables, options: DepartmentTargetTextOptions = {}): TableImportOutcome {
+  const documents = fromYthpm(tables).map((document, i) => ({ document: options.year && document.year === null ? { ...document, year: options.year } : document, claims: [], lines: { from: i + 1, to: i + 1 } }));
+  const first = documents[0];
+  if (!first) return { ok: false, problem: 'empty', message: { zh: '一体化系统的表（pm_perf_indicator / pm_perf_goal_info）中没有数据行', en: 'the provincial tables (pm_perf_indicator / pm_perf_goal_info) hold no rows' }, evidence: [] };
+  return { ok: true, documents, declaration: first.document, claims: [], encoding: 'utf-8' };
 }
 
 function problemOf(error: unknown): ImportProblem {

@@ -23,7 +23,7 @@ export function importTables(tables: SourceTables, options: DepartmentTargetText
   const raw = tableLines(tables);
   const conversion = toSimplified(raw.map((line) => line.text));
   const lines = conversion.changed ? raw.map((line, i) => ({ ...line, text: conversion.lines[i] ?? line.text })) : raw;
-  const outcome = importFormText(lines.map((line) => line.text).join('\n'), options, tables.format);
+  const outcome = importFormText(lines.map((line) => line.text).join('\n'), options, tables.format, false);
   if (!outcome.ok) return outcome;
   const documents = outcome.documents.map((imported) => withCellRefs(imported, lines));
   const first = documents[0] as ImportedDocument;

@@ -35,7 +35,7 @@ describe('checking a self-evaluation', () => {
     const evaluation = exampleEvaluation();
     evaluation.total = '98.00';
     const { findings, score } = checkSelfEvaluation(evaluation);
-    expect(findings.find((f) => f.rule === 'evaluation-grade')?.message.zh).toBe('总分应为 99.60 分（各行得分之和），表中为 98.00 分');
+    expect(findings.find((f) => f.rule === 'evaluation-grade')?.message.zh).toBe('表中各行得分之和为 99.60 分，表中总分为 98.00 分');
     expect(evaluation.total).toBe('98.00');
     expect(score.total).toBe('99.60');
   });

@@ -50,6 +50,12 @@ export const scoresDiffer = (a: string, b: string): boolean => {
   return compare(d.num < 0n ? ratio(-d.num, d.den) : d, TOLERANCE) > 0;
 };
 
+/** The table's own rows added up (its execution score and every applicable indicator's printed score), or null when a row printed none. */
+export function printedRowsSum(evaluation: Pick<SelfEvaluation, 'funds' | 'indicators'>): string | null {
+  const printedRows = [evaluation.funds.score, ...evaluation.indicators.filter((i) => i.applicable).map((i) => i.score)];
+  return printedRows.every((s) => s !== null && decimal(s) !== null) ? text2(sumOf(printedRows as string[])) : null;
+}
+
 export const pointsAddUp: EvaluationRule = {
   id: 'evaluation-points',
   code: 'E1',
@@ -256,7 +262,13 @@ export const gradeMatchesTotal: EvaluationRule = {
     good: { shows: '总分 99.60，等级「优」', edit: () => undefined },
   },
   *check({ evaluation, score }) {
-    if (evaluation.total !== null && score.total !== null && scoresDiffer(evaluation.total, score.total)) {
+    // The table's own rows against its own total: every printed score added up, nothing recomputed.
+    const rowsSum = printedRowsSum(evaluation);
+    if (evaluation.total !== null && rowsSum !== null && scoresDiffer(evaluation.total, rowsSum)) {
+      yield { path: '/total', message: { zh: `表中各行得分之和为 ${rowsSum} 分，表中总分为 ${evaluation.total} 分`, en: `the table's own rows add up to ${rowsSum}, its printed total is ${evaluation.total}` } };
+    }
+    // The computed total, where it says more than the rows' sum did (a row's score off its formula).
+    if (evaluation.total !== null && score.total !== null && scoresDiffer(evaluation.total, score.total) && (rowsSum === null || scoresDiffer(rowsSum, score.total))) {
       yield { path: '/total', message: { zh: `总分应为 ${score.total} 分（各行得分之和），表中为 ${evaluation.total} 分`, en: `the total is ${score.total} (the rows' sum), the table says ${evaluation.total}` }, suggestion: { zh: `改为 ${score.total}`, en: `make it ${score.total}` } };
     }
     if (evaluation.grade !== null && score.grade !== null && evaluation.grade !== score.grade) {

@@ -29,7 +29,7 @@ export function prefillEvaluation(target: TargetDocument, ref: { id: string; ver
       level1: indicator.level1,
       level2: indicator.level2,
       name: indicator.name,
-      annualTarget: printedTarget(indicator.annualTarget, 'unit' in indicator ? indicator.unit : null),
+      annualTarget: printedTarget(indicator.annualTarget, 'core' in indicator ? indicator.unit : null),
       actual: report ? report.projectedAnnual || report.actualToDate : '',
       points: points[i] ?? null,
       score: null,

@@ -116,10 +116,20 @@ export function qualitativeGrade(text: string): 'achieved' | 'partial' | 'missed
 }
 
 /** Formulas 1–2: the execution rate and its score. */
-export function executionScore(funds: Pick<EvaluationFunds, 'annualBudget' | 'initialBudget' | 'executed' | 'points'>, config: ScoringConfig = DEFAULT_SCORING_CONFIG): EvaluationScore['funds'] {
+export function executionScore(funds: Pick<EvaluationFunds, 'annualBudget' | 'initialBudget' | 'executed' | 'points'> & { items?: EvaluationFunds['items'] }, config: ScoringConfig = DEFAULT_SCORING_CONFIG): EvaluationScore['funds'] {
   const points = decimal(funds.points) ?? ratio(BigInt(Math.round(config.executionPoints * 100)), 100n);
-  const budget = decimal(funds.annualBudget) ?? decimal(funds.initialBudget);
-  const executed = decimal(funds.executed);
+  let budget = decimal(funds.annualBudget) ?? decimal(funds.initialBudget);
+  let executed = decimal(funds.executed);
+  // A total row printed blank or as zeros over sources that hold the money: the sources' sums.
+  if ((budget === null || isZero(budget)) && funds.items) {
+    const sources = funds.items.filter((item) => !/^(年度资金总额|资金总额|总额|合计|合计金额)$/.test(item.label));
+    const add = (list: Array<Ratio | null>) => list.reduce<Ratio | null>((sum, r) => (r === null ? sum : sum === null ? r : ratio(sum.num * r.den + r.num * sum.den, sum.den * r.den)), null);
+    const itemsBudget = add(sources.map((item) => decimal(item.annualBudget) ?? decimal(item.initialBudget)));
+    if (itemsBudget !== null && !isZero(itemsBudget)) {
+      budget = itemsBudget;
+      executed = add(sources.map((item) => decimal(item.executed)));
+    }
+  }
   const pointsText = toFixed2(points);
   if (budget === null || executed === null || isZero(budget)) return { rate: null, score: null, points: pointsText, expression: '' };
   const share = divide(executed, budget) as Ratio;
@@ -209,7 +219,9 @@ function rawScore(indicator: EvaluationIndicator, w: Ratio | null, year: number,
 
   const A = quantity(actualValue);
   const T = quantity(target);
-  const grade = A === null ? qualitativeGrade(actualText) : null;
+  // An actual printed as the target's own words (显著提升 for 显著提升) says it was met.
+  const sameWords = target.kind === 'qualitative' && actualText.replace(/\s/g, '') === indicator.annualTarget.replace(/\s/g, '');
+  const grade = A === null ? (sameWords ? 'achieved' : qualitativeGrade(actualText)) : null;
   if (target.kind === 'qualitative' || (target.kind === 'quantity' && A === null && grade !== null)) {
     if (grade === null) return none('not-comparable', 'qualitative');
     const band = bandOf(grade, w, config);

@@ -14,7 +14,7 @@ export function prefillReport(target: TargetDocument, ref: { id: string; version
     level1: indicator.level1,
     level2: indicator.level2,
     name: indicator.name,
-    annualTarget: printedTarget(indicator.annualTarget, 'unit' in indicator ? indicator.unit : null),
+    annualTarget: printedTarget(indicator.annualTarget, 'core' in indicator ? indicator.unit : null),
     actualToDate: '',
     stageTarget: null,
     projectedAnnual: '',

@@ -58,8 +58,9 @@ describe('the Sichuan layout, one cell a line', () => {
     expect(e.indicators[1]).toMatchObject({ level1: '产出指标', level2: '数量指标' });
     expect(e.conclusion).toBe('项目总体完成年度目标，自评得分86.5分。');
     expect(e.improvements).toBe('建立站点运营风险预警，更换运营方时提前做好交接。');
-    // The template's own headings and the implementation summary are kept, not dropped.
-    expect(e.unparsed.map((u) => u.text)).toEqual(['项目基本情况', '2.项目实施内容及过程概述', '按季度拨付运营补助，委托第三方开展服务质量评估。']);
+    // The template's own headings are its wording; the implementation summary is kept, not dropped,
+    // and so is what follows a signature label (报表编号:510000_…).
+    expect(e.unparsed.map((u) => u.text)).toEqual(['510000_0013zp', '按季度拨付运营补助，委托第三方开展服务质量评估。']);
   });
 
   it('scores the reverse indicator by the linear formula, to the printed 86.5', () => {

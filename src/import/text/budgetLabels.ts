@@ -16,11 +16,11 @@ export type BudgetField =
   | 'byLevel.transferDown';
 
 const VALUE_LABELS: ReadonlyArray<readonly [RegExp, BudgetField]> = [
-  [/^(?:部门预算)?(?:支出)?合计$|^预算合计$|^部门预算总额$/, 'total'],
-  [/^基本支出$/, 'basic'],
-  [/^项目支出$/, 'project'],
-  [/^财政拨款(?:收入)?$/, 'income.fiscal'],
-  [/^其他资金$|^其他收入$/, 'income.other'],
+  [/^(?:部门预算)?(?:支出)?合计$|^预算合计$|^部门预算总额$|^(?:年度)?资金总额$|^预算总额$|^部门(?:整体)?支出(?:预算)?总额$|^收入合计$|^支出总计$|^收支总计$|^部门预算总计$|^年度预算总额$/, 'total'],
+  [/^基本支出(?:预算)?$/, 'basic'],
+  [/^项目支出(?:预算)?$/, 'project'],
+  [/^(?:本年)?财政拨款(?:收入)?$|^财政资金$|^一般公共预算(?:财政)?拨款(?:收入)?$|^财政补助收入$/, 'income.fiscal'],
+  [/^其[他它]资金$|^其[他它]收入$/, 'income.other'],
   [/^财政专项资金$/, 'developmental.specialFiscal'],
   [/^其他事业发展性支出$/, 'developmental.other'],
   [/^[区县市省]?本级使用资金$/, 'byLevel.ownLevel'],
@@ -42,9 +42,12 @@ const HEADER_LABELS = new Set([
 ]);
 
 /** The budget field a printed label stands for, or null. */
-export function budgetFieldOf(label: string): BudgetField | null {
+export function budgetFieldOf(printed: string): BudgetField | null {
+  let label = printed;
   // Every label ends in 支出, 合计, 总额, 拨款, 收入 or 资金: reject the rest before the patterns.
-  if (label.length > 12 || !/(?:支出|合计|总额|拨款|收入|资金)$/.test(label)) return null;
+  // 资金总额（万元）: the unit after a label does not change it.
+  label = label.replace(/[（(]万元[)）]$/, '');
+  if (label.length > 12 || !/(?:支出|合计|总额|拨款|收入|资金|总计|预算)$/.test(label)) return null;
   for (const [pattern, field] of VALUE_LABELS) if (pattern.test(label)) return field;
   return null;
 }

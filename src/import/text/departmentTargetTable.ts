@@ -9,7 +9,8 @@ import { emptyDeclaration, type DepartmentTargetDeclaration, type Indicator, typ
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { budgetFieldOf, budgetPointer, getBudgetField, isAmountColumnHeader, isBudgetHeader, setBudgetField } from './budgetLabels.ts';
 import { lineCells, subCell, type Cell } from './cells.ts';
-import { DEPARTMENT_LABEL, deriveTotal, GOAL_PREFIX, GOALS_HEADINGS, PAGE_MARKER, TITLE, type DepartmentTargetImport, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
+import { claimPageFurniture } from './pageFurniture.ts';
+import { DEPARTMENT_LABEL, departmentOfTitle, deriveTotal, GOAL_PREFIX, GOALS_HEADINGS, PAGE_MARKER, TITLE, type DepartmentTargetImport, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
 import { indicatorColumnOf, type IndicatorColumn } from './indicatorColumns.ts';
 import { Ledger } from './ledger.ts';
 import { readAmount } from './projectTargetText.ts';
@@ -23,6 +24,7 @@ const PROJECT_AMOUNT = /^(拟投入的?资金|预算金额|金额|资金|拟投�
 const TASK_NAME = /^(年度重点工作任务|重点工作任务|年度重点工作|项目名称|名称|任务|任务名称|年度主要任务)$/;
 const TASK_OUTCOME = /^期望达到的目标/;
 const OTHER_TASKS = /^其他需完成的任务/;
+const DUTIES = /^(部门|单位|部门[（(]单位[)）])?(职责|职能|主要职责|主要职能|职能职责|职能概述|职责概述)$/;
 const UNIT_LABEL = /^单位[:：]?(万元)?$|^万元$|^金额单位[:：]?万元$|^单位[:：]万元$/;
 const YUAN_LABEL = /^(金额)?单位[:：]元$/;
 const SHARE = /^占比$|^比例$|^\d+(?:\.\d+)?%$/;
@@ -34,7 +36,8 @@ const CLASS_LIKE = /^(产出|效益|满意度|成本|投入|项目完成|数量|
 
 type Section = 'none' | 'budget' | 'projects' | 'goals' | 'tasks' | 'other' | 'indicators';
 
-const key = (text: string) => text.replace(/\s/g, '');
+// A cell's text as a label reads: no blanks, no mark of a required field (*指标值, ＊年度总体绩效目标).
+const key = (text: string) => text.replace(/\s/g, '').replace(/^[*＊]+/, '');
 
 /** What a second-row heading under a merged 指标值 names: a column, or null for no heading. */
 function subHeading(text: string): IndicatorColumn | null {
@@ -49,15 +52,19 @@ function subHeading(text: string): IndicatorColumn | null {
 export function readDepartmentTargetTable(lines: readonly SourceLine[], options: DepartmentTargetTextOptions = {}): DepartmentTargetImport {
   const ledger = new Ledger(lines);
   const declaration = emptyDeclaration();
+  claimPageFurniture(lines, ledger);
   const reader = new TableReader(ledger, declaration);
   for (const line of lines) {
     if (line.blank) continue;
     // A line without delimiters is one cell (a title, a goal): its spaces are part of its text.
     const framed = line.text.includes('|') || line.text.includes('｜');
+    // The | between cells are the table's ruling, not text.
+    if (framed) for (const match of line.text.matchAll(/[|｜]/g)) ledger.label({ line, start: match.index, end: match.index + 1, text: match[0] });
     const cells = framed ? lineCells(line) : line.span ? [line.span] : [];
     reader.row(cells, framed);
   }
   reader.finish();
+  if (declaration.department === null && reader.titleDepartment) declaration.department = reader.titleDepartment.department;
   if (declaration.year === null && options.year !== undefined) declaration.year = options.year ?? null;
   deriveTotal(declaration);
   declaration.unparsed = ledger.unclaimed();
@@ -79,6 +86,37 @@ export function looksLikeTableRows(lines: readonly SourceLine[]): boolean {
   return rows >= 3 && header;
 }
 
+const UNIT_CELL = /^(%|‰|百分比|万元|元|万|个|次|辆|天|人|人次|台|套|篇|份|项|户|家|场|件|期|本|条|所|座|处|平方米|亩|公里|米|吨|月|日|年|小时|分|元\/[^\d\s]{1,6}|[^\d\s%]{1,2}\/[^\d\s]{1,3})$/;
+const OPERATOR_CELL = /^(定量|定性|正向|反向|正向指标|反向指标|≥|≤|=|>|<|＞|＜|＝|﹦|≧|≦|>=|<=|大于等于|小于等于|等于|大于|小于)$/;
+const SCORING_WORDS = /(扣分|得分|酌情|不得分|计分)/;
+
+/** Cells whose places were lost, each to the first column after the last one filled that it can be. */
+function fitIndicatorCells(columns: readonly (IndicatorColumn | null)[], cells: readonly Cell[]): Map<IndicatorColumn, Cell> {
+  const result = new Map<IndicatorColumn, Cell>();
+  const first = cells[0];
+  if (!first) return result;
+  // Where the row starts: its 一级 label, else its 二级 label, else its name (the merged cells left out).
+  const k0 = key(first.text);
+  const level1Like = /^(产出|效益|满意度|成本|投入|项目完成)指标/.test(k0) && !/^(成本指标)$/.test(k0);
+  let at = level1Like ? columns.indexOf('level1') : CLASS_LIKE.test(k0) ? columns.indexOf('level2') : columns.indexOf('name');
+  if (at < 0) at = 0;
+  for (const cell of cells) {
+    const text = key(cell.text);
+    while (at < columns.length) {
+      const column = columns[at];
+      at++;
+      if (column === null || column === undefined) continue;
+      const fits =
+        column === 'operator' ? OPERATOR_CELL.test(text) : column === 'unit' ? UNIT_CELL.test(text) : column === 'name' ? !SCORING_WORDS.test(text) : column === 'annual' || column === 'period' ? text.length <= 30 && !SCORING_WORDS.test(text) : true;
+      if (fits) {
+        result.set(column, cell);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 class TableReader {
   private section: Section = 'none';
   private indicatorColumns: (IndicatorColumn | null)[] | null = null;
@@ -91,6 +129,8 @@ class TableReader {
   private readonly outcomes: { name: string; cells: Cell[]; outcome: Cell[] }[] = [];
   /** 单位：元 — amounts printed in 元, read into 万元. */
   private yuan = false;
+  /** The department a title names, for a form with no 部门名称 row. */
+  titleDepartment: { department: string } | null = null;
 
   constructor(
     private readonly ledger: Ledger,
@@ -114,6 +154,15 @@ class TableReader {
       this.ledger.label(first);
       this.section = GOALS_HEADINGS.has(k) ? 'goals' : 'other';
       this.content(filled.slice(1), cells.slice(cells.indexOf(first) + 1));
+      return;
+    }
+    if (DUTIES.test(k) && this.d.duties === undefined) {
+      const value = filled[1];
+      this.ledger.label(first);
+      if (value) {
+        this.d.duties = value.text;
+        this.ledger.field(value, '/duties');
+      }
       return;
     }
     if (k === '重点项目' || k === '绩效指标' || k === '年度绩效指标') {
@@ -167,6 +216,7 @@ class TableReader {
         // The year may stand first (2025年部门整体…) or after the department (XX局2025年度部门整体…).
         const year = title[1] ?? /((?:19|20)\d{2})\s*年/.exec(k)?.[1];
         if (year) this.d.year = Number(year);
+        this.titleDepartment ??= departmentOfTitle(cell.text);
       } else {
         this.ledger.label(cell);
       }
@@ -397,7 +447,12 @@ class TableReader {
   private indicatorRow(cells: readonly Cell[]): void {
     const columns = this.indicatorColumns;
     if (!columns) return;
-    const at = this.aligned(columns, cells);
+    // A web page copied with its empty cells moved to the row's end (`… | 未达指标值酌情扣分 | ||`): the
+    // cells' places are lost, so each goes to the first column after the one before that it can be.
+    const compacted = /\|\s*\|\s*$/.test(cells[0]?.line.text ?? '') && /\|\|/.test(cells[0]?.line.text ?? '');
+    // A row shorter than the header that starts with a class or a name (its merged cells left out) is placed the same way.
+    const short = cells.length < columns.length && cells[0]?.text !== '' && columns[0] === 'level1' && !/^(产出|效益|满意度|成本|投入|项目完成)指标/.test(key(cells[0]?.text ?? ''));
+    const at = compacted || short ? fitIndicatorCells(columns, cells.filter((c) => c.text !== '')) : this.aligned(columns, cells);
     const level1 = at.get('level1');
     const level2 = at.get('level2');
     if (level1) {
@@ -434,6 +489,13 @@ class TableReader {
     for (const part of annualParts) if (part.text) this.ledger.field(part.cell, `/indicators/${index}/annualTarget`);
     for (const part of periodParts) if (part.text) this.ledger.field(part.cell, `/indicators/${index}/periodTarget`);
     for (const part of [...annualParts, ...periodParts]) if (!part.text && !this.ledger.isClaimed(part.cell)) this.ledger.label(part.cell);
+    // The columns some regions print beside the targets (计量单位, 指标解释, 评（扣）分标准, 备注): kept where the form has them.
+    for (const column of ['unit', 'explanation', 'scoringRule', 'note'] as const) {
+      if (!columns.includes(column)) continue;
+      const cell = at.get(column);
+      indicator[column] = cell?.text ?? '';
+      if (cell) this.ledger.field(cell, `/indicators/${index}/${column}`);
+    }
     this.d.indicators.push(indicator);
   }
 
@@ -453,7 +515,8 @@ class TableReader {
     }
     parts.push({ cell: value, text: value.text });
     const unit = at.get('unit');
-    if (unit && !value.text.endsWith(unit.text) && !/^[—–\-/／*]+$/.test(key(value.text))) parts.push({ cell: unit, text: unit.text });
+    // The unit joins a bare figure (85 | 分 → 85分); a value with a unit or words of its own keeps it (28.8万元, 应保尽保).
+    if (unit && !value.text.endsWith(unit.text) && /\d$/.test(key(value.text))) parts.push({ cell: unit, text: unit.text });
     return parts;
   }
 

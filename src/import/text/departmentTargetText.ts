@@ -26,6 +26,7 @@ import {
 } from './budgetLabels.ts';
 import { IndicatorTableReader, isIndicatorHeading, startsWithLevelLabel } from './indicatorTable.ts';
 import { Ledger, type Claim } from './ledger.ts';
+import { claimPageFurniture } from './pageFurniture.ts';
 import { blockWidth, sharedWording, splitToCount, widthOf, wrappedParagraphs } from './paragraphs.ts';
 import { isAmountLine, readProjectRow, readProjectRows, rowsByAmount, type ProjectColumns, type ProjectRecord } from './projectTable.ts';
 import { fillsColumn, joinWrapped, lineSpan, tokenize, type SourceLine, type Token } from './sourceText.ts';
@@ -49,9 +50,21 @@ interface Segment {
   readonly lines: SourceLine[];
 }
 
-export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)(?:部门|单位)整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/;
-export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:预算|主管)?(?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*(?:[（(]单位[)）])?[\s\u3000]*名[\s\u3000]*称)[\s\u3000]*[:：]?/;
-export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标']);
+export const TITLE = /^(?:(\d{4})年度?)?(?:.{0,40}?)(?:部门|单位)?整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请|批复|审批)?表$/;
+
+/**
+ * The department a title names before its year (岳阳楼区价格认证鉴定中心2023年度整体绩效目标表), or null
+ * when the title starts with the year or names none.
+ */
+export function departmentOfTitle(title: string): { department: string; start: number; end: number } | null {
+  const match = /^(?:附件\s*\d*\s*[:：]?\s*)?(.{2,40}?)(?:(?:19|20)\d{2})\s*年度?/.exec(title);
+  const name = match?.[1]?.trim();
+  if (!match || !name || /^(关于|附件|附表|表\d)/.test(name) || !/(局|委|办|院|所|中心|站|馆|队|部|会|处|厅|室|政府|学校|医院|社|园|公司|镇|乡|街道|区|县|市)$/.test(name)) return null;
+  const start = title.indexOf(name);
+  return { department: name, start, end: start + name.length };
+}
+export const DEPARTMENT_LABEL = /^[\s\u3000]*((?:预算|主管)?(?:部|单)[\s\u3000]*(?:门|位)[\s\u3000]*(?:[（(]单位[)）])?[\s\u3000]*名[\s\u3000]*称|批复单位|预算单位|预算部门|填报单位|申报单位|编制单位|部门[（(]单位[)）])[\s\u3000]*(?:[（(]盖章[)）])?[\s\u3000]*[:：]?/;
+export const GOALS_HEADINGS = new Set(['总体绩效目标', '年度总体目标', '部门整体绩效目标', '整体绩效目标', '年度总体绩效目标', '年度绩效目标', '部门年度总体绩效目标', '单位整体绩效目标', '年度整体绩效目标', '部门整体支出绩效目标', '总体目标']);
 const TASK_HEADINGS = new Set(['年度重点工作', '年度重点工作任务', '期望达到的目标（概述）', '期望达到的目标(概述)', '期望达到的目标', '年度主要任务']);
 const OTHER_TASKS_HEADING = '其他需完成的任务（可选填）';
 const PROJECT_HEADER = /主要实施内容/;
@@ -63,8 +76,10 @@ export const PAGE_MARKER = /^(?:第\d+页(?:[,，/]?共\d+页)?|-\d+-|—\d+—|
 export function readDepartmentTargetText(lines: readonly SourceLine[], options: DepartmentTargetTextOptions = {}): DepartmentTargetImport {
   const ledger = new Ledger(lines);
   const declaration = emptyDeclaration();
+  claimPageFurniture(lines, ledger);
   const reader = new FormReader(lines, ledger, declaration);
   reader.read();
+  if (declaration.department === null && reader.titleDepartment) declaration.department = reader.titleDepartment.department;
   if (declaration.year === null && options.year !== undefined) declaration.year = options.year;
   deriveTotal(declaration);
   declaration.unparsed = ledger.unclaimed();
@@ -85,6 +100,8 @@ class FormReader {
   private pendingBudget: Array<{ field: BudgetField }> = [];
   private readingAmountColumn = false;
   private awaitingDepartment = false;
+  /** The department a title names, for a form with no 部门名称 row. */
+  titleDepartment: { department: string } | null = null;
   private readonly indicators: IndicatorTableReader;
 
   constructor(
@@ -136,7 +153,9 @@ class FormReader {
       if (span && this.declaration.title === null) {
         this.declaration.title = span.text;
         this.ledger.field(span, '/title');
-        if (title[1]) this.declaration.year = Number(title[1]);
+        const year = title[1] ?? /((?:19|20)\d{2})\s*年/.exec(key)?.[1];
+        if (year) this.declaration.year = Number(year);
+        this.titleDepartment ??= departmentOfTitle(span.text);
       } else if (span) {
         this.ledger.label(span);
       }
@@ -528,9 +547,14 @@ class FormReader {
 }
 
 // The budget block's words (budgetLabels.ts), for their first characters.
+// Labels of other regions' splits whose first characters start many content lines too: looked at by their whole word.
+const OTHER_BUDGET_WORDS = ['资金总额', '年度资金总额', '预算总额', '收入合计', '财政资金', '本年财政拨款', '一般公共预算拨款', '其它资金'];
+const OTHER_BUDGET_HEADS = new Set(OTHER_BUDGET_WORDS.map((word) => word.charCodeAt(0)));
 const BUDGET_LABEL_WORDS = ['基本支出', '项目支出', '合计', '支出合计', '部门预算合计', '预算合计', '部门预算总额', '财政拨款', '其他资金', '其他收入', '财政专项资金', '其他事业发展性支出', '区本级使用资金', '县本级使用资金', '市本级使用资金', '省本级使用资金', '本级使用资金', '拟用于对下转移支付资金', '对下转移支付资金', '部门预算支出', '预算金额（万元）', '金额（万元）', '收入来源', '事业发展性支出', '按预算级次划分', '预算整体情况', '部门预算', '支出构成', '收入构成'];
 // 部门名称 / 单位名称, 目标N：, 其他需完成的任务, 名称 主要实施内容.
 const ANCHOR_FIRST_CHARS = new Set(['部', '单', '目', '其', '名']);
+// 批复单位, 预算单位, 填报单位 …: their first characters start many lines, so the whole label is looked for.
+const OTHER_DEPARTMENT_LABELS = ['批复单位', '预算单位', '预算部门', '填报单位', '申报单位', '编制单位'];
 const EXACT_ANCHOR_KEYS = new Set<string>([
   ...GOALS_HEADINGS,
   ...TASK_HEADINGS,
@@ -567,7 +591,9 @@ const ANCHOR_HEAD_CODES = new Set<number>(
 function mayBeAnchor(line: SourceLine): boolean {
   // The first character rules out most lines before any string is hashed for a set lookup.
   const key = line.key;
-  if (!ANCHOR_HEAD_CODES.has(key.charCodeAt(0)) && !key.endsWith('表')) return false;
+  if (!ANCHOR_HEAD_CODES.has(key.charCodeAt(0)) && !key.endsWith('表')) {
+    return (OTHER_BUDGET_HEADS.has(key.charCodeAt(0)) && OTHER_BUDGET_WORDS.some((word) => key.startsWith(word))) || OTHER_DEPARTMENT_LABELS.some((word) => key.startsWith(word));
+  }
   const head = key.charAt(0);
   if (ANCHOR_FIRST_CHARS.has(head) || key.endsWith('表') || (key.length <= 13 && EXACT_ANCHOR_KEYS.has(key))) return true;
   if ((head === '第' || head === '-' || head === '—' || (head >= '0' && head <= '9')) && PAGE_MARKER.test(key)) return true;

@@ -5,7 +5,7 @@
 import { compact, type SourceLine } from './sourceText.ts';
 
 /** The kinds of forms of the yearly cycle the importer can recognise. */
-export type FormKind = 'department-target' | 'project-target' | 'self-evaluation' | 'monitoring' | 'unknown';
+export type FormKind = 'department-target' | 'project-target' | 'self-evaluation' | 'monitoring' | 'assessment' | 'template' | 'unknown';
 
 /** What the text looks like, with the lines that gave it away. */
 export interface FormKindGuess {
@@ -20,12 +20,15 @@ export const FORM_KIND_NAMES: Record<FormKind, { zh: string; en: string }> = {
   'project-target': { zh: '项目支出绩效目标申报表', en: 'project target form' },
   'self-evaluation': { zh: '绩效自评表', en: 'self-evaluation form' },
   monitoring: { zh: '绩效运行监控表', en: 'monitoring form' },
+  assessment: { zh: '绩效评价评分表（决策、管理、绩效打分，如自评分与复核分）', en: 'assessment score sheet (decision, management and performance scored, e.g. self and review scores)' },
+  template: { zh: '空白模板或填报说明', en: 'blank template or filling instructions' },
   unknown: { zh: '无法识别的表格', en: 'unrecognised text' },
 };
 
 const TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = [
   [/(?:部门|单位)?整体(?:预算|支出)?绩效(?:目标)?(?:申报|申请)?表$/, 'department-target'],
-  [/(?:绩效)?自评(?:价)?表$|绩效评价(?:自评)?表$/, 'self-evaluation'],
+  [/(?:绩效)?自评(?:价)?表$|绩效评价(?:自评)?表$|绩效(?:评价)?自评报告(?:及评分表)?$/, 'self-evaluation'],
+  [/(?:部门|单位)(?:预算|整体)?绩效(?:目标)?文本$/, 'department-target'],
   [/绩效(?:运行)?监控(?:情况)?(?:表|报告)$/, 'monitoring'],
   [/(?:项目(?:支出)?|财政支出项目?|预算项目)绩效目标(?:申报|申请|审批)?表$/, 'project-target'],
 ];
@@ -35,7 +38,7 @@ const OPEN_TITLES: ReadonlyArray<readonly [RegExp, FormKind]> = TITLES.map(([pat
 
 // A title is a short line ending in 表, so that body text such as 舆情监控报告 is no title.
 // Field labels typical of each kind; a text with no title is judged by how many it has.
-const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
+const MARKERS: Record<Exclude<FormKind, 'unknown' | 'assessment' | 'template'>, readonly string[]> = {
   'department-target': ['部门名称', '总体绩效目标', '年度重点工作', '基本支出', '项目支出', '部门预算支出', '收入来源', '一级指标'],
   'project-target': ['项目名称', '主管部门', '实施单位', '项目资金', '年度绩效目标', '长期绩效目标', '项目属性'],
   'self-evaluation': ['分值', '得分', '实际完成值', '偏差原因', '全年执行数', '执行率', '年初预算数'],
@@ -49,7 +52,7 @@ const MARKERS: Record<Exclude<FormKind, 'unknown'>, readonly string[]> = {
  */
 export function titleKind(line: SourceLine): FormKind | null {
   // Every title ends in 表 (or 报告): most lines are ruled out without building their key.
-  if (!line.text.includes('表') && !line.text.includes('报告')) return null;
+  if (!line.text.includes('表') && !line.text.includes('报告') && !line.text.includes('文本')) return null;
   const text = line.key;
   if (text.length <= 60 && text.endsWith('表')) {
     for (const [pattern, kind] of TITLES) if (pattern.test(text)) return kind;

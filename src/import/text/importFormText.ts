@@ -4,17 +4,21 @@
  */
 import type { TargetDocument } from '../../core/document.ts';
 import { unstorableCharacter } from '../../core/storableText.ts';
+import { fromMirror } from '../../table/simplified.ts';
+import { rowsFromCellLines } from './cellLines.ts';
 import { decodeText } from './decodeText.ts';
 import { looksLikeTableRows, readDepartmentTargetTable } from './departmentTargetTable.ts';
 import { readDepartmentTargetText, type DepartmentTargetTextOptions } from './departmentTargetText.ts';
+import { documentKindOf } from './documentKind.ts';
 import { detectFormKind, FORM_KIND_NAMES, titleKind, type FormKind } from './formKind.ts';
 import type { Claim } from './ledger.ts';
 import { readProjectTargetText } from './projectTargetText.ts';
+import { isProjectProse, readProjectProse } from './projectProse.ts';
 import { compact, toSourceLines, type SourceLine } from './sourceText.ts';
 
 /** Why a text could not be imported as a department-wide target form. */
 export interface ImportProblem {
-  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'unrecognised' | 'corrupt' | 'encrypted' | 'scanned' | 'no-table' | 'unsupported';
+  readonly problem: 'empty' | 'binary' | 'encoding' | 'too-large' | 'wrong-kind' | 'template' | 'unrecognised' | 'corrupt' | 'encrypted' | 'scanned' | 'no-table' | 'unsupported';
   /** The kind of form it looks like, for `wrong-kind`. */
   readonly kind?: FormKind;
   readonly message: { zh: string; en: string };
@@ -142,9 +146,14 @@ export function textRefusal(text: string): ImportProblem | null {
 }
 
 /** Imports already decoded text. Never throws. */
-export function importFormText(text: string, options: DepartmentTargetTextOptions = {}, encoding = 'utf-8'): ImportOutcome {
-  const refusal = textRefusal(text);
+export function importFormText(source: string, options: DepartmentTargetTextOptions = {}, encoding = 'utf-8', mirror = true): ImportOutcome {
+  const refusal = textRefusal(source);
   if (refusal) return { ok: false, ...refusal };
+  // A mirror site's traditional characters and pinyin glosses (区(qū)) read as the form printed it;
+  // a table's cells were converted by their reader already, their positions kept (mirror = false).
+  const normalised = mirror ? fromMirror(source).text : source;
+  // One cell a line with `|||` ending each row: read as the rows it was (line numbers are then the rows').
+  const text = (mirror ? rowsFromCellLines(normalised) : null) ?? normalised;
   const lines = toSourceLines(text);
   if (lines.every((line) => line.text.trim() === '')) {
     return { ok: false, problem: 'empty', message: { zh: '文件为空', en: 'the file holds only white space' }, evidence: [] };
@@ -152,7 +161,19 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
   const documents: ImportedDocument[] = [];
   let refused: ImportProblem | null = null;
   for (const formLines of splitForms(lines)) {
+    // A blank template, its instructions, or an assessment sheet: named, never imported as a filled form.
+    const other = documentKindOf(formLines);
+    if (other) {
+      refused ??= kindProblem(other.kind, other.evidence);
+      continue;
+    }
     const guess = detectFormKind(formLines);
+    // A project's targets published as a notice in prose (关于…项目绩效目标设定的公示).
+    if ((guess.kind === 'unknown' || guess.kind === 'project-target') && isProjectProse(formLines)) {
+      const { declaration, claims } = readProjectProse(formLines);
+      documents.push({ document: declaration, claims, lines: { from: formLines[0]?.no ?? 1, to: formLines[formLines.length - 1]?.no ?? 1 } });
+      continue;
+    }
     if (guess.kind === 'unknown' || !READABLE.has(guess.kind)) {
       // A lone note between forms is kept by the form before it; only a text of none is refused.
       refused ??= kindProblem(guess.kind, guess.evidence);
@@ -170,12 +191,37 @@ export function importFormText(text: string, options: DepartmentTargetTextOption
       documents.push({ document: declaration, claims, lines: { from, to } });
     }
   }
+  // A text of the kind with nothing of a form in it (a narrative, a table of contents) is named, not imported empty.
+  const read = documents.filter((d) => !nothingRead(d.document));
+  if (documents.length > 0 && read.length === 0) {
+    const kind = documents[0]?.document.kind ?? 'unknown';
+    const name = FORM_KIND_NAMES[kind];
+    return {
+      ok: false,
+      problem: 'unrecognised',
+      kind,
+      message: {
+        zh: `看起来是${name.zh}的说明文字或目录，文本中找不到表的栏目、金额或指标行`,
+        en: `this reads like the narrative or contents of a ${name.en} (${name.zh}): no form fields, amounts or indicator rows were found in it`,
+      },
+      evidence: [],
+    };
+  }
+  documents.splice(0, documents.length, ...read);
   const first = documents[0];
   if (!first) return { ok: false, ...(refused ?? kindProblem('unknown', [])) };
   return { ok: true, documents, declaration: first.document, claims: first.claims, encoding };
 }
 
-function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
+/** True when a form read gave nothing of a form: no indicators, no money, no goals, no project or key task. */
+function nothingRead(d: TargetDocument): boolean {
+  if (d.indicators.length > 0) return false;
+  if (d.kind === 'project-target') return d.project.name === null && d.funds.total === null && d.funds.items.length === 0 && d.extra.length === 0;
+  const b = d.budget;
+  return d.projects.length === 0 && d.goals.length === 0 && [b.total, b.basic, b.project, b.income.fiscal, b.income.other].every((v) => v === null);
+}
+
+export function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem {
   if (kind === 'unknown') {
     return {
       problem: 'unrecognised',
@@ -187,6 +233,28 @@ function kindProblem(kind: FormKind, evidence: readonly string[]): ImportProblem
     };
   }
   const name = FORM_KIND_NAMES[kind];
+  if (kind === 'template') {
+    return {
+      problem: 'template',
+      kind,
+      message: {
+        zh: '这是空白模板或填报说明（年度、金额或指标值未填，或含“填报说明”），不是填好的申报表：请导入填好的表',
+        en: 'this is a blank template or its filling instructions (year, amounts or targets left open, or 填报说明), not a filled form: import the filled form',
+      },
+      evidence,
+    };
+  }
+  if (kind === 'assessment') {
+    return {
+      problem: 'wrong-kind',
+      kind,
+      message: {
+        zh: `这是一份${name.zh}，不是目标表或自评表；评价评分表将作为单独的类型支持，目前不导入`,
+        en: `this is an ${name.en} (绩效评价评分表), not a target form or a self-evaluation table; assessments will be a kind of their own, and are not imported yet`,
+      },
+      evidence,
+    };
+  }
   return {
     problem: 'wrong-kind',
     kind,

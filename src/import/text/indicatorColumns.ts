@@ -32,7 +32,9 @@ const columnMemo = new Map<string, IndicatorColumn | null>();
 export function indicatorColumnOf(text: string): IndicatorColumn | null {
   let column = columnMemo.get(text);
   if (column === undefined) {
-    const bare = text.length > 4 ? text.replace(/[（(][^（()）]{1,16}[)）]$/, '') : text;
+    // A note in brackets after the heading, or the mark of a required field before it (*指标值).
+    const starless = text.replace(/^[*＊]+/, '');
+    const bare = starless.length > 4 ? starless.replace(/[（(][^（()）]{1,16}[)）]$/, '') : starless;
     column = COLUMN_HEADERS.find(([, pattern]) => pattern.test(text) || (bare !== text && pattern.test(bare)))?.[0] ?? null;
     if (columnMemo.size > 10_000) columnMemo.clear();
     columnMemo.set(text, column);

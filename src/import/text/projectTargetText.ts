@@ -14,6 +14,7 @@ import { parseTargetValue } from '../../core/targetValue.ts';
 import { lineCells, subCell, type Cell } from './cells.ts';
 import { indicatorColumnOf, type IndicatorColumn } from './indicatorColumns.ts';
 import { Ledger, type Claim } from './ledger.ts';
+import { claimPageFurniture } from './pageFurniture.ts';
 import type { SourceLine } from './sourceText.ts';
 
 /** What the caller knows that the text may not say. */
@@ -28,27 +29,31 @@ type HeaderField = 'name' | 'code' | 'department' | 'implementer' | 'category' |
 const HEADER_LABELS: ReadonlyArray<readonly [HeaderField, readonly string[]]> = [
   ['name', ['项目名称', '项目全称']],
   ['code', ['项目编码', '项目代码', '项目编号', '项目ID']],
-  ['department', ['主管部门（单位）', '主管部门(单位)', '预算部门', '主管部门', '主管单位', '部门名称', '预算单位']],
+  ['department', ['主管部门（单位）', '主管部门(单位)', '业务主管部门', '预算部门', '主管部门', '主管单位', '部门名称', '预算单位', '批复单位']],
   ['implementer', ['项目实施单位', '实施单位', '项目单位', '用款单位', '执行单位']],
   ['category', ['项目类型', '项目类别', '项目分类']],
   ['nature', ['项目属性', '项目性质', '是否新增']],
   ['period', ['项目起止时间', '项目计划实施时间', '项目实施期', '实施期限', '实施周期', '建设周期', '起止时间', '项目期限', '实施期']],
-  ['basis', ['项目立项的依据', '立项依据', '政策依据', '设立依据', '项目设立依据']],
-  ['content', ['项目概况', '项目主要内容', '项目实施内容', '项目内容', '资金用途']],
+  ['basis', ['项目立项的依据', '立项依据', '政策依据', '设立依据', '项目设立依据', '项目审批', '项目审批依据']],
+  ['content', ['项目总体概况', '项目概况', '项目主要内容', '项目实施内容', '项目内容', '资金用途']],
   ['funds', ['项目资金申请（万元）', '项目资金申请(万元)', '项目资金（万元）', '项目资金(万元)', '资金情况（万元）', '资金情况(万元)', '项目预算（万元）', '项目预算(万元)', '资金总额及构成', '项目资金申请', '项目资金', '资金情况', '项目预算', '资金来源（万元）', '资金来源(万元)']],
   ['periodGoal', ['实施期绩效目标', '实施期目标', '长期绩效目标', '长期目标', '总体目标', '总目标', '项目总体绩效目标', '中长期目标', '项目绩效目标描述总目标']],
-  ['annualGoal', ['年度绩效目标', '本年度绩效目标', '本年度目标', '年度目标', '年度总体目标', '项目年度绩效目标']],
+  ['annualGoal', ['年度绩效目标', '本年度绩效目标', '本年度目标', '年度目标', '年度总体目标', '项目年度绩效目标', '年度主要目标和成果', '年度主要目标']],
   ['extra', ['填报单位（盖章）', '填报单位(盖章)', '编制单位（盖章）', '编制单位(盖章)', '填报单位', '编制单位', '项目负责人及电话', '项目负责人', '联系电话', '联系人', '填报人', '填报日期', '单位负责人', '财务负责人', '单位职能概述', '项目申报的可行性', '项目申报的必要性', '项目立项情况', '支出功能分类', '功能科目编码', '功能科目名称', '上年度预算安排资金（万元）', '其他说明的问题', '保障绩效目标实现的措施', '主管部门编码']],
   ['review', ['主管部门审核意见', '第三方机构审核意见', '财政部门审核意见', '市财政局审核意见', '财政局审核意见', '审核意见', '业务科室', '绩效科', '审核人', '单位公章', '日期']],
 ];
 
 /** Section headings: wording of the form that ends the field before it. */
-const SECTION_HEADINGS = new Set(['项目绩效目标', '项目基本情况', '项目基本信息', '绩效目标情况', '项目实施进度计划', '审核意见', '项目绩效目标描述', '绩效目标', '资金来源']);
+const SECTION_HEADINGS = new Set(['项目预算成本构成', '预算成本构成', '成本构成', '项目支出内容及明细预算', '项目支出明细', '项目绩效目标', '项目基本情况', '项目基本信息', '绩效目标情况', '项目实施进度计划', '审核意见', '项目绩效目标描述', '绩效目标', '资金来源']);
 
-const FUNDS_TOTAL = ['年度资金总额', '资金总额', '总额', '合计', '项目总额', '预算金额', '项目总金额'];
+const FUNDS_TOTAL = ['年度资金总额', '资金总额', '总额', '合计', '项目总额', '预算金额', '项目总金额', '项目总预算', '当年年度预算'];
+/** Labels inside the funds block whose value is no amount (a class, a code, a rate, points): one cell each, kept in `extra`. */
+const FUNDS_EXTRA = /^(财政资金预算分类|财政资金科目代码|支出功能分类科目|功能科目代码|资金性质|年度预算执行率|预算执行率|分值)$/;
+/** The funds block's own heading for its points: 预算执行 10分. */
+const FUNDS_POINTS = /^(预算执行|预算执行率)?[（(]?\d{1,3}分[)）]?$|^预算执行$|^(金额|预算数|资金|预算金额)?[（(]万元[)）]$/;
 
 // The framework's classes, and the names older and local forms print for them.
-const LEVEL1_BASE: readonly string[] = [...LEVEL1, '投入指标', '项目完成指标'];
+const LEVEL1_BASE: readonly string[] = [...LEVEL1, '投入指标', '项目完成指标', '项目效益指标'];
 const LEVEL2_NAMES: readonly string[] = [...LEVEL2_LABELS, '社会公众或服务对象满意度指标', '满意度指标', '投入指标'];
 const COST_LEVEL2: ReadonlySet<string> = new Set(NATIONAL_FRAMEWORK['成本指标']);
 
@@ -56,7 +61,7 @@ type Column = IndicatorColumn;
 
 const TABLE_HEADINGS: ReadonlyArray<readonly [RegExp, 'period' | 'annual' | null]> = [
   [/^(长期绩效指标|总目标绩效指标|实施期绩效指标|总体绩效指标|中长期绩效指标)$/, 'period'],
-  [/^(年度绩效指标|本年度绩效指标|当年绩效指标)$/, 'annual'],
+  [/^(年度绩效指标|本年度绩效指标|当年绩效指标|年度绩效目标[（(]\d{1,3}分[)）])$/, 'annual'],
   [/^(绩效指标|绩效指标表|项目绩效指标)$/, null],
 ];
 
@@ -76,8 +81,10 @@ const LABELS_BY_TEXT: ReadonlyMap<string, { field: HeaderField; label: string }>
 
 /** Labels a fused line is cut at: header labels, table headings, column headers, 一级 and 二级 names. */
 const FUSED_CUTS: readonly string[] = [
+  '项目实施进度计划', '项目基本情况', '绩效目标情况', '项目预算成本构成', '项目支出内容及明细预算', '保障绩效目标实现措施',
   ...HEADER_LABELS.filter(([field]) => field !== 'review').flatMap(([, labels]) => labels),
   '长期绩效指标', '年度绩效指标', '本年度绩效指标', '一级指标', '二级指标', '三级指标', '指标内容', '指标值', '备注', '分值',
+  '绩效标准', '当年预期实现值', '年度指标值', '实施期指标值', '计量单位', '指标解释', '指标性质', '指标值类型', '评（扣）分标准', '评(扣)分标准',
   ...LEVEL1_BASE,
   ...LEVEL2_NAMES,
 ];
@@ -108,10 +115,14 @@ function isTableWord(text: string): boolean {
 /** Reads a project target form's lines. */
 export function readProjectTargetText(lines: readonly SourceLine[], options: ProjectTargetTextOptions = {}): { declaration: ProjectTargetDeclaration; claims: readonly Claim[] } {
   const reader = new ProjectTargetReader(lines);
+  claimPageFurniture(lines, reader.ledger);
   reader.read();
   const declaration = reader.declaration;
   if (declaration.year === null && options.year !== undefined) declaration.year = options.year;
   if (declaration.department === null && options.department) declaration.department = options.department;
+  // A page's headline that repeats the project's name is wording.
+  const name = declaration.project.name?.replace(/\s/g, '');
+  if (name) for (const line of lines) if (line.key === name && line.span && !reader.ledger.isClaimed(line.span)) reader.ledger.label(line.span);
   declaration.unparsed = reader.ledger.unclaimed();
   return { declaration, claims: reader.ledger.allClaims() };
 }
@@ -177,7 +188,8 @@ class ProjectTargetReader {
         this.columns = null;
         this.framedTable = false;
       }
-      const cells = this.split(lineCells(line));
+      // （   2023年度）: a year spaced out inside its brackets is one cell.
+      const cells = /^[（(]\d{4}年度?[)）]$/.test(line.key) && line.span ? [line.span] : this.split(lineCells(line));
       const nonEmpty = cells.filter((c) => c.text !== '');
       // A `|` row after the header rows is the table's first row: the header ends before it is read.
       if (framed && this.columns === null && this.headerBuffer.length > 0 && !this.headerContinues(nonEmpty)) this.endHeader();
@@ -192,6 +204,7 @@ class ProjectTargetReader {
       nonEmpty.forEach((cell, i) => this.readCell(cell, nonEmpty[i + 1]?.text ?? nextLineFirst));
       if (this.columns === null && this.headerBuffer.length > 0 && !this.headerContinues(nonEmpty)) this.endHeader();
     });
+    if (this.held) this.releaseHeld();
     this.flushRow();
     this.endHeader();
     this.flushField();
@@ -242,15 +255,16 @@ class ProjectTargetReader {
     const single = cells.filter((c) => c.text !== '').length === 1;
     for (const cell of cells) {
       // Only a line that is one long run of text has fused cells (no delimiters in the source).
-      if (!single || cell.text.length <= 8 || isTableWord(cell.text)) {
+      if ((!single && cell.text.length < 60) || cell.text.length <= 8 || isTableWord(cell.text)) {
         out.push(cell);
         continue;
       }
       // One scan for every label at once: the alternation is longest first, so at each position the
       // longest label wins (实施期绩效目标, not 实施期), and matches do not overlap.
       const found = [...cell.text.matchAll(FUSED_PATTERN)].map((m) => ({ at: m.index, end: m.index + m[0].length }));
-      // Prose that happens to name one label (a goal mentioning 实施单位) is no fused row of cells.
-      if (found.length < 2) {
+      // Prose that happens to name one label (a goal mentioning 实施单位) is no fused row of cells; a long
+      // run beside another cell (填报单位：… 项目名称…属性…) is one when it holds several labels.
+      if (found.length < (single ? 2 : 3)) {
         out.push(cell);
         continue;
       }
@@ -263,15 +277,73 @@ class ProjectTargetReader {
       let from = 0;
       for (const point of [...points, cell.text.length]) {
         const part = subCell(cell, from, point);
-        if (part.text !== '') out.push(part);
+        if (part.text !== '') {
+          out.push(part);
+          this.fusedCells.add(part);
+        }
         from = point;
       }
     }
     return out;
   }
 
+  /** Cells cut out of a run with no separators: a name there may carry its value (道路改造长度3公里). */
+  private readonly fusedCells = new Set<Cell>();
+
+  /** The first part of a label wrapped over two cells (项目完成 / 指标, 总体 / 目标, 年度主要目标 / 和成果). */
+  private held: Cell | null = null;
+
+  /** A label split over two cells: the first held until the second comes, then both read as one. */
+  private joinsLabel(text: string, next: string | undefined): boolean {
+    if (next === undefined || text.length > 8 || next.length > 4) return false;
+    const joined = `${text}${next}`.replace(/\s/g, '');
+    return LABELS_BY_TEXT.has(joined) || headingOf(joined) !== undefined || (levelOf(joined, this.level1, this.columns ?? []) !== null && levelOf(text, this.level1, this.columns ?? []) === null);
+  }
+
+  /** True when a cell completes the held first part of a label. */
+  private continuesHeld(text: string): boolean {
+    const held = this.held;
+    if (!held) return false;
+    return this.joinsLabel(held.text, text);
+  }
+
+  /** A held part that nothing completed reads as itself. */
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = null;
+    if (held) {
+      if (this.columns) this.readTableCell(held);
+      else this.readCell(held);
+    }
+  }
+
   private readCell(cell: Cell, next?: string): void {
+    if (this.held && !this.continuesHeld(cell.text)) this.releaseHeld();
+    if (this.held) {
+      const held = this.held;
+      this.held = null;
+      this.ledger.label(cell);
+      const joined: Cell = { line: held.line, start: held.start, end: held.end, text: `${held.text}${cell.text}`.replace(/\s/g, '') };
+      if (this.columns && levelOf(joined.text, this.level1, this.columns)) this.readTableCell(joined, next);
+      else this.readCell(joined, next);
+      return;
+    }
+    if (this.joinsLabel(cell.text, next)) {
+      this.held = cell;
+      return;
+    }
     const text = cell.text;
+    // The title again with the year beside it: 项目绩效目标表(2021年度).
+    if (this.declaration.title !== null && this.declaration.year === null && TITLE.test(text.replace(/\s/g, '')) && YEAR.test(text)) {
+      this.declaration.year = Number(YEAR.exec(text)?.[1]);
+      this.ledger.field(cell, '/year');
+      return;
+    }
+    // The title printed again (a page's headline, a running head) is wording.
+    if (this.declaration.title !== null && text.replace(/\s/g, '') === this.declaration.title.replace(/\s/g, '')) {
+      this.ledger.label(cell);
+      return;
+    }
     if (this.declaration.title === null && TITLE.test(text.replace(/\s/g, ''))) {
       const match = TITLE.exec(text.replace(/\s/g, ''));
       this.declaration.title = match?.[0] ?? text;
@@ -280,10 +352,18 @@ class ProjectTargetReader {
       if (year?.[1]) this.declaration.year = Number(year[1]);
       return;
     }
-    if (this.declaration.year === null && this.field === null && /^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$/.test(text)) {
-      this.declaration.year = Number(YEAR.exec(text)?.[1]);
-      this.ledger.field(cell, '/year');
-      return;
+    if (this.field === null && /^[（(]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?$/.test(text)) {
+      const year = Number(YEAR.exec(text)?.[1]);
+      if (this.declaration.year === null) {
+        this.declaration.year = year;
+        this.ledger.field(cell, '/year');
+        return;
+      }
+      // The year under a title that gave it already.
+      if (this.declaration.year === year) {
+        this.ledger.label(cell);
+        return;
+      }
     }
     if (/单位[:：]\s*元$/.test(text)) this.yuan = true;
     if (/单位[:：]\s*(万元|元)$/.test(text)) {
@@ -291,6 +371,11 @@ class ProjectTargetReader {
       return;
     }
     const heading = headingOf(text);
+    // 绩效指标 down the table's first column (a merged cell beside its rows) heads no new table.
+    if (heading === null && this.columns !== null) {
+      this.ledger.label(cell);
+      return;
+    }
     if (heading !== undefined) {
       this.flushField();
       this.flushRow();
@@ -380,6 +465,14 @@ class ProjectTargetReader {
       return;
     }
     if (cells.length === 0) return;
+    // A field printed twice (预算单位 then 业务主管部门; 项目概况 then a schedule's 项目实施内容): the first
+    // fills it, the other is kept in extra under its own label — never one overwriting the other.
+    const taken: Partial<Record<HeaderField, unknown>> = { department: d.department, implementer: d.implementer, name: d.project.name, code: d.project.code, basis: d.project.basis, content: d.project.content, period: d.project.period.text };
+    if (taken[field] !== null && taken[field] !== undefined && field !== 'periodGoal' && field !== 'annualGoal') {
+      d.extra.push({ label: this.fieldLabel, value: text });
+      this.ledger.fields(cells, `/extra/${d.extra.length - 1}/value`);
+      return;
+    }
     if (field === 'nature' || field === 'category') {
       d.project[field] = this.tickedOption(cells, path);
       return;
@@ -408,7 +501,33 @@ class ProjectTargetReader {
     return ticked.join('、') || '';
   }
 
+  /** A funds label whose value is no amount (财政资金科目代码 21305): the next cell is its value, kept in extra. */
+  private fundsExtra: Cell | null = null;
+
   private readFundsCell(cell: Cell): void {
+    const bare = cell.text.replace(/\s/g, '').replace(/[:：]$/, '');
+    if (this.fundsExtra) {
+      const label = this.fundsExtra;
+      this.fundsExtra = null;
+      this.declaration.extra.push({ label: label.text.replace(/\s/g, '').replace(/[:：]$/, ''), value: cell.text });
+      this.ledger.label(label);
+      this.ledger.field(cell, `/extra/${this.declaration.extra.length - 1}/value`);
+      return;
+    }
+    if (FUNDS_EXTRA.test(bare)) {
+      this.flushFundsLabel();
+      this.fundsExtra = cell;
+      return;
+    }
+    // 金额（万元）: a column's heading, whatever label waits for its amount.
+    if (/^(金额|预算数|资金|预算金额)[（(]万元[)）]$/.test(bare)) {
+      this.ledger.label(cell);
+      return;
+    }
+    if (FUNDS_POINTS.test(bare) && this.fundsLabel === null) {
+      this.ledger.label(cell);
+      return;
+    }
     const amount = readAmount(cell.text, this.yuan);
     if (amount === undefined) {
       // 总额1060.75万元财政拨款：692.34万元 — labels and amounts fused in one cell.
@@ -430,7 +549,7 @@ class ProjectTargetReader {
       this.setFundsLabel(cell);
       return;
     }
-    const label = this.fundsLabelText.replace(/^(其中|一、|二、|三、|\d+[.、])[:：]?/, '').replace(/[:：（(]|万元|[)）]/g, '');
+    const label = this.fundsLabelText.replace(/^(其中|一、|二、|三、|\d+[.、])[:：]?/, '').replace(/^[（(][一二三四五六七八九十\d]+[)）]|^[一二三四五六七八九十]+、|^\d+[、.．]/, '').replace(/[:：（(]|万元|[)）]/g, '');
     const funds = this.declaration.funds;
     const value = amount === null ? null : amount;
     if (this.fundsLabel === null || FUNDS_TOTAL.includes(label)) {
@@ -443,13 +562,13 @@ class ProjectTargetReader {
         return;
       }
     }
-    const itemLabel = label || this.fundsLabelText || '其他';
+    const itemLabel = label.replace(/^[\s;；,，(（)）]+|[\s;；,，(（)）]+$/g, '') || this.fundsLabelText || '其他';
     funds.items.push({ label: itemLabel, amount: value });
     const index = funds.items.length - 1;
     if (this.fundsLabel) this.ledger.field(this.fundsLabel, `/funds/items/${index}/label`);
     this.ledger.field(cell, `/funds/items/${index}/amount`);
-    if (funds.fiscal === null && /^(本年)?财政(拨款|资金)$|^财政拨款资金$|^一般公共预算(拨款|资金)?$/.test(itemLabel)) funds.fiscal = value;
-    if (funds.other === null && /^其他(资金)?$/.test(itemLabel)) funds.other = value;
+    if (funds.fiscal === null && /^(本年)?财政(拨款|资金)(小计)?$|^财政拨款资金$|^一般公共预算(拨款|资金)?$/.test(itemLabel)) funds.fiscal = value;
+    if (funds.other === null && /^其[他它](资金|收入)?$/.test(itemLabel)) funds.other = value;
     this.fundsLabel = null;
     this.fundsLabelText = '';
   }
@@ -466,8 +585,8 @@ class ProjectTargetReader {
     this.fundsLabel = null;
     this.fundsLabelText = '';
     if (!cell) return;
-    const label = cell.text.replace(/^(其中|一、|二、|三、|\d+[.、])[:：]?/, '').replace(/[:：]$/, '');
-    if (FUNDS_TOTAL.includes(label.replace(/[（(]?万元[)）]?/, ''))) {
+    const label = cell.text.replace(/^[\s;；,，(（)）]+/, '').replace(/^(其中|一、|二、|三、|\d+[.、])[:：]?/, '').replace(/[\s;；,，:：(（]+$/, '');
+    if (FUNDS_TOTAL.includes(label.replace(/[（(]?万元[)）]?/, '')) || label === '' || label === '其中') {
       this.ledger.label(cell);
       return;
     }
@@ -524,7 +643,20 @@ class ProjectTargetReader {
       this.flushRow();
       return;
     }
-    const present = cells.filter((c) => c.text !== '');
+    // 绩效指标 down the first column is wording; a class wrapped at the line's end (项目完成 / 指标) waits for its end.
+    const present = cells.filter((c) => {
+      if (c.text.replace(/\s/g, '') !== '绩效指标') return c.text !== '';
+      this.ledger.label(c);
+      return false;
+    });
+    const last = present[present.length - 1];
+    if (last && present.length > 1 && this.joinsLabel(last.text, '指标') && levelOf(last.text, this.level1, columns) === null) {
+      present.pop();
+      present.forEach((cell, i) => this.readTableCell(cell, present[i + 1]?.text));
+      this.flushRow();
+      this.held = last;
+      return;
+    }
     let first = 0;
     while (first < present.length && levelOf(present[first]?.text ?? '', this.level1, columns, present[first + 1]?.text)) first++;
     const rest = present.slice(first);
@@ -542,7 +674,27 @@ class ProjectTargetReader {
   }
 
   private readTableCell(cell: Cell, next: string | undefined = undefined): void {
+    if (this.held) {
+      this.readCell(cell, next);
+      return;
+    }
     const text = cell.text;
+    // 项目完成 at a line's end, 指标 on the next: a class wrapped in its merged cell.
+    if ((next === undefined || next === '指标') && this.joinsLabel(text, '指标')) {
+      this.held = cell;
+      return;
+    }
+    if (text.replace(/\s/g, '') === '绩效指标') {
+      this.ledger.label(cell);
+      return;
+    }
+    // (40-50)分 under its 一级 label: the class's points.
+    const points = /^[（(]\s*\d{1,3}(?:\s*[-—~]\s*\d{1,3})?\s*[)）]\s*分?$/.exec(text.replace(/\s/g, ''));
+    if (points && this.level1 && (this.row === null || this.row.name.length === 0)) {
+      this.ledger.label(cell);
+      this.declaration.extra.push({ label: `${this.level1}分值`, value: points[0].replace(/^[（(]|[)）]分?$/g, '') });
+      return;
+    }
     const level = levelOf(text, this.level1, this.columns ?? [], next);
     if (level) {
       this.readLevelLabel(cell, level);
@@ -580,7 +732,7 @@ class ProjectTargetReader {
   private readLevelLabel(cell: Cell, level: 'level1' | 'level2'): void {
     this.flushRow();
     const text = cell.text.replace(/\s/g, '');
-    const base = text.replace(/[（(][^)）]*[)）]$/, '');
+    const base = text.replace(/[（(][^)）]*[)）]分?$/, '');
     const points = text.slice(base.length);
     if (level === 'level1') {
       if (this.level2 && !this.level2HasRow) this.declaration.emptyLevel2.push([this.level1, this.level2]);
@@ -588,7 +740,7 @@ class ProjectTargetReader {
       this.level2 = null;
       this.level2HasRow = true;
       this.ledger.label(cell);
-      if (points) this.declaration.extra.push({ label: `${base}分值`, value: points.replace(/^[（(]|[)）]$/g, '') });
+      if (points) this.declaration.extra.push({ label: `${base}分值`, value: points.replace(/^[（(]|[)）]分?$/g, '') });
     } else {
       if (this.level2 && !this.level2HasRow) this.declaration.emptyLevel2.push([this.level1, this.level2]);
       this.level2 = base;
@@ -613,6 +765,14 @@ class ProjectTargetReader {
       if (prefix) {
         this.ledger.label(subCell(nameCell, 0, prefix[0].length));
         nameCell = subCell(nameCell, prefix[0].length);
+      }
+      // A name fused with its value (道路改造长度3公里, 验收合格率100%): the figure at its end is the target.
+      const valueColumn = this.valueColumns().find((c) => c === 'annual' || c === 'period');
+      const fusedValue = this.fusedCells.has(cell) && valueColumn && row.name.length === 0 ? /^(.*?[\u4e00-\u9fff)）])([≥≤><=＞＜]?\d[\d.,]*(?:%|[\u4e00-\u9fff]{1,3}(?:\/[\u4e00-\u9fff]{1,2})?)?)$/.exec(nameCell.text) : null;
+      if (fusedValue && valueColumn && fusedValue[1] && fusedValue[2]) {
+        row.name.push(subCell(nameCell, 0, fusedValue[1].length));
+        this.addToRow(subCell(nameCell, fusedValue[1].length), valueColumn);
+        return;
       }
       row.name.push(nameCell);
       return;
@@ -723,12 +883,12 @@ const FIELD_PATHS: Record<HeaderField, string> = {
 function levelOf(text: string, currentLevel1: string | null, columns: readonly Column[], next?: string): 'level1' | 'level2' | null {
   // Most cells are no label: the cheap test first (every label ends in 指标, points or not).
   if (!text.includes('指标')) return null;
-  const key = text.replace(/\s/g, '').replace(/[（(][^)）]*[)）]$/, '');
+  const key = text.replace(/\s/g, '').replace(/[（(][^)）]*[)）]分?$/, '');
   const nextKey = next?.replace(/\s/g, '');
   // 成本指标 and 满意度指标 are 一级 in the national layout and 二级 in older ones: a 二级 label after
   // them, when there is one, says which.
   const nextIsLevel2 = nextKey !== undefined && (LEVEL2_NAMES.includes(nextKey) || COST_LEVEL2.has(nextKey)) && nextKey !== key;
-  if (key === '成本指标') return nextIsLevel2 || !(currentLevel1 === '产出指标' && columns.includes('level2')) ? 'level1' : 'level2';
+  if (key === '成本指标') return nextIsLevel2 || !((currentLevel1 === '产出指标' || currentLevel1 === '项目完成指标') && columns.includes('level2')) ? 'level1' : 'level2';
   if (key === '满意度指标') return nextIsLevel2 || !(currentLevel1 === '满意度指标' || currentLevel1 === '效益指标') ? 'level1' : 'level2';
   if (LEVEL1_BASE.includes(key)) return 'level1';
   if (LEVEL2_NAMES.includes(key) || COST_LEVEL2.has(key)) return 'level2';
