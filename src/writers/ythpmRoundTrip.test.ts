@@ -10,7 +10,8 @@ import { importFormText } from '../import/text/importFormText.ts';
 import { fromYthpm, toYthpm, ythpmTablesOf, INDICATOR_COLUMNS } from '../import/ythpm/ythpm.ts';
 import { importSource } from '../readers/importSource.ts';
 import { readCsv } from '../readers/workbookReader.ts';
-import { defuseCsvCell, writeYthpmWorkbook, ythpmCsv, ythpmCsvFiles } from './ythpmWriter.ts';
+import { csvField } from '../format/csv.ts';
+import { writeYthpmWorkbook, ythpmCsv, ythpmCsvFiles } from './ythpmWriter.ts';
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/forms/${path}`, import.meta.url), 'utf8');
 function imported(path: string, year: number): TargetDocument {
@@ -58,7 +59,7 @@ describe('the provincial system’s tables', () => {
   });
 
   it('defuse a text cell a spreadsheet would run, and only that', () => {
-    expect(['=100', '+1', '-5', '@SUM(A1)', '\tx', '≥85', '正常'].map(defuseCsvCell)).toEqual(["'=100", "'+1", "'-5", "'@SUM(A1)", "'\tx", '≥85', '正常']);
+    expect(['=100', '+1', '-5', '@SUM(A1)', '\tx', '≥85', '正常'].map((cell) => csvField(cell))).toEqual(["'=100", "'+1", "'-5", "'@SUM(A1)", "'\tx", '≥85', '正常']);
     const text = ythpmCsv(['computesign', 'kpi_val'] as const, [{ computesign: '=', kpi_val: '=HYPERLINK("x")' }]);
     expect(text).toContain(`'=,"'=HYPERLINK(""x"")"`);
   });

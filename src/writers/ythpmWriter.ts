@@ -3,25 +3,15 @@
  * tables as a workbook (a sheet each, named after its table; every cell text, so an id keeps its
  * zeros) or as CSV files (UTF-8 with a BOM, which Excel and WPS need to read Chinese).
  */
+import { csvField } from '../format/csv.ts';
 import { writeSheetsWorkbook, type ListColumn } from './listWorkbook.ts';
 import { GOAL_COLUMNS, GOAL_TABLE, INDICATOR_COLUMNS, INDICATOR_TABLE, type YthpmTables } from '../import/ythpm/ythpm.ts';
 
 /**
- * A text cell a spreadsheet would not run as a formula: one starting with = + - @, a tab or a carriage
- * return gets a leading `'` (OWASP's CSV injection advice); the importer takes it off again
- * (`undefused`). Kept to this one function so that the shared CSV-escaping helper can replace it.
+ * A table as CSV text, its columns in the system's order, a BOM first. Every cell is text: one a
+ * spreadsheet would run as a formula is defused as in every CSV Jixiao writes (src/format/csv.ts), and
+ * the importer takes the apostrophe off again (`undefused`).
  */
-export function defuseCsvCell(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One CSV field: defused, then quoted where it holds a comma, a quote or a line break (RFC 4180). */
-function csvField(text: string): string {
-  const safe = defuseCsvCell(text);
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** A table as CSV text, its columns in the system's order, a BOM first. */
 export function ythpmCsv<C extends string>(columns: readonly C[], rows: ReadonlyArray<Record<C, string>>): string {
   const lines = [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c] ?? '')).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;

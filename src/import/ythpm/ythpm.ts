@@ -165,7 +165,7 @@ export function fromYthpm(tables: YthpmTables): TargetDocument[] {
 
 /** Undoes what a CSV writer did to keep a spreadsheet from running a cell as a formula (`'=` → `=`). */
 export function undefused(text: string): string {
-  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text;
 }
 
 /**
