@@ -75,6 +75,8 @@ export interface DeclarationsTable {
   title: string | null;
   /** Names, goals and indicators, for full-text search. */
   search_text: string;
+  /** search_text's index terms as a tsvector (store/searchTokens.ts), kept by the write path with it. */
+  search_tokens: Generated<string>;
   /** Exact decimal (numeric), returned as a string. */
   budget_total: string | null;
   review_grade: ReviewGrade | null;

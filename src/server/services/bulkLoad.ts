@@ -8,13 +8,14 @@
  * department form of a project) run when the form is next saved or by `jixiao jobs rescore`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import { documentTotal, type TargetDocument } from '../../core/document.ts';
 import { budgetLines, countFindingsByFamily } from '../../core/documentFacts.ts';
 import { checkDeclaration, countBySeverity } from '../../core/rules/checkDeclaration.ts';
 import { documentSchema } from '../../format/documentSchema.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
+import { searchTokens } from '../../store/searchTokens.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { searchText } from './declarations.ts';
@@ -23,7 +24,7 @@ import { activeDepartments } from './organisations.ts';
 /** A file's forms, checked and made into rows, ready to store. */
 export interface PreparedLoad {
   readonly file: string;
-  readonly declarations: Database['declarations'][];
+  readonly declarations: Insertable<Database['declarations']>[];
   readonly versions: Array<Omit<Database['declaration_versions'], 'content' | 'findings'> & { content: string; findings: string }>;
   readonly findings: Database['declaration_findings'][];
   readonly lines: Database['declaration_budget_lines'][];
@@ -66,6 +67,7 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
     const findings = checkDeclaration(content);
     const counts = countBySeverity(findings);
     const projectName = content.kind === 'project-target' ? (content.project.name?.trim() || null) : null;
+    const text = searchText(content, departmentName);
     prepared.declarations.push({
       id,
       department_id: departmentId,
@@ -73,7 +75,8 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
       state: 'draft',
       current_version: 1,
       title: content.title,
-      search_text: searchText(content, departmentName),
+      search_text: text,
+      search_tokens: searchTokens(text),
       budget_total: documentTotal(content),
       review_grade: null,
       error_count: counts.error,

@@ -4,7 +4,7 @@
  * columns the lists read, and appends an audit entry — in the caller's transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import { emptyDeclaration, type DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import { documentTotal, type DocumentKind, type TargetDocument } from '../../core/document.ts';
 import { formatMoney, money } from '../../core/money.ts';
@@ -17,6 +17,7 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { actionsFrom, isEditable, STATE_NAMES, transition, type DeclarationState, type TransitionRequest } from '../../core/workflow.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import { searchTokens } from '../../store/searchTokens.ts';
 import { storeDocumentFacts } from '../../store/documentFacts.ts';
 import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import type { DeclarationHead, DeclarationSummary, DeclarationView, DeclarationViewWithActions } from '../../format/apiTypes.ts';
@@ -30,6 +31,7 @@ import { relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
 import { declarationsWithCurrentVersion } from './currentVersions.ts';
 import { notify } from './notifications.ts';
+import { searchQuery } from './declarationSearch.ts';
 
 const ACTION_NAMES = { submit: '提交', review: '审核', publish: '公开' } as const;
 
@@ -49,9 +51,13 @@ export function searchText(content: TargetDocument, departmentName: string): str
   return [departmentName, content.title ?? '', ...content.goals, ...content.projects.map((p) => p.name), ...content.indicators.map((i) => i.name)].join('\n');
 }
 
+/** A declaration's row as the services read it: every column but the search's index terms (kilobytes no service reads). */
+type DeclarationRow = Omit<DeclarationsTable, 'search_tokens'>;
+const ROW_COLUMNS = ['id', 'department_id', 'year', 'state', 'current_version', 'title', 'search_text', 'budget_total', 'review_grade', 'error_count', 'warning_count', 'created_at', 'updated_at', 'submitted_at', 'published_at', 'kind', 'project_name', 'project_code', 'project_row'] as const satisfies readonly (keyof DeclarationRow)[];
+
 /** Loads the declaration row and its department's region path, or 404. */
-async function loadRow(db: Db, id: string): Promise<{ row: DeclarationsTable; departmentName: string; regionPath: string[] }> {
-  const row = await db.selectFrom('declarations').selectAll().where('id', '=', id).executeTakeFirst();
+async function loadRow(db: Db, id: string): Promise<{ row: DeclarationRow; departmentName: string; regionPath: string[] }> {
+  const row = await db.selectFrom('declarations').select(ROW_COLUMNS).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('declaration', '申报表');
   const department = await departmentWithPath(db, row.department_id);
   return { row, departmentName: department.name, regionPath: department.regionPath };
@@ -107,12 +113,14 @@ async function saveVersion(
     .execute();
   if (input.fromVersion !== null) await followComments(trx, input.id, input.fromVersion, input.content);
   if (replaced !== null) await trx.deleteFrom('declaration_versions').where('declaration_id', '=', input.id).where('version', '=', replaced).execute();
+  const text = searchText(input.content, input.departmentName);
   await trx
     .updateTable('declarations')
     .set({
       current_version: input.version,
       title: input.content.title,
-      search_text: searchText(input.content, input.departmentName),
+      search_text: text,
+      search_tokens: searchTokens(text),
       budget_total: documentTotal(input.content),
       project_name: projectName,
       project_code: input.content.kind === 'project-target' ? (input.content.project.code?.trim() || null) : null,
@@ -527,6 +535,20 @@ export async function visibleDeclarations(db: Kysely<Database>, actor: Actor | n
   return query;
 }
 
+/**
+ * A list query's rows; one searched by index terms runs with sequential scans off. The planner does
+ * not count what reading each form's terms costs (a tsvector of kilobytes, from TOAST): for a word
+ * most forms hold it would scan the table and read every one (two seconds over a province), where
+ * the GIN index tells the forms without reading their terms.
+ */
+async function runSearch<R>(db: Kysely<Database>, byTerms: boolean, query: Compilable<R>): Promise<R[]> {
+  if (!byTerms) return (await db.executeQuery(query.compile())).rows;
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    return (await trx.executeQuery(query.compile())).rows;
+  });
+}
+
 /** Declarations the actor may see, filtered and paged on the server. */
 export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
   let query = await visibleDeclarations(db, actor);
@@ -535,7 +557,14 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
   if (filter.kind) query = query.where('declarations.kind', '=', filter.kind);
   if (filter.departmentId) query = query.where('declarations.department_id', '=', filter.departmentId);
   if (filter.regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId));
-  if (filter.q?.trim()) query = query.where('declarations.search_text', 'like', `%${filter.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  let byTerms = false;
+  if (filter.q?.trim()) {
+    // The words' index terms from the GIN index; what those cannot tell exactly, by the text itself.
+    const search = await searchQuery(filter.q);
+    byTerms = search.tsquery !== null;
+    if (search.tsquery !== null) query = query.where(sql<boolean>`declarations.search_tokens @@ ${search.tsquery}::tsquery`);
+    for (const text of search.substrings) query = query.where('declarations.search_text', 'like', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
   const sorted = {
     updated: query.orderBy('declarations.updated_at', 'desc'),
     year: query.orderBy('declarations.year', 'desc'),
@@ -543,29 +572,32 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     errors: query.orderBy('declarations.error_count', 'desc'),
   }[filter.sort].orderBy('declarations.id');
   const [rows, count] = await Promise.all([
-    sorted
-      .select([
-        'declarations.id',
-        'declarations.kind',
-        'declarations.project_name',
-        'declarations.department_id',
-        'departments.name as department_name',
-        'declarations.year',
-        'declarations.state',
-        'declarations.current_version',
-        'declarations.title',
-        'declarations.budget_total',
-        'declarations.error_count',
-        'declarations.warning_count',
-        'declarations.review_grade',
-        'declarations.updated_at',
-        'declarations.submitted_at',
-        'declarations.published_at',
-      ])
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    runSearch(
+      db,
+      byTerms,
+      sorted
+        .select([
+          'declarations.id',
+          'declarations.kind',
+          'declarations.project_name',
+          'declarations.department_id',
+          'departments.name as department_name',
+          'declarations.year',
+          'declarations.state',
+          'declarations.current_version',
+          'declarations.title',
+          'declarations.budget_total',
+          'declarations.error_count',
+          'declarations.warning_count',
+          'declarations.review_grade',
+          'declarations.updated_at',
+          'declarations.submitted_at',
+          'declarations.published_at',
+        ])
+        .limit(filter.pageSize)
+        .offset((filter.page - 1) * filter.pageSize),
+    ),
+    runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
   ]);
   return {
     items: rows.map((r) => ({
