@@ -20,6 +20,10 @@
  * because the same bytes must give the same numbers.
  */
 import { constants, inflateSync } from 'node:zlib';
+import { ReaderError } from './readerError.ts';
+
+/** The most a stream may inflate to: a form's page content is kilobytes; more is a decompression bomb. */
+const MAX_INFLATED = 64 * 1024 * 1024;
 
 /** pdfjs's operator codes (OPS in pdfjs's src/shared/util.js) for the operators this reader emits; a test checks them. */
 export const OPS = {
@@ -567,8 +571,11 @@ function decode(stream: Stream, file: PdfFile, allowPredictor = false): Uint8Arr
   if (!isName(filter, 'FlateDecode') && !isName(filter, 'Fl')) unsupported(`filter ${filter instanceof Name ? filter.name : '?'}`);
   let data: Uint8Array;
   try {
-    data = inflateSync(raw);
-  } catch {
+    data = inflateSync(raw, { maxOutputLength: MAX_INFLATED });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ReaderError('too-large', `PDF 中的数据流解压后超过 ${MAX_INFLATED / 1024 / 1024} MB`, `a stream of the PDF inflates to more than ${MAX_INFLATED / 1024 / 1024} MB`);
+    }
     unsupported('damaged Flate stream');
   }
   if (parms === undefined || parms === null) return data;
@@ -920,7 +927,12 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
     return a >>> 0;
   };
   const expectString = (t: Token): string => (typeof t === 'string' ? t : unsupported('malformed CMap'));
-  const MAX_RANGE = 2 ** 24 - 1;
+  // The codes of a simple font (one byte) and of Identity-H (two): larger ones are left to pdfjs.
+  const code = (s: string): number => {
+    const value = strToInt(s);
+    if (value > 0xffff) unsupported('ToUnicode code beyond two bytes');
+    return value;
+  };
   for (;;) {
     const t = lexer.token();
     if (t === EOF) break;
@@ -947,15 +959,14 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
       for (;;) {
         const src = lexer.token();
         if (isCmd(src, 'endbfchar')) break;
-        map[strToInt(expectString(src))] = expectString(lexer.token());
+        map[code(expectString(src))] = expectString(lexer.token());
       }
     } else if (t.cmd === 'beginbfrange') {
       for (;;) {
         const lowToken = lexer.token();
         if (isCmd(lowToken, 'endbfrange')) break;
-        let low = strToInt(expectString(lowToken));
-        const high = strToInt(expectString(lexer.token()));
-        if (high - low > MAX_RANGE) unsupported('CMap range');
+        let low = code(expectString(lowToken));
+        const high = code(expectString(lexer.token()));
         const dst = lexer.token();
         if (Number.isInteger(dst) || typeof dst === 'string') {
           let dstLow = Number.isInteger(dst) ? String.fromCharCode(dst as number) : (dst as string);
@@ -991,17 +1002,16 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
         if (isCmd(src, 'endcidchar')) break;
         const dst = lexer.token();
         if (!Number.isInteger(dst)) unsupported('malformed CMap');
-        map[strToInt(expectString(src))] = dst as number;
+        map[code(expectString(src))] = dst as number;
       }
     } else if (t.cmd === 'begincidrange') {
       for (;;) {
         const lowToken = lexer.token();
         if (isCmd(lowToken, 'endcidrange')) break;
-        let low = strToInt(expectString(lowToken));
-        const high = strToInt(expectString(lexer.token()));
+        let low = code(expectString(lowToken));
+        const high = code(expectString(lexer.token()));
         const dst = lexer.token();
         if (!Number.isInteger(dst)) unsupported('malformed CMap');
-        if (high - low > MAX_RANGE) unsupported('CMap range');
         for (let cid = dst as number; low <= high; cid++) map[low++] = cid;
       }
     }

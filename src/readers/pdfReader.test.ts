@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../core/document.ts';
@@ -15,7 +16,7 @@ import { importSource } from './importSource.ts';
 import { OPS, readPdfDirect } from './pdfDirect.ts';
 import { readPdf } from './pdfReader.ts';
 import { ReaderError } from './readerError.ts';
-import { nested, standardFontsPdf } from './testing/pdfs.ts';
+import { nested, pdfOf, standardFontsPdf } from './testing/pdfs.ts';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
 
@@ -96,6 +97,19 @@ describe('the PDF reader', () => {
     expect(error).toBeInstanceOf(ReaderError);
     expect((error as ReaderError).problem).toBe('too-large');
     expect((error as ReaderError).zh).toContain('第 1 页');
+  });
+
+  it('refuses a content stream that inflates to more than 64 MB, before holding it', async () => {
+    const bomb = deflateSync(Buffer.alloc(80 * 1024 * 1024, 0x20)).toString('latin1');
+    const bytes = pdfOf([
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 800] /Contents 4 0 R >>',
+      `<< /Length ${bomb.length} /Filter /FlateDecode >>\nstream\n${bomb}\nendstream`,
+    ]);
+    const error = await rejection(readPdf(bytes));
+    expect(error).toBeInstanceOf(ReaderError);
+    expect((error as ReaderError).problem).toBe('too-large');
   });
 
   it('reads a page with a path of 200,000 points and a line of 50,000 glyphs', async () => {
