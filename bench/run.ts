@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district,
+ * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
  * cli-start.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
 import { provinceBench } from './provinceBench.ts';
+import { searchBench } from './searchBench.ts';
 import { clusterBench } from './clusterBench.ts';
 import { districtBench } from './districtBench.ts';
 import { serverBench } from './serverBench.ts';
@@ -39,6 +40,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   evaluation: { title: 'Self-evaluation scoring (issue 14)', run: evaluationBench },
   'evaluation-overview': { title: 'Self-evaluation overview (issue 14)', run: evaluationOverviewBench },
   province: { title: "A province's year on PostgreSQL (issue 15)", run: provinceBench },
+  search: { title: "Searching a province's forms (issue 22)", run: searchBench },
   cluster: { title: 'Three server processes behind nginx (issue 15)', run: clusterBench },
   district: { title: 'One district on the embedded store (issue 15)', run: districtBench },
   'cli-start': { title: 'The command line’s start (issue 22)', run: cliStartBench },

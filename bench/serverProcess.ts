@@ -16,6 +16,7 @@ import { buildApp } from '../src/server/app.ts';
 import { seedDemo } from '../src/server/demo.ts';
 import { createApiToken } from '../src/server/services/accounts.ts';
 import { openStore } from '../src/store/openStore.ts';
+import { searchTokens } from '../src/store/searchTokens.ts';
 
 const kind = process.argv[2] === 'postgres' ? 'postgres' : 'embedded';
 const schema = `jixiao_bench_${randomUUID().slice(0, 8)}`;
@@ -50,6 +51,7 @@ for (let d = 0; d < 1000; d += 50) {
         current_version: 1,
         title: '部门整体预算绩效目标申报表',
         search_text: `${dept.name}\n保障政务服务\n信息化运维`,
+        search_tokens: searchTokens(`${dept.name}\n保障政务服务\n信息化运维`),
         budget_total: `${1000 + i}.50`,
         review_grade: null,
         error_count: (i + y) % 4,

@@ -8,13 +8,18 @@
  * continues on the next page continues in the model; running heads and page numbers in the margins
  * are page furniture, not form.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { indicatorColumnOf } from '../import/text/indicatorColumns.ts';
 import { tableCell, type SourceSheet, type SourceTables, type TableCell } from '../table/sourceTable.ts';
+import { OPS, readPdfDirect } from './pdfDirect.ts';
 import { checkSourceSize, MAX_SOURCE_PAGES, ReaderError } from './readerError.ts';
+
+/** The operator codes the layout reads (pdfjs's OPS; the direct reader's are the same numbers). */
+type OpCodes = Readonly<Record<keyof typeof OPS, number>>;
 
 /** True for the bytes of a PDF (its header may follow a little junk). */
 export function isPdf(bytes: Uint8Array): boolean {
@@ -54,6 +59,9 @@ interface Region {
 
 const SNAP = 2.5;
 
+/** The most grid boxes a page's ruling lines may make (a form's page has a few thousand). */
+const MAX_GRID_CELLS = 1_000_000;
+
 type PdfJs = typeof PdfJsModule;
 let pdfjs: Promise<PdfJs> | undefined;
 
@@ -76,42 +84,136 @@ function restorePush(): void {
   if (Array.prototype.push !== nativePush) Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
 }
 
-/** Where pdfjs finds its CMaps and standard fonts (CJK PDFs name predefined CMaps such as UniGB-UCS2-H). */
+/** Where pdfjs's CMaps and standard fonts are (CJK PDFs name predefined CMaps such as UniGB-UCS2-H). */
 function resourceUrls(): { cMapUrl: string; standardFontDataUrl: string } {
   const require = createRequire(import.meta.url);
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).pathname}/`, standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).pathname}/` };
+  return { cMapUrl: `${pathToFileURL(path.join(root, 'cmaps')).href}/`, standardFontDataUrl: `${pathToFileURL(path.join(root, 'standard_fonts')).href}/` };
+}
+
+/**
+ * pdfjs's data files (a predefined CMap, a standard font's outlines) read once per process: pdfjs
+ * asks for them again for every document that names them. Its constructor takes the base URLs of
+ * getDocument's `cMapUrl` and `standardFontDataUrl`.
+ */
+class CachedBinaryData {
+  static readonly #files = new Map<string, Promise<Uint8Array>>();
+  readonly #urls: Record<string, string | null>;
+
+  constructor(urls: { cMapUrl?: string | null; standardFontDataUrl?: string | null; wasmUrl?: string | null }) {
+    this.#urls = { cMapUrl: urls.cMapUrl ?? null, standardFontDataUrl: urls.standardFontDataUrl ?? null, wasmUrl: urls.wasmUrl ?? null };
+  }
+
+  async fetch({ kind, filename }: { kind: string; filename: string }): Promise<Uint8Array> {
+    const base = this.#urls[kind];
+    // Only file names pdfjs itself makes (a CMap's or a font's name), under the directories given.
+    if (!base || !/^[\w.+-]+$/.test(filename)) throw new Error(`no ${kind} data for ${filename}`);
+    const url = `${base}${filename}`;
+    let file = CachedBinaryData.#files.get(url);
+    if (!file) {
+      file = readFile(new URL(url)).then((buffer) => new Uint8Array(buffer));
+      CachedBinaryData.#files.set(url, file);
+      // A file that cannot be read is asked for again next time (and the error goes to this document).
+      file.catch(() => CachedBinaryData.#files.delete(url));
+    }
+    // pdfjs may take ownership of what it is given: each document gets its own copy.
+    return (await file).slice();
+  }
+}
+
+/**
+ * What pdfjs would load fonts into: nothing. With a document to load fonts into, pdfjs hands each
+ * embedded font over as an @font-face rule and is done with it; without one (Node has none) it
+ * draws every glyph's outline as a path for canvas rendering — a third of a PDF's import time,
+ * for drawings Jixiao never makes. Only the text and the ruling lines are read.
+ */
+const fontSink = { append() {}, remove() {}, sheet: { cssRules: [] as unknown[], insertRule() {} } };
+const noDocument = { createElement: () => fontSink, documentElement: { getElementsByTagName: () => [fontSink] } };
+
+/** One pdfjs worker (in this thread, as pdfjs runs in Node) for every document this thread reads. */
+let sharedWorker: InstanceType<PdfJs['PDFWorker']> | null = null;
+
+function pdfWorker(lib: PdfJs): InstanceType<PdfJs['PDFWorker']> {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new lib.PDFWorker({ verbosity: 0 });
+  return sharedWorker;
+}
+
+/** A PDF that pdfjs could not parse, named as a bad PDF (a deep nesting overflows its parser's stack). */
+function corrupt(error: unknown): ReaderError {
+  if (error instanceof ReaderError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ReaderError('corrupt', `无法读取 PDF：文件已损坏或不是 PDF（${message}）`, `the PDF cannot be read: it is damaged or not a PDF (${message})`);
 }
 
 /** Reads a PDF's pages as one sheet; throws a ReaderError naming what is wrong. */
-export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
+export async function readPdf(bytes: Uint8Array, options: { direct?: boolean } = {}): Promise<SourceTables> {
   checkSourceSize(bytes);
+  // Most forms are read without pdfjs (pdfDirect.ts); anything that reader leaves goes to pdfjs.
+  const pages = (options.direct === false ? null : directPages(bytes)) ?? (await pdfjsPages(bytes));
+  if (pages.every((p) => p.pieces.length === 0)) {
+    throw new ReaderError('scanned', `扫描件，无文字层：PDF 的 ${pages.length} 页都没有可提取的文字（需先做文字识别 OCR）`, `a scan with no text layer: none of the PDF's ${pages.length} pages has text to extract (run OCR first)`);
+  }
+  return { format: 'pdf', sheets: [pagesSheet(pages)] };
+}
+
+function tooManyPages(count: number): ReaderError {
+  return new ReaderError('too-large', `PDF 有 ${count} 页，超过上限 ${MAX_SOURCE_PAGES} 页`, `the PDF has ${count} pages, more than the limit of ${MAX_SOURCE_PAGES}`);
+}
+
+/** pdfjs's font matrix of every font the direct reader takes (it leaves others to pdfjs). */
+const THOUSANDTHS: Matrix = [0.001, 0, 0, 0.001, 0, 0];
+
+/** The pages read without pdfjs, or null when that reader leaves the file to pdfjs. */
+function directPages(bytes: Uint8Array): PageContent[] | null {
+  const direct = readPdfDirect(bytes, MAX_SOURCE_PAGES);
+  if (direct === null) return null;
+  if ('tooManyPages' in direct) throw tooManyPages(direct.tooManyPages);
+  return direct.pages.map(({ operators, width, height }) => ({ pieces: textPieces(OPS, operators, height, () => THOUSANDTHS), segments: rulingLines(OPS, operators, height), width, height }));
+}
+
+/** The pages as pdfjs reads them. */
+async function pdfjsPages(bytes: Uint8Array): Promise<PageContent[]> {
   const lib = await loadPdfJs();
   const { cMapUrl, standardFontDataUrl } = resourceUrls();
-  // pdfjs takes ownership of (and detaches) the buffer it is given: give it a copy.
-  const task = lib.getDocument({ data: new Uint8Array(bytes), cMapUrl, cMapPacked: true, standardFontDataUrl, disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 });
+  const task = lib.getDocument({
+    // pdfjs takes ownership of (and detaches) the buffer it is given: give it a copy.
+    data: new Uint8Array(bytes),
+    worker: pdfWorker(lib),
+    cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl,
+    BinaryDataFactory: CachedBinaryData,
+    disableFontFace: false,
+    ownerDocument: noDocument as unknown as Document,
+    useSystemFonts: false,
+    // Images are never read (a scan is told by its missing text): pdfjs drops them undecoded.
+    maxImageSize: 0,
+    verbosity: 0,
+  });
   let document: Awaited<typeof task.promise>;
   try {
     document = await task.promise;
     // The first document loads pdfjs's worker module (in this thread), which installs its polyfills.
     restorePush();
   } catch (error) {
+    await task.destroy().catch(() => undefined);
     const name = error instanceof Error ? error.name : '';
-    const message = error instanceof Error ? error.message : String(error);
     if (name === 'PasswordException') throw new ReaderError('encrypted', 'PDF 有密码保护，无法读取', 'the PDF is password-protected');
-    throw new ReaderError('corrupt', `无法读取 PDF：文件已损坏或不是 PDF（${message}）`, `the PDF cannot be read: it is damaged or not a PDF (${message})`);
+    throw corrupt(error);
   }
   try {
-    if (document.numPages > MAX_SOURCE_PAGES) {
-      throw new ReaderError('too-large', `PDF 有 ${document.numPages} 页，超过上限 ${MAX_SOURCE_PAGES} 页`, `the PDF has ${document.numPages} pages, more than the limit of ${MAX_SOURCE_PAGES}`);
-    }
-    const pages: { pieces: TextPiece[]; segments: { h: Segment[]; v: Segment[] }; width: number; height: number }[] = [];
+    if (document.numPages > MAX_SOURCE_PAGES) throw tooManyPages(document.numPages);
+    const pages: PageContent[] = [];
     for (let n = 1; n <= document.numPages; n++) {
-      const page = await document.getPage(n);
+      // What pdfjs fails on (a damaged object, a nesting deeper than its parser's stack) is a bad PDF.
+      const read = async () => {
+        const page = await document.getPage(n);
+        return { page, operators: await page.getOperatorList() };
+      };
+      const { page, operators } = await read().catch((error: unknown) => {
+        throw corrupt(error);
+      });
       const viewport = page.getViewport({ scale: 1 });
-      // One pass over the page's operators gives both the ruling lines and the text: pdfjs's
-      // getTextContent would lay the same text out a second time (half of a PDF's import time).
-      const operators = await page.getOperatorList();
       const fontMatrix = (name: string): Matrix => {
         try {
           const font = page.commonObjs.get(name) as { fontMatrix?: number[] } | null;
@@ -120,17 +222,24 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceTables> {
           return [0.001, 0, 0, 0.001, 0, 0];
         }
       };
-      const pieces = textPieces(lib, operators, viewport.height, fontMatrix);
-      pages.push({ pieces, segments: rulingLines(lib, operators, viewport.height), width: viewport.width, height: viewport.height });
+      // One pass over the page's operators gives both the ruling lines and the text: pdfjs's
+      // getTextContent would lay the same text out a second time (half of a PDF's import time).
+      const pieces = textPieces(lib.OPS, operators, viewport.height, fontMatrix);
+      pages.push({ pieces, segments: rulingLines(lib.OPS, operators, viewport.height), width: viewport.width, height: viewport.height });
       page.cleanup();
     }
-    if (pages.every((p) => p.pieces.length === 0)) {
-      throw new ReaderError('scanned', `扫描件，无文字层：PDF 的 ${pages.length} 页都没有可提取的文字（需先做文字识别 OCR）`, `a scan with no text layer: none of the PDF's ${pages.length} pages has text to extract (run OCR first)`);
-    }
-    return { format: 'pdf', sheets: [pagesSheet(pages)] };
+    return pages;
   } finally {
-    await document.destroy();
+    await task.destroy();
   }
+}
+
+/** What a page gives: its pieces of text, its ruling lines, its size. */
+interface PageContent {
+  pieces: TextPiece[];
+  segments: { h: Segment[]; v: Segment[] };
+  width: number;
+  height: number;
 }
 
 interface TextState {
@@ -155,8 +264,7 @@ interface PdfGlyph {
  * size, character and word spacing, horizontal scaling, rise) under the current transformation, as
  * PDF 32000-1 §9.4 lays text out; one piece per glyph, top-down y.
  */
-function textPieces(lib: PdfJs, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number, fontMatrixOf: (name: string) => Matrix): TextPiece[] {
-  const { OPS } = lib;
+function textPieces(OPS: OpCodes, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number, fontMatrixOf: (name: string) => Matrix): TextPiece[] {
   const pieces: TextPiece[] = [];
   let state: TextState = { ctm: [1, 0, 0, 1, 0, 0], font: '', size: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, leading: 0, rise: 0 };
   const stack: TextState[] = [];
@@ -173,96 +281,115 @@ function textPieces(lib: PdfJs, operators: { fnArray: number[]; argsArray: unkno
     tlm = multiply(tlm, [1, 0, 0, 1, tx, ty]);
     tm = tlm;
   };
-  operators.fnArray.forEach((fn, i) => {
-    const args = operators.argsArray[i] as unknown[];
+  const { fnArray, argsArray } = operators;
+  for (let i = 0; i < fnArray.length; i++) {
+    const fn = fnArray[i];
+    const args = argsArray[i] as unknown[];
     switch (fn) {
       case OPS.save:
         stack.push({ ...state });
-        return;
+        continue;
       case OPS.restore:
         state = stack.pop() ?? state;
-        return;
+        continue;
       case OPS.transform:
         state.ctm = multiply(state.ctm, args as unknown as Matrix);
-        return;
+        continue;
       case OPS.beginText:
         tm = [1, 0, 0, 1, 0, 0];
         tlm = tm;
-        return;
+        continue;
       case OPS.setFont:
         state.font = String(args[0]);
         state.size = Number(args[1]);
-        return;
+        continue;
       case OPS.setTextMatrix: {
         // pdfjs sends the matrix as one typed array argument.
         const m = (args.length === 1 ? args[0] : args) as ArrayLike<number>;
         tm = [m[0] ?? 1, m[1] ?? 0, m[2] ?? 0, m[3] ?? 1, m[4] ?? 0, m[5] ?? 0];
         tlm = tm;
-        return;
+        continue;
       }
       case OPS.moveText:
         moveLine(Number(args[0]), Number(args[1]));
-        return;
+        continue;
       case OPS.setLeadingMoveText:
         state.leading = -Number(args[1]);
         moveLine(Number(args[0]), Number(args[1]));
-        return;
+        continue;
       case OPS.nextLine:
         moveLine(0, -state.leading);
-        return;
+        continue;
       case OPS.setLeading:
         state.leading = Number(args[0]);
-        return;
+        continue;
       case OPS.setCharSpacing:
         state.charSpacing = Number(args[0]);
-        return;
+        continue;
       case OPS.setWordSpacing:
         state.wordSpacing = Number(args[0]);
-        return;
+        continue;
       case OPS.setHScale:
         state.hScale = Number(args[0]) / 100;
-        return;
+        continue;
       case OPS.setTextRise:
         state.rise = Number(args[0]);
-        return;
+        continue;
       case OPS.showText: {
         const glyphs = args[0] as ReadonlyArray<PdfGlyph | number | null>;
         const fm = fontMatrix(state.font);
+        // The text matrix in scalars (its first four stay while the glyphs advance it); the sums
+        // are those of multiply(state.ctm, tm), so the positions are the same to the last bit.
+        const [c0, c1, c2, c3, c4, c5] = state.ctm;
+        const [t0, t1, t2, t3] = tm;
+        let t4 = tm[4];
+        let t5 = tm[5];
+        const scaleX = Math.hypot(t0 * c0 + t1 * c2, t0 * c1 + t1 * c3);
         // One piece per run of glyphs, as a text extraction gives it; a wide TJ gap starts another.
-        let run: { text: string; x: number; baseline: number; width: number; height: number; scaleX: number } | null = null;
-        const flush = () => {
-          if (run && run.text.trim() !== '') pieces.push({ text: normalisePdfText(run.text), x: run.x, y: pageHeight - run.baseline - run.height, width: run.width, height: run.height });
-          run = null;
-        };
+        let inRun = false;
+        let runText = '';
+        let runX = 0;
+        let runBaseline = 0;
+        let runWidth = 0;
+        let runHeight = 0;
         for (const glyph of glyphs) {
           if (typeof glyph === 'number') {
             // A TJ adjustment: thousandths of text space, moving left.
             const tx = (-glyph / 1000) * state.size * state.hScale;
-            tm = [tm[0], tm[1], tm[2], tm[3], tm[0] * tx + tm[4], tm[1] * tx + tm[5]];
-            if (Math.abs(glyph) > 300) flush();
+            t4 = t0 * tx + t4;
+            t5 = t1 * tx + t5;
+            if (Math.abs(glyph) > 300 && inRun) {
+              if (runText.trim() !== '') pieces.push({ text: normalisePdfText(runText), x: runX, y: pageHeight - runBaseline - runHeight, width: runWidth, height: runHeight });
+              inRun = false;
+            }
             continue;
           }
           if (!glyph) continue;
           const w = glyph.width * fm[0];
           const advance = (w * state.size + state.charSpacing + (glyph.isSpace ? state.wordSpacing : 0)) * state.hScale;
-          const device = multiply(state.ctm, tm);
-          const scaleX = Math.hypot(device[0], device[1]);
-          if (!run) {
-            const scaleY = Math.hypot(device[2], device[3]);
-            run = { text: '', x: device[4] + device[2] * state.rise, baseline: device[5] + device[3] * state.rise, width: 0, height: state.size * scaleY, scaleX };
+          if (!inRun) {
+            const d2 = t2 * c0 + t3 * c2;
+            const d3 = t2 * c1 + t3 * c3;
+            inRun = true;
+            runText = '';
+            runX = t4 * c0 + t5 * c2 + c4 + d2 * state.rise;
+            runBaseline = t4 * c1 + t5 * c3 + c5 + d3 * state.rise;
+            runWidth = 0;
+            runHeight = state.size * Math.hypot(d2, d3);
           }
-          const current = run as { text: string; width: number };
-          current.text += glyph.unicode ?? '';
-          current.width += advance * scaleX;
-          tm = [tm[0], tm[1], tm[2], tm[3], tm[0] * advance + tm[4], tm[1] * advance + tm[5]];
+          runText += glyph.unicode ?? '';
+          runWidth += advance * scaleX;
+          t4 = t0 * advance + t4;
+          t5 = t1 * advance + t5;
         }
-        flush();
-        return;
+        if (inRun && runText.trim() !== '') pieces.push({ text: normalisePdfText(runText), x: runX, y: pageHeight - runBaseline - runHeight, width: runWidth, height: runHeight });
+        tm = [t0, t1, t2, t3, t4, t5];
+        continue;
       }
       default:
-        return;
+        continue;
     }
-  });
+  }
   return pieces;
 }
 
@@ -272,8 +399,7 @@ export function normalisePdfText(text: string): string {
 }
 
 /** Horizontal and vertical lines drawn on a page (stroked paths, thin filled rectangles), top-down y. */
-function rulingLines(lib: PdfJs, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): { h: Segment[]; v: Segment[] } {
-  const { OPS } = lib;
+function rulingLines(OPS: OpCodes, operators: { fnArray: number[]; argsArray: unknown[] }, pageHeight: number): { h: Segment[]; v: Segment[] } {
   const h: Segment[] = [];
   const v: Segment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
@@ -302,7 +428,7 @@ function rulingLines(lib: PdfJs, operators: { fnArray: number[]; argsArray: unkn
           // A thin filled rectangle is a line (how many producers draw borders).
           const xs = mapped.map((p) => p[0]);
           const ys = mapped.map((p) => p[1]);
-          const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+          const [x1, x2, y1, y2] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
           if (y2 - y1 < 2.5 && x2 - x1 > 2) add(x1, (y1 + y2) / 2, x2, (y1 + y2) / 2);
           else if (x2 - x1 < 2.5 && y2 - y1 > 2) add((x1 + x2) / 2, y1, (x1 + x2) / 2, y2);
           if (!stroke) continue;
@@ -369,23 +495,34 @@ function cluster(values: readonly number[]): number[] {
   return result;
 }
 
-/** True when the segments at `at` cover most of a..b. */
-function covered(segments: readonly Segment[], at: number, a: number, b: number): boolean {
-  let total = 0;
-  for (const s of segments) {
-    if (Math.abs(s.at - at) > SNAP) continue;
-    total += Math.max(0, Math.min(b, s.b) - Math.max(a, s.a));
-  }
-  return total >= (b - a) * 0.6;
+/**
+ * Whether the segments at `at` cover most of a..b. The segments near each grid line are found once
+ * (a page's grid asks about each line once per cell), and summed in their order.
+ */
+function coverage(segments: readonly Segment[]): (at: number, a: number, b: number) => boolean {
+  const near = new Map<number, Segment[]>();
+  return (at, a, b) => {
+    let list = near.get(at);
+    if (!list) near.set(at, (list = segments.filter((s) => !(Math.abs(s.at - at) > SNAP))));
+    let total = 0;
+    for (const s of list) total += Math.max(0, Math.min(b, s.b) - Math.max(a, s.a));
+    return total >= (b - a) * 0.6;
+  };
 }
 
 /** The cells of a page's ruled tables: atomic grid boxes merged where no line parts them. */
-function regions(segments: { h: Segment[]; v: Segment[] }): Region[] {
+function regions(segments: { h: Segment[]; v: Segment[] }, page: number): Region[] {
   const ys = cluster(segments.h.map((s) => s.at));
   const xs = cluster(segments.v.map((s) => s.at));
   if (ys.length < 2 || xs.length < 2) return [];
   const rows = ys.length - 1;
   const cols = xs.length - 1;
+  // The grid is held whole: a page drawn with thousands of lines each way would take gigabytes.
+  if (rows * cols > MAX_GRID_CELLS) {
+    throw new ReaderError('too-large', `PDF 第 ${page} 页的表格线过多（${rows + 1} 条横线、${cols + 1} 条竖线）`, `page ${page} of the PDF draws too many table lines (${rows + 1} across, ${cols + 1} down)`);
+  }
+  const coveredH = coverage(segments.h);
+  const coveredV = coverage(segments.v);
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
@@ -397,8 +534,8 @@ function regions(segments: { h: Segment[]; v: Segment[] }): Region[] {
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const [top, bottom, left, right] = [ys[r] as number, ys[r + 1] as number, xs[c] as number, xs[c + 1] as number];
-      if (c + 1 < cols && !covered(segments.v, right, top, bottom)) union(r * cols + c, r * cols + c + 1);
-      if (r + 1 < rows && !covered(segments.h, bottom, left, right)) union(r * cols + c, (r + 1) * cols + c);
+      if (c + 1 < cols && !coveredV(right, top, bottom)) union(r * cols + c, r * cols + c + 1);
+      if (r + 1 < rows && !coveredH(bottom, left, right)) union(r * cols + c, (r + 1) * cols + c);
     }
   }
   const groups = new Map<number, { r0: number; r1: number; c0: number; c1: number }>();
@@ -421,16 +558,16 @@ function regions(segments: { h: Segment[]; v: Segment[] }): Region[] {
     // A cell is closed on its four sides; an open region is the space between or beside tables. A
     // merged cell cut by a page break may have no line where the page cuts it (LibreOffice draws none).
     const atEdge = (y: number) => y === ys[0] || y === ys[ys.length - 1];
-    const closed = (covered(segments.h, top, left, right) || atEdge(top)) && (covered(segments.h, bottom, left, right) || atEdge(bottom)) && covered(segments.v, left, top, bottom) && covered(segments.v, right, top, bottom);
+    const closed = (coveredH(top, left, right) || atEdge(top)) && (coveredH(bottom, left, right) || atEdge(bottom)) && coveredV(left, top, bottom) && coveredV(right, top, bottom);
     if (!closed) continue;
-    result.push({ top, bottom, left, right, row: g.r0, col: g.c0, rowSpan: g.r1 - g.r0 + 1, colSpan: g.c1 - g.c0 + 1, pieces: [], openBottom: !covered(segments.h, bottom, left, right) });
+    result.push({ top, bottom, left, right, row: g.r0, col: g.c0, rowSpan: g.r1 - g.r0 + 1, colSpan: g.c1 - g.c0 + 1, pieces: [], openBottom: !coveredH(bottom, left, right) });
   }
   // A merged cell cut by the page's end runs on below the table's last line (its side lines do):
   // its text may be printed there, in the middle of the whole merged cell.
   const last = ys[ys.length - 1] as number;
   for (const region of result) {
     if (region.bottom !== last) continue;
-    const reach = (x: number) => Math.max(region.bottom, ...segments.v.filter((s) => Math.abs(s.at - x) <= SNAP && s.a <= region.bottom + SNAP && s.b > region.bottom).map((s) => s.b));
+    const reach = (x: number) => maxOf(segments.v.filter((s) => Math.abs(s.at - x) <= SNAP && s.a <= region.bottom + SNAP && s.b > region.bottom).map((s) => s.b), region.bottom);
     region.bottom = Math.min(reach(region.left), reach(region.right));
   }
   return result;
@@ -451,7 +588,7 @@ function fillCutCells(pages: readonly { regions: Region[] }[], textOf: (region: 
   pages.forEach((page, p) => {
     const next = pages[p + 1];
     if (!next || page.regions.length === 0) return;
-    const bottom = Math.max(...page.regions.map((r) => r.bottom));
+    const bottom = maxOf(page.regions.map((r) => r.bottom));
     for (const region of page.regions) {
       if (!region.openBottom || region.bottom < bottom - SNAP || textOf(region) !== '') continue;
       const below = next.regions
@@ -461,6 +598,46 @@ function fillCutCells(pages: readonly { regions: Region[] }[], textOf: (region: 
     }
   });
   return filled;
+}
+
+/** The largest of the values and `floor` (Math.max over an array, without spreading it onto the stack). */
+function maxOf(values: readonly number[], floor = -Infinity): number {
+  let max = floor;
+  for (const v of values) max = Math.max(max, v);
+  return max;
+}
+
+function minOf(values: readonly number[]): number {
+  let min = Infinity;
+  for (const v of values) min = Math.min(min, v);
+  return min;
+}
+
+/**
+ * The first cell (in the cells' order) containing a point: cells are listed by the horizontal bands
+ * of the page they span, so a point is tested against the cells of its band only, not every cell.
+ */
+function cellFinder(cells: readonly Region[]): (x: number, y: number) => Region | undefined {
+  const BAND = 16;
+  const bands = new Map<number, number[]>();
+  for (const [i, c] of cells.entries()) {
+    const from = Math.floor(c.top / BAND);
+    const to = Math.floor(c.bottom / BAND);
+    // A cell whose edges are not numbers (or span the page many times over) is tested for every point.
+    if (!(to - from <= 10_000)) return (x, y) => cells.find((c) => x >= c.left && x <= c.right && y >= c.top && y <= c.bottom);
+    for (let b = from; b <= to; b++) {
+      let list = bands.get(b);
+      if (!list) bands.set(b, (list = []));
+      list.push(i);
+    }
+  }
+  return (x, y) => {
+    for (const i of bands.get(Math.floor(y / BAND)) ?? []) {
+      const c = cells[i] as Region;
+      if (x >= c.left && x <= c.right && y >= c.top && y <= c.bottom) return c;
+    }
+    return undefined;
+  };
 }
 
 /** Pieces of text on one line (their vertical centres close), left to right, joined as printed. */
@@ -483,14 +660,14 @@ function linesOf(pieces: readonly TextPiece[]): { text: string; y: number; x: nu
       text += piece.text;
       end = piece.x + piece.width;
     }
-    return { text: text.trim(), y: line.centre, x: row[0]?.x ?? 0, size: Math.max(...row.map((p) => p.height)) };
+    return { text: text.trim(), y: line.centre, x: row[0]?.x ?? 0, size: maxOf(row.map((p) => p.height)) };
   });
 }
 
 const PAGE_NUMBER = /^(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|-\s*\d+\s*-|—\s*\d+\s*—|\d+\s*\/\s*\d+|\d+|Page \d+( of \d+)?)$/i;
 
 /** Every page's tables and free lines as one sheet of rows, top to bottom, page after page. */
-function pagesSheet(pages: readonly { pieces: TextPiece[]; segments: { h: Segment[]; v: Segment[] }; width: number; height: number }[]): SourceSheet {
+function pagesSheet(pages: readonly PageContent[]): SourceSheet {
   const rows: TableCell[][] = [];
   // Lines in the top or bottom margin seen on several pages (digits aside) are running heads and footers.
   const marginLines = pages.map((page) => linesOf(page.pieces).filter((l) => l.y < page.height * 0.065 || l.y > page.height * 0.94));
@@ -498,15 +675,17 @@ function pagesSheet(pages: readonly { pieces: TextPiece[]; segments: { h: Segmen
   for (const lines of marginLines) for (const key of new Set(lines.map((l) => l.text.replace(/\d+/g, '#')))) seen.set(key, (seen.get(key) ?? 0) + 1);
   const furniture = (line: { text: string; size: number }) => PAGE_NUMBER.test(line.text) || (seen.get(line.text.replace(/\d+/g, '#')) ?? 0) >= 2 || line.size <= 8.5;
 
-  const laid = pages.map((page) => {
-    const cells = regions(page.segments);
-    const tableBottom = Math.max(0, ...cells.map((c) => c.bottom));
+  const laid = pages.map((page, p) => {
+    const cells = regions(page.segments, p + 1);
+    const tableBottom = maxOf(cells.map((c) => c.bottom), 0);
+    const inside = cellFinder(cells);
+    // Text just below the table's last line, in a column's width: a cut merged cell's text that runs on.
+    const lowest = cells.filter((c) => c.bottom >= tableBottom - SNAP);
     const free: TextPiece[] = [];
     for (const piece of page.pieces) {
       const cx = piece.x + Math.min(piece.width, piece.height) / 2;
       const cy = piece.y + piece.height / 2;
-      // Text just below the table's last line, in a column's width: a cut merged cell's text that runs on.
-      const region = cells.find((c) => cx >= c.left && cx <= c.right && cy >= c.top && cy <= c.bottom) ?? cells.find((c) => c.bottom >= tableBottom - SNAP && cx >= c.left && cx <= c.right && cy > c.bottom && cy < c.bottom + piece.height * 2.5 && piece.x + piece.width <= c.right + SNAP);
+      const region = inside(cx, cy) ?? lowest.find((c) => cx >= c.left && cx <= c.right && cy > c.bottom && cy < c.bottom + piece.height * 2.5 && piece.x + piece.width <= c.right + SNAP);
       if (region) region.pieces.push(piece);
       else free.push(piece);
     }

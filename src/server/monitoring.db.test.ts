@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../format/apiTypes.ts';
+import { nested, standardFontsPdf } from '../readers/testing/pdfs.ts';
 import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
@@ -275,5 +276,18 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     const notATable = await editor.post<{ error: { message: { zh: string } } }>(`/api/v1/monitoring/reports/${draft?.id}/import`, { baseVersion: imported.body.version, file: { name: 'notes.txt', data: Buffer.from('随便写的文字').toString('base64') } });
     expect(notATable.status).toBe(400);
     expect(notATable.body.error.message.zh).toContain('notes.txt');
+  });
+
+  it('names a PDF nested 200,000 deep a bad PDF (400 naming the file), not a server error', async () => {
+    const editor = await as('haizhu-editor');
+    const reports = (await editor.get<{ reports: ReportSummary[] }>(`/api/v1/monitoring/rounds/${roundId}/reports`)).body.reports;
+    const draft = reports.find((r) => r.state === 'draft');
+    const view = (await editor.get<ReportView>(`/api/v1/monitoring/reports/${draft?.id}`)).body;
+    const deep = standardFontsPdf({ page: `/Deep ${nested(200_000)}` });
+    const refused = await editor.post<{ error: { id: string; message: { zh: string; en: string } } }>(`/api/v1/monitoring/reports/${draft?.id}/import`, { baseVersion: view.version, file: { name: '深层嵌套.pdf', data: Buffer.from(deep).toString('base64') } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.id).toBe('unreadable');
+    expect(refused.body.error.message.zh).toContain('深层嵌套.pdf');
+    expect(refused.body.error.message.zh).toContain('无法读取 PDF');
   });
 });

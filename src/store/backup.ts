@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
 import { BACKUP_UPGRADE_FROM, backupUpgrader } from './backupUpgrade.ts';
+import { backfillSearchTokens } from './searchTokens.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
@@ -153,6 +154,8 @@ function regionsInOrder(rows: Array<Record<string, unknown>>): Array<Record<stri
 /** What a restored backup of an older schema needs besides its rows: the titles of the reports and evaluations made documents (from their versions). */
 async function finishUpgrade(trx: Transaction<Database>): Promise<void> {
   await sql`update documents d set title = v.content->>'title' from document_versions v where v.document_id = d.id and v.version = d.current_version and d.title is null and d.kind in ('monitoring-report', 'self-evaluation')`.execute(trx);
+  // Their index terms, as migrations 9 and 10 give every document.
+  await backfillSearchTokens(trx, 'documents', sql`and search_tokens = ''::tsvector`);
 }
 
 /** Why a backup cannot be restored, naming the line. */

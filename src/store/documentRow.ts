@@ -6,6 +6,7 @@ const BLANK: Omit<DocumentsTable, 'id' | 'kind' | 'department_id' | 'year' | 'st
   current_version: 0,
   title: null,
   search_text: '',
+  search_tokens: '',
   budget_total: null,
   review_grade: null,
   error_count: 0,
@@ -35,3 +36,16 @@ const BLANK: Omit<DocumentsTable, 'id' | 'kind' | 'department_id' | 'year' | 'st
 export function documentRow(fields: Pick<DocumentsTable, 'id' | 'kind' | 'department_id' | 'year' | 'state' | 'created_at' | 'updated_at'> & Partial<DocumentsTable>): DocumentsTable {
   return { ...BLANK, ...fields };
 }
+
+/** A document's row as the services read it: every column but the search's index terms (kilobytes no service reads). */
+export type DocumentRow = Omit<DocumentsTable, 'search_tokens'>;
+
+/** The columns of a {@link DocumentRow}, for `select` (what `selectAll` would read, the index terms left out). */
+export const DOCUMENT_COLUMNS = [
+  'id', 'kind', 'department_id', 'year', 'state', 'current_version', 'title', 'search_text', 'budget_total', 'review_grade', 'error_count', 'warning_count',
+  'created_at', 'updated_at', 'submitted_at', 'published_at', 'project_name', 'project_code', 'project_row', 'target_id', 'target_kind', 'target_version',
+  'parent_id', 'decided_at', 'reminded_at', 'budget_executed', 'score', 'grade', 'rate', 'light', 'light_rank', 'flag', 'facts',
+] as const satisfies ReadonlyArray<keyof DocumentRow>;
+
+/** The same columns qualified by the table, for queries that join others. */
+export const DOCUMENT_COLUMNS_QUALIFIED = DOCUMENT_COLUMNS.map((column) => `documents.${column}` as const);

@@ -79,6 +79,8 @@ export interface DocumentsTable {
   title: string | null;
   /** Names, goals and indicators, for full-text search. */
   search_text: string;
+  /** search_text's index terms as a tsvector (store/searchTokens.ts), kept by the write path with it. */
+  search_tokens: string;
   /** The money it is about (万元): exact decimal (numeric), returned as a string. */
   budget_total: string | null;
   /** The grade of the bureau's last review (target forms). */

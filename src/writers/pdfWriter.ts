@@ -28,8 +28,79 @@ function font(): fontkit.Font {
   if (!sharedFont) {
     const require = createRequire(import.meta.url);
     sharedFont = fontkit.create(readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'))) as fontkit.Font;
+    shareGlyphRecords(sharedFont);
   }
   return sharedFont;
+}
+
+/** What fontkit's TrueType subset reads of a glyph to copy it: its bytes, whether it is made of others, its metrics. */
+interface GlyphRecord {
+  readonly bytes: Uint8Array;
+  readonly composite: boolean;
+  readonly advance: number;
+  readonly bearing: number;
+}
+
+/** fontkit's TrueType subset and font, the members its glyph copying uses (not in its typings). */
+interface TrueTypeSubset {
+  font: TrueTypeFont;
+  glyf?: Uint8Array[];
+  loca?: { offsets: number[] };
+  hmtx?: { metrics: { advance: number; bearing: number }[] };
+  offset?: number;
+  includeGlyph(gid: number): number;
+  _addGlyph?: (gid: number) => number;
+}
+interface TrueTypeFont {
+  loca?: { offsets: number[] };
+  _variationProcessor?: unknown;
+  _getTableStream(tag: string): { pos: number; readBuffer(length: number): Uint8Array };
+  getGlyph(gid: number): { advanceWidth: number; _decode(): { numberOfContours: number } | null; _getMetrics(): { leftBearing: number } };
+}
+
+/**
+ * Every export embeds a subset of the font, and fontkit's subsetter decodes each glyph's whole
+ * outline only to see whether it is made of other glyphs: a quarter of an export's time, spent again
+ * for every document. What it reads of a glyph never changes, so it is kept per process (a glyph's
+ * bytes and metrics: a few hundred bytes a character) and each subset copies the glyph as fontkit
+ * does (fontkit 2's TTFSubset._addGlyph). A glyph made of others (Noto Sans SC has none) and a
+ * fontkit whose subset is otherwise keep fontkit's own way (exports are then only slower).
+ */
+function shareGlyphRecords(shared: fontkit.Font): void {
+  const font = shared as unknown as TrueTypeFont & { createSubset(): TrueTypeSubset };
+  if (!font.loca || font._variationProcessor) return;
+  const records = new Map<number, GlyphRecord>();
+  const record = (gid: number): GlyphRecord => {
+    let found = records.get(gid);
+    if (!found) {
+      const glyph = font.getGlyph(gid);
+      const decoded = glyph._decode();
+      const offsets = (font.loca as { offsets: number[] }).offsets;
+      const stream = font._getTableStream('glyf');
+      stream.pos += offsets[gid] as number;
+      const bytes = new Uint8Array(stream.readBuffer((offsets[gid + 1] as number) - (offsets[gid] as number)));
+      found = { bytes, composite: decoded !== null && decoded.numberOfContours < 0, advance: glyph.advanceWidth, bearing: glyph._getMetrics().leftBearing };
+      records.set(gid, found);
+    }
+    return found;
+  };
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = () => {
+    const subset = createSubset();
+    const own = subset._addGlyph;
+    if (typeof own !== 'function') return subset;
+    subset._addGlyph = function addGlyph(this: TrueTypeSubset, gid: number): number {
+      if (!this.glyf || !this.loca || !this.hmtx || this.offset === undefined) return own.call(this, gid);
+      const { bytes, composite, advance, bearing } = record(gid);
+      if (composite) return own.call(this, gid);
+      this.glyf.push(bytes);
+      this.loca.offsets.push(this.offset);
+      this.hmtx.metrics.push({ advance, bearing });
+      this.offset += bytes.length;
+      return this.glyf.length - 1;
+    };
+    return subset;
+  };
 }
 
 // Laying out Chinese text runs fontkit's OpenType machinery once per distinct character, and
@@ -55,7 +126,8 @@ export function writePdf(documents: readonly PrintableDocument[], info: { title?
 
 /** Official forms already laid out (any kind's `layout`) as one PDF. */
 export async function writeLayoutsPdf(layouts: readonly FormLayout[], info: { title?: string } = {}): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
+  // No default font: pdfkit would parse Helvetica's metrics for every document, and none uses it.
+  const pdf = new PDFDocument({ font: null as unknown as string, size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side }, bufferPages: true, autoFirstPage: false, info: { Title: info.title ?? 'Jixiao', Creator: 'Jixiao', Producer: 'Jixiao (pdfkit)' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -80,6 +152,9 @@ export async function writeLayoutsPdf(layouts: readonly FormLayout[], info: { ti
   await ended;
   return Buffer.concat(chunks);
 }
+
+/** Widths of strings by font size (see FormDrawer.widthOf). */
+const sharedWidths = new Map<number, Map<string, number>>();
 
 /** A merged cell being drawn: where its part on the current page began. */
 interface OpenSpan {
@@ -126,8 +201,38 @@ class FormDrawer {
     });
   }
 
+  /** The page's fill colour and whether its ruling pen is set: each is set where it changes, not for every cell. */
+  private fillColour: string | null = null;
+  private ruling = false;
+
+  private fill(colour: string): void {
+    if (this.fillColour === colour) return;
+    this.pdf.fillColor(colour);
+    this.fillColour = colour;
+  }
+
+  /**
+   * A string's width at a size: what pdfkit's widthOfString gives, kept per process (the font is
+   * shared; wrapping measures every character of every cell, and each measure lays the text out).
+   */
+  private widthOf(text: string, size: number): number {
+    let widths = sharedWidths.get(size);
+    if (!widths) sharedWidths.set(size, (widths = new Map()));
+    let width = widths.get(text);
+    if (width === undefined) {
+      if (widths.size >= 100_000) widths.clear();
+      this.pdf.fontSize(size);
+      width = this.pdf.widthOfString(text);
+      widths.set(text, width);
+    }
+    return width;
+  }
+
   private newPage(): void {
     this.pdf.addPage({ size: 'A4', layout: 'landscape', margins: { top: MARGIN.top, bottom: 0, left: MARGIN.side, right: MARGIN.side } });
+    // A page starts in PDF's default graphics state.
+    this.fillColour = null;
+    this.ruling = false;
     this.heads.push(this.layout.runningHead);
     this.y = MARGIN.top;
   }
@@ -170,7 +275,7 @@ class FormDrawer {
       const size = cell.role === 'title' ? SIZE.title : cell.role === 'subtitle' ? SIZE.subtitle : SIZE.body;
       this.pdf.fontSize(size);
       const room = cell.role === 'title' || cell.role === 'subtitle' ? this.cellWidth(cell) : this.cellWidth(cell) - 2 * PAD;
-      lines = wrapText(cell.text, room, (unit) => this.pdf.widthOfString(unit));
+      lines = wrapText(cell.text, room, (unit) => this.widthOf(unit, size));
       this.wrapped.set(cell, lines);
     }
     return lines;
@@ -185,7 +290,7 @@ class FormDrawer {
   private drawLines(lines: readonly string[], left: number, top: number, width: number, size: number, align: 'left' | 'right' | 'center'): void {
     const step = this.lineHeight(size);
     lines.forEach((line, i) => {
-      const x = align === 'left' ? left : align === 'right' ? left + width - this.pdf.widthOfString(line) : left + (width - this.pdf.widthOfString(line)) / 2;
+      const x = align === 'left' ? left : align === 'right' ? left + width - this.widthOf(line, size) : left + (width - this.widthOf(line, size)) / 2;
       this.pdf.text(line, x, top + i * step, { lineBreak: false });
     });
   }
@@ -208,7 +313,8 @@ class FormDrawer {
   private drawFree(cell: LayoutCell): void {
     const size = cell.role === 'title' ? SIZE.title : SIZE.subtitle;
     const lines = this.lines(cell);
-    this.pdf.fontSize(size).fillColor('#000');
+    this.pdf.fontSize(size);
+    this.fill('#000');
     this.drawLines(lines, this.x[cell.col] as number, this.y + PAD, this.cellWidth(cell), size, 'center');
   }
 
@@ -216,12 +322,20 @@ class FormDrawer {
   private drawBox(cell: LayoutCell, top: number, height: number): void {
     const left = this.x[cell.col] as number;
     const width = this.cellWidth(cell);
-    if (cell.role === 'header') this.pdf.rect(left, top, width, height).fill('#f0f0f0');
-    this.pdf.lineWidth(0.6).strokeColor('#000').rect(left, top, width, height).stroke();
+    if (cell.role === 'header') {
+      this.pdf.rect(left, top, width, height).fill('#f0f0f0');
+      this.fillColour = '#f0f0f0';
+    }
+    if (!this.ruling) {
+      this.pdf.lineWidth(0.6).strokeColor('#000');
+      this.ruling = true;
+    }
+    this.pdf.rect(left, top, width, height).stroke();
     if (cell.text === '') return;
     const lines = this.lines(cell);
     const textHeight = lines.length * this.lineHeight(SIZE.body);
-    this.pdf.fontSize(SIZE.body).fillColor('#000');
+    this.pdf.fontSize(SIZE.body);
+    this.fill('#000');
     const offset = Math.max(PAD, (height - textHeight) / 2);
     const align = cell.role === 'amount' ? 'right' : cell.role === 'text' ? 'left' : 'center';
     // A cell's part on a continuation page shows as many lines as fit.

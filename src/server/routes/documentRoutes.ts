@@ -16,6 +16,7 @@ import { AppError } from '../appError.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import { createDeclaration } from '../services/declarations.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
+import { DOCUMENT_COLUMNS_QUALIFIED } from '../../store/documentRow.ts';
 import {
   addDocumentComment,
   assignToDocument,
@@ -33,6 +34,7 @@ import {
   nameDocumentVersion,
   readCurrentDocument,
   restoreDocumentVersion,
+  runSearch,
   transitionDocument,
   unassignFromDocument,
   updateDocument,
@@ -232,7 +234,7 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     const actor = optionalActor(request);
     const { kind, page, pageSize, sort, ...filter } = request.query;
     if (kind !== undefined && !findKind(kind)) throw unknownKind(kind);
-    const query = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
+    const { query, byTerms } = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
     const sorted = {
       updated: query.orderBy('documents.updated_at', 'desc'),
       year: query.orderBy('documents.year', 'desc'),
@@ -242,8 +244,8 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
       light: query.orderBy('documents.light_rank', (ob) => ob.asc().nullsLast()),
     }[sort].orderBy('documents.id');
     const [rows, count] = await Promise.all([
-      sorted.selectAll('documents').select('departments.name as department_name').limit(pageSize).offset((page - 1) * pageSize).execute(),
-      query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      runSearch(store.db, byTerms, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').limit(pageSize).offset((page - 1) * pageSize)),
+      runSearch(store.db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
     ]);
     return { items: rows.map((row) => documentHead(row, row.department_name)), total: Number(count.n) };
   });

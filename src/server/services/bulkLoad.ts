@@ -16,6 +16,7 @@ import { documentSchema } from '../../format/documentSchema.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import { documentRow } from '../../store/documentRow.ts';
+import { searchTokens } from '../../store/searchTokens.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { searchText } from './declarations.ts';
@@ -67,6 +68,7 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
     const findings = checkDeclaration(content);
     const counts = countBySeverity(findings);
     const projectName = content.kind === 'project-target' ? (content.project.name?.trim() || null) : null;
+    const text = searchText(content, departmentName);
     prepared.declarations.push(
       documentRow({
         id,
@@ -76,7 +78,8 @@ export function prepareLoad(file: string, text: string, departments: ReadonlyMap
         state: 'draft',
         current_version: 1,
         title: content.title,
-        search_text: searchText(content, departmentName),
+        search_text: text,
+        search_tokens: searchTokens(text),
         budget_total: documentTotal(content),
         error_count: counts.error,
         warning_count: counts.warning,

@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import type { DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -198,7 +198,7 @@ export function visibleDeclarations(db: Kysely<Database>, actor: Actor | null) {
 
 /** Target forms the actor may see, filtered and paged on the server. */
 export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
-  const query = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+  const { query, byTerms } = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
   const sorted = {
     updated: query.orderBy('documents.updated_at', 'desc'),
     year: query.orderBy('documents.year', 'desc'),
@@ -206,7 +206,10 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     errors: query.orderBy('documents.error_count', 'desc'),
   }[filter.sort].orderBy('documents.id');
   const [rows, count] = await Promise.all([
-    sorted
+    runSearch(
+      db,
+      byTerms,
+      sorted
       .select([
         'documents.id',
         'documents.kind',
@@ -226,9 +229,9 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
         'documents.published_at',
       ])
       .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize)
-      .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      .offset((filter.page - 1) * filter.pageSize),
+    ),
+    runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
   ]);
   return {
     items: rows.map((r) => ({

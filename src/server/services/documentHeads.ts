@@ -11,10 +11,11 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ReviewGrade } from '../../core/workflow.ts';
-import type { Database, DocumentsTable } from '../../store/schema.ts';
+import { DOCUMENT_COLUMNS, type DocumentRow } from '../../store/documentRow.ts';
+import type { Database } from '../../store/schema.ts';
 
 /** The columns every read of a document needs first: the row, and its latest review. */
-export type DocumentHeadRow = DocumentsTable & {
+export type DocumentHeadRow = DocumentRow & {
   /** The latest review, as JSON built by the database (null: never reviewed). */
   readonly last_review: LastReviewRow | null;
 };
@@ -91,7 +92,7 @@ export function readDocumentHead(db: Kysely<Database>, id: string): Promise<Docu
   const load = () =>
     db
       .selectFrom('documents')
-      .selectAll()
+      .select(DOCUMENT_COLUMNS)
       .select(
         sql<LastReviewRow | null>`(select json_build_object('grade', r.grade, 'outcome', r.outcome, 'opinion', r.opinion, 'at', r.created_at, 'version', r.version, 'reviewer', u.display_name)
            from document_reviews r join users u on u.id = r.reviewer_id where r.document_id = documents.id order by r.created_at desc, r.id desc limit 1)`.as('last_review'),

@@ -6,7 +6,8 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import type { DocumentKind } from '../../core/document.ts';
-import type { Database, DocumentsTable } from '../../store/schema.ts';
+import type { DocumentRow } from '../../store/documentRow.ts';
+import type { Database } from '../../store/schema.ts';
 
 type Overview = SelectQueryBuilder<Database & { documents: Database['documents']; departments: Database['departments'] }, 'documents' | 'departments', object>;
 
@@ -49,7 +50,7 @@ export async function executionByDepartment(query: Overview): Promise<Array<{ de
 }
 
 /** What every summary of a document that measures a target form says: which form, of which department, at which version. */
-export function measuringSummary(row: DocumentsTable & { department_name: string }) {
+export function measuringSummary(row: DocumentRow & { department_name: string }) {
   return {
     id: row.id,
     departmentId: row.department_id,

@@ -19,7 +19,8 @@ import { STATE_NAMES, type DeclarationState } from '../../core/workflow.ts';
 import { canCreateDocument } from '../../kinds/documentPolicy.ts';
 import { selfEvaluationKind, type ScoringSettings } from '../../kinds/selfEvaluation/index.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../../format/apiTypes.ts';
-import type { Database, DocumentsTable } from '../../store/schema.ts';
+import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '../../store/documentRow.ts';
+import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, recheckDocument, transitionDocument, updateDocument } from './documents.ts';
 import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
@@ -29,7 +30,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const EVALUATION = ['self-evaluation'] as const;
 
-type Row = DocumentsTable & { department_name: string };
+type Row = DocumentRow & { department_name: string };
 
 function summaryOf(row: Row): EvaluationSummary {
   return {
@@ -65,14 +66,14 @@ export async function owedEvaluations(db: Kysely<Database>, actor: Actor, year: 
     .orderBy('target.project_name')
     .execute();
   const begun = targets.flatMap((t) => (t.evaluation_id ? [t.evaluation_id] : []));
-  const rows = begun.length === 0 ? [] : await evaluations(db).selectAll('documents').select('departments.name as department_name').where('documents.id', 'in', begun).execute();
+  const rows = begun.length === 0 ? [] : await evaluations(db).select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').where('documents.id', 'in', begun).execute();
   const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
   return targets.map((t) => ({ targetId: t.id, targetKind: t.kind as DocumentKind, title: t.title, projectName: t.project_name, evaluation: t.evaluation_id ? (byId.get(t.evaluation_id) ?? null) : null }));
 }
 
 /** Starts the self-evaluation of a target form: approved or published only (409 otherwise), one per form. */
 export async function createEvaluation(trx: Transaction<Database>, actor: Actor, input: { targetId: string }): Promise<string> {
-  const target = await trx.selectFrom('documents').selectAll().where('id', '=', input.targetId).where('kind', 'in', selfEvaluationKind.subjectKinds ?? []).executeTakeFirst();
+  const target = await trx.selectFrom('documents').select(DOCUMENT_COLUMNS).where('id', '=', input.targetId).where('kind', 'in', selfEvaluationKind.subjectKinds ?? []).executeTakeFirst();
   if (!target) throw new AppError(404, 'not-found', '绩效目标申报表不存在', 'target form not found', [{ field: 'targetId', message: 'unknown' }]);
   const department = await departmentWithPath(trx, target.department_id);
   if (!canCreateDocument(actor, selfEvaluationKind, target.department_id, department.regionPath)) throw forbidden();
@@ -173,7 +174,7 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
   if (query.state) filtered = filtered.where('documents.state', '=', query.state);
   if (query.q?.trim()) filtered = filtered.where(subjectMatches(query.q));
   const counted = await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  let rows = filtered.selectAll('documents').select('departments.name as department_name');
+  let rows = filtered.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name');
   switch (query.sort) {
     case 'total':
       rows = rows.orderBy('documents.score', (ob) => ob.asc().nullsLast()).orderBy('departments.name');
@@ -205,7 +206,7 @@ export async function publishedEvaluations(db: Kysely<Database>, filter: { year?
   if (filter.year !== undefined) q = q.where('documents.year', '=', filter.year);
   if (filter.q?.trim()) q = q.where(subjectMatches(filter.q));
   const counted = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  const rows = await q.selectAll('documents').select('departments.name as department_name').orderBy('documents.published_at', 'desc').orderBy('documents.id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
+  const rows = await q.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').orderBy('documents.published_at', 'desc').orderBy('documents.id').limit(filter.pageSize).offset((filter.page - 1) * filter.pageSize).execute();
   return { items: rows.map(summaryOf), total: Number(counted.n) };
 }
 

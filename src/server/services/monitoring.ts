@@ -19,7 +19,8 @@ import { canOnDocument } from '../../kinds/documentPolicy.ts';
 import { executionRate, monitoringReportKind } from '../../kinds/monitoringReport/index.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../../format/apiTypes.ts';
 import { appendAudit } from '../../store/auditLog.ts';
-import type { Database, DocumentsTable, MonitoringRoundsTable } from '../../store/schema.ts';
+import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '../../store/documentRow.ts';
+import type { Database, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
 import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
@@ -157,7 +158,7 @@ async function insertReport(trx: Transaction<Database>, round: MonitoringRoundsT
 export async function createReport(trx: Transaction<Database>, actor: Actor, input: { roundId: string; targetId: string }): Promise<string> {
   const round = await loadRound(trx, input.roundId);
   if (!(await roundAccess(trx, actor, round)).visible) throw notFound('monitoring round', '监控轮次');
-  const target = await trx.selectFrom('documents').selectAll().where('id', '=', input.targetId).where('kind', 'in', monitoringReportKind.subjectKinds ?? []).executeTakeFirst();
+  const target = await trx.selectFrom('documents').select(DOCUMENT_COLUMNS).where('id', '=', input.targetId).where('kind', 'in', monitoringReportKind.subjectKinds ?? []).executeTakeFirst();
   if (!target) throw new AppError(404, 'not-found', '绩效目标申报表不存在', 'target form not found', [{ field: 'targetId', message: 'unknown' }]);
   const department = await departmentWithPath(trx, target.department_id);
   if (!canOnDocument(actor, 'update', { departmentId: target.department_id, regionPath: department.regionPath, state: 'draft' }, monitoringReportKind)) throw new AppError(403, 'forbidden', '无权进行此操作', 'you may not do this');
@@ -175,10 +176,10 @@ export async function createReport(trx: Transaction<Database>, actor: Actor, inp
 
 // ─── Reports ─────────────────────────────────────────────────────────────────────────────────────
 
-type ReportRow = DocumentsTable & { department_name: string };
+type ReportRow = DocumentRow & { department_name: string };
 
 /** A report's lights as its summary keeps them. */
-function lightsOf(row: Pick<DocumentsTable, 'facts'>): ReportSummary['lights'] {
+function lightsOf(row: Pick<DocumentRow, 'facts'>): ReportSummary['lights'] {
   const lights = (row.facts as { lights?: ReportSummary['lights'] } | null)?.lights;
   return { budget: lights?.budget ?? null, indicators: lights?.indicators ?? null, overall: lights?.overall ?? null };
 }
@@ -209,7 +210,7 @@ export async function departmentReports(db: Kysely<Database>, actor: Actor, roun
   if (!(await roundAccess(db, actor, round)).visible || !actor.departmentId) throw notFound('monitoring round', '监控轮次');
   const departmentId = actor.departmentId;
   await db.transaction().execute((trx) => ensureReports(trx, roundId, departmentId));
-  const rows = await roundReports(db, roundId).selectAll('documents').select('departments.name as department_name').where('documents.department_id', '=', departmentId).orderBy('documents.target_kind').orderBy('documents.project_name').execute();
+  const rows = await roundReports(db, roundId).select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').where('documents.department_id', '=', departmentId).orderBy('documents.target_kind').orderBy('documents.project_name').execute();
   // The department sees its own lights, submitted or not.
   return rows.map((row) => ({ ...summaryOf({ ...row, state: row.state === 'draft' ? 'submitted' : row.state }), state: row.state as ReportState }));
 }
@@ -290,7 +291,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   if (query.q?.trim()) filtered = filtered.where(subjectMatches(query.q));
   const unfiltered = !query.light && !query.state && !query.q?.trim();
   const counted = unfiltered ? { n: String(total) } : await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  let rows = filtered.selectAll('documents').select('departments.name as department_name');
+  let rows = filtered.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name');
   switch (query.sort) {
     case 'light':
       rows = rows.orderBy('documents.light_rank').orderBy('departments.name').orderBy('documents.target_kind').orderBy('documents.project_name');
@@ -310,7 +311,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   const overdueQuery = () => (todayIso() > round.due ? base().where('documents.state', 'in', ['draft', 'returned']) : null);
   const overdueBase = overdueQuery();
   const [overdueRows, overdueCount, execution] = await Promise.all([
-    overdueBase ? overdueBase.selectAll('documents').select('departments.name as department_name').orderBy('departments.name').orderBy('documents.project_name').orderBy('documents.id').limit(100).execute() : Promise.resolve([]),
+    overdueBase ? overdueBase.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').orderBy('departments.name').orderBy('documents.project_name').orderBy('documents.id').limit(100).execute() : Promise.resolve([]),
     Promise.resolve({ n: String(overdueBase ? byState.draft + byState.returned : 0) }),
     executionByDepartment(base()),
   ]);
