@@ -278,15 +278,15 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     expect(notATable.body.error.message.zh).toContain('notes.txt');
   });
 
-  it('names a PDF nested 200,000 deep a bad PDF (400 naming the file), not a server error', async () => {
+  it('names a PDF nested 200,000 deep a bad PDF (422 naming the file), not a server error', async () => {
     const editor = await as('haizhu-editor');
     const reports = (await editor.get<{ reports: ReportSummary[] }>(`/api/v1/monitoring/rounds/${roundId}/reports`)).body.reports;
     const draft = reports.find((r) => r.state === 'draft');
     const view = (await editor.get<ReportView>(`/api/v1/monitoring/reports/${draft?.id}`)).body;
     const deep = standardFontsPdf({ page: `/Deep ${nested(200_000)}` });
     const refused = await editor.post<{ error: { id: string; message: { zh: string; en: string } } }>(`/api/v1/monitoring/reports/${draft?.id}/import`, { baseVersion: view.version, file: { name: '深层嵌套.pdf', data: Buffer.from(deep).toString('base64') } });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.id).toBe('unreadable');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.id).toMatch(/^import-/);
     expect(refused.body.error.message.zh).toContain('深层嵌套.pdf');
     expect(refused.body.error.message.zh).toContain('无法读取 PDF');
   });

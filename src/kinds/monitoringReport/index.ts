@@ -19,6 +19,7 @@ import { monitoringReportSchema } from '../../format/monitoringReportSchema.ts';
 import { parseMonitoringConfig } from '../../format/monitoringConfigSchema.ts';
 import { officialLayout } from '../../layout/officialLayout.ts';
 import { defineKind, EMPTY_SUMMARY } from '../kindDefinition.ts';
+import { acceptStep, openFindings, returnStep, submitStep, withDefaults } from '../shared/steps.ts';
 import type { WorkflowDefinition } from '../workflow.ts';
 
 /** The region's monitoring settings: light bands, the deviation threshold, rule severities. */
@@ -27,10 +28,9 @@ export interface MonitoringSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }
 
-/** The settings in force (the bureau's, else the defaults; settings are validated when saved). */
+/** The settings in force (the bureau's, else the defaults). */
 export function monitoringSettings(regionSettings: Readonly<Record<string, unknown>>): MonitoringSettings {
-  const parsed = parseMonitoringConfig(regionSettings.monitoring ?? {});
-  return parsed.ok ? parsed : (parseMonitoringConfig({}) as Extract<ReturnType<typeof parseMonitoringConfig>, { ok: true }>);
+  return withDefaults(parseMonitoringConfig, regionSettings.monitoring);
 }
 
 const LIGHT_RANK: Record<Light, number> = { red: 0, yellow: 1, green: 2, blue: 3 };
@@ -51,8 +51,10 @@ export function lightRank(state: string, overall: Light | null): number {
   return state === 'draft' ? UNSUBMITTED_RANK : overall ? LIGHT_RANK[overall] : 4;
 }
 
+const WORKFLOW_NOUN = { zh: '监控表', en: 'report' };
+
 const WORKFLOW: WorkflowDefinition<MonitoringReport> = {
-  noun: { zh: '监控表', en: 'report' },
+  noun: WORKFLOW_NOUN,
   initial: 'draft',
   states: {
     draft: { names: REPORT_STATE_NAMES.draft, editable: true, private: true },
@@ -61,44 +63,13 @@ const WORKFLOW: WorkflowDefinition<MonitoringReport> = {
     accepted: { names: REPORT_STATE_NAMES.accepted, editable: false },
   },
   transitions: [
-    {
-      action: 'submit',
-      names: { verb: { zh: '提交', en: 'submit' }, done: { zh: '已提交', en: 'submitted' } },
-      from: ['draft', 'returned'],
-      to: 'submitted',
-      by: ['department-approver'],
-      stamp: 'submitted',
-      guard: ({ findings }) => {
-        const blocking = blockingFindings(findings);
-        if (blocking.length === 0) return null;
-        return {
-          status: 422,
-          code: 'report-incomplete',
-          message: { zh: `监控表还有 ${blocking.length} 处须填写：${blocking.slice(0, 3).map((f) => f.message.zh).join('；')}`, en: `the report has ${blocking.length} things to fill in: ${blocking.slice(0, 3).map((f) => f.message.en).join('; ')}` },
-          fields: blocking.map((f) => ({ field: `content${f.path.replaceAll('/', '.')}`, message: f.message.en })),
-          details: { findings: blocking },
-        };
-      },
+    submitStep({
+      // Every error but the advice on rectification, which is the bureau's to give.
+      guard: ({ findings }) => openFindings('report-incomplete', WORKFLOW_NOUN, { zh: '须填写', en: 'to fill in' }, blockingFindings(findings)),
       notification: 'report-submitted',
-    },
-    {
-      action: 'return',
-      names: { verb: { zh: '退回', en: 'return' }, done: { zh: '已退回', en: 'returned' } },
-      from: ['submitted'],
-      to: 'returned',
-      by: ['oversight'],
-      reasonRequired: true,
-      reasonMessage: { zh: '退回时须写明退回意见', en: 'returning a report needs a reason' },
-      reasonComment: () => '【退回意见】',
-      notification: 'report-returned',
-    },
-    {
-      action: 'accept',
-      names: { verb: { zh: '审核通过', en: 'accept' }, done: { zh: '已审核', en: 'accepted' } },
-      from: ['submitted'],
-      to: 'accepted',
-      by: ['oversight'],
-      stamp: 'decided',
+    }),
+    returnStep(WORKFLOW_NOUN, { notification: 'report-returned' }),
+    acceptStep({
       guard: ({ content, request }) =>
         rectificationNeeded(content, content.lights) && (request.advice ?? content.rectification.advice).trim() === ''
           ? { status: 400, code: 'advice-required', message: { zh: '监控表有红灯或"完全不可能"完成的指标，审核通过前须提出整改意见', en: 'the report has a red light or an indicator impossible to meet: give rectification advice before accepting it' }, fields: [{ field: 'advice', message: 'required' }] }
@@ -108,7 +79,7 @@ const WORKFLOW: WorkflowDefinition<MonitoringReport> = {
         rectificationNeeded(content, content.lights) ? { content: { ...content, rectification: { ...content.rectification, needed: true, advice: (request.advice ?? content.rectification.advice).trim() } }, note: '整改意见 (rectification advice)', verb: 'advice' } : null,
       notification: 'report-accepted',
       notificationBody: (request, { content }) => (request.advice ?? content.rectification.advice).trim(),
-    },
+    }),
   ],
 };
 

@@ -17,6 +17,7 @@ import { parseScoringConfig } from '../../format/scoringConfigSchema.ts';
 import { selfEvaluationSchema } from '../../format/selfEvaluationSchema.ts';
 import { officialLayout } from '../../layout/officialLayout.ts';
 import { defineKind, EMPTY_SUMMARY } from '../kindDefinition.ts';
+import { acceptStep, openFindings, publishStep, returnStep, submitStep, withDefaults } from '../shared/steps.ts';
 import type { WorkflowDefinition } from '../workflow.ts';
 
 /** The region's scoring settings: formulas, bands, weights, grade lines and rule severities. */
@@ -25,14 +26,15 @@ export interface ScoringSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
 }
 
-/** The settings in force (the bureau's, else the defaults; settings are validated when saved). */
+/** The settings in force (the bureau's, else the defaults). */
 export function scoringSettings(regionSettings: Readonly<Record<string, unknown>>): ScoringSettings {
-  const parsed = parseScoringConfig(regionSettings.scoring ?? {});
-  return parsed.ok ? parsed : (parseScoringConfig({}) as Extract<ReturnType<typeof parseScoringConfig>, { ok: true }>);
+  return withDefaults(parseScoringConfig, regionSettings.scoring);
 }
 
+const NOUN = { zh: '绩效自评表', en: 'self-evaluation' };
+
 const WORKFLOW: WorkflowDefinition<SelfEvaluation> = {
-  noun: { zh: '绩效自评表', en: 'self-evaluation' },
+  noun: NOUN,
   initial: 'draft',
   states: {
     draft: { names: EVALUATION_STATE_NAMES.draft, editable: true, private: true },
@@ -42,56 +44,11 @@ const WORKFLOW: WorkflowDefinition<SelfEvaluation> = {
     published: { names: EVALUATION_STATE_NAMES.published, editable: false, public: true },
   },
   transitions: [
-    {
-      action: 'submit',
-      names: { verb: { zh: '提交', en: 'submit' }, done: { zh: '已提交', en: 'submitted' } },
-      from: ['draft', 'returned'],
-      to: 'submitted',
-      by: ['department-approver'],
-      stamp: 'submitted',
-      // An actual missing or a cause unexplained stops a submission.
-      guard: ({ findings }) => {
-        const errors = findings.filter((f) => f.severity === 'error');
-        if (errors.length === 0) return null;
-        return {
-          status: 422,
-          code: 'evaluation-incomplete',
-          message: { zh: `自评表还有 ${errors.length} 处须处理：${errors.slice(0, 3).map((f) => f.message.zh).join('；')}`, en: `the self-evaluation has ${errors.length} things to fix: ${errors.slice(0, 3).map((f) => f.message.en).join('; ')}` },
-          fields: errors.map((f) => ({ field: `content${f.path.replaceAll('/', '.')}`, message: f.message.en })),
-          details: { findings: errors },
-        };
-      },
-      notification: 'evaluation-submitted',
-    },
-    {
-      action: 'return',
-      names: { verb: { zh: '退回', en: 'return' }, done: { zh: '已退回', en: 'returned' } },
-      from: ['submitted'],
-      to: 'returned',
-      by: ['oversight'],
-      reasonRequired: true,
-      reasonMessage: { zh: '退回时须写明退回意见', en: 'returning a self-evaluation needs a reason' },
-      reasonComment: () => '【退回意见】',
-      notification: 'evaluation-returned',
-    },
-    {
-      action: 'accept',
-      names: { verb: { zh: '审核通过', en: 'accept' }, done: { zh: '已审核', en: 'accepted' } },
-      from: ['submitted'],
-      to: 'accepted',
-      by: ['oversight'],
-      stamp: 'decided',
-      notification: 'evaluation-accepted',
-      notificationBody: () => '',
-    },
-    {
-      action: 'publish',
-      names: { verb: { zh: '公开', en: 'publish' }, done: { zh: '已公开', en: 'published' } },
-      from: ['accepted'],
-      to: 'published',
-      by: ['department-approver'],
-      stamp: 'published',
-    },
+    // An actual missing or a cause unexplained stops a submission.
+    submitStep({ guard: ({ findings }) => openFindings('evaluation-incomplete', NOUN, { zh: '须处理', en: 'to fix' }, findings.filter((f) => f.severity === 'error')), notification: 'evaluation-submitted' }),
+    returnStep(NOUN, { notification: 'evaluation-returned' }),
+    acceptStep({ notification: 'evaluation-accepted', notificationBody: () => '' }),
+    publishStep('accepted'),
   ],
 };
 

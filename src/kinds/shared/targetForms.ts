@@ -7,15 +7,18 @@
  *     └── returned ◀─review 中/差 (reason required)
  *            └──submit──▶ submitted
  */
-import { documentTotal, type TargetDocument } from '../../core/document.ts';
+import type { z } from 'zod';
+import { DOCUMENT_KIND_NAMES, documentTotal, type TargetDocument } from '../../core/document.ts';
+import { officialLayout } from '../../layout/officialLayout.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import { goalList } from '../../core/projectTarget.ts';
 import { checkDeclaration } from '../../core/rules/checkDeclaration.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { REVIEW_GRADES, STATE_NAMES, type ReviewGrade } from '../../core/workflow.ts';
-import { EMPTY_SUMMARY, type CheckInput, type DocumentPlace, type SummaryColumns } from '../kindDefinition.ts';
+import { defineKind, EMPTY_SUMMARY, type AnyKind, type CheckInput, type DocumentPlace, type SummaryColumns } from '../kindDefinition.ts';
 import type { WorkflowDefinition } from '../workflow.ts';
+import { publishStep, submitStep } from './steps.ts';
 
 /** The region settings target forms read. */
 export interface TargetSettings {
@@ -41,12 +44,7 @@ export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
     published: { names: STATE_NAMES.published, editable: false, public: true },
   },
   transitions: [
-    {
-      action: 'submit',
-      names: { verb: { zh: '提交', en: 'submit' }, done: { zh: '已提交', en: 'submitted' } },
-      from: ['draft', 'returned'],
-      to: 'submitted',
-      by: ['department-approver'],
+    submitStep({
       stamp: 'submitted-first',
       guard: ({ findings, settings }) => {
         const errors = findings.filter((f) => f.severity === 'error').length;
@@ -55,7 +53,7 @@ export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
           : null;
       },
       notification: 'declaration-submitted',
-    },
+    }),
     {
       action: 'review',
       names: { verb: { zh: '审核', en: 'review' }, done: { zh: '已审核', en: 'reviewed' } },
@@ -72,15 +70,7 @@ export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
       notification: (_request, to) => (to === 'approved' ? 'declaration-approved' : 'declaration-returned'),
       notificationBody: (request) => `【${request.grade ?? ''}】${request.reason?.trim() ?? ''}`,
     },
-    {
-      action: 'publish',
-      names: { verb: { zh: '公开', en: 'publish' }, done: { zh: '已公开', en: 'published' } },
-      from: ['approved'],
-      to: 'published',
-      by: ['department-approver'],
-      stamp: 'published',
-      notification: 'declaration-published',
-    },
+    publishStep('approved', { notification: 'declaration-published' }),
   ],
 };
 
@@ -127,4 +117,39 @@ export function summarizeTarget(content: TargetDocument, _findings: readonly Fin
     searchText: targetSearchText(content, place.departmentName),
     amount: documentTotal(content),
   };
+}
+
+/** What makes a target form's kind besides what both share: its id, names, schema, subject and blank form. */
+export interface TargetKindParts<D extends TargetDocument> {
+  readonly kind: D['kind'];
+  readonly schema: z.ZodType<D>;
+  readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => string;
+  readonly empty: (place: Pick<DocumentPlace, 'departmentName' | 'year'>) => D;
+}
+
+/** A target form's kind: the review workflow, the checker, the library and the dashboards are the family's. */
+export function targetKind<D extends TargetDocument>(parts: TargetKindParts<D>): AnyKind {
+  return defineKind<D, TargetSettings>({
+    kind: parts.kind,
+    names: { full: DOCUMENT_KIND_NAMES[parts.kind], short: { zh: '申报表', en: 'form' } },
+    auditEntity: 'declaration',
+    auditAction: (verb) => (verb === 'comment' ? 'comment.create' : `declaration.${verb}`),
+    commentNotification: 'declaration-comment',
+    pagePath: (id) => `/declarations/${id}`,
+    schema: parts.schema,
+    workflow: TARGET_WORKFLOW as unknown as WorkflowDefinition<D>,
+    adminMayCreate: true,
+    deletable: true,
+    autosave: true,
+    settings: targetSettings,
+    normalise: normaliseTarget,
+    check: checkTarget,
+    summarize: summarizeTarget,
+    subject: parts.subject,
+    layout: officialLayout,
+    empty: parts.empty,
+    relations: ['target-links'],
+    dashboard: true,
+    teachesLibrary: true,
+  });
 }
