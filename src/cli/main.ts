@@ -100,7 +100,7 @@ export function buildProgram(): Command {
     .description('add a user')
     .requiredOption('--username <name>')
     .requiredOption('--name <display name>')
-    .addOption(new Option('--role <role>').choices(['editor', 'approver', 'reviewer', 'admin']).makeOptionMandatory())
+    .addOption(new Option('--role <role>').choices(['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency']).makeOptionMandatory())
     .option('--department <id>', 'department of an editor or approver')
     .option('--region <id>', 'region of a reviewer')
     .option('--password <password>', 'password (or JIXIAO_PASSWORD)')

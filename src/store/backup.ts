@@ -17,7 +17,7 @@ import { MIGRATIONS } from './migrations.ts';
 import type { Database } from './schema.ts';
 
 /** Tables in an order that satisfies foreign keys on restore (sessions are not kept: sign in again). */
-const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'declaration_findings', 'declaration_budget_lines'] as const;
+const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'declaration_findings', 'declaration_budget_lines'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
@@ -31,6 +31,11 @@ const ORDER: Record<TableName, string> = {
   document_comments: 'id',
   document_reviews: 'id',
   document_assignments: 'document_id, user_id',
+  assessment_templates: 'id',
+  assessment_samples: 'id',
+  department_year_figures: 'department_id, year',
+  assessment_files: 'id',
+  assessment_file_chunks: 'file_id, seq',
   audit_log: 'seq',
   // Entries merged into another come after it (null first): the reference is restored in order.
   indicator_library: 'merged_into nulls first, id',
@@ -41,6 +46,9 @@ const ORDER: Record<TableName, string> = {
   declaration_findings: 'declaration_id, family, severity',
   declaration_budget_lines: 'declaration_id, line',
 };
+
+/** Columns of bytes, kept in a backup as base64 text. */
+const BYTES_COLUMNS: Partial<Record<TableName, string>> = { assessment_file_chunks: 'data' };
 
 let latest = 0;
 for (const m of MIGRATIONS) latest = Math.max(latest, m.version);
@@ -95,10 +103,13 @@ async function* tableRows(trx: Transaction<Database>, table: TableName): AsyncGe
     return;
   }
   const cursor = `backup_${table}`;
-  await sql.raw(`declare ${cursor} no scroll cursor for select * from ${table} order by ${ORDER[table]}`).execute(trx);
+  // Bytes (evidence files) as base64 text, the same on both stores.
+  const columns = BYTES_COLUMNS[table] ? `*, encode(${BYTES_COLUMNS[table]}, 'base64') as ${BYTES_COLUMNS[table]}_base64` : '*';
+  await sql.raw(`declare ${cursor} no scroll cursor for select ${columns} from ${table} order by ${ORDER[table]}`).execute(trx);
   for (;;) {
     const batch = await sql.raw<Record<string, unknown>>(`fetch ${FETCH} from ${cursor}`).execute(trx);
-    if (batch.rows.length > 0) yield batch.rows;
+    const column = BYTES_COLUMNS[table];
+    if (batch.rows.length > 0) yield column ? batch.rows.map(({ [column]: _bytes, [`${column}_base64`]: base64, ...rest }) => ({ ...rest, [column]: base64 })) : batch.rows;
     if (batch.rows.length < FETCH) break;
   }
   await sql.raw(`close ${cursor}`).execute(trx);
@@ -218,7 +229,8 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
     let pending: { table: TableName; rows: Array<Record<string, unknown>> } | null = null;
     const flush = async () => {
       if (!pending || pending.rows.length === 0) return;
-      const chunk = pending.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v !== null && typeof v === 'object' ? JSON.stringify(v) : v])));
+      const bytes = BYTES_COLUMNS[pending.table];
+      const chunk = pending.rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, k === bytes && typeof v === 'string' ? Buffer.from(v, 'base64') : v !== null && typeof v === 'object' ? JSON.stringify(v) : v])));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are untyped backup data, one table at a time
       await trx.insertInto(pending.table).values(chunk as any).execute();
       pending = null;
