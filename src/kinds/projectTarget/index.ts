@@ -29,7 +29,7 @@ export const projectTargetKind = defineKind({
   subject: (place, summary) => `${place.departmentName} ${place.year}年「${summary.subjectName ?? '项目'}」项目绩效目标`,
   layout: officialLayout,
   empty: (place) => emptyProjectTarget(place.departmentName, place.year),
-  relations: ['target-links'],
+  relations: ['target-links', 'ex-ante'],
   dashboard: true,
   teachesLibrary: true,
 });
