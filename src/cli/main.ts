@@ -185,6 +185,17 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('assess')
+    .description('compute an assessment (ex-ante assessment, evaluation, sampling review): each criterion, the first level, the total, grade and decision, and what is wrong with the sheet')
+    .argument('<file>', 'the assessment as canonical JSON (docs/format-assessment.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', "a JSON file with the region's assessment settings (grades, outliers, blend)")
+    .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+      const { runAssess } = await import('./assessCommand.ts');
+      process.exitCode = runAssess(file, { ...options, lang: langOf(this) });
+    });
+
+  program
     .command('export')
     .description('write a form as the official PDF or Excel form (or canonical JSON): a file of any importable format, or a form on a running server by its id')
     .argument('<source>', 'a file (JSON, .xlsx, .xls, PDF, HTML, text), or a declaration id on the server')
