@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
- * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district.
+ * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, cluster, district,
+ * assessment, assessment-report.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -15,6 +16,7 @@ import { projectImportBench } from './projectImportBench.ts';
 import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
+import { assessmentBench, assessmentReportBench } from './assessmentBench.ts';
 import { provinceBench } from './provinceBench.ts';
 import { clusterBench } from './clusterBench.ts';
 import { districtBench } from './districtBench.ts';
@@ -39,6 +41,8 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   province: { title: "A province's year on PostgreSQL (issue 15)", run: provinceBench },
   cluster: { title: 'Three server processes behind nginx (issue 15)', run: clusterBench },
   district: { title: 'One district on the embedded store (issue 15)', run: districtBench },
+  assessment: { title: 'Assessment scoring (issue 25)', run: assessmentBench },
+  'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

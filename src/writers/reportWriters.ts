@@ -76,19 +76,22 @@ function cjkFont(): fontkit.Font {
 // One cache of laid-out runs for every report (they depend on the font only), as the form writer keeps.
 let layouts: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
 
+// Widths of the units wrapped (a character, a run of Latin letters), by size: the font's alone, so kept across reports (bounded).
+const widths = new Map<string, number>();
+
 class ReportDrawer {
   private y = MARGIN.top;
-  private readonly widths = new Map<string, number>();
 
   constructor(private readonly pdf: PDFKit.PDFDocument) {}
 
   private measure(size: number) {
     return (unit: string): number => {
       const key = `${size}\u0000${unit}`;
-      let w = this.widths.get(key);
+      let w = widths.get(key);
       if (w === undefined) {
         w = this.pdf.widthOfString(unit);
-        this.widths.set(key, w);
+        if (widths.size > 100_000) widths.clear();
+        widths.set(key, w);
       }
       return w;
     };

@@ -181,6 +181,41 @@ function bandHolds(score: bigint, weight: bigint, band: { from: string; to: stri
   return atLeast && below;
 }
 
+/** Band bounds are a few percentages used over and over: read once each (a bounded memo). */
+const PERCENTS = new Map<string, Ratio | null>();
+function percentOf(text: string): Ratio | null {
+  let value = PERCENTS.get(text);
+  if (value === undefined) {
+    value = ratioOf(text);
+    if (PERCENTS.size > 1000) PERCENTS.clear();
+    PERCENTS.set(text, value);
+  }
+  return value;
+}
+
+/**
+ * A criterion's bands made ready for many scores: each band's bounds as hundredths of the weight,
+ * compared exactly (score × 100 × den against bound × weight). Null for a criterion without bands.
+ */
+export function compileBands(weight: bigint, bands: ReadonlyArray<{ name: string; from: string; to: string }>): ((score: bigint) => string | null) | null {
+  if (bands.length === 0) return null;
+  const parsed = bands.map((b) => ({ name: b.name, from: percentOf(b.from), to: percentOf(b.to) }));
+  let top: Ratio | null = null;
+  for (const b of parsed) if (b.to && (top === null || compare(b.to, top) > 0)) top = b.to;
+  const limits = parsed.map((b) => (b.from && b.to ? { name: b.name, fromNum: b.from.num * weight, fromDen: b.from.den * 100n, toNum: b.to.num * weight, toDen: b.to.den * 100n, top: top !== null && compare(b.to, top) === 0 } : null));
+  return (score) => {
+    if (weight === 0n) return bands[0]?.name ?? null;
+    for (const l of limits) {
+      if (l === null) continue;
+      // score ≥ from% × weight and score < to% × weight (≤ for the highest band).
+      if (score * l.fromDen < l.fromNum) continue;
+      const upper = score * l.toDen;
+      if (l.top ? upper <= l.toNum : upper < l.toNum) return l.name;
+    }
+    return null;
+  };
+}
+
 /** The band a score falls in (the highest band includes its upper bound), or null. */
 export function bandOf(score: bigint, weight: bigint, bands: ReadonlyArray<{ name: string; from: string; to: string }>): string | null {
   if (weight === 0n) return bands[0]?.name ?? null;
@@ -364,13 +399,23 @@ export function scoreAssessment(a: Assessment, settings: AssessmentSettings = DE
   const weights = new Map<string, bigint>();
   for (const c of tree.byId.values()) weights.set(c.id, parseCents(c.weight) ?? 0n);
   const byLeaf = new Map<string, { panel: Array<bigint | null>; self: bigint | null }>();
+  const bandsOf = new Map<string, ((score: bigint) => string | null) | null>();
+  const bandCheck = (criterion: Criterion) => {
+    let check = bandsOf.get(criterion.id);
+    if (check === undefined) {
+      check = criterion.standard.type === 'bands' ? compileBands(weights.get(criterion.id) ?? 0n, criterion.standard.bands) : null;
+      bandsOf.set(criterion.id, check);
+    }
+    return check;
+  };
   for (const s of a.scores) {
     const criterion = tree.byId.get(s.criterion);
     if (!criterion || (tree.children.get(criterion.id)?.length ?? 0) > 0) continue;
     const value = parseCents(s.score);
     const weight = weights.get(criterion.id) ?? 0n;
     if (value === null || value > weight) continue;
-    if (criterion.standard.type === 'bands' && bandOf(value, weight, criterion.standard.bands) === null) continue;
+    const check = bandCheck(criterion);
+    if (check !== null && check(value) === null) continue;
     let slot = byLeaf.get(criterion.id);
     if (!slot) {
       slot = { panel: new Array<bigint | null>(panel.length).fill(null), self: null };
@@ -457,7 +502,7 @@ export function scoreAssessment(a: Assessment, settings: AssessmentSettings = DE
       score: score === null ? null : formatCents(score),
       source: computed ? 'data' : 'scorers',
       expression: computed?.expression ?? null,
-      band: c.standard.type === 'bands' && score !== null ? bandOf(score, weight, c.standard.bands) : null,
+      band: score === null ? null : (bandCheck(c)?.(score) ?? null),
       scores: given.map((v, i) => ({ scorer: givenBy[i] as string, score: formatCents(v) })),
       self: computed ? formatCents(computed.cents) : slot?.self === null || slot?.self === undefined ? null : formatCents(slot.self),
       min: min === null ? null : formatCents(min),
