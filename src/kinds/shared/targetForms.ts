@@ -136,7 +136,13 @@ export function normaliseTarget<D extends TargetDocument>(content: D, place: Pic
 export function checkTarget<D extends TargetDocument>(content: D, input: CheckInput<TargetSettings>): { content: D; findings: Finding[] } {
   const related = input.related as RelatedDocuments;
   // The ex-ante conclusion is the store's (the concluded assessment), never what a save sent.
-  const stored = content.kind === 'project-target' && related.exAnte !== undefined ? ({ ...content, exAnte: related.exAnte } as D) : content;
+  let stored = content;
+  if (content.kind === 'project-target' && related.exAnte !== undefined) {
+    // Written when there is one, absent otherwise (a form without an assessment reads as it always did).
+    const rest: D = { ...content };
+    if ('exAnte' in rest) delete rest.exAnte;
+    stored = related.exAnte === null ? rest : { ...rest, exAnte: related.exAnte };
+  }
   const config = input.settings.exAnte.requiredFrom === null ? undefined : withConfig({ thresholds: { exAnteRequiredFrom: input.settings.exAnte.requiredFrom } });
   return { content: stored, findings: checkDeclaration(stored, config, undefined, related) };
 }
