@@ -2,7 +2,7 @@
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
  * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
- * cli-start.
+ * cli-start, assessment, assessment-report.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -17,6 +17,7 @@ import { projectImportBench } from './projectImportBench.ts';
 import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
+import { assessmentBench, assessmentReportBench } from './assessmentBench.ts';
 import { provinceBench } from './provinceBench.ts';
 import { searchBench } from './searchBench.ts';
 import { clusterBench } from './clusterBench.ts';
@@ -44,6 +45,8 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   cluster: { title: 'Three server processes behind nginx (issue 15)', run: clusterBench },
   district: { title: 'One district on the embedded store (issue 15)', run: districtBench },
   'cli-start': { title: 'The command line’s start (issue 22)', run: cliStartBench },
+  assessment: { title: 'Assessment scoring (issue 25)', run: assessmentBench },
+  'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

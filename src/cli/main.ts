@@ -111,7 +111,7 @@ export function buildProgram(): Command {
     .description('add a user')
     .requiredOption('--username <name>')
     .requiredOption('--name <display name>')
-    .addOption(new Option('--role <role>').choices(['editor', 'approver', 'reviewer', 'admin']).makeOptionMandatory())
+    .addOption(new Option('--role <role>').choices(['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency']).makeOptionMandatory())
     .option('--department <id>', 'department of an editor or approver')
     .option('--region <id>', 'region of a reviewer')
     .option('--password <password>', 'password (or JIXIAO_PASSWORD)')
@@ -196,6 +196,17 @@ export function buildProgram(): Command {
     .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
       const { runScore } = await import('./scoreCommand.ts');
       process.exitCode = await runScore(file, { ...options, lang: langOf(this) });
+    });
+
+  program
+    .command('assess')
+    .description('compute an assessment (ex-ante assessment, evaluation, sampling review): each criterion, the first level, the total, grade and decision, and what is wrong with the sheet')
+    .argument('<file>', 'the assessment as canonical JSON (docs/format-assessment.md)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--config <file>', "a JSON file with the region's assessment settings (grades, outliers, blend)")
+    .action(async function (this: Command, file: string, options: { format: 'text' | 'json'; config?: string }) {
+      const { runAssess } = await import('./assessCommand.ts');
+      process.exitCode = runAssess(file, { ...options, lang: langOf(this) });
     });
 
   program

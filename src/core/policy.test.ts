@@ -21,6 +21,9 @@ const actors: Record<Role, Actor> = {
   approver: { id: 'a', role: 'approver', departmentId: 'H1', regionId: null },
   reviewer: { id: 'r', role: 'reviewer', departmentId: null, regionId: 'haizhu' },
   admin: { id: 'm', role: 'admin', departmentId: null, regionId: null },
+  // An expert who works in department H1, and an agency of the region: neither is a party to a form.
+  expert: { id: 'x', role: 'expert', departmentId: 'H1', regionId: 'haizhu' },
+  agency: { id: 'g', role: 'agency', departmentId: null, regionId: 'haizhu' },
 };
 const ACTIONS: DeclarationAction[] = ['read', 'history', 'update', 'comment', 'submit', 'review', 'publish', 'delete'];
 
@@ -31,6 +34,8 @@ const SUBMITTED: Record<Role | 'public', [DeclarationAction[], DeclarationAction
   approver: [['read', 'history', 'update', 'comment', 'submit', 'publish'], [], []],
   reviewer: [['read', 'history', 'comment', 'review'], ['read', 'history', 'comment', 'review'], []],
   admin: [['read', 'history'], ['read', 'history'], ['read', 'history']],
+  expert: [[], [], []],
+  agency: [[], [], []],
   public: [[], [], []],
 };
 
@@ -78,6 +83,8 @@ describe('system actions', () => {
     ['approver', false, true],
     ['reviewer', false, false],
     ['admin', true, false],
+    ['expert', false, false],
+    ['agency', false, false],
     ['public', false, false],
   ])('%s: manage %s, create declarations %s', (role, manage, create) => {
     const actor = role === 'public' ? null : actors[role];
@@ -190,5 +197,35 @@ describe("a bureau's admin (an admin bound to a region)", () => {
     expect(oversightRegion(bureauAdmin)).toBe('haizhu');
     expect(oversightRegion(actors.reviewer)).toBe('haizhu');
     expect(oversightRegion(systemAdmin)).toBeNull();
+  });
+});
+
+describe('assessment policy: experts and agencies see what they are assigned, and nothing else', () => {
+  const kind = kindOf('assessment');
+  const assessment = (state: string, assignees: string[] = []): DocumentResource => ({ departmentId: 'H1', regionPath: ['haizhu', 'guangzhou', 'guangdong'], state, assignees });
+  const other: Actor = { id: 'g2', role: 'agency', departmentId: null, regionId: 'haizhu' };
+  const ACTIONS_ALL = ['read', 'history', 'update', 'comment', 'assign', 'start', 'conclude', 'release', 'reopen', 'delete'];
+  const allowed = (actor: Actor | null, state: string, assignees: string[] = []) => ACTIONS_ALL.filter((a) => canOnDocument(actor, a, assessment(state, assignees), kind));
+
+  it.each<[string, Actor | null, string, string[], string[]]>([
+    // Which steps a state allows is the workflow's; the policy says who may ask.
+    ['the region’s reviewer', actors.reviewer, 'scoring', [], ['read', 'history', 'update', 'comment', 'assign', 'start', 'conclude', 'release', 'reopen']],
+    ['the department’s editor', actors.editor, 'scoring', [], ['read', 'history', 'update', 'comment']],
+    ['the department’s approver', actors.approver, 'concluded', [], ['read', 'history', 'update', 'comment']],
+    ['an assigned agency', actors.agency, 'scoring', ['g'], ['read', 'history', 'update', 'comment']],
+    ['another agency, not assigned', other, 'scoring', ['g'], []],
+    ['an expert of the department, not assigned', actors.expert, 'scoring', [], []],
+    ['an admin', actors.admin, 'scoring', [], ['read', 'history']],
+    ['the public', null, 'released', [], []],
+  ])('%s', (_who, actor, state, assignees, expected) => {
+    expect(allowed(actor, state, assignees)).toEqual(expected);
+  });
+
+  it('opened by the bureau’s reviewers of the region, or by a department for its own; never by experts and agencies', () => {
+    expect(canCreateDocument(actors.reviewer, kind, 'H1', ['haizhu', 'guangzhou'])).toBe(true);
+    expect(canCreateDocument(actors.reviewer, kind, 'Y1', ['yuexiu', 'guangzhou'])).toBe(false);
+    expect(canCreateDocument(actors.editor, kind, 'H1', ['haizhu'])).toBe(true);
+    expect(canCreateDocument(actors.editor, kind, 'H2', ['haizhu'])).toBe(false);
+    for (const actor of [actors.expert, actors.agency, actors.admin, null]) expect(canCreateDocument(actor, kind, 'H1', ['haizhu'])).toBe(false);
   });
 });

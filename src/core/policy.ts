@@ -4,14 +4,19 @@
  * from these roles and facts; what is not a document (the system's administration, monitoring rounds) is here.
  */
 
-/** Roles of signed-in users. The public has no role (a null actor). */
-export type Role = 'editor' | 'approver' | 'reviewer' | 'admin';
+/**
+ * Roles of signed-in users. The public has no role (a null actor). Experts (专家) and third-party
+ * agencies (第三方机构) see only the documents they are assigned to.
+ */
+export type Role = 'editor' | 'approver' | 'reviewer' | 'admin' | 'expert' | 'agency';
 
 export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   editor: { zh: '部门填报员', en: 'Department editor' },
   approver: { zh: '部门负责人', en: 'Department approver' },
   reviewer: { zh: '财政审核员', en: 'Finance reviewer' },
   admin: { zh: '管理员', en: 'Administrator' },
+  expert: { zh: '专家', en: 'Expert' },
+  agency: { zh: '第三方机构', en: 'Third-party agency' },
 };
 
 /** A signed-in user as the policy sees them. */

@@ -58,6 +58,22 @@ export interface ProjectIndicator extends IndicatorRow {
   core: boolean;
 }
 
+/**
+ * The finance bureau's ex-ante assessment of the project (事前绩效评估), as Jixiao writes it into the
+ * form when the bureau concludes: the decision and the amounts supported and cut (万元). Never typed:
+ * the server writes it from the concluded assessment on every save.
+ */
+export interface ExAnteRecord {
+  /** The assessment's id. */
+  assessment: string;
+  decision: 'support' | 'support-after-adjustment' | 'reject';
+  grade: string | null;
+  total: string | null;
+  supported: string | null;
+  cut: string | null;
+  concludedAt: string | null;
+}
+
 /** A project target declaration. */
 export interface ProjectTargetDeclaration {
   schemaVersion: typeof SCHEMA_VERSION;
@@ -80,6 +96,8 @@ export interface ProjectTargetDeclaration {
   /** Header fields the model has no place for (填报人, 联系电话, 资金用途 …), label and value as printed. */
   extra: Array<{ label: string; value: string }>;
   unparsed: UnparsedText[];
+  /** The ex-ante assessment's conclusion, where the bureau has concluded one (written by Jixiao). */
+  exAnte?: ExAnteRecord | null | undefined;
 }
 
 /** A project form with nothing filled in. */

@@ -11,6 +11,7 @@ import type { ReportAction, ReportState } from '../core/monitoring/reportWorkflo
 import type { IndicatorProgress, MonitoringConfig } from '../core/monitoring/lights.ts';
 import type { MonitoringSettings } from './monitoringConfigSchema.ts';
 import type { ScoringSettings } from './scoringConfigSchema.ts';
+import type { AssessmentRegionSettings } from './assessmentSettingsSchema.ts';
 import type { EvaluationAction, EvaluationState } from '../core/evaluation/evaluationWorkflow.ts';
 import type { EvaluationScore, ScoringConfig } from '../core/evaluation/scoring.ts';
 import type { EvaluationGrade, SelfEvaluation } from '../core/selfEvaluation.ts';
@@ -50,6 +51,8 @@ export interface RegionSettings {
   monitoring?: MonitoringSettings;
   /** Year-end scoring: formulas, bands, weights, grades and rule settings (format/scoringConfigSchema.ts). */
   scoring?: ScoringSettings;
+  /** Assessments: grades, outliers, the sampling blend, the ex-ante gate, evidence limits (format/assessmentSettingsSchema.ts). */
+  assessment?: AssessmentRegionSettings;
 }
 
 /** The latest review of a declaration: what its department must read first when it is returned. */

@@ -24,6 +24,7 @@ export const checkConfigSchema = z
         satisfactionMinimum: z.number().min(0).max(100).optional(),
         flagPerfectSatisfaction: z.boolean().optional(),
         coverageMinimumShared: z.number().int().min(1).max(20).optional(),
+        exAnteRequiredFrom: z.string().regex(/^\d{1,12}(\.\d{1,6})?$/).nullable().optional(),
       })
       .strict()
       .optional(),

@@ -56,6 +56,20 @@ export const projectTargetSchema = z
     emptyLevel2: emptyLevel2Schema,
     extra: z.array(z.object({ label: z.string(), value: z.string() }).strict()).describe('header fields the model has no place for'),
     unparsed: unparsedSchema,
+    exAnte: z
+      .object({
+        assessment: z.string().max(100),
+        decision: z.enum(['support', 'support-after-adjustment', 'reject']).describe('予以支持 / 调整后予以支持 / 不予支持'),
+        grade: z.string().max(10).nullable(),
+        total: z.string().max(20).nullable(),
+        supported: amountSchema.describe('万元 supported'),
+        cut: amountSchema.describe('万元 cut (核减)'),
+        concludedAt: z.string().max(40).nullable(),
+      })
+      .strict()
+      .nullable()
+      .optional()
+      .describe("the finance bureau's ex-ante assessment, written by Jixiao when it concludes (what is sent here is replaced)"),
   })
   .strict()
   .describe('Jixiao canonical JSON: a project target form');

@@ -16,6 +16,8 @@ export interface Viewer {
   readonly userId: string | null;
   readonly role: string | null;
   readonly parties: ReadonlySet<Party>;
+  /** The people assigned to the document (a scorer's scores are theirs alone), for kinds that assign. */
+  readonly assignees?: ReadonlySet<string>;
 }
 
 /** Every document's content names its kind. */
@@ -142,9 +144,12 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly subjectKinds?: readonly string[];
   /**
    * Documents the store loads for `check` (`CheckInput.related`), by the names of its loaders:
-   * `target-links` — a target form's department form and row, its project forms, last year's form.
+   * `target-links` — a target form's department form and row, its project forms, last year's form;
+   * `ex-ante` — a project form's concluded ex-ante assessment (`related.exAnte`);
+   * `assessment-data` — the figures an assessment's formulas read (`related.data`: execution rates,
+   * the department's ratios).
    */
-  readonly relations?: readonly 'target-links'[];
+  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data')[];
   /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
   readonly dashboard?: boolean;
   /** Approved and published ones teach the indicator library (target forms). */

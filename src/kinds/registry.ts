@@ -3,6 +3,7 @@
  * and the web app's document page find a kind here by its id; adding a kind is its folder and one line
  * below.
  */
+import { assessmentKind } from './assessment/index.ts';
 import { departmentTargetKind } from './departmentTarget/index.ts';
 import type { AnyKind } from './kindDefinition.ts';
 import { monitoringReportKind } from './monitoringReport/index.ts';
@@ -23,6 +24,7 @@ registerKind(departmentTargetKind);
 registerKind(projectTargetKind);
 registerKind(monitoringReportKind);
 registerKind(selfEvaluationKind);
+registerKind(assessmentKind);
 
 /** The kind of that id, or undefined. */
 export function findKind(kind: string): AnyKind | undefined {

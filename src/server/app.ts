@@ -21,6 +21,7 @@ import { findTextProblem } from './textSafety.ts';
 import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
+import { assessmentRoutes } from './routes/assessmentRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
@@ -262,5 +263,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   jobRoutes(app, store, jobQueue);
   declarationRoutes(app, store);
   documentRoutes(app, store);
+  assessmentRoutes(app, store);
   return app;
 }

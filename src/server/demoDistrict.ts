@@ -2,7 +2,8 @@
  * The demo's district: 30 more Haizhu departments and 5 in Yuexiu, each with generated variations of
  * the seed — its own name, amounts, projects and planted mistakes — over two years (2024 published and
  * self-evaluated, 2025 in every state of the cycle and monitored), so that every dashboard has a
- * region's worth of real figures to show and drill into.
+ * region's worth of real figures to show and drill into; and the bureau's assessments of them
+ * (demoAssessments.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { DOCUMENT_KINDS } from '../core/document.ts';
@@ -15,6 +16,7 @@ import type { Actor } from '../core/policy.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { TransitionRequest } from '../core/workflow.ts';
 import type { Database } from '../store/schema.ts';
+import { seedDemoAssessments } from './demoAssessments.ts';
 import { fillEvaluation } from './demoEvaluations.ts';
 import { fillReport, THROUGH } from './demoMonitoring.ts';
 import { APPROVE, demoProjectForm, move, PUBLISH } from './demoProjects.ts';
@@ -222,4 +224,7 @@ export async function seedDemoDistrict(
       }
     }
   }
+
+  // The finance bureau's assessments: ex-ante, a key evaluation, a department's year, 抽评.
+  await seedDemoAssessments(trx, { passwordHash, haizhu: options.haizhu, reviewer: options.haizhuReviewer });
 }

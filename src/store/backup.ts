@@ -21,7 +21,7 @@ import type { Database } from './schema.ts';
  * Tables in an order that satisfies foreign keys on restore: every table of the schema, but those of
  * {@link NOT_BACKED_UP}. A test fails when a table is in neither list.
  */
-export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
+export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The tables a backup leaves out, and why. */
@@ -34,7 +34,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
 };
 
 /** Columns of bytes (bytea), written as base64 text: JSON has no bytes. */
-const BYTES: Partial<Record<TableName, readonly string[]>> = { jobs: ['output'], job_items: ['data'] };
+const BYTES: Partial<Record<TableName, readonly string[]>> = { jobs: ['output'], job_items: ['data'], assessment_file_chunks: ['data'] };
 
 /** The order rows are read in: parents before children for regions, the chain's order for the audit log. */
 const ORDER: Record<TableName, string> = {
@@ -47,6 +47,11 @@ const ORDER: Record<TableName, string> = {
   document_comments: 'id',
   document_reviews: 'id',
   document_assignments: 'document_id, user_id',
+  assessment_templates: 'id',
+  assessment_samples: 'id',
+  department_year_figures: 'department_id, year',
+  assessment_files: 'id',
+  assessment_file_chunks: 'file_id, seq',
   audit_log: 'seq',
   // Entries merged into another come after it (null first): the reference is restored in order.
   indicator_library: 'merged_into nulls first, id',
@@ -60,6 +65,7 @@ const ORDER: Record<TableName, string> = {
   jobs: 'id',
   job_items: 'job_id, seq',
 };
+
 
 let latest = 0;
 for (const m of MIGRATIONS) latest = Math.max(latest, m.version);

@@ -573,6 +573,75 @@ export const MIGRATIONS: readonly Migration[] = [
     backfill: (trx) => backfillSearchTokens(trx, 'documents', sql`and kind in ('monitoring-report', 'self-evaluation')`),
     backfillAfter: refreshAllDepartmentYears,
   },
+  {
+    version: 11,
+    name: "the finance bureau's assessments: experts and agencies as roles, templates by region and year, evidence files, 抽评 draws, a department's yearly figures",
+    statements: [
+      `alter table users drop constraint users_role_check`,
+      `alter table users add constraint users_role_check check (role in ('editor', 'approver', 'reviewer', 'admin', 'expert', 'agency'))`,
+      `create table assessment_templates (
+         id text primary key,
+         key text not null,
+         region_id text not null references regions(id),
+         year integer not null,
+         version integer not null,
+         name text not null,
+         purpose text not null,
+         criteria jsonb not null,
+         based_on text,
+         used_at text,
+         created_by text not null,
+         created_at text not null,
+         updated_at text not null,
+         unique (region_id, key, year, version)
+       )`,
+      `create table assessment_files (
+         id text primary key,
+         document_id text not null references documents(id) on delete cascade,
+         criterion text,
+         item text not null,
+         name text not null,
+         content_type text not null,
+         size integer not null default 0,
+         sha256 text,
+         complete boolean not null default false,
+         uploaded_by text not null,
+         uploaded_at text not null
+       )`,
+      `create index assessment_files_by_document on assessment_files (document_id)`,
+      // Bytes in chunks: an upload streams in and a download streams out, a chunk at a time.
+      `create table assessment_file_chunks (
+         file_id text not null references assessment_files(id) on delete cascade,
+         seq integer not null,
+         data bytea not null,
+         primary key (file_id, seq)
+       )`,
+      `create table assessment_samples (
+         id text primary key,
+         region_id text not null references regions(id),
+         year integer not null,
+         seed text not null,
+         counts jsonb not null,
+         candidates jsonb not null,
+         drawn jsonb not null,
+         template text,
+         created_by text not null,
+         created_at text not null
+       )`,
+      `create table department_year_figures (
+         department_id text not null references departments(id),
+         year integer not null,
+         establishment integer,
+         staff integer,
+         three_public numeric(20, 6),
+         three_public_last numeric(20, 6),
+         updated_by text not null,
+         updated_at text not null,
+         primary key (department_id, year)
+       )`,
+      `create index documents_assessment_target on documents (target_id) where kind = 'assessment'`,
+    ],
+  },
 ];
 
 /**

@@ -184,6 +184,76 @@ export interface DocumentAssignmentsTable {
   assigned_at: string;
 }
 
+/** A region's template of assessment criteria for a year, versioned once an assessment used it. */
+export interface AssessmentTemplatesTable {
+  id: string;
+  /** The family its versions share: a built-in template's key, or the region's own. */
+  key: string;
+  region_id: string;
+  year: number;
+  version: number;
+  name: string;
+  purpose: string;
+  criteria: unknown;
+  /** The built-in key or template it was copied from. */
+  based_on: string | null;
+  /** When an assessment was first opened with it: edits from then on make a new version. */
+  used_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An evidence file of an assessment, its bytes in chunks (assessment_file_chunks). */
+export interface AssessmentFilesTable {
+  id: string;
+  document_id: string;
+  criterion: string | null;
+  /** The checklist item it answers. */
+  item: string;
+  name: string;
+  /** The type its bytes show, never the one the client claimed. */
+  content_type: string;
+  size: number;
+  sha256: string | null;
+  /** False while it streams in; an upload that stopped is never served. */
+  complete: boolean;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
+export interface AssessmentFileChunksTable {
+  file_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+/** A 抽评 draw: its seed, counts, the candidates it drew from, and what it drew. */
+export interface AssessmentSamplesTable {
+  id: string;
+  region_id: string;
+  year: number;
+  seed: string;
+  counts: unknown;
+  candidates: unknown;
+  drawn: unknown;
+  template: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+/** The figures of a department's year Jixiao holds nowhere else (编制数, 在职人数, 三公经费). */
+export interface DepartmentYearFiguresTable {
+  department_id: string;
+  year: number;
+  establishment: number | null;
+  staff: number | null;
+  three_public: string | null;
+  three_public_last: string | null;
+  updated_by: string;
+  updated_at: string;
+}
+
 /** A comment anchored to a field or row of a document (a JSON Pointer; '' for the whole document). */
 export interface DocumentCommentsTable {
   id: string;
@@ -349,6 +419,11 @@ export interface Database {
   document_comments: DocumentCommentsTable;
   document_reviews: DocumentReviewsTable;
   document_assignments: DocumentAssignmentsTable;
+  assessment_templates: AssessmentTemplatesTable;
+  assessment_files: AssessmentFilesTable;
+  assessment_file_chunks: AssessmentFileChunksTable;
+  assessment_samples: AssessmentSamplesTable;
+  department_year_figures: DepartmentYearFiguresTable;
   audit_log: AuditLogTable;
   indicator_library: IndicatorLibraryTable;
   indicator_uses: IndicatorUsesTable;

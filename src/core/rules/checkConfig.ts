@@ -15,6 +15,8 @@ export interface CheckThresholds {
   readonly flagPerfectSatisfaction: boolean;
   /** Shared informative character pairs for an indicator to serve a goal (default 2). */
   readonly coverageMinimumShared: number;
+  /** A new project of at least this amount (万元) needs an ex-ante assessment (null, the default: never flagged missing). */
+  readonly exAnteRequiredFrom: string | null;
 }
 
 /** The checker's configuration. */
@@ -30,7 +32,7 @@ export interface CheckConfig {
 export const DEFAULT_CHECK_CONFIG: CheckConfig = {
   framework: 'national',
   rules: {},
-  thresholds: { satisfactionMinimum: 80, flagPerfectSatisfaction: true, coverageMinimumShared: 2 },
+  thresholds: { satisfactionMinimum: 80, flagPerfectSatisfaction: true, coverageMinimumShared: 2, exAnteRequiredFrom: null },
 };
 
 /** A configuration with some settings changed; unnamed settings keep their defaults. */

@@ -5,7 +5,7 @@
 import type { IndicatorRow } from '../document.ts';
 import { moneyEquals, subtractMoney, sumMoney, type Money } from '../money.ts';
 import { amountOf, show } from './arithmeticRules.ts';
-import { goalList, type ProjectTargetDeclaration } from '../projectTarget.ts';
+import { goalList, type ExAnteRecord, type ProjectTargetDeclaration } from '../projectTarget.ts';
 import { parseTargetValue as parseLike, type TargetValue } from '../targetValue.ts';
 import { wordingPairs } from './coverage.ts';
 import { namedIndicator, pointer } from './finding.ts';
@@ -311,6 +311,37 @@ export const standardMissing: Rule = {
   },
 };
 
+const exAnte = (decision: ExAnteRecord['decision']): RelatedDocuments => ({ exAnte: { assessment: 'a', decision, grade: decision === 'reject' ? '差' : '良', total: decision === 'reject' ? '55.00' : '84.50', supported: decision === 'reject' ? '0.00' : '300.00', cut: '0.00', concludedAt: '2025-03-01T00:00:00.000Z' } });
+
+/** Continuing and recurring projects (延续, 常年) are not new: their ex-ante assessment is not required by amount. */
+const CONTINUING = /延续|常年|经常|持续/;
+
+export const projectExAnte: Rule = {
+  id: 'project-ex-ante',
+  kinds: PROJECT,
+  family: 'completeness',
+  severity: 'error',
+  description: { zh: '新增项目经事前绩效评估且未被评为不予支持', en: 'A new project has an ex-ante assessment that does not reject it' },
+  source: '中发〔2018〕34号（事前绩效评估）；各地事前评估办法：未评估或评估未通过的不安排预算（domain-evaluation.md §1）；须评估的金额为地区设置 exAnteRequiredFrom',
+  examples: {
+    bad: { on: 'project-target', shows: '事前绩效评估结论：不予支持', edit: () => undefined, related: () => exAnte('reject') },
+    good: { on: 'project-target', shows: '事前绩效评估结论：调整后予以支持', edit: () => undefined, related: () => exAnte('support-after-adjustment') },
+  },
+  *check({ declaration: d, related, config }) {
+    // Only where the server looked the assessment up; a file checked alone says nothing of it.
+    if (d.kind !== 'project-target' || related.exAnte === undefined) return;
+    if (related.exAnte?.decision === 'reject') {
+      yield { path: '/exAnte/decision', message: { zh: '事前绩效评估结论为“不予支持”，不应安排预算', en: 'the ex-ante assessment rejects the project: no budget should be arranged' } };
+      return;
+    }
+    const floor = config.thresholds.exAnteRequiredFrom;
+    const total = amountOf(d.funds.total);
+    const limit = floor === null ? null : amountOf(floor);
+    if (related.exAnte !== null || limit === null || total === null || total.units < limit.units || CONTINUING.test(d.project.nature ?? '')) return;
+    yield { severity: 'warning', path: '/funds/total', message: { zh: `新增项目资金 ${show(total)} 万元，达到事前绩效评估起点 ${show(limit)} 万元，尚无事前绩效评估结论`, en: `a new project of ${show(total)} (万元), at or above the ${show(limit)} that requires an ex-ante assessment, has none concluded` } };
+  },
+};
+
 export const PROJECT_RULES: readonly Rule[] = [
   standardMissing,
   targetFusedCells,
@@ -323,6 +354,7 @@ export const PROJECT_RULES: readonly Rule[] = [
   continuingWithoutLastYear,
   targetBelowLastYear,
   departmentIndicatorNotCarried,
+  projectExAnte,
 ];
 
 export type { ProjectTargetDeclaration };

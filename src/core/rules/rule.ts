@@ -5,7 +5,7 @@
 import type { SelfEvaluation } from '../selfEvaluation.ts';
 import type { DepartmentTargetDeclaration } from '../declaration.ts';
 import type { DocumentKind, TargetDocument } from '../document.ts';
-import type { ProjectTargetDeclaration } from '../projectTarget.ts';
+import type { ExAnteRecord, ProjectTargetDeclaration } from '../projectTarget.ts';
 import type { CheckConfig } from './checkConfig.ts';
 import type { Bilingual, FindingDraft, Severity } from './finding.ts';
 
@@ -78,6 +78,8 @@ export interface RelatedDocuments {
   readonly lastYear?: TargetDocument | null;
   /** Last year's self-evaluation of last year's form (submitted or later), whose results feed this year. */
   readonly lastYearEvaluation?: SelfEvaluation | null;
+  /** A project form's concluded ex-ante assessment (null: none concluded). */
+  readonly exAnte?: ExAnteRecord | null;
 }
 
 /** A checker rule. */

@@ -11,4 +11,5 @@ export const projectTargetKind = targetKind({
   schema: projectTargetSchema,
   subject: (place, summary) => `${place.departmentName} ${place.year}年「${summary.subjectName ?? '项目'}」项目绩效目标`,
   empty: (place) => emptyProjectTarget(place.departmentName, place.year),
+  relations: ['target-links', 'ex-ante'],
 });

@@ -13,21 +13,49 @@ import { officialLayout } from '../../layout/officialLayout.ts';
 import type { RelatedDocuments } from '../../core/rules/rule.ts';
 import { goalList } from '../../core/projectTarget.ts';
 import { checkDeclaration } from '../../core/rules/checkDeclaration.ts';
+import { withConfig } from '../../core/rules/checkConfig.ts';
+import { parseMoney } from '../../core/money.ts';
+import { assessmentSettingsOf, type ExAnteSettings } from '../../format/assessmentSettingsSchema.ts';
 import type { Finding } from '../../core/rules/finding.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { REVIEW_GRADES, STATE_NAMES, type ReviewGrade } from '../../core/workflow.ts';
-import { defineKind, EMPTY_SUMMARY, type AnyKind, type CheckInput, type DocumentPlace, type SummaryColumns } from '../kindDefinition.ts';
-import type { WorkflowDefinition } from '../workflow.ts';
+import { defineKind, EMPTY_SUMMARY, type AnyKind, type CheckInput, type DocumentPlace, type KindDefinition, type SummaryColumns } from '../kindDefinition.ts';
+import type { Refusal, WorkflowDefinition } from '../workflow.ts';
 import { publishStep, submitStep } from './steps.ts';
 
 /** The region settings target forms read. */
 export interface TargetSettings {
   /** Refuse to submit a form the checker finds errors in (a bureau's choice). */
   readonly blockSubmitOnErrors: boolean;
+  /** The ex-ante gate on project forms: the amounts from which an assessment is required, and from which approval is blocked without one that supports it. */
+  readonly exAnte: ExAnteSettings;
 }
 
 export function targetSettings(regionSettings: Readonly<Record<string, unknown>>): TargetSettings {
-  return { blockSubmitOnErrors: regionSettings.blockSubmitOnErrors === true };
+  return { blockSubmitOnErrors: regionSettings.blockSubmitOnErrors === true, exAnte: assessmentSettingsOf(regionSettings).exAnte };
+}
+
+/**
+ * Above the region's threshold, a project form is not approved without an ex-ante assessment that
+ * supports it (the form's `exAnte`, written from the concluded assessment by every check).
+ */
+function exAnteBlocks(content: TargetDocument, settings: Readonly<Record<string, unknown>>): Refusal | null {
+  const floor = (settings.exAnte as ExAnteSettings | undefined)?.blockApprovalFrom ?? null;
+  if (content.kind !== 'project-target' || floor === null) return null;
+  const total = content.funds.total === null ? null : parseMoney(content.funds.total);
+  const limit = parseMoney(floor);
+  if (!total?.ok || !limit.ok || total.value.units < limit.value.units) return null;
+  const decision = content.exAnte?.decision ?? null;
+  if (decision !== null && decision !== 'reject') return null;
+  return {
+    status: 409,
+    code: 'ex-ante-required',
+    message:
+      decision === 'reject'
+        ? { zh: `项目资金 ${content.funds.total} 万元，事前绩效评估结论为“不予支持”，本地区不予审核通过`, en: `the project (${content.funds.total} 万元) was rejected by its ex-ante assessment: this bureau does not approve it` }
+        : { zh: `项目资金 ${content.funds.total} 万元，达到 ${floor} 万元，须经事前绩效评估予以支持后方可审核通过`, en: `the project (${content.funds.total} 万元) is at or above ${floor} 万元: it is approved only after an ex-ante assessment supports it` },
+    fields: [{ field: 'content.exAnte', message: decision === 'reject' ? 'rejected' : 'required' }],
+  };
 }
 
 const passes = (grade: string | undefined): boolean => grade === '优' || grade === '良';
@@ -61,6 +89,7 @@ export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
       to: (request) => (passes(request.grade) ? 'approved' : 'returned'),
       by: ['oversight'],
       grades: REVIEW_GRADES,
+      guard: ({ content, request, settings }) => (passes(request.grade) ? exAnteBlocks(content, settings) : null),
       // 中 and 差 send the form back; the department must know why (88号 art. 26, domain.md V2).
       reasonRequired: (request) => !passes(request.grade),
       reasonMessage: { zh: '评为“中”或“差”时须写明审核意见', en: 'a grade of 中 or 差 needs a written opinion' },
@@ -95,7 +124,17 @@ export function normaliseTarget<D extends TargetDocument>(content: D, place: Pic
 
 /** The checker's 46 rules, read with the form's related documents. */
 export function checkTarget<D extends TargetDocument>(content: D, input: CheckInput<TargetSettings>): { content: D; findings: Finding[] } {
-  return { content, findings: checkDeclaration(content, undefined, undefined, input.related as RelatedDocuments) };
+  const related = input.related as RelatedDocuments;
+  // The ex-ante conclusion is the store's (the concluded assessment), never what a save sent.
+  let stored = content;
+  if (content.kind === 'project-target' && related.exAnte !== undefined) {
+    // Written when there is one, absent otherwise (a form without an assessment reads as it always did).
+    const rest: D = { ...content };
+    if ('exAnte' in rest) delete rest.exAnte;
+    stored = related.exAnte === null ? rest : { ...rest, exAnte: related.exAnte };
+  }
+  const config = input.settings.exAnte.requiredFrom === null ? undefined : withConfig({ thresholds: { exAnteRequiredFrom: input.settings.exAnte.requiredFrom } });
+  return { content: stored, findings: checkDeclaration(stored, config, undefined, related) };
 }
 
 /** Text the list's search looks in: department, goals, project and indicator names. */
@@ -125,6 +164,8 @@ export interface TargetKindParts<D extends TargetDocument> {
   readonly schema: z.ZodType<D>;
   readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => string;
   readonly empty: (place: Pick<DocumentPlace, 'departmentName' | 'year'>) => D;
+  /** What the store loads for the checker besides the family's links (a project form's ex-ante assessment). */
+  readonly relations?: NonNullable<KindDefinition['relations']>;
 }
 
 /** A target form's kind: the review workflow, the checker, the library and the dashboards are the family's. */
@@ -148,7 +189,7 @@ export function targetKind<D extends TargetDocument>(parts: TargetKindParts<D>):
     subject: parts.subject,
     layout: officialLayout,
     empty: parts.empty,
-    relations: ['target-links'],
+    relations: parts.relations ?? ['target-links'],
     dashboard: true,
     teachesLibrary: true,
   });

@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { monitoringConfigSchema } from '../../format/monitoringConfigSchema.ts';
 import { scoringConfigSchema } from '../../format/scoringConfigSchema.ts';
+import { assessmentSettingsSchema } from '../../format/assessmentSettingsSchema.ts';
 import { canDo } from '../../core/policy.ts';
 import { eachAuditEntry, listAudit, verifyAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -22,7 +23,7 @@ import { fileRefused, readOffThread } from '../import/importPool.ts';
 import { UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { AppError } from '../appError.ts';
 
-const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin']);
+const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency']);
 const entityId = z.string().min(1).max(100);
 const name = z.string().trim().min(1).max(100);
 
@@ -66,7 +67,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
         tags: ['organisations'],
         summary: "Rename a region or change its bureau's settings (admin)",
         params: z.object({ id: entityId }),
-        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional(), scoring: scoringConfigSchema.optional() }).strict().optional() }).strict(),
+        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional(), scoring: scoringConfigSchema.optional(), assessment: assessmentSettingsSchema.optional() }).strict().optional() }).strict(),
       },
     },
     async (request) => {

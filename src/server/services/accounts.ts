@@ -73,9 +73,13 @@ async function placement(trx: Transaction<Database>, role: Role, departmentId: s
   if (role === 'reviewer' && !regionId) {
     throw new AppError(400, 'validation-failed', '财政审核员须指定负责的区划', 'a reviewer reviews a region', [{ field: 'regionId', message: 'required for this role' }]);
   }
-  const department_id = role === 'editor' || role === 'approver' ? departmentId : null;
-  // An admin with a region is that bureau's admin; without one, the system's.
-  const region_id = role === 'reviewer' || role === 'admin' ? regionId : null;
+  if ((role === 'expert' || role === 'agency') && !regionId) {
+    throw new AppError(400, 'validation-failed', '专家和第三方机构须指定聘用其的区划（财政局）', 'an expert or agency is engaged by the bureau of a region', [{ field: 'regionId', message: 'required for this role' }]);
+  }
+  // An expert may work in a department: never assigned to its own department's documents (conflict of interest).
+  const department_id = role === 'editor' || role === 'approver' || role === 'expert' ? departmentId : null;
+  // An admin with a region is that bureau's admin; without one, the system's. Experts and agencies are engaged by a region's bureau.
+  const region_id = role === 'reviewer' || role === 'admin' || role === 'expert' || role === 'agency' ? regionId : null;
   if (department_id) {
     const department = await trx.selectFrom('departments').select(['id', 'archived_at']).where('id', '=', department_id).executeTakeFirst();
     if (!department) throw new AppError(400, 'validation-failed', '部门不存在', 'no such department', [{ field: 'departmentId', message: 'unknown department' }]);

@@ -28,7 +28,7 @@ async function placementRegion(db: Db, role: Role, departmentId: string | null, 
     // An unknown department is the account service's error to name; here it is nobody's region.
     return department?.region_id ?? null;
   }
-  return role === 'reviewer' || role === 'admin' ? regionId : null;
+  return role === 'reviewer' || role === 'admin' || role === 'expert' || role === 'agency' ? regionId : null;
 }
 
 /** Refuses unless the actor administers where a (new or changed) user would be placed. */

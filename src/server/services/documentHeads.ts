@@ -69,15 +69,22 @@ class HeadCache {
 }
 
 const caches = new WeakMap<Kysely<Database>, HeadCache>();
+/** Every cache of this process, for a write that changes a document besides the one its route names. */
+const allCaches = new Set<WeakRef<HeadCache>>();
+
+function keep(cache: HeadCache): HeadCache {
+  allCaches.add(new WeakRef(cache));
+  return cache;
+}
 
 /** Turns the cache on for a store that only this process writes (the embedded store). */
 export function cacheDocumentHeads(db: Kysely<Database>, capacity = 10_000): void {
-  caches.set(db, new HeadCache(capacity, true));
+  caches.set(db, keep(new HeadCache(capacity, true)));
 }
 
 /** A cache for a shared store: off until `listening(true)`, and off again whenever notifications may have been missed. */
 export function cacheDocumentHeadsWhileListening(db: Kysely<Database>, capacity = 10_000): { listening: (listening: boolean) => void } {
-  const cache = new HeadCache(capacity, false);
+  const cache = keep(new HeadCache(capacity, false));
   caches.set(db, cache);
   return { listening: (listening) => cache.setEnabled(listening) };
 }
@@ -85,6 +92,14 @@ export function cacheDocumentHeadsWhileListening(db: Kysely<Database>, capacity 
 /** In a write's transaction: tells every server process, on commit, that the document's head row changed. */
 export async function announceDocumentChange(trx: Transaction<Database>, id: string): Promise<void> {
   await sql`select pg_notify(${DOCUMENT_CHANGED}, ${id})`.execute(trx);
+  // A write may change documents its route does not name (an assessment's decision written into the
+  // project form): this process forgets them at once too. (The embedded store runs one transaction at
+  // a time, so nothing reads the old row again before the commit; a server's notification follows it.)
+  for (const ref of allCaches) {
+    const cache = ref.deref();
+    if (cache) cache.changed(id);
+    else allCaches.delete(ref);
+  }
 }
 
 /** Reads a document's head row, from memory when this store allows it. */

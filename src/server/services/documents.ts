@@ -29,6 +29,8 @@ import { searchTokens } from '../../store/searchTokens.ts';
 import type { Database, DocumentsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDocumentChange, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
+import { kindEffects } from './kindEffects.ts';
+import { assessmentData, exAnteOf } from './assessmentLinks.ts';
 import { relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
 import { searchQuery } from './declarationSearch.ts';
@@ -77,7 +79,7 @@ async function assigneesOf(db: Db, id: string): Promise<string[]> {
 
 /** Who reads or saves, as a kind's `lock` and `redact` see them. */
 export function viewerOf(actor: Actor | null, loaded: Pick<LoadedDocument, 'resource' | 'kind'>): Viewer {
-  return { userId: actor?.id ?? null, role: actor?.role ?? null, parties: actor ? partiesOf(actor, loaded.resource, loaded.kind) : new Set() };
+  return { userId: actor?.id ?? null, role: actor?.role ?? null, parties: actor ? partiesOf(actor, loaded.resource, loaded.kind) : new Set(), assignees: new Set(loaded.resource.assignees ?? []) };
 }
 
 /** Content as this reader may see it (the kind's `redact`; most kinds show everything). */
@@ -104,11 +106,17 @@ export async function kindSettings(db: Db, kind: AnyKind, regionPath: readonly s
 }
 
 /** The documents a document is checked with, by its kind's relations. */
-async function relatedOf(db: Db, kind: AnyKind, row: Pick<DocumentRow, 'id' | 'department_id' | 'year' | 'kind' | 'project_row'>, content: KindContent): Promise<Record<string, unknown>> {
-  if (!kind.relations?.includes('target-links')) return {};
-  const target = content as TargetDocument;
-  const projectName = target.kind === 'project-target' ? target.project.name?.trim() || null : null;
-  return { ...(await relatedDocuments(db, { id: row.id, departmentId: row.department_id, year: row.year, kind: target.kind, projectName, projectRow: row.project_row }, target)) };
+async function relatedOf(db: Db, kind: AnyKind, row: Pick<DocumentRow, 'id' | 'department_id' | 'year' | 'kind' | 'project_row' | 'target_id'>, content: KindContent): Promise<Record<string, unknown>> {
+  const relations = kind.relations ?? [];
+  const related: Record<string, unknown> = {};
+  if (relations.includes('target-links')) {
+    const target = content as TargetDocument;
+    const projectName = target.kind === 'project-target' ? target.project.name?.trim() || null : null;
+    Object.assign(related, await relatedDocuments(db, { id: row.id, departmentId: row.department_id, year: row.year, kind: target.kind, projectName, projectRow: row.project_row }, target));
+  }
+  if (relations.includes('ex-ante')) related.exAnte = await exAnteOf(db, row.id);
+  if (relations.includes('assessment-data')) related.data = await assessmentData(db, row, content);
+  return related;
 }
 
 /** Runs a kind's rules over content with everything they read: the stored form of the content and its findings. */
@@ -424,6 +432,7 @@ export async function transitionDocument(trx: Transaction<Database>, actor: Acto
     const title = { zh: `${subject}：${kind.names.full.zh}${transition.names.done.zh}`, en: `${subject}: ${kind.names.full.en} ${transition.names.done.en}` };
     await notify(trx, { kind: notification, subject, body, link: kind.pagePath(id), departmentId: row.department_id, authorId: actor.id, title, audience: audienceOfTransition(transition.by) });
   }
+  await kindEffects(kind.kind)?.afterTransition?.(trx, { actor, id, action: request.action, from: row.state, to });
   return to;
 }
 
@@ -826,6 +835,7 @@ export async function assignToDocument(db: Kysely<Database>, actor: Actor, id: s
       .onConflict((oc) => oc.columns(['document_id', 'user_id']).doUpdateSet({ role: input.role }))
       .execute();
     await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('assign'), entity: loaded.kind.auditEntity, entityId: id, detail: { userId: user.id, name: user.display_name, role: input.role } });
+    await kindEffects(loaded.kind.kind)?.afterAssign?.(trx, { actor, id, user: { id: user.id, displayName: user.display_name }, role: input.role });
     await notifyUser(trx, user.id, { kind: `${loaded.kind.kind}-assigned`, subject: loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name }), link: loaded.kind.pagePath(id), title: { zh: `您被指派参与${loaded.kind.names.full.zh}：${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}`, en: `You are assigned to a ${loaded.kind.names.full.en}: ${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}` } });
     return null;
   });
@@ -844,4 +854,5 @@ export async function unassignFromDocument(trx: Transaction<Database>, actor: Ac
   const removed = await trx.deleteFrom('document_assignments').where('document_id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   if (Number(removed.numDeletedRows) === 0) throw notFound('assignment', '指派');
   await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('unassign'), entity: loaded.kind.auditEntity, entityId: id, detail: { userId } });
+  await kindEffects(loaded.kind.kind)?.afterUnassign?.(trx, { actor, id, userId });
 }

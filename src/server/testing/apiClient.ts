@@ -61,6 +61,23 @@ export class ApiClient {
     return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers };
   }
 
+  /** Sends bytes as the raw request body (an upload), as a browser's fetch of a File does. */
+  async send<T = Record<string, unknown>>(method: string, path: string, bytes: Uint8Array, contentType = 'application/octet-stream'): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrf) headers['x-csrf-token'] = this.csrf;
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    const response = await fetch(`${this.base}${path}`, { method, headers, body: bytes });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  }
+
   get<T = Record<string, unknown>>(path: string) {
     return this.request<T>('GET', path);
   }

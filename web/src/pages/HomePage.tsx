@@ -33,6 +33,9 @@ const TODO_BY_ROLE: Record<Role, readonly TodoKind[]> = {
   ],
   reviewer: [{ state: 'submitted', zh: '待我审核', en: 'Awaiting my review' }],
   admin: [],
+  // Experts and agencies see the assessments they are assigned to (评估评价), no forms.
+  expert: [],
+  agency: [],
 };
 
 /** Forms waiting in one state, whatever their year: work left from last year is still work. */

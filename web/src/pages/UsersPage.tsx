@@ -26,7 +26,7 @@ interface Draft {
 }
 
 const EMPTY: Draft = { username: '', displayName: '', password: '', role: 'editor', departmentId: null, regionId: null, email: '' };
-const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin'];
+const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency'];
 
 export default function UsersPage() {
   const { t, pick } = useLocale();
@@ -52,7 +52,9 @@ export default function UsersPage() {
   const fieldError = (field: string) => (error?.fieldMessage(field) ? pick(error.text) : undefined);
 
   const shown = (users.data?.users ?? []).filter((u) => !filter.trim() || `${u.username} ${u.displayName}`.toLowerCase().includes(filter.trim().toLowerCase()));
-  const needsDepartment = draft.role === 'editor' || draft.role === 'approver';
+  const needsDepartment = draft.role === 'editor' || draft.role === 'approver' || draft.role === 'expert';
+  // Experts and agencies are engaged by a region's bureau; an expert may also work in a department.
+  const engaged = draft.role === 'expert' || draft.role === 'agency';
 
   const emailField = (
     <Form.Item label={t('电子邮箱（可选）', 'E-mail (optional)')} htmlFor="user-email" validateStatus={fieldError('email') ? 'error' : undefined} help={fieldError('email') ?? t('配置了邮件服务时，待办通知也发到这里', 'When the server sends e-mail, notifications also go here')}>
@@ -66,19 +68,20 @@ export default function UsersPage() {
         <Select id="user-role" value={draft.role} onChange={(role: Role) => { setDraft({ ...draft, role }); setError(null); }} options={ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
       </Form.Item>
       {needsDepartment && (
-        <Form.Item label={t('部门', 'Department')} required htmlFor="user-department" validateStatus={fieldError('departmentId') ? 'error' : undefined} help={fieldError('departmentId')}>
+        <Form.Item label={engaged ? t('所在部门（可选，不参与本部门的评估）', 'Department (optional: never assigned to its own)') : t('部门', 'Department')} required={!engaged} htmlFor="user-department" validateStatus={fieldError('departmentId') ? 'error' : undefined} help={fieldError('departmentId')}>
           <Select
             id="user-department"
             showSearch
             optionFilterProp="label"
+            allowClear={engaged}
             value={draft.departmentId ?? undefined}
-            onChange={(departmentId: string) => setDraft({ ...draft, departmentId })}
+            onChange={(departmentId: string | undefined) => setDraft({ ...draft, departmentId: departmentId ?? null })}
             options={departments.filter((d) => !d.archivedAt).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
           />
         </Form.Item>
       )}
-      {draft.role === 'reviewer' && (
-        <Form.Item label={t('负责审核的区划', 'Region reviewed')} required htmlFor="user-region" validateStatus={fieldError('regionId') ? 'error' : undefined} help={fieldError('regionId')}>
+      {(draft.role === 'reviewer' || engaged) && (
+        <Form.Item label={engaged ? t('聘用的区划（财政局）', 'Region engaging them') : t('负责审核的区划', 'Region reviewed')} required htmlFor="user-region" validateStatus={fieldError('regionId') ? 'error' : undefined} help={fieldError('regionId')}>
           <Select id="user-region" value={draft.regionId ?? undefined} onChange={(regionId: string) => setDraft({ ...draft, regionId })} options={regionList.map((r) => ({ value: r.id, label: r.name }))} />
         </Form.Item>
       )}
@@ -223,7 +226,7 @@ export default function UsersPage() {
           cancelText={t('取消', 'Cancel')}
           confirmLoading={busy}
           onCancel={() => setDialog(null)}
-          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' ? draft.regionId : null, email: draft.email.trim() || null }))}
+          onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' || engaged ? draft.regionId : null, email: draft.email.trim() || null }))}
         >
           <Form layout="vertical">
             {placement}
