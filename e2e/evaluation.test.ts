@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationView } from '../src/format/apiTypes.ts';
 import { actualFor } from '../src/server/demoEvaluations.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -73,13 +73,14 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     await page.getByLabel(`${name} 改进措施`).fill('下年度提前安排改造，期间延长服务时间。');
     await expect.poll(() => page.getByTestId('evaluation-findings').textContent()).toContain('可以提交');
     await page.keyboard.press('Control+s');
-    await page.getByRole('button', { name: /已保存/ }).waitFor();
+    await waitUntilSaved(page);
     await screenshot(page, 'evaluation-edit');
   });
 
   it('the approver submits; the reviewer finds it in the year’s overview and returns it', async () => {
     await open('haizhu-approver');
     await page.getByTestId('submit-evaluation').click();
+    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await page.locator('[data-state=submitted]').first().waitFor();
     await signIn(page, server.url, 'haizhu-reviewer', '/evaluations?year=2025');
     await page.getByTestId('evaluation-overview').getByRole('link', { name: '部门整体' }).waitFor();
@@ -99,17 +100,28 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     const view = (await (await page.request.get(`${server.url}/api/v1/evaluations/${id}`)).json()) as EvaluationView;
     await page.getByLabel(`${view.content.indicators[0]?.name ?? ''} 偏差原因分析`).fill('上半年系统改造，服务暂停两个月（附服务记录）。');
     await page.getByTestId('submit-evaluation').click();
+    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await page.locator('[data-state=submitted]').first().waitFor();
     await open('haizhu-reviewer');
     await page.getByTestId('accept-evaluation').click();
+    await page.getByRole('dialog').getByRole('button', { name: /审核通过/ }).click();
     await page.locator('[data-state=accepted]').first().waitFor();
     await open('haizhu-approver');
     await page.getByTestId('publish-evaluation').click();
+    await page.getByRole('dialog').getByRole('button', { name: /公\s*开/ }).click();
     await page.locator('[data-state=published]').first().waitFor();
     await page.context().clearCookies();
     await page.goto(`${server.url}/public/evaluations`);
     await page.getByRole('link', { name: '部门整体' }).first().click();
     await page.getByTestId('evaluation-page').waitFor();
     expect(await page.getByTestId('evaluation-total').textContent()).toContain('98.25');
+    // Read-only, the table reads as words: 适用 is said, not a greyed box; one 评价结论 heading.
+    expect(await page.getByTestId('evaluation-grid').locator('input[type=checkbox]').count()).toBe(0);
+    expect(await page.getByTestId('evaluation-row-0').textContent()).toContain('适用');
+    expect(await page.getByText('评价结论', { exact: true }).count()).toBe(1);
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `evaluation-public-${width}`);
+    }
   });
 });

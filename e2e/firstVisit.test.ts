@@ -48,7 +48,7 @@ describe.skipIf(missing !== null)('a first visit to the editor', { timeout: 60_0
   it('styles Ant Design from the build-time stylesheet with the app theme, computing no component styles in the page', async () => {
     expect(await page.locator('link[rel=stylesheet][href*="/assets/antd-"]').count()).toBe(1);
     // The theme's 4 px corners (Ant Design's own are 6 px) on an Ant Design button of the page.
-    const radius = await page.evaluate(`getComputedStyle([...document.querySelectorAll('button.ant-btn')].find((b) => /^保\\s*存$/.test(b.textContent.trim()))).borderTopLeftRadius`);
+    const radius = await page.evaluate(`getComputedStyle([...document.querySelectorAll('button.ant-btn')].find((b) => /添加指标/.test(b.textContent.trim()))).borderTopLeftRadius`);
     expect(radius).toBe('4px');
     // At run time Ant Design only declares its theme's CSS variables; every rule of the components is in the stylesheet.
     const runtimeRules = (await page.evaluate(`[...document.querySelectorAll('style')].flatMap((style) =>

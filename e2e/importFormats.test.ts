@@ -74,10 +74,17 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     }
   });
 
-  it('drops a PDF: its pages drawn with the cells found, the other year confirmed, saved', async () => {
+  it('drops a PDF: the cells found as a readable grid, or its pages drawn, the other year confirmed, saved', async () => {
     await page.goto(`${server.url}/import`);
     await page.locator('.ant-upload-drag').waitFor();
     await dropFile(page, '.ant-upload-drag .ant-upload-btn', 'project.libreoffice.pdf', 'application/pdf');
+    // By default the cells as a grid, in the page's type size, nothing cut off.
+    const grid = page.getByTestId('source-view').locator('table.source-grid');
+    await grid.waitFor();
+    expect(await grid.textContent()).toContain('海珠政务基础设施及服务经费');
+    const fontSize = (await page.evaluate(`Number.parseFloat(getComputedStyle(document.querySelector('[data-testid=source-view] table.source-grid td')).fontSize)`)) as number;
+    expect(fontSize).toBeGreaterThanOrEqual(12);
+    await page.getByText('按页面').click();
     const pages = page.getByTestId('source-view').locator('.source-page svg');
     await pages.first().waitFor();
     expect(await pages.count()).toBeGreaterThanOrEqual(2);

@@ -38,19 +38,32 @@ describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 1
       { name: 'forms.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) },
       { name: 'scanned.pdf', mimeType: 'application/pdf', buffer: Buffer.from(fixture('formats/scanned.pdf')) },
     ]);
+    // The year for forms that print none (the seed): each form printing one keeps it.
     await page.getByLabel('年度').first().click();
-    await page.getByTitle('2026 年度').click();
+    await page.getByTitle('按表上所印年度（未印的按 2026 年度）').click();
     await page.getByRole('button', { name: '开始导入' }).click();
     const row = page.getByTestId('job-list').locator('.ant-table-row').first();
-    await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('已完成');
+    // Two of three failed: said as a partial success, not as done.
+    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('partly-failed');
+    expect(await row.textContent()).toContain('部分失败');
     expect(await row.textContent()).toContain('3/3');
     await row.locator('.ant-table-row-expand-icon').click();
     const failures = page.getByTestId('job-failures');
     await expect.poll(() => failures.textContent()).toContain('scanned.pdf');
     expect(await failures.textContent()).toContain('forms.zip/forms/not-a-form.txt');
+    // The seed prints no year: stored as 2026, said to be assumed.
+    expect(await page.getByTestId('job-notes').textContent()).toContain('表上未印年度，按 2026 年度保存（假定）');
     await screenshot(page, 'jobs-import');
     const drafts = (await (await page.request.get(`${server.url}/api/v1/declarations?year=2026&state=draft`)).json()) as { total: number };
     expect(drafts.total).toBe(1);
+  });
+
+  it('a job of which every file failed is said to have failed', async () => {
+    await page.getByTestId('job-import').locator('input[type=file]').setInputFiles([{ name: 'scanned.pdf', mimeType: 'application/pdf', buffer: Buffer.from(fixture('formats/scanned.pdf')) }]);
+    await page.getByRole('button', { name: '开始导入' }).click();
+    const row = page.getByTestId('job-list').locator('.ant-table-row').first();
+    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('all-failed');
+    expect(await row.textContent()).toContain('全部失败');
   });
 
   it('the reviewer exports a year and downloads the zip', async () => {

@@ -88,9 +88,11 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await page.getByLabel('截至目前执行数').fill('2,600');
     await page.getByLabel('全年预计执行数').fill(view.content.budget.annual ?? '0');
 
-    // Submitting without the reason is refused, saying what is missing.
+    // Submitting without the reason is not offered: the confirmation says what is missing.
     await page.getByTestId('submit-report').click();
-    await page.getByRole('alert').filter({ hasText: '须填写' }).first().waitFor();
+    await page.getByTestId('submit-report-counts').filter({ hasText: '须填写' }).waitFor();
+    expect(await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).isDisabled()).toBe(true);
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
     expect(await page.locator('[data-state=draft]').count()).toBe(1);
     await expect.poll(() => page.getByTestId('report-findings').textContent()).toContain(redName);
 
@@ -100,6 +102,7 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await row.getByLabel(`${redName} 纠偏措施`).fill('下半年增派人手，按月督办，9月底前追平进度。');
     await expect.poll(() => page.getByTestId('report-findings').textContent()).toContain('可以提交');
     await page.getByTestId('submit-report').click();
+    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await page.locator('[data-state=submitted]').first().waitFor();
     await screenshot(page, 'monitoring-report');
   });

@@ -70,7 +70,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     // Past the autosave delay: nothing was saved, and the save button cannot be used.
     await page.waitForTimeout(2600);
     expect((await stored()).version).toBe(before.version);
-    expect(await page.locator('.header-tools .ant-btn-primary').isDisabled()).toBe(true);
+    expect(await page.getByTestId('save-button').isDisabled()).toBe(true);
     await screenshot(page, 'editor-invalid-1280');
     // Understood forms are taken and said; a negative amount is flagged.
     await basic.fill('¥2,507.50');
@@ -131,7 +131,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     const save = page.getByRole('button', { name: /保存为草稿/ });
     expect(await save.isDisabled()).toBe(true);
     await page.getByLabel('年度').fill('2026');
-    await expect.poll(() => warning.textContent()).toContain('文本是 2021 年度的申报表');
+    await expect.poll(() => warning.textContent()).toContain('此表印的是 2021 年度，确认按 2026 年度保存');
     // The preview says the year chosen, with no second year in its title.
     expect(await page.getByTestId('official-form').locator('caption').first().textContent()).not.toContain('（2026年度）2021');
     await screenshot(page, 'import-mismatch');

@@ -79,18 +79,21 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     const suggested = () => page.evaluate(`[...document.querySelectorAll('[data-testid=library-suggestions] option')].map((o) => o.value)`) as Promise<string[]>;
     await expect.poll(suggested, { timeout: 10_000 }).toContain('培训人次');
     await name.fill('培训人次');
-    await page.getByLabel(`第 ${rows + 1} 行年度指标值`).fill('≥200人次');
+    // Picking the entry gave the row its class, and the row joined that class's rows.
+    const at = (await page.evaluate(`[...document.querySelectorAll('[data-testid=project-indicator-editor] tbody tr')].findIndex((tr) => [...tr.querySelectorAll('input')].some((i) => i.value === '培训人次')) + 1`)) as number;
+    expect(at).toBeGreaterThan(0);
+    await page.getByLabel(`第 ${at} 行年度指标值`).fill('≥200人次');
     // Picking the entry filled the unit the row did not have.
-    expect(await page.getByLabel(`第 ${rows + 1} 行计量单位`).inputValue()).toBe('人次');
+    expect(await page.getByLabel(`第 ${at} 行计量单位`).inputValue()).toBe('人次');
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `project-editor-${width}`);
     }
     // Undo and redo, by button and by keyboard.
     await page.getByRole('button', { name: '撤销' }).click();
-    expect(await page.getByLabel(`第 ${rows + 1} 行年度指标值`).inputValue()).toBe('');
+    expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('');
     await page.keyboard.press('Control+Shift+Z');
-    expect(await page.getByLabel(`第 ${rows + 1} 行年度指标值`).inputValue()).toBe('≥200人次');
+    expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('≥200人次');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await waitUntilSaved(page);
     await page.goto(`${server.url}/declarations/${projectId}`);
@@ -105,10 +108,17 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     await name.fill('培训合');
     const list = page.getByTestId('library-suggestion-list');
     await list.getByRole('button', { name: /培训合格率/ }).click();
-    expect(await name.inputValue()).toBe('培训合格率');
-    expect(await page.getByLabel('第 1 行二级指标').inputValue()).toBe('质量指标');
+    // The entry gave the row its classes, and the row joined its class's rows (said in a note).
+    await page.getByTestId('toast').filter({ hasText: '已移到' }).waitFor();
+    const at = (await page.evaluate(`[...document.querySelectorAll('[data-testid=indicator-editor] tbody tr')].findIndex((tr) => [...tr.querySelectorAll('textarea')].some((x) => x.value === '培训合格率')) + 1`)) as number;
+    expect(at).toBeGreaterThan(1);
+    expect(await page.getByLabel(`第 ${at} 行二级指标`).inputValue()).toBe('质量指标');
     expect(await list.count()).toBe(0);
-    await name.fill(before);
+    // Undone, the row is back in its place with its name.
+    const undo = page.getByTestId('editor-toolbar').getByRole('button', { name: '撤销' });
+    await undo.click();
+    await undo.click();
+    expect(await name.inputValue()).toBe(before);
     await waitUntilSaved(page);
   });
 
@@ -142,7 +152,21 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     await page.locator('.ant-select-item-option', { hasText: '保障广州塔景区智能化管理平台持续高效稳定运行' }).click();
     await page.getByRole('button', { name: '新建并编辑' }).click();
     await page.getByTestId('project-indicator-editor').waitFor();
-    expect(await page.locator('.carried-over').count()).toBeGreaterThan(0);
-    expect(await page.locator('.carried-over').first().textContent()).toMatch(/^上年 /);
+    const marks = page.locator('[data-testid=project-indicator-editor] [data-testid=carried-over]');
+    const carried = await marks.count();
+    expect(carried).toBeGreaterThan(0);
+    expect(await marks.first().textContent()).toBe('沿用上年');
+    // Edited, a target is no longer marked; the form view and its print mark the others.
+    const firstRow = page.locator('[data-testid=project-indicator-editor] tbody tr').filter({ has: page.getByTestId('carried-over') }).first();
+    await firstRow.getByLabel(/行年度指标值/).fill('≥1');
+    await expect.poll(() => marks.count()).toBe(carried - 1);
+    await waitUntilSaved(page);
+    await page.getByTestId('editor-toolbar').getByRole('link', { name: '完成' }).click();
+    await page.getByTestId('official-form').waitFor();
+    expect(await page.getByTestId('official-form').getByTestId('carried-over').count()).toBe(carried - 1);
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `carried-over-${width}`);
+    }
   });
 });

@@ -138,6 +138,15 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
 
     await signIn(page, server.url, 'haizhu-reviewer');
     await openForm();
+    // What the department changed since the return, for the reviewer to check first.
+    const since = page.getByTestId('changes-since-return');
+    await since.waitFor();
+    await expect.poll(() => since.textContent()).toContain('退回（第');
+    expect(await since.textContent()).toContain('≥15%');
+    for (const width of [1280, 1440]) {
+      await page.setViewportSize({ width, height: 900 });
+      await screenshot(page, `changes-since-return-${width}`);
+    }
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('radio', { name: '优', exact: true }).check();
     await page.getByRole('button', { name: '确认通过' }).click();
@@ -149,6 +158,9 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByRole('button', { name: /^公\s*开$/ }).first().click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click();
     await page.locator('[data-state=published]').first().waitFor();
+    // The return's comments were answered: the published form does not carry them as open.
+    expect(await page.getByTestId('review-banner').textContent()).not.toContain('处字段带有批注');
+    expect(await page.locator('tr.has-comment').count()).toBe(0);
     await screenshot(page, 'form-view');
   });
 

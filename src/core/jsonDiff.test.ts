@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffJson, pointerExists } from './jsonDiff.ts';
+import { diffJson, mergeJson, pointerExists } from './jsonDiff.ts';
 
 describe('diffJson', () => {
   it('lists changed leaves by JSON Pointer', () => {
@@ -20,5 +20,15 @@ describe('diffJson', () => {
     expect(pointerExists(data, '/indicators/1/name')).toBe(false);
     expect(pointerExists(data, '/a~1b/~0c')).toBe(true);
     expect(pointerExists(data, '')).toBe(true);
+  });
+});
+
+describe('mergeJson', () => {
+  it('keeps the edits of both sides to different values, and mine where both changed one', () => {
+    const base = { rows: [{ a: '1', b: '' }, { a: '2', b: '' }], note: '', tags: ['x'] };
+    const mine = { rows: [{ a: '1', b: 'mine' }, { a: '2', b: '' }], note: 'n', tags: ['x'] };
+    const theirs = { rows: [{ a: '1', b: '' }, { a: '3', b: '' }], note: 'their note', tags: ['x', 'y'] };
+    expect(mergeJson(base, mine, theirs)).toEqual({ merged: { rows: [{ a: '1', b: 'mine' }, { a: '3', b: '' }], note: 'n', tags: ['x', 'y'] }, conflicts: ['/note'] });
+    expect(mergeJson(base, base, base)).toEqual({ merged: base, conflicts: [] });
   });
 });

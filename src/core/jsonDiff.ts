@@ -57,3 +57,41 @@ export function pointerExists(data: unknown, path: string): boolean {
   }
   return true;
 }
+
+/** A three-way merge of plain data: the edits of both sides kept, and where both changed one value, mine. */
+export interface JsonMerge<T> {
+  readonly merged: T;
+  /** JSON Pointers of the values both sides changed differently (mine kept). */
+  readonly conflicts: readonly string[];
+}
+
+const same = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Merges two edits of one base, leaf by leaf: objects key by key, lists of the same length item by
+ * item (documents whose rows are fixed, such as a report measuring a target form); a list whose
+ * length changed, or any other value, is one leaf. Where both changed a leaf to different values,
+ * mine is kept and the leaf is named among the conflicts.
+ */
+export function mergeJson<T>(base: T, mine: T, theirs: T): JsonMerge<T> {
+  const conflicts: string[] = [];
+  const walk = (b: unknown, m: unknown, t: unknown, path: string): unknown => {
+    if (same(m, t)) return m;
+    if (same(b, m)) return t;
+    if (same(b, t)) return m;
+    if (Array.isArray(b) && Array.isArray(m) && Array.isArray(t) && b.length === m.length && m.length === t.length) {
+      return b.map((item, i) => walk(item, m[i], t[i], `${path}/${i}`));
+    }
+    if (isObject(b) && isObject(m) && isObject(t)) {
+      const out: Record<string, unknown> = {};
+      for (const key of new Set([...Object.keys(b), ...Object.keys(m), ...Object.keys(t)])) {
+        const value = walk(b[key], m[key], t[key], `${path}/${escape(key)}`);
+        if (value !== undefined) out[key] = value;
+      }
+      return out;
+    }
+    conflicts.push(path);
+    return m;
+  };
+  return { merged: walk(base, mine, theirs, '') as T, conflicts };
+}

@@ -77,7 +77,8 @@ export type TypedAmount =
  */
 export function readTypedAmount(text: string): TypedAmount {
   const plain = text.trim().replace(/,/g, '');
-  let cleaned = toAsciiDigits(text).replace(/[\s\u3000]/g, '');
+  // An IME's full stop between digits (`2507。50`) is the decimal point, as a full-width one is.
+  let cleaned = toAsciiDigits(text).replace(/[\s\u3000]/g, '').replace(/(\d)。(?=\d)/g, '$1.');
   if (cleaned === '') return { ok: true, amount: null, negative: false, normalised: false };
   cleaned = cleaned.replace(/^([+-]?)[¥￥]/, '$1').replace(/^[¥￥]([+-])/, '$1');
   if (cleaned.endsWith('万元')) cleaned = cleaned.slice(0, -2);

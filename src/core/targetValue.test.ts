@@ -78,6 +78,13 @@ describe('parseTargetValue: every printed operator', () => {
   it('reads deadlines', () => {
     expect(parseTargetValue('12月31日前')).toEqual({ kind: 'deadline', operator: '≤', year: null, month: 12, day: 31, part: null, basis: null });
     expect(parseTargetValue('2025年6月底前完成')).toMatchObject({ kind: 'deadline', year: 2025, month: 6, part: '底' });
+    // The end of a year, dates with dashes or dots, and a sign or 在 before them.
+    expect(parseTargetValue('2025年底前')).toMatchObject({ kind: 'deadline', operator: '≤', year: 2025, month: 12, part: '底' });
+    expect(parseTargetValue('2025年度内完成')).toMatchObject({ kind: 'deadline', year: 2025, month: 12 });
+    expect(parseTargetValue('2025-11-30前')).toMatchObject({ kind: 'deadline', operator: '≤', year: 2025, month: 11, day: 30 });
+    expect(parseTargetValue('≤2025年12月31日')).toMatchObject({ kind: 'deadline', operator: '≤', year: 2025, month: 12, day: 31 });
+    expect(parseTargetValue('在2025年6月30日前完成')).toMatchObject({ kind: 'deadline', operator: '≤', year: 2025, month: 6, day: 30 });
+    expect(parseTargetValue('2025年13月1日前').kind).toBe('qualitative');
     expect(parseTargetValue('13月1日前').kind).toBe('qualitative');
   });
 

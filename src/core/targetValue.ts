@@ -7,7 +7,8 @@
  * range      := (- ～ ~ 至 到) number
  * suffix     := 以上 | 及以上 | 以下 | 及以下 | 以内 | 左右
  * basis      := (计划标准) | (行业标准) | (历史标准) | (预算支出标准) | (其他标准)
- * deadline   := [YYYY年] M月 [D日 | 底 | 末 | 上旬 | 中旬 | 下旬] [前 | 之前 | 以前] [完成]
+ * deadline   := [≤ | 在] ( [YYYY年] M月 [D日 | 底 | 末 | 上旬 | 中旬 | 下旬] | YYYY-M-D | YYYY.M.D | YYYY/M/D
+ *                | YYYY年[年]底 | YYYY年[年]末 | YYYY年(度)内 ) [前 | 之前 | 以前] [完成]
  *
  * Parsing is total: every string yields a {@link TargetValue}; what is not a quantity, a deadline
  * or a marker is kept whole as qualitative text.
@@ -142,6 +143,10 @@ const NUMBER = /^[+-]?\d+(?:,\d{3})*(?:\.\d+)?/;
 const RANGE_SEPARATOR = /^[-~～至到—–]/;
 const DEADLINE =
   /^(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|(上旬|中旬|下旬|底|末))?(前|之前|以前)?(?:完成)?$/;
+/** A date written with dashes, dots or slashes: `2025-12-31前`. */
+const NUMERIC_DATE = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})(前|之前|以前)?(?:完成)?$/;
+/** The end of a year: `2025年底前`, `2025年年末`, `2025年度内完成`. */
+const YEAR_END = /^(\d{4})年(?:年?(?:底|末)|度?内)(前|之前|以前)?(?:完成)?$/;
 
 /** Parses a printed target value. Total: never throws, every string gives a value. */
 export function parseTargetValue(raw: string): TargetValue {
@@ -211,9 +216,23 @@ function takeBasis(text: string): { rest: string; basis: ValueBasis | null } {
   return { rest: text.slice(0, match.index), basis };
 }
 
-function parseDeadline(text: string, basis: ValueBasis | null): DeadlineTarget | null {
+function parseDeadline(raw: string, basis: ValueBasis | null): DeadlineTarget | null {
+  // `≤2025年6月30日` and `在6月30日前完成` say "by" as 前 does.
+  const signed = /^(?:≤|<=|在)/.exec(raw);
+  const text = signed ? raw.slice(signed[0].length) : raw;
+  const yearEnd = YEAR_END.exec(text);
+  if (yearEnd) return { kind: 'deadline', operator: '≤', year: Number(yearEnd[1]), month: 12, day: null, part: '底', basis };
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric) {
+    const [, y, m, d, before] = numeric;
+    const month = Number(m);
+    const day = Number(d);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return { kind: 'deadline', operator: before !== undefined || signed ? '≤' : null, year: Number(y), month, day, part: null, basis };
+  }
   const match = DEADLINE.exec(text);
   if (!match) return null;
+  if (signed && match[5] === undefined) match[5] = '前';
   const [, year, month, day, part, before] = match;
   const monthNumber = Number(month);
   const dayNumber = day === undefined ? null : Number(day);

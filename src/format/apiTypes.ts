@@ -222,8 +222,8 @@ export interface RoundOverview {
   counts: { total: number; byLight: Record<Light | 'none', number>; byState: Record<ReportState, number> };
   items: ReportSummary[];
   total: number;
-  /** Budget execution per department (department-wide report, else the sum of its projects'), against the time elapsed. */
-  execution: Array<{ departmentId: string; departmentName: string; annual: string | null; executed: string | null; rate: string | null }>;
+  /** Budget execution per report submitted (the department-wide one and each project's, up to 500), against the time elapsed. */
+  execution: Array<{ reportId: string; departmentId: string; departmentName: string; projectName: string | null; annual: string | null; executed: string | null; rate: string | null }>;
   /** Percent of the year elapsed at the cutoff. */
   timeElapsed: string;
   overdue: ReportSummary[];

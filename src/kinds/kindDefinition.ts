@@ -18,6 +18,8 @@ export interface Viewer {
   readonly parties: ReadonlySet<Party>;
   /** The people assigned to the document (a scorer's scores are theirs alone), for kinds that assign. */
   readonly assignees?: ReadonlySet<string>;
+  /** The day of the save or read, YYYY-MM-DD, as the server knows it (a kind may print it: 填报日期). */
+  readonly today?: string;
 }
 
 /** Every document's content names its kind. */
@@ -133,7 +135,7 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   /** The columns lists sort and count on. */
   readonly summarize: (content: C, findings: readonly Finding[], place: DocumentPlace) => SummaryColumns;
   /** What a notification calls one document (海珠区财政局 2025年「项目」项目绩效目标). */
-  readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => string;
+  readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => Bilingual;
   /** What the document page shows beside the content that the content does not hold (lights recomputed, scores). */
   readonly present?: (content: C, input: CheckInput<S> & { readonly findings: readonly Finding[] }) => Readonly<Record<string, unknown>>;
   /** The official form, for the PDF, the Excel file and the print view. */

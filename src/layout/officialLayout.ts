@@ -14,7 +14,7 @@ import { sheetRef, type TableCell } from '../table/sourceTable.ts';
 import { printedIndicatorRows, runSpans } from './printedRows.ts';
 
 /** What a cell is, which decides how a writer draws it. */
-export type CellRole = 'title' | 'subtitle' | 'label' | 'header' | 'text' | 'amount' | 'class';
+export type CellRole = 'title' | 'subtitle' | 'label' | 'header' | 'text' | 'amount' | 'percent' | 'class';
 
 export interface LayoutCell extends TableCell {
   readonly role: CellRole;
@@ -292,7 +292,7 @@ function monitoringLayout(r: MonitoringReport): FormLayout {
   row = g.row();
   g.put(row, 0, amountText(r.budget.annual), 'amount', { colSpan: 2 });
   g.put(row, 2, amountText(r.budget.executedToDate), 'amount', { colSpan: 2 });
-  g.put(row, 4, lights.executionRate ? `${lights.executionRate}%` : '', 'text', { colSpan: 2 });
+  g.put(row, 4, lights.executionRate ? `${lights.executionRate}%` : '', 'percent', { colSpan: 2 });
   g.put(row, 6, amountText(r.budget.projectedAnnual), 'amount', { colSpan: 2 });
   g.put(row, 8, lightWords(lights.budget), 'text');
   g.put(row, 9, r.budget.reason, 'text', { colSpan: 3 });
@@ -366,7 +366,7 @@ function evaluationLayout(e: SelfEvaluation): FormLayout {
     g.put(at, 3, amountText(item.annualBudget), 'amount');
     g.put(at, 4, amountText(item.executed), 'amount');
     g.put(at, 5, total ? score.funds.points.replace(/\.00$/, '') : '—', 'text');
-    g.put(at, 6, total ? (score.funds.rate ? `${score.funds.rate}%` : '') : '—', 'text');
+    g.put(at, 6, total ? (score.funds.rate ? `${score.funds.rate}%` : '') : '—', total && score.funds.rate ? 'percent' : 'text');
     g.put(at, 7, total ? (score.funds.score ?? '') : '—', 'text');
     g.put(at, 8, total ? e.funds.reason : '', 'text');
   });

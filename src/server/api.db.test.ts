@@ -13,6 +13,7 @@ import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo.ts';
+import { documentHeadChanged } from './services/documentHeads.ts';
 import { ApiClient } from './testing/apiClient.ts';
 import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
 
@@ -299,6 +300,29 @@ describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
     expect(other.body).toMatchObject({ byState: {}, budgetByDepartment: [], indicatorsByLevel1: [] });
     expect((await client().get<Statistics>('/api/v1/statistics?year=2023')).body.byState).toEqual({});
     expect((await client().get('/api/v1/statistics?year=20')).status).toBe(400);
+  });
+
+  it('counts on the home page what the user works on: not what other departments published, and budgets of department-wide forms only', async () => {
+    interface Statistics {
+      byState: Record<string, number>;
+      budgetByDepartment: Array<{ departmentName: string }>;
+    }
+    const health = await as('health-editor');
+    // The health bureau's 2023 form, published (set in the store: the workflow is tested elsewhere).
+    const own = (await health.get<{ items: Array<{ id: string; departmentId: string }> }>('/api/v1/declarations?year=2023')).body.items[0];
+    expect(own).toBeDefined();
+    await store.db.updateTable('documents').set({ state: 'published' }).where('id', '=', own?.id ?? '').execute();
+    documentHeadChanged(store.db, own?.id ?? '');
+    // A project form of its own adds no bar of its own: budgets are the department-wide form's.
+    expect((await health.post('/api/v1/declarations', { departmentId: own?.departmentId, year: 2023, kind: 'project-target' })).status).toBe(201);
+    const mine = await health.get<Statistics>('/api/v1/statistics?year=2023');
+    expect(mine.body.byState).toEqual({ published: 1, draft: 1 });
+    expect(mine.body.budgetByDepartment.map((b) => b.departmentName)).toEqual(['广州市海珠区卫生健康局']);
+    // Published, it is open to everyone on the public pages, but not on another department's home page.
+    const other = await (await as('haizhu-editor')).get<Statistics>('/api/v1/statistics?year=2023');
+    expect(other.body).toMatchObject({ byState: {}, budgetByDepartment: [] });
+    expect((await (await as('haizhu-editor')).get<{ years: number[] }>('/api/v1/declarations/years?scope=work')).body.years).not.toContain(2023);
+    expect((await (await as('haizhu-editor')).get<{ years: number[] }>('/api/v1/declarations/years')).body.years).toContain(2023);
   });
 
   it('lists with filters, search, sorting and paging on the server', async () => {

@@ -37,6 +37,8 @@ import { cacheDocumentHeads, cacheDocumentHeadsWhileListening, DOCUMENT_CHANGED,
 export interface AppOptions {
   /** Structured JSON logs (off in tests). */
   readonly logger?: boolean;
+  /** The log level when logging, unless LOG_LEVEL says another ('info' by default; a demo logs warnings only). */
+  readonly logLevel?: string;
   /** Largest request body, in bytes. */
   readonly bodyLimit?: number;
   /**
@@ -130,7 +132,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     stopListening = await store.listen(DOCUMENT_CHANGED, (id) => documentHeadChanged(store.db, id), cache.listening);
   }
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? options.logLevel ?? 'info' } : false,
     // Fastify takes a boolean, a hop count or addresses; its overloads only type-check one at a time.
     trustProxy: (options.trustProxy ?? false) as boolean,
     bodyLimit: options.bodyLimit ?? 5 * 1024 * 1024,

@@ -64,6 +64,9 @@ describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name
     expect(rows[0]?.map((c) => c.text)).toEqual(['年度', '部门', '种类', '项目', '状态', '金额（万元）', '错误', '警告', '审核结果', '更新时间']);
     expect(rows.length - 1).toBe(list.total);
     expect(rows.slice(1).every((r) => r.some((c) => c.text === '已审核通过'))).toBe(true);
+    // The file is named for its year and filter; 更新时间 is a date, not text.
+    expect(sheet.headers.get('content-disposition')).toContain(encodeURIComponent('申报表-2025年-已审核通过.xlsx'));
+    expect(rows[1]?.at(-1)?.text).toMatch(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/);
     const anonymous = await new ApiClient(base).bytes('/api/v1/declarations/list.xlsx?state=draft');
     expect(readWorkbook(anonymous.bytes).sheets[0]?.rows.length).toBe(1);
   });

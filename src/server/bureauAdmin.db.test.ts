@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './testing/testStores.ts';
 import { startTestApp, type TestApp } from './testing/testApp.ts';
-import type { ApiClient } from './testing/apiClient.ts';
+import { ApiClient } from './testing/apiClient.ts';
 
 type Node = { id: string; name: string; departments: Array<{ id: string; name: string }>; children: Node[] };
 type Tree = { regions: Node[] };
@@ -55,6 +55,10 @@ describe.each(STORE_KINDS)("a bureau's admin on the %s store", (_name, open) => 
     const deputy = await bureauAdmin.post('/api/v1/users', { username: 'hz-street-admin', displayName: '街道管理员', password: 'Quiet-Harbour-Lantern-58', role: 'admin', regionId: street.body.id });
     expect(deputy.status).toBe(201);
     expect((await bureauAdmin.patch(`/api/v1/users/${editor.body.user.id}`, { disabled: true })).status).toBe(200);
+    // Disabled, the user is told so when signing in with the right password; a wrong one stays a wrong one.
+    const client = new ApiClient(t.base);
+    expect((await client.post<{ error: { id: string; message: { zh: string } } }>('/api/v1/session', { username: 'hz-health-editor', password: 'Quiet-Harbour-Lantern-58' })).body.error).toMatchObject({ id: 'account-disabled', message: { zh: '此账号已停用，请联系管理员' } });
+    expect((await client.post<{ error: { id: string } }>('/api/v1/session', { username: 'hz-health-editor', password: 'wrong-password-123' })).body.error.id).toBe('bad-credentials');
     // What the bureau's admin did is in the (system admin's) audit log under its name.
     const audit = await systemAdmin.get<{ entries: Array<{ action: string; actorName: string | null }> }>('/api/v1/audit?action=department.move');
     expect(audit.body.entries[0]?.actorName).toBe('海珠区财政局管理员');

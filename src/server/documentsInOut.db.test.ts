@@ -82,6 +82,21 @@ describe.each(STORE_KINDS)('documents in and out on the %s store', (_name, open)
     expect(JSON.stringify(versions.body)).toContain('PDF');
   });
 
+  it('saves each form of a workbook under its own year: a year chosen for one is confirmed, one not printed is noted as assumed', async () => {
+    const editor = await as('haizhu-editor');
+    // The department sheet prints no year; the project sheet prints 2025, and 2030 is chosen for it.
+    const unconfirmed = await editor.post<{ error: { id: string; message: { zh: string } } }>('/api/v1/declarations/import', { departmentId: bureauId, year: 2029, years: [null, 2030], file: file('two-sheets.xlsx'), confirm: ['department'] });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.message.zh).toContain('第 2 份表文本是 2025 年度的申报表，而选择的是 2030 年度');
+    const imported = await editor.post<View>('/api/v1/declarations/import', { departmentId: bureauId, year: 2029, years: [null, 2030], file: file('two-sheets.xlsx'), confirm: ['department', 'year'] });
+    expect(imported.status).toBe(201);
+    const [departmentForm, projectForm] = await Promise.all((imported.body.imported ?? []).map(async (id) => (await editor.get<View & { year: number }>(`/api/v1/declarations/${id}`)).body));
+    expect([departmentForm?.year, projectForm?.year]).toEqual([2029, 2030]);
+    const notes = async (id: string) => JSON.stringify((await editor.get(`/api/v1/declarations/${id}/versions`)).body);
+    expect(await notes(departmentForm?.id ?? '')).toContain('表上未印年度，按 2029 年度保存（假定）');
+    expect(await notes(projectForm?.id ?? '')).toContain('表上为 2025 年度，按所选 2030 年度保存');
+  });
+
   it('imports a table pasted from a web page (HTML on the clipboard) as a table', async () => {
     const editor = await as('haizhu-editor');
     const html = formats('department.gov.html').toString('utf8');

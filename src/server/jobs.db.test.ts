@@ -5,6 +5,7 @@
  * stopped half-way and another runner's takeover after its lease ran out; an export's zip; a year
  * checked and scored again after a setting changed; who may do and see what.
  */
+import { draftingYear } from '../core/formYear.ts';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,7 +56,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
       'forms/.DS_Store': new Uint8Array([0, 1, 2]),
       '__MACOSX/forms/._seed.txt': new Uint8Array([0, 1, 2]),
     });
-    // No year given: each form's own. The project forms print 2025; the seed prints none.
+    // No year given: each form's own. The project forms print 2025; the seed prints none, and takes the drafting year, noted as assumed.
     const started = await editor.post<JobView>('/api/v1/jobs/import-forms', { files: [file('forms.zip', zip), file('other.txt', fixture('other/project-target.txt'))] });
     expect(started.status).toBe(202);
     // Apple's metadata folder is left out; a hidden file is listed, not imported.
@@ -67,12 +68,13 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
       ['forms.zip/forms/.DS_Store', 'forms.zip/forms/.DS_Store: a hidden file or folder (its name starts with .), not imported'],
       ['forms.zip/forms/not-a-form.txt', expect.stringMatching(/^not-a-form\.txt: not recognisable as a target form/)],
       ['forms.zip/forms/project.xlsx', expect.stringMatching(/already has a 2025 project form for/)],
-      ['forms.zip/forms/seed.txt', 'seed.txt: the form prints no year; give the job a year'],
     ]);
-    expect(job.failures[3]?.error.zh).toBe('seed.txt：表上没有年度，请在任务中指定年度');
-    expect(job.done).toBe(2);
-    const stored = await editor.get<{ items: Array<{ kind: string; state: string }>; total: number }>('/api/v1/declarations?pageSize=100');
-    expect(stored.body.items.filter((f) => f.state === 'draft')).toHaveLength(2);
+    expect(job.done).toBe(3);
+    const assumed = draftingYear(new Date());
+    expect((job.result as { notes: Array<{ zh: string }> }).notes.map((n) => n.zh)).toEqual([`seed.txt：表上未印年度，按 ${assumed} 年度保存（假定）`]);
+    const stored = await editor.get<{ items: Array<{ kind: string; state: string; year: number }>; total: number }>('/api/v1/declarations?pageSize=100');
+    expect(stored.body.items.filter((f) => f.state === 'draft')).toHaveLength(3);
+    expect(stored.body.items.filter((f) => f.state === 'draft').map((f) => f.year).sort()).toEqual([2025, 2025, assumed].sort());
   });
 
   it("lets an admin import into its region's departments, each form matched by the department it names", async () => {
@@ -92,11 +94,11 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
   it('goes on from the next item after its runner stopped, and takes over a job whose runner died', async () => {
     const user = await t.store.db.selectFrom('users').selectAll().where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow();
     const actor = actorOf(presentUser(user));
-    const texts = [2031, 2032, 2033].map((y) => ({ name: `seed-${y}.txt`, bytes: fixture('000_168cd24c06a0f893.txt') }));
-    // Three forms, each for its own year: a job per year would be the same; one job, three items.
+    const texts = [1, 2, 3].map((n) => ({ name: `not-a-form-${n}.txt`, bytes: fixture('other/not-a-form.txt') }));
+    // Three files, one item each.
     const items = uploadItems(expandUpload(texts));
     const jobId = await createJob(t.store.db, actor, { kind: 'import-forms', year: null, departmentId: actor.departmentId, regionId: null }, items);
-    // The forms print no year: every item fails the same way, which is enough to follow the items.
+    // None is a form: every item fails the same way, which is enough to follow the items.
     let calls = 0;
     expect(await runJob(t.store.db, jobId, { id: 'first', shouldStop: () => calls++ >= 1 })).toBe('running');
     let row = await t.store.db.selectFrom('jobs').select(['state', 'done', 'failed', 'locked_by']).where('id', '=', jobId).executeTakeFirstOrThrow();
@@ -110,7 +112,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
     row = await t.store.db.selectFrom('jobs').select(['state', 'done', 'failed', 'locked_by']).where('id', '=', jobId).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'done', done: 0, failed: 3, locked_by: null });
     const failures = await t.store.db.selectFrom('job_items').select(['seq', 'error']).where('job_id', '=', jobId).orderBy('seq').execute();
-    expect(failures.map((f) => (f.error as { en: string }).en)).toEqual(texts.map((i) => `${i.name}: the form prints no year; give the job a year`));
+    expect(failures.map((f) => (f.error as { en: string }).en)).toEqual(texts.map((i) => expect.stringMatching(new RegExp(`^${i.name}: not recognisable as a target form`))));
   });
 
   it("exports a reviewer's view of a year as a zip of canonical JSON", async () => {

@@ -3,6 +3,7 @@
  * targets, filled, refused while a red row is unexplained, submitted, returned with a reason and a
  * row comment, fixed, accepted with rectification advice; the policy matrix; documents in and out.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../format/apiTypes.ts';
@@ -209,6 +210,30 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     expect(await verifyAudit(store.db)).toMatchObject({ ok: true });
   });
 
+  it('keeps one version a sitting: autosaves of one person replace one another, a save without autosave stays', async () => {
+    const editor = await as('haizhu-editor');
+    const owed = await editor.get<{ reports: ReportSummary[] }>(`/api/v1/monitoring/rounds/${roundId}/reports`);
+    const report = owed.body.reports.find((r) => r.state === 'draft' && r.version === 1) ?? owed.body.reports.find((r) => r.state === 'draft');
+    const reportId = report?.id ?? '';
+    const versions = async () => (await editor.get<{ versions: Array<{ version: number }> }>(`/api/v1/monitoring/reports/${reportId}/versions`)).body.versions.map((v) => v.version);
+    let view = (await editor.get<ReportView>(`/api/v1/monitoring/reports/${reportId}`)).body;
+    const before = await versions();
+    const put = async (text: string, autosave: boolean) => {
+      const content = structuredClone(view.content);
+      (content.indicators[0] as { actualToDate: string }).actualToDate = text;
+      view = (await editor.put<ReportView>(`/api/v1/monitoring/reports/${reportId}`, { baseVersion: view.version, content, autosave })).body;
+    };
+    await put('1', false);
+    await put('2', true);
+    await put('3', true);
+    await put('4', true);
+    // The save stays; the autosaves after it make one version, the last.
+    const saved = (before[0] ?? 0) + 1;
+    expect(await versions()).toEqual([view.version, saved, ...before]);
+    expect(view.version).toBe(saved + 3);
+    expect(view.content.indicators[0]?.actualToDate).toBe('4');
+  });
+
   it('keeps reports within their department and region; refuses a report on targets not approved', async () => {
     const admin = await as('admin');
     const health = await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu });
@@ -271,6 +296,18 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     const imported = await editor.post<ReportView & { matched: number; unmatched: string[] }>(`/api/v1/monitoring/reports/${draft?.id}/import`, { baseVersion: before.version, file: { name: '监控表.xlsx', data: Buffer.from(xlsx.bytes).toString('base64') } });
     expect(imported.status).toBe(200);
     expect(imported.body.matched).toBeGreaterThan(0);
+    // Saved by the department, its table says when it was filled in (填报日期), and its execution rate is a number.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await editor.bytes(`/api/v1/monitoring/reports/${draft?.id}.xlsx`)).bytes as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]?.getSheetValues().flatMap((row) => (Array.isArray(row) ? row : [])) ?? [];
+    const dateAt = cells.indexOf('填报日期');
+    expect(dateAt).toBeGreaterThanOrEqual(0);
+    expect(String(cells[dateAt + 1] ?? '')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    let rate: ExcelJS.Cell | undefined;
+    book.worksheets[0]?.eachRow((row) => row.eachCell((cell) => {
+      if (cell.numFmt === '0.00%') rate = cell;
+    }));
+    expect(typeof rate?.value).toBe('number');
     const common = imported.body.content.indicators.find((i) => i.name === '服务对象满意度');
     expect(common?.actualToDate).not.toBe('');
     const notATable = await editor.post<{ error: { message: { zh: string } } }>(`/api/v1/monitoring/reports/${draft?.id}/import`, { baseVersion: imported.body.version, file: { name: 'notes.txt', data: Buffer.from('随便写的文字').toString('base64') } });

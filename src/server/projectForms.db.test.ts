@@ -91,9 +91,16 @@ describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
     const saved = await editor.put<View>(`/api/v1/declarations/${made.body.id}`, { baseVersion: made.body.version, content: changed });
     expect(saved.status).toBe(200);
     expect(saved.body.findings.map((f) => f.rule)).toContain('project-funds-match-department');
+    // The department form brought in line: the project form's stored findings follow at once, without a save of its own.
+    const departmentView = (await editor.get<View<DepartmentTargetDeclaration>>(`/api/v1/declarations/${departmentFormId}`)).body;
+    const matching = { ...departmentView.content, projects: departmentView.content.projects.map((p, i) => (i === 1 ? { ...p, amount: '1.00' } : p)) };
+    expect((await editor.put(`/api/v1/declarations/${departmentFormId}`, { baseVersion: departmentView.version, content: matching })).status).toBe(200);
+    expect((await editor.get<View>(`/api/v1/declarations/${made.body.id}`)).body.findings.map((f) => f.rule)).not.toContain('project-funds-match-department');
     // The user may link it to another row; a department form cannot be linked.
     expect((await editor.put(`/api/v1/declarations/${made.body.id}/link`, { rowName: department.projects[2]?.name ?? '' })).status).toBe(200);
     expect((await editor.get<DocumentLinks>(`/api/v1/declarations/${made.body.id}/links`)).body.departmentForm).toMatchObject({ row: 2, linkedBy: 'user' });
+    // Linked to a row of another amount, it is checked again at once against that row.
+    expect((await editor.get<View>(`/api/v1/declarations/${made.body.id}`)).body.findings.map((f) => f.rule)).toContain('project-funds-match-department');
     expect((await editor.put(`/api/v1/declarations/${departmentFormId}/link`, { rowName: null })).status).toBe(400);
     // One project form per project name and year.
     expect((await editor.post('/api/v1/declarations', { departmentId: bureauId, year: 2025, source: 'project-row', departmentFormId, row: 1 })).status).toBe(409);
@@ -137,11 +144,18 @@ describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
     const reviewer = await as('haizhu-reviewer');
     const list = (await editor.get<{ items: Array<{ id: string; projectName: string | null }> }>('/api/v1/declarations?year=2025&kind=project-target&pageSize=100')).body.items;
     const id = list.find((i) => i.projectName === '智慧城市运行管理平台运维')?.id ?? '';
+    // A row the checker rejects (a satisfaction target written as a ceiling) is approved with the form, but not taught.
+    const before = (await editor.get<View>(`/api/v1/declarations/${id}`)).body;
+    const withBadRow = { ...before.content, indicators: [...before.content.indicators, { ...before.content.indicators[0], level1: '满意度指标', level2: '服务对象满意度指标', name: '平台用户投诉满意度', annualTarget: '＜5%', annualTargetValue: { kind: 'quantity', operator: '<', value: '5', upper: null, unit: '%', basis: null, approximate: false }, periodTarget: null, periodTargetValue: { kind: 'empty' } }] };
+    const rejected = await editor.put<View>(`/api/v1/declarations/${id}`, { baseVersion: before.version, content: withBadRow });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.findings.some((f) => f.path.startsWith(`/indicators/${withBadRow.indicators.length - 1}/`) && f.severity !== 'info')).toBe(true);
     expect((await approver.post(`/api/v1/declarations/${id}/transitions`, { action: 'submit' })).status).toBe(200);
     expect((await reviewer.post(`/api/v1/declarations/${id}/transitions`, { action: 'review', grade: '优' })).status).toBe(200);
     const found = (await editor.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library?q=${encodeURIComponent('平台可用')}`)).body.entries;
     expect(found[0]).toMatchObject({ name: '平台可用率', level1: '产出指标', level2: '质量指标', unit: '%', direction: 'up', uses: 1 });
     expect(found[0]?.targets).toEqual([{ year: 2025, target: '≥99.5', count: 1 }]);
+    expect((await editor.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library?q=${encodeURIComponent('平台用户投诉满意度')}`)).body.entries).toEqual([]);
     // Built-in common indicators are there from the start.
     const builtin = (await editor.get<{ entries: LibraryEntryView[] }>(`/api/v1/indicator-library?q=${encodeURIComponent('培训')}&level1=${encodeURIComponent('产出指标')}`)).body.entries;
     expect(builtin.map((e) => e.name)).toEqual(expect.arrayContaining(['培训人次', '培训合格率']));

@@ -59,6 +59,8 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   if (!options.demo && demoAccounts.length > 0) {
     process.stderr.write(`jixiao: this store has ${demoAccounts.length} demo accounts (${demoAccounts.map((u) => u.username).join(', ')}); they cannot sign in unless the server runs with --demo\n`);
   }
+  // Repeated on the serving line: the per-request log must not scroll it out of sight.
+  let demoPassword: string | null = null;
   if (options.demo) {
     // The district (35 departments, two years) unless JIXIAO_DEMO_SIZE=bureau asks for the one bureau (quicker, for tests).
     const district = process.env.JIXIAO_DEMO_SIZE !== 'bureau';
@@ -69,6 +71,7 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     if (seeded) {
       process.stderr.write(`jixiao: loaded the demo (海珠区政务服务和数据管理局: the 2025 department form as a draft with its 14 project forms, and a published 2024 year${district ? '; 35 more departments of Haizhu and Yuexiu with two years each, users hz01-editor … yx35-approver, yuexiu-reviewer' : ''}). Users: ${DEMO_USERS.map((u) => u.username).join(', ')}\n`);
       process.stderr.write(seeded.generated ? `jixiao: demo password (shown once): ${seeded.password}\n` : 'jixiao: demo password from JIXIAO_DEMO_PASSWORD\n');
+      if (seeded.generated) demoPassword = seeded.password;
     }
   }
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
@@ -82,7 +85,8 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
     throw error;
   }
   if (delivery.channels.length > 0) process.stderr.write(`jixiao: notifications also go by ${delivery.channels.map((c) => c.name).join(' and ')}\n`);
-  const app = await buildApp(store, { logger: options.logger, webRoot, demoMode: options.demo, dispatch: delivery, jobQueue: jobQueueFor(store), secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
+  // A demo logs warnings only (LOG_LEVEL overrides): a request a line would bury what was printed above.
+  const app = await buildApp(store, { logger: options.logger, logLevel: options.demo ? 'warn' : 'info', webRoot, demoMode: options.demo, dispatch: delivery, jobQueue: jobQueueFor(store), secureCookies: options.secureCookies ?? 'auto', ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}) });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
@@ -93,7 +97,7 @@ export async function serve(options: ServeOptions): Promise<{ app: FastifyInstan
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
-  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); web app at /, API docs at /api/v1/docs\n`);
+  process.stderr.write(`jixiao: serving on http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port} (store: ${store.kind}, ${store.location}); web app at /, API docs at /api/v1/docs${demoPassword ? `; demo password: ${demoPassword}` : ''}\n`);
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return;

@@ -67,7 +67,7 @@ const memoKind = registerKind(
       searchText: [place.departmentName, content.title, ...content.items.map((i) => i.name)].join('\n'),
       amount: content.items.reduce((sum, i) => sum + Math.round(Number(i.amount) * 100), 0) === 0 ? null : (content.items.reduce((sum, i) => sum + Math.round(Number(i.amount) * 100), 0) / 100).toFixed(2),
     }),
-    subject: (place) => `${place.departmentName}的会议纪要`,
+    subject: (place) => ({ zh: `${place.departmentName}的会议纪要`, en: `the memo of ${place.departmentName}` }),
     layout: (content) => ({
       sheetName: '会议纪要',
       runningHead: content.title,

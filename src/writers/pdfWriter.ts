@@ -337,7 +337,8 @@ class FormDrawer {
     this.pdf.fontSize(SIZE.body);
     this.fill('#000');
     const offset = Math.max(PAD, (height - textHeight) / 2);
-    const align = cell.role === 'amount' ? 'right' : cell.role === 'text' ? 'left' : 'center';
+    // Amounts and rates right-aligned alike, as a reader compares them down a column.
+    const align = cell.role === 'amount' || cell.role === 'percent' ? 'right' : cell.role === 'text' ? 'left' : 'center';
     // A cell's part on a continuation page shows as many lines as fit.
     const fit = Math.max(1, Math.floor((height - offset) / this.lineHeight(SIZE.body) + 0.01));
     this.drawLines(lines.slice(0, fit), left + PAD, top + offset, width - 2 * PAD, SIZE.body, align);

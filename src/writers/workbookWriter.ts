@@ -78,6 +78,10 @@ function writeCell(sheet: ExcelJS.Worksheet, cell: LayoutCell): void {
     // Excel holds numbers as doubles; two decimals written and shown read back exactly.
     target.value = Number(cell.text);
     target.numFmt = '0.00';
+  } else if (cell.role === 'percent' && /^-?\d+(\.\d+)?%$/.test(cell.text)) {
+    // A rate as a number shown as a percentage (58.86% is 0.5886), so that it sums and sorts.
+    target.value = Number(cell.text.slice(0, -1)) / 100;
+    target.numFmt = '0.00%';
   } else {
     target.value = cell.text;
   }
@@ -86,7 +90,7 @@ function writeCell(sheet: ExcelJS.Worksheet, cell: LayoutCell): void {
   target.alignment = {
     wrapText: true,
     vertical: 'middle',
-    horizontal: cell.role === 'amount' ? 'right' : cell.role === 'text' ? 'left' : 'center',
+    horizontal: cell.role === 'amount' || cell.role === 'percent' ? 'right' : cell.role === 'text' ? 'left' : 'center',
   };
   if (cell.role === 'header') target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(cell.row + 1, cell.col + 1, cell.row + cell.rowSpan, cell.col + cell.colSpan);

@@ -54,4 +54,20 @@ describe('checking a self-evaluation', () => {
     expect(checkSelfEvaluation(evaluation, DEFAULT_SCORING_CONFIG, { 'evaluation-closing-texts': 'off' }).findings).toEqual([]);
     expect(checkSelfEvaluation(evaluation, DEFAULT_SCORING_CONFIG, { 'evaluation-closing-texts': 'error' }).findings[0]?.severity).toBe('error');
   });
+
+  it('says negative points are not points, rather than putting a score outside 0 to −5', () => {
+    const evaluation = exampleEvaluation();
+    (evaluation.indicators[0] as { points: string }).points = '-5';
+    const messages = checkSelfEvaluation(evaluation).findings.map((f) => f.message.zh);
+    expect(messages.some((m) => m.includes('分值为 -5，分值不能为负数'))).toBe(true);
+    expect(messages.some((m) => m.includes('0 至 -5'))).toBe(false);
+  });
+
+  it('warns when more was spent than budgeted', () => {
+    const evaluation = exampleEvaluation();
+    evaluation.funds.executed = String(Number(evaluation.funds.annualBudget) * 1.2);
+    const finding = checkSelfEvaluation(evaluation).findings.find((f) => f.path === '/funds/executed');
+    expect(finding).toMatchObject({ rule: 'evaluation-execution-unexplained', severity: 'warning' });
+    expect(finding?.message.zh).toContain('（执行率 120.00%），请核对');
+  });
 });

@@ -60,7 +60,7 @@ export const pointsAddUp: EvaluationRule = {
   id: 'evaluation-points',
   code: 'E1',
   severity: 'error',
-  description: { zh: '预算执行率分值为 10 分，各指标分值合计 90 分，总分 100 分', en: 'Budget execution is worth 10 points, the indicators 90 together: 100 in all' },
+  description: { zh: '预算执行率分值为 10 分，各指标分值（不为负数）合计 90 分，总分 100 分', en: 'Budget execution is worth 10 points, the indicators (none negative) 90 together: 100 in all' },
   source: '财预〔2020〕10号 annex; Sichuan and other published tables: domain.md §4.1, rule E1',
   examples: {
     bad: { shows: '指标分值合计 85 分', edit: (e) => void ((e.indicators[0] as { points: string }).points = '15') },
@@ -70,6 +70,13 @@ export const pointsAddUp: EvaluationRule = {
     const execution = String(config.executionPoints);
     if (evaluation.funds.points !== null && scoresDiffer(evaluation.funds.points, execution)) {
       yield { path: '/funds/points', message: { zh: `预算执行率分值为 ${evaluation.funds.points} 分，应为 ${execution} 分`, en: `budget execution is worth ${evaluation.funds.points} points, not ${execution}` } };
+    }
+    const negative = evaluation.indicators.findIndex((i) => (decimal(i.points)?.num ?? 0n) < 0n);
+    if (negative >= 0) {
+      const row = evaluation.indicators[negative] as { name: string; points: string };
+      const name = namedIndicator(row, negative);
+      yield { path: pointer('indicators', negative, 'points'), message: { zh: `指标${name.zh}分值为 ${row.points}，分值不能为负数`, en: `indicator ${name.en} is worth ${row.points} points; points cannot be negative` } };
+      return;
     }
     const missing = evaluation.indicators.findIndex((i) => i.points === null || decimal(i.points) === null);
     if (missing >= 0) {
@@ -129,7 +136,8 @@ export const scoreWithinPoints: EvaluationRule = {
     for (const [path, scoreText, pointsText, what] of rows) {
       const s = decimal(scoreText);
       const p = decimal(pointsText);
-      if (s === null || p === null) continue;
+      // Negative points are E1's finding: a range of 0 to −5 says nothing.
+      if (s === null || p === null || p.num < 0n) continue;
       if (s.num < 0n || compare(s, p) > 0) yield { path, message: { zh: `${what.zh}得分 ${scoreText} 不在 0 至 ${pointsText} 分之间`, en: `${what.en} scores ${scoreText}, outside 0–${pointsText}` } };
     }
   },
@@ -213,14 +221,22 @@ export const executionExplained: EvaluationRule = {
   id: 'evaluation-execution-unexplained',
   code: 'E7',
   severity: 'error',
-  description: { zh: '预算执行率低于 90% 的，须说明原因', en: 'An execution rate below 90% needs a cause' },
-  source: 'Sichuan 2023 self-evaluation table (below 90% explained, ≤ 100 字): domain.md §4.5, rule E7',
+  description: { zh: '预算执行率低于 90% 的，须说明原因；执行数超过预算数的，须核对', en: 'An execution rate below 90% needs a cause; more spent than budgeted is checked' },
+  source: 'Sichuan 2023 self-evaluation table (below 90% explained, ≤ 100 字): domain.md §4.5, rule E7; 财预〔2020〕10号 (执行数 within 全年预算数)',
   examples: {
     bad: { shows: '执行率 80%，未说明原因', edit: (e) => { e.funds.executed = '80.00'; e.funds.score = '8.00'; } },
     good: { shows: '执行率 96%', edit: () => undefined },
   },
   *check({ evaluation, config, score }) {
     const rate = score.funds.rate === null ? null : ratioOf(score.funds.rate);
+    if (rate !== null && compare(rate, ratio(100n)) > 0) {
+      yield {
+        path: '/funds/executed',
+        severity: 'warning',
+        message: { zh: `全年执行数 ${evaluation.funds.executed} 万元超过全年预算数 ${evaluation.funds.annualBudget ?? evaluation.funds.initialBudget} 万元（执行率 ${score.funds.rate}%），请核对`, en: `${evaluation.funds.executed} spent is more than the budget of ${evaluation.funds.annualBudget ?? evaluation.funds.initialBudget} (${score.funds.rate}%): check it` },
+      };
+      return;
+    }
     if (rate === null || compare(rate, ratio(BigInt(Math.round(config.executionCauseBelow * 100)), 100n)) >= 0) return;
     if (evaluation.funds.reason.trim() === '') yield { path: '/funds/reason', message: { zh: `预算执行率 ${score.funds.rate}%，低于 ${config.executionCauseBelow}%，须说明原因`, en: `execution is ${score.funds.rate}%, below ${config.executionCauseBelow}%: give the cause` } };
   },

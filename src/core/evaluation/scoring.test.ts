@@ -136,8 +136,10 @@ describe('indicators not applicable (formula 8), total and grade (formula 9)', (
 
   it('shares each first-level weight among its indicators, to the cent', () => {
     const points = defaultPoints([{ level1: '产出指标' }, { level1: '产出指标' }, { level1: '产出指标' }, { level1: '效益指标' }, { level1: '满意度指标' }, { level1: '成本指标' }]);
-    // With 成本 the four classes share the 90 points 45 / 27 / 9 / 9; without it, 50 / 30 / 10.
-    expect(points).toEqual(['15.00', '15.00', '15.00', '27.00', '9.00', '9.00']);
+    // 成本 shares 产出's 50 (as 财预〔2020〕10号 and docs/format-evaluation.md): 产出 and 成本 50, 效益 30, 满意度 10.
+    expect(points).toEqual(['12.50', '12.50', '12.50', '30.00', '10.00', '12.50']);
+    // A region that weighs cost on its own gets its own split.
+    expect(defaultPoints([{ level1: '产出指标' }, { level1: '成本指标' }, { level1: '效益指标' }, { level1: '满意度指标' }], { ...DEFAULT_SCORING_CONFIG, levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10, 成本指标: 10 } })).toEqual(['45.00', '9.00', '27.00', '9.00']);
     expect(defaultPoints([{ level1: '产出指标' }, { level1: '产出指标' }, { level1: '产出指标' }, { level1: '效益指标' }, { level1: '满意度指标' }])).toEqual(['16.67', '16.67', '16.66', '30.00', '10.00']);
     expect(defaultPoints([{ level1: '其他' }])).toEqual([null]);
   });

@@ -33,9 +33,9 @@ export interface ScoringConfig {
   /** Lower edges of the qualitative bands in percent of the points: 达成 ≥ achieved, 部分达成 ≥ partial. */
   readonly qualitativeBands: { readonly achieved: number; readonly partial: number };
   /**
-   * First-level weights (产出 50 / 效益 30 / 满意度 10; 成本 10 where the form has it). The classes a form
-   * has share the indicators' points (100 − execution) in these proportions: without 成本 50/30/10,
-   * with it 45/27/9/9.
+   * First-level weights (产出 50 / 效益 30 / 满意度 10, as 财预〔2020〕10号). The classes a form has share
+   * the indicators' points (100 − execution) in these proportions. 成本指标 counts within 产出's weight
+   * (10号 prints cost under output) unless a region gives 成本指标 a weight of its own.
    */
   readonly levelWeights: Readonly<Record<string, number>>;
   /** An actual at or above this percentage of its target needs an explanation (130); null: never. */
@@ -52,7 +52,7 @@ export const DEFAULT_SCORING_CONFIG: ScoringConfig = {
   executionCauseBelow: 90,
   reverseFormula: 'linear',
   qualitativeBands: { achieved: 80, partial: 50 },
-  levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10, 成本指标: 10 },
+  levelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   overAchievementPercent: 130,
   overAchievementDeduction: 0,
   grades: { 优: 90, 良: 80, 中: 60 },
@@ -368,5 +368,7 @@ export function classWeights(levels: ReadonlyArray<string | null>, config: Scori
 export function classOf(level1: string | null, config: ScoringConfig = DEFAULT_SCORING_CONFIG): string {
   const label = (level1 ?? '').replace(/[（(].*$/, '').trim();
   for (const name of Object.keys(config.levelWeights)) if (label.startsWith(name.replace(/指标$/, ''))) return name;
+  // Cost within output, unless the region weighs cost on its own (above).
+  if (label.startsWith('成本') && Object.hasOwn(config.levelWeights, '产出指标')) return '产出指标';
   return label;
 }

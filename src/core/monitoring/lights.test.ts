@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIGHTS, type Light, type MonitoringReport } from '../monitoringReport.ts';
 import { exampleReport } from './exampleReport.ts';
-import { budgetProgress, DEFAULT_MONITORING_CONFIG, deviationPercent, indicatorProgress, monthsElapsed, needsExplanation, reportLights, worstLight } from './lights.ts';
+import { budgetProgress, DEFAULT_MONITORING_CONFIG, deviationPercent, indicatorProgress, lightName, monthsElapsed, needsExplanation, reportLights, worstLight } from './lights.ts';
 import { toFixed2 } from './ratio.ts';
 
 const budget = (annual: string, executedToDate: string, through: string): Pick<MonitoringReport, 'budget' | 'round'> => ({ budget: { annual, executedToDate, projectedAnnual: null, reason: '' }, round: { name: 'r', through } });
@@ -105,6 +105,13 @@ describe('other kinds of target', () => {
     expect(at('≤2次', '3次').light).toBe('red');
     expect(at('<5%', '5%').light).toBe('red');
     expect(at('<5%', '4.99%').light).toBe('green');
+  });
+
+  it('names a light by how it was reached: a reverse indicator over its limit is not behind', () => {
+    const over = at('≤2次', '3次');
+    expect(lightName(over.light ?? 'green', over.basis).zh).toBe('红灯（超出上限）');
+    expect(lightName('red', 'time-share').zh).toBe('红灯（严重滞后）');
+    expect(lightName('red', 'deadline').en).toBe('red (past its deadline)');
   });
 
   it('a zero target is met while the actual stays at zero', () => {

@@ -10,7 +10,7 @@
  *   - the indicators' light is the worst of them, the overall light the worst of budget and indicators.
  * Every band and threshold comes from a {@link MonitoringConfig}, configurable per region.
  */
-import type { Light, MonitoringIndicator, MonitoringReport } from '../monitoringReport.ts';
+import { LIGHT_NAMES, type Light, type MonitoringIndicator, type MonitoringReport } from '../monitoringReport.ts';
 import { parseTargetValue, type TargetValue } from '../targetValue.ts';
 import { absolute, compare, divide, isZero, minus, ratio, ratioOf, times, toFixed2, type Ratio } from './ratio.ts';
 
@@ -49,6 +49,21 @@ export interface IndicatorProgress {
   readonly basis: LightBasis | null;
   /** Why no light: the target or the actual cannot be compared. */
   readonly problem?: 'target' | 'actual';
+}
+
+/**
+ * A light in words for how it was reached: a ratio's red is 严重滞后, but a reverse indicator's red
+ * is over its limit, a deadline's red is missed, an equality's red is off its value.
+ */
+export function lightName(light: Light, basis: LightBasis | null): { zh: string; en: string } {
+  if (light === 'red' && basis === 'reverse') return { zh: '红灯（超出上限）', en: 'red (over the limit)' };
+  if (light === 'green' && basis === 'reverse') return { zh: '绿灯（在上限内）', en: 'green (within the limit)' };
+  if (light === 'red' && basis === 'deadline') return { zh: '红灯（逾期未完成）', en: 'red (past its deadline)' };
+  if (light === 'yellow' && basis === 'deadline') return { zh: '黄灯（尚未完成）', en: 'yellow (not done yet)' };
+  if (light === 'red' && basis === 'equal') return { zh: '红灯（与目标值不符）', en: 'red (not the target value)' };
+  if (light === 'red' && basis === 'grade') return { zh: '红灯（未达成）', en: 'red (not achieved)' };
+  if (light === 'yellow' && basis === 'grade') return { zh: '黄灯（部分达成）', en: 'yellow (partly achieved)' };
+  return LIGHT_NAMES[light];
 }
 
 const ORDER: Record<Light, number> = { red: 0, yellow: 1, green: 2, blue: 3 };

@@ -86,7 +86,8 @@ describe('configuration', () => {
   const legacy = (): DepartmentTargetDeclaration => {
     const d = exampleDeclaration();
     d.indicators = d.indicators.filter((i) => i.level1 !== '成本指标');
-    d.indicators.push(indicatorRow('产出指标', '成本指标', '电子政务外网运维成本', '≤300万元'));
+    // Under 产出指标, with the other output rows (after 时效指标, row 4).
+    d.indicators.splice(4, 0, indicatorRow('产出指标', '成本指标', '电子政务外网运维成本', '≤300万元'));
     return d;
   };
 
@@ -117,3 +118,16 @@ describe('configuration', () => {
     expect(JSON.stringify(d)).toBe(before);
   });
 });
+
+describe('a class split into several places', () => {
+  it('is flagged once, at the row that starts its second place, for its first- or second-level class', () => {
+    const d = exampleDeclaration();
+    d.indicators.push(indicatorRow('产出指标', '数量指标', '政务服务事项数量', '≥300项'));
+    const split = checkDeclaration(d).filter((f) => f.rule === 'class-split');
+    expect(split.map((f) => [f.path, f.message.zh])).toEqual([['/indicators/7/level1', '一级指标「产出指标」分在 2 处（第 1–4 行、第 8 行），表中会重复印出「产出指标」']]);
+    const inner = exampleDeclaration();
+    inner.indicators.splice(3, 0, indicatorRow('产出指标', '数量指标', '政务服务事项数量', '≥300项'));
+    expect(checkDeclaration(inner).filter((f) => f.rule === 'class-split').map((f) => f.path)).toEqual(['/indicators/3/level2']);
+  });
+});
+

@@ -148,6 +148,55 @@ export const emptyLevel2Group: Rule = {
   },
 };
 
+/** Runs of equal values: each value with the rows (0-based, first and last) of every run of it. */
+function runsOf(values: ReadonlyArray<string | null>): Map<string, Array<[number, number]>> {
+  const runs = new Map<string, Array<[number, number]>>();
+  for (let start = 0; start < values.length; ) {
+    let end = start;
+    while (end + 1 < values.length && values[end + 1] === values[start]) end++;
+    const value = values[start];
+    if (value !== null && value !== undefined) runs.set(value, [...(runs.get(value) ?? []), [start, end]]);
+    start = end + 1;
+  }
+  return runs;
+}
+
+const rowsSaid = (runs: ReadonlyArray<[number, number]>, lang: 'zh' | 'en') => runs.map(([a, b]) => (lang === 'zh' ? (a === b ? `第 ${a + 1} 行` : `第 ${a + 1}–${b + 1} 行`) : a === b ? `row ${a + 1}` : `rows ${a + 1}–${b + 1}`)).join(lang === 'zh' ? '、' : ', ');
+
+export const classSplit: Rule = {
+  id: 'class-split',
+  family: 'framework',
+  severity: 'warning',
+  description: { zh: '同一一级指标（及同一二级指标）的各行排在一起：表中每类只印一处', en: 'The rows of one class stand together, so that the printed table shows each class once' },
+  source: '申报表样式：一级、二级指标为合并单元格，每类一处（domain.md §1.2）',
+  examples: {
+    bad: { shows: '产出指标、效益指标、满意度指标之后又有一行产出指标', edit: (d) => void d.indicators.push(indicatorRow('产出指标', '数量指标', '政务服务事项数量', '≥300项')) },
+    good: { shows: '同类指标排在一起', edit: () => undefined },
+  },
+  *check({ declaration: d }) {
+    for (const [level1, runs] of runsOf(d.indicators.map((i) => i.level1))) {
+      if (runs.length < 2) continue;
+      const [at] = runs[1] as [number, number];
+      yield {
+        path: pointer('indicators', at, 'level1'),
+        message: { zh: `一级指标「${level1}」分在 ${runs.length} 处（${rowsSaid(runs, 'zh')}），表中会重复印出「${level1}」`, en: `"${level1}" stands in ${runs.length} places (${rowsSaid(runs, 'en')}); the table prints it ${runs.length} times` },
+        suggestion: { zh: '把这些行移到一起（编辑器中「按类别排列」一次排好）', en: 'move the rows together (the editor’s “Group by class” does it at once)' },
+      };
+    }
+    for (const [key, runs] of runsOf(d.indicators.map((i) => (i.level1 !== null && i.level2 !== null ? `${i.level1}\u0000${i.level2}` : null)))) {
+      if (runs.length < 2) continue;
+      const [level1, level2] = key.split('\u0000') as [string, string];
+      // Split by another first-level class: said once, above.
+      if ((runsOf(d.indicators.map((i) => i.level1)).get(level1)?.length ?? 0) > 1) continue;
+      const [at] = runs[1] as [number, number];
+      yield {
+        path: pointer('indicators', at, 'level2'),
+        message: { zh: `二级指标「${level1} / ${level2}」分在 ${runs.length} 处（${rowsSaid(runs, 'zh')}），表中会重复印出`, en: `"${level1} / ${level2}" stands in ${runs.length} places (${rowsSaid(runs, 'en')}); the table prints it ${runs.length} times` },
+      };
+    }
+  },
+};
+
 export const FRAMEWORK_RULES: readonly Rule[] = [
   levelMissing,
   level2Misplaced,
@@ -156,4 +205,5 @@ export const FRAMEWORK_RULES: readonly Rule[] = [
   satisfactionIndicatorMissing,
   costIndicatorMissing,
   emptyLevel2Group,
+  classSplit,
 ];

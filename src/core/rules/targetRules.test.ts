@@ -18,7 +18,8 @@ describe('target rules on rows a reviewer knows', () => {
   const findingsFor = (...rows: ReturnType<typeof indicatorRow>[]) => {
     const d = exampleDeclaration();
     d.indicators.push(...rows);
-    return checkDeclaration(d).map((f) => `${f.rule} ${f.path}`);
+    // Rows are added at the end, away from their class: that is class-split's finding, not these rules'.
+    return checkDeclaration(d).filter((f) => f.rule !== 'class-split').map((f) => `${f.rule} ${f.path}`);
   };
 
   it('lets growth rates exceed 100% but not pass rates', () => {

@@ -133,6 +133,43 @@ function describeQualitative(indicator: Indicator, i: number, raw: string): Find
   return { zh: `${namedIndicator(indicator, i).zh}的指标值「${raw}」未量化`, en: `${namedIndicator(indicator, i).en}: the target "${raw}" is not quantified` };
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** A date written in a target that no calendar has (`2025年13月1日前`, `2月30日`): what is wrong with it, or null. */
+export function impossibleDate(raw: string): { zh: string; en: string } | null {
+  const text = raw.normalize('NFKC').replace(/\s+/g, '');
+  const written = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/.exec(text) ?? /(\d{4})[-./](\d{1,2})[-./](\d{1,2})/.exec(text) ?? /(?:(\d{4})年)?(\d{1,2})月/.exec(text);
+  if (!written) return null;
+  const year = written[1] === undefined ? null : Number(written[1]);
+  const month = Number(written[2]);
+  const day = written[3] === undefined ? null : Number(written[3]);
+  if (month < 1 || month > 12) return { zh: `没有 ${month} 月`, en: `there is no month ${month}` };
+  const leap = year === null || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  const days = month === 2 && !leap ? 28 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day !== null && (day < 1 || day > days)) return { zh: `${month} 月没有 ${day} 日`, en: `month ${month} has no day ${day}` };
+  return null;
+}
+
+export const deadlineInvalid: Rule = {
+  id: 'deadline-invalid',
+  family: 'target',
+  severity: 'error',
+  description: { zh: '时限指标的日期是日历上有的日期', en: 'A deadline is a date the calendar has' },
+  source: 'logic (domain.md S16)',
+  examples: {
+    bad: { shows: '培训完成时间 | 2025年13月1日前', edit: (d) => void (d.indicators[3] = indicatorRow('产出指标', '时效指标', '培训完成时间', '2025年13月1日前')) },
+    good: { shows: '培训完成时间 | 2025年12月1日前', edit: (d) => void (d.indicators[3] = indicatorRow('产出指标', '时效指标', '培训完成时间', '2025年12月1日前')) },
+  },
+  *check({ declaration: d }) {
+    for (const [i, indicator] of d.indicators.entries()) {
+      for (const { field, raw } of targetsOf(indicator)) {
+        const wrong = impossibleDate(raw);
+        if (wrong) yield { path: pointer('indicators', i, field), message: { zh: `${namedIndicator(indicator, i).zh}的时限「${raw}」不是有效日期：${wrong.zh}`, en: `${namedIndicator(indicator, i).en}: the deadline "${raw}" is not a date: ${wrong.en}` } };
+      }
+    }
+  },
+};
+
 export const targetNotQuantified: Rule = {
   id: 'target-not-quantified',
   family: 'target',
@@ -148,6 +185,8 @@ export const targetNotQuantified: Rule = {
       for (const { field, raw, value } of targetsOf(indicator)) {
         if (value.kind !== 'qualitative') continue;
         if (GRADE_WORDS.includes(raw.trim())) continue;
+        // A date no calendar has is deadline-invalid's finding, not a sentence.
+        if (impossibleDate(raw)) continue;
         const restated = restateComparison(raw);
         yield {
           path: pointer('indicators', i, field),
@@ -338,5 +377,6 @@ export const TARGET_RULES: readonly Rule[] = [
   satisfactionTargetLevel,
   directionMismatch,
   deadlineOutsideYear,
+  deadlineInvalid,
   timelinessVague,
 ];

@@ -149,7 +149,7 @@ export const assessmentKind = defineKind<Assessment, AssessmentSettings>({
       },
     };
   },
-  subject: (place, summary) => `${place.departmentName}${summary.subjectName ? `「${summary.subjectName}」` : ''}`,
+  subject: (place, summary) => (summary.subjectName ? { zh: `${place.departmentName}「${summary.subjectName}」`, en: `${place.departmentName} "${summary.subjectName}"` } : { zh: place.departmentName, en: place.departmentName }),
   layout: assessmentLayout,
   relations: ['assessment-data'],
 });

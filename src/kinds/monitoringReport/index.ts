@@ -53,7 +53,8 @@ export function lightRank(state: string, overall: Light | null): number {
 
 const WORKFLOW_NOUN = { zh: '监控表', en: 'report' };
 
-const WORKFLOW: WorkflowDefinition<MonitoringReport> = {
+/** The monitoring report's workflow (the web offers batch steps from it). */
+export const MONITORING_REPORT_WORKFLOW: WorkflowDefinition<MonitoringReport> = {
   noun: WORKFLOW_NOUN,
   initial: 'draft',
   states: {
@@ -90,16 +91,17 @@ export const monitoringReportKind = defineKind({
   auditAction: (verb) => (verb === 'comment' ? 'monitoring.comment' : `monitoring.report-${verb}`),
   pagePath: (id) => `/monitoring/reports/${id}`,
   schema: monitoringReportSchema,
-  workflow: WORKFLOW,
+  workflow: MONITORING_REPORT_WORKFLOW,
   adminMayCreate: false,
   deletable: false,
-  autosave: false,
+  autosave: true,
   settings: monitoringSettings,
   normalise: (content) => content,
-  lock: (incoming, stored) => {
+  lock: (incoming, stored, viewer) => {
     // The advice is the bureau's; the department may report what it did about it (result).
     const locked = lockTargetParts(incoming, stored);
-    return { ...locked, rectification: { ...stored.rectification, result: incoming.rectification.result } };
+    // 填报日期: the day the department last filled it in (printed on the official table).
+    return { ...locked, reportDate: viewer.today ?? locked.reportDate, rectification: { ...stored.rectification, result: incoming.rectification.result } };
   },
   refuseEdit: (incoming, stored) =>
     incoming.indicators.length === stored.indicators.length
@@ -127,7 +129,7 @@ export const monitoringReportKind = defineKind({
     flag: rectificationNeeded(content, content.lights),
     facts: { lights: content.lights, targetKind: content.target.kind },
   }),
-  subject: (place, summary) => `${place.departmentName}${summary.subjectName ? `「${summary.subjectName}」` : '部门整体'}`,
+  subject: (place, summary) => (summary.subjectName ? { zh: `${place.departmentName}「${summary.subjectName}」`, en: `${place.departmentName} "${summary.subjectName}"` } : { zh: `${place.departmentName}部门整体`, en: `${place.departmentName} (department-wide)` }),
   present: (content, { settings, findings }) => {
     const { lights } = checkMonitoringReport(content, settings.config, settings.rules);
     return {

@@ -8,6 +8,7 @@
  *            └──submit──▶ submitted
  */
 import { EVALUATION_STATE_NAMES } from '../../core/evaluation/evaluationWorkflow.ts';
+import { documentSubject } from '../../core/notifications.ts';
 import { checkSelfEvaluation } from '../../core/evaluation/evaluationRules.ts';
 import { lockEvaluationParts, withScores } from '../../core/evaluation/prefill.ts';
 import { executionScore, type ScoringConfig } from '../../core/evaluation/scoring.ts';
@@ -33,7 +34,8 @@ export function scoringSettings(regionSettings: Readonly<Record<string, unknown>
 
 const NOUN = { zh: '绩效自评表', en: 'self-evaluation' };
 
-const WORKFLOW: WorkflowDefinition<SelfEvaluation> = {
+/** The self-evaluation's workflow (the web offers batch steps from it). */
+export const SELF_EVALUATION_WORKFLOW: WorkflowDefinition<SelfEvaluation> = {
   noun: NOUN,
   initial: 'draft',
   states: {
@@ -59,10 +61,10 @@ export const selfEvaluationKind = defineKind({
   auditAction: (verb) => `evaluation.${verb}`,
   pagePath: (id) => `/evaluations/${id}`,
   schema: selfEvaluationSchema,
-  workflow: WORKFLOW,
+  workflow: SELF_EVALUATION_WORKFLOW,
   adminMayCreate: false,
   deletable: false,
-  autosave: false,
+  autosave: true,
   settings: scoringSettings,
   normalise: (content) => content,
   lock: lockEvaluationParts,
@@ -88,7 +90,7 @@ export const selfEvaluationKind = defineKind({
     rate: executionScore(content.funds).rate,
     facts: { targetKind: content.target.kind },
   }),
-  subject: (place, summary) => `${place.departmentName} ${place.year}年${summary.subjectName ? `「${summary.subjectName}」` : '部门整体'}`,
+  subject: (place, summary) => documentSubject(place.departmentName, place.year, summary.subjectName),
   present: (content, { settings }) => ({ score: checkSelfEvaluation(content, settings.config, settings.rules).score, config: settings.config }),
   layout: officialLayout,
   subjectKinds: ['department-target', 'project-target'],

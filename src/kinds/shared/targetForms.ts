@@ -20,7 +20,7 @@ import type { Finding } from '../../core/rules/finding.ts';
 import { parseTargetValue } from '../../core/targetValue.ts';
 import { REVIEW_GRADES, STATE_NAMES, type ReviewGrade } from '../../core/workflow.ts';
 import { defineKind, EMPTY_SUMMARY, type AnyKind, type CheckInput, type DocumentPlace, type KindDefinition, type SummaryColumns } from '../kindDefinition.ts';
-import type { Refusal, WorkflowDefinition } from '../workflow.ts';
+import type { Bilingual, Refusal, WorkflowDefinition } from '../workflow.ts';
 import { publishStep, submitStep } from './steps.ts';
 
 /** The region settings target forms read. */
@@ -162,7 +162,7 @@ export function summarizeTarget(content: TargetDocument, _findings: readonly Fin
 export interface TargetKindParts<D extends TargetDocument> {
   readonly kind: D['kind'];
   readonly schema: z.ZodType<D>;
-  readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => string;
+  readonly subject: (place: DocumentPlace, summary: Pick<SummaryColumns, 'subjectName'>) => Bilingual;
   readonly empty: (place: Pick<DocumentPlace, 'departmentName' | 'year'>) => D;
   /** What the store loads for the checker besides the family's links (a project form's ex-ante assessment). */
   readonly relations?: NonNullable<KindDefinition['relations']>;

@@ -12,6 +12,7 @@ import type { Actor } from '../../core/policy.ts';
 import { csvLine } from '../../format/csv.ts';
 import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
+import { draftingYear, formYear, yearNote } from '../../core/formYear.ts';
 import type { JobInput } from '../../format/apiTypes.ts';
 import type { Database, JobKind } from '../../store/schema.ts';
 
@@ -61,12 +62,13 @@ const importForms: JobKindHandler = {
     const input = context.input as Extract<JobInput, { kind: 'import-forms' }>;
     const candidates = input.departmentId ? null : await activeDepartments(trx, input.regionId);
     const created: string[] = [];
+    const notes: Array<{ zh: string; en: string }> = [];
     for (const document of documents) {
-      const year = input.year ?? document.year;
-      if (year === null) throw new AppError(422, 'import-no-year', `${name}：表上没有年度，请在任务中指定年度`, `${name}: the form prints no year; give the job a year`, [{ field: 'year', message: 'no year' }]);
-      if (input.year !== null && document.year !== null && document.year !== input.year) {
-        throw new AppError(409, 'import-mismatch', `${name}：表上是 ${document.year} 年度，任务是 ${input.year} 年度`, `${name}: the form is for ${document.year}, the job for ${input.year}`, [{ field: 'year', message: `the form is for ${document.year}` }]);
-      }
+      // The same rule as the import wizard: each form keeps its printed year; one that prints none takes the job's year (or the drafting year), noted as assumed.
+      const decided = formYear(document.year, null, input.year ?? draftingYear(new Date()));
+      const year = decided.year;
+      const said = yearNote(decided);
+      if (said) notes.push({ zh: `${name}${documents.length > 1 ? `（${document.kind === 'project-target' ? (document.project.name ?? '项目') : '部门整体'}）` : ''}：${said.zh}`, en: `${name}: ${said.en}` });
       let departmentId = input.departmentId;
       if (departmentId === null) {
         const printed = document.department?.trim() ?? '';
@@ -85,9 +87,16 @@ const importForms: JobKindHandler = {
       const department = await departmentWithPath(trx, departmentId ?? '');
       const content = { ...document, department: department.name, year } as TargetDocument;
       const from = FORMAT_NAMES[format];
-      created.push(await createDeclaration(trx, context.actor, { departmentId: department.id, year, source: { kind: 'content', content, note: `批量导入 ${name}（${from.zh}，未识别 ${document.unparsed.length} 处） (bulk import of ${name}, ${from.en})` } }));
+      created.push(await createDeclaration(trx, context.actor, { departmentId: department.id, year, source: { kind: 'content', content, note: `批量导入 ${name}（${from.zh}，未识别 ${document.unparsed.length} 处${said ? `；${said.zh}` : ''}） (bulk import of ${name}, ${from.en}${said ? `; ${said.en}` : ''})` } }));
     }
-    return { declarations: created };
+    return { declarations: created, notes };
+  },
+  async finish(db, jobId) {
+    // What the person should know about the forms stored: years assumed for forms that print none.
+    const items = await db.selectFrom('job_items').select(['outcome']).where('job_id', '=', jobId).where('state', '=', 'done').orderBy('seq').execute();
+    const notes = items.flatMap(({ outcome }) => (outcome as { notes?: Array<{ zh: string; en: string }> } | null)?.notes ?? []);
+    const failed = await db.selectFrom('job_items').select((eb) => eb.fn.countAll<string>().as('n')).where('job_id', '=', jobId).where('state', '=', 'failed').executeTakeFirst();
+    return { result: { done: items.length, failed: Number(failed?.n ?? 0), notes: notes.slice(0, 500) }, output: null };
   },
 };
 

@@ -15,14 +15,16 @@ import { IMPORT_LIMITS } from '../../import/text/importFormText.ts';
 import { FORMAT_NAMES } from '../../readers/formatNames.ts';
 import type { WorkerOutcome } from '../import/importTask.ts';
 import { sameDepartment } from '../../import/text/sameDepartment.ts';
+import { formYear, overridesPrintedYear, yearNote } from '../../core/formYear.ts';
 import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
-import { UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
 import { sharedDocumentRoutes } from './documentRoutes.ts';
 import { optionalActor, requireActor } from '../context.ts';
-import { authorize, createDeclaration, getDeclaration, getDeclarationJson, listDeclarations, TARGET_KINDS, updateDeclaration, visibleDeclarations, type CreateSource } from '../services/declarations.ts';
-import { documentLinks } from '../services/documentLinks.ts';
+import { authorize, createDeclaration, getDeclaration, getDeclarationJson, listDeclarations, TARGET_KINDS, updateDeclaration, visibleDeclarations, workingDeclarations, type CreateSource } from '../services/declarations.ts';
+import { recheckDocument } from '../services/documents.ts';
+import { documentLinks, formsReadingThis } from '../services/documentLinks.ts';
 import { listLibraryForAdmin, lookUpLibrary, mergeEntry, setEntryHidden, similarProjects } from '../services/indicatorLibrary.ts';
 import { canOnDocument } from '../../kinds/documentPolicy.ts';
 import type { TargetDocument } from '../../core/document.ts';
@@ -45,7 +47,7 @@ export const listQuery = z.object({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  sort: z.enum(['updated', 'year', 'department', 'errors']).default('updated'),
+  sort: z.enum(['updated', 'year', 'department', 'errors', 'published']).default('updated'),
 });
 
 
@@ -92,14 +94,18 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       { header: '错误', width: 8, value: (d) => d.errorCount },
       { header: '警告', width: 8, value: (d) => d.warningCount },
       { header: '审核结果', width: 10, value: (d) => d.reviewGrade ?? '' },
-      { header: '更新时间', width: 22, value: (d) => d.updatedAt },
+      { header: '更新时间', width: 18, value: (d) => d.updatedAt, date: true },
     ], items);
-    reply.header('content-disposition', `attachment; filename="declarations.xlsx"; filename*=UTF-8''${encodeURIComponent('申报表.xlsx')}`);
+    // The file says what it holds: the year, and the filters it was exported with.
+    const q = request.query;
+    const parts = [q.year ? `${q.year}年` : '全部年度', q.kind ? (q.kind === 'project-target' ? '项目' : '部门整体') : '', q.state ? STATE_NAMES[q.state].zh : '', q.q ? `含「${q.q}」` : ''].filter(Boolean);
+    attachment(reply, `申报表-${parts.join('-')}.xlsx`);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
   });
 
-  r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see, newest first' } }, async (request) => {
-    const query = await visibleDeclarations(store.db, optionalActor(request));
+  r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see (scope=work: those the user works on, as the home page counts them), newest first', querystring: z.object({ scope: z.enum(['visible', 'work']).default('visible') }) } }, async (request) => {
+    const actor = optionalActor(request);
+    const query = request.query.scope === 'work' ? await workingDeclarations(store.db, actor) : await visibleDeclarations(store.db, actor);
     const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
   });
@@ -185,10 +191,14 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       bodyLimit: UPLOAD_BODY_LIMIT,
       schema: {
         tags: ['declarations'],
-        summary: 'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts; a year or department the form names otherwise must be confirmed',
+        summary:
+          'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts. Each form keeps the year it prints unless `years` chooses another for it (for a single form, `year` does); a form that prints none takes `year`, noted as assumed. A chosen year other than the printed one, or another department than the form names, must be confirmed',
         body: importSourceBody.extend({
           departmentId: z.string().min(1).max(100),
+          /** The year of a single form, and of every form that prints none. */
           year: z.number().int().min(2000).max(2100),
+          /** Per form, in the order read: the year chosen for it, or null to keep the printed one. */
+          years: z.array(z.number().int().min(2000).max(2100).nullable()).max(1000).optional(),
           /** What the user confirmed after being told the form names another year or department. */
           confirm: z.array(z.enum(['year', 'department'])).max(2).default([]),
         }),
@@ -196,22 +206,26 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { departmentId, year: forYear, confirm } = request.body;
+      const { departmentId, year: forYear, years: chosenYears, confirm } = request.body;
       const department = await departmentWithPath(store.db, departmentId);
       // Off the event loop: a large text or PDF takes a second of CPU.
       const outcome = await importOffThread({ ...taskOf(request.body), year: null });
       if (!outcome.ok) throw importRefused(outcome);
       const printed = outcome.declaration;
+      const single = outcome.documents.length === 1;
+      const years = outcome.documents.map(({ document }, i) => formYear(document.year, chosenYears ? (chosenYears[i] ?? null) : single ? forYear : null, forYear));
+      const overridden = years.flatMap((y, i) => (overridesPrintedYear(y) ? [{ index: i, ...y }] : []));
       const mismatches: Array<{ field: 'year' | 'department'; message: string }> = [];
-      if (printed.year !== null && printed.year !== forYear && !confirm.includes('year')) mismatches.push({ field: 'year', message: `the text is for ${printed.year}` });
+      if (overridden.length > 0 && !confirm.includes('year')) mismatches.push(...overridden.map((o) => ({ field: 'year' as const, message: `form ${o.index + 1} is for ${o.printed}, ${o.year} was chosen` })));
       if (printed.department && !sameDepartment(printed.department, department.name) && !confirm.includes('department')) mismatches.push({ field: 'department', message: `the text names ${printed.department}` });
       if (mismatches.length > 0) {
+        const which = (index: number) => (single ? '' : `第 ${index + 1} 份表`);
         const zh = [
-          ...(mismatches.some((m) => m.field === 'year') ? [`文本是 ${printed.year} 年度的申报表，而选择的是 ${forYear} 年度`] : []),
+          ...(mismatches.some((m) => m.field === 'year') ? overridden.map((o) => `${which(o.index)}文本是 ${o.printed} 年度的申报表，而选择的是 ${o.year} 年度`) : []),
           ...(mismatches.some((m) => m.field === 'department') ? [`文本写的部门是「${printed.department}」，而选择的是「${department.name}」`] : []),
         ].join('；');
         const en = [
-          ...(mismatches.some((m) => m.field === 'year') ? [`the text is the ${printed.year} form, but ${forYear} was chosen`] : []),
+          ...(mismatches.some((m) => m.field === 'year') ? overridden.map((o) => `${single ? 'the text' : `form ${o.index + 1}`} is the ${o.printed} form, but ${o.year} was chosen`) : []),
           ...(mismatches.some((m) => m.field === 'department') ? [`the text names ${printed.department}, but ${department.name} was chosen`] : []),
         ].join('; ');
         throw new AppError(409, 'import-mismatch', `${zh}。请核对，确认无误后再保存。`, `${en}. Check, and confirm to save anyway.`, mismatches, { printedYear: printed.year, printedDepartment: printed.department });
@@ -219,11 +233,13 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
       // A text holding several forms makes one document each, all in one transaction: all or none.
       const created = await store.db.transaction().execute(async (trx) => {
         const ids: string[] = [];
-        for (const { document } of outcome.documents) {
-          const content = { ...document, department: department.name, year: forYear };
+        for (const [i, { document }] of outcome.documents.entries()) {
+          const decided = years[i] ?? formYear(document.year, null, forYear);
+          const content = { ...document, department: department.name, year: decided.year };
           const unparsed = document.unparsed.length;
           const from = FORMAT_NAMES[outcome.format];
-          ids.push(await createDeclaration(trx, actor, { departmentId, year: forYear, source: { kind: 'content', content, note: `由${from.zh}导入，未识别 ${unparsed} 处 (imported from ${from.en}, ${unparsed} unparsed)` } }));
+          const said = yearNote(decided);
+          ids.push(await createDeclaration(trx, actor, { departmentId, year: decided.year, source: { kind: 'content', content, note: `由${from.zh}导入，未识别 ${unparsed} 处${said ? `；${said.zh}` : ''} (imported from ${from.en}, ${unparsed} unparsed${said ? `; ${said.en}` : ''})` } }));
         }
         return ids;
       });
@@ -250,6 +266,9 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         const { row } = await authorize(trx, actor, request.params.id, 'update');
         if (row.kind !== 'project-target') throw new AppError(400, 'validation-failed', '只有项目申报表可以关联部门整体申报表的项目行', 'only a project form links to a row of the department form', [{ field: 'rowName', message: 'not a project form' }]);
         await trx.updateTable('documents').set({ project_row: request.body.rowName }).where('id', '=', row.id).execute();
+        // The link decides which row each is checked against: both are checked again with it.
+        await recheckDocument(trx, actor.id, row.id);
+        for (const other of await formsReadingThis(trx, { id: row.id, departmentId: row.department_id, year: row.year, kind: row.kind as DocumentKind, projectName: row.project_name, projectRow: request.body.rowName })) await recheckDocument(trx, actor.id, other);
       });
       documentHeadChanged(store.db, request.params.id);
       return { ok: true };

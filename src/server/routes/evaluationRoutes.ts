@@ -86,9 +86,10 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
         { header: '总分', width: 10, value: (e) => e.total, amount: true },
         { header: '等级', width: 8, value: (e) => e.grade ?? '' },
         { header: '预算执行率（%）', width: 14, value: (e) => e.executionRate, amount: true },
-        { header: '更新时间', width: 22, value: (e) => e.updatedAt },
+        { header: '更新时间', width: 18, value: (e) => e.updatedAt, date: true },
       ], items);
-      attachment(reply, `${request.query.year}年绩效自评.xlsx`);
+      const q = request.query;
+      attachment(reply, `${q.year}年绩效自评${[q.grade ? (q.grade === 'none' ? '未评' : q.grade) : '', q.state ? EVALUATION_STATE_NAMES[q.state].zh : '', q.q ? `含「${q.q}」` : ''].filter(Boolean).map((p) => `-${p}`).join('')}.xlsx`);
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
     },
   );
@@ -103,7 +104,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['evaluations'],
         summary: "Save the department's values as a new version (names, targets and points stay the target form's; scores are computed; 409 on a stale baseVersion)",
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: selfEvaluationSchema, note: z.string().max(500).optional() }).strict(),
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: selfEvaluationSchema, note: z.string().max(500).optional(), autosave: z.boolean().optional() }).strict(),
       },
     },
     async (request) => {

@@ -103,9 +103,12 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
         { header: '指标', width: 16, value: (r) => light(r.lights.indicators) },
         { header: '预算执行率（%）', width: 14, value: (r) => r.executionRate, amount: true },
         { header: '须整改', width: 8, value: (r) => (r.rectificationNeeded ? '是' : '') },
-        { header: '更新时间', width: 22, value: (r) => r.updatedAt },
+        { header: '更新时间', width: 18, value: (r) => r.updatedAt, date: true },
       ], items);
-      attachment(reply, '运行监控.xlsx');
+      // The file says which round it is, and the filters it was exported with.
+      const q = request.query;
+      const round = (await roundOverview(store.db, actor, request.params.id, { sort: 'light', page: 1, pageSize: 1 })).round;
+      attachment(reply, `运行监控-${round.year}年${round.name}${[q.light ? (q.light === 'none' ? '未报送' : LIGHT_NAMES[q.light].zh) : '', q.state ? REPORT_STATE_NAMES[q.state].zh : '', q.q ? `含「${q.q}」` : ''].filter(Boolean).map((p) => `-${p}`).join('')}.xlsx`);
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
     },
   );
@@ -134,7 +137,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
         tags: ['monitoring'],
         summary: "Save the department's values as a new version (targets and round stay as the target form has them; 409 on a stale baseVersion)",
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: monitoringReportSchema, note: z.string().max(500).optional() }).strict(),
+        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: monitoringReportSchema, note: z.string().max(500).optional(), autosave: z.boolean().optional() }).strict(),
       },
     },
     async (request) => {

@@ -7,7 +7,7 @@ import { appendAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
 import { forgetTokenUsers, SESSION_COOKIE, requireActor } from '../context.ts';
-import { authenticate, changeOwnPassword, createApiToken, endSession, listApiTokens, revokeApiToken, startSession, TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX } from '../services/accounts.ts';
+import { changeOwnPassword, checkSignIn, createApiToken, endSession, listApiTokens, revokeApiToken, startSession, TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX } from '../services/accounts.ts';
 import { LoginThrottle } from '../loginThrottle.ts';
 
 export interface SessionRouteOptions {
@@ -45,7 +45,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
       if (throttle.blocked(username, address)) {
         throw new AppError(429, 'too-many-attempts', '从此地址登录该账号失败次数过多，请 15 分钟后再试', 'too many failed sign-ins to this account from this address; try again in 15 minutes');
       }
-      const user = await authenticate(store.db, username, password, { demo: options.demoMode });
+      const { user, refused } = await checkSignIn(store.db, username, password, { demo: options.demoMode });
       if (!user) {
         throttle.failed(username, address);
         // Failed sign-ins are evidence an auditor looks for: who was tried, from where.
@@ -53,6 +53,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
         await store.db.transaction().execute((trx) =>
           appendAudit(trx, { actorId: null, action: 'session.failed', entity: 'user', entityId: known?.id ?? null, detail: { username: username.slice(0, 100), address } }),
         );
+        if (refused === 'disabled') throw new AppError(403, 'account-disabled', '此账号已停用，请联系管理员', 'this account is disabled; ask your administrator', [{ field: 'username', message: 'disabled' }]);
         throw new AppError(401, 'bad-credentials', '用户名或密码错误', 'wrong username or password', [{ field: 'password', message: 'wrong username or password' }]);
       }
       throttle.succeeded(username, address);

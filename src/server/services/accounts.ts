@@ -200,11 +200,23 @@ export async function changeOwnPassword(trx: Transaction<Database>, userId: stri
 
 /** Checks a username and password; null when either is wrong or the account is disabled (or a demo account outside demo mode). */
 export async function authenticate(db: Kysely<Database>, username: string, password: string, options: { demo: boolean } = { demo: true }): Promise<UserView | null> {
+  const checked = await checkSignIn(db, username, password, options);
+  return checked.user;
+}
+
+/**
+ * A sign-in checked, with why it is refused: a wrong username or password (never told apart), or —
+ * only to someone who knows the password — an account that is disabled, so that its owner is not
+ * sent looking for a typo.
+ */
+export async function checkSignIn(db: Kysely<Database>, username: string, password: string, options: { demo: boolean }): Promise<{ user: UserView; refused: null } | { user: null; refused: 'wrong' | 'disabled' }> {
   const user = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   // Verify against a dummy hash for unknown users too, so timing does not tell which usernames exist.
   dummyHash ??= hashPassword(newSecret());
   const ok = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
-  return user && ok && !user.disabled && (options.demo || !user.demo) ? presentUser(user) : null;
+  if (!user || !ok || (!options.demo && user.demo)) return { user: null, refused: 'wrong' };
+  if (user.disabled) return { user: null, refused: 'disabled' };
+  return { user: presentUser(user), refused: null };
 }
 
 let dummyHash: Promise<string> | undefined;

@@ -4,7 +4,7 @@
  * fast read of a form as JSON, and the forms list. Everything else (the write path, the workflow,
  * comments, versions) is the one documents service's (`documents.ts`), driven by the target kinds.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DepartmentTargetDeclaration } from '../../core/declaration.ts';
 import { DOCUMENT_KINDS, type DocumentKind, type TargetDocument } from '../../core/document.ts';
 import { formatMoney, money } from '../../core/money.ts';
@@ -20,7 +20,7 @@ import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import type { DocumentHeadRow } from './documentHeads.ts';
 import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
-import { departmentWithPath, effectiveSettings } from './organisations.ts';
+import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
 
@@ -188,7 +188,7 @@ export interface ListFilter {
   kind?: DocumentKind;
   page: number;
   pageSize: number;
-  sort: 'updated' | 'year' | 'department' | 'errors';
+  sort: 'updated' | 'year' | 'department' | 'errors' | 'published';
 }
 
 /** The target forms (joined with their departments) the actor may see, as a query. */
@@ -196,15 +196,32 @@ export function visibleDeclarations(db: Kysely<Database>, actor: Actor | null) {
   return visibleDocuments(db, actor, TARGETS);
 }
 
+/**
+ * The target forms the actor works on, not all it may read: a department's own forms; a reviewer's
+ * region's forms past draft; a bureau admin's region; everything for the system admin. What others
+ * published is on the public pages, not in one's own counts (home page).
+ */
+export async function workingDeclarations(db: Kysely<Database>, actor: Actor | null) {
+  const query = db.selectFrom('documents').innerJoin('departments', 'departments.id', 'documents.department_id').where('documents.kind', 'in', TARGET_KINDS);
+  if (actor === null) return query.where('documents.state', '=', 'published');
+  if (actor.role === 'editor' || actor.role === 'approver') return query.where('documents.department_id', '=', actor.departmentId ?? '');
+  if (actor.role === 'reviewer') return query.where('departments.region_id', 'in', await regionSubtree(db, actor.regionId ?? '')).where('documents.state', '!=', 'draft');
+  if (actor.role === 'admin') return actor.regionId !== null ? query.where('departments.region_id', 'in', await regionSubtree(db, actor.regionId)) : query;
+  // Experts and agencies work on what they are assigned, not on target forms.
+  return query.where(sql<boolean>`false`);
+}
+
 /** Target forms the actor may see, filtered and paged on the server. */
 export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
   const { query, byTerms } = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+  // Ties in a sort fall to the year (newest first) and the department, so that results never mix years in no order.
   const sorted = {
     updated: query.orderBy('documents.updated_at', 'desc'),
-    year: query.orderBy('documents.year', 'desc'),
-    department: query.orderBy('departments.name', 'asc'),
+    year: query.orderBy('documents.year', 'desc').orderBy('departments.name', 'asc'),
+    department: query.orderBy('departments.name', 'asc').orderBy('documents.year', 'desc'),
     errors: query.orderBy('documents.error_count', 'desc'),
-  }[filter.sort].orderBy('documents.id');
+    published: query.orderBy(sql`documents.published_at desc nulls last`).orderBy('documents.year', 'desc'),
+  }[filter.sort].orderBy('documents.project_name').orderBy('documents.id');
   const [rows, count] = await Promise.all([
     runSearch(
       db,

@@ -90,6 +90,20 @@ function projectFormsOf(db: Db, place: Place) {
     .execute();
 }
 
+/**
+ * The forms whose findings read this one (a project form's department form; a department form's
+ * project forms), not yet published: checked again when this one changes, so that their stored
+ * findings never wait for their own next save.
+ */
+export async function formsReadingThis(db: Db, place: Place): Promise<string[]> {
+  if (place.kind === 'project-target') {
+    const department = await departmentFormOf(db, place);
+    return department && department.state !== 'published' ? [department.id] : [];
+  }
+  const rows = await db.selectFrom('documents').select('id').where('department_id', '=', place.departmentId).where('year', '=', place.year).where('kind', '=', 'project-target').where('state', '!=', 'published').execute();
+  return rows.map((r) => r.id).filter((id) => id !== place.id);
+}
+
 /** The documents a document is checked with (see {@link RelatedDocuments}). */
 export async function relatedDocuments(db: Db, place: Place, content: TargetDocument): Promise<RelatedDocuments> {
   const last = await lastYearOf(db, place);

@@ -31,7 +31,7 @@ import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDocumentChange, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
 import { kindEffects } from './kindEffects.ts';
 import { assessmentData, exAnteOf } from './assessmentLinks.ts';
-import { relatedDocuments } from './documentLinks.ts';
+import { formsReadingThis, relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
 import { searchQuery } from './declarationSearch.ts';
 import { notify, notifyUser } from './notifications.ts';
@@ -79,7 +79,7 @@ async function assigneesOf(db: Db, id: string): Promise<string[]> {
 
 /** Who reads or saves, as a kind's `lock` and `redact` see them. */
 export function viewerOf(actor: Actor | null, loaded: Pick<LoadedDocument, 'resource' | 'kind'>): Viewer {
-  return { userId: actor?.id ?? null, role: actor?.role ?? null, parties: actor ? partiesOf(actor, loaded.resource, loaded.kind) : new Set(), assignees: new Set(loaded.resource.assignees ?? []) };
+  return { userId: actor?.id ?? null, role: actor?.role ?? null, parties: actor ? partiesOf(actor, loaded.resource, loaded.kind) : new Set(), assignees: new Set(loaded.resource.assignees ?? []), today: new Date().toISOString().slice(0, 10) };
 }
 
 /** Content as this reader may see it (the kind's `redact`; most kinds show everything). */
@@ -191,6 +191,12 @@ export async function saveDocumentVersion(trx: Transaction<Database>, input: Sav
     await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
   }
   await announceDocumentChange(trx, row.id);
+  if (kind.relations?.includes('target-links')) {
+    // The forms whose findings read this one (its department form, or its project forms) are checked
+    // again now, so that their stored findings never wait for their own next save.
+    const place = { id: row.id, departmentId: row.department_id, year: row.year, kind: row.kind as TargetDocument['kind'], projectName: row.project_name, projectRow: row.project_row };
+    for (const other of await formsReadingThis(trx, place)) await recheckDocument(trx, input.authorId, other);
+  }
   const counts = countBySeverity(findings);
   await appendAudit(trx, {
     actorId: input.authorId === 'system' ? null : input.authorId,
@@ -428,8 +434,14 @@ export async function transitionDocument(trx: Transaction<Database>, actor: Acto
   const notification = typeof transition.notification === 'function' ? transition.notification(request, to) : (transition.notification ?? null);
   if (notification) {
     const subject = kind.subject(loaded.place, { subjectName: row.project_name });
-    const body = transition.notificationBody ? transition.notificationBody(request, context) : (reason ?? '');
-    const title = { zh: `${subject}：${kind.names.full.zh}${transition.names.done.zh}`, en: `${subject}: ${kind.names.full.en} ${transition.names.done.en}` };
+    let body = transition.notificationBody ? transition.notificationBody(request, context) : (reason ?? '');
+    if (row.state === 'submitted' && transition.by.includes('oversight')) {
+      // The comments the bureau left on fields while deciding travel with its decision.
+      const fieldComments = await trx.selectFrom('document_comments').innerJoin('users', 'users.id', 'document_comments.author_id').select((eb) => eb.fn.countAll<string>().as('n')).where('document_id', '=', id).where('path', '!=', '').where('users.role', '=', 'reviewer').where('document_comments.created_at', '>=', row.submitted_at ?? row.created_at).executeTakeFirstOrThrow();
+      const n = Number(fieldComments.n);
+      if (n > 0) body = `${body}（另有 ${n} 处批注 / ${n} comments on fields）`;
+    }
+    const title = { zh: `${subject.zh}：${kind.names.full.zh}${transition.names.done.zh}`, en: `${subject.en}: ${kind.names.full.en} ${transition.names.done.en}` };
     await notify(trx, { kind: notification, subject, body, link: kind.pagePath(id), departmentId: row.department_id, authorId: actor.id, title, audience: audienceOfTransition(transition.by) });
   }
   await kindEffects(kind.kind)?.afterTransition?.(trx, { actor, id, action: request.action, from: row.state, to });
@@ -474,7 +486,9 @@ export async function addDocumentComment(trx: Transaction<Database>, actor: Acto
   await trx.insertInto('document_comments').values({ id: commentId, document_id: id, path: input.path, body: input.body, author_id: actor.id, version: row.current_version, created_at: new Date().toISOString() }).execute();
   await appendAudit(trx, { actorId: actor.id, action: kind.auditAction('comment'), entity: kind.auditEntity, entityId: id, toVersion: row.current_version, detail: { path: input.path } });
   // The department hears of the bureau's comments; the bureau reads the department's on the document.
-  if (kind.commentNotification && actor.role === 'reviewer') await notify(trx, { kind: kind.commentNotification, subject: kind.subject(loaded.place, { subjectName: row.project_name }), body: input.body, link: kind.pagePath(id), departmentId: row.department_id, authorId: actor.id });
+  // While the bureau's decision is pending (submitted), its comments reach the department with the
+  // decision, counted in its notification, not one message each.
+  if (kind.commentNotification && actor.role === 'reviewer' && row.state !== 'submitted') await notify(trx, { kind: kind.commentNotification, subject: kind.subject(loaded.place, { subjectName: row.project_name }), body: input.body, link: kind.pagePath(id), departmentId: row.department_id, authorId: actor.id });
   return commentId;
 }
 
@@ -642,6 +656,11 @@ class VersionTextCache {
     return found;
   }
 
+  /** Forgets every cached version of a document. */
+  forget(id: string): void {
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${id}:`)) this.entries.delete(key);
+  }
+
   set(key: string, value: VersionText): void {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
@@ -669,7 +688,9 @@ export async function readCurrentDocument(db: Kysely<Database>, actor: Actor | n
   const assignees = kind.assigns ? await assigneesOf(db, row.id) : undefined;
   const resource: DocumentResource = { departmentId: row.department_id, regionPath: department.regionPath, state: row.state, ...(assignees ? { assignees } : {}) };
   if (!canOnDocument(actor, 'read', resource, kind)) throw missing(kinds ?? [kind.kind]);
-  const key = `${row.id}:${row.current_version}`;
+  // A recheck rewrites the findings of the same version: the counts and the score keep the key honest in
+  // every process (the head row is forgotten by NOTIFY), and this process forgets at once (recheckDocument).
+  const key = `${row.id}:${row.current_version}:${row.error_count}:${row.warning_count}:${row.score ?? ''}:${row.grade ?? ''}`;
   let texts = versionTexts.get(key);
   if (!texts) {
     const version = await db
@@ -776,12 +797,13 @@ export async function recheckDocument(trx: Transaction<Database>, actorId: strin
     await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
   }
   await announceDocumentChange(trx, id);
+  versionTexts.forget(id);
   const scoreBefore = row.score === null ? null : decimal2(row.score);
   const result = { errorsBefore: row.error_count, errorsAfter: columns.error_count, scoreBefore, scoreAfter: summary.score, gradeBefore: row.grade, gradeAfter: summary.grade };
   if (result.errorsBefore !== result.errorsAfter || result.scoreBefore !== result.scoreAfter || result.gradeBefore !== result.gradeAfter) {
     const scored = summary.score !== null || row.score !== null;
     await appendAudit(trx, {
-      actorId,
+      actorId: actorId === 'system' ? null : actorId,
       action: kind.auditAction(scored ? 'rescore' : 'recheck'),
       entity: kind.auditEntity,
       entityId: id,
@@ -836,7 +858,8 @@ export async function assignToDocument(db: Kysely<Database>, actor: Actor, id: s
       .execute();
     await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('assign'), entity: loaded.kind.auditEntity, entityId: id, detail: { userId: user.id, name: user.display_name, role: input.role } });
     await kindEffects(loaded.kind.kind)?.afterAssign?.(trx, { actor, id, user: { id: user.id, displayName: user.display_name }, role: input.role });
-    await notifyUser(trx, user.id, { kind: `${loaded.kind.kind}-assigned`, subject: loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name }), link: loaded.kind.pagePath(id), title: { zh: `您被指派参与${loaded.kind.names.full.zh}：${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}`, en: `You are assigned to a ${loaded.kind.names.full.en}: ${loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name })}` } });
+    const subject = loaded.kind.subject(loaded.place, { subjectName: loaded.row.project_name });
+    await notifyUser(trx, user.id, { kind: `${loaded.kind.kind}-assigned`, subject, link: loaded.kind.pagePath(id), title: { zh: `您被指派参与${loaded.kind.names.full.zh}：${subject.zh}`, en: `You are assigned to a ${loaded.kind.names.full.en}: ${subject.en}` } });
     return null;
   });
   if (refusal) {

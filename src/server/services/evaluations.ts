@@ -137,7 +137,7 @@ export async function getEvaluation(db: Kysely<Database>, actor: Actor | null, i
 }
 
 /** Saves the department's values as a new version; names, targets and points stay the target form's. */
-export function updateEvaluation(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: SelfEvaluation; note?: string | undefined }): Promise<number> {
+export function updateEvaluation(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: SelfEvaluation; note?: string | undefined; autosave?: boolean | undefined }): Promise<number> {
   return updateDocument(trx, actor, id, input, EVALUATION);
 }
 

@@ -23,19 +23,28 @@ async function bumpGeneration(trx: Db): Promise<void> {
   await trx.updateTable('indicator_library_state').set({ generation: sql`generation + 1` }).where('id', '=', 1).execute();
 }
 
-/** Records the indicators of a form that was approved or published (its earlier uses replaced). */
+/**
+ * Records the indicators of a form that was approved or published (its earlier uses replaced) — only
+ * those the checker passed: a row with an error or a warning (群众满意度 "＜5%", a name holding its
+ * value) is not taught to others as an example, even on an approved form.
+ */
 export async function recordLibraryUses(trx: Transaction<Database>, declarationId: string): Promise<void> {
   const row = await documentsWithCurrentVersion(trx)
-    .select(['documents.year', 'documents.department_id', 'document_versions.content'])
+    .select(['documents.year', 'documents.department_id', 'document_versions.content', 'document_versions.findings'])
     .where('documents.id', '=', declarationId)
     .executeTakeFirstOrThrow();
   const content = row.content as TargetDocument;
+  const flagged = new Set<number>();
+  for (const finding of (row.findings ?? []) as ReadonlyArray<{ severity: string; path: string }>) {
+    const at = /^\/indicators\/(\d+)(?:\/|$)/.exec(finding.path);
+    if (at && (finding.severity === 'error' || finding.severity === 'warning')) flagged.add(Number(at[1]));
+  }
   const touched = new Set<string>((await trx.selectFrom('indicator_uses').select('entry_id').where('declaration_id', '=', declarationId).execute()).map((r) => r.entry_id));
   await trx.deleteFrom('indicator_uses').where('declaration_id', '=', declarationId).execute();
   const now = new Date().toISOString();
   const seen = new Set<string>();
-  for (const indicator of content.indicators as ReadonlyArray<(typeof content.indicators)[number]>) {
-    if (!indicator.name.trim()) continue;
+  for (const [index, indicator] of (content.indicators as ReadonlyArray<(typeof content.indicators)[number]>).entries()) {
+    if (!indicator.name.trim() || flagged.has(index)) continue;
     const fields = entryOf(indicator);
     let entry = await trx.selectFrom('indicator_library').select(['id', 'merged_into']).where('key', '=', fields.key).executeTakeFirst();
     if (!entry) {

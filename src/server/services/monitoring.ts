@@ -10,7 +10,7 @@ import type { DocumentKind, TargetDocument } from '../../core/document.ts';
 import { LIGHTS, type Light, type MonitoringReport } from '../../core/monitoringReport.ts';
 import { monthsElapsed } from '../../core/monitoring/lights.ts';
 import { prefillReport } from '../../core/monitoring/prefill.ts';
-import { ratio, times, toFixed2 } from '../../core/monitoring/ratio.ts';
+import { ratio, times, toFixed2, twoPlaces } from '../../core/monitoring/ratio.ts';
 import { REPORT_STATES, type ReportRequest, type ReportState } from '../../core/monitoring/reportWorkflow.ts';
 import { canOpenRound, oversightRegion, type Actor } from '../../core/policy.ts';
 import type { Finding } from '../../core/rules/finding.ts';
@@ -23,7 +23,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '
 import type { Database, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
+import { countByStateAnd, measuringSummary, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
 
@@ -70,7 +70,7 @@ export async function openRound(trx: Transaction<Database>, actor: Actor, input:
   const reports = await ensureReports(trx, id, null);
   const owing = await trx.selectFrom('documents').select('department_id').distinct().where('kind', '=', 'monitoring-report').where('parent_id', '=', id).execute();
   for (const { department_id } of owing) {
-    await notify(trx, { kind: 'round-opened', subject: `${region.name} ${input.year}年${input.name.trim()}（${input.due} 前报送）`, link: '/monitoring', departmentId: department_id, authorId: actor.id });
+    await notify(trx, { kind: 'round-opened', subject: { zh: `${region.name} ${input.year}年${input.name.trim()}（${input.due} 前报送）`, en: `${region.name} ${input.year} ${input.name.trim()} (due ${input.due})` }, link: '/monitoring', departmentId: department_id, authorId: actor.id });
   }
   return { id, reports };
 }
@@ -247,7 +247,7 @@ export async function getReport(db: Kysely<Database>, actor: Actor, id: string):
 }
 
 /** Saves the department's values as a new version; what comes from the target and the round stays as it was. */
-export function updateReport(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: MonitoringReport; note?: string | undefined }): Promise<number> {
+export function updateReport(trx: Transaction<Database>, actor: Actor, id: string, input: { baseVersion: number; content: MonitoringReport; note?: string | undefined; autosave?: boolean | undefined }): Promise<number> {
   return updateDocument(trx, actor, id, input, REPORT);
 }
 
@@ -313,7 +313,15 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
   const [overdueRows, overdueCount, execution] = await Promise.all([
     overdueBase ? overdueBase.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').orderBy('departments.name').orderBy('documents.project_name').orderBy('documents.id').limit(100).execute() : Promise.resolve([]),
     Promise.resolve({ n: String(overdueBase ? byState.draft + byState.returned : 0) }),
-    executionByDepartment(base()),
+    // Each report a bar: a department-wide report and its projects' reports told apart by name.
+    base()
+      .where('documents.state', '!=', 'draft')
+      .select(['documents.id as report_id', 'departments.id as department_id', 'departments.name as department_name', 'documents.project_name', 'documents.budget_total as annual', 'documents.budget_executed as executed'])
+      .orderBy('departments.name')
+      .orderBy('documents.project_name')
+      .orderBy('documents.id')
+      .limit(500)
+      .execute(),
   ]);
   const elapsed = monthsElapsed(round.through);
   return {
@@ -321,7 +329,11 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     counts: { total, byLight, byState },
     items: items.map(summaryOf),
     total: Number(counted.n),
-    execution: execution.map((e) => ({ ...e, rate: executionRate(e.annual, e.executed) })),
+    execution: execution.map((e) => {
+      const annual = e.annual === null ? null : twoPlaces(String(e.annual));
+      const executed = e.executed === null ? null : twoPlaces(String(e.executed));
+      return { reportId: e.report_id, departmentId: e.department_id, departmentName: e.department_name, projectName: e.project_name, annual, executed, rate: executionRate(annual, executed) };
+    }),
     timeElapsed: elapsed ? toFixed2(times(elapsed, ratio(100n, 12n))) : '0.00',
     overdue: overdueRows.map(summaryOf),
     overdueTotal: Number(overdueCount.n),
@@ -353,7 +365,7 @@ export async function notifyOverdueReports(db: Kysely<Database>, today: string):
     if (rows.length === 0) return 0;
     const now = new Date().toISOString();
     for (const row of rows) {
-      await notify(trx, { kind: 'report-overdue', subject: `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}（${row.year}年${row.round_name}，${row.due} 截止）`, link: `/monitoring/reports/${row.id}`, departmentId: row.department_id, authorId: null });
+      await notify(trx, { kind: 'report-overdue', subject: { zh: `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}（${row.year}年${row.round_name}，${row.due} 截止）`, en: `${row.department_name}${row.project_name ? ` "${row.project_name}"` : ' (department-wide)'} (${row.year} ${row.round_name}, due ${row.due})` }, link: `/monitoring/reports/${row.id}`, departmentId: row.department_id, authorId: null });
     }
     await trx.updateTable('documents').set({ reminded_at: now }).where('id', 'in', rows.map((r) => r.id)).execute();
     return rows.length;

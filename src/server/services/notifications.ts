@@ -54,13 +54,14 @@ export async function listNotifications(db: Kysely<Database>, actor: Actor, filt
   };
 }
 
-/** Marks one of the actor's notifications read; another person's is a 404. */
+/**
+ * Marks one of the actor's notifications read — and the others that open the same page, since
+ * opening it reads them all; another person's is a 404.
+ */
 export async function markRead(db: Kysely<Database>, actor: Actor, id: string): Promise<void> {
-  const result = await db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('id', '=', id).where('user_id', '=', actor.id).where('read_at', 'is', null).executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
-    const own = await db.selectFrom('notifications').select('id').where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
-    if (!own) throw notFound('notification', '消息');
-  }
+  const own = await db.selectFrom('notifications').select(['id', 'link']).where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+  if (!own) throw notFound('notification', '消息');
+  await db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', actor.id).where('read_at', 'is', null).where((eb) => eb.or([eb('id', '=', id), eb('link', '=', own.link)])).execute();
 }
 
 /** Marks all the actor's notifications read. */

@@ -1,6 +1,7 @@
 /**
- * Budget execution per department against the time elapsed at the cutoff (the round page), in its own
- * chunk (ECharts is large): a bar per department, coloured by its light, and a line at the time share.
+ * Budget execution per report against the time elapsed at the cutoff (the round page), in its own
+ * chunk (ECharts is large): a bar per report — a department's, and each of its projects', named so —
+ * coloured by its light, and a line at the time share.
  */
 import { BarChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
@@ -21,6 +22,8 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
   const { t } = useLocale();
   const rows = useMemo(() => [...execution].sort((a, b) => length(a.rate) - length(b.rate)), [execution]);
   const option = useMemo<EChartsCoreOption>(() => {
+    // A project's bar says its project; the department-wide one its department (a district's departments share a prefix).
+    const label = (r: (typeof rows)[number]) => (r.projectName ? r.projectName : `${r.departmentName.replace(/^广州市..区/, '')}${t('（部门整体）', ' (dept.)')}`);
     const elapsed = length(timeElapsed);
     const colour = (rate: number) => (rate < elapsed * 0.6 ? '#d4380d' : rate < elapsed * 0.8 ? '#faad14' : '#389e0d');
     return {
@@ -34,7 +37,7 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
         },
       },
       grid: { left: 8, right: 48, top: 24, bottom: rows.length > 20 ? 40 : 8, containLabel: true },
-      xAxis: { type: 'category', data: rows.map((r) => r.departmentName), axisLabel: { width: 90, overflow: 'truncate', interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
+      xAxis: { type: 'category', data: rows.map(label), axisLabel: { width: 90, overflow: 'truncate', interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: 'value', name: '%', max: (value: { max: number }) => Math.max(100, Math.ceil(value.max / 10) * 10) },
       dataZoom: rows.length > 20 ? [{ type: 'slider', start: 0, end: Math.max(5, (20 / rows.length) * 100), height: 16, bottom: 4 }] : [],
       series: [
@@ -48,6 +51,6 @@ export default function ExecutionChart({ execution, timeElapsed }: { execution: 
       ],
     };
   }, [rows, timeElapsed, t]);
-  const summary = t(`各部门预算执行率与时间进度 ${timeElapsed}% 的对比，共 ${rows.length} 个部门`, `Budget execution of ${rows.length} departments against ${timeElapsed}% of the year elapsed`);
+  const summary = t(`各监控表预算执行率与时间进度 ${timeElapsed}% 的对比，共 ${rows.length} 份`, `Budget execution of ${rows.length} reports against ${timeElapsed}% of the year elapsed`);
   return <Chart option={option} label={summary} testId="execution-chart" height={300} />;
 }

@@ -25,7 +25,8 @@ export default function HomeCharts({ statistics }: { statistics: YearStatistics 
   const departments = statistics.budgetByDepartment;
   // Options are rebuilt only when the figures or the language change: a new option re-draws the chart.
   const budgetOption = useMemo<EChartsCoreOption>(() => ({
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    // Amounts as forms print them: 2,507.50.
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${t('万元', '(10k yuan)')}` },
     legend: { data: [t('基本支出', 'Basic'), t('项目支出', 'Projects')], top: 0, left: 'center' },
     // Room under the legend, so that it never sits on the axis name.
     grid: { left: 8, right: 40, bottom: 8, top: 56, containLabel: true },
@@ -43,8 +44,8 @@ export default function HomeCharts({ statistics }: { statistics: YearStatistics 
       {
         type: 'pie',
         radius: ['35%', '62%'],
-        // Each slice says its count, not only its share.
-        label: { formatter: '{b}\n{c}' },
+        // Each slice says its count, not only its share; a long class name wraps rather than being cut.
+        label: { formatter: '{b}\n{c}', width: 96, overflow: 'break' },
         data: statistics.indicatorsByLevel1.map((l) => ({ name: l.level1 === null ? t('（未分类）', '(unclassified)') : className(l.level1, t), value: l.count })),
       },
     ],

@@ -14,9 +14,11 @@ export function chartText(value: string | number | null | undefined): string {
 
 /** The round page's execution bar, as its tooltip says it: the department, its rate and money, the time elapsed. */
 export function executionTooltip(
-  row: { departmentName: string; rate: string | null; executed: string | null; annual: string | null },
+  row: { departmentName: string; projectName?: string | null; rate: string | null; executed: string | null; annual: string | null },
   timeElapsed: string,
   t: (zh: string, en: string) => string,
 ): string {
-  return `${chartText(row.departmentName)}<br/>${chartText(t('执行率', 'Execution'))} ${chartText(row.rate ?? '—')}%（${chartText(row.executed ?? '—')} / ${chartText(row.annual ?? '—')} ${chartText(t('万元', '10k yuan'))}）<br/>${chartText(t('时间进度', 'Time elapsed'))} ${chartText(timeElapsed)}%`;
+  // Each bar is a report: the department-wide one and its projects' told apart by name.
+  const what = row.projectName === undefined ? '' : row.projectName ? ` · ${chartText(row.projectName)}` : chartText(t(' · 部门整体', ' · department-wide'));
+  return `${chartText(row.departmentName)}${what}<br/>${chartText(t('执行率', 'Execution'))} ${chartText(row.rate ?? '—')}%（${chartText(row.executed ?? '—')} / ${chartText(row.annual ?? '—')} ${chartText(t('万元', '10k yuan'))}）<br/>${chartText(t('时间进度', 'Time elapsed'))} ${chartText(timeElapsed)}%`;
 }

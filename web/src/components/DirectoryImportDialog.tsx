@@ -9,7 +9,7 @@ import Table from 'antd/es/table';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import Upload from 'antd/es/upload';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { fileToBase64 } from '../api/fileData.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -25,6 +25,13 @@ interface Plan {
 interface Result {
   plans: Plan[];
   created: { departments: number; users: Array<{ username: string; password: string | null }> } | null;
+}
+
+/** The generated passwords as a CSV file, made in the browser (they are never stored to be fetched again). */
+function passwordsCsv(users: ReadonlyArray<{ username: string; password: string | null }>): string {
+  const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  const lines = ['用户名,初始密码', ...users.filter((u) => u.password).map((u) => `${quote(u.username)},${quote(u.password ?? '')}`)];
+  return URL.createObjectURL(new Blob([`\uFEFF${lines.join('\r\n')}\r\n`], { type: 'text/csv;charset=utf-8' }));
 }
 
 const ROLE_NAMES: Record<string, [string, string]> = { editor: ['部门填报员', 'Editor'], approver: ['部门负责人', 'Approver'], reviewer: ['财政审核员', 'Reviewer'], admin: ['管理员', 'Admin'] };
@@ -50,6 +57,8 @@ export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => vo
   };
   const problems = result?.plans.reduce((n, p) => n + p.problems.length, 0) ?? 0;
   const stored = result?.created ?? null;
+  const passwordsUrl = useMemo(() => (stored ? passwordsCsv(stored.users) : null), [stored]);
+  useEffect(() => () => void (passwordsUrl && URL.revokeObjectURL(passwordsUrl)), [passwordsUrl]);
   return (
     <Modal open width={960} title={t('从表格导入部门和用户', 'Departments and users from a sheet')} onCancel={onClose} footer={null}>
       <Typography.Paragraph type="secondary">
@@ -75,12 +84,13 @@ export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => vo
       <ErrorAlert error={error} />
       {result && !stored && (
         <>
+          {/* Scrolled by its box, one header (a table's own scroll draws its header twice in print). */}
+          <div style={{ marginTop: 12, maxHeight: 360, overflow: 'auto' }}>
           <Table<Plan>
             size="small"
             rowKey="line"
-            style={{ marginTop: 12 }}
             pagination={false}
-            scroll={{ y: 360 }}
+            sticky
             dataSource={result.plans}
             data-testid="directory-plan"
             columns={[
@@ -90,6 +100,7 @@ export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => vo
               { title: t('问题', 'Problems'), render: (_, p) => (p.problems.length === 0 ? <Tag color="green">{t('可以导入', 'ready')}</Tag> : <ul style={{ margin: 0, paddingLeft: 16, color: '#cf1322' }}>{p.problems.map((x, k) => <li key={k}>{pick(x)}</li>)}</ul>) },
             ]}
           />
+          </div>
           <div style={{ marginTop: 12, display: 'flex', gap: 8, justifyContent: 'flex-end', alignItems: 'center' }}>
             {problems > 0 && <span style={{ color: '#cf1322' }}>{t(`有 ${problems} 处问题，改正表格后重新选择`, `${problems} problems: correct the sheet and choose it again`)}</span>}
             <Button onClick={onClose}>{t('取消', 'Cancel')}</Button>
@@ -109,8 +120,11 @@ export function DirectoryImportDialog({ onClose, onStored }: { onClose: () => vo
           description={
             stored.users.some((u) => u.password) ? (
               <>
-                <p>{t('以下初始密码只显示这一次，请妥善转交：', 'These passwords are shown this once: hand them over safely:')}</p>
-                <ul>{stored.users.filter((u) => u.password).map((u) => <li key={u.username}><code>{u.username}</code>：<code>{u.password}</code></li>)}</ul>
+                <p>{t('以下初始密码只显示这一次，请下载或抄录后妥善转交：', 'These passwords are shown this once: download or copy them, and hand them over safely:')}</p>
+                <ul>{stored.users.filter((u) => u.password).map((u) => <li key={u.username}><code>{u.username}</code>{t('：', ': ')}<code>{u.password}</code></li>)}</ul>
+                <a className="btn" download={t('初始密码.csv', 'initial-passwords.csv')} href={passwordsUrl ?? undefined} data-testid="directory-passwords">
+                  {t('下载初始密码（CSV）', 'Download the passwords (CSV)')}
+                </a>
               </>
             ) : undefined
           }

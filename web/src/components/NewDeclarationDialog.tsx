@@ -10,10 +10,12 @@ import Select from 'antd/es/select';
 import Radio from 'antd/es/radio';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { draftingYear } from '../../../src/core/formYear.ts';
 import { api, ApiError } from '../api/client.ts';
 import type { DeclarationSummary, DeclarationView } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
+import { useExistingForms } from './useExistingForm.ts';
 
 export function NewDeclarationDialog({ onClose }: { onClose: () => void }) {
   const { t, pick } = useLocale();
@@ -22,13 +24,16 @@ export function NewDeclarationDialog({ onClose }: { onClose: () => void }) {
   const departments = allDepartments(regions).filter((d) => d.id === user?.departmentId && !d.archivedAt);
   const [departmentId, setDepartmentId] = useState<string | undefined>(departments[0]?.id);
   // Forms are drafted in the autumn for the next year.
-  const [year, setYear] = useState<number>(new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear());
+  const [year, setYear] = useState<number>(() => draftingYear(new Date()));
   const [kind, setKind] = useState<'department-target' | 'project-target'>('department-target');
   const [start, setStart] = useState<'empty' | 'copy'>('empty');
   const [lastYear, setLastYear] = useState<DeclarationSummary[] | null>(null);
   const [fromId, setFromId] = useState<string | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  // One department-wide form a year: said as soon as the year is chosen, not after 新建.
+  const existing = useExistingForms(kind === 'department-target' && departmentId ? [{ departmentId, year, kind }] : []);
+  const taken = existing?.[0] ?? null;
 
   // Last year's forms of this kind, to copy from.
   useEffect(() => {
@@ -62,23 +67,48 @@ export function NewDeclarationDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open title={t('新建申报表', 'New form')} okText={t('新建并编辑', 'Create and edit')} cancelText={t('取消', 'Cancel')} okButtonProps={{ disabled: !departmentId || (start === 'copy' && !fromId) }} confirmLoading={busy} onOk={() => void create()} onCancel={onClose}>
+    <Modal open title={t('新建申报表', 'New form')} okText={t('新建并编辑', 'Create and edit')} cancelText={t('取消', 'Cancel')} okButtonProps={{ disabled: !departmentId || (start === 'copy' && !fromId) || taken !== null }} confirmLoading={busy} onOk={() => void create()} onCancel={onClose}>
       <Form layout="vertical">
         <Form.Item label={t('部门', 'Department')} htmlFor="new-department">
-          <Select id="new-department" value={departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+          <Select id="new-department" value={departmentId} onChange={(v) => { setDepartmentId(v); setError(null); }} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Form.Item label={t('种类', 'Kind')}>
           <Radio.Group
             value={kind}
-            onChange={(e) => setKind(e.target.value as typeof kind)}
+            onChange={(e) => { setKind(e.target.value as typeof kind); setError(null); }}
             options={[
               { value: 'department-target', label: t('部门整体绩效目标申报表', 'Department-wide form') },
               { value: 'project-target', label: t('项目支出绩效目标申报表', 'Project form') },
             ]}
           />
         </Form.Item>
-        <Form.Item label={t('年度', 'Year')} htmlFor="new-year" validateStatus={error?.fieldMessage('year') ? 'error' : undefined} help={error?.fieldMessage('year') ? pick(error.text) : undefined}>
-          <InputNumber id="new-year" min={2000} max={2100} precision={0} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
+        <Form.Item
+          label={t('年度', 'Year')}
+          htmlFor="new-year"
+          validateStatus={taken || error?.fieldMessage('year') ? 'error' : undefined}
+          help={
+            taken ? (
+              <span data-testid="new-existing">
+                {t(`本部门已有 ${year} 年度部门整体申报表，`, `The department has a ${year} department-wide form already: `)}
+                <Link to={`/declarations/${taken.id}`}>{t('打开它', 'open it')}</Link>
+              </span>
+            ) : error?.fieldMessage('year') ? (
+              pick(error.text)
+            ) : undefined
+          }
+        >
+          <InputNumber
+            id="new-year"
+            min={2000}
+            max={2100}
+            precision={0}
+            value={year}
+            onChange={(v) => {
+              if (typeof v !== 'number') return;
+              setYear(v);
+              setError(null);
+            }}
+          />
         </Form.Item>
         <Form.Item label={t('内容', 'Start from')}>
           <Radio.Group

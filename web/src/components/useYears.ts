@@ -2,10 +2,11 @@
 import { api } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 
-export function useYears(scope: 'mine' | 'public'): { years: number[]; withForms: number[]; loading: boolean } {
-  const path = scope === 'public' ? '/api/v1/public/declarations/years' : '/api/v1/declarations/years';
+/** `work`: the years of the forms the user works on (home); `mine`: of every form the user may see. */
+export function useYears(scope: 'mine' | 'work' | 'public'): { years: number[]; withForms: number[]; loading: boolean } {
+  const path = scope === 'public' ? '/api/v1/public/declarations/years' : scope === 'work' ? '/api/v1/declarations/years?scope=work' : '/api/v1/declarations/years';
   const answer = useResource(path, () => api<{ years: number[] }>('GET', path));
-  const years = [...new Set([...(answer.data?.years ?? []), ...(scope === 'mine' ? [new Date().getFullYear()] : [])])].sort((a, b) => b - a);
+  const years = [...new Set([...(answer.data?.years ?? []), ...(scope === 'public' ? [] : [new Date().getFullYear()])])].sort((a, b) => b - a);
   return { years, withForms: answer.data?.years ?? [], loading: answer.loading };
 }
 

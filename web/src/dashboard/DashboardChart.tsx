@@ -20,6 +20,10 @@ const LIGHT_COLOURS: Record<string, string> = { red: '#d4380d', yellow: '#faad14
 const GRADE_COLOURS: Record<string, string> = { 优: '#389e0d', 良: '#1677ff', 中: '#faad14', 差: '#d4380d', none: '#bfbfbf' };
 const STATES: readonly DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
 const float = (text: string | null): number => (text === null ? 0 : Number(text));
+/** An amount in a tooltip with thousands separators and two decimals (a chart's value is a float already). */
+const grouped = (value: number): string => value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** Pie labels wrap instead of being cut to 产出…. */
+const PIE_LABEL = { width: 96, overflow: 'break' as const, lineHeight: 14 };
 
 /** A department's bar is clicked: the page drills into it. */
 export type Drill = (target: { kind: 'region' | 'department'; id: string }) => void;
@@ -62,6 +66,8 @@ export default function DashboardChart({ chart, dashboard, onDrill }: { chart: D
         const rows = dashboard.budgetByDepartment;
         return {
           ...bar(rows.map((r) => r.departmentName.replace(/^广州市..区/, ''))),
+          // Amounts as forms print them: 7,250.05.
+          tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${grouped(v)} ${t('万元', '(10k yuan)')}` },
           legend: { top: 0 },
           yAxis: { type: 'value', name: t('万元', '10k yuan') },
           series: [
@@ -73,22 +79,22 @@ export default function DashboardChart({ chart, dashboard, onDrill }: { chart: D
       case 'lines': {
         const categories = dashboard.budgetByLine.filter((l) => l.line.startsWith('category:'));
         return {
-          tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+          tooltip: { trigger: 'item', valueFormatter: (v: number) => `${grouped(v)} ${t('万元', '(10k yuan)')}` },
           legend: { bottom: 0, type: 'scroll' },
-          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], data: categories.map((l) => ({ name: budgetLineName(l.line, lang), value: float(l.amount) })) }],
+          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], label: PIE_LABEL, data: categories.map((l) => ({ name: budgetLineName(l.line, lang), value: float(l.amount) })) }],
         };
       }
       case 'lights':
         return {
           tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
           legend: { bottom: 0 },
-          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], data: dashboard.lights.counts.map((c) => ({ name: lightName(c.light, lang), value: c.n, itemStyle: { color: LIGHT_COLOURS[c.light] } })) }],
+          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], label: PIE_LABEL, data: dashboard.lights.counts.map((c) => ({ name: lightName(c.light, lang), value: c.n, itemStyle: { color: LIGHT_COLOURS[c.light] } })) }],
         };
       case 'grades':
         return {
           tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
           legend: { bottom: 0 },
-          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], data: dashboard.grades.map((g) => ({ name: g.grade === 'none' ? t('未提交', 'Not submitted') : g.grade, value: g.n, itemStyle: { color: GRADE_COLOURS[g.grade] } })) }],
+          series: [{ type: 'pie', radius: ['30%', '58%'], center: ['50%', '45%'], label: PIE_LABEL, data: dashboard.grades.map((g) => ({ name: g.grade === 'none' ? t('未提交', 'Not submitted') : g.grade, value: g.n, itemStyle: { color: GRADE_COLOURS[g.grade] } })) }],
         };
       case 'scores':
         return { ...bar(dashboard.scores.map((s) => s.band), false), yAxis: { type: 'value', minInterval: 1 }, series: [{ type: 'bar', barMaxWidth: 48, name: t('份数', 'Evaluations'), data: dashboard.scores.map((s) => s.n) }] };

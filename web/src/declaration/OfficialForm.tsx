@@ -7,10 +7,11 @@ import Badge from 'antd/es/badge';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { showAmount } from './display.ts';
+import { showAmount, yearLine } from './display.ts';
 import { indicatorRows, spans, type IndicatorRow } from './indicatorRows.ts';
 import { pageBreaks } from './printPages.ts';
 import { className } from './vocabulary.ts';
+import { CarriedOverMark } from '../editor/CarriedOverMark.tsx';
 
 export interface OfficialFormProps {
   readonly content: DepartmentTargetDeclaration;
@@ -102,7 +103,10 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
                     <>
                       <td colSpan={2}>{field(path, `指标 ${row.indicator.name}`, row.indicator.name)}</td>
                       <td className={cls(`${path}/periodTarget`, 'center')}>{field(`${path}/periodTarget`, `${row.indicator.name} 实施周期指标值`, row.indicator.periodTarget)}</td>
-                      <td className={cls(`${path}/annualTarget`, 'center')}>{field(`${path}/annualTarget`, `${row.indicator.name} 年度指标值`, row.indicator.annualTarget)}</td>
+                      <td className={cls(`${path}/annualTarget`, 'center')}>
+                        {field(`${path}/annualTarget`, `${row.indicator.name} 年度指标值`, row.indicator.annualTarget)}
+                        <CarriedOverMark row={row.indicator} />
+                      </td>
                     </>
                   ) : (
                     <>
@@ -124,8 +128,8 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
     return (
       <table className="official-form">
       <caption>
-        {/* The year, unless the printed title says one already (2025年部门整体…). */}
-        {content.year && !/\d{4}\s*年/.test(content.title ?? '') ? `（${content.year}年度）` : ''}
+        {/* The year, unless the printed title says it already (2025年部门整体…). */}
+        {yearLine(content.title, content.year, t)}
         {content.title ?? '部门整体预算绩效目标申报表'}
       </caption>
       <FormColumns />
@@ -237,6 +241,11 @@ export function OfficialForm({ content, commentCounts, onPick }: OfficialFormPro
       {/* The running head in the page's top margin (never over the form), with the page numbers at the bottom. */}
       <style>{`@page { @top-center { content: ${JSON.stringify(runningHead)}; font-size: 9pt; color: #333; } }`}</style>
       {firstTable(false)}
+      {b.totalDerived && (
+        <p className="form-footnote" data-testid="total-footnote">
+          {t('* 表中未印合计，此处由基本支出与项目支出相加。', '* The form prints no total: this one is basic + project.')}
+        </p>
+      )}
       <div className="screen-only">{indicatorTable(rows, 'screen')}</div>
       {/* Printed: one table per page, each with its header and its own merged class cells. */}
       {printPages.pages.map((page, p) => (

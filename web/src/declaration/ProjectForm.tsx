@@ -8,8 +8,9 @@ import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.t
 import { goalList } from '../../../src/core/projectTarget.ts';
 import type { DocumentLinks } from '../../../src/format/apiTypes.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { showAmount } from './display.ts';
+import { showAmount, yearLine } from './display.ts';
 import { className } from './vocabulary.ts';
+import { CarriedOverMark } from '../editor/CarriedOverMark.tsx';
 
 const COLUMNS = [
   ['unit', '计量单位', 'Unit'],
@@ -30,7 +31,7 @@ export function ProjectForm({ content, links, onPick }: { content: ProjectTarget
   return (
     <div className="official-form-wrap" data-testid="official-form">
       <h2 className="official-form-title">{content.title ?? t('项目支出绩效目标申报表', 'Project target form')}</h2>
-      <p className="official-form-year">（{content.year ?? '—'} {t('年度', '')}）</p>
+      {yearLine(content.title, content.year, t) && <p className="official-form-year">{yearLine(content.title, content.year, t)}</p>}
       {links?.departmentForm && (
         <p className="no-print">
           {t('所属部门整体申报表：', 'Department form: ')}
@@ -122,10 +123,12 @@ export function ProjectForm({ content, links, onPick }: { content: ProjectTarget
               <td {...pick(`/indicators/${i}/name`)}>
                 {indicator.core && <span title={t('核心指标', 'Core indicator')}>★</span>}
                 {indicator.name}
-                {indicator.carriedOver !== undefined && <span className="carried-over"> {t(`（上年 ${indicator.carriedOver}）`, ` (last year ${indicator.carriedOver})`)}</span>}
               </td>
               {hasPeriod && <td {...pick(`/indicators/${i}/periodTarget`)}>{indicator.periodTarget}</td>}
-              <td {...pick(`/indicators/${i}/annualTarget`)}>{indicator.annualTarget}</td>
+              <td {...pick(`/indicators/${i}/annualTarget`)}>
+                {indicator.annualTarget}
+                <CarriedOverMark row={indicator} />
+              </td>
               {columns.map(([key]) => (
                 <td key={key}>{indicator[key]}</td>
               ))}
@@ -138,7 +141,7 @@ export function ProjectForm({ content, links, onPick }: { content: ProjectTarget
           <h3>{t('未识别的文字', 'Unparsed text')}</h3>
           {content.unparsed.map((u, i) => (
             <div key={i}>
-              {u.at ? `${u.at}：` : t(`第 ${u.line} 行：`, `line ${u.line}: `)}
+              {u.at ? `${u.at}${t('：', ': ')}` : t(`第 ${u.line} 行：`, `line ${u.line}: `)}
               {u.text}
             </div>
           ))}

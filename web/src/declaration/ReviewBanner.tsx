@@ -5,6 +5,7 @@
  */
 import type { Comment, DeclarationView } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { openComments } from './reviewComments.ts';
 import { gradeName } from './vocabulary.ts';
 
 export function ReviewBanner({ view, comments }: { view: DeclarationView; comments: readonly Comment[] }) {
@@ -15,8 +16,10 @@ export function ReviewBanner({ view, comments }: { view: DeclarationView; commen
   // Only the review that decided the present state: a form submitted again waits for a new one.
   if (returned && view.state !== 'returned') return null;
   if (!returned && view.state !== 'approved' && view.state !== 'published') return null;
-  const onFields = new Set(comments.filter((c) => c.path !== '' && c.anchored).map((c) => c.path)).size;
-  const onForm = comments.filter((c) => c.path === '' && !c.body.startsWith('【审核意见'));
+  // This review's comments only: those of earlier rounds were answered by the resubmission.
+  const open = openComments(comments, review.version);
+  const onFields = new Set(open.filter((c) => c.path !== '' && c.anchored).map((c) => c.path)).size;
+  const onForm = open.filter((c) => c.path === '' && !c.body.startsWith('【审核意见'));
   return (
     <section className={`review-banner ${returned ? 'returned' : 'approved'}`} role={returned ? 'alert' : 'status'} aria-label={t('审核意见', 'Review')} data-testid="review-banner">
       <div className="review-banner-head">

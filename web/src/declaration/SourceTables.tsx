@@ -5,7 +5,7 @@
  * was left and where.
  */
 import Tabs from 'antd/es/tabs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { SourceSheet, SourceTables as Tables, TableCell } from '../../../src/table/sourceTable.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
@@ -13,6 +13,12 @@ export interface SourceTablesProps {
   readonly source: Tables;
   /** References of the cells holding unparsed text (`Sheet1!C12`, `第2页 第5行第3列`). */
   readonly unparsed: ReadonlySet<string>;
+  /** The sheet to show (the form shown of several, one a sheet); null: the first, the user picks. */
+  readonly sheet?: number | null;
+  /** A sheet picked while `sheet` is given: the page shows that form. */
+  readonly onSheet?: (sheet: number) => void;
+  /** A PDF as the cells found, in a grid one can read (default), or as its pages drawn. */
+  readonly pdfView?: 'cells' | 'pages';
 }
 
 function SheetGrid({ sheet, unparsed }: { sheet: SourceSheet; unparsed: ReadonlySet<string> }) {
@@ -106,13 +112,16 @@ function PdfPages({ sheet, unparsed }: { sheet: SourceSheet; unparsed: ReadonlyS
   );
 }
 
-export function SourceTables({ source, unparsed }: SourceTablesProps) {
+export function SourceTables({ source, unparsed, sheet = null, onSheet, pdfView = 'cells' }: SourceTablesProps) {
   const { t } = useLocale();
-  if (source.format === 'pdf') return source.sheets[0] ? <PdfPages sheet={source.sheets[0]} unparsed={unparsed} /> : null;
+  const [picked, setPicked] = useState('0');
+  if (source.format === 'pdf') return source.sheets[0] ? pdfView === 'pages' ? <PdfPages sheet={source.sheets[0]} unparsed={unparsed} /> : <SheetGrid sheet={source.sheets[0]} unparsed={unparsed} /> : null;
   if (source.sheets.length === 1 && source.sheets[0]) return <SheetGrid sheet={source.sheets[0]} unparsed={unparsed} />;
   return (
     <Tabs
       size="small"
+      activeKey={sheet === null ? picked : String(sheet)}
+      onChange={(key) => (sheet !== null && onSheet ? onSheet(Number(key)) : setPicked(key))}
       items={source.sheets.map((sheet, i) => ({
         key: String(i),
         label: `${sheet.name}${sheet.rows.some((row) => row.some((c) => unparsed.has(c.ref))) ? t('（有未识别）', ' (unparsed)') : ''}`,

@@ -22,10 +22,23 @@ export function describeTarget(value: TargetValue, t: (zh: string, en: string) =
     case 'deadline':
       return `${t('时限', 'deadline')}: ${value.operator ?? ''} ${value.year ? `${value.year}年` : ''}${value.month}月${value.day ? `${value.day}日` : value.part ?? ''}`.trim();
     case 'qualitative':
+      // A comparison sign alone is a target not finished, not a qualitative one.
+      if (/^[≥≤><=＞＜≧≦＝]+$/.test(value.text.trim())) return t('不完整：只有比较符，缺少数值', 'incomplete: a sign without a number');
       return `${t('定性', 'qualitative')}: ${value.text}`;
     case 'placeholder':
       return t(`待填占位符「${value.text}」`, `placeholder "${value.text}"`);
     default:
       return value.kind === 'not-applicable' ? t('不适用', 'not applicable') : t('空', 'empty');
   }
+}
+
+/**
+ * The year line under a form's title: `（2025 年度）` when the title prints no year; nothing when it
+ * prints this year; when it prints another (a form saved under a year chosen for it), that it is saved as this one.
+ */
+export function yearLine(title: string | null, year: number | null, t: (zh: string, en: string) => string): string {
+  if (year === null) return '';
+  const printed = /(\d{4})\s*年/.exec(title ?? '')?.[1];
+  if (printed === undefined) return t(`（${year} 年度）`, `(${year})`);
+  return Number(printed) === year ? '' : t(`（表上为 ${printed} 年度，保存为 ${year} 年度）`, `(printed ${printed}; saved as ${year})`);
 }

@@ -4,6 +4,7 @@ import type { Amount, BudgetOverview, DepartmentTargetDeclaration } from '../../
 import { showAmount } from '../declaration/display.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { budgetTotals } from './editing.ts';
+import { useEditorFields } from './editorFields.tsx';
 import { FieldComments } from './FieldComments.tsx';
 import { MoneyInput } from './MoneyInput.tsx';
 
@@ -34,35 +35,62 @@ function write(budget: BudgetOverview, key: AmountPath, amount: Amount): BudgetO
   return { ...budget, [section]: { ...budget[section], [field]: amount } };
 }
 
+/** The form's groups of amounts, as it prints them, each with its own sum. */
+const GROUPS: ReadonlyArray<{ zh: string; en: string; keys: readonly AmountPath[]; sum?: keyof ReturnType<typeof budgetTotals> }> = [
+  { zh: '部门预算支出', en: 'Department budget', keys: ['basic', 'project', 'total'] },
+  { zh: '收入来源', en: 'Income sources', keys: ['income.fiscal', 'income.other'], sum: 'income' },
+  { zh: '事业发展性支出', en: 'Developmental spending', keys: ['developmental.specialFiscal', 'developmental.other'] },
+  { zh: '按预算级次划分', en: 'By budget level', keys: ['byLevel.ownLevel', 'byLevel.transferDown'], sum: 'byLevel' },
+];
+
+const pathOf = (key: AmountPath) => `/budget/${key.replace('.', '/')}`;
+
 export function BudgetSection({ content, onChange }: { content: DepartmentTargetDeclaration; onChange: (budget: BudgetOverview) => void }) {
   const { t } = useLocale();
+  const { invalid } = useEditorFields();
   const budget = content.budget;
   const totals = budgetTotals(content);
-  const mismatch = budget.total !== null && !budget.totalDerived && showAmount(budget.total) !== showAmount(totals.basicPlusProject);
+  // A sum over a box that holds what is not an amount would be the sum of its last valid value: not shown.
+  const unsure = (keys: readonly AmountPath[]) => keys.some((key) => invalid?.has(pathOf(key)) ?? false);
+  const sumText = (amount: string, keys: readonly AmountPath[]) => (unsure(keys) ? t('—（有无效输入，改正后合计）', '— (an entry is invalid: corrected, it is summed)') : `${showAmount(amount)} ${t('万元', '(10k yuan)')}`);
+  const mismatch = budget.total !== null && !budget.totalDerived && !unsure(['basic', 'project']) && showAmount(budget.total) !== showAmount(totals.basicPlusProject);
+  const field = (key: AmountPath) => {
+    const f = FIELDS.find((x) => x.key === key) as (typeof FIELDS)[number];
+    if (key === 'total' && budget.totalDerived) {
+      return (
+        <div className="field" key={key} data-path="/budget/total">
+          <span className="field-label">
+            {t(f.zh, f.en)} <FieldComments path="/budget/total" />
+          </span>
+          <strong data-testid="derived-total">{sumText(totals.basicPlusProject, ['basic', 'project'])}</strong>
+          <span className="secondary"> {t('（自动合计）', '(computed)')}</span>
+        </div>
+      );
+    }
+    return (
+      <div className="field" key={key}>
+        <label htmlFor={`budget-${key}`}>
+          {t(f.zh, f.en)} <FieldComments path={pathOf(key)} />
+        </label>
+        <MoneyInput id={`budget-${key}`} path={pathOf(key)} label={t(f.zh, f.en)} value={read(budget, key)} onChange={(amount) => onChange(write(budget, key, amount))} />
+      </div>
+    );
+  };
   return (
     <>
-      <div className="field-grid three">
-        {FIELDS.map((field) => (
-          <div className="field" key={field.key}>
-            {field.key === 'total' && budget.totalDerived ? (
-              <div data-path="/budget/total">
-                <span className="field-label">
-                  {t(field.zh, field.en)} <FieldComments path="/budget/total" />
-                </span>
-                <strong data-testid="derived-total">
-                  {showAmount(totals.basicPlusProject)} 万元
-                </strong>
-                <span className="secondary"> {t('（自动合计）', '(computed)')}</span>
+      <div className="budget-groups">
+        {GROUPS.map((group) => (
+          <fieldset className="budget-group" key={group.zh} data-testid="budget-group">
+            <legend>{t(group.zh, group.en)}</legend>
+            <div className="field-grid three">{group.keys.map(field)}</div>
+            {group.sum && (
+              <div className="secondary budget-group-sum">
+                {t('合计', 'Sum')}
+                {t('：', ': ')}
+                <b>{sumText(totals[group.sum], group.keys)}</b>
               </div>
-            ) : (
-              <>
-                <label htmlFor={`budget-${field.key}`}>
-                  {t(field.zh, field.en)} <FieldComments path={`/budget/${field.key.replace('.', '/')}`} />
-                </label>
-                <MoneyInput id={`budget-${field.key}`} path={`/budget/${field.key.replace('.', '/')}`} label={t(field.zh, field.en)} value={read(budget, field.key)} onChange={(amount) => onChange(write(budget, field.key, amount))} />
-              </>
             )}
-          </div>
+          </fieldset>
         ))}
       </div>
       <label className="check">
@@ -72,9 +100,7 @@ export function BudgetSection({ content, onChange }: { content: DepartmentTarget
       <div style={{ marginTop: 12 }} data-testid="budget-totals">
         <span className="secondary">
           {t('基本支出 + 项目支出 = ', 'Basic + project = ')}
-          <b>{showAmount(totals.basicPlusProject)}</b> · {t('收入来源合计 ', 'Income sources ')}
-          <b>{showAmount(totals.income)}</b> · {t('按级次合计 ', 'By level ')}
-          <b>{showAmount(totals.byLevel)}</b> · {t('重点项目合计 ', 'Key projects ')}
+          <b>{sumText(totals.basicPlusProject, ['basic', 'project'])}</b> · {t('重点项目合计 ', 'Key projects ')}
           <b>{showAmount(totals.projects)}</b> {t('万元', '(10k yuan)')}
           <FieldComments path="/budget" />
         </span>

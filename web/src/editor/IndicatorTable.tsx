@@ -10,32 +10,38 @@ import type { Indicator } from '../../../src/core/declaration.ts';
 import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ClassSelect } from './ClassSelect.tsx';
-import { editIndicator, insertItem, moveItem, newIndicator, removeItem, replaceItem } from './editing.ts';
+import { CarriedOverMark } from './CarriedOverMark.tsx';
+import { editIndicator, groupByClass, insertItem, moveItem, newIndicator, placeInClass, removeItem, replaceItem } from './editing.ts';
 import { useEditorFields } from './editorFields.tsx';
 import { FieldComments } from './FieldComments.tsx';
 import { GrowingTextArea } from './GrowingTextArea.tsx';
 import { LibrarySuggestions } from './LibrarySuggestions.tsx';
-import { pastedCells, spreadCells } from './pasteGrid.ts';
+import { pastedCells, planPaste, spreadPlanned } from './pasteGrid.ts';
 import { deletion, structural } from './rowActions.ts';
 import { RowButton } from './RowButton.tsx';
 import { TargetInput } from './TargetInput.tsx';
 
-/** The grid's text columns in order, for pasting: what a copied spreadsheet row holds. */
+/** The grid's columns in order, for pasting: what a copied spreadsheet row holds. */
 const COLUMNS = ['level1', 'level2', 'name', 'periodTarget', 'annualTarget'] as const;
 type Column = (typeof COLUMNS)[number];
+const COLUMN_NAMES: Record<Column, readonly [string, string]> = { level1: ['一级指标', 'level 1'], level2: ['二级指标', 'level 2'], name: ['三级指标', 'indicator'], periodTarget: ['实施周期指标值', 'period target'], annualTarget: ['年度指标值', 'annual target'] };
+/** Header texts a copied block may start with. */
+const HEADERS: Record<Column, readonly string[]> = { level1: ['一级指标'], level2: ['二级指标'], name: ['三级指标', '指标名称'], periodTarget: ['实施周期指标值', '实施期指标值', '中长期指标值'], annualTarget: ['年度指标值', '指标值'] };
 
 interface RowProps {
   readonly index: number;
   readonly count: number;
   readonly indicator: Indicator;
   readonly onEdit: (index: number, indicator: Indicator) => void;
+  /** A change of class: the row then joins its class's block. */
+  readonly onReclass: (index: number, indicator: Indicator) => void;
   readonly onMove: (from: number, to: number) => void;
   readonly onInsert: (at: number) => void;
   readonly onRemove: (at: number) => void;
-  readonly onPaste: (index: number, column: Column, event: React.ClipboardEvent<HTMLTextAreaElement>) => void;
+  readonly onPaste: (index: number, column: Column, event: React.ClipboardEvent<HTMLElement>) => void;
 }
 
-const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdit, onMove, onInsert, onRemove, onPaste }: RowProps) {
+const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdit, onReclass, onMove, onInsert, onRemove, onPaste }: RowProps) {
   const { t } = useLocale();
   // The library is asked only while this row's name is being typed in (focus within its cell).
   const [typing, setTyping] = useState(false);
@@ -47,7 +53,7 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdi
         {n}
         <FieldComments path={path} under />
       </td>
-      <td data-path={`${path}/level1`}>
+      <td data-path={`${path}/level1`} onPaste={(e) => onPaste(index, 'level1', e)}>
         <ClassSelect
           label={t(`第 ${n} 行一级指标`, `row ${n} level 1`)}
           value={indicator.level1}
@@ -55,12 +61,12 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdi
           onChange={(level1) => {
             const allowed = classesUnder(level1);
             const level2 = indicator.level2 && allowed.includes(indicator.level2) ? indicator.level2 : (allowed[0] ?? null);
-            onEdit(index, { ...indicator, level1, level2 });
+            onReclass(index, { ...indicator, level1, level2 });
           }}
         />
       </td>
-      <td data-path={`${path}/level2`}>
-        <ClassSelect label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)} value={indicator.level2} options={classesUnder(indicator.level1)} onChange={(level2) => onEdit(index, editIndicator(indicator, 'level2', level2))} />
+      <td data-path={`${path}/level2`} onPaste={(e) => onPaste(index, 'level2', e)}>
+        <ClassSelect label={t(`第 ${n} 行二级指标`, `row ${n} level 2`)} value={indicator.level2} options={classesUnder(indicator.level1)} onChange={(level2) => onReclass(index, editIndicator(indicator, 'level2', level2))} />
       </td>
       <td
         data-path={`${path}/name`}
@@ -81,10 +87,10 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdi
         {typing && (
           <LibrarySuggestions
             typed={indicator.name}
-            level1={indicator.level1}
             onPick={(entry) => {
               setTyping(false);
-              onEdit(index, { ...indicator, name: entry.name, level1: entry.level1 ?? indicator.level1, level2: entry.level2 ?? indicator.level2 });
+              // The entry says where the indicator belongs: its class is taken, and the row joins that class.
+              onReclass(index, { ...indicator, name: entry.name, level1: entry.level1 ?? indicator.level1, level2: entry.level2 ?? indicator.level2 });
             }}
           />
         )}
@@ -94,6 +100,7 @@ const IndicatorRow = memo(function IndicatorRow({ index, count, indicator, onEdi
       </td>
       <td>
         <TargetInput path={`${path}/annualTarget`} label={t(`第 ${n} 行年度指标值`, `row ${n} annual target`)} text={indicator.annualTarget} value={indicator.annualTargetValue} onPaste={(e) => onPaste(index, 'annualTarget', e)} onChange={(v) => onEdit(index, editIndicator(indicator, 'annualTarget', v))} />
+        <CarriedOverMark row={indicator} />
       </td>
       <td>
         <div className="row-actions">
@@ -118,11 +125,20 @@ export function IndicatorTable({ indicators, onChange }: { indicators: readonly 
     structural(latest.current.fields);
     latest.current.onChange(moveItem(latest.current.indicators, from, to));
   }, []);
+  const onReclass = useCallback((index: number, indicator: Indicator) => {
+    const { indicators: list, fields: f, t: tr } = latest.current;
+    const placed = placeInClass(replaceItem(list, index, indicator), index);
+    if (placed.to !== index) {
+      structural(f);
+      f.announce(tr(`第 ${index + 1} 行已移到「${indicator.level1 ?? ''}${indicator.level2 ? ` / ${indicator.level2}` : ''}」类的末尾（第 ${placed.to + 1} 行），同类指标排在一起`, `row ${index + 1} moved to the end of ${indicator.level1 ?? ''}${indicator.level2 ? ` / ${indicator.level2}` : ''} (row ${placed.to + 1}), with its class`));
+    }
+    latest.current.onChange(placed.rows);
+  }, []);
   const onInsert = useCallback((at: number) => {
     const list = latest.current.indicators;
-    const above = list[at - 1];
     structural(latest.current.fields);
-    latest.current.onChange(insertItem(list, at, newIndicator(above?.level1 ?? '产出指标', above?.level2 ?? '数量指标')));
+    // A new row has no class until one is chosen (or a library entry gives it one): never the class of the row above unseen.
+    latest.current.onChange(insertItem(list, at, newIndicator(null, null)));
   }, []);
   const onRemove = useCallback((at: number) => {
     const { indicators: list, fields: f, t: tr } = latest.current;
@@ -130,15 +146,25 @@ export function IndicatorTable({ indicators, onChange }: { indicators: readonly 
     deletion(f, name ? tr(`第 ${at + 1} 行指标「${name}」`, `row ${at + 1} (${name})`) : tr(`第 ${at + 1} 行指标`, `row ${at + 1}`), tr);
     latest.current.onChange(removeItem(list, at));
   }, []);
-  const onPaste = useCallback((index: number, column: Column, event: React.ClipboardEvent<HTMLTextAreaElement>) => {
+  const onPaste = useCallback((index: number, column: Column, event: React.ClipboardEvent<HTMLElement>) => {
     const cells = pastedCells(event.clipboardData.getData('text/plain'));
     if (!cells) return;
     event.preventDefault();
+    event.stopPropagation();
     const { indicators: list, fields: f, t: tr } = latest.current;
-    const above = list[index];
+    const plan = planPaste(cells, COLUMNS.indexOf(column), COLUMNS, HEADERS, (text) => (LEVEL1 as readonly string[]).includes(text.trim()));
     structural(f);
-    const next = spreadCells(list, { row: index, column: COLUMNS.indexOf(column) }, cells, COLUMNS, (row, field, value) => editIndicator(row, field as Column, value), () => newIndicator(above?.level1 ?? null, above?.level2 ?? null));
-    f.announce(tr(`已粘贴 ${cells.length} 行 × ${Math.max(...cells.map((c) => c.length))} 列`, `pasted ${cells.length} rows × ${Math.max(...cells.map((c) => c.length))} columns`));
+    // Rows the block adds have the classes it gives them, or none.
+    const next = spreadPlanned(list, index, plan, (row, field, value) => editIndicator(row, field as Column, field === 'level1' || field === 'level2' ? value.trim() || null : value), () => newIndicator(null, null));
+    const written = plan.fields.filter((field) => field !== null).length;
+    const names = plan.fields.map((field) => (field === null ? null : COLUMN_NAMES[field as Column]));
+    const said = names.filter((name): name is readonly [string, string] => name !== null);
+    const placed = { header: tr('按表头对应各列', 'matched by its header'), classes: tr('首列为一级指标，从一级指标列起', 'its first column holds classes: from 一级指标 on'), position: tr('从所在列起', 'from this column on') }[plan.by];
+    f.announce(
+      plan.dropped > 0
+        ? tr(`已粘贴 ${plan.rows.length} 行 × ${written} 列（${placed}：${said.map((n) => n[0]).join('、')}）；超出表格的 ${plan.dropped} 列未粘贴`, `pasted ${plan.rows.length} rows × ${written} columns (${placed}: ${said.map((n) => n[1]).join(', ')}); ${plan.dropped} columns beyond the grid left out`)
+        : tr(`已粘贴 ${plan.rows.length} 行 × ${written} 列（${placed}：${said.map((n) => n[0]).join('、')}）`, `pasted ${plan.rows.length} rows × ${written} columns (${placed}: ${said.map((n) => n[1]).join(', ')})`),
+    );
     latest.current.onChange(next);
   }, []);
   return (
@@ -146,13 +172,13 @@ export function IndicatorTable({ indicators, onChange }: { indicators: readonly 
       <div className="editor-table-scroll">
         <table className="editor-table indicator-grid" data-testid="indicator-editor">
           <colgroup>
-            <col style={{ width: 36 }} />
-            <col style={{ width: 108 }} />
-            <col style={{ width: 170 }} />
+            <col style={{ width: 32 }} />
+            <col style={{ width: 100 }} />
+            <col style={{ width: 136 }} />
             <col />
-            <col style={{ width: '19%' }} />
-            <col style={{ width: '19%' }} />
-            <col style={{ width: 96 }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: '17%' }} />
+            <col style={{ width: 92 }} />
           </colgroup>
           <thead>
             <tr>
@@ -167,13 +193,28 @@ export function IndicatorTable({ indicators, onChange }: { indicators: readonly 
           </thead>
           <tbody>
             {indicators.map((indicator, index) => (
-              <IndicatorRow key={index} index={index} count={indicators.length} indicator={indicator} onEdit={onEdit} onMove={onMove} onInsert={onInsert} onRemove={onRemove} onPaste={onPaste} />
+              <IndicatorRow key={index} index={index} count={indicators.length} indicator={indicator} onEdit={onEdit} onReclass={onReclass} onMove={onMove} onInsert={onInsert} onRemove={onRemove} onPaste={onPaste} />
             ))}
           </tbody>
         </table>
       </div>
       <Button style={{ marginTop: 8 }} icon={<PlusOutlined />} onClick={() => onInsert(indicators.length)}>
         {t('添加指标', 'Add indicator')}
+      </Button>
+      <Button
+        style={{ marginTop: 8, marginLeft: 8 }}
+        onClick={() => {
+          const grouped = groupByClass(indicators);
+          if (grouped.every((row, i) => row === indicators[i])) {
+            fields.announce(t('各行已按类别排列', 'The rows already stand by class'));
+            return;
+          }
+          structural(fields);
+          fields.announce(t('已把同类指标排在一起', 'Rows of one class put together'));
+          onChange(grouped);
+        }}
+      >
+        {t('按类别排列', 'Group by class')}
       </Button>
       <span className="secondary" style={{ marginLeft: 12, fontSize: 12 }}>
         {t('可从 Excel/WPS 复制多行多列，粘贴到任一单元格', 'Copy rows and columns from Excel or WPS and paste them into any cell')}

@@ -12,17 +12,16 @@ import { useLibraryEntries } from './useLibraryEntries.ts';
 
 export interface LibraryNameInputProps {
   readonly value: string;
-  readonly level1: string | null;
   readonly label: string;
   readonly onChange: (name: string) => void;
   /** Called when the typed name is a library entry's. */
   readonly onPick: (entry: LibraryEntryView) => void;
 }
 
-export function LibraryNameInput({ value, level1, label, onChange, onPick }: LibraryNameInputProps) {
+export function LibraryNameInput({ value, label, onChange, onPick }: LibraryNameInputProps) {
   const { t } = useLocale();
   const list = useId();
-  const entries = useLibraryEntries(value, level1);
+  const entries = useLibraryEntries(value);
   // The entry last offered stays pickable once its name is typed in full (the list then drops it).
   const offered = useRef(new Map<string, LibraryEntryView>());
   for (const entry of entries) offered.current.set(entry.name, entry);

@@ -8,9 +8,10 @@ import { useLocale } from '../i18n/locale.tsx';
 import { describeEntry } from './LibraryNameInput.tsx';
 import { useLibraryEntries } from './useLibraryEntries.ts';
 
-export function LibrarySuggestions({ typed, level1, onPick }: { typed: string; level1: string | null; onPick: (entry: LibraryEntryView) => void }) {
+/** Entries of every class: a new row has no class yet, and picking an entry gives it the entry's. */
+export function LibrarySuggestions({ typed, onPick }: { typed: string; onPick: (entry: LibraryEntryView) => void }) {
   const { t } = useLocale();
-  const entries = useLibraryEntries(typed, level1);
+  const entries = useLibraryEntries(typed);
   if (entries.length === 0) return null;
   return (
     <ul className="library-suggestions" aria-label={t('指标库中的相近指标', 'Similar indicators in the library')} data-testid="library-suggestion-list">

@@ -70,12 +70,12 @@ export function MoneyInput({ value, onChange, path, label, id }: MoneyInputProps
           } else {
             setError(result.error);
             setNote(null);
-            setInvalid(path, `${label}：${pick(result.error)}`);
+            setInvalid(path, `${label}${t('：', ': ')}${pick(result.error)}`);
           }
         }}
       />
       <span className="unit" aria-hidden="true">
-        {t('万元', '10k ¥')}
+        {t('万元', '×10k yuan')}
       </span>
       {error ? (
         <div id={errorId} role="alert" className="field-error">

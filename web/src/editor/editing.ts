@@ -5,6 +5,7 @@
 import type { Amount, DepartmentTargetDeclaration, Indicator, Project } from '../../../src/core/declaration.ts';
 import { formatMoney, formatMoneyGrouped, MAX_INTEGER_DIGITS, parseMoney, readTypedAmount, sumMoney, type Money } from '../../../src/core/money.ts';
 import { parseTargetValue } from '../../../src/core/targetValue.ts';
+import { printedIndicatorRows } from '../../../src/layout/printedRows.ts';
 
 /** A list with one item moved from one place to another (out-of-range moves change nothing). */
 export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
@@ -86,11 +87,15 @@ export function amountFromInput(text: string): AmountInput {
   }
   if (read.amount === null) return { ok: true, amount: null, note: null };
   const shown = formatMoneyGrouped(read.amount);
+  // More than two decimals of 万元 is below a hundred yuan: possible, but more often a slip (12.345 for 12.35).
+  const decimals = formatMoney(read.amount).split('.')[1]?.length ?? 0;
   const note = read.negative
     ? { zh: `负数金额 ${shown} 万元，请确认`, en: `a negative amount, ${shown}; please check` }
-    : read.normalised
-      ? { zh: `按 ${shown} 万元记录`, en: `taken as ${shown}` }
-      : null;
+    : decimals > 2
+      ? { zh: `按 ${shown} 万元记录：超过两位小数（不足百元），请核对`, en: `taken as ${shown}: more than two decimals (under a hundred yuan); please check` }
+      : read.normalised
+        ? { zh: `按 ${shown} 万元记录`, en: `taken as ${shown}` }
+        : null;
   return { ok: true, amount: formatMoney(read.amount), note };
 }
 
@@ -141,4 +146,45 @@ export function pointerOfField(field: string): string | null {
     .slice(at + 1)
     .map((p) => `/${p}`)
     .join('');
+}
+
+/** Whether a list of class keys has one of them in more than one run. */
+function split(keys: ReadonlyArray<string | null>, key: string | null): boolean {
+  let runs = 0;
+  keys.forEach((k, i) => {
+    if (k === key && (i === 0 || keys[i - 1] !== key)) runs++;
+  });
+  return runs > 1;
+}
+
+/**
+ * The list with the row at `index` moved to its class's block when its class puts it apart from
+ * the others of that class (a row re-classed as the checker suggests): after the last row of its
+ * second-level class, else of its first-level class. Where it goes (or `index` when it stays).
+ */
+export function placeInClass<T extends { readonly level1: string | null; readonly level2: string | null }>(rows: readonly T[], index: number): { rows: T[]; to: number } {
+  const row = rows[index];
+  if (!row || row.level1 === null) return { rows: [...rows], to: index };
+  const level1s = rows.map((r) => r.level1);
+  const pairs = rows.map((r) => (r.level1 === null ? null : `${r.level1}\u0000${r.level2 ?? ''}`));
+  const pair = `${row.level1}\u0000${row.level2 ?? ''}`;
+  if (!split(level1s, row.level1) && !split(pairs, pair)) return { rows: [...rows], to: index };
+  const others = rows.map((r, i) => ({ r, i })).filter(({ i }) => i !== index);
+  // The end of the first run of rows matching (the class's main block, not a stray row of it further down).
+  const endOfFirstRun = (match: (r: T) => boolean): number | undefined => {
+    const start = others.findIndex(({ r }) => match(r));
+    if (start < 0) return undefined;
+    let end = start;
+    while (end + 1 < others.length && match((others[end + 1] as { r: T }).r)) end++;
+    return (others[end] as { i: number }).i;
+  };
+  const after = endOfFirstRun((r) => r.level1 === row.level1 && r.level2 === row.level2) ?? endOfFirstRun((r) => r.level1 === row.level1);
+  if (after === undefined) return { rows: [...rows], to: index };
+  const to = after < index ? after + 1 : after;
+  return { rows: moveItem(rows, index, to), to };
+}
+
+/** The rows grouped by class, as the official table prints them (layout/printedRows.ts): each class's rows together, in the order classes first appear. */
+export function groupByClass<T extends Indicator>(rows: readonly T[]): T[] {
+  return printedIndicatorRows({ indicators: [...rows], emptyLevel2: [] }).flatMap((row) => (row.index === null ? [] : [rows[row.index] as T]));
 }

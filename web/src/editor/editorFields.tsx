@@ -11,6 +11,8 @@ export interface EditorFields {
   readonly comments: ReadonlyMap<string, Comment[]>;
   /** A box holds text it cannot take (a message), or no longer does (null). */
   readonly setInvalid: (path: string, message: string | null) => void;
+  /** The boxes holding text they cannot take, by path: a total over one of them is not shown as if it were right. */
+  readonly invalid?: ReadonlyMap<string, string>;
   /** Tells the user what a structural change did, with a way to undo it. */
   readonly announce: (message: string) => void;
   /** How the next change is being made (typing in a box, or a row action). */

@@ -1,9 +1,12 @@
-/** The indicator library's entries for what is being typed, asked after a pause in typing. */
+/**
+ * The indicator library's entries for what is being typed, asked after a pause in typing: of every
+ * class (a row's class may be a default nobody chose; the entry picked gives the row its class).
+ */
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { LibraryEntryView } from '../api/types.ts';
 
-export function useLibraryEntries(typed: string, level1: string | null, enabled = true): LibraryEntryView[] {
+export function useLibraryEntries(typed: string, enabled = true): LibraryEntryView[] {
   const [entries, setEntries] = useState<LibraryEntryView[]>([]);
   useEffect(() => {
     const q = typed.trim();
@@ -14,7 +17,7 @@ export function useLibraryEntries(typed: string, level1: string | null, enabled 
     let live = true;
     // A pause in typing, not each key, asks the server.
     const timer = window.setTimeout(() => {
-      const query = new URLSearchParams({ q, limit: '8', ...(level1 ? { level1 } : {}) });
+      const query = new URLSearchParams({ q, limit: '8' });
       api<{ entries: LibraryEntryView[] }>('GET', `/api/v1/indicator-library?${query.toString()}`)
         .then((answer) => live && setEntries(answer.entries.filter((e) => e.name !== q)))
         .catch(() => live && setEntries([]));
@@ -23,6 +26,6 @@ export function useLibraryEntries(typed: string, level1: string | null, enabled 
       live = false;
       window.clearTimeout(timer);
     };
-  }, [typed, level1, enabled]);
+  }, [typed, enabled]);
   return entries;
 }

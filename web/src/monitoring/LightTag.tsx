@@ -1,5 +1,6 @@
 /** A traffic light as a coloured dot with its words, so that it reads without telling colours apart. */
-import { LIGHT_NAMES, type Light } from '../../../src/core/monitoringReport.ts';
+import { lightName, type LightBasis } from '../../../src/core/monitoring/lights.ts';
+import type { Light } from '../../../src/core/monitoringReport.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 const SHORT: Record<Light, { zh: string; en: string }> = {
@@ -9,13 +10,14 @@ const SHORT: Record<Light, { zh: string; en: string }> = {
   blue: { zh: '蓝灯', en: 'Blue' },
 };
 
-export function LightTag({ light, short = false }: { light: Light | null; short?: boolean }) {
+/** `basis`: how the light was reached, so that a reverse indicator's red says it is over its limit, not behind. */
+export function LightTag({ light, short = false, basis = null }: { light: Light | null; short?: boolean; basis?: LightBasis | null }) {
   const { t, pick } = useLocale();
   if (light === null) return <span className="light light-none" data-light="none">{t('未评', 'none')}</span>;
   return (
-    <span className={`light light-${light}`} data-light={light} title={pick(LIGHT_NAMES[light])}>
+    <span className={`light light-${light}`} data-light={light} title={pick(lightName(light, basis))}>
       <span className="light-dot" aria-hidden="true" />
-      {pick(short ? SHORT[light] : LIGHT_NAMES[light])}
+      {pick(short ? SHORT[light] : lightName(light, basis))}
     </span>
   );
 }

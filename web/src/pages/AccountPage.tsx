@@ -2,7 +2,7 @@
  * My account: change my password (the current one is asked for; my other sessions and all my API
  * tokens end), and my API tokens for scripts — created with an expiry, shown once, listed, revoked.
  */
-import { Alert, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { TokenView as Token } from '../../../src/format/apiTypes.ts';
@@ -22,7 +22,9 @@ export default function AccountPage() {
   const [busy, setBusy] = useState(false);
   const tokens = useResource('tokens', () => api<{ tokens: Token[] }>('GET', '/api/v1/tokens'));
   const [tokenName, setTokenName] = useState('');
-  const [days, setDays] = useState<number>(90);
+  // What is typed stays in the box; while it is not a number of days it is said, and nothing is created.
+  const [daysText, setDaysText] = useState('90');
+  const days = /^\s*\d{1,3}\s*$/.test(daysText) && Number(daysText) >= 1 && Number(daysText) <= 365 ? Number(daysText) : null;
   const [created, setCreated] = useState<{ token: string; expiresAt: string } | null>(null);
   const [tokenError, setTokenError] = useState<ApiError | null>(null);
 
@@ -101,8 +103,13 @@ export default function AccountPage() {
             <label htmlFor="token-name">{t('名称', 'Name')}</label>
             <Input id="token-name" style={{ width: 200 }} maxLength={100} value={tokenName} onChange={(e) => setTokenName(e.target.value)} placeholder={t('例如：夜间导出', 'e.g. nightly export')} />
             <label htmlFor="token-days">{t('有效天数', 'Valid for days')}</label>
-            <InputNumber id="token-days" min={1} max={365} value={days} onChange={(v) => setDays(typeof v === 'number' ? v : 90)} />
-            <Button type="primary" disabled={!tokenName.trim()} onClick={() => void createToken()}>
+            <Input id="token-days" style={{ width: 80 }} inputMode="numeric" value={daysText} status={days === null ? 'error' : undefined} aria-invalid={days === null ? true : undefined} aria-describedby={days === null ? 'token-days-error' : undefined} onChange={(e) => setDaysText(e.target.value)} />
+            {days === null && (
+              <span id="token-days-error" className="field-error" role="alert">
+                {t('有效天数应为 1 至 365 的整数', 'a whole number of days from 1 to 365')}
+              </span>
+            )}
+            <Button type="primary" disabled={!tokenName.trim() || days === null} onClick={() => void createToken()}>
               {t('创建令牌', 'Create token')}
             </Button>
           </Space>

@@ -78,7 +78,7 @@ export default function AuditPage() {
           style={{ width: 200 }}
           value={filter.actorId}
           onChange={(actorId?: string) => setFilter({ ...filter, actorId, page: 1 })}
-          options={(users.data?.users ?? []).map((u) => ({ value: u.id, label: `${u.displayName}（${u.username}）` }))}
+          options={(users.data?.users ?? []).map((u) => ({ value: u.id, label: t(`${u.displayName}（${u.username}）`, `${u.displayName} (${u.username})`) }))}
         />
         <Select
           aria-label={t('操作', 'Action')}

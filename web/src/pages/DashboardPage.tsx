@@ -17,6 +17,7 @@ import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { showAmount } from '../declaration/display.ts';
 
 const DashboardChart = lazy(() => import('../dashboard/DashboardChart.tsx'));
 
@@ -39,6 +40,8 @@ function ChartCard({ chart, dashboard, query, onDrill }: { chart: DashboardTable
   const [view, setView] = useState<'chart' | 'table'>('chart');
   const table = useMemo(() => materialiseTable(chart, dashboard, lang), [chart, dashboard, lang]);
   const empty = table.rows.length === 0 || (chart === 'scores' && table.rows.every((r) => r[1] === 0));
+  // The figures count every form, drafts too; a reviewer's list shows only those submitted: said, not left to puzzle over.
+  const drafts = dashboard.formsByState.filter((r) => r.state === 'draft').reduce((n, r) => n + r.n, 0);
   return (
     <Card
       size="small"
@@ -62,6 +65,11 @@ function ChartCard({ chart, dashboard, query, onDrill }: { chart: DashboardTable
         </Space>
       }
     >
+      {(chart === 'findings' || chart === 'budget') && drafts > 0 && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }} data-testid={`dashboard-drafts-${chart}`}>
+          {t(`含各部门尚未提交的草稿 ${drafts} 份：审核员在申报表列表中看不到草稿，故与列表的数目不同。`, `Includes ${drafts} drafts not yet submitted: reviewers do not see drafts in the forms list, so the figures differ from it.`)}
+        </Typography.Text>
+      )}
       {(chart === 'budget' || chart === 'execution') && dashboard.omitted[chart === 'budget' ? 'budgetByDepartment' : 'execution'] > 0 && (
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
           {chart === 'budget'
@@ -82,7 +90,7 @@ function ChartCard({ chart, dashboard, query, onDrill }: { chart: DashboardTable
           pagination={table.rows.length > 12 ? { pageSize: 12, showSizeChanger: false } : false}
           scroll={{ x: true }}
           dataSource={table.rows.map((cells) => ({ cells }))}
-          columns={table.columns.map((c, i) => ({ title: c.header, key: String(i), align: c.amount || typeof table.rows[0]?.[i] === 'number' ? ('right' as const) : undefined, render: (_: unknown, row: { cells: ReadonlyArray<string | number | null> }) => row.cells[i] ?? '—' }))}
+          columns={table.columns.map((c, i) => ({ title: c.header, key: String(i), align: c.amount || typeof table.rows[0]?.[i] === 'number' ? ('right' as const) : undefined, render: (_: unknown, row: { cells: ReadonlyArray<string | number | null> }) => (c.amount && typeof row.cells[i] === 'string' ? showAmount(row.cells[i] as string) : (row.cells[i] ?? '—')) }))}
         />
       )}
     </Card>
@@ -149,7 +157,7 @@ function FormsTable({ forms }: { forms: readonly DashboardForm[] }) {
           },
         },
         { title: t('状态', 'State'), dataIndex: 'state', render: (s: DashboardForm['state']) => pick(STATE_NAMES[s]) },
-        { title: t('金额（万元）', 'Amount (10k yuan)'), dataIndex: 'budget', align: 'right', render: (v: string | null) => v ?? '—' },
+        { title: t('金额（万元）', 'Amount (10k yuan)'), dataIndex: 'budget', align: 'right', render: (v: string | null) => (v === null ? '—' : showAmount(v)) },
         { title: t('错误', 'Errors'), dataIndex: 'errors', align: 'right', render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : 0) },
         { title: t('警告', 'Warnings'), dataIndex: 'warnings', align: 'right' },
         { title: t('监控', 'Monitoring'), dataIndex: 'light', render: (l: DashboardForm['light']) => (l ? pick(LIGHT_NAMES[l]) : '—') },

@@ -32,6 +32,7 @@ export function DeclarationListPage() {
     state: params.get('state') ?? undefined,
     kind: params.get('kind') ?? undefined,
     departmentId: params.get('departmentId') ?? undefined,
+    regionId: params.get('regionId') ?? undefined,
     q: params.get('q') ?? undefined,
     sort: (params.get('sort') as Sort | null) ?? 'updated',
     page: Number(params.get('page') ?? 1),
@@ -45,7 +46,7 @@ export function DeclarationListPage() {
     {
       title: t('种类 / 项目', 'Kind / project'),
       key: 'kind',
-      render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/declarations/${row.id}`}>{t('项目', 'Project')}：{row.projectName ?? t('（未命名）', '(unnamed)')}</Link> : t('部门整体', 'Department-wide')),
+      render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/declarations/${row.id}`}>{t('项目', 'Project')}{t('：', ': ')}{row.projectName ?? t('（未命名）', '(unnamed)')}</Link> : t('部门整体', 'Department-wide')),
     },
     { title: t('年度', 'Year'), dataIndex: 'year', key: 'year', width: 90, sorter: true, sortOrder: filters.sort === 'year' ? 'descend' : null },
     { title: t('状态', 'State'), dataIndex: 'state', width: 100, render: (state: DeclarationState) => <StateTag state={state} /> },
@@ -121,7 +122,7 @@ export function DeclarationListPage() {
           value={filters.departmentId}
           onChange={(departmentId?: string) => set({ departmentId })}
           style={{ width: 300 }}
-          options={allDepartments(regions).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
+          options={allDepartments(regions).map((d) => ({ value: d.id, label: t(`${d.name}（${d.regionName}）`, `${d.name} (${d.regionName})`) }))}
         />
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />

@@ -2,7 +2,7 @@
  * One declaration: the official form, its findings and review comments, and the workflow actions
  * the server says this user may take (no other button is shown).
  */
-import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, HistoryOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, HistoryOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -22,6 +22,9 @@ import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { ProjectFormsCard } from '../declaration/ProjectFormsCard.tsx';
 import { ProjectLinkPicker } from '../declaration/ProjectLinkPicker.tsx';
 import { revealPath } from '../declaration/revealPath.ts';
+import { UpdateFromFileDialog } from '../declaration/UpdateFromFileDialog.tsx';
+import { ChangesSinceReturn } from '../declaration/ChangesSinceReturn.tsx';
+import { openComments } from '../declaration/reviewComments.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 type ReviewMode = 'approve' | 'return';
@@ -89,14 +92,17 @@ export function DeclarationPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [chosenTab, setTab] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  const commentCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const c of comments.data?.comments ?? []) counts.set(c.path, (counts.get(c.path) ?? 0) + 1);
-    return counts;
-  }, [comments.data]);
+  const [updating, setUpdating] = useState(false);
 
   const view = declaration.data;
+  // The fields marked are those of the review that decided the state (earlier rounds' were answered); while under review, all.
+  const reviewedVersion = view?.lastReview && view.state !== 'submitted' && view.state !== 'draft' ? view.lastReview.version : null;
+  const commentCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const c of openComments(comments.data?.comments ?? [], reviewedVersion)) counts.set(c.path, (counts.get(c.path) ?? 0) + 1);
+    return counts;
+  }, [comments.data, reviewedVersion]);
+
   if (!view) {
     if (declaration.error instanceof ApiError && declaration.error.status === 404) {
       return <StatusPage code="404" title={t('申报表不存在，或你无权查看', 'No such form, or you may not see it')} detail={t('它可能已被删除，或属于其他部门。', 'It may have been deleted, or belong to another department.')} actions={<Link className="btn primary" to="/declarations">{t('返回申报表列表', 'Back to the forms')}</Link>} />;
@@ -142,7 +148,8 @@ export function DeclarationPage() {
       {messageHolder}
       <div className="page-title no-print">
         <h1>
-          {view.departmentName} · {view.year} <StateTag state={view.state} />
+          {view.departmentName}
+          {projectContent ? ` · ${t('项目', 'Project')}${t('：', ': ')}${projectContent.project.name ?? t('（未命名）', '(unnamed)')}` : ''} · {view.year} <StateTag state={view.state} />
         </h1>
         <Space wrap data-testid="actions">
           {view.canEdit && (
@@ -150,6 +157,11 @@ export function DeclarationPage() {
               <EditOutlined />
               {t('编辑', 'Edit')}
             </Link>
+          )}
+          {view.canEdit && (
+            <Button icon={<UploadOutlined />} onClick={() => setUpdating(true)} data-testid="update-from-file">
+              {t('从文件更新', 'Update from a file')}
+            </Button>
           )}
           {allowed.has('submit') && (
             <Button type="primary" onClick={() => setSubmitting(true)}>
@@ -207,6 +219,7 @@ export function DeclarationPage() {
       <div className="no-print">
         <ReviewBanner view={view} comments={comments.data?.comments ?? []} />
       </div>
+      {view.state === 'submitted' && view.lastReview?.outcome === 'returned' && view.lastReview.version < view.version && <ChangesSinceReturn id={id} returned={view.lastReview.version} submitted={view.version} />}
       <Descriptions size="small" className="no-print" style={{ marginBottom: 12 }} column={4}>
         <Descriptions.Item label={t('版本', 'Version')}>{view.version}</Descriptions.Item>
         <Descriptions.Item label={t('审核结果', 'Grade')}>{gradeName(view.reviewGrade, t)}</Descriptions.Item>
@@ -312,6 +325,7 @@ export function DeclarationPage() {
           {actionError instanceof ApiError && <Alert style={{ marginTop: 12 }} role="alert" type="error" showIcon message={pick(actionError.text)} />}
         </Modal>
       )}
+      {updating && <UpdateFromFileDialog draftId={id} draft={anyView.content} onClose={() => setUpdating(false)} />}
       {review && (
         <ReviewModal
           mode={review}

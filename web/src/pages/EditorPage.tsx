@@ -4,15 +4,14 @@
  * server has it; a box holding text that is not a value keeps the form from being saved; a save
  * that loses a race (409) is merged with the other version, asking only about what both changed.
  */
-import SaveOutlined from '@ant-design/icons/es/icons/SaveOutlined';
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
 import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, Navigate, useBlocker, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import { mergeDeclarations, resolveMerge, type Resolution } from '../../../src/core/declarationDiff.ts';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { fetchOnce, takeSettled } from '../api/prefetch.ts';
 import { isDepartmentView, type AnyDeclarationView, type Comment, type DeclarationView } from '../api/types.ts';
 import { ProjectEditor } from './ProjectEditor.tsx';
@@ -34,49 +33,22 @@ import { FieldComments } from '../editor/FieldComments.tsx';
 import { IndicatorTable } from '../editor/IndicatorTable.tsx';
 import { ProjectsSection } from '../editor/ProjectsSection.tsx';
 import { TextListSection } from '../editor/TextListSection.tsx';
-import { useUndoHistory, type EditKind } from '../editor/useUndoHistory.ts';
+import type { EditKind } from '../editor/useUndoHistory.ts';
+import { EditorToolbar } from '../editor/EditorToolbar.tsx';
+import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useEditorKeys } from '../editor/useEditorKeys.ts';
+import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
+import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 
 // Needed only when two saves collide; its table code is loaded then.
 const ConflictModal = lazy(() => import('../editor/ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
 
-/** How long typing must pause before a draft is saved. */
-const AUTOSAVE_DELAY_MS = 2000;
-/** How long to wait before trying again after the server could not be reached. */
-const RETRY_DELAY_MS = 15000;
 /** How long a note such as "row deleted — undo" stays. */
 const TOAST_MS = 8000;
 /** Below this width the findings start folded away, so the form has the room. */
 const WIDE_SCREEN_PX = 1440;
-
-type SaveStatus = 'saved' | 'dirty' | 'saving' | 'failed' | 'conflict';
-
-interface UnsavedCopy {
-  readonly baseVersion: number;
-  readonly content: DepartmentTargetDeclaration;
-  readonly at: string;
-}
-
-const unsavedKey = (id: string) => `jixiao.unsaved.${id}`;
-
-function readUnsaved(id: string): UnsavedCopy | null {
-  try {
-    const text = localStorage.getItem(unsavedKey(id));
-    return text ? (JSON.parse(text) as UnsavedCopy) : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeUnsaved(id: string, copy: UnsavedCopy | null): void {
-  try {
-    if (copy) localStorage.setItem(unsavedKey(id), JSON.stringify(copy));
-    else localStorage.removeItem(unsavedKey(id));
-  } catch {
-    // Storage full or refused: the work is still in the page.
-  }
-}
 
 interface EditorData {
   readonly view: DeclarationView;
@@ -148,13 +120,7 @@ export default function EditorPage() {
   return <Editor key={id} id={id} view={data.view} comments={data.comments} />;
 }
 
-/** Work kept in this browser that the server does not have, unless it is what the server has. */
-function unsavedWork(id: string, view: DeclarationView): UnsavedCopy | null {
-  const unsaved = readUnsaved(id);
-  if (unsaved && JSON.stringify(unsaved.content) !== JSON.stringify(view.content)) return unsaved;
-  writeUnsaved(id, null);
-  return null;
-}
+const isDepartmentForm = (content: unknown): content is DepartmentTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'department-target';
 
 interface ConflictAnswer {
   readonly content: DepartmentTargetDeclaration;
@@ -166,67 +132,66 @@ interface ConflictAnswer {
 function Editor({ id, view, comments }: { id: string; view: DeclarationView; comments: Comment[] }) {
   const { t, pick, time } = useLocale();
   const { user } = useSession();
-  const [content, setContent] = useState<DepartmentTargetDeclaration>(() => {
+  useState(() => {
     // For the web benchmark: the moment the editor has the form in hand.
     performance.mark('jixiao:editor-data');
-    return view.content;
+    return null;
   });
-  const [baseVersion, setBaseVersion] = useState(view.version);
-  // What the server holds at baseVersion: the common ancestor when a save collides.
-  const [savedContent, setSavedContent] = useState<DepartmentTargetDeclaration>(view.content);
-  const [status, setStatus] = useState<SaveStatus>('saved');
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
-  const [restorable, setRestorable] = useState<UnsavedCopy | null>(() => unsavedWork(id, view));
-  const [lastSavedAt, setLastSavedAt] = useState<Date | null>(null);
   const [showFindings, setShowFindings] = useState(() => window.innerWidth >= WIDE_SCREEN_PX);
-  const [invalid, setInvalidMap] = useState<ReadonlyMap<string, string>>(() => new Map());
   const [toast, setToast] = useState<{ text: string; undo: boolean } | null>(null);
   const [naming, setNaming] = useState<string | null>(null);
-  const history = useUndoHistory<DepartmentTargetDeclaration>();
   const editKind = useRef<EditKind>('typing');
-  const contentRef = useRef(content);
-  contentRef.current = content;
 
-  const savedRef = useRef(savedContent);
-  savedRef.current = savedContent;
-  const markChanged = useCallback(
-    (next: DepartmentTargetDeclaration, base: number) => {
-      // Undone back to what the server has: nothing is unsaved any more.
-      if (next === savedRef.current) {
-        writeUnsaved(id, null);
-        setStatus((s) => (s === 'conflict' ? s : 'saved'));
-        return;
+  const doc = useDocumentEditor<DepartmentTargetDeclaration>({
+    id,
+    content: view.content,
+    version: view.version,
+    canEdit: view.canEdit,
+    derive: withDerivedTotal,
+    put: ({ baseVersion, content, autosave, note }) => api<DeclarationView>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content, autosave, ...(note ? { note } : {}) }),
+    onConflict: async (error, base, mine) => {
+      const current = error.extra.current as ConflictAnswer | undefined;
+      const currentVersion = error.extra.currentVersion as number;
+      if (!current) throw error;
+      const merge = mergeDeclarations(base, mine, current.content);
+      const authorName = current.authorId === user?.id ? null : (current.authorName ?? t('他人', 'someone else'));
+      if (merge.conflicts.length === 0) {
+        // Edits of different fields: both kept, saved over their version at once.
+        setToast({
+          text: authorName
+            ? t(`${authorName}于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与你的修改合并`, `${authorName} saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with your changes`)
+            : t(`另一窗口于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与本窗口的修改合并`, `another window saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with this one`),
+          undo: false,
+        });
+        return { merged: merge.merged, theirs: current.content, version: currentVersion };
       }
-      writeUnsaved(id, { baseVersion: base, content: next, at: new Date().toISOString() });
-      setStatus((s) => (s === 'conflict' ? s : 'dirty'));
+      setConflict({ version: currentVersion, content: current.content, createdAt: current.createdAt, authorName, merge });
+      return null;
     },
-    [id],
-  );
+    current: async () => {
+      const answer = await api<DeclarationView>('GET', viewPath(id));
+      return { version: answer.version, content: answer.content };
+    },
+    onNewer: (version) => setToast({ text: t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`), undo: false }),
+  });
+  const { content, status, blocked, invalid, saveError } = doc;
 
   const edit = useCallback(
     (change: (content: DepartmentTargetDeclaration) => DepartmentTargetDeclaration) => {
-      const previous = contentRef.current;
-      const next = withDerivedTotal(change(previous));
-      history.record(previous, editKind.current);
+      const kind = editKind.current;
       editKind.current = 'typing';
-      contentRef.current = next;
-      setContent(next);
-      markChanged(next, baseVersion);
+      doc.edit(change, kind);
     },
-    [history, markChanged, baseVersion],
+    [doc],
   );
-
   const stepHistory = useCallback(
     (direction: 'undo' | 'redo') => {
-      const target = direction === 'undo' ? history.undo(contentRef.current) : history.redo(contentRef.current);
-      if (!target) return;
-      contentRef.current = target;
-      setContent(target);
+      if (direction === 'undo') doc.undo();
+      else doc.redo();
       setToast(null);
-      markChanged(target, baseVersion);
     },
-    [history, markChanged, baseVersion],
+    [doc],
   );
 
   const announce = useCallback((text: string) => setToast({ text, undo: true }), []);
@@ -236,118 +201,20 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
     return () => clearTimeout(timer);
   }, [toast]);
 
-  const setInvalid = useCallback((path: string, message: string | null) => {
-    setInvalidMap((previous) => {
-      if ((previous.get(path) ?? null) === message) return previous;
-      const next = new Map(previous);
-      if (message === null) next.delete(path);
-      else next.set(path, message);
-      return next;
-    });
-  }, []);
-
   const commentsByPath = useMemo(() => {
     const map = new Map<string, Comment[]>();
     for (const c of comments) map.set(c.path, [...(map.get(c.path) ?? []), c]);
     return map;
   }, [comments]);
-  const fields = useMemo<EditorFields>(() => ({ comments: commentsByPath, setInvalid, announce, editKind }), [commentsByPath, setInvalid, announce]);
+  const { setInvalid } = doc;
+  const fields = useMemo<EditorFields>(() => ({ comments: commentsByPath, setInvalid, invalid, announce, editKind }), [commentsByPath, setInvalid, invalid, announce]);
 
-  const save = useCallback(
-    async (options: { baseVersion?: number; content?: DepartmentTargetDeclaration; autosave?: boolean; note?: string } = {}) => {
-      const snapshot = options.content ?? contentRef.current;
-      const base = options.baseVersion ?? baseVersion;
-      setStatus('saving');
-      setSaveError(null);
-      try {
-        const answer = await api<DeclarationView>('PUT', `/api/v1/declarations/${id}`, { baseVersion: base, content: snapshot, autosave: options.autosave ?? false, ...(options.note ? { note: options.note } : {}) });
-        setBaseVersion(answer.version);
-        setSavedContent(snapshot);
-        setLastSavedAt(new Date());
-        setConflict(null);
-        // Typing during the save leaves the page dirty; the next autosave takes it.
-        const latest = contentRef.current;
-        if (latest === snapshot) writeUnsaved(id, null);
-        else writeUnsaved(id, { baseVersion: answer.version, content: latest, at: new Date().toISOString() });
-        setStatus(latest === snapshot ? 'saved' : 'dirty');
-      } catch (caught) {
-        const error = caught instanceof ApiError ? caught : new ApiError(0, 'unknown', { zh: '保存失败', en: 'saving failed' });
-        if (error.id === 'version-conflict') {
-          const current = error.extra.current as ConflictAnswer | undefined;
-          const currentVersion = error.extra.currentVersion as number;
-          if (current) {
-            const merge = mergeDeclarations(savedContent, snapshot, current.content);
-            const authorName = current.authorId === user?.id ? null : (current.authorName ?? t('他人', 'someone else'));
-            if (merge.conflicts.length === 0) {
-              // Edits of different fields: both kept, saved over their version at once.
-              contentRef.current = merge.merged;
-              setContent(merge.merged);
-              setSavedContent(current.content);
-              setBaseVersion(currentVersion);
-              setToast({
-                text: authorName
-                  ? t(`${authorName}于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与你的修改合并`, `${authorName} saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with your changes`)
-                  : t(`另一窗口于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与本窗口的修改合并`, `another window saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with this one`),
-                undo: false,
-              });
-              void save({ baseVersion: currentVersion, content: merge.merged, autosave: options.autosave ?? false });
-              return;
-            }
-            setConflict({ version: currentVersion, content: current.content, createdAt: current.createdAt, authorName, merge });
-            setStatus('conflict');
-            return;
-          }
-        }
-        setSaveError(error);
-        setStatus('failed');
-      }
-    },
-    [baseVersion, id, savedContent, user, t, time],
-  );
-
-  const blocked = invalid.size > 0;
-
-  // Autosave: after a pause in typing; after a lost connection, again a little later. Never while a box holds what is not a value.
-  useEffect(() => {
-    if (!view.canEdit || content === savedContent || blocked) return;
-    if (status === 'dirty') {
-      const timer = setTimeout(() => void save({ autosave: true }), AUTOSAVE_DELAY_MS);
-      return () => clearTimeout(timer);
-    }
-    if (status === 'failed' && saveError?.status === 0) {
-      const timer = setTimeout(() => void save({ autosave: true }), RETRY_DELAY_MS);
-      return () => clearTimeout(timer);
-    }
-    return undefined;
-  }, [status, content, savedContent, save, saveError, view, blocked]);
-
-  // Ctrl+S / ⌘S saves now; Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo — the form's history, in any box.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
-      const key = event.key.toLowerCase();
-      if (key === 's') {
-        event.preventDefault();
-        if (!blocked && (status === 'dirty' || status === 'failed')) void save();
-      } else if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        stepHistory(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [save, status, stepHistory, blocked]);
-
-  const unsaved = status !== 'saved' || blocked;
-  // Leaving with unsaved work asks first: closing the tab, and moving elsewhere in the app.
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (unsaved) event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [unsaved]);
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const saveNow = useCallback(() => {
+    if (!blocked && (status === 'dirty' || status === 'failed')) void doc.save();
+  }, [blocked, status, doc]);
+  useEditorKeys({ save: saveNow, undo: () => stepHistory('undo'), redo: () => stepHistory('redo') }, view.canEdit);
+  const blocker = useLeavePrompt(view.canEdit && doc.unsaved);
+  useReplaceFromAddress(doc, isDepartmentForm);
 
   useEffect(() => {
     performance.mark('jixiao:editor-rendered');
@@ -375,17 +242,6 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
     );
   }
 
-  const statusTag = blocked ? (
-    <span className="chip red">{t(`${invalid.size} 处输入无效，未保存`, `${invalid.size} invalid entries; not saved`)}</span>
-  ) : (
-    {
-      saved: <span className="chip green">{lastSavedAt ? t(`已保存 ${time(lastSavedAt, 'clock')}`, `Saved ${time(lastSavedAt, 'clock')}`) : t('已保存', 'Saved')}</span>,
-      dirty: <span className="chip orange">{t('有未保存的修改', 'Unsaved changes')}</span>,
-      saving: <span className="chip blue">{t('正在保存…', 'Saving…')}</span>,
-      failed: <span className="chip red">{t('保存失败', 'Not saved')}</span>,
-      conflict: <span className="chip red">{t('保存冲突', 'Conflict')}</span>,
-    }[status]
-  );
   const fieldErrors = saveError?.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null) ?? [];
 
   return (
@@ -397,32 +253,32 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
       }}>
         {t('跳到检查结果', 'Skip to the findings')}
       </a>
-      <div className="page-title">
-        <h1>
-          {t('编辑', 'Edit')} · {view.departmentName} · {view.year} <StateTag state={view.state} />
-        </h1>
-        <div className="header-tools">
-          <span data-testid="save-status" data-status={blocked ? 'invalid' : status} aria-live="polite">
-            {statusTag}
-          </span>
-          <span className="secondary">{t(`基于第 ${baseVersion} 版`, `based on version ${baseVersion}`)}</span>
-          <button type="button" className="btn" disabled={!history.canUndo} onClick={() => stepHistory('undo')} title="Ctrl+Z">
-            {t('撤销', 'Undo')}
-          </button>
-          <button type="button" className="btn" disabled={!history.canRedo} onClick={() => stepHistory('redo')} title="Ctrl+Shift+Z">
-            {t('重做', 'Redo')}
-          </button>
-          <button type="button" className="btn" disabled={blocked || status === 'saving' || status === 'conflict'} onClick={() => setNaming('')}>
-            {t('保存为命名版本…', 'Save a named version…')}
-          </button>
-          <Button type="primary" icon={<SaveOutlined />} disabled={blocked || status === 'saved' || status === 'saving' || status === 'conflict'} onClick={() => void save()}>
-            {t('保存', 'Save')}
-          </Button>
-          <Link className="btn" to={`/declarations/${id}`}>
-            {t('完成', 'Done')}
-          </Link>
-        </div>
-      </div>
+      <EditorToolbar
+        title={
+          <>
+            {/* Year and state first: a long department name is what gives way on a narrow screen. */}
+            {t('编辑', 'Edit')} · {view.year} <StateTag state={view.state} /> · {view.departmentName}
+          </>
+        }
+        editing={{
+          status,
+          invalidCount: invalid.size,
+          lastSavedAt: doc.lastSavedAt,
+          baseVersion: doc.baseVersion,
+          canUndo: doc.canUndo,
+          canRedo: doc.canRedo,
+          onUndo: () => stepHistory('undo'),
+          onRedo: () => stepHistory('redo'),
+          onSave: () => void doc.save(),
+        }}
+      >
+        <button type="button" className="btn" disabled={blocked || status === 'saving' || status === 'conflict'} onClick={() => setNaming('')}>
+          {t('保存为命名版本…', 'Save a named version…')}
+        </button>
+        <Link className="btn" to={`/declarations/${id}`}>
+          {t('完成', 'Done')}
+        </Link>
+      </EditorToolbar>
       <ReviewBanner view={view} comments={comments} />
       {blocked && (
         <Alert
@@ -452,7 +308,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
             if (!naming.trim()) return;
             const note = naming.trim();
             setNaming(null);
-            void save({ note });
+            void doc.save({ note });
           }}
         >
           <label htmlFor="version-name">{t('版本名称', 'Version name')}</label>
@@ -465,36 +321,18 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
           </button>
         </form>
       )}
-      {restorable && (
+      {doc.restorable && (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 16 }}
-          message={t(`此浏览器中有 ${time(restorable.at)} 未保存的修改`, `This browser holds unsaved changes from ${time(restorable.at)}`)}
+          message={t(`此浏览器中有 ${time(doc.restorable.at)} 未保存的修改`, `This browser holds unsaved changes from ${time(doc.restorable.at)}`)}
           action={
             <Space>
-              <Button
-                size="small"
-                type="primary"
-                onClick={() => {
-                  history.record(contentRef.current, 'structure');
-                  contentRef.current = restorable.content;
-                  setContent(restorable.content);
-                  setRestorable(null);
-                  // Restored work saves over the version it was based on; a newer version is merged.
-                  setBaseVersion(restorable.baseVersion);
-                  setStatus('dirty');
-                }}
-              >
+              <Button size="small" type="primary" onClick={doc.restore}>
                 {t('恢复', 'Restore')}
               </Button>
-              <Button
-                size="small"
-                onClick={() => {
-                  writeUnsaved(id, null);
-                  setRestorable(null);
-                }}
-              >
+              <Button size="small" onClick={doc.discard}>
                 {t('丢弃', 'Discard')}
               </Button>
             </Space>
@@ -525,7 +363,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
               t('修改保存在此浏览器中，连接恢复后会自动重试。', 'Your changes are kept in this browser and will be saved when the connection returns.')
             ) : undefined
           }
-          action={<Button size="small" onClick={() => void save()}>{t('重试', 'Retry')}</Button>}
+          action={<Button size="small" onClick={() => void doc.save()}>{t('重试', 'Retry')}</Button>}
         />
       )}
       <div className={`editor-layout${showFindings ? ' with-findings' : ''}`}>
@@ -602,56 +440,21 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
           </button>
         </div>
       )}
-      {blocker.state === 'blocked' && (
-        <div className="leave-prompt" role="alertdialog" aria-modal="true" aria-labelledby="leave-title">
-          <div className="leave-prompt-box">
-            <h2 id="leave-title">{blocked ? t('有无效的输入尚未保存', 'Some entries are invalid and not saved') : t('有修改尚未保存', 'There are unsaved changes')}</h2>
-            <p>{t('离开后，未保存的修改仍会保留在此浏览器中，下次打开时可以恢复。', 'If you leave, the unsaved changes stay in this browser and can be restored next time.')}</p>
-            <div className="leave-prompt-actions">
-              <button type="button" className="btn" onClick={() => blocker.reset()} autoFocus>
-                {t('留在此页', 'Stay')}
-              </button>
-              {!blocked && (
-                <button
-                  type="button"
-                  className="btn primary"
-                  onClick={() => {
-                    void save().then(() => blocker.proceed());
-                  }}
-                >
-                  {t('保存后离开', 'Save and leave')}
-                </button>
-              )}
-              <button type="button" className="btn" onClick={() => blocker.proceed()}>
-                {t('不保存，离开', 'Leave without saving')}
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      <LeavePrompt blocker={blocker} invalid={blocked} onSave={() => doc.save()} />
       {conflict && (
         <Suspense fallback={null}>
           <ConflictModal
             conflict={conflict}
             onResolve={(choices: ReadonlyMap<string, Resolution>) => {
               const resolved = resolveMerge(conflict.merge, choices);
-              history.record(contentRef.current, 'structure');
-              contentRef.current = resolved;
-              setContent(resolved);
-              setSavedContent(conflict.content);
-              setBaseVersion(conflict.version);
+              doc.adopt({ content: resolved, saved: conflict.content, version: conflict.version });
               setConflict(null);
-              void save({ baseVersion: conflict.version, content: resolved });
+              void doc.save({ baseVersion: conflict.version, content: resolved });
             }}
             onTakeTheirs={() => {
-              history.record(contentRef.current, 'structure');
-              contentRef.current = conflict.content;
-              setContent(conflict.content);
-              setSavedContent(conflict.content);
-              setBaseVersion(conflict.version);
-              writeUnsaved(id, null);
+              doc.adopt({ content: conflict.content, saved: conflict.content, version: conflict.version });
               setConflict(null);
-              setStatus('saved');
+              doc.setStatus('saved');
             }}
           />
         </Suspense>

@@ -6,13 +6,15 @@
  * exceeded. The bureau returns it with a reason and row comments, or accepts it; the department
  * publishes it. The public sees published ones read-only (`publicView`).
  */
-import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography, Upload } from 'antd';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkSelfEvaluation } from '../../../src/core/evaluation/evaluationRules.ts';
+import { withScores } from '../../../src/core/evaluation/prefill.ts';
 import { EVALUATION_STATE_NAMES, type EvaluationState } from '../../../src/core/evaluation/evaluationWorkflow.ts';
 import type { ScoreFormula } from '../../../src/core/evaluation/scoring.ts';
+import { twoPlaces } from '../../../src/core/monitoring/ratio.ts';
 import type { EvaluationIndicator, SelfEvaluation } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationView } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
@@ -21,6 +23,12 @@ import { useResource } from '../api/useResource.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { moveInGrid } from '../components/gridNavigation.ts';
+import { EditorToolbar } from '../editor/EditorToolbar.tsx';
+import { mergeWithCurrent } from '../editor/mergeWithCurrent.ts';
+import { RestoreBanner } from '../editor/RestoreBanner.tsx';
+import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useEditorKeys } from '../editor/useEditorKeys.ts';
+import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { StatusPage } from '../components/StatusPage.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -50,40 +58,71 @@ interface CommentRow {
 
 export function EvaluationSheet({ publicView = false }: { publicView?: boolean }) {
   const { id = '' } = useParams();
-  const { t, pick, time } = useLocale();
+  const { t } = useLocale();
   const path = publicView ? `/api/v1/public/evaluations/${id}` : `/api/v1/evaluations/${id}`;
   const resource = useResource(`evaluation:${path}`, () => api<EvaluationView>('GET', path));
+  if (resource.error instanceof ApiError && resource.error.status === 404) {
+    return <StatusPage code="404" title={t('绩效自评表不存在或无权查看', 'No such self-evaluation, or not yours to see')} actions={<Link className="btn" to={publicView ? '/public/evaluations' : '/evaluations'}>{t('返回绩效自评', 'Back to self-evaluations')}</Link>} />;
+  }
+  if (!resource.data || resource.data.id !== id) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
+  return <EvaluationEditor key={`${publicView}:${id}`} id={id} publicView={publicView} view={resource.data} setView={resource.set} reload={resource.reload} />;
+}
+
+function EvaluationEditor({ id, publicView, view, setView, reload }: { id: string; publicView: boolean; view: EvaluationView; setView: (view: EvaluationView) => void; reload: () => void }) {
+  const { t, pick, time } = useLocale();
   const comments = useResource(publicView ? null : `evaluation-comments:${id}`, () => api<{ comments: CommentRow[] }>('GET', `/api/v1/evaluations/${id}/comments`));
-  const [draft, setDraft] = useState<SelfEvaluation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [badAmount, setBadAmount] = useState(false);
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState<'submit' | 'accept' | 'publish' | null>(null);
   const [commentAt, setCommentAt] = useState<number | null>(null);
   const [commentText, setCommentText] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
   const grid = useRef<HTMLTableElement>(null);
-  const view = resource.data;
 
-  useEffect(() => {
-    if (!draft) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [draft]);
+  const current = useCallback(async () => {
+    const answer = await api<EvaluationView>('GET', `/api/v1/evaluations/${id}`);
+    return { version: answer.version, content: answer.content };
+  }, [id]);
+  const doc = useDocumentEditor<SelfEvaluation>({
+    id,
+    content: view.content,
+    version: view.version,
+    canEdit: view.canEdit && !publicView,
+    put: async ({ baseVersion, content: sent, autosave, note }) => {
+      const saved = await api<EvaluationView>('PUT', `/api/v1/evaluations/${id}`, { baseVersion, content: sent, autosave, ...(note ? { note } : {}) });
+      setView(saved);
+      return saved;
+    },
+    onConflict: mergeWithCurrent(current, (version, clashes) =>
+      setNotice(
+        clashes > 0
+          ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
+          : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
+      ),
+    ),
+    current,
+    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
+  });
+  const content = doc.content;
+  const editable = view.canEdit && !publicView;
+  const saveNow = () => {
+    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
+  };
+  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, editable);
+  const blocker = useLeavePrompt(editable && doc.unsaved);
 
-  const content = draft ?? view?.content ?? null;
-  const live = useMemo(() => (content && view ? checkSelfEvaluation(content, view.config) : null), [content, view]);
+  // The scores as the server will store them, from what is typed now: a score computed from the last
+  // saved points or actual never disagrees with the one shown beside it.
+  const live = useMemo(() => checkSelfEvaluation(withScores(content, view.config), view.config), [content, view.config]);
   const errorsAt = useMemo(() => {
     const map = new Map<string, string>();
-    for (const f of live?.findings ?? []) if (f.severity === 'error') map.set(f.path, pick(f.message));
+    for (const f of live.findings) if (f.severity === 'error') map.set(f.path, pick(f.message));
     return map;
   }, [live, pick]);
 
-  const edit = (change: (e: SelfEvaluation) => SelfEvaluation) => setDraft((current) => {
-    const base = current ?? resource.data?.content;
-    return base ? change(base) : current;
-  });
+  const { edit } = doc;
   const editRow = (row: number, change: (i: EvaluationIndicator) => EvaluationIndicator) => edit((e) => ({ ...e, indicators: e.indicators.map((i, k) => (k === row ? change(i) : i)) }));
 
   const run = async (work: () => Promise<void>) => {
@@ -97,21 +136,16 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
       setBusy(false);
     }
   };
-  const save = async (): Promise<void> => {
-    if (badAmount) throw new ApiError(400, 'validation-failed', { zh: '执行数不是有效金额，请改正后再保存', en: 'the amount spent is not a valid amount; correct it first' }, [{ field: 'content.funds.executed', message: 'invalid' }]);
-    if (!view || !draft) return;
-    const saved = await api<EvaluationView>('PUT', `/api/v1/evaluations/${id}`, { baseVersion: view.version, content: draft });
-    resource.set(saved);
-    setDraft(null);
+  const saveFirst = async (): Promise<void> => {
+    if (doc.blocked) throw new ApiError(400, 'validation-failed', { zh: '执行数不是有效金额，请改正后再保存', en: 'the amount spent is not a valid amount; correct it first' }, [{ field: 'content.funds.executed', message: 'invalid' }]);
+    if (doc.status === 'saved') return;
+    if (!(await doc.save())) throw doc.saveError ?? new ApiError(409, 'not-saved', { zh: '自评表未能保存，请先处理保存问题', en: 'the self-evaluation could not be saved; deal with that first' });
   };
-  const onSave = () => run(async () => {
-    await save();
-    void antdMessage.success(t('已保存', 'Saved'));
-  });
   const move = (action: 'submit' | 'accept' | 'publish') => run(async () => {
-    await save();
+    await saveFirst();
     await api('POST', `/api/v1/evaluations/${id}/transitions`, { action });
-    resource.reload();
+    setConfirming(null);
+    reload();
     void antdMessage.success({ submit: t('已提交财政部门审核', 'Submitted'), accept: t('已审核通过', 'Accepted'), publish: t('已公开', 'Published') }[action]);
   });
   const onReturn = () => run(async () => {
@@ -119,19 +153,17 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
     await api('POST', `/api/v1/evaluations/${id}/transitions`, { action: 'return', reason });
     setReturning(false);
     setReason('');
-    resource.reload();
+    reload();
     comments.reload();
   });
   const onImport = (file: File) => {
     void run(async () => {
       // Unsaved values are saved first, so the file fills in on top of them.
-      await save();
-      const current = resource.data;
-      if (!current) return;
+      await saveFirst();
       const data = await fileToBase64(file);
-      const answer = await api<EvaluationView & { matched: number; unmatched: string[] }>('POST', `/api/v1/evaluations/${id}/import`, { baseVersion: current.version, file: { name: file.name, data } });
-      resource.set(answer);
-      setDraft(null);
+      const answer = await api<EvaluationView & { matched: number; unmatched: string[] }>('POST', `/api/v1/evaluations/${id}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
+      setView(answer);
+      doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
       void antdMessage.success(answer.unmatched.length > 0 ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`) : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`));
     });
     return false;
@@ -144,12 +176,6 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
     comments.reload();
   });
 
-  if (resource.error instanceof ApiError && resource.error.status === 404) {
-    return <StatusPage code="404" title={t('绩效自评表不存在或无权查看', 'No such self-evaluation, or not yours to see')} actions={<Link className="btn" to={publicView ? '/public/evaluations' : '/evaluations'}>{t('返回绩效自评', 'Back to self-evaluations')}</Link>} />;
-  }
-  if (!view || !content || !live) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
-
-  const editable = view.canEdit;
   const score = live.score;
   const canReview = view.allowedActions.includes('return');
   const errors = live.findings.filter((f) => f.severity === 'error');
@@ -158,31 +184,30 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
 
   return (
     <div className="page" data-testid="evaluation-page">
+      <EditorToolbar
+        title={`${content.projectName ?? content.department ?? ''} · ${content.year ?? ''} ${content.title ?? ''}`}
+        editing={
+          editable
+            ? { status: doc.status, invalidCount: doc.invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }
+            : undefined
+        }
+      >
+        {view.allowedActions.includes('submit') && <Button type="primary" onClick={() => setConfirming('submit')} data-testid="submit-evaluation">{t('提交审核', 'Submit for review')}</Button>}
+        {canReview && <Button danger onClick={() => setReturning(true)} data-testid="return-evaluation">{t('退回', 'Return')}</Button>}
+        {view.allowedActions.includes('accept') && <Button type="primary" onClick={() => setConfirming('accept')} data-testid="accept-evaluation">{t('审核通过', 'Accept')}</Button>}
+        {view.allowedActions.includes('publish') && <Button type="primary" onClick={() => setConfirming('publish')} data-testid="publish-evaluation">{t('公开', 'Publish')}</Button>}
+      </EditorToolbar>
       <div className="page-header">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {content.projectName ?? content.department} · {content.year ?? ''} {content.title}
-          </Typography.Title>
-          <Space wrap style={{ marginTop: 4 }}>
-            <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(EVALUATION_STATE_NAMES[view.state])}</Tag>
-            <span data-testid="evaluation-total">
-              {t('总分', 'Total')}: <strong>{score.total ?? '—'}</strong>
-            </span>
-            <span data-testid="evaluation-grade">
-              {t('等级', 'Grade')}: {score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
-            </span>
-          </Space>
-        </div>
+        <Space wrap>
+          <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(EVALUATION_STATE_NAMES[view.state])}</Tag>
+          <span data-testid="evaluation-total">
+            {t('总分', 'Total')}{t('：', ': ')}<strong>{score.total ?? '—'}</strong>
+          </span>
+          <span data-testid="evaluation-grade">
+            {t('等级', 'Grade')}{t('：', ': ')}{score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
+          </span>
+        </Space>
         <Space wrap className="no-print">
-          {editable && (
-            <Button icon={<SaveOutlined />} onClick={() => void onSave()} disabled={!draft} loading={busy && !!draft}>
-              {draft ? t('保存', 'Save') : t('已保存', 'Saved')}
-            </Button>
-          )}
-          {view.allowedActions.includes('submit') && <Button type="primary" onClick={() => void move('submit')} loading={busy} data-testid="submit-evaluation">{t('提交审核', 'Submit for review')}</Button>}
-          {canReview && <Button danger onClick={() => setReturning(true)} data-testid="return-evaluation">{t('退回', 'Return')}</Button>}
-          {view.allowedActions.includes('accept') && <Button type="primary" onClick={() => void move('accept')} loading={busy} data-testid="accept-evaluation">{t('审核通过', 'Accept')}</Button>}
-          {view.allowedActions.includes('publish') && <Button type="primary" onClick={() => void move('publish')} loading={busy} data-testid="publish-evaluation">{t('公开', 'Publish')}</Button>}
           {editable && (
             <Upload accept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm,.txt" showUploadList={false} beforeUpload={onImport}>
               <Button icon={<UploadOutlined />}>{t('从 Excel 导入', 'Import from Excel')}</Button>
@@ -193,6 +218,9 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
           <a className="btn" href={`${downloads}/${id}.xlsx`} download><FileExcelOutlined />{t('下载 Excel', 'Download Excel')}</a>
         </Space>
       </div>
+      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
+      {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} style={{ marginBottom: 12 }} message={notice} data-testid="editor-notice" />}
+      <ErrorAlert error={doc.saveError} onRetry={() => void doc.save()} />
       <ErrorAlert error={error} />
       {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
       {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('财政部门退回了此自评表', 'The finance bureau returned this self-evaluation')} description={view.returnReason} />}
@@ -222,7 +250,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
               <td className="readonly">{content.funds.initialBudget ?? '—'}</td>
               <td className="readonly">{content.funds.annualBudget ?? '—'}</td>
               <td>
-                {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => setBadAmount(!ok)} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
+                {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => doc.setInvalid('/funds/executed', ok ? null : t('全年执行数不是金额', 'the amount executed is not an amount'))} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
               </td>
               <td className="readonly">{score.funds.points}</td>
               <td className="readonly">{score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
@@ -264,7 +292,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
 
       <Card size="small" title={t('绩效指标', 'Indicators')} extra={editable ? <span className="cell-hint">{t('Enter/↑↓ 在列中移动；Ctrl+S 保存', 'Enter/↑↓ move within a column; Ctrl+S saves')}</span> : null} style={{ marginBottom: 12 }}>
         <div className="grid-scroll">
-          <table className="monitor-grid" ref={grid} onKeyDown={(event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, () => void onSave())} data-testid="evaluation-grid">
+          <table className="monitor-grid" ref={grid} onKeyDown={(event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, saveNow)} data-testid="evaluation-grid">
             <thead>
               <tr>
                 <th>#</th>
@@ -297,7 +325,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
                       {!editable ? (indicator.applicable ? indicator.actual : '/') : <input aria-label={`${name} ${t('实际完成值', 'actual')}`} data-row={row} data-column="actual" value={indicator.actual} disabled={!editable || !indicator.applicable} aria-invalid={editable && errorsAt.has(`${base}/actual`) ? true : undefined} title={errorsAt.get(`${base}/actual`)} onChange={(e) => editRow(row, (i) => ({ ...i, actual: e.target.value }))} />}
                     </td>
                     <td className={editable ? undefined : 'readonly'}>
-                      {!editable ? indicator.points : <input aria-label={`${name} ${t('分值', 'points')}`} data-row={row} data-column="points" inputMode="decimal" value={indicator.points ?? ''} disabled={!editable} style={{ minWidth: 56 }} aria-invalid={editable && errorsAt.has(`${base}/points`) ? true : undefined} onChange={(e) => editRow(row, (i) => ({ ...i, points: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />}
+                      {!editable ? (indicator.points === null ? '—' : twoPlaces(indicator.points)) : <input aria-label={`${name} ${t('分值', 'points')}`} data-row={row} data-column="points" inputMode="decimal" value={indicator.points ?? ''} disabled={!editable} style={{ minWidth: 56 }} aria-invalid={editable && errorsAt.has(`${base}/points`) ? true : undefined} onChange={(e) => editRow(row, (i) => ({ ...i, points: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />}
                     </td>
                     <td className={qualitative && editable ? undefined : 'readonly'} data-testid={`score-${row}`}>
                       {qualitative && editable ? (
@@ -308,11 +336,18 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
                       <div className="cell-hint">
                         {s ? pick(FORMULA_NAMES[s.formula]) : ''}
                         {s?.band ? ` ${s.band.min}–${s.band.max}` : ''}
+                        {s && s.score !== null && s.counted !== s.score && score.rescale ? t(`（${s.score} × ${score.rescale.factor}，不适用指标的分值已分摊）`, ` (${s.score} × ${score.rescale.factor}: points of rows not applicable shared out)`) : ''}
                       </div>
                       {errorsAt.get(`${base}/score`) && editable && <div className="cell-error">{errorsAt.get(`${base}/score`)}</div>}
                     </td>
                     <td>
-                      <input type="checkbox" style={{ width: 'auto', minWidth: 0 }} aria-label={`${name} ${t('适用', 'applies')}`} checked={indicator.applicable} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, applicable: e.target.checked }))} />
+                      {editable ? (
+                        <input type="checkbox" style={{ width: 'auto', minWidth: 0 }} aria-label={`${name} ${t('适用', 'applies')}`} checked={indicator.applicable} onChange={(e) => editRow(row, (i) => ({ ...i, applicable: e.target.checked }))} />
+                      ) : indicator.applicable ? (
+                        t('适用', 'yes')
+                      ) : (
+                        t('不适用', 'no')
+                      )}
                     </td>
                     {!editable ? (
                       <>
@@ -352,7 +387,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
         </div>
       </Card>
 
-      <Card size="small" title={t('评价结论', 'Conclusion')} style={{ marginBottom: 12 }}>
+      <Card size="small" title={t('总体评价', 'Overall assessment')} style={{ marginBottom: 12 }}>
         {(['conclusion', 'problems', 'improvements'] as const).map((field) => (
           <div key={field} style={{ marginBottom: 8 }}>
             <label htmlFor={`closing-${field}`}>{{ conclusion: t('评价结论', 'Conclusion'), problems: t('存在问题', 'Problems'), improvements: t('改进措施', 'Improvements') }[field]}</label>
@@ -387,7 +422,7 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
               const row = /^\/indicators\/(\d+)/.exec(c.path);
               return (
                 <li key={c.id} data-testid="evaluation-comment">
-                  <strong>{row ? t(`第 ${Number(row[1]) + 1} 行`, `row ${Number(row[1]) + 1}`) : t('整张表', 'whole table')}</strong>：{c.body}
+                  <strong>{row ? t(`第 ${Number(row[1]) + 1} 行`, `row ${Number(row[1]) + 1}`) : t('整张表', 'whole table')}</strong>{t('：', ': ')}{c.body}
                   <span className="cell-hint"> — {c.author.displayName}，{time(c.createdAt)}</span>
                 </li>
               );
@@ -396,6 +431,35 @@ export function EvaluationSheet({ publicView = false }: { publicView?: boolean }
         </Card>
       )}
 
+      <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
+      <Modal
+        open={confirming !== null}
+        title={{ submit: t('提交审核', 'Submit for review'), accept: t('审核通过', 'Accept'), publish: t('公开自评表', 'Publish the self-evaluation') }[confirming ?? 'submit']}
+        okText={{ submit: t('提交', 'Submit'), accept: t('审核通过', 'Accept'), publish: t('公开', 'Publish') }[confirming ?? 'submit']}
+        cancelText={t('取消', 'Cancel')}
+        okButtonProps={{ loading: busy, disabled: confirming === 'submit' && errors.length > 0 }}
+        onOk={() => confirming && void move(confirming)}
+        onCancel={() => setConfirming(null)}
+      >
+        <p>
+          {{
+            submit: t('提交后将不能修改，直到财政部门退回。', 'After submitting it cannot be edited until the finance bureau returns it.'),
+            accept: t('审核通过后，部门即可公开此自评表。', 'Once accepted, the department can publish it.'),
+            publish: t('公开后任何人都可查看。', 'Anyone will be able to read it.'),
+          }[confirming ?? 'submit']}
+        </p>
+        <Alert
+          data-testid="confirm-evaluation-summary"
+          type={errors.length > 0 ? 'error' : 'info'}
+          showIcon
+          message={
+            errors.length > 0
+              ? t(`还有 ${errors.length} 处须处理。`, `${errors.length} things still to fix.`)
+              : t(`总分 ${score.total ?? '—'}，等级 ${score.grade ?? '—'}`, `Total ${score.total ?? '—'}, grade ${score.grade ?? '—'}`)
+          }
+        />
+        <ErrorAlert error={error} />
+      </Modal>
       <Modal open={returning} title={t('退回自评表', 'Return the self-evaluation')} okText={t('退回', 'Return')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true, loading: busy, disabled: reason.trim() === '' }} onOk={() => void onReturn()} onCancel={() => setReturning(false)}>
         <label htmlFor="return-reason">{t('退回意见（必填）', 'Reason (required)')}</label>
         <Input.TextArea id="return-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={5000} data-testid="return-reason" />

@@ -6,6 +6,8 @@
 import { Button, Card, Empty, Input, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { SELF_EVALUATION_WORKFLOW } from '../../../src/kinds/selfEvaluation/index.ts';
+import { actionsFromState } from '../../../src/kinds/workflow.ts';
 import { EVALUATION_STATE_NAMES, EVALUATION_STATES, type EvaluationState } from '../../../src/core/evaluation/evaluationWorkflow.ts';
 import { EVALUATION_GRADES } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../../../src/format/apiTypes.ts';
@@ -141,9 +143,10 @@ function Overview({ year }: { year: number }) {
               const e = data.items.find((i) => i.id === eid);
               return e ? `${e.departmentName}${e.projectName ? ` · ${e.projectName}` : ''}` : eid;
             }}
+            errorsOf={(eid) => data.items.find((i) => i.id === eid)?.errorCount ?? 0}
             steps={[
-              { label: t('批量审核通过', 'Accept selected'), primary: true, testId: 'batch-accept-evaluations', request: { action: 'accept' } },
-              { label: t('批量退回', 'Return selected'), danger: true, withReason: { title: t(`退回所选的 ${selected.length} 份自评表`, `Return the ${selected.length} selected self-evaluations`), request: (reason) => ({ action: 'return', reason }) } },
+              { label: t('批量审核通过', 'Accept selected'), done: t('已审核通过', 'accepted'), primary: true, testId: 'batch-accept-evaluations', applies: (eid) => data.items.some((i) => i.id === eid && actionsFromState(SELF_EVALUATION_WORKFLOW, i.state).includes('accept')), request: () => ({ action: 'accept' }) },
+              { label: t('批量退回', 'Return selected'), done: t('已退回', 'returned'), danger: true, testId: 'batch-return-evaluations', applies: (eid) => data.items.some((i) => i.id === eid && actionsFromState(SELF_EVALUATION_WORKFLOW, i.state).includes('return')), opinion: 'required', request: (reason) => ({ action: 'return', reason }) },
             ]}
             onDone={() => {
               setSelected([]);

@@ -10,16 +10,9 @@ import { api, ApiError, query } from '../api/client.ts';
 import type { Change, DeclarationView, StoredVersion, VersionMeta } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { pointerLabel } from '../declaration/pointerLabel.ts';
-import { describeValue } from '../editor/describeValue.ts';
+import { ChangesTable } from '../declaration/ChangesTable.tsx';
+import { noteIn } from '../declaration/versionNote.ts';
 import { useLocale } from '../i18n/locale.tsx';
-
-/** A version note written in both languages (`由文本导入… (imported from text…)`), in the chosen one. */
-function noteIn(note: string, lang: 'zh' | 'en'): string {
-  const both = /^(.*\S)\s*\(([\x20-\x7E]+)\)$/.exec(note);
-  if (!both) return note;
-  return lang === 'zh' ? (both[1] ?? note) : (both[2] ?? note);
-}
 
 export default function HistoryPage() {
   const { id = '' } = useParams();
@@ -82,9 +75,6 @@ export default function HistoryPage() {
   };
 
   const changes = diff.data?.changes ?? [];
-  const labelOf = (c: Change) => pointerLabel(c.op === 'remove' ? diff.data?.older : diff.data?.newer, c.path, t);
-  const before = (c: Change): string => (c.op === 'add' || c.op === 'move' ? '' : describeValue(c.from, t));
-  const after = (c: Change): string => (c.op === 'remove' ? '' : describeValue(c.to, t));
 
   return (
     <>
@@ -183,31 +173,7 @@ export default function HistoryPage() {
         {changes.length === 0 && !diff.loading && diff.data ? (
           <Empty description={t('两个版本没有差异', 'No differences')} />
         ) : (
-          <Table<Change>
-            size="small"
-            data-testid="diff"
-            rowKey={(c) => `${c.op}${c.path}`}
-            loading={diff.loading}
-            dataSource={changes}
-            pagination={false}
-            locale={{ emptyText: ' ' }}
-            tableLayout="fixed"
-            rowClassName={(c) => `diff-${c.op === 'move' ? 'replace' : c.op}`}
-            columns={[
-              {
-                title: t('变化', 'Change'),
-                width: 110,
-                render: (_: unknown, c) => (
-                  <Tag color={c.op === 'add' ? 'green' : c.op === 'remove' ? 'red' : c.op === 'move' ? 'blue' : 'gold'}>
-                    {c.op === 'add' ? ('row' in c && c.row ? t('新增行', 'row added') : t('新增', 'added')) : c.op === 'remove' ? ('row' in c && c.row ? t('删除行', 'row removed') : t('删除', 'removed')) : c.op === 'move' ? t('移动行', 'row moved') : t('修改', 'changed')}
-                  </Tag>
-                ),
-              },
-              { title: t('位置', 'Where'), width: '26%', render: (_: unknown, c) => <span title={c.path}>{c.op === 'move' ? `${labelOf(c)} ${t(`（原第 ${c.fromIndex + 1} 行）`, `(was row ${c.fromIndex + 1})`)}` : labelOf(c)}</span> },
-              { title: t('原值', 'Before'), width: '32%', render: (_: unknown, c) => <span className="diff-value">{before(c)}</span> },
-              { title: t('新值', 'After'), width: '32%', render: (_: unknown, c) => <span className="diff-value">{after(c)}</span> },
-            ]}
-          />
+          <ChangesTable changes={changes} older={diff.data?.older} newer={diff.data?.newer} loading={diff.loading} />
         )}
       </Card>
     </>

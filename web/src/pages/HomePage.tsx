@@ -52,7 +52,7 @@ function TodoList({ kind }: { kind: TodoKind }) {
         renderItem={(item) => (
           <List.Item>
             <Link to={`/declarations/${item.id}`}>
-              {item.kind === 'project-target' ? `${t('项目', 'Project')}：${item.projectName ?? ''}` : item.departmentName} · {item.year}
+              {item.kind === 'project-target' ? `${t('项目', 'Project')}${t('：', ': ')}${item.projectName ?? ''}` : item.departmentName} · {item.year}
             </Link>
             <StateTag state={item.state} />
           </List.Item>
@@ -67,11 +67,14 @@ export function HomePage() {
   const { user } = useSession();
   const [chosenYear, setYear] = useState<number | null>(null);
   // Until a year is chosen: this year when it has forms, else the latest before it — not a future year drafted early.
-  const { years, withForms, loading: yearsLoading } = useYears('mine');
+  const { years, withForms, loading: yearsLoading } = useYears('work');
   const year = chosenYear ?? defaultYear(withForms);
   const statistics = useResource(yearsLoading ? null : `stats:${year}`, () => api<YearStatistics>('GET', `/api/v1/statistics${query({ year })}`));
   if (!user) return null;
   const todos = TODO_BY_ROLE[user.role];
+  // The counts open the list of the same forms: the department's, or the region's.
+  const scope = user.departmentId ? { departmentId: user.departmentId } : user.regionId ? { regionId: user.regionId } : {};
+  const scopeName = user.departmentId ? t('本部门', 'my department’s') : user.regionId ? t('本区划', 'my region’s') : t('全部', 'all');
   const states: DeclarationState[] = ['draft', 'submitted', 'returned', 'approved', 'published'];
   return (
     <>
@@ -97,11 +100,17 @@ export function HomePage() {
         </section>
       )}
       <ErrorAlert error={statistics.error} onRetry={statistics.reload} />
-      <Card style={{ marginBottom: 16 }} data-testid="counts-by-state" size="small" title={t(`${year} 年度各状态的申报表`, `Forms of ${year} by state`)}>
+      <Card
+        style={{ marginBottom: 16 }}
+        data-testid="counts-by-state"
+        size="small"
+        title={t(`${scopeName} ${year} 年度各状态的申报表`, `${scopeName} forms of ${year} by state`)}
+        extra={<Link to="/public">{t('其他部门已公开的申报表见公开查询', 'Forms others published: public pages')}</Link>}
+      >
         <Row gutter={16}>
           {states.map((state) => (
             <Col span={4} key={state}>
-              <Link to={`/declarations?state=${state}&year=${year}`}>
+              <Link to={`/declarations${query({ state, year, ...scope })}`}>
                 <Statistic title={stateName(state, t)} value={statistics.data?.byState[state] ?? 0} loading={statistics.loading || yearsLoading} />
               </Link>
             </Col>
@@ -116,7 +125,7 @@ export function HomePage() {
         ) : statistics.loading || yearsLoading ? (
           <Skeleton active />
         ) : (
-          <Empty description={t(`${year} 年度暂无可见的申报表`, `No forms you can see for ${year}`)} />
+          <Empty description={t(`${year} 年度${scopeName}暂无申报表`, `No ${scopeName} forms for ${year}`)} />
         )}
       </Card>
     </>

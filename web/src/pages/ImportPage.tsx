@@ -3,23 +3,28 @@
  * its text or a table copied from a web page; see the source — the sheet as a grid, the PDF's pages
  * with their cells, the text's lines — beside what was read from it, with what the importer could
  * not place marked; save it as a draft. Plain text is read in the browser; other formats by the
- * server's readers (the same ones as `jixiao import`). The year and
- * department come from the text when it names them; choosing others is said plainly and must be
- * confirmed, so that a form never lands silently in the wrong department or year.
+ * server's readers (the same ones as `jixiao import`). Each form keeps the year it prints unless
+ * another is chosen for it (said plainly, and confirmed); one that prints no year is marked as
+ * assumed (core/formYear.ts, the rule of the background import too). A form the department has
+ * already is said before saving, with the way to bring this file into it when it is a draft.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin, Statistic, Steps, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Segmented, Select, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState, type ClipboardEvent } from 'react';
+import { draftingYear, formYear, overridesPrintedYear, type FormYear } from '../../../src/core/formYear.ts';
 import type { TargetDocument } from '../../../src/core/document.ts';
 import { looksLikeCsv } from '../../../src/readers/csvSniff.ts';
 import type { SourceFormat, SourceTables as Tables } from '../../../src/table/sourceTable.ts';
 import { Link, useNavigate } from 'react-router';
+import { stateName } from '../declaration/vocabulary.ts';
 import { importFormBytes, importFormText } from '../../../src/import/text/importFormText.ts';
 import { sameDepartment } from '../../../src/import/text/sameDepartment.ts';
 import { checkDeclaration, countBySeverity } from '../../../src/core/rules/checkDeclaration.ts';
 import { api, ApiError } from '../api/client.ts';
-import type { DeclarationView } from '../api/types.ts';
+import type { AnyDeclarationView, DeclarationSummary, DeclarationView } from '../api/types.ts';
 import { NewDeclarationDialog } from '../components/NewDeclarationDialog.tsx';
+import { useExistingForms } from '../components/useExistingForm.ts';
+import { UpdateFromFileDialog } from '../declaration/UpdateFromFileDialog.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { SourceTables } from '../declaration/SourceTables.tsx';
@@ -74,26 +79,30 @@ export default function ImportPage() {
   const navigate = useNavigate();
   const departments = allDepartments(regions).filter((d) => d.id === user?.departmentId);
   const [departmentId, setDepartmentId] = useState<string | undefined>(user?.departmentId ?? undefined);
-  // The year the text prints wins; until a text is read, forms are drafted for next year from July on.
-  const [year, setYear] = useState<number>(new Date().getMonth() >= 6 ? new Date().getFullYear() + 1 : new Date().getFullYear());
+  // The year of forms that print none: the drafting year (next year from July on).
+  const [defaultYear] = useState<number>(() => draftingYear(new Date()));
+  // Per form, the year chosen for it (null: the printed one, or the default).
+  const [chosen, setChosen] = useState<ReadonlyArray<number | null>>([]);
   const [confirmed, setConfirmed] = useState<ReadonlyArray<'year' | 'department'>>([]);
   const [pasted, setPasted] = useState('');
   // A table copied from a web page arrives as HTML beside its text: kept, so the table is read as one.
   const [pastedHtml, setPastedHtml] = useState<{ html: string; text: string } | null>(null);
   const [reading, setReading] = useState<string | null>(null);
-  // Which of several forms read from one source the preview shows.
+  // Which of several forms read from one source the summary, the source and the preview show.
   const [shown, setShown] = useState(0);
   const [source, setSource] = useState<Source | null>(null);
   const [saving, setSaving] = useState(false);
   const [creating, setCreating] = useState(false);
   const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [pdfView, setPdfView] = useState<'cells' | 'pages'>('cells');
+  const [updating, setUpdating] = useState<{ id: string; draft: AnyDeclarationView['content']; document: TargetDocument } | null>(null);
 
   const show = (provided: Provided, outcome: Outcome) => {
     setSaveError(null);
     setConfirmed([]);
     setSource({ provided, outcome });
     setShown(0);
-    if (outcome.ok && outcome.declaration.year !== null) setYear(outcome.declaration.year);
+    setChosen(outcome.ok ? outcome.documents.map(() => null) : []);
   };
 
   const readOnServer = async (provided: Provided) => {
@@ -144,14 +153,44 @@ export default function ImportPage() {
     show({ kind: 'text', name: file.name, text }, textOutcome(result));
   };
 
+  const outcome = source?.outcome;
+  const documents = useMemo(() => (outcome?.ok ? outcome.documents : []), [outcome]);
+  // Each form's year by the one rule: printed, else chosen, else the default (assumed).
+  const years: FormYear[] = documents.map((d, i) => formYear(d.year, chosen[i] ?? null, defaultYear));
+  const overridden = years.map((y, i) => ({ y, i })).filter(({ y }) => overridesPrintedYear(y));
+  const printedDepartment = outcome?.ok ? outcome.declaration.department : null;
+  const chosenDepartment = departments.find((d) => d.id === departmentId)?.name ?? null;
+  const departmentMismatch = !!(printedDepartment && chosenDepartment && !sameDepartment(printedDepartment, chosenDepartment));
+  const mismatches = [...(overridden.length > 0 ? (['year'] as const) : []), ...(departmentMismatch ? (['department'] as const) : [])];
+  const unconfirmed = mismatches.filter((m) => !confirmed.includes(m));
+  // What the department has already: said before saving, never only after.
+  const existing = useExistingForms(documents.map((d, i) => ({ departmentId: departmentId ?? '', year: years[i]?.year ?? defaultYear, kind: d.kind, ...(d.kind === 'project-target' ? { projectName: d.project.name } : {}) })));
+  const clashes = (existing ?? []).filter((e): e is DeclarationSummary => e !== null);
+
+  // The form shown, as it will be saved: its year and the chosen department.
+  const shownDocument = documents[shown] ?? null;
+  const shownYear = years[shown];
+  const shownYearValue = shownYear?.year;
+  const preview = useMemo(() => (shownDocument && shownYearValue !== undefined ? { ...shownDocument, year: shownYearValue, department: chosenDepartment ?? shownDocument.department } : null), [shownDocument, shownYearValue, chosenDepartment]);
+  const unparsedLines = useMemo(() => new Set(shownDocument ? shownDocument.unparsed.map((u) => u.line) : []), [shownDocument]);
+  const unparsedCells = useMemo(() => new Set(documents.flatMap((d) => d.unparsed.flatMap((u) => (u.at ? [u.at] : [])))), [documents]);
+  const unparsedCount = shownDocument?.unparsed.length ?? 0;
+  // Counted as the draft will be: the same form, year and department, and the same words.
+  const counts = useMemo(() => (preview ? countBySeverity(checkDeclaration(preview)) : null), [preview]);
+  const lines = useMemo(() => (source?.provided.kind === 'text' ? source.provided.text.split(/\r\n|\r|\n/) : []), [source]);
+  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)'), docx: 'Word (.docx)', csv: 'CSV' })[format];
+  const formName = (d: TargetDocument, i: number) => `${i + 1}. ${d.kind === 'project-target' ? t(`项目：${d.project.name ?? '（未命名）'}`, `Project: ${d.project.name ?? '(unnamed)'}`) : t('部门整体申报表', 'Department-wide form')}`;
+  // A workbook's sheets are its forms: the source shows the shown form's sheet.
+  const sheetOfShown = outcome?.ok && outcome.source && outcome.source.sheets.length === documents.length && documents.length > 1 ? shown : null;
+
   const save = async () => {
     if (!source?.outcome.ok || !departmentId) return;
     setSaving(true);
     setSaveError(null);
     try {
-      const created = await api<DeclarationView & { imported?: string[] }>('POST', '/api/v1/declarations/import', { departmentId, year, ...sourceBody(source.provided), confirm: confirmed });
-      // A text of several forms made several drafts: the list shows them all.
-      navigate((created.imported?.length ?? 1) > 1 ? `/declarations?year=${year}&departmentId=${departmentId}` : `/declarations/${created.id}`);
+      const created = await api<DeclarationView & { imported?: string[] }>('POST', '/api/v1/declarations/import', { departmentId, year: defaultYear, years: years.map((y) => (y.source === 'chosen' ? y.year : null)), ...sourceBody(source.provided), confirm: confirmed });
+      // Several forms made several drafts: the list shows them all.
+      navigate((created.imported?.length ?? 1) > 1 ? `/declarations?departmentId=${departmentId}` : `/declarations/${created.id}`);
     } catch (caught) {
       setSaveError(caught instanceof ApiError ? caught : null);
     } finally {
@@ -159,24 +198,25 @@ export default function ImportPage() {
     }
   };
 
-  const outcome = source?.outcome;
-  const printedYear = outcome?.ok ? outcome.declaration.year : null;
-  const printedDepartment = outcome?.ok ? outcome.declaration.department : null;
-  const chosenDepartment = departments.find((d) => d.id === departmentId)?.name ?? null;
-  const mismatches = [
-    ...(printedYear !== null && printedYear !== year ? (['year'] as const) : []),
-    ...(printedDepartment && chosenDepartment && !sameDepartment(printedDepartment, chosenDepartment) ? (['department'] as const) : []),
-  ];
-  const unconfirmed = mismatches.filter((m) => !confirmed.includes(m));
-  // What is shown as read follows the year chosen, so the preview never says another year than the one saved.
-  const shownDocument = outcome?.ok ? (outcome.documents[shown] ?? outcome.declaration) : null;
-  const preview = shownDocument ? { ...shownDocument, year, department: chosenDepartment ?? shownDocument.department } : null;
-  const unparsedLines = useMemo(() => new Set(outcome?.ok ? outcome.documents.flatMap((d) => d.unparsed.map((u) => u.line)) : []), [outcome]);
-  const unparsedCells = useMemo(() => new Set(outcome?.ok ? outcome.documents.flatMap((d) => d.unparsed.flatMap((u) => (u.at ? [u.at] : []))) : []), [outcome]);
-  const unparsedCount = outcome?.ok ? outcome.documents.reduce((n, d) => n + d.unparsed.length, 0) : 0;
-  const counts = useMemo(() => (outcome?.ok ? countBySeverity(checkDeclaration(outcome.declaration)) : null), [outcome]);
-  const lines = useMemo(() => (source?.provided.kind === 'text' ? source.provided.text.split(/\r\n|\r|\n/) : []), [source]);
-  const formatName = (format: SourceFormat) => ({ text: t('文本', 'text'), html: t('网页表格', 'web table'), pdf: 'PDF', xlsx: 'Excel (.xlsx)', xls: t('Excel 97-2003 (.xls)', 'Excel 97-2003 (.xls)'), docx: 'Word (.docx)', csv: 'CSV' })[format];
+  const openUpdate = async (existingId: string, document: TargetDocument) => {
+    try {
+      const view = await api<AnyDeclarationView>('GET', `/api/v1/declarations/${existingId}`);
+      setUpdating({ id: existingId, draft: view.content, document });
+    } catch (caught) {
+      setSaveError(caught instanceof ApiError ? caught : null);
+    }
+  };
+
+  const yearTag = (y: FormYear) =>
+    y.source === 'printed' ? (
+      <Tag color="green">{t('按表上年度', 'as printed')}</Tag>
+    ) : y.source === 'assumed' ? (
+      <Tag color="orange" data-testid="year-assumed">{t('表上未印年度，假定', 'not printed: assumed')}</Tag>
+    ) : y.printed !== null ? (
+      <Tag color="red">{t(`表上为 ${y.printed} 年度`, `the form prints ${y.printed}`)}</Tag>
+    ) : (
+      <Tag>{t('已选定', 'chosen')}</Tag>
+    );
 
   return (
     <>
@@ -185,6 +225,7 @@ export default function ImportPage() {
         <Button onClick={() => setCreating(true)}>{t('不导入，新建空白申报表', 'New blank form instead')}</Button>
       </div>
       {creating && <NewDeclarationDialog onClose={() => setCreating(false)} />}
+      {updating && <UpdateFromFileDialog draftId={updating.id} draft={updating.draft} preset={{ name: source?.provided.name ?? '', documents: [updating.document] }} onClose={() => setUpdating(null)} />}
       <Steps style={{ marginBottom: 16 }} current={source ? (outcome?.ok ? 1 : 0) : 0} items={[{ title: t('提供文件或文本', 'Provide the file or text') }, { title: t('核对解析结果', 'Check what was read') }, { title: t('保存为草稿', 'Save as a draft') }]} />
       {!source && (
         <Spin spinning={reading !== null} tip={reading ? t(`正在读取 ${reading}…`, `Reading ${reading}…`) : undefined}>
@@ -235,65 +276,116 @@ export default function ImportPage() {
           action={<Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>}
         />
       )}
-      {source && outcome?.ok && (
+      {source && outcome?.ok && shownDocument && (
         <>
-          <Card size="small" style={{ marginBottom: 16 }}>
+          <Card size="small" style={{ marginBottom: 16 }} data-testid="import-summary" title={documents.length > 1 ? t(`第 ${shown + 1} 份表（共 ${documents.length} 份）`, `Form ${shown + 1} of ${documents.length}`) : undefined}>
             <Row gutter={16} align="middle">
               <Col span={5}>
-                <Statistic title={outcome.declaration.kind === 'project-target' ? t('项目申报表（份）', 'Project forms') : t('重点项目', 'Projects')} value={outcome.declaration.kind === 'project-target' ? outcome.documents.length : outcome.declaration.projects.length} />
-              </Col>
-              <Col span={5}>
-                <Statistic title={t('绩效指标', 'Indicators')} value={outcome.declaration.indicators.length} />
-              </Col>
-              <Col span={5}>
-                <Statistic title={outcome.format === 'text' ? t('未能解析的行', 'Unparsed lines') : t('未能解析的单元格', 'Unparsed cells')} value={unparsedCount} valueStyle={{ color: unparsedCount > 0 ? '#cf1322' : undefined }} />
-              </Col>
-              <Col span={5}>
-                <Statistic title={t('检查：错误 / 警告', 'Check: errors / warnings')} value={`${counts?.error ?? 0} / ${counts?.warning ?? 0}`} />
+                <Statistic title={shownDocument.kind === 'project-target' ? t('项目', 'Project') : t('重点项目', 'Projects')} value={shownDocument.kind === 'project-target' ? (shownDocument.project.name ?? '—') : shownDocument.projects.length} valueStyle={shownDocument.kind === 'project-target' ? { fontSize: 16 } : undefined} />
               </Col>
               <Col span={4}>
+                <Statistic title={t('绩效指标', 'Indicators')} value={shownDocument.indicators.length} />
+              </Col>
+              <Col span={4}>
+                <Statistic title={outcome.format === 'text' ? t('未能解析的行', 'Unparsed lines') : t('未能解析的单元格', 'Unparsed cells')} value={unparsedCount} valueStyle={{ color: unparsedCount > 0 ? '#cf1322' : undefined }} />
+              </Col>
+              <Col span={6}>
+                <Statistic
+                  title={t('检查结果', 'Findings')}
+                  value={t(`${counts?.error ?? 0} 个错误、${counts?.warning ?? 0} 个警告、${counts?.info ?? 0} 个提示`, `${counts?.error ?? 0} errors, ${counts?.warning ?? 0} warnings, ${counts?.info ?? 0} notes`)}
+                  valueStyle={{ fontSize: 16 }}
+                  data-testid="import-findings"
+                />
+              </Col>
+              <Col span={5}>
                 <Typography.Text type="secondary" data-testid="import-format">
                   {source.provided.name} · {formatName(outcome.format)}
                   {outcome.encoding ? ` · ${t(`${outcome.encoding.toUpperCase()} 编码`, `${outcome.encoding.toUpperCase()} encoding`)}` : ''}
-                  {outcome.documents.length > 1 ? ` · ${t(`${outcome.documents.length} 份表`, `${outcome.documents.length} forms`)}` : ''}
+                  {documents.length > 1 ? ` · ${t(`${documents.length} 份表`, `${documents.length} forms`)}` : ''}
                   {outcome.simplified ? ` · ${t('繁体已按简体识别', 'traditional read as simplified')}` : ''}
                 </Typography.Text>
               </Col>
             </Row>
           </Card>
           <Card size="small" style={{ marginBottom: 16 }}>
-            <Form layout="inline">
+            <Form layout="inline" style={{ marginBottom: 12 }}>
               <Form.Item label={t('部门', 'Department')} htmlFor="import-department" validateStatus={saveError?.fieldMessage('departmentId') ? 'error' : undefined}>
-                <Select id="import-department" style={{ width: 320 }} value={departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
-              </Form.Item>
-              <Form.Item
-                label={t('年度', 'Year')}
-                htmlFor="import-year"
-                validateStatus={saveError?.fieldMessage('year') ? 'error' : undefined}
-                help={saveError?.fieldMessage('year') ? pick(saveError.text) : undefined}
-              >
-                <InputNumber id="import-year" min={2000} max={2100} precision={0} value={year} onChange={(v) => typeof v === 'number' && setYear(v)} />
+                <Select id="import-department" style={{ width: 320 }} value={departmentId} onChange={(v) => { setDepartmentId(v); setSaveError(null); }} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
               </Form.Item>
               <Space>
                 <Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>
-                <Button type="primary" loading={saving} disabled={!departmentId || unconfirmed.length > 0} onClick={() => void save()}>
-                  {t('保存为草稿', 'Save as a draft')}
+                <Button type="primary" loading={saving} disabled={!departmentId || unconfirmed.length > 0 || clashes.length > 0 || existing === undefined} onClick={() => void save()} data-testid="import-save">
+                  {documents.length > 1 ? t(`保存为草稿（${documents.length} 份）`, `Save as drafts (${documents.length})`) : t('保存为草稿', 'Save as a draft')}
                 </Button>
               </Space>
             </Form>
+            <Table
+              size="small"
+              rowKey={(_, i) => String(i)}
+              pagination={false}
+              data-testid="import-forms"
+              dataSource={documents.map((d, i) => ({ d, i }))}
+              rowClassName={({ i }) => (i === shown ? 'import-form-shown' : '')}
+              columns={[
+                { title: t('表', 'Form'), render: (_: unknown, { d, i }) => (documents.length > 1 ? <Button type="link" size="small" aria-pressed={i === shown} onClick={() => setShown(i)}>{formName(d, i)}</Button> : formName(d, i)) },
+                { title: t('表上年度', 'Printed year'), render: (_: unknown, { d }) => (d.year === null ? <span className="secondary">{t('未印', 'none')}</span> : d.year) },
+                {
+                  title: t('保存为年度', 'Saved as'),
+                  render: (_: unknown, { i }) => (
+                    <InputNumber
+                      aria-label={t(`第 ${i + 1} 份表的年度`, `year of form ${i + 1}`)}
+                      id={i === 0 ? 'import-year' : undefined}
+                      min={2000}
+                      max={2100}
+                      precision={0}
+                      value={years[i]?.year}
+                      onChange={(v) => {
+                        if (typeof v !== 'number') return;
+                        setChosen(documents.map((d, k) => (k === i ? (v === d.year ? null : v) : (chosen[k] ?? null))));
+                        setSaveError(null);
+                      }}
+                    />
+                  ),
+                },
+                { title: t('年度说明', 'Year'), render: (_: unknown, { i }) => (years[i] ? yearTag(years[i]) : null) },
+                {
+                  title: t('本部门已有', 'Already there'),
+                  render: (_: unknown, { d, i }) => {
+                    const found = existing?.[i];
+                    if (existing === undefined) return <span className="secondary">{t('查询中…', 'checking…')}</span>;
+                    if (!found) return <span className="secondary">{t('无', 'none')}</span>;
+                    const editable = found.state === 'draft' || found.state === 'returned';
+                    return (
+                      <Space wrap size={4} data-testid="import-existing">
+                        <Tag color="red">{t(`已有 ${found.year} 年度此表（${stateName(found.state, t)}）`, `a ${found.year} form exists (${stateName(found.state, t)})`)}</Tag>
+                        <Link to={`/declarations/${found.id}`}>{t('打开', 'Open')}</Link>
+                        {editable && (
+                          <Button size="small" onClick={() => void openUpdate(found.id, d)} data-testid="import-update-existing">
+                            {t('用此文件更新该草稿', 'Update that draft from this file')}
+                          </Button>
+                        )}
+                      </Space>
+                    );
+                  },
+                },
+              ]}
+            />
+            {clashes.length > 0 && (
+              <Alert style={{ marginTop: 12 }} type="error" showIcon data-testid="import-clash" message={t('本部门已有同一年度的这张表：另选年度，或用此文件更新已有的草稿', 'The department has this form for that year already: choose another year, or update the existing draft from this file')} />
+            )}
             {mismatches.length > 0 && (
               <Alert
                 data-testid="import-mismatch"
                 style={{ marginTop: 12 }}
                 type="warning"
                 showIcon
-                message={t('文本与所选的年度或部门不一致，请核对', 'The text names another year or department than chosen; please check')}
+                message={t('所选的年度或部门与表上所印的不一致，请核对', 'A year or department chosen differs from what the form prints; please check')}
                 description={
                   <div>
                     {mismatches.includes('year') && (
                       <label className="check" style={{ display: 'flex' }}>
                         <input type="checkbox" checked={confirmed.includes('year')} onChange={(e) => setConfirmed(e.target.checked ? [...confirmed, 'year'] : confirmed.filter((c) => c !== 'year'))} />
-                        {t(`文本是 ${printedYear} 年度的申报表；确认作为 ${year} 年度保存`, `The text is the ${printedYear} form; save it as ${year} anyway`)}
+                        {overridden.map(({ y, i }) => t(`${documents.length > 1 ? `第 ${i + 1} 份表` : '此表'}印的是 ${y.printed} 年度，确认按 ${y.year} 年度保存`, `${documents.length > 1 ? `form ${i + 1}` : 'the form'} prints ${y.printed}: save it as ${y.year}`)).join(t('；', '; '))}
                       </label>
                     )}
                     {mismatches.includes('department') && (
@@ -306,21 +398,22 @@ export default function ImportPage() {
                 }
               />
             )}
-            {saveError && !saveError.fieldMessage('year') && (
-              <Alert role="alert" style={{ marginTop: 12 }} type="error" showIcon message={pick(saveError.text)} />
-            )}
-            {saveError?.extra.existingId ? (
-              <div style={{ marginTop: 8 }}>
-                <Link to={`/declarations/${String(saveError.extra.existingId)}`}>{t('打开已有的申报表', 'Open the existing form')}</Link>
-              </div>
-            ) : null}
+            {saveError && <Alert role="alert" style={{ marginTop: 12 }} type="error" showIcon message={pick(saveError.text)} />}
           </Card>
           <Row gutter={16}>
-            <Col span={10}>
+            <Col span={11}>
               {outcome.source ? (
-                <Card size="small" title={outcome.format === 'pdf' ? t('原文：PDF 各页及识别出的单元格（红色为未能解析）', 'Source: the PDF pages with the cells found (unparsed in red)') : t('原文：表格（红色为未能解析的单元格）', 'Source: the table (unparsed cells in red)')}>
+                <Card
+                  size="small"
+                  title={outcome.format === 'pdf' ? t('原文：PDF 中识别出的单元格（红色为未能解析）', 'Source: the cells found in the PDF (unparsed in red)') : t('原文：表格（红色为未能解析的单元格）', 'Source: the table (unparsed cells in red)')}
+                  extra={
+                    outcome.format === 'pdf' ? (
+                      <Segmented<'cells' | 'pages'> size="small" value={pdfView} onChange={setPdfView} options={[{ value: 'cells', label: t('按表格', 'As a table') }, { value: 'pages', label: t('按页面', 'As pages') }]} />
+                    ) : undefined
+                  }
+                >
                   <div className="source-view source-tables" data-testid="source-view">
-                    <SourceTables source={outcome.source} unparsed={unparsedCells} />
+                    <SourceTables source={outcome.source} unparsed={unparsedCells} sheet={sheetOfShown} onSheet={setShown} pdfView={pdfView} />
                   </div>
                 </Card>
               ) : (
@@ -338,21 +431,14 @@ export default function ImportPage() {
                 </Card>
               )}
             </Col>
-            <Col span={14}>
+            <Col span={13}>
               <Card
                 size="small"
                 title={t('解析结果', 'What was read')}
                 style={{ maxHeight: '78vh', overflow: 'auto' }}
                 extra={
-                  outcome.documents.length > 1 ? (
-                    <Select
-                      aria-label={t('查看第几份表', 'Which form to show')}
-                      size="small"
-                      style={{ width: 260 }}
-                      value={shown}
-                      onChange={setShown}
-                      options={outcome.documents.map((d, i) => ({ value: i, label: `${i + 1}. ${d.kind === 'project-target' ? (d.project.name ?? t('项目申报表', 'project form')) : (d.department ?? t('部门整体申报表', 'department form'))}` }))}
-                    />
+                  documents.length > 1 ? (
+                    <Select aria-label={t('查看第几份表', 'Which form to show')} size="small" style={{ width: 260 }} value={shown} onChange={setShown} options={documents.map((d, i) => ({ value: i, label: formName(d, i) }))} />
                   ) : undefined
                 }
               >

@@ -14,16 +14,17 @@ import type { RegionNode } from '../api/types.ts';
 import { useAction } from '../api/useAction.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { jobNotes, jobOutcome, jobYears, type JobOutcome } from '../components/jobOutcome.ts';
+import { draftingYear } from '../../../src/core/formYear.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, managedRegions, useSession } from '../session/session.tsx';
 
 /** What the API takes in one request (the body is base64, 4/3 of the files). */
 const MAX_UPLOAD_BYTES = 85 * 1024 * 1024;
-const STATE_COLOURS: Record<JobView['state'], string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error', cancelled: 'warning' };
+const STATE_COLOURS: Record<JobOutcome, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error', cancelled: 'warning', 'all-failed': 'error', 'partly-failed': 'warning' };
 
 function useYears(): number[] {
-  const thisYear = new Date().getFullYear();
-  return Array.from({ length: 8 }, (_, k) => thisYear + 1 - k);
+  return jobYears(new Date());
 }
 
 function ImportCard({ onStarted }: { onStarted: () => void }) {
@@ -56,8 +57,18 @@ function ImportCard({ onStarted }: { onStarted: () => void }) {
           </Upload>
         </Form.Item>
         <Space wrap align="start" style={{ display: 'flex' }}>
-          <Form.Item label={t('年度', 'Year')} htmlFor="job-import-year">
-            <Select id="job-import-year" style={{ width: 180 }} value={year ?? 'printed'} onChange={(v: number | 'printed') => setYear(v === 'printed' ? null : v)} options={[{ value: 'printed', label: t('按表上所印年度', 'As each form prints') }, ...years.map((y) => ({ value: y, label: t(`${y} 年度`, String(y)) }))]} />
+          <Form.Item
+            label={t('年度', 'Year')}
+            htmlFor="job-import-year"
+            extra={t('每份表按其所印年度保存；表上未印年度的按此年度保存，并标明为假定。', 'Each form keeps the year it prints; one that prints none takes this year, marked as assumed.')}
+          >
+            <Select
+              id="job-import-year"
+              style={{ width: 300 }}
+              value={year ?? 'printed'}
+              onChange={(v: number | 'printed') => setYear(v === 'printed' ? null : v)}
+              options={[{ value: 'printed', label: t(`按表上所印年度（未印的按 ${draftingYear(new Date())} 年度）`, `As each form prints (none printed: ${draftingYear(new Date())})`) }, ...years.map((y) => ({ value: y, label: t(`按表上所印年度（未印的按 ${y} 年度）`, `As each form prints (none printed: ${y})`) }))]}
+            />
           </Form.Item>
           {admin && (
             <Form.Item label={t('部门', 'Department')} htmlFor="job-import-department">
@@ -113,7 +124,7 @@ export default function JobsPage() {
   }, [active, reload]);
   const { run: act, error: actionError } = useAction(() => list.reload());
   const canImport = user?.role === 'editor' || user?.role === 'approver' || user?.role === 'admin';
-  const stateName = (state: JobView['state']) => ({ queued: t('排队中', 'Queued'), running: t('进行中', 'Running'), done: t('已完成', 'Done'), failed: t('失败', 'Failed'), cancelled: t('已取消', 'Cancelled') })[state];
+  const stateName = (state: JobOutcome) => ({ queued: t('排队中', 'Queued'), running: t('进行中', 'Running'), done: t('已完成', 'Done'), failed: t('失败', 'Failed'), cancelled: t('已取消', 'Cancelled'), 'all-failed': t('全部失败', 'All failed'), 'partly-failed': t('部分失败', 'Partly failed') })[state];
   return (
     <div className="page" data-testid="jobs-page">
       <Typography.Title level={3} style={{ marginTop: 0 }}>
@@ -142,29 +153,43 @@ export default function JobsPage() {
             dataSource={list.data?.jobs ?? []}
             pagination={false}
             expandable={{
-              rowExpandable: (job) => job.failed > 0,
+              rowExpandable: (job) => job.failed > 0 || jobNotes(job).length > 0,
               onExpand: (open, job) => {
                 if (open) void api<JobView>('GET', `/api/v1/jobs/${job.id}`).then((full) => setDetails((d) => ({ ...d, [job.id]: full })));
               },
               expandedRowRender: (job) => {
                 const full = details[job.id];
-                if (!full) return t('读取中…', 'Loading…');
+                const notes = jobNotes(job);
+                if (!full && job.failed > 0) return t('读取中…', 'Loading…');
                 return (
-                  <ul className="job-failures" data-testid="job-failures">
-                    {full.failures.map((f) => (
-                      <li key={f.seq}>
-                        {/* The message names its file already; the label says where it was (a folder, a zip). */}
-                        <strong>{f.label}</strong>：{pick(f.error).replace(/^[^：:]+[：:]\s*/, '')}
-                      </li>
-                    ))}
-                  </ul>
+                  <>
+                    {full && full.failures.length > 0 && (
+                      <ul className="job-failures" data-testid="job-failures">
+                        {full.failures.map((f) => (
+                          <li key={f.seq}>
+                            {/* The message names its file already; the label says where it was (a folder, a zip). */}
+                            <strong>{f.label}</strong>
+                            {t('：', ': ')}
+                            {pick(f.error).replace(/^[^：:]+[：:]\s*/, '')}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {notes.length > 0 && (
+                      <ul className="job-notes" data-testid="job-notes">
+                        {notes.map((n, i) => (
+                          <li key={i}>{pick(n)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
                 );
               },
             }}
             columns={[
               { title: t('任务', 'Job'), key: 'kind', render: (_: unknown, job) => (list.data ? pick(list.data.names[job.kind]) : job.kind) },
               { title: t('开始时间', 'Started'), dataIndex: 'createdAt', render: (v: string) => time(v) },
-              { title: t('状态', 'State'), dataIndex: 'state', render: (s: JobView['state']) => <Tag color={STATE_COLOURS[s]}>{stateName(s)}</Tag> },
+              { title: t('状态', 'State'), key: 'state', render: (_: unknown, job) => <Tag color={STATE_COLOURS[jobOutcome(job)]} data-testid="job-state" data-outcome={jobOutcome(job)}>{stateName(jobOutcome(job))}</Tag> },
               {
                 title: t('进度', 'Progress'),
                 key: 'progress',

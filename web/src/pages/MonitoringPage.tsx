@@ -77,6 +77,9 @@ function OpenRoundForm({ onOpened }: { onOpened: (id: string) => void }) {
     });
   };
   const fieldProblem = (field: string) => (error instanceof ApiError ? error.fieldMessage(field) : undefined);
+  // Said beside the box as it is typed, not as "请求内容有误" after sending.
+  const yearValue = Number(values.year);
+  const yearProblem = !/^\d{4}$/.test(values.year.trim()) || yearValue < 2000 || yearValue > 2100 ? t('年度应为 2000 至 2100 之间的四位数字，如 2026', 'a year of four digits from 2000 to 2100, e.g. 2026') : undefined;
   const submit = async () => {
     setBusy(true);
     setError(null);
@@ -94,8 +97,8 @@ function OpenRoundForm({ onOpened }: { onOpened: (id: string) => void }) {
       <Form.Item label={t('区划', 'Region')} validateStatus={fieldProblem('regionId') ? 'error' : undefined}>
         <Select style={{ width: 240 }} value={values.regionId || undefined} placeholder={t('选择区划', 'choose a region')} onChange={(v: string) => set('regionId', v)} options={regions.map((r) => ({ value: r.id, label: r.label }))} aria-label={t('区划', 'Region')} />
       </Form.Item>
-      <Form.Item label={t('年度', 'Year')} validateStatus={fieldProblem('year') ? 'error' : undefined}>
-        <Input style={{ width: 90 }} value={values.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" aria-label={t('年度', 'Year')} />
+      <Form.Item label={t('年度', 'Year')} validateStatus={yearProblem || fieldProblem('year') ? 'error' : undefined} help={yearProblem} htmlFor="round-year">
+        <Input id="round-year" style={{ width: 90 }} value={values.year} onChange={(e) => set('year', e.target.value)} inputMode="numeric" aria-label={t('年度', 'Year')} aria-invalid={yearProblem ? true : undefined} aria-describedby={yearProblem ? 'round-year_help' : undefined} />
       </Form.Item>
       <Form.Item label={t('轮次名称', 'Name')} validateStatus={fieldProblem('name') ? 'error' : undefined}>
         <Input style={{ width: 110 }} value={values.name} onChange={(e) => set('name', e.target.value)} aria-label={t('轮次名称', 'Name')} />
@@ -107,7 +110,7 @@ function OpenRoundForm({ onOpened }: { onOpened: (id: string) => void }) {
         <Input type="date" style={{ width: 150 }} value={values.due} onChange={(e) => set('due', e.target.value)} aria-label={t('报送期限', 'Due')} />
       </Form.Item>
       <Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} disabled={!values.regionId}>
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!values.regionId || yearProblem !== undefined}>
           {t('开启轮次', 'Open the round')}
         </Button>
       </Form.Item>

@@ -13,6 +13,7 @@ import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { DirectoryImportDialog } from '../components/DirectoryImportDialog.tsx';
 import { useLocale } from '../i18n/locale.tsx';
+import { childLevel } from '../components/regionLevels.ts';
 import { allRegions, managedRegions, useSession } from '../session/session.tsx';
 
 const LEVELS = [
@@ -46,10 +47,12 @@ export default function OrganisationsPage() {
   const region = regions.find((r) => r.id === selected) ?? null;
 
   const toNodes = (nodes: readonly RegionNode[]): DataNode[] =>
-    nodes.map((r) => ({ key: r.id, title: `${r.name}（${r.departments.filter((d) => !d.archivedAt).length}）`, children: toNodes(r.children) }));
+    nodes.map((r) => ({ key: r.id, title: t(`${r.name}（${r.departments.filter((d) => !d.archivedAt).length}）`, `${r.name} (${r.departments.filter((d) => !d.archivedAt).length})`), children: toNodes(r.children) }));
 
   const open = (next: Dialog) => {
     setDialog(next);
+    // A new region takes the level below its parent's, changeable.
+    if (next.kind === 'region') setLevel(childLevel(next.parentId === null ? null : (regions.find((r) => r.id === next.parentId)?.level ?? null)));
     setName('rename-region' === next.kind || 'rename-department' === next.kind ? next.name : '');
     setError(null);
   };

@@ -5,14 +5,13 @@
  * the version it started from; another's save in between is
  * merged field by field (core/declarationDiff.ts), and a clash is put to the user.
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { useUndoHistory } from '../editor/useUndoHistory.ts';
-import { Link, useBlocker } from 'react-router';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { mergeDeclarations } from '../../../src/core/declarationDiff.ts';
 import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
 import { goalList, projectIndicator, type ProjectIndicator, type ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { AnyDeclarationView, Comment, LibraryEntryView } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
@@ -23,6 +22,17 @@ import { EditorSection } from '../editor/EditorSection.tsx';
 import { GrowingTextArea } from '../editor/GrowingTextArea.tsx';
 import { LibraryNameInput } from '../editor/LibraryNameInput.tsx';
 import { MoneyInput } from '../editor/MoneyInput.tsx';
+import { CarriedOverMark } from '../editor/CarriedOverMark.tsx';
+import { similarRows } from '../editor/similarIndicators.ts';
+import { placeInClass } from '../editor/editing.ts';
+import { EditorToolbar } from '../editor/EditorToolbar.tsx';
+import { RestoreBanner } from '../editor/RestoreBanner.tsx';
+import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useEditorKeys } from '../editor/useEditorKeys.ts';
+import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
+import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
+import type { EditKind } from '../editor/useUndoHistory.ts';
+import { StateTag } from '../components/StateTag.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 
 type Check = (content: ProjectTargetDeclaration) => Finding[];
@@ -30,8 +40,6 @@ const loadChecker = (): Promise<Check> => import('../../../src/core/rules/checkD
 
 /** Rules that read other documents: only the server, which has them, can say these. */
 const ACROSS_DOCUMENTS = new Set(['project-funds-match-department', 'continuing-without-last-year', 'target-below-last-year']);
-
-type Status = 'saved' | 'unsaved' | 'saving' | 'error';
 
 interface Similar {
   id: string;
@@ -48,22 +56,54 @@ const TEXT_COLUMNS = [
   ['note', '备注', 'Note'],
 ] as const;
 
+const isProjectForm = (content: unknown): content is ProjectTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'project-target';
+
 export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationView & { content: ProjectTargetDeclaration }; comments: Comment[] }) {
   const { t } = useLocale();
-  const [content, setContent] = useState<ProjectTargetDeclaration>(view.content);
-  const [saved, setSaved] = useState<ProjectTargetDeclaration>(view.content);
-  const [baseVersion, setBaseVersion] = useState(view.version);
-  const [status, setStatus] = useState<Status>('saved');
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [serverFindings, setServerFindings] = useState<Finding[]>(view.findings);
   const [check, setCheck] = useState<Check | null>(null);
-  const [invalid, setInvalidBoxes] = useState<ReadonlyMap<string, string>>(new Map());
   const [similar, setSimilar] = useState<Similar[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
   // The columns regions add beyond the target are shown when the form has them, or when asked for.
   const [allColumns, setAllColumns] = useState(() => view.content.indicators.some((i) => i.standard || i.weight || i.note));
-  const contentRef = useRef(content);
-  contentRef.current = content;
+
+  const doc = useDocumentEditor<ProjectTargetDeclaration>({
+    id,
+    content: view.content,
+    version: view.version,
+    canEdit: view.canEdit,
+    put: async ({ baseVersion, content: sent, autosave, note }) => {
+      const answer = await api<{ version: number; findings: Finding[] }>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content: sent, autosave, ...(note ? { note } : {}) });
+      // The server's findings (with the rules across documents) arrive with each save.
+      setServerFindings(answer.findings);
+      return answer;
+    },
+    onConflict: async (caught, base, mine) => {
+      const details = caught.extra as unknown as { currentVersion: number; current?: { content: ProjectTargetDeclaration; authorName?: string } };
+      if (!details.current) throw caught;
+      const merge = mergeDeclarations(base, mine, details.current.content);
+      setNotice(
+        merge.conflicts.length === 0
+          ? t(`${details.current.authorName ?? '他人'}刚保存了新版本，已与你的修改合并`, `${details.current.authorName ?? 'Someone'} saved meanwhile; their changes are merged with yours`)
+          : t(`${details.current.authorName ?? '他人'}刚保存了新版本，有 ${merge.conflicts.length} 处与你的修改冲突；已保留你的修改`, `${details.current.authorName ?? 'Someone'} saved meanwhile; ${merge.conflicts.length} fields clash with yours — yours are kept`),
+      );
+      return { merged: merge.merged, theirs: details.current.content, version: details.currentVersion };
+    },
+    current: async () => {
+      const answer = await api<AnyDeclarationView>('GET', `/api/v1/declarations/${id}`);
+      return { version: answer.version, content: answer.content as ProjectTargetDeclaration };
+    },
+    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
+  });
+  const content = doc.content;
+  const contentRef = doc.contentRef;
+  const saveNow = () => {
+    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
+  };
+  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, view.canEdit);
+  const blocker = useLeavePrompt(view.canEdit && doc.unsaved);
+  useReplaceFromAddress(doc, isProjectForm);
 
   useEffect(() => {
     let live = true;
@@ -73,112 +113,30 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
     };
   }, []);
 
+  // Live from the first edit on: what is typed is checked as typed; the rules across documents are the server's, from the last save.
   const deferred = useDeferredValue(content);
   const findings = useMemo(() => {
-    if (!check || deferred === saved) return serverFindings;
+    if (!check || deferred === view.content) return serverFindings;
     return [...check(deferred), ...serverFindings.filter((f) => ACROSS_DOCUMENTS.has(f.rule))];
-  }, [check, deferred, saved, serverFindings]);
+  }, [check, deferred, view.content, serverFindings]);
 
-  const history = useUndoHistory<ProjectTargetDeclaration>();
-  const edit = (change: (draft: ProjectTargetDeclaration) => ProjectTargetDeclaration) => {
-    // Typing in one box is one step; a button (another element in focus) starts a step of its own.
-    history.record(contentRef.current, 'typing');
-    setContent((current) => change(current));
-    setStatus('unsaved');
+  const edit = (change: (draft: ProjectTargetDeclaration) => ProjectTargetDeclaration, kind: EditKind = 'typing') => {
+    doc.edit(change, kind);
     setNotice(null);
-  };
-  const step = (direction: 'undo' | 'redo') => {
-    const next = direction === 'undo' ? history.undo(contentRef.current) : history.redo(contentRef.current);
-    if (!next) return;
-    contentRef.current = next;
-    setContent(next);
-    setStatus('unsaved');
   };
   const setProject = <K extends keyof ProjectTargetDeclaration['project']>(key: K, value: ProjectTargetDeclaration['project'][K]) => edit((d) => ({ ...d, project: { ...d.project, [key]: value } }));
   const setRow = (index: number, change: Partial<ProjectIndicator>) => edit((d) => ({ ...d, indicators: d.indicators.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
+  /** A change of class: the row joins its class's block, so that the printed table shows each class once. */
+  const reclass = (index: number, change: Partial<ProjectIndicator>) => {
+    const rows = contentRef.current.indicators.map((row, i) => (i === index ? { ...row, ...change } : row));
+    const placed = placeInClass(rows, index);
+    edit((d) => ({ ...d, indicators: placed.rows }), placed.to === index ? 'typing' : 'structure');
+    if (placed.to !== index) setNotice(t(`第 ${index + 1} 行已移到同类指标的末尾（第 ${placed.to + 1} 行）`, `row ${index + 1} moved to the end of its class (row ${placed.to + 1})`));
+  };
 
-  const fields = useMemo<EditorFields>(
-    () => ({
-      comments: new Map(),
-      setInvalid: (path, message) =>
-        setInvalidBoxes((current) => {
-          if ((message === null && !current.has(path)) || current.get(path) === message) return current;
-          const next = new Map(current);
-          if (message === null) next.delete(path);
-          else next.set(path, message);
-          return next;
-        }),
-      announce: (message) => setNotice(message),
-      editKind: { current: 'typing' },
-    }),
-    [],
-  );
-
-  const saving = useRef(false);
-  const save = useCallback(async (autosave = false) => {
-    // One save at a time: a second one on the same base would collide with the first.
-    if (invalid.size > 0 || saving.current) return;
-    saving.current = true;
-    setStatus('saving');
-    setError(null);
-    const sending = contentRef.current;
-    try {
-      const answer = await api<{ version: number; findings: Finding[]; content: ProjectTargetDeclaration }>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content: sending, autosave });
-      setBaseVersion(answer.version);
-      setSaved(sending);
-      setServerFindings(answer.findings);
-      setStatus(contentRef.current === sending ? 'saved' : 'unsaved');
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.id === 'version-conflict' && caught.extra.current) {
-        const details = caught.extra as unknown as { currentVersion: number; current: { content: ProjectTargetDeclaration; authorName?: string } };
-        const merge = mergeDeclarations(saved, sending, details.current.content);
-        setBaseVersion(details.currentVersion);
-        setSaved(details.current.content);
-        if (merge.conflicts.length === 0) {
-          setContent(merge.merged);
-          setStatus('unsaved');
-          setNotice(t(`${details.current.authorName ?? '他人'}刚保存了新版本，已与你的修改合并，请再次保存`, `${details.current.authorName ?? 'Someone'} saved meanwhile; their changes are merged with yours — save again`));
-        } else {
-          setStatus('unsaved');
-          setNotice(t(`${details.current.authorName ?? '他人'}刚保存了新版本，有 ${merge.conflicts.length} 处与你的修改冲突；保存将以你的修改为准`, `${details.current.authorName ?? 'Someone'} saved meanwhile; ${merge.conflicts.length} fields clash with yours — saving keeps yours`));
-        }
-        return;
-      }
-      setStatus('error');
-      setError(caught);
-    } finally {
-      saving.current = false;
-    }
-  }, [baseVersion, id, invalid.size, saved, t]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      const key = event.key.toLowerCase();
-      if (key === 's') {
-        event.preventDefault();
-        void save();
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        step('redo');
-      } else if (key === 'z') {
-        event.preventDefault();
-        step('undo');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
-
-  // Autosave a pause after the last change, unless a box holds text it cannot take or a clash awaits the user.
-  useEffect(() => {
-    if (status !== 'unsaved' || invalid.size > 0 || notice !== null) return;
-    const timer = window.setTimeout(() => void save(true), 2500);
-    return () => window.clearTimeout(timer);
-  }, [content, status, invalid.size, notice, save]);
-
-  const unsaved = status === 'unsaved' || status === 'error';
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsaved && currentLocation.pathname !== nextLocation.pathname);
+  const { setInvalid } = doc;
+  const fields = useMemo<EditorFields>(() => ({ comments: new Map(), setInvalid, announce: (message) => setNotice(message), editKind: { current: 'typing' } }), [setInvalid]);
+  const invalid = doc.invalid;
 
   const findSimilar = async () => {
     setError(null);
@@ -193,7 +151,8 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   const pickEntry = (index: number, entry: LibraryEntryView) => {
     const row = contentRef.current.indicators[index];
     if (!row) return;
-    setRow(index, { level1: row.level1 ?? entry.level1, level2: row.level2 ?? entry.level2, unit: row.unit ?? entry.unit });
+    // The library's entry says where the indicator belongs: its class is taken, the row's unit kept if it has one.
+    reclass(index, { level1: entry.level1 ?? row.level1, level2: entry.level2 ?? row.level2, unit: row.unit ?? entry.unit });
   };
 
   const goals = (key: 'periodGoal' | 'annualGoal', zh: string, en: string) => {
@@ -212,13 +171,13 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
               }}
             />
             {items.length > 1 && (
-              <button type="button" className="btn" aria-label={t(`删除${zh} ${i + 1}`, `Remove ${en} ${i + 1}`)} onClick={() => edit((d) => ({ ...d, [key]: items.filter((_, j) => j !== i) }))}>
+              <button type="button" className="btn" aria-label={t(`删除${zh} ${i + 1}`, `Remove ${en} ${i + 1}`)} onClick={() => edit((d) => ({ ...d, [key]: items.filter((_, j) => j !== i) }), 'structure')}>
                 ×
               </button>
             )}
           </div>
         ))}
-        <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, [key]: [...items, ''] }))}>
+        <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, [key]: [...items, ''] }), 'structure')}>
           {t(`添加一条${zh}`, `Add a line`)}
         </button>
       </div>
@@ -231,49 +190,32 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   const orNull = (value: string) => (value.trim() === '' ? null : value);
   return (
     <EditorFieldsProvider value={fields}>
-      <div className="page-title">
-        <h1>
-          {t('编辑项目申报表', 'Edit project form')}：{p.name ?? t('（未命名项目）', '(unnamed project)')}
-        </h1>
-        <span className="save-status" role="status" data-testid="save-status" data-status={status}>
-          {{ saved: t('已保存', 'Saved'), unsaved: t('有未保存的修改', 'Unsaved changes'), saving: t('正在保存…', 'Saving…'), error: t('保存失败', 'Not saved') }[status]}
-        </span>
-        <button type="button" className="btn" disabled={!history.canUndo} onClick={() => step('undo')} title="Ctrl+Z">
-          {t('撤销', 'Undo')}
-        </button>
-        <button type="button" className="btn" disabled={!history.canRedo} onClick={() => step('redo')} title="Ctrl+Shift+Z">
-          {t('重做', 'Redo')}
-        </button>
-        <button type="button" className="btn primary" disabled={status === 'saving' || invalid.size > 0} onClick={() => void save()}>
-          {t('保存', 'Save')}
-        </button>
+      <EditorToolbar
+        title={
+          <>
+            {t('编辑', 'Edit')} · {view.year} <StateTag state={view.state} /> · {p.name ?? t('（未命名项目）', '(unnamed project)')} · {view.departmentName}
+          </>
+        }
+        editing={{ status: doc.status, invalidCount: invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }}
+      >
         <Link className="btn" to={`/declarations/${id}`}>
-          {t('查看', 'View')}
+          {t('完成', 'Done')}
         </Link>
-      </div>
+      </EditorToolbar>
+      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
       {invalid.size > 0 && (
-        <div className="ant-alert ant-alert-error" role="alert">
-          {t('以下金额无法识别，改正后才能保存：', 'These amounts cannot be read; correct them to save: ')}
-          {[...invalid.values()].join('；')}
+        <div className="ant-alert ant-alert-error notice-bar" role="alert" data-testid="invalid-entries">
+          {t('以下输入无效，改正前不会保存：', 'These entries are not valid; nothing is saved until they are corrected: ')}
+          {[...invalid.values()].join(t('；', '; '))}
         </div>
       )}
       {notice && (
-        <div className="ant-alert ant-alert-info" role="status">
+        <div className="ant-alert ant-alert-info notice-bar" role="status">
           {notice}
         </div>
       )}
-      <ErrorAlert error={error} />
-      {blocker.state === 'blocked' && (
-        <div className="ant-alert ant-alert-warning" role="alertdialog" aria-label={t('有未保存的修改', 'Unsaved changes')}>
-          {t('有未保存的修改。离开将丢失这些修改。', 'There are unsaved changes. Leaving loses them.')}
-          <button type="button" className="btn" onClick={() => blocker.reset()}>
-            {t('留下', 'Stay')}
-          </button>
-          <button type="button" className="btn danger" onClick={() => blocker.proceed()}>
-            {t('离开', 'Leave')}
-          </button>
-        </div>
-      )}
+      <ErrorAlert error={doc.saveError ?? error} onRetry={() => void doc.save()} />
+      <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
       <div className="form-layout">
         <div className="editor-main">
           <EditorSection title={t('项目基本情况', 'The project')}>
@@ -349,7 +291,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                       <MoneyInput label={t(`资金来源 ${i + 1} 金额`, `Source ${i + 1} amount`)} path={`/funds/items/${i}/amount`} value={item.amount} onChange={(amount) => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.map((x, j) => (j === i ? { ...x, amount } : x)) } }))} />
                     </td>
                     <td>
-                      <button type="button" className="btn" aria-label={t(`删除资金来源 ${i + 1}`, `Remove source ${i + 1}`)} onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.filter((_, j) => j !== i) } }))}>
+                      <button type="button" className="btn" aria-label={t(`删除资金来源 ${i + 1}`, `Remove source ${i + 1}`)} onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.filter((_, j) => j !== i) } }), 'structure')}>
                         ×
                       </button>
                     </td>
@@ -357,7 +299,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                 ))}
               </tbody>
             </table>
-            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: [...d.funds.items, { label: '', amount: null }] } }))}>
+            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: [...d.funds.items, { label: '', amount: null }] } }), 'structure')}>
               {t('添加资金来源', 'Add a source')}
             </button>
           </EditorSection>
@@ -406,14 +348,14 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                   {content.indicators.map((row, i) => (
                     <tr key={i} data-path={`/indicators/${i}`}>
                       <td>
-                        <ClassSelect label={t(`第 ${i + 1} 行一级指标`, `Row ${i + 1} level 1`)} value={row.level1} options={LEVEL1} onChange={(level1) => setRow(i, { level1, level2: null })} />
+                        <ClassSelect label={t(`第 ${i + 1} 行一级指标`, `Row ${i + 1} level 1`)} value={row.level1} options={LEVEL1} onChange={(level1) => reclass(i, { level1, level2: null })} />
                       </td>
                       <td>
-                        <ClassSelect label={t(`第 ${i + 1} 行二级指标`, `Row ${i + 1} level 2`)} value={row.level2} options={row.level1 ? classesUnder(row.level1) : []} onChange={(level2) => setRow(i, { level2 })} />
+                        <ClassSelect label={t(`第 ${i + 1} 行二级指标`, `Row ${i + 1} level 2`)} value={row.level2} options={row.level1 ? classesUnder(row.level1) : []} onChange={(level2) => reclass(i, { level2 })} />
                       </td>
                       <td>
-                        <LibraryNameInput label={t(`第 ${i + 1} 行三级指标`, `Row ${i + 1} indicator`)} value={row.name} level1={row.level1} onChange={(name) => setRow(i, { name })} onPick={(entry) => pickEntry(i, entry)} />
-                        {row.carriedOver !== undefined && <div className="carried-over">{t(`上年 ${row.carriedOver}`, `last year ${row.carriedOver}`)}</div>}
+                        <LibraryNameInput label={t(`第 ${i + 1} 行三级指标`, `Row ${i + 1} indicator`)} value={row.name} onChange={(name) => setRow(i, { name })} onPick={(entry) => pickEntry(i, entry)} />
+                        <CarriedOverMark row={row} />
                       </td>
                       <td>
                         <CellInput aria-label={t(`第 ${i + 1} 行实施期指标值`, `Row ${i + 1} period target`)} value={row.periodTarget ?? ''} onChange={(e) => setRow(i, { periodTarget: row.periodTarget === null && e.target.value === '' ? null : e.target.value })} />
@@ -430,14 +372,14 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                         <input type="checkbox" aria-label={t(`第 ${i + 1} 行为核心指标`, `Row ${i + 1} is a core indicator`)} checked={row.core} onChange={(e) => setRow(i, { core: e.target.checked })} />
                       </td>
                       <td>
-                        <button type="button" className="row-button danger icon-delete" aria-label={t(`删除第 ${i + 1} 行`, `Remove row ${i + 1}`)} title={t('删除此行', 'Remove this row')} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }))} />
+                        <button type="button" className="row-button danger icon-delete" aria-label={t(`删除第 ${i + 1} 行`, `Remove row ${i + 1}`)} title={t('删除此行', 'Remove this row')} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }), 'structure')} />
                       </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
-            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, indicators: [...d.indicators, projectIndicator('产出指标', '数量指标', '', '')] }))}>
+            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, indicators: [...d.indicators, projectIndicator(null, null, '', '')] }), 'structure')}>
               {t('添加指标', 'Add an indicator')}
             </button>
             <button type="button" className="btn" disabled={!p.name || p.name.trim().length < 2} onClick={() => void findSimilar()}>
@@ -449,7 +391,19 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
                 {similar.map((s) => (
                   <div key={s.id}>
                     {s.year} {t('年度', '')}「{s.projectName}」（{t(`${s.indicators.length} 项指标`, `${s.indicators.length} indicators`)}）
-                    <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, indicators: [...d.indicators, ...s.indicators.filter((x) => !d.indicators.some((y) => y.name === x.name)).map((x) => ({ ...x }))] }))}>
+                    <button
+                      type="button"
+                      className="btn"
+                      onClick={() => {
+                        const rows = similarRows(contentRef.current.indicators, s, view.year);
+                        edit((d) => ({ ...d, indicators: [...d.indicators, ...rows] }), 'structure');
+                        setNotice(
+                          s.year === view.year
+                            ? t(`已添加 ${rows.length} 项指标（来自「${s.projectName}」）；请按本项目核对指标值`, `${rows.length} indicators added (from "${s.projectName}"); check their targets for this project`)
+                            : t(`已添加 ${rows.length} 项指标（来自 ${s.year} 年「${s.projectName}」），目标中的年份已改为 ${view.year} 年起；请按本项目核对指标值`, `${rows.length} indicators added (from ${s.year}'s "${s.projectName}"), years in their targets moved to ${view.year}; check their targets for this project`),
+                        );
+                      }}
+                    >
                       {t('添加其指标', 'Add its indicators')}
                     </button>
                   </div>

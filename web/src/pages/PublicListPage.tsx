@@ -23,7 +23,9 @@ export function PublicListPage() {
   const { regions } = useSession();
   const [params, set] = useUrlFilters();
   const filters = { regionId: params.get('regionId') ?? undefined, departmentId: params.get('departmentId') ?? undefined, year: params.get('year') ?? undefined, q: params.get('q') ?? undefined, page: Number(params.get('page') ?? 1) };
-  const search = query({ ...filters, pageSize: 20, sort: 'department' });
+  // Sorted as the reader asks: by department (then year, newest first), by year, or the latest published first.
+  const sort = (params.get('sort') as 'department' | 'year' | 'published' | null) ?? 'department';
+  const search = query({ ...filters, pageSize: 20, sort });
   const list = useResource(search, () => api<DeclarationList>('GET', `/api/v1/public/declarations${search}`));
   const { years } = useYears('public');
   // A region filter takes in the regions below it, like the server's.
@@ -45,12 +47,18 @@ export function PublicListPage() {
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的已公开申报表', 'No published form matches') }}
         pagination={{ current: filters.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (page) => set({ page }) }}
+        onChange={(_pagination, _filters, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          const one = Array.isArray(sorter) ? sorter[0] : sorter;
+          const key = one?.order ? String(one.columnKey) : undefined;
+          set({ sort: key === 'department' ? undefined : key, page: undefined });
+        }}
         columns={[
-          { title: t('部门', 'Department'), dataIndex: 'departmentName', render: (name: string, row) => <Link to={`/public/${row.id}`}>{name}</Link> },
-          { title: t('种类 / 项目', 'Kind / project'), key: 'kind', render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/public/${row.id}`}>{t('项目', 'Project')}：{row.projectName ?? ''}</Link> : t('部门整体', 'Department-wide')) },
-          { title: t('年度', 'Year'), dataIndex: 'year', width: 100 },
+          { title: t('部门', 'Department'), dataIndex: 'departmentName', key: 'department', sorter: true, sortOrder: sort === 'department' ? 'ascend' : null, sortDirections: ['ascend'], render: (name: string, row) => <Link to={`/public/${row.id}`}>{name}</Link> },
+          { title: t('种类 / 项目', 'Kind / project'), key: 'kind', render: (_: unknown, row) => (row.kind === 'project-target' ? <Link to={`/public/${row.id}`}>{t('项目', 'Project')}{t('：', ': ')}{row.projectName ?? ''}</Link> : t('部门整体', 'Department-wide')) },
+          { title: t('年度', 'Year'), dataIndex: 'year', key: 'year', width: 100, sorter: true, sortOrder: sort === 'year' ? 'descend' : null, sortDirections: ['descend'] },
           { title: t('金额（万元）', 'Amount (10k yuan)'), dataIndex: 'budgetTotal', width: 180, align: 'right', render: (amount: string | null) => showAmount(amount) },
-          { title: t('公开时间', 'Published'), dataIndex: 'publishedAt', width: 200, render: (at: string | null) => (at ? time(at) : '—') },
+          { title: t('公开时间', 'Published'), dataIndex: 'publishedAt', key: 'published', width: 200, sorter: true, sortOrder: sort === 'published' ? 'descend' : null, sortDirections: ['descend'], render: (at: string | null) => (at ? time(at) : '—') },
         ]}
       />
       <OpenDataDownloads year={filters.year} regionId={filters.regionId} />

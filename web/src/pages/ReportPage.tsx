@@ -4,14 +4,14 @@
  * the lights recomputed as it types by the same pure core the server runs; the bureau returns it with a
  * reason and row comments, or accepts it (with rectification advice where a light is red).
  */
-import { FileExcelOutlined, FilePdfOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkMonitoringReport } from '../../../src/core/monitoring/monitoringRules.ts';
-import { needsExplanation, type IndicatorProgress } from '../../../src/core/monitoring/lights.ts';
+import { lightName, needsExplanation, type IndicatorProgress } from '../../../src/core/monitoring/lights.ts';
 import { rectificationNeeded, REPORT_STATE_NAMES, type ReportState } from '../../../src/core/monitoring/reportWorkflow.ts';
-import { DEVIATION_CATEGORIES, LIKELIHOOD_NAMES, type Likelihood, type MonitoringIndicator, type MonitoringReport } from '../../../src/core/monitoringReport.ts';
+import { DEVIATION_CATEGORIES, LIKELIHOOD_NAMES, type Light, type Likelihood, type MonitoringIndicator, type MonitoringReport } from '../../../src/core/monitoringReport.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import type { ReportView } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
@@ -27,6 +27,12 @@ import { LightTag } from '../monitoring/LightTag.tsx';
 import { GRID_COLUMNS, pasteCells, setCell, type GridColumn } from '../monitoring/reportGrid.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
 import { moveInGrid } from '../components/gridNavigation.ts';
+import { EditorToolbar } from '../editor/EditorToolbar.tsx';
+import { mergeWithCurrent } from '../editor/mergeWithCurrent.ts';
+import { RestoreBanner } from '../editor/RestoreBanner.tsx';
+import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useEditorKeys } from '../editor/useEditorKeys.ts';
+import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 
 interface CommentRow {
   id: string;
@@ -36,6 +42,9 @@ interface CommentRow {
   createdAt: string;
   anchored: boolean;
 }
+
+/** The overall light in words, or that there is none yet. */
+const LIGHT_NAMES_OVERALL = (light: Light | null) => (light ? lightName(light, null) : { zh: '未评', en: 'none' });
 
 const CATEGORY_EN: Record<string, string> = { 经费保障: 'funding', 制度保障: 'rules', 人员保障: 'staff', 硬件条件保障: 'equipment', 其他: 'other' };
 const STATE_COLORS: Record<ReportState, string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success' };
@@ -64,38 +73,69 @@ function basisName(progress: IndicatorProgress | undefined, t: (zh: string, en: 
 
 export default function ReportPage() {
   const { id = '' } = useParams();
-  const { t, pick, time } = useLocale();
+  const { t } = useLocale();
   const report = useResource(`report:${id}`, () => fetchOnce<ReportView>(`/api/v1/monitoring/reports/${id}`));
+  if (report.error instanceof ApiError && report.error.status === 404) {
+    return <StatusPage code="404" title={t('监控表不存在或无权查看', 'No such report, or not yours to see')} actions={<Link className="btn" to="/monitoring">{t('返回运行监控', 'Back to monitoring')}</Link>} />;
+  }
+  if (!report.data || report.data.id !== id) return report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : <Loading />;
+  return <ReportSheet key={id} id={id} view={report.data} setView={report.set} reload={report.reload} />;
+}
+
+const reportPath = (id: string) => `/api/v1/monitoring/reports/${id}`;
+
+function ReportSheet({ id, view, setView, reload }: { id: string; view: ReportView; setView: (view: ReportView) => void; reload: () => void }) {
+  const { t, pick, time } = useLocale();
   const comments = useResource(`report-comments:${id}`, () => api<{ comments: CommentRow[] }>('GET', `/api/v1/monitoring/reports/${id}/comments`));
   const [showHistory, setShowHistory] = useState(false);
-  const history = useResource(showHistory ? `report-versions:${id}:${report.data?.version ?? 0}` : null, () => api<{ versions: Array<{ version: number; createdAt: string; note: string | null; authorName: string | null }> }>('GET', `/api/v1/monitoring/reports/${id}/versions`));
-  const [draft, setDraft] = useState<MonitoringReport | null>(null);
+  const history = useResource(showHistory ? `report-versions:${id}:${view.version}` : null, () => api<{ versions: Array<{ version: number; createdAt: string; note: string | null; authorName: string | null }> }>('GET', `/api/v1/monitoring/reports/${id}/versions`));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [dialog, setDialog] = useState<'return' | 'accept' | null>(null);
+  const [dialog, setDialog] = useState<'return' | 'accept' | 'submit' | null>(null);
   const [dialogText, setDialogText] = useState('');
   const [commentAt, setCommentAt] = useState<number | null>(null);
   const [commentText, setCommentText] = useState('');
   const [showAllFindings, setShowAllFindings] = useState(false);
-  const [badAmounts, setBadAmounts] = useState<Record<string, boolean>>({});
-  const amountsValid = !Object.values(badAmounts).some(Boolean);
+  const [notice, setNotice] = useState<string | null>(null);
   const grid = useRef<HTMLTableElement>(null);
-  const view = report.data;
 
-  // Leaving with unsaved values asks first.
-  useEffect(() => {
-    if (!draft) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [draft]);
+  const current = useCallback(async () => {
+    const answer = await api<ReportView>('GET', reportPath(id));
+    return { version: answer.version, content: answer.content };
+  }, [id]);
+  const doc = useDocumentEditor<MonitoringReport>({
+    id,
+    content: view.content,
+    version: view.version,
+    canEdit: view.canEdit,
+    put: async ({ baseVersion, content: sent, autosave, note }) => {
+      const saved = await api<ReportView>('PUT', reportPath(id), { baseVersion, content: sent, autosave, ...(note ? { note } : {}) });
+      setView(saved);
+      return saved;
+    },
+    onConflict: mergeWithCurrent(current, (version, clashes) =>
+      setNotice(
+        clashes > 0
+          ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
+          : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
+      ),
+    ),
+    current,
+    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
+  });
+  const content = doc.content;
+  const editable = view.canEdit;
+  const saveNow = () => {
+    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
+  };
+  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, editable);
+  const blocker = useLeavePrompt(editable && doc.unsaved);
 
-  const content = draft ?? view?.content ?? null;
-  const live = useMemo(() => (content && view ? checkMonitoringReport(content, view.config) : null), [content, view]);
-  const required = useMemo(() => (content && view ? content.indicators.map((indicator) => needsExplanation(indicator, content.round.through, view.config)) : []), [content, view]);
+  const live = useMemo(() => checkMonitoringReport(content, view.config), [content, view.config]);
+  const required = useMemo(() => content.indicators.map((indicator) => needsExplanation(indicator, content.round.through, view.config)), [content, view.config]);
   const findingsAt = useMemo(() => {
     const map = new Map<string, Finding[]>();
-    for (const f of live?.findings ?? []) map.set(f.path, [...(map.get(f.path) ?? []), f]);
+    for (const f of live.findings) map.set(f.path, [...(map.get(f.path) ?? []), f]);
     return map;
   }, [live]);
   const commentsByRow = useMemo(() => {
@@ -107,22 +147,15 @@ export default function ReportPage() {
     return map;
   }, [comments.data]);
 
-  const edit = useCallback((change: (report: MonitoringReport) => MonitoringReport) => {
-    setDraft((current) => {
-      const base = current ?? report.data?.content;
-      return base ? change(base) : current;
-    });
-  }, [report.data]);
+  const { edit } = doc;
   const editRow = (row: number, change: (indicator: MonitoringIndicator) => MonitoringIndicator) =>
     edit((r) => ({ ...r, indicators: r.indicators.map((indicator, i) => (i === row ? change(indicator) : indicator)) }));
 
-  const save = async (): Promise<ReportView | null> => {
-    if (!amountsValid) throw new ApiError(400, 'validation-failed', { zh: '预算执行数不是有效金额，请改正后再保存', en: 'an amount spent is not a valid amount; correct it before saving' }, [{ field: 'content.budget', message: 'invalid' }]);
-    if (!view || !draft) return view ?? null;
-    const saved = await api<ReportView>('PUT', `/api/v1/monitoring/reports/${id}`, { baseVersion: view.version, content: draft });
-    report.set(saved);
-    setDraft(null);
-    return saved;
+  /** Saves what is unsaved; refuses while an amount is not one. */
+  const saveFirst = async (): Promise<void> => {
+    if (doc.blocked) throw new ApiError(400, 'validation-failed', { zh: '预算执行数不是有效金额，请改正后再保存', en: 'an amount spent is not a valid amount; correct it before saving' }, [{ field: 'content.budget', message: 'invalid' }]);
+    if (doc.status === 'saved') return;
+    if (!(await doc.save())) throw doc.saveError ?? new ApiError(409, 'not-saved', { zh: '监控表未能保存，请先处理保存问题', en: 'the report could not be saved; deal with that first' });
   };
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -135,24 +168,21 @@ export default function ReportPage() {
       setBusy(false);
     }
   };
-  const onSave = () => run(async () => {
-    await save();
-    void antdMessage.success(t('已保存', 'Saved'));
-  });
   const onSubmit = () => run(async () => {
-    await save();
+    await saveFirst();
     await api('POST', `/api/v1/monitoring/reports/${id}/transitions`, { action: 'submit' });
-    report.reload();
+    setDialog(null);
+    reload();
     void antdMessage.success(t('已提交财政部门审核', 'Submitted to the finance bureau'));
   });
-  const onDecide = () => run(async () => {
+  const onDecide = () => (dialog === 'submit' ? onSubmit() : run(async () => {
     if (dialog === 'return' && dialogText.trim() === '') throw new ApiError(400, 'reason-required', { zh: '退回时须写明退回意见', en: 'returning a report needs a reason' }, [{ field: 'reason', message: 'required' }]);
     await api('POST', `/api/v1/monitoring/reports/${id}/transitions`, dialog === 'return' ? { action: 'return', reason: dialogText } : { action: 'accept', advice: dialogText.trim() || undefined });
     setDialog(null);
     setDialogText('');
-    report.reload();
+    reload();
     comments.reload();
-  });
+  }));
   const onComment = () => run(async () => {
     if (commentAt === null || commentText.trim() === '') return;
     await api('POST', `/api/v1/monitoring/reports/${id}/comments`, { path: `/indicators/${commentAt}`, body: commentText });
@@ -163,12 +193,11 @@ export default function ReportPage() {
   const onImport = (file: File) => {
     void run(async () => {
       // Unsaved values are saved first, so the file fills in on top of them and nothing typed is lost.
-      const base = await save();
-      if (!base) return;
+      await saveFirst();
       const data = await fileToBase64(file);
-      const answer = await api<ReportView & { matched: number; unmatched: string[] }>('POST', `/api/v1/monitoring/reports/${id}/import`, { baseVersion: base.version, file: { name: file.name, data } });
-      report.set(answer);
-      setDraft(null);
+      const answer = await api<ReportView & { matched: number; unmatched: string[] }>('POST', `/api/v1/monitoring/reports/${id}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
+      setView(answer);
+      doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
       void antdMessage.success(
         answer.unmatched.length > 0
           ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`)
@@ -178,8 +207,8 @@ export default function ReportPage() {
     return false;
   };
 
-  // Excel-like keys: Enter and the arrows move down and up a column; Ctrl+S saves.
-  const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, () => void onSave());
+  // Excel-like keys: Enter and the arrows move down and up a column (Ctrl+S saves from any box: useEditorKeys).
+  const onGridKey = (event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, saveNow);
   const onGridPaste = (event: ClipboardEvent<HTMLTableElement>) => {
     const target = event.target as HTMLElement;
     const column = target.dataset.column as GridColumn | undefined;
@@ -193,16 +222,10 @@ export default function ReportPage() {
       const pasted = pasteCells(r.indicators, { row, column }, cells);
       outcome = pasted;
       return { ...r, indicators: pasted.rows };
-    });
+    }, 'structure');
     void antdMessage.info(outcome.dropped > 0 ? t(`已粘贴 ${outcome.written} 格，超出表格的 ${outcome.dropped} 格未粘贴`, `${outcome.written} cells pasted; ${outcome.dropped} beyond the grid left out`) : t(`已粘贴 ${outcome.written} 格`, `${outcome.written} cells pasted`));
   };
 
-  if (report.error instanceof ApiError && report.error.status === 404) {
-    return <StatusPage code="404" title={t('监控表不存在或无权查看', 'No such report, or not yours to see')} actions={<Link className="btn" to="/monitoring">{t('返回运行监控', 'Back to monitoring')}</Link>} />;
-  }
-  if (!view || !content || !live) return report.error ? <ErrorAlert error={report.error} onRetry={report.reload} /> : <Loading />;
-
-  const editable = view.canEdit;
   const lights = live.lights;
   const needAdvice = rectificationNeeded(content, lights);
   const budgetReasonRequired = live.findings.some((f) => f.path === '/budget/reason') || (editable && (lights.budget === 'red' || content.budget.executedToDate === '0.00'));
@@ -222,38 +245,37 @@ export default function ReportPage() {
 
   return (
     <div className="page" data-testid="report-page">
+      <EditorToolbar
+        title={`${content.projectName ?? content.department ?? ''} · ${content.title ?? ''}`}
+        editing={
+          editable
+            ? { status: doc.status, invalidCount: doc.invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }
+            : undefined
+        }
+      >
+        {view.allowedActions.includes('submit') && (
+          <Button type="primary" onClick={() => setDialog('submit')} loading={busy && dialog === null} data-testid="submit-report">
+            {t('提交审核', 'Submit for review')}
+          </Button>
+        )}
+        {view.allowedActions.includes('return') && (
+          <Button danger onClick={() => { setDialog('return'); setDialogText(''); }} data-testid="return-report">
+            {t('退回', 'Return')}
+          </Button>
+        )}
+        {view.allowedActions.includes('accept') && (
+          <Button type="primary" onClick={() => { setDialog('accept'); setDialogText(content.rectification.advice); }} data-testid="accept-report">
+            {t('审核通过', 'Accept')}
+          </Button>
+        )}
+      </EditorToolbar>
       <div className="page-header">
-        <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {content.projectName ?? content.department} · {content.title}
-          </Typography.Title>
-          <Space wrap style={{ marginTop: 4 }}>
-            <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(REPORT_STATE_NAMES[view.state])}</Tag>
-            <span>{t('轮次', 'Round')}: {view.round.name}（{t('数据截至', 'data to')} {view.round.through}，{t('报送期限', 'due')} {view.round.due}）</span>
-            <span data-testid="overall-light">{t('总体', 'Overall')}: <LightTag light={lights.overall} /></span>
-          </Space>
-        </div>
+        <Space wrap>
+          <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(REPORT_STATE_NAMES[view.state])}</Tag>
+          <span>{t('轮次', 'Round')}{t('：', ': ')}{view.round.name}{t(`（数据截至 ${view.round.through}，报送期限 ${view.round.due}）`, ` (data to ${view.round.through}, due ${view.round.due})`)}</span>
+          <span data-testid="overall-light">{t('总体', 'Overall')}{t('：', ': ')}<LightTag light={lights.overall} /></span>
+        </Space>
         <Space wrap className="no-print">
-          {editable && (
-            <Button icon={<SaveOutlined />} onClick={() => void onSave()} disabled={!draft} loading={busy && !!draft}>
-              {draft ? t('保存', 'Save') : t('已保存', 'Saved')}
-            </Button>
-          )}
-          {view.allowedActions.includes('submit') && (
-            <Button type="primary" onClick={() => void onSubmit()} loading={busy} data-testid="submit-report">
-              {t('提交审核', 'Submit for review')}
-            </Button>
-          )}
-          {view.allowedActions.includes('return') && (
-            <Button danger onClick={() => { setDialog('return'); setDialogText(''); }} data-testid="return-report">
-              {t('退回', 'Return')}
-            </Button>
-          )}
-          {view.allowedActions.includes('accept') && (
-            <Button type="primary" onClick={() => { setDialog('accept'); setDialogText(content.rectification.advice); }} data-testid="accept-report">
-              {t('审核通过', 'Accept')}
-            </Button>
-          )}
           {editable && (
             <Upload accept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm" showUploadList={false} beforeUpload={onImport}>
               <Button icon={<UploadOutlined />}>{t('从 Excel 导入', 'Import from Excel')}</Button>
@@ -269,6 +291,9 @@ export default function ReportPage() {
           </a>
         </Space>
       </div>
+      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
+      {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} style={{ marginBottom: 12 }} message={notice} data-testid="editor-notice" />}
+      <ErrorAlert error={doc.saveError} onRetry={() => void doc.save()} />
       <ErrorAlert error={error} />
       {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
       {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('财政部门退回了此监控表', 'The finance bureau returned this report')} description={view.returnReason} />}
@@ -284,7 +309,7 @@ export default function ReportPage() {
           <Link to={`/declarations/${view.target.id}`}>{view.target.title ?? t('申报表', 'form')}</Link>（{t(`第 ${view.target.version} 版`, `version ${view.target.version}`)}）
         </Descriptions.Item>
         <Descriptions.Item label={t('部门', 'Department')}>{view.departmentName}</Descriptions.Item>
-        <Descriptions.Item label={t('版本', 'Version')}>{view.version}{draft ? t('（有未保存的修改）', ' (unsaved changes)') : ''}</Descriptions.Item>
+        <Descriptions.Item label={t('版本', 'Version')}>{doc.baseVersion}{doc.status !== 'saved' ? t('（有未保存的修改）', ' (unsaved changes)') : ''}</Descriptions.Item>
         <Descriptions.Item label={t('更新时间', 'Updated')}>{time(view.updatedAt)}</Descriptions.Item>
       </Descriptions>
 
@@ -305,10 +330,10 @@ export default function ReportPage() {
             <tr>
               <td className="readonly">{content.budget.annual ?? '—'}</td>
               <td>
-                <AmountCell label={t('截至目前执行数', 'Spent to date')} value={content.budget.executedToDate} disabled={!editable} invalid={editable && !!fieldError('/budget/executedToDate')?.length} onValidity={(ok) => setBadAmounts((b) => ({ ...b, executed: !ok }))} onChange={(amount) => edit((r) => ({ ...r, budget: { ...r.budget, executedToDate: amount } }))} />
+                <AmountCell label={t('截至目前执行数', 'Spent to date')} value={content.budget.executedToDate} disabled={!editable} invalid={editable && !!fieldError('/budget/executedToDate')?.length} onValidity={(ok) => doc.setInvalid('/budget/executedToDate', ok ? null : t('截至目前执行数不是金额', 'the amount spent is not an amount'))} onChange={(amount) => edit((r) => ({ ...r, budget: { ...r.budget, executedToDate: amount } }))} />
               </td>
               <td>
-                <AmountCell label={t('全年预计执行数', 'Projected for the year')} value={content.budget.projectedAnnual} disabled={!editable} invalid={editable && !!fieldError('/budget/projectedAnnual')?.length} onValidity={(ok) => setBadAmounts((b) => ({ ...b, projected: !ok }))} onChange={(amount) => edit((r) => ({ ...r, budget: { ...r.budget, projectedAnnual: amount } }))} />
+                <AmountCell label={t('全年预计执行数', 'Projected for the year')} value={content.budget.projectedAnnual} disabled={!editable} invalid={editable && !!fieldError('/budget/projectedAnnual')?.length} onValidity={(ok) => doc.setInvalid('/budget/projectedAnnual', ok ? null : t('全年预计执行数不是金额', 'the projection is not an amount'))} onChange={(amount) => edit((r) => ({ ...r, budget: { ...r.budget, projectedAnnual: amount } }))} />
               </td>
               <td className="readonly">{lights.executionRate === null ? '—' : `${lights.executionRate}%`}</td>
               <td className="readonly">{lights.budgetProgress === null ? '—' : `${lights.budgetProgress}%`}</td>
@@ -339,8 +364,7 @@ export default function ReportPage() {
             <thead>
               <tr>
                 <th>#</th>
-                <th>{t('一级/二级指标', 'Class')}</th>
-                <th>{t('三级指标', 'Indicator')}</th>
+                <th>{t('指标（一级/二级）', 'Indicator (class)')}</th>
                 <th>{t('年度指标值', 'Annual target')}</th>
                 <th>{t('阶段性目标', 'Stage target')}</th>
                 <th>{t('截至目前完成值', 'Value to date')}</th>
@@ -362,8 +386,10 @@ export default function ReportPage() {
                 return (
                   <tr key={row} className={progress?.light === 'red' ? 'row-red' : undefined} data-testid={`indicator-row-${row}`} data-light={progress?.light ?? 'none'} data-required={explain ? 'true' : 'false'}>
                     <td>{row + 1}{(commentsByRow.get(row) ?? 0) > 0 && <span title={t('有批注', 'has comments')}> 💬</span>}</td>
-                    <td className="readonly">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</td>
-                    <td className="readonly">{indicator.name}</td>
+                    <td className="readonly indicator-name">
+                      {indicator.name}
+                      <div className="cell-hint">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</div>
+                    </td>
                     <td className="readonly">{indicator.annualTarget}</td>
                     <td>
                       <input aria-label={`${label(row)} ${t('阶段性目标', 'stage target')}`} placeholder={t('按时间进度', 'time share')} value={indicator.stageTarget ?? ''} {...cellProps(row, 'stageTarget', `${base}/stageTarget`)} onChange={(e) => editRow(row, (i) => setCell(i, 'stageTarget', e.target.value))} />
@@ -383,7 +409,7 @@ export default function ReportPage() {
                       </select>
                     </td>
                     <td className="readonly" data-testid={`light-${row}`}>
-                      <LightTag light={progress?.light ?? null} short />
+                      <LightTag light={progress?.light ?? null} basis={progress?.basis ?? null} short />
                       {progress?.progress && <div className="cell-hint">{progress.progress}% · {basisName(progress, t)}</div>}
                     </td>
                     {showReasons ? (
@@ -399,6 +425,7 @@ export default function ReportPage() {
                                   disabled={!editable}
                                   data-row={row}
                                   data-column="categories"
+                                  aria-label={t(`第 ${row + 1} 行「${label(row)}」偏差原因类别：${c}`, `row ${row + 1} "${label(row)}" reason category: ${CATEGORY_EN[c] ?? c}`)}
                                   onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, categories: e.target.checked ? DEVIATION_CATEGORIES.filter((d) => d === c || i.deviation.categories.includes(d)) : i.deviation.categories.filter((d) => d !== c) } }))}
                                 />
                                 {t(c, CATEGORY_EN[c] ?? c)}
@@ -464,7 +491,7 @@ export default function ReportPage() {
             const row = /^\/indicators\/(\d+)/.exec(c.path);
             return (
               <li key={c.id} data-testid="report-comment">
-                <strong>{row ? t(`第 ${Number(row[1]) + 1} 行「${label(Number(row[1]))}」`, `row ${Number(row[1]) + 1} "${label(Number(row[1]))}"`) : t('整张表', 'whole report')}</strong>：{c.body}
+                <strong>{row ? t(`第 ${Number(row[1]) + 1} 行「${label(Number(row[1]))}」`, `row ${Number(row[1]) + 1} "${label(Number(row[1]))}"`) : t('整张表', 'whole report')}</strong>{t('：', ': ')}{c.body}
                 <span className="cell-hint"> — {c.author.displayName}，{time(c.createdAt)}</span>
               </li>
             );
@@ -488,18 +515,33 @@ export default function ReportPage() {
         )}
       </Card>
 
+      <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
       <Modal
         open={dialog !== null}
-        title={dialog === 'return' ? t('退回监控表', 'Return the report') : t('审核通过', 'Accept the report')}
-        okText={dialog === 'return' ? t('退回', 'Return') : t('审核通过', 'Accept')}
+        title={{ return: t('退回监控表', 'Return the report'), accept: t('审核通过', 'Accept the report'), submit: t('提交审核', 'Submit for review') }[dialog ?? 'submit']}
+        okText={{ return: t('退回', 'Return'), accept: t('审核通过', 'Accept'), submit: t('提交', 'Submit') }[dialog ?? 'submit']}
         cancelText={t('取消', 'Cancel')}
-        okButtonProps={{ danger: dialog === 'return', loading: busy, disabled: dialog === 'accept' && needAdvice && dialogText.trim() === '' }}
+        okButtonProps={{ danger: dialog === 'return', loading: busy, disabled: (dialog === 'accept' && needAdvice && dialogText.trim() === '') || (dialog === 'submit' && errors.length > 0) }}
         onOk={() => void onDecide()}
         onCancel={() => setDialog(null)}
       >
-        {dialog === 'accept' && needAdvice && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('此表有红灯或"完全不可能"完成的指标，须提出整改意见', 'The report has a red light or a target impossible to meet: give rectification advice')} />}
-        <label htmlFor="decision-text">{dialog === 'return' ? t('退回意见（必填）', 'Reason (required)') : needAdvice ? t('整改意见（必填）', 'Rectification advice (required)') : t('整改意见（可选）', 'Rectification advice (optional)')}</label>
-        <Input.TextArea id="decision-text" rows={4} value={dialogText} onChange={(e) => setDialogText(e.target.value)} maxLength={5000} data-testid="decision-text" />
+        {dialog === 'submit' ? (
+          <>
+            <p>{t('提交后将不能修改，直到财政部门退回。', 'After submitting it cannot be edited until the finance bureau returns it.')}</p>
+            <Alert
+              data-testid="submit-report-counts"
+              type={errors.length > 0 ? 'error' : 'success'}
+              showIcon
+              message={errors.length > 0 ? t(`还有 ${errors.length} 处须填写，填好后才能提交。`, `${errors.length} things still to fill in before it can be submitted.`) : t(`没有须填写的项。总体：${pick(LIGHT_NAMES_OVERALL(lights.overall))}`, `Nothing left to fill in. Overall: ${pick(LIGHT_NAMES_OVERALL(lights.overall))}`)}
+            />
+          </>
+        ) : (
+          <>
+            {dialog === 'accept' && needAdvice && <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('此表有红灯或"完全不可能"完成的指标，须提出整改意见', 'The report has a red light or a target impossible to meet: give rectification advice')} />}
+            <label htmlFor="decision-text">{dialog === 'return' ? t('退回意见（必填）', 'Reason (required)') : needAdvice ? t('整改意见（必填）', 'Rectification advice (required)') : t('整改意见（可选）', 'Rectification advice (optional)')}</label>
+            <Input.TextArea id="decision-text" rows={4} value={dialogText} onChange={(e) => setDialogText(e.target.value)} maxLength={5000} data-testid="decision-text" />
+          </>
+        )}
         <ErrorAlert error={error} />
       </Modal>
       <Modal

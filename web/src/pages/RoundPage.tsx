@@ -9,6 +9,8 @@ import { BatchBar } from '../components/BatchBar.tsx';
 import { useSession } from '../session/session.tsx';
 import { Link, useParams } from 'react-router';
 import { LIGHTS, type Light } from '../../../src/core/monitoringReport.ts';
+import { MONITORING_REPORT_WORKFLOW } from '../../../src/kinds/monitoringReport/index.ts';
+import { actionsFromState } from '../../../src/kinds/workflow.ts';
 import { REPORT_STATE_NAMES, REPORT_STATES, type ReportState } from '../../../src/core/monitoring/reportWorkflow.ts';
 import type { ReportSummary, RoundOverview } from '../../../src/format/apiTypes.ts';
 import { api, ApiError } from '../api/client.ts';
@@ -112,9 +114,10 @@ export default function RoundPage() {
                   const r = data.items.find((i) => i.id === rid);
                   return r ? `${r.departmentName} · ${subject(r)}` : rid;
                 }}
+                errorsOf={(rid) => data.items.find((i) => i.id === rid)?.errorCount ?? 0}
                 steps={[
-                  { label: t('批量审核通过', 'Accept selected'), primary: true, testId: 'batch-accept-reports', request: { action: 'accept' } },
-                  { label: t('批量退回', 'Return selected'), danger: true, withReason: { title: t(`退回所选的 ${selected.length} 份监控表`, `Return the ${selected.length} selected reports`), request: (reason) => ({ action: 'return', reason }) } },
+                  { label: t('批量审核通过', 'Accept selected'), done: t('已审核通过', 'accepted'), primary: true, testId: 'batch-accept-reports', applies: (rid) => data.items.some((i) => i.id === rid && actionsFromState(MONITORING_REPORT_WORKFLOW, i.state).includes('accept')), opinion: 'optional', request: (advice) => ({ action: 'accept', ...(advice ? { advice } : {}) }) },
+                  { label: t('批量退回', 'Return selected'), done: t('已退回', 'returned'), danger: true, testId: 'batch-return-reports', applies: (rid) => data.items.some((i) => i.id === rid && actionsFromState(MONITORING_REPORT_WORKFLOW, i.state).includes('return')), opinion: 'required', request: (reason) => ({ action: 'return', reason }) },
                 ]}
                 onDone={() => {
                   setSelected([]);

@@ -2,7 +2,7 @@
  * Administration of users: create one (with a password the policy accepts), disable or enable,
  * reset a password (which signs the user out everywhere), and change a role, department or region.
  */
-import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
 import { useAction } from '../api/useAction.ts';
@@ -40,25 +40,44 @@ export default function UsersPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [filter, setFilter] = useState('');
+  const [roleFilter, setRoleFilter] = useState<Role | null>(null);
+  const [stateFilter, setStateFilter] = useState<'active' | 'disabled' | null>(null);
+  const [created, setCreated] = useState<string | null>(null);
   const departments = useMemo(() => allDepartments(regions), [regions]);
   const regionList = useMemo(() => allRegions(regions), [regions]);
-  const departmentName = new Map(departments.map((d) => [d.id, `${d.name}（${d.regionName}）`]));
+  const departmentName = new Map(departments.map((d) => [d.id, t(`${d.name}（${d.regionName}）`, `${d.name} (${d.regionName})`)]));
   const regionName = new Map(regionList.map((r) => [r.id, r.name]));
 
   const { run, busy, error, setError } = useAction(() => {
+    // A new user is shown at once, found by its name: never left unannounced on another page.
+    if (dialog?.kind === 'create') {
+      setCreated(draft.username);
+      setFilter(draft.username);
+      setRoleFilter(null);
+      setStateFilter(null);
+    }
     setDialog(null);
     users.reload();
   });
   const fieldError = (field: string) => (error?.fieldMessage(field) ? pick(error.text) : undefined);
 
-  const shown = (users.data?.users ?? []).filter((u) => !filter.trim() || `${u.username} ${u.displayName}`.toLowerCase().includes(filter.trim().toLowerCase()));
+  // Searched by username, name, department or region; filtered by role and state.
+  const shown = (users.data?.users ?? []).filter((u) => {
+    const where = u.departmentId ? (departmentName.get(u.departmentId) ?? '') : u.regionId ? (regionName.get(u.regionId) ?? '') : '';
+    if (filter.trim() && !`${u.username} ${u.displayName} ${where} ${u.email ?? ''}`.toLowerCase().includes(filter.trim().toLowerCase())) return false;
+    if (roleFilter && u.role !== roleFilter) return false;
+    if (stateFilter && (stateFilter === 'disabled') !== u.disabled) return false;
+    return true;
+  });
+  // An address the server would refuse, said beside the box as it is typed.
+  const emailProblem = draft.email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim()) ? t('不是有效的电子邮箱地址，例如 li@example.gov.cn', 'not an e-mail address, e.g. li@example.gov.cn') : undefined;
   const needsDepartment = draft.role === 'editor' || draft.role === 'approver' || draft.role === 'expert';
   // Experts and agencies are engaged by a region's bureau; an expert may also work in a department.
   const engaged = draft.role === 'expert' || draft.role === 'agency';
 
   const emailField = (
-    <Form.Item label={t('电子邮箱（可选）', 'E-mail (optional)')} htmlFor="user-email" validateStatus={fieldError('email') ? 'error' : undefined} help={fieldError('email') ?? t('配置了邮件服务时，待办通知也发到这里', 'When the server sends e-mail, notifications also go here')}>
-      <Input id="user-email" type="email" autoComplete="off" maxLength={254} value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
+    <Form.Item label={t('电子邮箱（可选）', 'E-mail (optional)')} htmlFor="user-email" validateStatus={emailProblem || fieldError('email') ? 'error' : undefined} help={emailProblem ?? fieldError('email') ?? t('配置了邮件服务时，待办通知也发到这里', 'When the server sends e-mail, notifications also go here')}>
+      <Input id="user-email" type="email" autoComplete="off" maxLength={254} value={draft.email} aria-invalid={emailProblem || fieldError('email') ? true : undefined} onChange={(e) => setDraft({ ...draft, email: e.target.value })} />
     </Form.Item>
   );
 
@@ -76,7 +95,7 @@ export default function UsersPage() {
             allowClear={engaged}
             value={draft.departmentId ?? undefined}
             onChange={(departmentId: string | undefined) => setDraft({ ...draft, departmentId: departmentId ?? null })}
-            options={departments.filter((d) => !d.archivedAt).map((d) => ({ value: d.id, label: `${d.name}（${d.regionName}）` }))}
+            options={departments.filter((d) => !d.archivedAt).map((d) => ({ value: d.id, label: t(`${d.name}（${d.regionName}）`, `${d.name} (${d.regionName})`) }))}
           />
         </Form.Item>
       )}
@@ -111,7 +130,9 @@ export default function UsersPage() {
       <div className="page-title">
         <h1>{t('用户', 'Users')}</h1>
         <Space>
-          <Input.Search aria-label={t('搜索用户', 'Search users')} placeholder={t('用户名或姓名', 'Username or name')} allowClear onSearch={setFilter} onChange={(e) => setFilter(e.target.value)} style={{ width: 240 }} />
+          <Input.Search aria-label={t('搜索用户', 'Search users')} placeholder={t('用户名、姓名、部门或区划', 'Username, name, department or region')} allowClear value={filter} onSearch={setFilter} onChange={(e) => { setFilter(e.target.value); setCreated(null); }} style={{ width: 260 }} />
+          <Select<Role | 'all'> aria-label={t('按角色筛选', 'Filter by role')} style={{ width: 140 }} value={roleFilter ?? 'all'} onChange={(v) => setRoleFilter(v === 'all' ? null : v)} options={[{ value: 'all', label: t('全部角色', 'All roles') }, ...ROLES.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))]} />
+          <Select<'active' | 'disabled' | 'all'> aria-label={t('按状态筛选', 'Filter by state')} style={{ width: 120 }} value={stateFilter ?? 'all'} onChange={(v) => setStateFilter(v === 'all' ? null : v)} options={[{ value: 'all', label: t('全部状态', 'All states') }, { value: 'active', label: t('正常', 'Active') }, { value: 'disabled', label: t('已停用', 'Disabled') }]} />
           <Button
             type="primary"
             onClick={() => {
@@ -125,6 +146,7 @@ export default function UsersPage() {
         </Space>
       </div>
       <ErrorAlert error={users.error} onRetry={users.reload} />
+      {created && <Alert type="success" showIcon closable onClose={() => setCreated(null)} style={{ marginBottom: 12 }} data-testid="user-created" message={t(`已新建用户 ${created}，列表已筛选出该用户`, `User ${created} created; the list shows it`)} />}
       {!dialog && error && <Alert role="alert" type="error" showIcon style={{ marginBottom: 12 }} message={pick(error.text)} />}
       <Table<UserRow>
         rowKey="id"
@@ -132,7 +154,7 @@ export default function UsersPage() {
         data-testid="users"
         loading={users.loading}
         dataSource={shown}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t(`共 ${n} 个用户`, `${n} users`) }}
         locale={{ emptyText: users.loading ? ' ' : t('没有用户', 'No users') }}
         columns={[
           { title: t('用户名', 'Username'), dataIndex: 'username', width: 150 },
@@ -153,9 +175,24 @@ export default function UsersPage() {
             width: 300,
             render: (_: unknown, u) => (
               <Space size={4} wrap>
-                <Button size="small" disabled={u.id === me?.id} onClick={() => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { disabled: !u.disabled }))}>
-                  {u.disabled ? t('启用', 'Enable') : t('停用', 'Disable')}
-                </Button>
+                {u.disabled ? (
+                  <Button size="small" onClick={() => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { disabled: false }))}>
+                    {t('启用', 'Enable')}
+                  </Button>
+                ) : (
+                  <Popconfirm
+                    title={t(`停用 ${u.displayName}？`, `Disable ${u.displayName}?`)}
+                    description={t('停用后该用户不能登录，其登录会话和 API 令牌立即失效；可随时再启用。', 'They can no longer sign in; their sessions and API tokens end at once. You can enable them again.')}
+                    okText={t('停用', 'Disable')}
+                    okButtonProps={{ danger: true }}
+                    cancelText={t('取消', 'Cancel')}
+                    onConfirm={() => void run(() => api('PATCH', `/api/v1/users/${u.id}`, { disabled: true }))}
+                  >
+                    <Button size="small" disabled={u.id === me?.id} data-testid="disable-user">
+                      {t('停用', 'Disable')}
+                    </Button>
+                  </Popconfirm>
+                )}
                 <Button
                   size="small"
                   onClick={() => {
@@ -183,7 +220,7 @@ export default function UsersPage() {
         ]}
       />
       {dialog?.kind === 'create' && (
-        <Modal open title={t('新建用户', 'New user')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} onCancel={() => setDialog(null)} onOk={() => void run(() => api('POST', '/api/v1/users', { ...draft, email: draft.email.trim() || null }))}>
+        <Modal open title={t('新建用户', 'New user')} okText={t('创建', 'Create')} cancelText={t('取消', 'Cancel')} confirmLoading={busy} okButtonProps={{ disabled: emailProblem !== undefined }} onCancel={() => setDialog(null)} onOk={() => void run(() => api('POST', '/api/v1/users', { ...draft, email: draft.email.trim() || null }))}>
           <Form layout="vertical">
             <Form.Item label={t('用户名', 'Username')} required htmlFor="user-username" validateStatus={fieldError('username') ? 'error' : undefined} help={fieldError('username') ?? t('字母、数字和 _ . -，2–64 个字符', 'letters, digits and _ . -, 2–64 characters')}>
               <Input id="user-username" autoFocus autoComplete="off" maxLength={64} value={draft.username} onChange={(e) => setDraft({ ...draft, username: e.target.value })} />
@@ -225,6 +262,7 @@ export default function UsersPage() {
           okText={t('保存', 'Save')}
           cancelText={t('取消', 'Cancel')}
           confirmLoading={busy}
+          okButtonProps={{ disabled: emailProblem !== undefined }}
           onCancel={() => setDialog(null)}
           onOk={() => void run(() => api('PATCH', `/api/v1/users/${dialog.user.id}`, { role: draft.role, departmentId: needsDepartment ? draft.departmentId : null, regionId: draft.role === 'reviewer' || draft.role === 'admin' || engaged ? draft.regionId : null, email: draft.email.trim() || null }))}
         >
