@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts', 'web/src/**/*.test.ts', 'web/build/**/*.test.ts', 'e2e/**/*.test.ts'],
     // Generous: the suite runs on shared 2-core machines under a load of 6–9, where everything takes
     // several times as long. No test waits a fixed time for a process to start (see src/cli/bin.test.ts).
     testTimeout: 60_000,
