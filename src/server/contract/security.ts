@@ -11,8 +11,8 @@ export const SECURITY_SCHEMES = {
 } as const;
 
 /** Signed in: a session with its CSRF header, or an API token (the default of every route). */
-export const SIGNED_IN = [{ session: [], csrf: [] }, { token: [] }];
+export const SIGNED_IN: Array<Record<string, string[]>> = [{ session: [], csrf: [] }, { token: [] }];
 /** Anyone; a signed-in user sees more (their drafts, their department's documents). */
-export const ANYONE_OR_SIGNED_IN = [{}, ...SIGNED_IN];
+export const ANYONE_OR_SIGNED_IN: Array<Record<string, string[]>> = [{}, ...SIGNED_IN];
 /** Anyone, no credentials (sign-in, public data). */
-export const PUBLIC: never[] = [];
+export const PUBLIC: Array<Record<string, string[]>> = [];

@@ -20,14 +20,14 @@ export function dashboardRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/dashboard',
-    { schema: { tags: ['dashboard'], summary: "A region's year across its departments (or one department's), for reviewers and admins within their region", querystring: query } },
+    { schema: { operationId: 'getDashboard', tags: ['dashboard'], summary: "A region's year across its departments (or one department's), for reviewers and admins within their region", querystring: query } },
     async (request) => regionDashboard(store.db, requireActor(request), request.query),
   );
 
   r.get(
     '/api/v1/dashboard.xlsx',
     {
-      schema: {
+      schema: { operationId: 'downloadDashboardXlsx',
         tags: ['dashboard'],
         summary: "The dashboard's tables as an Excel workbook, a sheet per chart (or only the chart asked for)",
         querystring: query.extend({ chart: z.enum(DASHBOARD_TABLE_KEYS as [DashboardTableKey, ...DashboardTableKey[]]).optional(), lang: z.enum(['zh', 'en']).default('zh') }),

@@ -70,13 +70,13 @@ function importRefused(outcome: Extract<WorkerOutcome, { ok: false }>): AppError
 export function declarationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Versions, diff, comments, steps and deletion: the handlers every kind shares, on the forms' older path.
-  sharedDocumentRoutes(app, store, { base: '/api/v1/declarations', kinds: TARGET_KINDS, tag: 'declarations', deprecated: true });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/declarations', kinds: TARGET_KINDS, tag: 'declarations', deprecated: true, noun: ['Declaration', 'Declarations'] });
 
-  r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged (see /api/v1/documents?kind=)', querystring: listQuery, deprecated: true } }, async (request) => {
+  r.get('/api/v1/declarations', { schema: { operationId: 'listDeclarations', tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged (see /api/v1/documents?kind=)', querystring: listQuery, deprecated: true } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
   });
 
-  r.get('/api/v1/declarations/list.xlsx', { schema: { tags: ['declarations'], summary: 'The list as filtered, as an Excel sheet (up to 10,000 forms)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+  r.get('/api/v1/declarations/list.xlsx', { schema: { operationId: 'downloadDeclarationListXlsx', tags: ['declarations'], summary: 'The list as filtered, as an Excel sheet (up to 10,000 forms)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     const actor = optionalActor(request);
     const items: DeclarationSummary[] = [];
     for (let page = 1; page <= 100; page++) {
@@ -103,14 +103,14 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
   });
 
-  r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see (scope=work: those the user works on, as the home page counts them), newest first', querystring: z.object({ scope: z.enum(['visible', 'work']).default('visible') }) } }, async (request) => {
+  r.get('/api/v1/declarations/years', { schema: { operationId: 'listDeclarationYears', tags: ['declarations'], summary: 'The years of the declarations the user may see (scope=work: those the user works on, as the home page counts them), newest first', querystring: z.object({ scope: z.enum(['visible', 'work']).default('visible') }) } }, async (request) => {
     const actor = optionalActor(request);
     const query = request.query.scope === 'work' ? await workingDeclarations(store.db, actor) : await visibleDeclarations(store.db, actor);
     const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
   });
 
-  r.get('/api/v1/public/declarations/years', { schema: { tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
+  r.get('/api/v1/public/declarations/years', { schema: { operationId: 'listPublicDeclarationYears', tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
     const query = await visibleDeclarations(store.db, null);
     const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
@@ -118,14 +118,14 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/statistics',
-    { schema: { tags: ['declarations'], summary: 'Counts by state, budget by department and indicators by first-level class for a year, over what the user may see', querystring: z.object({ year }) } },
+    { schema: { operationId: 'getStatistics', tags: ['declarations'], summary: 'Counts by state, budget by department and indicators by first-level class for a year, over what the user may see', querystring: z.object({ year }) } },
     async (request) => yearStatistics(store.db, optionalActor(request), request.query.year),
   );
 
   r.post(
     '/api/v1/declarations',
     {
-      schema: {
+      schema: { operationId: 'createDeclaration',
         tags: ['declarations'],
         summary:
           'Create a document of a department for a year: a department-wide form (one a year) or a project form (kind). Empty, from canonical JSON, copied from an earlier form (targets kept, marked carried over), or a project form prefilled from a row of the department form',
@@ -171,7 +171,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/declarations/import/preview',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'previewDeclarationImport',
         tags: ['declarations'],
         summary: 'Read a form (a file of any format, or pasted text or HTML) without storing it: the documents, and the source as tables for the wizard',
         body: importSourceBody,
@@ -189,7 +189,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/declarations/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importDeclaration',
         tags: ['declarations'],
         summary:
           'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts. Each form keeps the year it prints unless `years` chooses another for it (for a single form, `year` does); a form that prints none takes `year`, noted as assumed. A chosen year other than the printed one, or another department than the form names, must be confirmed',
@@ -249,7 +249,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id/links', { schema: { tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
+  r.get('/api/v1/declarations/:id/links', { schema: { operationId: 'getDeclarationLinks', tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
     const actor = optionalActor(request);
     const { row, regionPath, kind } = await authorize(store.db, actor, request.params.id, 'read');
     const current = await store.db.selectFrom('document_versions').select('content').where('document_id', '=', row.id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
@@ -259,7 +259,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.put(
     '/api/v1/declarations/:id/link',
-    { schema: { tags: ['declarations'], summary: "Link a project form to a row of its department form (by the row's name; null: automatic, by code, else by name)", params: id, body: z.object({ rowName: z.string().min(1).max(500).nullable() }) } },
+    { schema: { operationId: 'linkDeclaration', tags: ['declarations'], summary: "Link a project form to a row of its department form (by the row's name; null: automatic, by code, else by name)", params: id, body: z.object({ rowName: z.string().min(1).max(500).nullable() }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute(async (trx) => {
@@ -278,7 +278,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/indicator-library',
     {
-      schema: {
+      schema: { operationId: 'getIndicatorLibrary',
         tags: ['library'],
         summary: 'Look up the indicator library: entries whose name starts with or contains q, with class, unit, direction and the targets used',
         querystring: z.object({ q: z.string().max(100).optional(), level1: z.string().max(50).optional(), level2: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
@@ -289,19 +289,19 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/indicator-library/entries',
-    { schema: { tags: ['library'], summary: 'Library entries for their administration, hidden ones included (admin)', querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
+    { schema: { operationId: 'listIndicatorLibraryEntries', tags: ['library'], summary: 'Library entries for their administration, hidden ones included (admin)', querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
     async (request) => ({ entries: await listLibraryForAdmin(store.db, requireActor(request), request.query) }),
   );
 
   r.get(
     '/api/v1/indicator-library/similar-projects',
-    { schema: { tags: ['library'], summary: "Past approved or published project forms whose names resemble this one's, with their indicators", querystring: z.object({ name: z.string().min(1).max(200), departmentId: z.string().max(100).optional() }) } },
+    { schema: { operationId: 'listSimilarProjects', tags: ['library'], summary: "Past approved or published project forms whose names resemble this one's, with their indicators", querystring: z.object({ name: z.string().min(1).max(200), departmentId: z.string().max(100).optional() }) } },
     async (request) => ({ projects: await similarProjects(store.db, requireActor(request), request.query.name, request.query.departmentId ?? null) }),
   );
 
   r.patch(
     '/api/v1/indicator-library/:id',
-    { schema: { tags: ['library'], summary: 'Hide an entry from suggestions, or show it again (admin)', params: id, body: z.object({ hidden: z.boolean() }) } },
+    { schema: { operationId: 'updateIndicatorLibraryEntry', tags: ['library'], summary: 'Hide an entry from suggestions, or show it again (admin)', params: id, body: z.object({ hidden: z.boolean() }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute((trx) => setEntryHidden(trx, actor, request.params.id, request.body.hidden));
@@ -311,7 +311,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.post(
     '/api/v1/indicator-library/:id/merge',
-    { schema: { tags: ['library'], summary: 'Merge an entry into another: its uses move there (admin)', params: id, body: z.object({ into: z.string().min(1).max(100) }) } },
+    { schema: { operationId: 'mergeIndicatorLibraryEntry', tags: ['library'], summary: 'Merge an entry into another: its uses move there (admin)', params: id, body: z.object({ into: z.string().min(1).max(100) }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute((trx) => mergeEntry(trx, actor, request.params.id, request.body.into));
@@ -319,7 +319,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request, reply) => {
+  r.get('/api/v1/declarations/:id', { schema: { operationId: 'getDeclaration', tags: ['declarations'], summary: 'The current version with its findings and what the user may do next (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request, reply) => {
     const body = await getDeclarationJson(store.db, optionalActor(request), request.params.id);
     return reply.type('application/json; charset=utf-8').send(body);
   });
@@ -327,7 +327,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.put(
     '/api/v1/declarations/:id',
     {
-      schema: {
+      schema: { operationId: 'saveDeclaration',
         tags: ['declarations'],
         summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version; see PUT /api/v1/documents/:id)',
         params: id,
@@ -349,16 +349,16 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id/findings', { schema: { tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
+  r.get('/api/v1/declarations/:id/findings', { schema: { operationId: 'getDeclarationFindings', tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
     const view = await getDeclaration(store.db, optionalActor(request), request.params.id);
     return { version: view.version, findings: view.findings };
   });
 
-  r.get('/api/v1/public/declarations', { schema: { tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
+  r.get('/api/v1/public/declarations', { schema: { operationId: 'listPublicDeclarations', tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
     return listDeclarations(store.db, null, { ...request.query, state: 'published' });
   });
 
-  r.get('/api/v1/public/declarations/:id', { schema: { tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
+  r.get('/api/v1/public/declarations/:id', { schema: { operationId: 'getPublicDeclaration', tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
     const view = await getDeclaration(store.db, null, request.params.id);
     return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, publishedAt: view.publishedAt, content: view.content };
   });

@@ -30,15 +30,15 @@ function fileName(e: SelfEvaluation, extension: string): string {
 export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Versions, comments and steps: the handlers every kind shares, on the self-evaluations' older path.
-  sharedDocumentRoutes(app, store, { base: '/api/v1/evaluations', kinds: ['self-evaluation'], tag: 'evaluations', deprecated: true, skip: ['delete', 'version-name', 'version-restore'] });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/evaluations', kinds: ['self-evaluation'], tag: 'evaluations', deprecated: true, noun: ['Evaluation', 'Evaluations'], skip: ['delete', 'version-name', 'version-restore'] });
 
-  r.get('/api/v1/evaluations/owed', { schema: { tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
+  r.get('/api/v1/evaluations/owed', { schema: { operationId: 'listOwedEvaluations', tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
     items: await owedEvaluations(store.db, requireActor(request), request.query.year),
   }));
 
   r.post(
     '/api/v1/evaluations',
-    { schema: { tags: ['evaluations'], summary: "Start the self-evaluation of an approved or published target form (409 otherwise), prefilled from its targets and the year's last monitoring round", body: z.object({ targetId: z.string().min(1).max(100) }).strict() } },
+    { schema: { operationId: 'createEvaluation', tags: ['evaluations'], summary: "Start the self-evaluation of an approved or published target form (409 otherwise), prefilled from its targets and the year's last monitoring round", body: z.object({ targetId: z.string().min(1).max(100) }).strict() } },
     async (request, reply) => {
       const actor = requireActor(request);
       const evaluationId = await store.db.transaction().execute((trx) => createEvaluation(trx, actor, request.body));
@@ -50,7 +50,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/evaluations/overview',
     {
-      schema: {
+      schema: { operationId: 'getEvaluationOverview',
         tags: ['evaluations'],
         summary: "The reviewer's overview of a year: counts by grade and state, every department's and project's total, grade and execution rate, execution by department",
         querystring: z.object({
@@ -69,7 +69,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/evaluations/overview.xlsx',
-    { schema: { tags: ['evaluations'], summary: "The year's self-evaluations as an Excel sheet, lowest total first (reviewers, admins), with the overview's filters", querystring: z.object({ year, grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(), state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(), q: z.string().max(100).optional() }) } },
+    { schema: { operationId: 'downloadEvaluationOverviewXlsx', tags: ['evaluations'], summary: "The year's self-evaluations as an Excel sheet, lowest total first (reviewers, admins), with the overview's filters", querystring: z.object({ year, grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(), state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(), q: z.string().max(100).optional() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       const items: EvaluationSummary[] = [];
@@ -95,12 +95,12 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   );
 
   // A published self-evaluation is public, as its target form is: the public reads it without signing in.
-  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
+  r.get('/api/v1/evaluations/:id', { schema: { operationId: 'getEvaluation', tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
 
   r.put(
     '/api/v1/evaluations/:id',
     {
-      schema: {
+      schema: { operationId: 'saveEvaluation',
         tags: ['evaluations'],
         summary: "Save the department's values as a new version (names, targets and points stay the target form's; scores are computed; 409 on a stale baseVersion)",
         params: id,
@@ -118,7 +118,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/evaluations/:id/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importEvaluation',
         tags: ['evaluations'],
         summary: 'Fill the self-evaluation from its table filled offline (Excel, PDF, Word, web page, text): indicators matched by name, the unmatched listed',
         params: id,
@@ -159,11 +159,11 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     });
   }
 
-  r.get('/api/v1/public/evaluations', { schema: { tags: ['public'], summary: 'Published self-evaluations (no sign-in)', querystring: z.object({ year: year.optional(), q: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) =>
+  r.get('/api/v1/public/evaluations', { schema: { operationId: 'listPublicEvaluations', tags: ['public'], summary: 'Published self-evaluations (no sign-in)', querystring: z.object({ year: year.optional(), q: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) =>
     publishedEvaluations(store.db, request.query),
   );
 
-  r.get('/api/v1/public/evaluations/:id', { schema: { tags: ['public'], summary: 'A published self-evaluation (no sign-in)', params: id } }, async (request) => {
+  r.get('/api/v1/public/evaluations/:id', { schema: { operationId: 'getPublicEvaluation', tags: ['public'], summary: 'A published self-evaluation (no sign-in)', params: id } }, async (request) => {
     const view = await getEvaluation(store.db, null, request.params.id);
     return { ...view, allowedActions: [], canEdit: false, canComment: false };
   });

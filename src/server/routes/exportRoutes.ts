@@ -51,7 +51,7 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
 
   // The JSON Schemas of the canonical formats (docs/schema), for users of the open data.
   const schemas = new URL('../../../docs/schema/', import.meta.url);
-  r.get('/api/v1/public/schema/:name', { schema: { tags: ['public'], summary: 'The JSON Schema of a canonical format (department-target, project-target)', params: z.object({ name: z.enum(['department-target.schema.json', 'project-target.schema.json']) }) } }, async (request, reply) => {
+  r.get('/api/v1/public/schema/:name', { schema: { operationId: 'getPublicSchema', tags: ['public'], summary: 'The JSON Schema of a canonical format (department-target, project-target)', params: z.object({ name: z.enum(['department-target.schema.json', 'project-target.schema.json']) }) } }, async (request, reply) => {
     const text = await readFile(new URL(request.params.name, schemas), 'utf8');
     return reply.type('application/schema+json; charset=utf-8').send(text);
   });
@@ -66,7 +66,7 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/public/export',
     {
-      schema: {
+      schema: { operationId: 'exportPublicData',
         tags: ['public'],
         summary: 'Every published document as open data: JSON Lines (canonical JSON), a CSV table (documents with their budget, indicators, projects), or the Frictionless datapackage.json describing the CSVs',
         querystring: exportQuery,
