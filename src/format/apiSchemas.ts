@@ -226,3 +226,412 @@ export const jobViewSchema = z
     failures: z.array(z.object({ seq: z.number().int(), label: z.string(), error: z.object({ zh: z.string(), en: z.string(), field: z.string().optional() }) })).describe('the items that failed, with why (the first 500)'),
   })
   .meta({ id: 'Job' });
+
+// ——— Target forms (declarations), the directory, the library, statistics ———
+
+const declarationState = z.enum(['draft', 'submitted', 'returned', 'approved', 'published']);
+const reportState = z.enum(['draft', 'submitted', 'returned', 'accepted']);
+const evaluationState = z.enum(['draft', 'submitted', 'returned', 'accepted', 'published']);
+const targetKind = z.enum(['department-target', 'project-target']);
+const light = z.enum(['red', 'yellow', 'green', 'blue']);
+const grade = z.enum(['优', '良', '中', '差']);
+
+/** A region with its departments and the regions below it. */
+export const regionNodeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level: z.enum(['province', 'city', 'district', 'county']),
+    parentId: z.string().nullable(),
+    departments: z.array(z.object({ id: z.string(), name: z.string(), archivedAt: timestamp.nullable() })).describe('archived departments are listed with the date; they take no new forms'),
+    get children(): z.ZodArray<typeof regionNodeSchema> {
+      return z.array(regionNodeSchema);
+    },
+    settings: z
+      .object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: z.unknown().optional(), scoring: z.unknown().optional(), assessment: z.unknown().optional() })
+      .describe("the finance bureau's settings for its region and below (the nearest region that sets one wins)"),
+  })
+  .meta({ id: 'Region' });
+
+/** The latest review of a target form. */
+const declarationReviewSchema = z.object({ grade, outcome: z.enum(['approved', 'returned']), opinion: z.string().nullable(), reviewerName: z.string(), at: timestamp, version: z.number().int() });
+
+/** What every presentation of a target form says about it. */
+export const declarationHeadSchema = z
+  .object({
+    id: z.string(),
+    kind: targetKind,
+    projectName: z.string().nullable().describe('project forms: 项目名称 (null for department forms)'),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    year: z.number().int(),
+    state: declarationState,
+    version: z.number().int(),
+    reviewGrade: z.string().nullable(),
+    updatedAt: timestamp,
+    submittedAt: timestamp.nullable(),
+    publishedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'DeclarationHead' });
+
+/** A target form with its content and findings. */
+export const declarationViewSchema = declarationHeadSchema
+  .extend({ lastReview: declarationReviewSchema.nullable(), content: z.unknown().describe('the target form (docs/format-declaration.md)'), findings: z.array(findingSchema) })
+  .meta({ id: 'Declaration' });
+
+/** A target form with what the user may do next. */
+export const declarationWithActionsSchema = declarationViewSchema
+  .extend({ allowedActions: z.array(z.string()), canEdit: z.boolean(), canComment: z.boolean(), canDelete: z.boolean(), blockSubmitOnErrors: z.boolean() })
+  .meta({ id: 'DeclarationWithActions' });
+
+/** One row of a list of target forms. */
+export const declarationSummarySchema = declarationHeadSchema
+  .extend({ title: z.string().nullable(), budgetTotal: decimal.nullable(), errorCount: z.number().int(), warningCount: z.number().int() })
+  .meta({ id: 'DeclarationSummary' });
+
+/** A page of target forms. */
+export const declarationListSchema = z.object({ items: z.array(declarationSummarySchema), total: z.number().int() }).catchall(z.unknown()).meta({ id: 'DeclarationList' });
+
+/** What a target form is read with: its department form or project forms, last year's form. */
+export const documentLinksSchema = z
+  .object({
+    departmentForm: z
+      .object({ id: z.string(), state: declarationState, row: z.number().int().nullable(), rowName: z.string().nullable(), rowAmount: decimal.nullable(), linkedBy: z.enum(['user', 'code', 'name']).nullable(), rows: z.array(z.string()) })
+      .nullable(),
+    projectForms: z.array(z.object({ id: z.string(), projectName: z.string().nullable(), state: declarationState, budgetTotal: decimal.nullable(), errorCount: z.number().int(), warningCount: z.number().int(), row: z.number().int().nullable() })),
+    rowsWithoutForm: z.array(z.number().int()),
+    lastYear: z
+      .object({
+        id: z.string(),
+        year: z.number().int(),
+        state: declarationState,
+        evaluation: z.object({ id: z.string(), total: decimal.nullable(), grade: grade.nullable(), executionRate: decimal.nullable(), state: evaluationState }).nullable(),
+      })
+      .nullable(),
+  })
+  .meta({ id: 'DocumentLinks' });
+
+/** One indicator library entry. */
+export const libraryEntrySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    level1: z.string().nullable(),
+    level2: z.string().nullable(),
+    unit: z.string().nullable(),
+    direction: z.enum(['up', 'down', 'equal', 'qualitative']).nullable(),
+    builtin: z.boolean(),
+    hidden: z.boolean(),
+    uses: z.number().int().describe('how many approved or published forms use it'),
+    targets: z.array(z.object({ year: z.number().int(), target: z.string(), count: z.number().int() })),
+  })
+  .meta({ id: 'LibraryEntry' });
+
+/** The home page's figures for one year. */
+export const yearStatisticsSchema = z
+  .object({
+    year: z.number().int(),
+    byState: z.partialRecord(declarationState, z.number().int()),
+    budgetByDepartment: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), basic: decimal.nullable(), project: decimal.nullable() })),
+    indicatorsByLevel1: z.array(z.object({ level1: z.string().nullable(), count: z.number().int() })),
+  })
+  .meta({ id: 'YearStatistics' });
+
+// ——— Monitoring ———
+
+/** A monitoring round. */
+export const roundViewSchema = z
+  .object({
+    id: z.string(),
+    regionId: z.string(),
+    regionName: z.string(),
+    year: z.number().int(),
+    name: z.string(),
+    through: z.string().describe('the data cutoff date'),
+    due: z.string(),
+    createdAt: timestamp,
+    canOversee: z.boolean(),
+    owed: z.number().int(),
+  })
+  .meta({ id: 'Round' });
+
+const lights = z.object({ budget: light.nullable(), indicators: light.nullable(), overall: light.nullable() });
+const targetRef = z.object({ id: z.string(), kind: targetKind, title: z.string().nullable(), state: declarationState, version: z.number().int(), currentVersion: z.number().int() });
+
+/** A monitoring report as a list shows it. */
+export const reportSummarySchema = z
+  .object({
+    id: z.string(),
+    roundId: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    targetId: z.string(),
+    targetKind,
+    targetVersion: z.number().int(),
+    projectName: z.string().nullable(),
+    state: reportState,
+    version: z.number().int(),
+    lights,
+    executionRate: decimal.nullable(),
+    errorCount: z.number().int(),
+    rectificationNeeded: z.boolean(),
+    updatedAt: timestamp,
+    submittedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'ReportSummary' });
+
+/** A monitoring report with its content, findings, lights and what the user may do. */
+export const reportViewSchema = reportSummarySchema
+  .extend({
+    round: roundViewSchema,
+    content: z.unknown().describe('the monitoring report (docs/format-monitoring.md)'),
+    findings: z.array(findingSchema),
+    computed: z.object({ budget: light.nullable(), indicators: light.nullable(), overall: light.nullable(), budgetProgress: decimal.nullable(), executionRate: decimal.nullable(), perIndicator: z.array(z.unknown()).readonly() }),
+    required: z.object({ budget: z.boolean(), indicators: z.array(z.boolean()) }),
+    target: targetRef,
+    allowedActions: z.array(z.string()),
+    canEdit: z.boolean(),
+    returnReason: z.string().nullable(),
+    config: z.unknown().describe("the region's bands and thresholds"),
+  })
+  .meta({ id: 'Report' });
+
+/** The round page. */
+export const roundOverviewSchema = z
+  .object({
+    round: roundViewSchema,
+    counts: z.object({ total: z.number().int(), byLight: z.record(z.string(), z.number().int()), byState: z.record(z.string(), z.number().int()) }),
+    items: z.array(reportSummarySchema),
+    total: z.number().int(),
+    execution: z.array(z.object({ reportId: z.string(), departmentId: z.string(), departmentName: z.string(), projectName: z.string().nullable(), annual: decimal.nullable(), executed: decimal.nullable(), rate: decimal.nullable() })),
+    timeElapsed: decimal,
+    overdue: z.array(reportSummarySchema),
+    overdueTotal: z.number().int(),
+  })
+  .meta({ id: 'RoundOverview' });
+
+// ——— Self-evaluations ———
+
+/** A self-evaluation as a list shows it. */
+export const evaluationSummarySchema = z
+  .object({
+    id: z.string(),
+    departmentId: z.string(),
+    departmentName: z.string(),
+    targetId: z.string(),
+    targetKind,
+    targetVersion: z.number().int(),
+    year: z.number().int(),
+    projectName: z.string().nullable(),
+    state: evaluationState,
+    version: z.number().int(),
+    total: decimal.nullable(),
+    grade: grade.nullable(),
+    executionRate: decimal.nullable(),
+    errorCount: z.number().int(),
+    updatedAt: timestamp,
+    publishedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'EvaluationSummary' });
+
+/** A self-evaluation with its content, scores, findings and what the user may do. */
+export const evaluationViewSchema = evaluationSummarySchema
+  .extend({
+    content: z.unknown().describe('the self-evaluation (docs/format-evaluation.md)'),
+    findings: z.array(findingSchema),
+    score: z.unknown().describe('the computed scores'),
+    target: targetRef,
+    allowedActions: z.array(z.string()),
+    canEdit: z.boolean(),
+    canComment: z.boolean(),
+    returnReason: z.string().nullable(),
+    config: z.unknown().describe("the region's scoring settings"),
+  })
+  .meta({ id: 'Evaluation' });
+
+/** A target form a department owes a self-evaluation on. */
+export const owedEvaluationSchema = z
+  .object({ targetId: z.string(), targetKind, title: z.string().nullable(), projectName: z.string().nullable(), evaluation: evaluationSummarySchema.nullable() })
+  .meta({ id: 'OwedEvaluation' });
+
+/** The reviewer's overview of a year's self-evaluations. */
+export const evaluationOverviewSchema = z
+  .object({
+    year: z.number().int(),
+    counts: z.object({ total: z.number().int(), byGrade: z.record(z.string(), z.number().int()), byState: z.record(z.string(), z.number().int()) }),
+    items: z.array(evaluationSummarySchema),
+    total: z.number().int(),
+    execution: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), annual: decimal.nullable(), executed: decimal.nullable() })),
+  })
+  .meta({ id: 'EvaluationOverview' });
+
+// ——— Dashboard ———
+
+/** A department or sub-region as one row of a dashboard's drill-down table. */
+export const dashboardChildSchema = z
+  .object({
+    kind: z.enum(['region', 'department']),
+    id: z.string(),
+    name: z.string(),
+    departments: z.number().int(),
+    forms: z.number().int(),
+    submitted: z.number().int(),
+    errors: z.number().int(),
+    budget: decimal,
+    averageScore: decimal.nullable(),
+    redLights: z.number().int(),
+  })
+  .meta({ id: 'DashboardChild' });
+
+/** One form of a department, in a department's dashboard. */
+export const dashboardFormSchema = z
+  .object({
+    id: z.string(),
+    kind: targetKind,
+    projectName: z.string().nullable(),
+    state: declarationState,
+    budget: decimal.nullable(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    light: light.nullable(),
+    grade: grade.nullable(),
+    score: decimal.nullable(),
+    canOpen: z.boolean(),
+  })
+  .meta({ id: 'DashboardForm' });
+
+/** A region's (or one department's) year across departments. */
+export const regionDashboardSchema = z
+  .object({
+    scope: z.object({
+      region: z.object({ id: z.string(), name: z.string() }),
+      path: z.array(z.object({ id: z.string(), name: z.string(), reachable: z.boolean() })),
+      department: z.object({ id: z.string(), name: z.string() }).nullable(),
+      year: z.number().int(),
+      years: z.array(z.number().int()),
+    }),
+    formsByState: z.array(z.object({ kind: targetKind, state: declarationState, n: z.number().int() })),
+    findingsByFamily: z.array(z.object({ family: z.string(), severity: z.enum(['error', 'warning', 'info']), n: z.number().int(), forms: z.number().int() })),
+    budgetByDepartment: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), basic: decimal, project: decimal, projectForms: decimal })),
+    budgetByLine: z.array(z.object({ line: z.string(), amount: decimal })),
+    lights: z.object({ round: z.object({ id: z.string(), name: z.string(), through: z.string() }).nullable(), counts: z.array(z.object({ light: z.enum(['red', 'yellow', 'green', 'blue', 'none']), n: z.number().int() })) }),
+    grades: z.array(z.object({ grade: z.enum(['优', '良', '中', '差', 'none']), n: z.number().int() })),
+    scores: z.array(z.object({ band: z.string(), n: z.number().int() })),
+    execution: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), monitoring: decimal.nullable(), evaluation: decimal.nullable() })),
+    omitted: z.object({ budgetByDepartment: z.number().int(), execution: z.number().int() }),
+    children: z.array(dashboardChildSchema),
+    trends: z.array(z.object({ year: z.number().int(), forms: z.number().int(), budget: decimal, errorsPerForm: decimal, averageScore: decimal.nullable(), published: z.number().int() })),
+    forms: z.array(dashboardFormSchema).nullable(),
+  })
+  .meta({ id: 'RegionDashboard' });
+
+// ——— Administration ———
+
+/** A directory sheet's import: each row's plan, and what was stored when committed. */
+export const directoryImportSchema = z
+  .object({
+    plans: z.array(
+      z.object({
+        line: z.number().int(),
+        at: z.string(),
+        department: z.object({ name: z.string(), regionId: z.string(), regionName: z.string(), existingId: z.string().nullable() }).nullable(),
+        user: z.object({ username: z.string(), displayName: z.string(), role: z.string(), password: z.string().nullable(), regionId: z.string().nullable() }).nullable(),
+        problems: z.array(z.unknown()).readonly(),
+      }),
+    ),
+    created: z.object({ departments: z.number().int(), users: z.array(z.object({ username: z.string(), password: z.string().nullable() })) }).nullable().describe('set when stored: the counts, and the passwords generated (shown once)'),
+  })
+  .meta({ id: 'DirectoryImport' });
+
+/** An entry of the audit log, presented. */
+export const auditEntrySchema = z
+  .object({
+    seq: z.string(),
+    at: timestamp,
+    actorId: z.string().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    fromVersion: z.number().int().nullable(),
+    toVersion: z.number().int().nullable(),
+    detail: z.unknown(),
+    prevHash: z.string(),
+    hash: z.string(),
+    actorName: z.string().nullable(),
+    entityLabel: bilingual,
+    summary: bilingual,
+  })
+  .meta({ id: 'AuditEntry' });
+
+/** Whether the audit log's hash chain is whole. */
+export const auditVerificationSchema = z
+  .object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.string().optional(), reason: z.enum(['edited', 'removed-or-reordered']).optional() })
+  .meta({ id: 'AuditVerification' });
+
+// ——— Assessments ———
+
+const problem = z.object({ path: z.string(), message: bilingual });
+
+/** An assessment template. */
+export const templateViewSchema = z
+  .object({
+    id: z.string(),
+    key: z.string(),
+    name: z.string(),
+    purpose: z.string(),
+    builtIn: z.boolean(),
+    regionId: z.string().nullable(),
+    year: z.number().int().nullable(),
+    version: z.number().int(),
+    used: z.boolean().describe('an assessment was opened with it: an edit makes a new version'),
+    basedOn: z.string().nullable(),
+    source: z.string().nullable(),
+    criteria: z.array(z.unknown()).describe('the criteria (docs/format-assessment.md)'),
+    problems: z.array(problem).describe('where the weights do not add up (empty when they do)'),
+    updatedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'AssessmentTemplate' });
+
+/** An evidence file of an assessment. */
+export const evidenceFileSchema = z
+  .object({
+    id: z.string(),
+    criterion: z.string().nullable(),
+    item: z.string(),
+    name: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    sha256: z.string().nullable(),
+    uploadedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+    uploadedAt: timestamp,
+  })
+  .meta({ id: 'EvidenceFile' });
+
+/** A sampling draw (抽评) as a preview gives it. */
+export const samplePreviewSchema = z
+  .object({ seed: z.string(), candidates: z.number().int(), drawn: z.array(z.object({ id: z.string(), grade: z.string() })), shortfalls: z.array(z.object({ grade: z.string(), asked: z.number().int(), available: z.number().int() })) })
+  .meta({ id: 'SamplePreview' });
+
+/** A stored sampling draw. */
+export const sampleViewSchema = z
+  .object({
+    id: z.string(),
+    regionId: z.string(),
+    year: z.number().int(),
+    seed: z.string(),
+    counts: z.record(z.string(), z.number().int()),
+    candidates: z.number().int(),
+    drawn: z.array(z.object({ id: z.string(), grade: z.string(), assessment: z.string(), department: z.string(), name: z.string(), selfScore: decimal.nullable() })),
+    shortfalls: z.array(z.object({ grade: z.string(), asked: z.number().int(), available: z.number().int() })),
+    reproduced: z.boolean().describe('the draw made again from the stored seed gives the same list'),
+    createdAt: timestamp,
+  })
+  .meta({ id: 'Sample' });
+
+/** A draw as a list shows it. */
+export const sampleSummarySchema = z.object({ id: z.string(), regionId: z.string(), year: z.number().int(), seed: z.string(), drawn: z.number().int(), createdAt: timestamp }).meta({ id: 'SampleSummary' });
+
+/** A department's figures of a year that formulas read. */
+export const figuresSchema = z
+  .object({ departmentId: z.string(), year: z.number().int(), establishment: z.number().int().nullable(), staff: z.number().int().nullable(), threePublic: decimal.nullable(), threePublicLast: decimal.nullable(), updatedAt: timestamp.nullable() })
+  .meta({ id: 'DepartmentFigures' });

@@ -14,7 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { declareContract } from './contract/declareContract.ts';
-import { OPENAPI_HEADER } from './contract/document.ts';
+import { OPENAPI_HEADER, withoutUnusedSchemas } from './contract/document.ts';
 import { validateResponses, type ResponseMismatch } from './contract/validateResponses.ts';
 import type { Store } from '../store/openStore.ts';
 import { AppError } from './appError.ts';
@@ -207,7 +207,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     openapi: OPENAPI_HEADER as never,
     transform: jsonSchemaTransform,
     // Schemas with a meta id (Error, DocumentHead, …) become components/schemas, referenced by name.
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document) as Parameters<typeof withoutUnusedSchemas>[0]) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 

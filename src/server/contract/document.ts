@@ -37,3 +37,19 @@ export const OPENAPI_HEADER = {
   tags: [...TAGS],
   components: { securitySchemes: SECURITY_SCHEMES },
 };
+
+/** Drops named schemas nothing refers to (the request-side twins the zod provider makes of every named answer). */
+export function withoutUnusedSchemas<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
+  const schemas = document.components?.schemas;
+  if (!schemas) return document;
+  const text = JSON.stringify({ ...document, components: { ...document.components, schemas: {} } });
+  const kept: Record<string, unknown> = {};
+  // A kept schema may refer to others: follow references until nothing new is found.
+  let pending = Object.keys(schemas).filter((name) => text.includes(`"#/components/schemas/${name}"`));
+  while (pending.length > 0) {
+    for (const name of pending) kept[name] = schemas[name];
+    const keptText = JSON.stringify(pending.map((name) => schemas[name]));
+    pending = Object.keys(schemas).filter((name) => !(name in kept) && keptText.includes(`"#/components/schemas/${name}"`));
+  }
+  return { ...document, components: { ...document.components, schemas: kept } };
+}

@@ -10,6 +10,7 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const ZIP = 'application/zip';
 export const CSV = 'text/csv';
+export const NDJSON = 'application/x-ndjson';
 
 /** Bytes in the document (a binary string); to the handler's type, what Fastify sends as a file. */
 const bytes = z.string().meta({ format: 'binary' }) as unknown as z.ZodType<Buffer | Uint8Array | Readable | string>;
