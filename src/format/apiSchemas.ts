@@ -4,6 +4,9 @@
  * is written once. Schemas with a meta id become named components of the document.
  */
 import { z } from 'zod';
+import { assessmentSettingsSchema } from './assessmentSettingsSchema.ts';
+import { monitoringConfigSchema } from './monitoringConfigSchema.ts';
+import { scoringConfigSchema } from './scoringConfigSchema.ts';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 /** An exact decimal as text (万元, rates, scores): never a binary float. */
@@ -236,6 +239,16 @@ const targetKind = z.enum(['department-target', 'project-target']);
 const light = z.enum(['red', 'yellow', 'green', 'blue']);
 const grade = z.enum(['优', '良', '中', '差']);
 
+/** A finance bureau's settings for its region and the regions below it (the nearest region that sets one wins). */
+export const regionSettingsSchema = z
+  .object({
+    blockSubmitOnErrors: z.boolean().optional().describe('refuse to submit a form the checker finds errors in'),
+    monitoring: monitoringConfigSchema.optional().describe('in-year monitoring: light bands, the deviation threshold, rule settings'),
+    scoring: scoringConfigSchema.optional().describe('year-end scoring: formulas, bands, weights, grades, rule settings'),
+    assessment: assessmentSettingsSchema.optional().describe('assessments: grades, outliers, the sampling blend, the ex-ante gate, evidence limits'),
+  })
+  .meta({ id: 'RegionSettings' });
+
 /** A region with its departments and the regions below it. */
 export const regionNodeSchema = z
   .object({
@@ -247,14 +260,12 @@ export const regionNodeSchema = z
     get children(): z.ZodArray<typeof regionNodeSchema> {
       return z.array(regionNodeSchema);
     },
-    settings: z
-      .object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: z.unknown().optional(), scoring: z.unknown().optional(), assessment: z.unknown().optional() })
-      .describe("the finance bureau's settings for its region and below (the nearest region that sets one wins)"),
+    settings: regionSettingsSchema,
   })
   .meta({ id: 'Region' });
 
 /** The latest review of a target form. */
-const declarationReviewSchema = z.object({ grade, outcome: z.enum(['approved', 'returned']), opinion: z.string().nullable(), reviewerName: z.string(), at: timestamp, version: z.number().int() });
+export const declarationReviewSchema = z.object({ grade, outcome: z.enum(['approved', 'returned']), opinion: z.string().nullable(), reviewerName: z.string(), at: timestamp, version: z.number().int() });
 
 /** What every presentation of a target form says about it. */
 export const declarationHeadSchema = z
@@ -289,8 +300,13 @@ export const declarationSummarySchema = declarationHeadSchema
   .extend({ title: z.string().nullable(), budgetTotal: decimal.nullable(), errorCount: z.number().int(), warningCount: z.number().int() })
   .meta({ id: 'DeclarationSummary' });
 
+/** A published target form, as the public reads it. */
+export const publicDeclarationSchema = z
+  .object({ id: z.string(), departmentName: z.string(), year: z.number().int(), state: declarationState, version: z.number().int(), publishedAt: timestamp.nullable(), content: z.unknown().describe('the target form (docs/format-declaration.md)') })
+  .meta({ id: 'PublicDeclaration' });
+
 /** A page of target forms. */
-export const declarationListSchema = z.object({ items: z.array(declarationSummarySchema), total: z.number().int() }).catchall(z.unknown()).meta({ id: 'DeclarationList' });
+export const declarationListSchema = z.object({ items: z.array(declarationSummarySchema), total: z.number().int() }).meta({ id: 'DeclarationList' });
 
 /** What a target form is read with: its department form or project forms, last year's form. */
 export const documentLinksSchema = z
@@ -400,7 +416,7 @@ export const reportViewSchema = reportSummarySchema
 export const roundOverviewSchema = z
   .object({
     round: roundViewSchema,
-    counts: z.object({ total: z.number().int(), byLight: z.record(z.string(), z.number().int()), byState: z.record(z.string(), z.number().int()) }),
+    counts: z.object({ total: z.number().int(), byLight: z.record(z.enum(['red', 'yellow', 'green', 'blue', 'none']), z.number().int()), byState: z.record(reportState, z.number().int()) }),
     items: z.array(reportSummarySchema),
     total: z.number().int(),
     execution: z.array(z.object({ reportId: z.string(), departmentId: z.string(), departmentName: z.string(), projectName: z.string().nullable(), annual: decimal.nullable(), executed: decimal.nullable(), rate: decimal.nullable() })),
@@ -458,7 +474,7 @@ export const owedEvaluationSchema = z
 export const evaluationOverviewSchema = z
   .object({
     year: z.number().int(),
-    counts: z.object({ total: z.number().int(), byGrade: z.record(z.string(), z.number().int()), byState: z.record(z.string(), z.number().int()) }),
+    counts: z.object({ total: z.number().int(), byGrade: z.record(z.enum(['优', '良', '中', '差', 'none']), z.number().int()), byState: z.record(evaluationState, z.number().int()) }),
     items: z.array(evaluationSummarySchema),
     total: z.number().int(),
     execution: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), annual: decimal.nullable(), executed: decimal.nullable() })),
@@ -565,7 +581,7 @@ export const auditEntrySchema = z
 
 /** Whether the audit log's hash chain is whole. */
 export const auditVerificationSchema = z
-  .object({ ok: z.boolean(), entries: z.number().int(), brokenAt: z.string().optional(), reason: z.enum(['edited', 'removed-or-reordered']).optional() })
+  .union([z.object({ ok: z.literal(true), entries: z.number().int() }), z.object({ ok: z.literal(false), entries: z.number().int(), brokenAt: z.string(), reason: z.enum(['edited', 'removed-or-reordered']) })])
   .meta({ id: 'AuditVerification' });
 
 // ——— Assessments ———

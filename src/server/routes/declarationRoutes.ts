@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { preSerialised } from '../contract/preSerialised.ts';
-import { declarationListSchema, declarationViewSchema, declarationWithActionsSchema, documentLinksSchema, findingSchema, libraryEntrySchema, okSchema, yearStatisticsSchema } from '../../format/apiSchemas.ts';
+import { declarationListSchema, declarationViewSchema, declarationWithActionsSchema, documentLinksSchema, findingSchema, libraryEntrySchema, okSchema, publicDeclarationSchema, yearStatisticsSchema } from '../../format/apiSchemas.ts';
 import { XLSX, fileResponse } from '../contract/files.ts';
 import { errorResponse } from '../contract/errors.ts';
 import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
@@ -363,7 +363,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     return listDeclarations(store.db, null, { ...request.query, state: 'published' });
   });
 
-  r.get('/api/v1/public/declarations/:id', { schema: { operationId: 'getPublicDeclaration', response: { 200: z.object({ id: z.string(), departmentName: z.string(), year: z.number().int(), state: z.string(), version: z.number().int(), publishedAt: z.string().nullable(), content: z.unknown() }) }, security: PUBLIC, tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
+  r.get('/api/v1/public/declarations/:id', { schema: { operationId: 'getPublicDeclaration', response: { 200: publicDeclarationSchema }, security: PUBLIC, tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
     const view = await getDeclaration(store.db, null, request.params.id);
     return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, publishedAt: view.publishedAt, content: view.content };
   });
