@@ -31,7 +31,11 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
   await seedDemo(store, TEST_PASSWORD, { family: options.family ?? options.district ?? false, district: options.district ?? false });
   // Every answer is checked against its declared schema: a mismatch is a 500 the test sees, and close() fails too.
   const mismatches: ResponseMismatch[] = [];
-  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null, validateResponses: (m) => mismatches.push(m) });
+  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null, validateResponses: (m) => {
+      mismatches.push(m);
+      console.error(`response contract: ${m.method} ${m.url} ${m.status}: ${m.problem}`);
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
