@@ -7,6 +7,8 @@ export default defineConfig({
     // Generous: the suite runs on shared 2-core machines under a load of 6–9, where everything takes
     // several times as long. No test waits a fixed time for a process to start (see src/cli/bin.test.ts).
     testTimeout: 60_000,
+    // Every API answer in the tests is checked against the schema its route declares (src/server/contract).
+    env: { JIXIAO_VALIDATE_RESPONSES: '1' },
     hookTimeout: 120_000,
     // expect.poll() waits for what a server or a browser does, as long as a test may.
     expect: { poll: { timeout: 30_000 } },

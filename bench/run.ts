@@ -2,7 +2,7 @@
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
  * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
- * cli-start, assessment, assessment-report.
+ * cli-start, assessment, assessment-report, contract.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -24,6 +24,7 @@ import { clusterBench } from './clusterBench.ts';
 import { districtBench } from './districtBench.ts';
 import { serverBench } from './serverBench.ts';
 import { webBench } from './webBench.ts';
+import { contractBench } from './contractBench.ts';
 
 const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: string; ok: boolean }> | { markdown: string; ok: boolean } }> = {
   import: { title: 'Import (issue 2)', run: importBench },
@@ -47,6 +48,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'cli-start': { title: 'The command line’s start (issue 22)', run: cliStartBench },
   assessment: { title: 'Assessment scoring (issue 25)', run: assessmentBench },
   'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
+  contract: { title: 'GET one document: serialising by schema against today (issue 28)', run: contractBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

@@ -12,7 +12,10 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import { declareContract } from './contract/declareContract.ts';
+import { OPENAPI_HEADER, withoutUnusedSchemas } from './contract/document.ts';
+import { validateResponses, type ResponseMismatch } from './contract/validateResponses.ts';
 import type { Store } from '../store/openStore.ts';
 import { AppError } from './appError.ts';
 import { authenticateRequest } from './context.ts';
@@ -61,6 +64,11 @@ export interface AppOptions {
   readonly dispatch?: Omit<DispatcherOptions, 'onError'>;
   /** Runs background jobs in this process (started when the app is ready, stopped when it closes); absent: job routes answer 503. */
   readonly jobQueue?: JobQueue | null;
+  /**
+   * Checks every API answer against its declared schema (tests): a mismatch is reported here and
+   * answered with a 500. JIXIAO_VALIDATE_RESPONSES=1 turns it on with mismatches logged to stderr.
+   */
+  readonly validateResponses?: (mismatch: ResponseMismatch) => void;
 }
 
 /** What a unique constraint of the schema means to the person who ran into it (a race the service's own check lost). */
@@ -162,7 +170,13 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     app.addHook('onClose', async () => stop?.());
   }
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Answers are serialised as they were before they had schemas (JSON.stringify, or the stored JSON
+  // text of hot reads sent as is): measured faster than serialising by schema (BENCHMARKS.md). The
+  // schemas document the answers and hold the tests to them (validateResponses).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  declareContract(app);
+  const reportMismatch = options.validateResponses ?? (process.env.JIXIAO_VALIDATE_RESPONSES === '1' ? (m: ResponseMismatch) => console.error(`response contract: ${m.method} ${m.url} ${m.status}: ${m.problem}`) : null);
+  if (reportMismatch) validateResponses(app, reportMismatch);
 
   await app.register(cookie);
   // CSP and the other headers that keep the app out of frames and its files from being sniffed. Styles
@@ -189,12 +203,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Jixiao API', version: '1', description: '绩效: department budget performance targets — declarations, review workflow, audit.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jixiao_session' }, token: { type: 'http', scheme: 'bearer' } } },
-    },
+    // Cast: the document's literal types are wider than the plugin's OpenAPI typings.
+    openapi: OPENAPI_HEADER as never,
     transform: jsonSchemaTransform,
+    // Schemas with a meta id (Error, DocumentHead, …) become components/schemas, referenced by name.
+    transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document) as Parameters<typeof withoutUnusedSchemas>[0]) as ReturnType<typeof jsonSchemaTransformObject>,
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 

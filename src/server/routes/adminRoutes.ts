@@ -4,6 +4,9 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { auditEntrySchema, auditVerificationSchema, createdIdSchema, directoryImportSchema, okSchema, regionNodeSchema, tokenViewSchema, userViewSchema } from '../../format/apiSchemas.ts';
+import { CSV, NDJSON, fileResponse } from '../contract/files.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { monitoringConfigSchema } from '../../format/monitoringConfigSchema.ts';
 import { scoringConfigSchema } from '../../format/scoringConfigSchema.ts';
 import { assessmentSettingsSchema } from '../../format/assessmentSettingsSchema.ts';
@@ -39,14 +42,14 @@ const auditFilter = z.object({
 export function adminRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/v1/organisations', { schema: { tags: ['organisations'], summary: 'Regions and their departments, as a tree' } }, async (request) => {
+  r.get('/api/v1/organisations', { schema: { operationId: 'listOrganisations', response: { 200: z.object({ regions: z.array(regionNodeSchema) }) }, tags: ['organisations'], summary: 'Regions and their departments, as a tree' } }, async (request) => {
     optionalActor(request);
     return { regions: await regionTree(store.db) };
   });
 
   r.post(
     '/api/v1/organisations/regions',
-    { schema: { tags: ['organisations'], summary: 'Create a region (admin; a bureau admin only below its own region)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
+    { schema: { operationId: 'createRegion', response: { 201: createdIdSchema }, tags: ['organisations'], summary: 'Create a region (admin; a bureau admin only below its own region)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
@@ -63,7 +66,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   r.patch(
     '/api/v1/organisations/regions/:id',
     {
-      schema: {
+      schema: { operationId: 'updateRegion', response: { 200: okSchema },
         tags: ['organisations'],
         summary: "Rename a region or change its bureau's settings (admin)",
         params: z.object({ id: entityId }),
@@ -84,7 +87,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.patch(
     '/api/v1/organisations/departments/:id',
-    { schema: { tags: ['organisations'], summary: 'Rename, archive, restore or move a department to another region (admin); its forms stay with it', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional(), regionId: entityId.optional() }).strict() } },
+    { schema: { operationId: 'updateDepartment', response: { 200: okSchema }, tags: ['organisations'], summary: 'Rename, archive, restore or move a department to another region (admin); its forms stay with it', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional(), regionId: entityId.optional() }).strict() } },
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
@@ -100,7 +103,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.post(
     '/api/v1/organisations/departments',
-    { schema: { tags: ['organisations'], summary: 'Create a department (admin)', body: z.object({ name, regionId: entityId }) } },
+    { schema: { operationId: 'createDepartment', response: { 201: createdIdSchema }, tags: ['organisations'], summary: 'Create a department (admin)', body: z.object({ name, regionId: entityId }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-organisations')) throw forbidden();
@@ -118,7 +121,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/organisations/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importOrganisations', response: { 200: directoryImportSchema, 422: errorResponse(422) },
         tags: ['organisations'],
         summary: 'Departments and users from a sheet (.xlsx, .xls, CSV): the plan row by row with every problem; with commit, all rows stored or none (admin)',
         body: z.object({ file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }), commit: z.boolean().default(false) }).strict(),
@@ -141,7 +144,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'All users (admin; a bureau admin sees those of its region and below)' } }, async (request) => {
+  r.get('/api/v1/users', { schema: { operationId: 'listUsers', response: { 200: z.object({ users: z.array(userViewSchema) }) }, tags: ['users'], summary: 'All users (admin; a bureau admin sees those of its region and below)' } }, async (request) => {
     const actor = requireActor(request);
     if (!canDo(actor, 'manage-users')) throw forbidden();
     const managed = await managedUserIds(store.db, actor);
@@ -152,7 +155,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/users',
     {
-      schema: {
+      schema: { operationId: 'createUser', response: { 201: z.object({ user: userViewSchema }) },
         tags: ['users'],
         summary: 'Create a user (admin)',
         body: z.object({
@@ -181,7 +184,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   r.patch(
     '/api/v1/users/:id',
     {
-      schema: {
+      schema: { operationId: 'updateUser', response: { 200: z.object({ user: userViewSchema }) },
         tags: ['users'],
         summary: "Disable or enable a user, rename, reset the password, or change the role, department or region (admin); a reset or disabling ends the user's sessions and tokens",
         params: z.object({ id: entityId }),
@@ -216,7 +219,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/users/:id/tokens',
-    { schema: { tags: ['users'], summary: "A user's API tokens (admin)", params: z.object({ id: entityId }) } },
+    { schema: { operationId: 'listUserTokens', response: { 200: z.object({ tokens: z.array(tokenViewSchema) }) }, tags: ['users'], summary: "A user's API tokens (admin)", params: z.object({ id: entityId }) } },
     async (request) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'manage-users')) throw forbidden();
@@ -228,7 +231,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/audit',
     {
-      schema: {
+      schema: { operationId: 'listAuditEntries', response: { 200: z.object({ entries: z.array(auditEntrySchema), total: z.number().int() }) },
         tags: ['audit'],
         summary: 'The audit log, newest first, with people, forms and actions named (admin)',
         querystring: auditFilter.extend({
@@ -248,7 +251,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/audit.csv',
-    { schema: { tags: ['audit'], summary: 'The audit log as CSV (UTF-8 with BOM, for Excel and WPS), filtered like the list (admin)', querystring: auditFilter.extend({ lang: z.enum(['zh', 'en']).default('zh') }) } },
+    { schema: { operationId: 'downloadAuditCsv', response: { 200: fileResponse('The audit log as CSV', CSV) }, tags: ['audit'], summary: 'The audit log as CSV (UTF-8 with BOM, for Excel and WPS), filtered like the list (admin)', querystring: auditFilter.extend({ lang: z.enum(['zh', 'en']).default('zh') }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       if (!canDo(actor, 'read-audit')) throw forbidden();
@@ -272,13 +275,13 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/audit/verify', { schema: { tags: ['audit'], summary: 'Verify the hash chain of the audit log (admin)' } }, async (request) => {
+  r.get('/api/v1/audit/verify', { schema: { operationId: 'verifyAuditChain', response: { 200: auditVerificationSchema }, tags: ['audit'], summary: 'Verify the hash chain of the audit log (admin)' } }, async (request) => {
     const actor = requireActor(request);
     if (!canDo(actor, 'read-audit')) throw forbidden();
     return verifyAudit(store.db);
   });
 
-  r.get('/api/v1/admin/backup', { schema: { tags: ['admin'], summary: 'A consistent logical backup of the whole store, streamed as JSON Lines (admin)' } }, async (request, reply) => {
+  r.get('/api/v1/admin/backup', { schema: { operationId: 'downloadBackup', response: { 200: fileResponse('The whole store as JSON Lines', NDJSON) }, tags: ['admin'], summary: 'A consistent logical backup of the whole store, streamed as JSON Lines (admin)' } }, async (request, reply) => {
     const actor = requireActor(request);
     if (!canDo(actor, 'backup')) throw forbidden();
     const out = new PassThrough();

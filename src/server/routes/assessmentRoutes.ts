@@ -7,6 +7,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { preSerialised } from '../contract/preSerialised.ts';
+import { batchResultSchema, documentViewSchema, evidenceFileSchema, figuresSchema, okSchema, samplePreviewSchema, sampleSummarySchema, sampleViewSchema, templateViewSchema } from '../../format/apiSchemas.ts';
+import { DOCX, PDF, XLSX, ZIP, fileResponse } from '../contract/files.ts';
+import { ANYONE_OR_SIGNED_IN } from '../contract/security.ts';
 import { ASSESSMENT_PURPOSES, SCORER_ROLES, SUBJECT_KINDS, type Assessment } from '../../core/assessment/assessment.ts';
 import { criterionSchema } from '../../format/assessmentSchema.ts';
 import { assessmentReport } from '../../kinds/assessment/report.ts';
@@ -43,18 +47,18 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/assessment-templates',
-    { schema: { tags: [tag], summary: "The templates in force for a region and year: each built-in one, or the nearest region's edited version of it, and the region's own", querystring: z.object({ regionId: id.optional(), year, purpose: z.enum(ASSESSMENT_PURPOSES).optional() }) } },
+    { schema: { operationId: 'listAssessmentTemplates', response: { 200: z.object({ templates: z.array(templateViewSchema) }) }, tags: [tag], summary: "The templates in force for a region and year: each built-in one, or the nearest region's edited version of it, and the region's own", querystring: z.object({ regionId: id.optional(), year, purpose: z.enum(ASSESSMENT_PURPOSES).optional() }) } },
     async (request) => ({ templates: await listTemplates(store.db, requireActor(request), request.query) }),
   );
 
-  r.get('/api/v1/assessment-templates/:id', { schema: { tags: [tag], summary: 'One template with its criteria, where its weights do not add up, and its versions', params: z.object({ id }) } }, async (request) => {
+  r.get('/api/v1/assessment-templates/:id', { schema: { operationId: 'getAssessmentTemplate', response: { 200: templateViewSchema.extend({ versions: z.array(z.object({ id: z.string(), version: z.number().int(), used: z.boolean(), updatedAt: z.string() })) }) }, tags: [tag], summary: 'One template with its criteria, where its weights do not add up, and its versions', params: z.object({ id }) } }, async (request) => {
     requireActor(request);
     return getTemplate(store.db, request.params.id);
   });
 
   r.post(
     '/api/v1/assessment-templates/check',
-    { schema: { tags: [tag], summary: 'Where the criteria of a template are wrong or their weights do not add up (nothing is stored)', body: z.object({ purpose: z.enum(ASSESSMENT_PURPOSES), criteria: z.array(criterionSchema).max(500) }).strict() } },
+    { schema: { operationId: 'checkAssessmentTemplate', response: { 200: z.object({ problems: z.array(z.object({ path: z.string(), message: z.object({ zh: z.string(), en: z.string() }) })) }) }, tags: [tag], summary: 'Where the criteria of a template are wrong or their weights do not add up (nothing is stored)', body: z.object({ purpose: z.enum(ASSESSMENT_PURPOSES), criteria: z.array(criterionSchema).max(500) }).strict() } },
     async (request) => {
       requireActor(request);
       return { problems: templateProblems(request.body.criteria, request.body.purpose) };
@@ -64,7 +68,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
   r.put(
     '/api/v1/assessment-templates',
     {
-      schema: {
+      schema: { operationId: 'saveAssessmentTemplate', response: { 200: templateViewSchema },
         tags: [tag],
         summary: "Save a region's template for a year (its admins): refused where the weights do not add up; once an assessment used it, a new version",
         body: z.object({ key: z.string().trim().min(1).max(60).regex(/^[a-z0-9][a-z0-9-]*$/, 'a key such as ex-ante-project'), regionId: id, year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(200), purpose: z.enum(ASSESSMENT_PURPOSES), criteria: z.array(criterionSchema).min(1).max(500), basedOn: id.nullable().optional() }).strict(),
@@ -79,7 +83,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/assessments',
     {
-      schema: {
+      schema: { operationId: 'createAssessment', response: { 201: documentViewSchema },
         tags: [tag],
         summary: 'Open an assessment on a subject with a template (the bureau, or a department for its own projects): the answer is the document, as GET /api/v1/documents/:id gives it',
         body: z
@@ -108,13 +112,13 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
       const actor = requireActor(request);
       const created = await store.db.transaction().execute((trx) => openAssessment(trx, actor, request.body));
       reply.status(201).type('application/json; charset=utf-8');
-      return reply.send(await getDocumentJson(store.db, actor, created));
+      return reply.send(preSerialised(await getDocumentJson(store.db, actor, created)));
     },
   );
 
   r.post(
     '/api/v1/assessments/batch-assignments',
-    { schema: { tags: [tag], summary: 'Assign one person (an expert, an agency) to many assessments: each checked and audited on its own, a conflict of interest refused; the answer says what happened to each', body: z.object({ ids: batchIds, userId: id, role: z.enum(['expert', 'agency', 'bureau']) }).strict() } },
+    { schema: { operationId: 'assignAssessments', response: { 200: batchResultSchema }, tags: [tag], summary: 'Assign one person (an expert, an agency) to many assessments: each checked and audited on its own, a conflict of interest refused; the answer says what happened to each', body: z.object({ ids: batchIds, userId: id, role: z.enum(['expert', 'agency', 'bureau']) }).strict() } },
     async (request) => {
       const actor = requireActor(request);
       return eachInBatch(request.body.ids, async (documentId) => {
@@ -125,7 +129,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/assessments/:id/evidence', { schema: { tags: [tag], summary: "An assessment's evidence files (the checklist and each item's status are in the document's `evidence`)", params: z.object({ id }) } }, async (request) => ({
+  r.get('/api/v1/assessments/:id/evidence', { schema: { operationId: 'listEvidence', response: { 200: z.object({ files: z.array(evidenceFileSchema) }) }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: "An assessment's evidence files (the checklist and each item's status are in the document's `evidence`)", params: z.object({ id }) } }, async (request) => ({
     files: await listEvidence(store.db, optionalActor(request), request.params.id),
   }));
 
@@ -137,6 +141,8 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
       '/api/v1/assessments/:id/evidence',
       {
         schema: {
+          operationId: 'uploadEvidence',
+          response: { 201: z.object({ file: evidenceFileSchema }) },
           tags: [tag],
           summary: 'Upload an evidence file as the raw request body (streamed; its type read from its bytes: PDF, PNG, JPEG, Office, OFD, zip, text), answering an item of the checklist, which is marked received. Limits per file and per assessment are the region’s (20 MB, 200 MB)',
           params: z.object({ id }),
@@ -153,14 +159,14 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     );
   });
 
-  r.get('/api/v1/assessments/:id/evidence/:fileId', { schema: { tags: [tag], summary: 'Download an evidence file (always as an attachment, never shown inline; audited)', params: z.object({ id, fileId: id }) } }, async (request, reply) => {
+  r.get('/api/v1/assessments/:id/evidence/:fileId', { schema: { operationId: 'downloadEvidence', response: { 200: fileResponse('The evidence file, as uploaded (its type read from its bytes)', 'application/octet-stream', PDF, 'image/png', 'image/jpeg', DOCX, XLSX, ZIP, 'text/plain', 'application/ofd') }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: 'Download an evidence file (always as an attachment, never shown inline; audited)', params: z.object({ id, fileId: id }) } }, async (request, reply) => {
     const { file, stream } = await downloadEvidence(store.db, optionalActor(request), request.params.id, request.params.fileId);
     attachment(reply, file.name);
     reply.header('content-security-policy', "default-src 'none'; sandbox").header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').header('content-length', String(file.size));
     return reply.type(file.contentType).send(stream);
   });
 
-  r.delete('/api/v1/assessments/:id/evidence/:fileId', { schema: { tags: [tag], summary: 'Remove an evidence file while the assessment is open (its uploader or the bureau); its item is missing again', params: z.object({ id, fileId: id }) } }, async (request) => {
+  r.delete('/api/v1/assessments/:id/evidence/:fileId', { schema: { operationId: 'deleteEvidence', response: { 200: okSchema }, tags: [tag], summary: 'Remove an evidence file while the assessment is open (its uploader or the bureau); its item is missing again', params: z.object({ id, fileId: id }) } }, async (request) => {
     const actor = requireActor(request);
     await store.db.transaction().execute((trx) => deleteEvidence(trx, actor, request.params.id, request.params.fileId));
     documentHeadChanged(store.db, request.params.id);
@@ -185,25 +191,25 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     return { model, name: `${current.row.year}-${content.subject.name}-${content.purpose.startsWith('ex-ante') ? '评估报告' : '评价报告'}`.replace(/[/\\:*?"<>|\r\n]/g, '_') };
   };
 
-  r.get('/api/v1/assessments/:id/report.docx', { schema: { tags: [tag], summary: 'The report as Word (.docx), following the outline of its purpose; made from what the reader may see', params: z.object({ id }) } }, async (request, reply) => {
+  r.get('/api/v1/assessments/:id/report.docx', { schema: { operationId: 'downloadAssessmentReportDocx', response: { 200: fileResponse('The report, Word', DOCX) }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: 'The report as Word (.docx), following the outline of its purpose; made from what the reader may see', params: z.object({ id }) } }, async (request, reply) => {
     const { model, name } = await report(request);
     attachment(reply, `${name}.docx`);
     return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').send(await writeReportDocx(model));
   });
 
-  r.get('/api/v1/assessments/:id/report.pdf', { schema: { tags: [tag], summary: 'The report as PDF (A4, Chinese fonts embedded); made from what the reader may see', params: z.object({ id }) } }, async (request, reply) => {
+  r.get('/api/v1/assessments/:id/report.pdf', { schema: { operationId: 'downloadAssessmentReportPdf', response: { 200: fileResponse('The report, PDF', PDF) }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: 'The report as PDF (A4, Chinese fonts embedded); made from what the reader may see', params: z.object({ id }) } }, async (request, reply) => {
     const { model, name } = await report(request);
     attachment(reply, `${name}.pdf`);
     return reply.type('application/pdf').send(await writeReportPdf(model));
   });
 
-  r.post('/api/v1/assessments/samples/preview', { schema: { tags: [tag], summary: "抽评: what a draw gives (the region's reviewers), nothing stored — to preview, or to check a stored draw from its seed", body: sampleBody } }, async (request) =>
+  r.post('/api/v1/assessments/samples/preview', { schema: { operationId: 'previewSample', response: { 200: samplePreviewSchema }, tags: [tag], summary: "抽评: what a draw gives (the region's reviewers), nothing stored — to preview, or to check a stored draw from its seed", body: sampleBody } }, async (request) =>
     previewSample(store.db, requireActor(request), request.body),
   );
 
   r.post(
     '/api/v1/assessments/samples',
-    { schema: { tags: [tag], summary: "抽评: draw a year's accepted self-evaluations stratified by their grade with the counts given, from a seed stored and audited; each drawn one becomes a sampling review (parentId: the draw)", body: sampleBody } },
+    { schema: { operationId: 'drawSample', response: { 201: sampleViewSchema }, tags: [tag], summary: "抽评: draw a year's accepted self-evaluations stratified by their grade with the counts given, from a seed stored and audited; each drawn one becomes a sampling review (parentId: the draw)", body: sampleBody } },
     async (request, reply) => {
       const actor = requireActor(request);
       const created = await store.db.transaction().execute((trx) => drawYearSample(trx, actor, request.body));
@@ -212,15 +218,15 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/assessments/samples', { schema: { tags: [tag], summary: "A region's draws, newest first", querystring: z.object({ regionId: id.optional(), year: year.optional() }) } }, async (request) => ({
+  r.get('/api/v1/assessments/samples', { schema: { operationId: 'listSamples', response: { 200: z.object({ samples: z.array(sampleSummarySchema) }) }, tags: [tag], summary: "A region's draws, newest first", querystring: z.object({ regionId: id.optional(), year: year.optional() }) } }, async (request) => ({
     samples: await listSamples(store.db, requireActor(request), request.query),
   }));
 
-  r.get('/api/v1/assessments/samples/:id', { schema: { tags: [tag], summary: 'A draw: its seed, counts, what it drew and the reviews made, and whether drawing again from the seed gives the same list', params: z.object({ id }) } }, async (request) =>
+  r.get('/api/v1/assessments/samples/:id', { schema: { operationId: 'getSample', response: { 200: sampleViewSchema }, tags: [tag], summary: 'A draw: its seed, counts, what it drew and the reviews made, and whether drawing again from the seed gives the same list', params: z.object({ id }) } }, async (request) =>
     getSample(store.db, requireActor(request), request.params.id),
   );
 
-  r.get('/api/v1/assessments/samples/:id.xlsx', { schema: { tags: [tag], summary: 'A draw as a list (Excel), with its seed', params: z.object({ id }) } }, async (request, reply) => {
+  r.get('/api/v1/assessments/samples/:id.xlsx', { schema: { operationId: 'downloadSampleXlsx', response: { 200: fileResponse('The draw as a list, Excel', XLSX) }, tags: [tag], summary: 'A draw as a list (Excel), with its seed', params: z.object({ id }) } }, async (request, reply) => {
     const sample = await getSample(store.db, requireActor(request), request.params.id);
     attachment(reply, `${sample.year}-抽评名单.xlsx`);
     const columns = [
@@ -235,14 +241,14 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeListWorkbook('抽评名单', columns, sample.drawn.map((d, i) => ({ ...d, n: i + 1 }))));
   });
 
-  r.get('/api/v1/departments/:id/figures/:year', { schema: { tags: [tag], summary: "A department's figures of a year that formulas read (编制数, 在职人数, 三公经费 this year and last)", params: z.object({ id, year }) } }, async (request) =>
+  r.get('/api/v1/departments/:id/figures/:year', { schema: { operationId: 'getDepartmentFigures', response: { 200: figuresSchema }, tags: [tag], summary: "A department's figures of a year that formulas read (编制数, 在职人数, 三公经费 this year and last)", params: z.object({ id, year }) } }, async (request) =>
     getFigures(store.db, requireActor(request), request.params.id, request.params.year),
   );
 
   r.put(
     '/api/v1/departments/:id/figures/:year',
     {
-      schema: {
+      schema: { operationId: 'saveDepartmentFigures', response: { 200: figuresSchema },
         tags: [tag],
         summary: "Enter a department's figures of a year, once (its editors and approvers, or the region's reviewers; audited); its open assessments are checked again with them",
         params: z.object({ id, year }),

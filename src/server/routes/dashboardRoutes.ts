@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { regionDashboardSchema } from '../../format/apiSchemas.ts';
+import { XLSX, fileResponse } from '../contract/files.ts';
 import { DASHBOARD_TABLE_KEYS, DASHBOARD_TABLES, materialiseTable, type DashboardTableKey } from '../../format/dashboardTables.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writeSheetsWorkbook } from '../../writers/listWorkbook.ts';
@@ -20,14 +22,14 @@ export function dashboardRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/dashboard',
-    { schema: { tags: ['dashboard'], summary: "A region's year across its departments (or one department's), for reviewers and admins within their region", querystring: query } },
+    { schema: { operationId: 'getDashboard', response: { 200: regionDashboardSchema }, tags: ['dashboard'], summary: "A region's year across its departments (or one department's), for reviewers and admins within their region", querystring: query } },
     async (request) => regionDashboard(store.db, requireActor(request), request.query),
   );
 
   r.get(
     '/api/v1/dashboard.xlsx',
     {
-      schema: {
+      schema: { operationId: 'downloadDashboardXlsx', response: { 200: fileResponse('The dashboard tables, Excel', XLSX) },
         tags: ['dashboard'],
         summary: "The dashboard's tables as an Excel workbook, a sheet per chart (or only the chart asked for)",
         querystring: query.extend({ chart: z.enum(DASHBOARD_TABLE_KEYS as [DashboardTableKey, ...DashboardTableKey[]]).optional(), lang: z.enum(['zh', 'en']).default('zh') }),

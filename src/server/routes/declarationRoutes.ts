@@ -5,6 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { preSerialised } from '../contract/preSerialised.ts';
+import { declarationListSchema, declarationViewSchema, declarationWithActionsSchema, documentLinksSchema, findingSchema, libraryEntrySchema, okSchema, publicDeclarationSchema, yearStatisticsSchema } from '../../format/apiSchemas.ts';
+import { XLSX, fileResponse } from '../contract/files.ts';
+import { errorResponse } from '../contract/errors.ts';
+import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
 import { STATE_NAMES } from '../../core/workflow.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import type { DeclarationSummary } from '../../format/apiTypes.ts';
@@ -70,13 +75,13 @@ function importRefused(outcome: Extract<WorkerOutcome, { ok: false }>): AppError
 export function declarationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Versions, diff, comments, steps and deletion: the handlers every kind shares, on the forms' older path.
-  sharedDocumentRoutes(app, store, { base: '/api/v1/declarations', kinds: TARGET_KINDS, tag: 'declarations', deprecated: true });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/declarations', kinds: TARGET_KINDS, tag: 'declarations', deprecated: true, noun: ['Declaration', 'Declarations'] });
 
-  r.get('/api/v1/declarations', { schema: { tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged (see /api/v1/documents?kind=)', querystring: listQuery, deprecated: true } }, async (request) => {
+  r.get('/api/v1/declarations', { schema: { operationId: 'listDeclarations', response: { 200: declarationListSchema }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: 'Declarations the user may see, filtered and paged (see /api/v1/documents?kind=)', querystring: listQuery, deprecated: true } }, async (request) => {
     return listDeclarations(store.db, optionalActor(request), request.query);
   });
 
-  r.get('/api/v1/declarations/list.xlsx', { schema: { tags: ['declarations'], summary: 'The list as filtered, as an Excel sheet (up to 10,000 forms)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+  r.get('/api/v1/declarations/list.xlsx', { schema: { operationId: 'downloadDeclarationListXlsx', response: { 200: fileResponse('The list, Excel', XLSX) }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: 'The list as filtered, as an Excel sheet (up to 10,000 forms)', querystring: listQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     const actor = optionalActor(request);
     const items: DeclarationSummary[] = [];
     for (let page = 1; page <= 100; page++) {
@@ -103,14 +108,14 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(xlsx);
   });
 
-  r.get('/api/v1/declarations/years', { schema: { tags: ['declarations'], summary: 'The years of the declarations the user may see (scope=work: those the user works on, as the home page counts them), newest first', querystring: z.object({ scope: z.enum(['visible', 'work']).default('visible') }) } }, async (request) => {
+  r.get('/api/v1/declarations/years', { schema: { operationId: 'listDeclarationYears', response: { 200: z.object({ years: z.array(z.number().int()) }) }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: 'The years of the declarations the user may see (scope=work: those the user works on, as the home page counts them), newest first', querystring: z.object({ scope: z.enum(['visible', 'work']).default('visible') }) } }, async (request) => {
     const actor = optionalActor(request);
     const query = request.query.scope === 'work' ? await workingDeclarations(store.db, actor) : await visibleDeclarations(store.db, actor);
     const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
   });
 
-  r.get('/api/v1/public/declarations/years', { schema: { tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
+  r.get('/api/v1/public/declarations/years', { schema: { operationId: 'listPublicDeclarationYears', response: { 200: z.object({ years: z.array(z.number().int()) }) }, security: PUBLIC, tags: ['public'], summary: 'The years of published declarations, newest first' } }, async () => {
     const query = await visibleDeclarations(store.db, null);
     const rows = await query.select('documents.year').distinct().orderBy('documents.year', 'desc').execute();
     return { years: rows.map((r) => r.year) };
@@ -118,14 +123,14 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/statistics',
-    { schema: { tags: ['declarations'], summary: 'Counts by state, budget by department and indicators by first-level class for a year, over what the user may see', querystring: z.object({ year }) } },
+    { schema: { operationId: 'getStatistics', response: { 200: yearStatisticsSchema }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: 'Counts by state, budget by department and indicators by first-level class for a year, over what the user may see', querystring: z.object({ year }) } },
     async (request) => yearStatistics(store.db, optionalActor(request), request.query.year),
   );
 
   r.post(
     '/api/v1/declarations',
     {
-      schema: {
+      schema: { operationId: 'createDeclaration', response: { 201: declarationViewSchema, 422: errorResponse(422) },
         tags: ['declarations'],
         summary:
           'Create a document of a department for a year: a department-wide form (one a year) or a project form (kind). Empty, from canonical JSON, copied from an earlier form (targets kept, marked carried over), or a project form prefilled from a row of the department form',
@@ -171,7 +176,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/declarations/import/preview',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'previewDeclarationImport', response: { 200: z.object({ format: z.string().nullable(), simplified: z.boolean(), documents: z.array(z.unknown()).describe('the forms read, in the canonical format'), source: z.unknown() }), 422: errorResponse(422) },
         tags: ['declarations'],
         summary: 'Read a form (a file of any format, or pasted text or HTML) without storing it: the documents, and the source as tables for the wizard',
         body: importSourceBody,
@@ -189,7 +194,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/declarations/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importDeclaration', response: { 201: declarationViewSchema.extend({ imported: z.array(z.string()).describe('the ids of the forms made') }), 422: errorResponse(422) },
         tags: ['declarations'],
         summary:
           'Import a published form (a file: .xlsx, .xls, PDF, HTML or text; or pasted text or HTML) as new drafts. Each form keeps the year it prints unless `years` chooses another for it (for a single form, `year` does); a form that prints none takes `year`, noted as assumed. A chosen year other than the printed one, or another department than the form names, must be confirmed',
@@ -249,7 +254,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id/links', { schema: { tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
+  r.get('/api/v1/declarations/:id/links', { schema: { operationId: 'getDeclarationLinks', response: { 200: documentLinksSchema }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: "What a document is read with: a project form's department form and row, a department form's project forms, last year's form", params: id } }, async (request) => {
     const actor = optionalActor(request);
     const { row, regionPath, kind } = await authorize(store.db, actor, request.params.id, 'read');
     const current = await store.db.selectFrom('document_versions').select('content').where('document_id', '=', row.id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
@@ -259,7 +264,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.put(
     '/api/v1/declarations/:id/link',
-    { schema: { tags: ['declarations'], summary: "Link a project form to a row of its department form (by the row's name; null: automatic, by code, else by name)", params: id, body: z.object({ rowName: z.string().min(1).max(500).nullable() }) } },
+    { schema: { operationId: 'linkDeclaration', response: { 200: okSchema }, tags: ['declarations'], summary: "Link a project form to a row of its department form (by the row's name; null: automatic, by code, else by name)", params: id, body: z.object({ rowName: z.string().min(1).max(500).nullable() }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute(async (trx) => {
@@ -278,7 +283,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/indicator-library',
     {
-      schema: {
+      schema: { operationId: 'getIndicatorLibrary', response: { 200: z.object({ entries: z.array(libraryEntrySchema) }) },
         tags: ['library'],
         summary: 'Look up the indicator library: entries whose name starts with or contains q, with class, unit, direction and the targets used',
         querystring: z.object({ q: z.string().max(100).optional(), level1: z.string().max(50).optional(), level2: z.string().max(50).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
@@ -289,19 +294,19 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/indicator-library/entries',
-    { schema: { tags: ['library'], summary: 'Library entries for their administration, hidden ones included (admin)', querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
+    { schema: { operationId: 'listIndicatorLibraryEntries', response: { 200: z.object({ entries: z.array(libraryEntrySchema) }) }, tags: ['library'], summary: 'Library entries for their administration, hidden ones included (admin)', querystring: z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(500).default(100) }) } },
     async (request) => ({ entries: await listLibraryForAdmin(store.db, requireActor(request), request.query) }),
   );
 
   r.get(
     '/api/v1/indicator-library/similar-projects',
-    { schema: { tags: ['library'], summary: "Past approved or published project forms whose names resemble this one's, with their indicators", querystring: z.object({ name: z.string().min(1).max(200), departmentId: z.string().max(100).optional() }) } },
+    { schema: { operationId: 'listSimilarProjects', response: { 200: z.object({ projects: z.array(z.object({ id: z.string(), year: z.number().int(), projectName: z.string(), similarity: z.number(), indicators: z.array(z.unknown()) })) }) }, tags: ['library'], summary: "Past approved or published project forms whose names resemble this one's, with their indicators", querystring: z.object({ name: z.string().min(1).max(200), departmentId: z.string().max(100).optional() }) } },
     async (request) => ({ projects: await similarProjects(store.db, requireActor(request), request.query.name, request.query.departmentId ?? null) }),
   );
 
   r.patch(
     '/api/v1/indicator-library/:id',
-    { schema: { tags: ['library'], summary: 'Hide an entry from suggestions, or show it again (admin)', params: id, body: z.object({ hidden: z.boolean() }) } },
+    { schema: { operationId: 'updateIndicatorLibraryEntry', response: { 200: okSchema }, tags: ['library'], summary: 'Hide an entry from suggestions, or show it again (admin)', params: id, body: z.object({ hidden: z.boolean() }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute((trx) => setEntryHidden(trx, actor, request.params.id, request.body.hidden));
@@ -311,7 +316,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
 
   r.post(
     '/api/v1/indicator-library/:id/merge',
-    { schema: { tags: ['library'], summary: 'Merge an entry into another: its uses move there (admin)', params: id, body: z.object({ into: z.string().min(1).max(100) }) } },
+    { schema: { operationId: 'mergeIndicatorLibraryEntry', response: { 200: okSchema }, tags: ['library'], summary: 'Merge an entry into another: its uses move there (admin)', params: id, body: z.object({ into: z.string().min(1).max(100) }) } },
     async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute((trx) => mergeEntry(trx, actor, request.params.id, request.body.into));
@@ -319,15 +324,15 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id', { schema: { tags: ['declarations'], summary: 'The current version with its findings and what the user may do next (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request, reply) => {
+  r.get('/api/v1/declarations/:id', { schema: { operationId: 'getDeclaration', response: { 200: declarationWithActionsSchema }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: 'The current version with its findings and what the user may do next (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request, reply) => {
     const body = await getDeclarationJson(store.db, optionalActor(request), request.params.id);
-    return reply.type('application/json; charset=utf-8').send(body);
+    return reply.type('application/json; charset=utf-8').send(preSerialised(body));
   });
 
   r.put(
     '/api/v1/declarations/:id',
     {
-      schema: {
+      schema: { operationId: 'saveDeclaration', response: { 200: declarationViewSchema.extend({ version: z.number().int() }) },
         tags: ['declarations'],
         summary: 'Save a new version; baseVersion names the version edited (stale → 409 with the current version; see PUT /api/v1/documents/:id)',
         params: id,
@@ -349,16 +354,16 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/declarations/:id/findings', { schema: { tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
+  r.get('/api/v1/declarations/:id/findings', { schema: { operationId: 'getDeclarationFindings', response: { 200: z.object({ version: z.number().int(), findings: z.array(findingSchema) }) }, security: ANYONE_OR_SIGNED_IN, tags: ['declarations'], summary: "The checker's findings on the current version", params: id } }, async (request) => {
     const view = await getDeclaration(store.db, optionalActor(request), request.params.id);
     return { version: view.version, findings: view.findings };
   });
 
-  r.get('/api/v1/public/declarations', { schema: { tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
+  r.get('/api/v1/public/declarations', { schema: { operationId: 'listPublicDeclarations', response: { 200: declarationListSchema }, security: PUBLIC, tags: ['public'], summary: 'Published declarations (no sign-in)', querystring: listQuery.omit({ state: true }) } }, async (request) => {
     return listDeclarations(store.db, null, { ...request.query, state: 'published' });
   });
 
-  r.get('/api/v1/public/declarations/:id', { schema: { tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
+  r.get('/api/v1/public/declarations/:id', { schema: { operationId: 'getPublicDeclaration', response: { 200: publicDeclarationSchema }, security: PUBLIC, tags: ['public'], summary: 'A published declaration (no sign-in)', params: id } }, async (request) => {
     const view = await getDeclaration(store.db, null, request.params.id);
     return { id: view.id, departmentName: view.departmentName, year: view.year, state: view.state, version: view.version, publishedAt: view.publishedAt, content: view.content };
   });

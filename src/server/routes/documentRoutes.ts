@@ -42,6 +42,24 @@ import {
 } from '../services/documents.ts';
 import { batchIds, eachInBatch } from './batch.ts';
 import { attachment } from './downloads.ts';
+import { fileResponse, PDF, XLSX } from '../contract/files.ts';
+import { preSerialised } from '../contract/preSerialised.ts';
+import { ANYONE_OR_SIGNED_IN } from '../contract/security.ts';
+import {
+  assignmentSchema,
+  batchResultSchema,
+  changeSchema,
+  commentSchema,
+  createdIdSchema,
+  documentKindsSchema,
+  documentListSchema,
+  documentVersionSchema,
+  documentViewSchema,
+  okSchema,
+  savedVersionSchema,
+  transitionResultSchema,
+  versionSummarySchema,
+} from '../../format/apiSchemas.ts';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 /** Version numbers are PostgreSQL integers. */
@@ -70,6 +88,8 @@ export interface DocumentMount {
   readonly tag: string;
   /** An older path kept for one release: the OpenAPI document says so. */
   readonly deprecated?: boolean;
+  /** The noun of its operationIds, singular and plural (getDocumentVersion, transitionDocuments). */
+  readonly noun: readonly [one: string, many: string];
   /** Routes the older path never had (it keeps its own versions of them). */
   readonly skip?: ReadonlyArray<'delete' | 'version-name' | 'version-restore' | 'diff' | 'comments'>;
 }
@@ -81,21 +101,22 @@ export interface DocumentMount {
 export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: DocumentMount): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { base, kinds, tag } = mount;
+  const [one, many] = mount.noun;
   const deprecated = mount.deprecated === true ? { deprecated: true } : {};
   const skip = new Set(mount.skip ?? []);
 
-  r.get(`${base}/:id/versions`, { schema: { tags: [tag], summary: 'Every saved version, newest first', params: id, ...deprecated } }, async (request) => ({
+  r.get(`${base}/:id/versions`, { schema: { operationId: `list${one}Versions`, tags: [tag], summary: 'Every saved version, newest first', params: id, response: { 200: z.object({ versions: z.array(versionSummarySchema) }) }, security: ANYONE_OR_SIGNED_IN, ...deprecated } }, async (request) => ({
     versions: await listDocumentVersions(store.db, optionalActor(request), request.params.id, kinds),
   }));
 
-  r.get(`${base}/:id/versions/:version`, { schema: { tags: [tag], summary: 'One saved version with its findings', params: idAndVersion, ...deprecated } }, async (request) =>
+  r.get(`${base}/:id/versions/:version`, { schema: { operationId: `get${one}Version`, tags: [tag], summary: 'One saved version with its findings', params: idAndVersion, response: { 200: documentVersionSchema }, security: ANYONE_OR_SIGNED_IN, ...deprecated } }, async (request) =>
     getDocumentVersion(store.db, optionalActor(request), request.params.id, request.params.version, kinds),
   );
 
   if (!skip.has('version-name')) {
     r.patch(
       `${base}/:id/versions/:version`,
-      { schema: { tags: [tag], summary: 'Name a version (a named version is kept; autosaves never replace it)', params: idAndVersion, body: z.object({ note: z.string().trim().min(1).max(500) }), ...deprecated } },
+      { schema: { operationId: `name${one}Version`, tags: [tag], summary: 'Name a version (a named version is kept; autosaves never replace it)', params: idAndVersion, body: z.object({ note: z.string().trim().min(1).max(500) }), response: { 200: okSchema }, ...deprecated } },
       async (request) => {
         const actor = requireActor(request);
         await store.db.transaction().execute((trx) => nameDocumentVersion(trx, actor, request.params.id, request.params.version, request.body.note, kinds));
@@ -107,7 +128,7 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
   if (!skip.has('version-restore')) {
     r.post(
       `${base}/:id/versions/:version/restore`,
-      { schema: { tags: [tag], summary: 'Make an earlier version current again, as a new version (audited); baseVersion names the current version the user saw', params: idAndVersion, body: z.object({ baseVersion: versionNumber }), ...deprecated } },
+      { schema: { operationId: `restore${one}Version`, tags: [tag], summary: 'Make an earlier version current again, as a new version (audited); baseVersion names the current version the user saw', params: idAndVersion, body: z.object({ baseVersion: versionNumber }), response: { 200: savedVersionSchema }, ...deprecated } },
       async (request) => {
         const actor = requireActor(request);
         const version = await store.db.transaction().execute((trx) => restoreDocumentVersion(trx, actor, request.params.id, { version: request.params.version, baseVersion: request.body.baseVersion }, kinds));
@@ -118,17 +139,17 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
   }
 
   if (!skip.has('diff')) {
-    r.get(`${base}/:id/diff`, { schema: { tags: [tag], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: versionNumber, to: versionNumber }), ...deprecated } }, async (request) => ({
+    r.get(`${base}/:id/diff`, { schema: { operationId: `diff${one}Versions`, tags: [tag], summary: 'Field-level differences between two versions (JSON Pointer paths)', params: id, querystring: z.object({ from: versionNumber, to: versionNumber }), response: { 200: z.object({ changes: z.array(changeSchema) }) }, security: ANYONE_OR_SIGNED_IN, ...deprecated } }, async (request) => ({
       changes: await diffDocumentVersions(store.db, optionalActor(request), request.params.id, request.query.from, request.query.to, kinds),
     }));
   }
 
   if (!skip.has('comments')) {
-    r.get(`${base}/:id/comments`, { schema: { tags: [tag], summary: 'Comments, each anchored to a field or row (none for the public)', params: id, ...deprecated } }, async (request) => ({
+    r.get(`${base}/:id/comments`, { schema: { operationId: `list${one}Comments`, tags: [tag], summary: 'Comments, each anchored to a field or row (none for the public)', params: id, response: { 200: z.object({ comments: z.array(commentSchema) }) }, security: ANYONE_OR_SIGNED_IN, ...deprecated } }, async (request) => ({
       comments: await listDocumentComments(store.db, optionalActor(request), request.params.id, kinds),
     }));
 
-    r.post(`${base}/:id/comments`, { schema: { tags: [tag], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole document)', params: id, body: commentBody, ...deprecated } }, async (request, reply) => {
+    r.post(`${base}/:id/comments`, { schema: { operationId: `add${one}Comment`, tags: [tag], summary: 'Comment on a field or row of the current version (JSON Pointer; "" for the whole document)', params: id, body: commentBody, response: { 201: createdIdSchema }, ...deprecated } }, async (request, reply) => {
       const actor = requireActor(request);
       const commentId = await store.db.transaction().execute((trx) => addDocumentComment(trx, actor, request.params.id, request.body, kinds));
       reply.status(201);
@@ -142,7 +163,9 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
       schema: {
         tags: [tag],
         summary: 'The same step for many documents at once (batch approve, return, submit, accept, publish): each checked by the policy, done in its own transaction and audited one by one; the answer says, per document, what happened',
+        operationId: `transition${many}`,
         body: z.object({ ids: batchIds, request: transitionRequestBody }).strict(),
+        response: { 200: batchResultSchema },
         ...deprecated,
       },
     },
@@ -156,7 +179,7 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
     },
   );
 
-  r.post(`${base}/:id/transitions`, { schema: { tags: [tag], summary: "Take a step of the document's workflow (which steps a kind has, and what each requires, is its definition's)", params: id, body: transitionRequestBody, ...deprecated } }, async (request) => {
+  r.post(`${base}/:id/transitions`, { schema: { operationId: `transition${one}`, tags: [tag], summary: "Take a step of the document's workflow (which steps a kind has, and what each requires, is its definition's)", params: id, body: transitionRequestBody, response: { 200: transitionResultSchema }, ...deprecated } }, async (request) => {
     const actor = requireActor(request);
     const state = await store.db.transaction().execute((trx) => transitionDocument(trx, actor, request.params.id, request.body, kinds));
     documentHeadChanged(store.db, request.params.id);
@@ -164,7 +187,7 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
   });
 
   if (!skip.has('delete')) {
-    r.delete(`${base}/:id`, { schema: { tags: [tag], summary: 'Delete a draft that was never submitted (its department, where the kind allows; its last content is kept in the audit log)', params: id, ...deprecated } }, async (request) => {
+    r.delete(`${base}/:id`, { schema: { operationId: `delete${one}`, tags: [tag], summary: 'Delete a draft that was never submitted (its department, where the kind allows; its last content is kept in the audit log)', params: id, response: { 200: okSchema }, ...deprecated } }, async (request) => {
       const actor = requireActor(request);
       await store.db.transaction().execute((trx) => deleteDocument(trx, actor, request.params.id, kinds));
       documentHeadChanged(store.db, request.params.id);
@@ -221,7 +244,7 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tag = 'documents';
 
-  r.get('/api/v1/documents/kinds', { schema: { tags: [tag], summary: 'The kinds of document, with their names and workflows (states and steps)' } }, async () => ({
+  r.get('/api/v1/documents/kinds', { schema: { operationId: 'listDocumentKinds', tags: [tag], summary: 'The kinds of document, with their names and workflows (states and steps)', response: { 200: documentKindsSchema }, security: ANYONE_OR_SIGNED_IN } }, async () => ({
     kinds: allKinds().map((kind) => ({
       kind: kind.kind,
       names: kind.names,
@@ -230,7 +253,7 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     })),
   }));
 
-  r.get('/api/v1/documents', { schema: { tags: [tag], summary: 'Documents of any kind the user may see, filtered and paged (no content: open one for it)', querystring: listQuery } }, async (request) => {
+  r.get('/api/v1/documents', { schema: { operationId: 'listDocuments', tags: [tag], summary: 'Documents of any kind the user may see, filtered and paged (no content: open one for it)', querystring: listQuery, response: { 200: documentListSchema }, security: ANYONE_OR_SIGNED_IN } }, async (request) => {
     const actor = optionalActor(request);
     const { kind, page, pageSize, sort, ...filter } = request.query;
     if (kind !== undefined && !findKind(kind)) throw unknownKind(kind);
@@ -253,10 +276,11 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
   r.post(
     '/api/v1/documents',
     {
-      schema: {
+      schema: { operationId: 'createDocument',
         tags: [tag],
         summary: "Create a document of a kind for a department and year: from its canonical JSON, or empty where the kind starts empty. Documents about another (reports, self-evaluations) start from it: use their kind's own route",
         body: z.object({ kind: z.string().min(1).max(40), departmentId: z.string().min(1).max(100), year: z.number().int().min(2000).max(2100), content: z.unknown().optional(), note: z.string().max(500).optional() }).strict(),
+        response: { 201: documentViewSchema },
       },
     },
     async (request, reply) => {
@@ -278,23 +302,24 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
         created = await store.db.transaction().execute((trx) => createDocument(trx, actor, { kind: kind.kind, departmentId, year, content, note: note ?? null }));
       }
       reply.status(201).type('application/json; charset=utf-8');
-      return reply.send(await getDocumentJson(store.db, actor, created));
+      return reply.send(preSerialised(await getDocumentJson(store.db, actor, created)));
     },
   );
 
-  r.get('/api/v1/documents/:id', { schema: { tags: [tag], summary: 'A document of any kind: its head, what the user may do, what its kind computes, its content and findings', params: id } }, async (request, reply) => {
+  r.get('/api/v1/documents/:id', { schema: { operationId: 'getDocument', tags: [tag], summary: 'A document of any kind: its head, what the user may do, what its kind computes, its content and findings', params: id, response: { 200: documentViewSchema }, security: ANYONE_OR_SIGNED_IN } }, async (request, reply) => {
     const body = await getDocumentJson(store.db, optionalActor(request), request.params.id);
-    return reply.type('application/json; charset=utf-8').send(body);
+    return reply.type('application/json; charset=utf-8').send(preSerialised(body));
   });
 
   r.put(
     '/api/v1/documents/:id',
     {
-      schema: {
+      schema: { operationId: 'saveDocument',
         tags: [tag],
         summary: "Save a new version; baseVersion names the version edited (stale → 409 with the current version); the content is validated by its kind's schema",
         params: id,
         body: z.object({ baseVersion: versionNumber, content: z.record(z.string(), z.unknown()), note: z.string().max(500).optional(), autosave: z.boolean().default(false) }).strict(),
+        response: { 200: documentViewSchema },
       },
     },
     async (request, reply) => {
@@ -303,20 +328,20 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
       const content = parseContent(loaded.kind.kind, request.body.content);
       await store.db.transaction().execute((trx) => updateDocument(trx, actor, request.params.id, { ...request.body, content }));
       documentHeadChanged(store.db, request.params.id);
-      return reply.type('application/json; charset=utf-8').send(await getDocumentJson(store.db, actor, request.params.id));
+      return reply.type('application/json; charset=utf-8').send(preSerialised(await getDocumentJson(store.db, actor, request.params.id)));
     },
   );
 
-  r.get('/api/v1/documents/:id.pdf', { schema: { tags: [tag], summary: 'The current version as its official form, PDF (A4 landscape, fonts embedded)', params: id } }, (request, reply) => officialForm(store, request, reply, 'pdf'));
-  r.get('/api/v1/documents/:id.xlsx', { schema: { tags: [tag], summary: 'The current version as its official form, Excel', params: id } }, (request, reply) => officialForm(store, request, reply, 'xlsx'));
+  r.get('/api/v1/documents/:id.pdf', { schema: { operationId: 'downloadDocumentPdf', tags: [tag], summary: 'The current version as its official form, PDF (A4 landscape, fonts embedded)', params: id, response: { 200: fileResponse('The official form, PDF', PDF) }, security: ANYONE_OR_SIGNED_IN } }, (request, reply) => officialForm(store, request, reply, 'pdf'));
+  r.get('/api/v1/documents/:id.xlsx', { schema: { operationId: 'downloadDocumentXlsx', tags: [tag], summary: 'The current version as its official form, Excel', params: id, response: { 200: fileResponse('The official form, Excel', XLSX) }, security: ANYONE_OR_SIGNED_IN } }, (request, reply) => officialForm(store, request, reply, 'xlsx'));
 
-  r.get('/api/v1/documents/:id/assignments', { schema: { tags: [tag], summary: 'The people assigned to a document (experts, agencies), for kinds that assign', params: id } }, async (request) => ({
+  r.get('/api/v1/documents/:id/assignments', { schema: { operationId: 'listDocumentAssignments', tags: [tag], summary: 'The people assigned to a document (experts, agencies), for kinds that assign', params: id, response: { 200: z.object({ assignments: z.array(assignmentSchema) }) }, security: ANYONE_OR_SIGNED_IN } }, async (request) => ({
     assignments: await listAssignments(store.db, optionalActor(request), request.params.id),
   }));
 
   r.post(
     '/api/v1/documents/:id/assignments',
-    { schema: { tags: [tag], summary: "Assign a person to a document (the bureau's reviewers, for kinds that assign); a person of the document's own department is refused as a conflict of interest (audited)", params: id, body: z.object({ userId: z.string().min(1).max(100), role: z.string().trim().min(1).max(40) }).strict() } },
+    { schema: { operationId: 'assignDocument', tags: [tag], summary: "Assign a person to a document (the bureau's reviewers, for kinds that assign); a person of the document's own department is refused as a conflict of interest (audited)", params: id, body: z.object({ userId: z.string().min(1).max(100), role: z.string().trim().min(1).max(40) }).strict(), response: { 201: okSchema } } },
     async (request, reply) => {
       await assignToDocument(store.db, requireActor(request), request.params.id, request.body);
       documentHeadChanged(store.db, request.params.id);
@@ -325,12 +350,12 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.delete('/api/v1/documents/:id/assignments/:userId', { schema: { tags: [tag], summary: 'Take a person off a document', params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(100) }) } }, async (request) => {
+  r.delete('/api/v1/documents/:id/assignments/:userId', { schema: { operationId: 'unassignDocument', tags: [tag], summary: 'Take a person off a document', params: z.object({ id: z.string().min(1).max(100), userId: z.string().min(1).max(100) }), response: { 200: okSchema } } }, async (request) => {
     const actor = requireActor(request);
     await store.db.transaction().execute((trx) => unassignFromDocument(trx, actor, request.params.id, request.params.userId));
     documentHeadChanged(store.db, request.params.id);
     return { ok: true };
   });
 
-  sharedDocumentRoutes(app, store, { base: '/api/v1/documents', tag });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/documents', tag, noun: ['Document', 'Documents'] });
 }

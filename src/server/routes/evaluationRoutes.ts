@@ -3,6 +3,10 @@ import { sharedDocumentRoutes } from './documentRoutes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { evaluationOverviewSchema, evaluationSummarySchema, evaluationViewSchema, owedEvaluationSchema } from '../../format/apiSchemas.ts';
+import { PDF, XLSX, fileResponse } from '../contract/files.ts';
+import { errorResponse } from '../contract/errors.ts';
+import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
 import { EVALUATION_STATE_NAMES, EVALUATION_STATES } from '../../core/evaluation/evaluationWorkflow.ts';
 import type { EvaluationSummary } from '../../format/apiTypes.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
@@ -30,15 +34,15 @@ function fileName(e: SelfEvaluation, extension: string): string {
 export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Versions, comments and steps: the handlers every kind shares, on the self-evaluations' older path.
-  sharedDocumentRoutes(app, store, { base: '/api/v1/evaluations', kinds: ['self-evaluation'], tag: 'evaluations', deprecated: true, skip: ['delete', 'version-name', 'version-restore'] });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/evaluations', kinds: ['self-evaluation'], tag: 'evaluations', deprecated: true, noun: ['Evaluation', 'Evaluations'], skip: ['delete', 'version-name', 'version-restore'] });
 
-  r.get('/api/v1/evaluations/owed', { schema: { tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
+  r.get('/api/v1/evaluations/owed', { schema: { operationId: 'listOwedEvaluations', response: { 200: z.object({ items: z.array(owedEvaluationSchema) }) }, tags: ['evaluations'], summary: "The approved target forms of a year the user's department owes a self-evaluation on, with the ones begun", querystring: z.object({ year }) } }, async (request) => ({
     items: await owedEvaluations(store.db, requireActor(request), request.query.year),
   }));
 
   r.post(
     '/api/v1/evaluations',
-    { schema: { tags: ['evaluations'], summary: "Start the self-evaluation of an approved or published target form (409 otherwise), prefilled from its targets and the year's last monitoring round", body: z.object({ targetId: z.string().min(1).max(100) }).strict() } },
+    { schema: { operationId: 'createEvaluation', response: { 201: evaluationViewSchema }, tags: ['evaluations'], summary: "Start the self-evaluation of an approved or published target form (409 otherwise), prefilled from its targets and the year's last monitoring round", body: z.object({ targetId: z.string().min(1).max(100) }).strict() } },
     async (request, reply) => {
       const actor = requireActor(request);
       const evaluationId = await store.db.transaction().execute((trx) => createEvaluation(trx, actor, request.body));
@@ -50,7 +54,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/evaluations/overview',
     {
-      schema: {
+      schema: { operationId: 'getEvaluationOverview', response: { 200: evaluationOverviewSchema },
         tags: ['evaluations'],
         summary: "The reviewer's overview of a year: counts by grade and state, every department's and project's total, grade and execution rate, execution by department",
         querystring: z.object({
@@ -69,7 +73,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/evaluations/overview.xlsx',
-    { schema: { tags: ['evaluations'], summary: "The year's self-evaluations as an Excel sheet, lowest total first (reviewers, admins), with the overview's filters", querystring: z.object({ year, grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(), state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(), q: z.string().max(100).optional() }) } },
+    { schema: { operationId: 'downloadEvaluationOverviewXlsx', response: { 200: fileResponse('The overview, Excel', XLSX) }, tags: ['evaluations'], summary: "The year's self-evaluations as an Excel sheet, lowest total first (reviewers, admins), with the overview's filters", querystring: z.object({ year, grade: z.enum([...EVALUATION_GRADES, 'none'] as ['优', '良', '中', '差', 'none']).optional(), state: z.enum(EVALUATION_STATES as ['draft', 'submitted', 'returned', 'accepted', 'published']).optional(), q: z.string().max(100).optional() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       const items: EvaluationSummary[] = [];
@@ -95,12 +99,12 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
   );
 
   // A published self-evaluation is public, as its target form is: the public reads it without signing in.
-  r.get('/api/v1/evaluations/:id', { schema: { tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
+  r.get('/api/v1/evaluations/:id', { schema: { operationId: 'getEvaluation', response: { 200: evaluationViewSchema }, security: ANYONE_OR_SIGNED_IN, tags: ['evaluations'], summary: 'A self-evaluation: its values, computed scores, findings and what the user may do (see /api/v1/documents/:id)', params: id, deprecated: true } }, async (request) => getEvaluation(store.db, optionalActor(request), request.params.id));
 
   r.put(
     '/api/v1/evaluations/:id',
     {
-      schema: {
+      schema: { operationId: 'saveEvaluation', response: { 200: evaluationViewSchema.extend({ savedVersion: z.number().int() }) },
         tags: ['evaluations'],
         summary: "Save the department's values as a new version (names, targets and points stay the target form's; scores are computed; 409 on a stale baseVersion)",
         params: id,
@@ -118,7 +122,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/evaluations/:id/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importEvaluation', response: { 200: evaluationViewSchema.extend({ savedVersion: z.number().int(), matched: z.number().int(), unmatched: z.array(z.unknown()) }), 422: errorResponse(422) },
         tags: ['evaluations'],
         summary: 'Fill the self-evaluation from its table filled offline (Excel, PDF, Word, web page, text): indicators matched by name, the unmatched listed',
         params: id,
@@ -145,13 +149,15 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
 
   for (const [prefix, tag] of [['/api/v1/evaluations', 'evaluations'], ['/api/v1/public/evaluations', 'public']] as const) {
     const publicOnly = tag === 'public';
-    r.get(`${prefix}/:id.pdf`, { schema: { tags: [tag], summary: 'The scored self-evaluation table, PDF', params: id } }, async (request, reply) => {
+    const noun = publicOnly ? 'PublicEvaluation' : 'Evaluation';
+    const security = publicOnly ? PUBLIC : ANYONE_OR_SIGNED_IN;
+    r.get(`${prefix}/:id.pdf`, { schema: { operationId: `download${noun}Pdf`, tags: [tag], summary: 'The scored self-evaluation table, PDF', params: id, response: { 200: fileResponse('The self-evaluation table, PDF', PDF) }, security } }, async (request, reply) => {
       const view = await getEvaluation(store.db, publicOnly ? null : optionalActor(request), request.params.id);
       const pdf = await writePdf([view.content]);
       attachment(reply, fileName(view.content, 'pdf'));
       return reply.type('application/pdf').send(pdf);
     });
-    r.get(`${prefix}/:id.xlsx`, { schema: { tags: [tag], summary: 'The scored self-evaluation table, Excel', params: id } }, async (request, reply) => {
+    r.get(`${prefix}/:id.xlsx`, { schema: { operationId: `download${noun}Xlsx`, tags: [tag], summary: 'The scored self-evaluation table, Excel', params: id, response: { 200: fileResponse('The self-evaluation table, Excel', XLSX) }, security } }, async (request, reply) => {
       const view = await getEvaluation(store.db, publicOnly ? null : optionalActor(request), request.params.id);
       const xlsx = await writeWorkbook([view.content]);
       attachment(reply, fileName(view.content, 'xlsx'));
@@ -159,11 +165,11 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
     });
   }
 
-  r.get('/api/v1/public/evaluations', { schema: { tags: ['public'], summary: 'Published self-evaluations (no sign-in)', querystring: z.object({ year: year.optional(), q: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) =>
+  r.get('/api/v1/public/evaluations', { schema: { operationId: 'listPublicEvaluations', response: { 200: z.object({ items: z.array(evaluationSummarySchema), total: z.number().int() }) }, security: PUBLIC, tags: ['public'], summary: 'Published self-evaluations (no sign-in)', querystring: z.object({ year: year.optional(), q: z.string().max(100).optional(), page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(100).default(20) }) } }, async (request) =>
     publishedEvaluations(store.db, request.query),
   );
 
-  r.get('/api/v1/public/evaluations/:id', { schema: { tags: ['public'], summary: 'A published self-evaluation (no sign-in)', params: id } }, async (request) => {
+  r.get('/api/v1/public/evaluations/:id', { schema: { operationId: 'getPublicEvaluation', response: { 200: evaluationViewSchema }, security: PUBLIC, tags: ['public'], summary: 'A published self-evaluation (no sign-in)', params: id } }, async (request) => {
     const view = await getEvaluation(store.db, null, request.params.id);
     return { ...view, allowedActions: [], canEdit: false, canComment: false };
   });

@@ -9,6 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { CSV, NDJSON, PDF, XLSX, fileResponse } from '../contract/files.ts';
+import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
 import { DOCUMENT_KINDS, type TargetDocument } from '../../core/document.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
@@ -35,13 +37,15 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
 
   for (const [prefix, tag] of [['/api/v1/declarations', 'documents'], ['/api/v1/public/declarations', 'public']] as const) {
     const publicOnly = tag === 'public';
-    r.get(`${prefix}/:id.pdf`, { schema: { tags: [tag], summary: 'The current version as the official PDF form (A4 landscape, fonts embedded)', params: id } }, async (request, reply) => {
+    const noun = publicOnly ? 'PublicDeclaration' : 'Declaration';
+    const security = publicOnly ? PUBLIC : ANYONE_OR_SIGNED_IN;
+    r.get(`${prefix}/:id.pdf`, { schema: { operationId: `download${noun}Pdf`, tags: [tag], summary: 'The current version as the official PDF form (A4 landscape, fonts embedded)', params: id, response: { 200: fileResponse('The official form, PDF', PDF) }, security } }, async (request, reply) => {
       const view = await getDeclaration(store.db, publicOnly ? null : optionalActor(request), request.params.id);
       const pdf = await writePdf([view.content]);
       attachment(reply, fileName(view.content, view.year, 'pdf'));
       return reply.type('application/pdf').send(pdf);
     });
-    r.get(`${prefix}/:id.xlsx`, { schema: { tags: [tag], summary: 'The current version as the official Excel form (merged cells, print setup, amounts as numbers)', params: id } }, async (request, reply) => {
+    r.get(`${prefix}/:id.xlsx`, { schema: { operationId: `download${noun}Xlsx`, tags: [tag], summary: 'The current version as the official Excel form (merged cells, print setup, amounts as numbers)', params: id, response: { 200: fileResponse('The official form, Excel', XLSX) }, security } }, async (request, reply) => {
       const view = await getDeclaration(store.db, publicOnly ? null : optionalActor(request), request.params.id);
       const xlsx = await writeWorkbook([view.content]);
       attachment(reply, fileName(view.content, view.year, 'xlsx'));
@@ -51,7 +55,7 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
 
   // The JSON Schemas of the canonical formats (docs/schema), for users of the open data.
   const schemas = new URL('../../../docs/schema/', import.meta.url);
-  r.get('/api/v1/public/schema/:name', { schema: { tags: ['public'], summary: 'The JSON Schema of a canonical format (department-target, project-target)', params: z.object({ name: z.enum(['department-target.schema.json', 'project-target.schema.json']) }) } }, async (request, reply) => {
+  r.get('/api/v1/public/schema/:name', { schema: { operationId: 'getPublicSchema', response: { 200: fileResponse('The JSON Schema of the format (a JSON document)', 'application/schema+json') }, security: PUBLIC, tags: ['public'], summary: 'The JSON Schema of a canonical format (department-target, project-target)', params: z.object({ name: z.enum(['department-target.schema.json', 'project-target.schema.json']) }) } }, async (request, reply) => {
     const text = await readFile(new URL(request.params.name, schemas), 'utf8');
     return reply.type('application/schema+json; charset=utf-8').send(text);
   });
@@ -66,7 +70,7 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/public/export',
     {
-      schema: {
+      schema: { operationId: 'exportPublicData', response: { 200: { description: 'The published data: a data package (JSON) naming its tables, or one table as JSON Lines or CSV', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('a Frictionless data package') as z.ZodType<unknown> }, ...fileResponse('', NDJSON, CSV).content } } }, security: PUBLIC,
         tags: ['public'],
         summary: 'Every published document as open data: JSON Lines (canonical JSON), a CSV table (documents with their budget, indicators, projects), or the Frictionless datapackage.json describing the CSVs',
         querystring: exportQuery,

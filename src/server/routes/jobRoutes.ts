@@ -2,6 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { jobViewSchema } from '../../format/apiSchemas.ts';
+import { errorResponse } from '../contract/errors.ts';
+import { fileResponse, ZIP } from '../contract/files.ts';
 import { isSystemAdmin } from '../../core/policy.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
@@ -29,7 +32,7 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     '/api/v1/jobs/import-forms',
     {
       bodyLimit: BULK_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'startImportFormsJob',
         tags: ['jobs'],
         summary: "Import many published forms (files of any supported format, or .zip files of them) as drafts, in the background. A department's users import into their own department; an admin into the departments of its region, each form matched by the department it names",
         body: z.object({
@@ -37,6 +40,7 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
           year: year.nullable().default(null),
           departmentId: z.string().min(1).max(100).nullable().default(null),
         }).strict(),
+        response: { 202: jobViewSchema, 503: errorResponse(503) },
       },
     },
     async (request, reply) => {
@@ -51,7 +55,7 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
 
   r.post(
     '/api/v1/jobs/export-forms',
-    { schema: { tags: ['jobs'], summary: "Export a year's forms the user may see (of a region, for reviewers and admins) as a zip of their canonical JSON, in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict() } },
+    { schema: { operationId: 'startExportFormsJob', tags: ['jobs'], summary: "Export a year's forms the user may see (of a region, for reviewers and admins) as a zip of their canonical JSON, in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict(), response: { 202: jobViewSchema, 503: errorResponse(503) } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const jobs = ready();
@@ -64,7 +68,7 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
 
   r.post(
     '/api/v1/jobs/rescore-year',
-    { schema: { tags: ['jobs'], summary: "Check every form of a year again and score its self-evaluations again with the rules and settings in force now (admins, within their region), in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict() } },
+    { schema: { operationId: 'startRescoreYearJob', tags: ['jobs'], summary: "Check every form of a year again and score its self-evaluations again with the rules and settings in force now (admins, within their region), in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict(), response: { 202: jobViewSchema, 503: errorResponse(503) } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const jobs = ready();
@@ -75,20 +79,20 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
     },
   );
 
-  r.get('/api/v1/jobs', { schema: { tags: ['jobs'], summary: "The user's background jobs with their progress (the system admin: everyone's)" } }, async (request) => {
+  r.get('/api/v1/jobs', { schema: { operationId: 'listJobs', tags: ['jobs'], summary: "The user's background jobs with their progress (the system admin: everyone's)", response: { 200: z.object({ jobs: z.array(jobViewSchema), names: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })), systemAdmin: z.boolean() }) } } }, async (request) => {
     const actor = requireActor(request);
     return { jobs: await listJobs(store.db, actor), names: JOB_KIND_NAMES, systemAdmin: isSystemAdmin(actor) };
   });
 
-  r.get('/api/v1/jobs/:id', { schema: { tags: ['jobs'], summary: 'A job: its progress, result and the items that failed, with why', params: id } }, async (request) => getJob(store.db, requireActor(request), request.params.id));
+  r.get('/api/v1/jobs/:id', { schema: { operationId: 'getJob', tags: ['jobs'], summary: 'A job: its progress, result and the items that failed, with why', params: id, response: { 200: jobViewSchema } } }, async (request) => getJob(store.db, requireActor(request), request.params.id));
 
-  r.post('/api/v1/jobs/:id/cancel', { schema: { tags: ['jobs'], summary: 'Stop a job after its current item; what it did stays', params: id } }, async (request) => {
+  r.post('/api/v1/jobs/:id/cancel', { schema: { operationId: 'cancelJob', tags: ['jobs'], summary: 'Stop a job after its current item; what it did stays', params: id, response: { 200: jobViewSchema } } }, async (request) => {
     const actor = requireActor(request);
     await cancelJob(store.db, actor, request.params.id);
     return getJob(store.db, actor, request.params.id);
   });
 
-  r.get('/api/v1/jobs/:id/output', { schema: { tags: ['jobs'], summary: "The file a finished job made (an export's zip)", params: id } }, async (request, reply) => {
+  r.get('/api/v1/jobs/:id/output', { schema: { operationId: 'downloadJobOutput', tags: ['jobs'], summary: "The file a finished job made (an export's zip)", params: id, response: { 200: fileResponse('The zip a job made', ZIP) } } }, async (request, reply) => {
     const output = await jobOutput(store.db, requireActor(request), request.params.id);
     attachment(reply, `jixiao-${output.kind}-${output.createdAt.slice(0, 10)}.zip`);
     return reply.type('application/zip').send(Buffer.from(output.bytes));

@@ -3,6 +3,9 @@ import { sharedDocumentRoutes } from './documentRoutes.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { reportSummarySchema, reportViewSchema, roundOverviewSchema, roundViewSchema } from '../../format/apiSchemas.ts';
+import { PDF, XLSX, fileResponse } from '../contract/files.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { LIGHT_NAMES, LIGHTS, type MonitoringReport } from '../../core/monitoringReport.ts';
 import type { ReportSummary } from '../../format/apiTypes.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
@@ -39,16 +42,16 @@ function reportFileName(report: MonitoringReport, extension: string): string {
 export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // Versions, comments and steps: the handlers every kind shares, on the reports' older path.
-  sharedDocumentRoutes(app, store, { base: '/api/v1/monitoring/reports', kinds: ['monitoring-report'], tag: 'monitoring', deprecated: true, skip: ['delete', 'version-name', 'version-restore'] });
+  sharedDocumentRoutes(app, store, { base: '/api/v1/monitoring/reports', kinds: ['monitoring-report'], tag: 'monitoring', deprecated: true, noun: ['Report', 'Reports'], skip: ['delete', 'version-name', 'version-restore'] });
 
-  r.get('/api/v1/monitoring/rounds', { schema: { tags: ['monitoring'], summary: 'The monitoring rounds the user takes part in, newest cutoff first, with the reports their department owes', querystring: z.object({ year: year.optional() }) } }, async (request) => ({
+  r.get('/api/v1/monitoring/rounds', { schema: { operationId: 'listRounds', response: { 200: z.object({ rounds: z.array(roundViewSchema) }) }, tags: ['monitoring'], summary: 'The monitoring rounds the user takes part in, newest cutoff first, with the reports their department owes', querystring: z.object({ year: year.optional() }) } }, async (request) => ({
     rounds: await listRounds(store.db, requireActor(request), request.query),
   }));
 
   r.post(
     '/api/v1/monitoring/rounds',
     {
-      schema: {
+      schema: { operationId: 'createRound', response: { 201: z.object({ id: z.string(), reports: z.number().int().describe('the reports made for it') }) },
         tags: ['monitoring'],
         summary: "Open a round for a region and year (admin, or a reviewer of the region): every approved target form there gets a report, prefilled from its targets",
         body: z.object({ regionId: z.string().min(1).max(100), year: z.number().int().min(2000).max(2100), name: z.string().trim().min(1).max(100), through: date, due: date }).strict(),
@@ -65,7 +68,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/monitoring/rounds/:id',
     {
-      schema: {
+      schema: { operationId: 'getRoundOverview', response: { 200: roundOverviewSchema },
         tags: ['monitoring'],
         summary: "The round page (reviewers, admins): counts by light and state, the reports red first, budget execution per department, overdue reports",
         params: id,
@@ -84,7 +87,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/monitoring/rounds/:id/reports.xlsx',
-    { schema: { tags: ['monitoring'], summary: "The round's reports as an Excel sheet, red first (reviewers, admins), with the page's filters", params: id, querystring: z.object({ light: z.enum([...LIGHTS, 'none']).optional(), state: z.enum(REPORT_STATES as ['draft', 'submitted', 'returned', 'accepted']).optional(), q: z.string().max(100).optional() }) } },
+    { schema: { operationId: 'downloadRoundReportsXlsx', response: { 200: fileResponse('The round’s reports, Excel', XLSX) }, tags: ['monitoring'], summary: "The round's reports as an Excel sheet, red first (reviewers, admins), with the page's filters", params: id, querystring: z.object({ light: z.enum([...LIGHTS, 'none']).optional(), state: z.enum(REPORT_STATES as ['draft', 'submitted', 'returned', 'accepted']).optional(), q: z.string().max(100).optional() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       const items: ReportSummary[] = [];
@@ -113,13 +116,13 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/monitoring/rounds/:id/reports', { schema: { tags: ['monitoring'], summary: "The reports the user's department owes in a round (made now for targets approved since it opened)", params: id } }, async (request) => ({
+  r.get('/api/v1/monitoring/rounds/:id/reports', { schema: { operationId: 'listRoundReports', response: { 200: z.object({ reports: z.array(reportSummarySchema) }) }, tags: ['monitoring'], summary: "The reports the user's department owes in a round (made now for targets approved since it opened)", params: id } }, async (request) => ({
     reports: await departmentReports(store.db, requireActor(request), request.params.id),
   }));
 
   r.post(
     '/api/v1/monitoring/reports',
-    { schema: { tags: ['monitoring'], summary: 'Make the report of a round for one target form (approved or published only: 409 otherwise)', body: z.object({ roundId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict() } },
+    { schema: { operationId: 'createReport', response: { 201: reportViewSchema }, tags: ['monitoring'], summary: 'Make the report of a round for one target form (approved or published only: 409 otherwise)', body: z.object({ roundId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict() } },
     async (request, reply) => {
       const actor = requireActor(request);
       const reportId = await store.db.transaction().execute((trx) => createReport(trx, actor, request.body));
@@ -128,12 +131,12 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/monitoring/reports/:id', { schema: { tags: ['monitoring'], summary: 'A report: its values, recomputed lights, findings, the rows to explain, and what the user may do', params: id } }, async (request) => getReport(store.db, requireActor(request), request.params.id));
+  r.get('/api/v1/monitoring/reports/:id', { schema: { operationId: 'getReport', response: { 200: reportViewSchema }, tags: ['monitoring'], summary: 'A report: its values, recomputed lights, findings, the rows to explain, and what the user may do', params: id } }, async (request) => getReport(store.db, requireActor(request), request.params.id));
 
   r.put(
     '/api/v1/monitoring/reports/:id',
     {
-      schema: {
+      schema: { operationId: 'saveReport', response: { 200: reportViewSchema.extend({ savedVersion: z.number().int() }) },
         tags: ['monitoring'],
         summary: "Save the department's values as a new version (targets and round stay as the target form has them; 409 on a stale baseVersion)",
         params: id,
@@ -151,7 +154,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/monitoring/reports/:id/import',
     {
       bodyLimit: UPLOAD_BODY_LIMIT,
-      schema: {
+      schema: { operationId: 'importReport', response: { 200: reportViewSchema.extend({ savedVersion: z.number().int(), matched: z.number().int(), unmatched: z.array(z.unknown()) }), 422: errorResponse(422) },
         tags: ['monitoring'],
         summary: 'Fill the report from a monitoring table filled offline (Excel, PDF, web page): indicators matched by name, the unmatched listed',
         params: id,
@@ -175,14 +178,14 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
     },
   );
 
-  r.get('/api/v1/monitoring/reports/:id.pdf', { schema: { tags: ['monitoring'], summary: 'The report as the official monitoring table, PDF', params: id } }, async (request, reply) => {
+  r.get('/api/v1/monitoring/reports/:id.pdf', { schema: { operationId: 'downloadReportPdf', response: { 200: fileResponse('The monitoring table, PDF', PDF) }, tags: ['monitoring'], summary: 'The report as the official monitoring table, PDF', params: id } }, async (request, reply) => {
     const view = await getReport(store.db, requireActor(request), request.params.id);
     const pdf = await writePdf([view.content]);
     attachment(reply, reportFileName(view.content, 'pdf'));
     return reply.type('application/pdf').send(pdf);
   });
 
-  r.get('/api/v1/monitoring/reports/:id.xlsx', { schema: { tags: ['monitoring'], summary: 'The report as the official monitoring table, Excel (to fill offline and import back)', params: id } }, async (request, reply) => {
+  r.get('/api/v1/monitoring/reports/:id.xlsx', { schema: { operationId: 'downloadReportXlsx', response: { 200: fileResponse('The monitoring table, Excel', XLSX) }, tags: ['monitoring'], summary: 'The report as the official monitoring table, Excel (to fill offline and import back)', params: id } }, async (request, reply) => {
     const view = await getReport(store.db, requireActor(request), request.params.id);
     const xlsx = await writeWorkbook([view.content]);
     attachment(reply, reportFileName(view.content, 'xlsx'));

@@ -2,6 +2,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { newTokenSchema, okSchema, sessionSchema, signedInUserSchema, tokenViewSchema } from '../../format/apiSchemas.ts';
+import { errorResponse } from '../contract/errors.ts';
+import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
 import { ROLE_NAMES } from '../../core/policy.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -36,7 +39,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
   r.post(
     '/api/v1/session',
     {
-      schema: { tags: ['session'], summary: 'Sign in', body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }) },
+      schema: { operationId: 'signIn', tags: ['session'], summary: 'Sign in', body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }), security: PUBLIC, response: { 200: sessionSchema.extend({ user: signedInUserSchema, csrfToken: z.string() }), 429: errorResponse(429) } },
       config: { rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
@@ -63,12 +66,12 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
     },
   );
 
-  r.get('/api/v1/session', { schema: { tags: ['session'], summary: 'The signed-in user' } }, async (request) => {
+  r.get('/api/v1/session', { schema: { operationId: 'getSession', tags: ['session'], summary: 'The signed-in user (null: nobody)', security: ANYONE_OR_SIGNED_IN, response: { 200: sessionSchema } } }, async (request) => {
     if (!request.user) return { user: null, csrfToken: null };
     return { user: { ...request.user, roleName: ROLE_NAMES[request.user.role] }, csrfToken: request.csrfToken };
   });
 
-  r.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Sign out' } }, async (request, reply) => {
+  r.delete('/api/v1/session', { schema: { operationId: 'signOut', tags: ['session'], summary: 'Sign out', response: { 200: okSchema } } }, async (request, reply) => {
     const actor = requireActor(request);
     const token = request.cookies[SESSION_COOKIE];
     if (token) await store.db.transaction().execute((trx) => endSession(trx, token, actor.id));
@@ -79,7 +82,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
   r.post(
     '/api/v1/session/password',
     {
-      schema: { tags: ['session'], summary: 'Change my password (the current one is asked for; other sessions and all tokens end)', body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
+      schema: { operationId: 'changePassword', tags: ['session'], summary: 'Change my password (the current one is asked for; other sessions and all tokens end)', body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }), response: { 200: okSchema, 429: errorResponse(429) } },
       config: { rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
     },
     async (request) => {
@@ -90,7 +93,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
     },
   );
 
-  r.get('/api/v1/tokens', { schema: { tags: ['session'], summary: 'My API tokens (never the tokens themselves)' } }, async (request) => {
+  r.get('/api/v1/tokens', { schema: { operationId: 'listTokens', tags: ['session'], summary: 'My API tokens (never the tokens themselves)', response: { 200: z.object({ tokens: z.array(tokenViewSchema) }) } } }, async (request) => {
     const actor = requireActor(request);
     return { tokens: await listApiTokens(store.db, actor.id) };
   });
@@ -98,10 +101,11 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
   r.post(
     '/api/v1/tokens',
     {
-      schema: {
+      schema: { operationId: 'createToken',
         tags: ['session'],
         summary: `Create an API token for scripts (shown once; expires after expiresInDays, default ${TOKEN_DAYS_DEFAULT}, at most ${TOKEN_DAYS_MAX}); a signed-in session only, never with a token (403)`,
         body: z.object({ name: z.string().trim().min(1).max(100), expiresInDays: z.number().int().min(1).max(TOKEN_DAYS_MAX).default(TOKEN_DAYS_DEFAULT) }),
+        response: { 201: newTokenSchema },
       },
     },
     async (request, reply) => {
@@ -114,7 +118,7 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: Sessi
     },
   );
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['session'], summary: 'Revoke an API token (my own; an administrator: those of the users it administers); a signed-in session only, never with a token (403)', params: z.object({ id: z.string().min(1).max(100) }) } }, async (request) => {
+  r.delete('/api/v1/tokens/:id', { schema: { operationId: 'revokeToken', tags: ['session'], summary: 'Revoke an API token (my own; an administrator: those of the users it administers); a signed-in session only, never with a token (403)', params: z.object({ id: z.string().min(1).max(100) }), response: { 200: okSchema } } }, async (request) => {
     requireSession(request);
     const actor = requireActor(request);
     await store.db.transaction().execute((trx) => revokeApiToken(trx, actor, request.params.id));

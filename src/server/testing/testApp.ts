@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/openStore.ts';
 import { buildApp } from '../app.ts';
+import type { ResponseMismatch } from '../contract/validateResponses.ts';
 import { jobQueueFor } from '../jobs/queue.ts';
 import { seedDemo } from '../demo.ts';
 import { ApiClient } from './apiClient.ts';
@@ -28,7 +29,13 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
   const store = await open();
   await store.migrate();
   await seedDemo(store, TEST_PASSWORD, { family: options.family ?? options.district ?? false, district: options.district ?? false });
-  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null });
+  // Every answer is checked against its declared schema: a mismatch is a 500 the test sees, and close() fails too.
+  const mismatches: ResponseMismatch[] = [];
+  const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null, validateResponses: (m) => {
+      mismatches.push(m);
+      console.error(`response contract: ${m.method} ${m.url} ${m.status}: ${m.problem}`);
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   return {
@@ -40,6 +47,7 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
       await app.close();
       await store.close();
       await dropTestSchemas();
+      if (mismatches.length > 0) throw new Error(`answers that do not match their schemas:\n${mismatches.map((m) => `${m.method} ${m.url} ${m.status}: ${m.problem}`).join('\n')}`);
     },
   };
 }

@@ -1,5 +1,5 @@
 /** The shapes of the API's answers, as the web app reads them (see /api/v1/openapi.json). */
-import type { DeclarationSummary, DeclarationViewWithActions, UserView } from '../../../src/format/apiTypes.ts';
+import type { DeclarationViewWithActions, PublicDeclaration as PublicDeclarationAnswer, Refined, StoredVersion as StoredVersionOf } from '../../../src/format/apiTypes.ts';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import type { DeclarationChange as Change } from '../../../src/core/declarationDiff.ts';
@@ -23,69 +23,11 @@ export function isDepartmentView(view: AnyDeclarationView | DeclarationView): vi
   return view.content.kind === 'department-target';
 }
 
-/** The signed-in user, with the name of their role. */
-export type SessionUser = UserView & { roleName: { zh: string; en: string } };
+// The answers below are the API's, inferred from the schemas its routes declare (src/format/apiTypes.ts).
+export type { AuditEntryView as AuditEntry, AuditVerification, CommentView as Comment, DeclarationList, SessionAnswer, SessionUser, VersionMeta } from '../../../src/format/apiTypes.ts';
 
-export interface SessionAnswer {
-  user: SessionUser | null;
-  csrfToken: string | null;
-}
+/** A published form as the public page reads it. */
+export type PublicDeclaration = Refined<PublicDeclarationAnswer, { content: DepartmentTargetDeclaration | ProjectTargetDeclaration }>;
 
-export interface DeclarationList {
-  items: DeclarationSummary[];
-  total: number;
-}
-
-export interface PublicDeclaration {
-  id: string;
-  departmentName: string;
-  year: number;
-  state: DeclarationState;
-  version: number;
-  content: DepartmentTargetDeclaration | ProjectTargetDeclaration;
-}
-
-export interface VersionMeta {
-  version: number;
-  createdAt: string;
-  note: string | null;
-  /** Saved by autosave (later autosaves of the same sitting replace it). */
-  autosave: boolean;
-  author: { id: string; displayName: string };
-  errors: number;
-  warnings: number;
-}
-
-export interface StoredVersion {
-  version: number;
-  createdAt: string;
-  note: string | null;
-  content: DepartmentTargetDeclaration;
-  findings: Finding[];
-}
-
-export interface Comment {
-  id: string;
-  path: string;
-  body: string;
-  author: { id: string; displayName: string; role: string };
-  version: number;
-  createdAt: string;
-  anchored: boolean;
-}
-
-export interface AuditEntry {
-  seq: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  fromVersion: number | null;
-  toVersion: number | null;
-  detail: unknown;
-  prevHash: string;
-  hash: string;
-}
-
-export type AuditVerification = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: string; reason: 'edited' | 'removed-or-reordered' };
+/** One saved version of a department-wide form. */
+export type StoredVersion = StoredVersionOf<DepartmentTargetDeclaration>;

@@ -44,7 +44,7 @@ export default function HistoryPage() {
     ]);
     return { changes: changes.changes, older: older.content, newer: newer.content };
   });
-  const options = (versions.data?.versions ?? []).map((v) => ({ value: v.version, label: t(`第 ${v.version} 版 · ${v.author.displayName}${v.note ? ` · ${noteIn(v.note, 'zh')}` : ''}`, `v${v.version} · ${v.author.displayName}${v.note ? ` · ${noteIn(v.note, 'en')}` : ''}`) }));
+  const options = (versions.data?.versions ?? []).map((v) => ({ value: v.version, label: t(`第 ${v.version} 版 · ${v.author?.displayName ?? '系统'}${v.note ? ` · ${noteIn(v.note, 'zh')}` : ''}`, `v${v.version} · ${v.author?.displayName ?? 'system'}${v.note ? ` · ${noteIn(v.note, 'en')}` : ''}`) }));
   const view = declaration.data;
   const current = view?.version;
   const canEdit = view?.canEdit ?? false;
@@ -98,7 +98,7 @@ export default function HistoryPage() {
           locale={{ emptyText: versions.loading ? ' ' : t('暂无版本', 'No versions') }}
           columns={[
             { title: t('版本', 'Version'), dataIndex: 'version', width: 80 },
-            { title: t('保存人', 'Author'), render: (_: unknown, v) => v.author.displayName },
+            { title: t('保存人', 'Author'), render: (_: unknown, v) => v.author?.displayName ?? t('系统', 'system') },
             { title: t('时间', 'Time'), dataIndex: 'createdAt', render: (at: string) => time(at, 'seconds') },
             {
               title: t('说明', 'Note'),
