@@ -41,6 +41,7 @@ import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
+import { documentPath } from '../documents/documentPath.ts';
 
 // Needed only when two saves collide; its table code is loaded then.
 const ConflictModal = lazy(() => import('../editor/ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
@@ -56,7 +57,7 @@ interface EditorData {
 }
 
 const viewPath = (id: string) => `/api/v1/declarations/${id}`;
-const commentsPath = (id: string) => `/api/v1/declarations/${id}/comments`;
+const commentsPath = (id: string) => documentPath(id, '/comments');
 
 /** The editor's data if it was prefetched and has arrived: the editor then renders at once. */
 function arrivedData(id: string): EditorData | null {
