@@ -29,25 +29,18 @@ const LIGHT_NAMES_OVERALL = (light: Light | null) => (light ? lightName(light, n
 const CATEGORY_EN: Record<string, string> = { 经费保障: 'funding', 制度保障: 'rules', 人员保障: 'staff', 硬件条件保障: 'equipment', 其他: 'other' };
 
 /** The basis of a row's light, in words. */
+const BASIS_NAMES: Record<NonNullable<IndicatorProgress['basis']>, readonly [string, string]> = {
+  'time-share': ['按时间进度', 'against the time share'],
+  'stage-target': ['按阶段目标', 'against the stage target'],
+  rate: ['比率直接比较', 'rate against its target'],
+  reverse: ['反向指标', 'within the limit'],
+  deadline: ['时限', 'deadline'],
+  grade: ['定性等级', 'grade'],
+  equal: ['等于目标', 'equal to the target'],
+};
 function basisName(progress: IndicatorProgress | undefined, t: (zh: string, en: string) => string): string {
-  switch (progress?.basis) {
-    case 'time-share':
-      return t('按时间进度', 'against the time share');
-    case 'stage-target':
-      return t('按阶段目标', 'against the stage target');
-    case 'rate':
-      return t('比率直接比较', 'rate against its target');
-    case 'reverse':
-      return t('反向指标', 'within the limit');
-    case 'deadline':
-      return t('时限', 'deadline');
-    case 'grade':
-      return t('定性等级', 'grade');
-    case 'equal':
-      return t('等于目标', 'equal to the target');
-    default:
-      return '';
-  }
+  const name = progress?.basis ? BASIS_NAMES[progress.basis] : undefined;
+  return name ? t(...name) : '';
 }
 
 export default function ReportPage() {
