@@ -16,7 +16,7 @@ describe('matchRoute', () => {
     const match = matchRoute('/declarations/8f95-92eb/edit');
     expect(match?.route.path).toBe('/declarations/:id/edit');
     expect(match?.params).toEqual({ id: '8f95-92eb' });
-    expect(match?.route.data?.('8f95-92eb')).toEqual(['/api/v1/declarations/8f95-92eb', '/api/v1/declarations/8f95-92eb/comments']);
+    expect(match?.route.data?.('8f95-92eb')).toEqual(['/api/v1/declarations/8f95-92eb', '/api/v1/documents/8f95-92eb/comments']);
   });
 
   it('matches no route for an unknown address', () => {

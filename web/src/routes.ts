@@ -5,6 +5,7 @@
  */
 import type { ComponentType } from 'react';
 import type { Role } from '../../src/core/policy.ts';
+import { documentPath } from './documents/documentPath.ts';
 
 export type Frame = 'user' | 'public' | 'none';
 
@@ -20,7 +21,7 @@ export interface Route {
 }
 
 /** What a declaration's pages read first. */
-const declarationData = (id: string) => [`/api/v1/declarations/${id}`, `/api/v1/declarations/${id}/comments`];
+const declarationData = (id: string) => [`/api/v1/declarations/${id}`, documentPath(id, '/comments')];
 
 export const ROUTES: readonly Route[] = [
   { path: '/login', frame: 'none', load: () => import('./pages/LoginPage.tsx').then((m) => m.LoginPage) },

@@ -32,5 +32,5 @@ export function BatchActions({ role, selected, items, onDone }: { role: Role; se
           { label: t('批量提交', 'Submit selected'), done: t('已提交审核', 'submitted'), testId: 'batch-submit', applies: can('submit'), request: () => ({ action: 'submit' }) },
           { label: t('批量公开', 'Publish selected'), done: t('已公开', 'published'), testId: 'batch-publish', applies: can('publish'), warning: t('公开后任何人都可查看。', 'Anyone will be able to read them.'), request: () => ({ action: 'publish' }) },
         ];
-  return <BatchBar endpoint="/api/v1/declarations/batch-transitions" selected={selected} nameOf={nameOf} errorsOf={(id) => byId.get(id)?.errorCount ?? 0} steps={steps} onDone={onDone} />;
+  return <BatchBar endpoint="/api/v1/documents/batch-transitions" selected={selected} nameOf={nameOf} errorsOf={(id) => byId.get(id)?.errorCount ?? 0} steps={steps} onDone={onDone} />;
 }

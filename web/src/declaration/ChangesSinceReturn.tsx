@@ -11,15 +11,16 @@ import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { ChangesTable } from './ChangesTable.tsx';
+import { documentPath } from '../documents/documentPath.ts';
 
 export function ChangesSinceReturn({ id, returned, submitted }: { id: string; returned: number; submitted: number }) {
   const { t } = useLocale();
   const [open, setOpen] = useState(true);
   const diff = useResource(`since:${id}:${returned}:${submitted}`, async () => {
     const [changes, older, newer] = await Promise.all([
-      api<{ changes: Change[] }>('GET', `/api/v1/declarations/${id}/diff${query({ from: returned, to: submitted })}`),
-      api<StoredVersion>('GET', `/api/v1/declarations/${id}/versions/${returned}`),
-      api<StoredVersion>('GET', `/api/v1/declarations/${id}/versions/${submitted}`),
+      api<{ changes: Change[] }>('GET', documentPath(id, `/diff${query({ from: returned, to: submitted })}`)),
+      api<StoredVersion>('GET', documentPath(id, `/versions/${returned}`)),
+      api<StoredVersion>('GET', documentPath(id, `/versions/${submitted}`)),
     ]);
     return { changes: changes.changes, older: older.content, newer: newer.content };
   });

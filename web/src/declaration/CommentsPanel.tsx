@@ -11,6 +11,7 @@ import { api, ApiError } from '../api/client.ts';
 import type { Comment, DepartmentTargetDeclaration } from '../api/types.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { pointerLabel } from './pointerLabel.ts';
+import { documentPath } from '../documents/documentPath.ts';
 
 export interface CommentsPanelProps {
   readonly declarationId: string;
@@ -34,7 +35,7 @@ export function CommentsPanel({ declarationId, content, comments, anchor, onAnch
     setBusy(true);
     setError(null);
     try {
-      await api('POST', `/api/v1/declarations/${declarationId}/comments`, { path: anchor, body });
+      await api('POST', documentPath(declarationId, '/comments'), { path: anchor, body });
       setBody('');
       onAnchorClear();
       onAdded();

@@ -4,6 +4,7 @@
  */
 import type { Amount, DepartmentTargetDeclaration, Indicator, Project } from '../../../src/core/declaration.ts';
 import { formatMoney, formatMoneyGrouped, MAX_INTEGER_DIGITS, parseMoney, readTypedAmount, sumMoney, type Money } from '../../../src/core/money.ts';
+import type { IndicatorRow } from '../../../src/core/document.ts';
 import { parseTargetValue } from '../../../src/core/targetValue.ts';
 import { printedIndicatorRows } from '../../../src/layout/printedRows.ts';
 
@@ -37,10 +38,11 @@ export function newIndicator(level1: string | null, level2: string | null): Indi
 }
 
 /** An indicator with one of its printed fields changed; targets are re-parsed as typed. */
-export function editIndicator(indicator: Indicator, field: 'name' | 'periodTarget' | 'annualTarget' | 'level1' | 'level2', value: string | null): Indicator {
+export function editIndicator<T extends IndicatorRow>(indicator: T, field: 'name' | 'periodTarget' | 'annualTarget' | 'level1' | 'level2', value: string | null): T {
   switch (field) {
     case 'periodTarget':
-      return { ...indicator, periodTarget: value ?? '', periodTargetValue: parseTargetValue(value ?? '') };
+      // A form without the column (null) keeps none while nothing is typed into it.
+      return { ...indicator, periodTarget: indicator.periodTarget === null && (value ?? '') === '' ? null : (value ?? ''), periodTargetValue: parseTargetValue(value ?? '') };
     case 'annualTarget':
       return { ...indicator, annualTarget: value ?? '', annualTargetValue: parseTargetValue(value ?? '') };
     case 'name':
@@ -185,6 +187,6 @@ export function placeInClass<T extends { readonly level1: string | null; readonl
 }
 
 /** The rows grouped by class, as the official table prints them (layout/printedRows.ts): each class's rows together, in the order classes first appear. */
-export function groupByClass<T extends Indicator>(rows: readonly T[]): T[] {
-  return printedIndicatorRows({ indicators: [...rows], emptyLevel2: [] }).flatMap((row) => (row.index === null ? [] : [rows[row.index] as T]));
+export function groupByClass<T extends IndicatorRow>(rows: readonly T[]): T[] {
+  return printedIndicatorRows({ indicators: [...rows] as unknown as Indicator[], emptyLevel2: [] }).flatMap((row) => (row.index === null ? [] : [rows[row.index] as T]));
 }

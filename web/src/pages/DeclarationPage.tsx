@@ -26,6 +26,7 @@ import { UpdateFromFileDialog } from '../declaration/UpdateFromFileDialog.tsx';
 import { ChangesSinceReturn } from '../declaration/ChangesSinceReturn.tsx';
 import { openComments } from '../declaration/reviewComments.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { documentPath } from '../documents/documentPath.ts';
 
 type ReviewMode = 'approve' | 'return';
 
@@ -42,7 +43,7 @@ function ReviewModal({ mode, declarationId, onClose, onDone }: { mode: ReviewMod
     }
     setBusy(true);
     try {
-      await api('POST', `/api/v1/declarations/${declarationId}/transitions`, { action: 'review', grade, reason: reason.trim() || undefined });
+      await api('POST', documentPath(declarationId, '/transitions'), { action: 'review', grade, reason: reason.trim() || undefined });
       onDone();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : null);
@@ -86,7 +87,7 @@ export function DeclarationPage() {
   const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => fetchOnce<DeclarationView>(`/api/v1/declarations/${id}`));
   const links = useResource(`l:${id}`, () => fetchOnce<DocumentLinks>(`/api/v1/declarations/${id}/links`));
-  const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(`/api/v1/declarations/${id}/comments`));
+  const comments = useResource(`c:${id}`, () => fetchOnce<{ comments: Comment[] }>(documentPath(id, '/comments')));
   const [anchor, setAnchor] = useState<string | null>(null);
   const [review, setReview] = useState<ReviewMode | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -123,7 +124,7 @@ export function DeclarationPage() {
   const remove = async () => {
     setActionError(null);
     try {
-      await api('DELETE', `/api/v1/declarations/${id}`);
+      await api('DELETE', documentPath(id));
       void message.success(t('草稿已删除', 'Draft deleted'));
       navigate('/declarations');
     } catch (caught) {
@@ -134,7 +135,7 @@ export function DeclarationPage() {
     setActionError(null);
     setSubmitting(false);
     try {
-      await api('POST', `/api/v1/declarations/${id}/transitions`, { action });
+      await api('POST', documentPath(id, '/transitions'), { action });
       void message.success(action === 'submit' ? t('已提交审核', 'Submitted for review') : t('已公开', 'Published'));
       refresh();
     } catch (caught) {

@@ -28,7 +28,7 @@ import type { Conflict } from '../editor/ConflictModal.tsx';
 import { EditorFieldsProvider, type EditorFields } from '../editor/editorFields.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
 import { EmptyGroups } from '../editor/EmptyGroups.tsx';
-import { pointerOfField, withDerivedTotal } from '../editor/editing.ts';
+import { newIndicator, pointerOfField, withDerivedTotal } from '../editor/editing.ts';
 import { FieldComments } from '../editor/FieldComments.tsx';
 import { IndicatorTable } from '../editor/IndicatorTable.tsx';
 import { ProjectsSection } from '../editor/ProjectsSection.tsx';
@@ -41,8 +41,12 @@ import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
+import { documentPath } from '../documents/documentPath.ts';
 
 // Needed only when two saves collide; its table code is loaded then.
+/** A new row of the department form: no class until one is chosen (or a library entry gives it one). */
+const newDepartmentRow = () => newIndicator(null, null);
+
 const ConflictModal = lazy(() => import('../editor/ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
 
 /** How long a note such as "row deleted — undo" stays. */
@@ -56,7 +60,7 @@ interface EditorData {
 }
 
 const viewPath = (id: string) => `/api/v1/declarations/${id}`;
-const commentsPath = (id: string) => `/api/v1/declarations/${id}/comments`;
+const commentsPath = (id: string) => documentPath(id, '/comments');
 
 /** The editor's data if it was prefetched and has arrived: the editor then renders at once. */
 function arrivedData(id: string): EditorData | null {
@@ -397,7 +401,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
             <TextListSection field="otherTasks" items={content.otherTasks} itemLabel={(n) => t(`任务${n}`, `Task ${n}`)} addLabel={t('添加任务', 'Add task')} onChange={(otherTasks) => edit((c) => ({ ...c, otherTasks }))} />
           </EditorSection>
           <EditorSection title={t('绩效指标', 'Indicators')}>
-            <IndicatorTable indicators={content.indicators} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
+            <IndicatorTable indicators={content.indicators} newRow={newDepartmentRow} onChange={(indicators) => edit((c) => ({ ...c, indicators }))} />
             <EmptyGroups groups={content.emptyLevel2} onChange={(emptyLevel2) => edit((c) => ({ ...c, emptyLevel2 }))} />
           </EditorSection>
         </div>

@@ -6,34 +6,23 @@
  * exceeded. The bureau returns it with a reason and row comments, or accepts it; the department
  * publishes it. The public sees published ones read-only (`publicView`).
  */
-import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Input, message as antdMessage, Modal, Space, Tag, Typography, Upload } from 'antd';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Alert, Card, Descriptions, Input, message as antdMessage, Tag } from 'antd';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkSelfEvaluation } from '../../../src/core/evaluation/evaluationRules.ts';
 import { withScores } from '../../../src/core/evaluation/prefill.ts';
-import { EVALUATION_STATE_NAMES, type EvaluationState } from '../../../src/core/evaluation/evaluationWorkflow.ts';
+import { EVALUATION_STATE_NAMES } from '../../../src/core/evaluation/evaluationWorkflow.ts';
 import type { ScoreFormula } from '../../../src/core/evaluation/scoring.ts';
 import { twoPlaces } from '../../../src/core/monitoring/ratio.ts';
 import type { EvaluationIndicator, SelfEvaluation } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationView } from '../../../src/format/apiTypes.ts';
-import { api, ApiError } from '../api/client.ts';
-import { fileToBase64 } from '../api/fileData.ts';
-import { useResource } from '../api/useResource.ts';
+import { api } from '../api/client.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { moveInGrid } from '../components/gridNavigation.ts';
-import { EditorToolbar } from '../editor/EditorToolbar.tsx';
-import { mergeWithCurrent } from '../editor/mergeWithCurrent.ts';
-import { RestoreBanner } from '../editor/RestoreBanner.tsx';
-import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
-import { useEditorKeys } from '../editor/useEditorKeys.ts';
-import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
-import { Loading } from '../components/Loading.tsx';
-import { StatusPage } from '../components/StatusPage.tsx';
+import { DocumentBanners, DocumentLoader, DocumentFooter, DocumentHeader, DocumentStateTag, DocumentToolbar, FindingsCard, RowCommentButton, RowCommentModal, StepModal } from '../documents/DocumentShell.tsx';
+import { SheetTable } from '../documents/SheetTable.tsx';
+import { useDocumentPage, type LoadedDocument } from '../documents/useDocumentPage.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
-const STATE_COLORS: Record<EvaluationState, string> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success', published: 'gold' };
 const GRADE_COLORS: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
 
 const FORMULA_NAMES: Record<ScoreFormula, { zh: string; en: string }> = {
@@ -48,70 +37,41 @@ const FORMULA_NAMES: Record<ScoreFormula, { zh: string; en: string }> = {
   none: { zh: '未计分', en: 'not scored' },
 };
 
-interface CommentRow {
-  id: string;
-  path: string;
-  body: string;
-  author: { displayName: string };
-  createdAt: string;
-}
+const evaluationPath = (id: string) => `/api/v1/evaluations/${id}`;
 
 export function EvaluationSheet({ publicView = false }: { publicView?: boolean }) {
   const { id = '' } = useParams();
   const { t } = useLocale();
-  const path = publicView ? `/api/v1/public/evaluations/${id}` : `/api/v1/evaluations/${id}`;
-  const resource = useResource(`evaluation:${path}`, () => api<EvaluationView>('GET', path));
-  if (resource.error instanceof ApiError && resource.error.status === 404) {
-    return <StatusPage code="404" title={t('绩效自评表不存在或无权查看', 'No such self-evaluation, or not yours to see')} actions={<Link className="btn" to={publicView ? '/public/evaluations' : '/evaluations'}>{t('返回绩效自评', 'Back to self-evaluations')}</Link>} />;
-  }
-  if (!resource.data || resource.data.id !== id) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
-  return <EvaluationEditor key={`${publicView}:${id}`} id={id} publicView={publicView} view={resource.data} setView={resource.set} reload={resource.reload} />;
+  const path = publicView ? `/api/v1/public/evaluations/${id}` : evaluationPath(id);
+  return (
+    <DocumentLoader
+      id={id}
+      cacheKey={`evaluation:${path}`}
+      load={() => api<EvaluationView>('GET', path)}
+      missing={{ title: t('绩效自评表不存在或无权查看', 'No such self-evaluation, or not yours to see'), back: t('返回绩效自评', 'Back to self-evaluations'), to: publicView ? '/public/evaluations' : '/evaluations' }}
+      render={(loaded) => <EvaluationEditor key={`${publicView}:${id}`} loaded={loaded} publicView={publicView} />}
+    />
+  );
 }
 
-function EvaluationEditor({ id, publicView, view, setView, reload }: { id: string; publicView: boolean; view: EvaluationView; setView: (view: EvaluationView) => void; reload: () => void }) {
+function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<EvaluationView>; publicView: boolean }) {
   const { t, pick, time } = useLocale();
-  const comments = useResource(publicView ? null : `evaluation-comments:${id}`, () => api<{ comments: CommentRow[] }>('GET', `/api/v1/evaluations/${id}/comments`));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { id, view } = loaded;
+  const page = useDocumentPage<SelfEvaluation, EvaluationView>({
+    loaded,
+    viewPath: evaluationPath(id),
+    editable: view.canEdit && !publicView,
+    withComments: !publicView,
+    invalidAmount: { message: { zh: '执行数不是有效金额，请改正后再保存', en: 'the amount spent is not a valid amount; correct it first' }, field: 'content.funds.executed' },
+    notSaved: { zh: '自评表未能保存，请先处理保存问题', en: 'the self-evaluation could not be saved; deal with that first' },
+  });
+  const { doc, editable, saveNow } = page;
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState<'submit' | 'accept' | 'publish' | null>(null);
   const [commentAt, setCommentAt] = useState<number | null>(null);
-  const [commentText, setCommentText] = useState('');
-  const [notice, setNotice] = useState<string | null>(null);
   const grid = useRef<HTMLTableElement>(null);
-
-  const current = useCallback(async () => {
-    const answer = await api<EvaluationView>('GET', `/api/v1/evaluations/${id}`);
-    return { version: answer.version, content: answer.content };
-  }, [id]);
-  const doc = useDocumentEditor<SelfEvaluation>({
-    id,
-    content: view.content,
-    version: view.version,
-    canEdit: view.canEdit && !publicView,
-    put: async ({ baseVersion, content: sent, autosave, note }) => {
-      const saved = await api<EvaluationView>('PUT', `/api/v1/evaluations/${id}`, { baseVersion, content: sent, autosave, ...(note ? { note } : {}) });
-      setView(saved);
-      return saved;
-    },
-    onConflict: mergeWithCurrent(current, (version, clashes) =>
-      setNotice(
-        clashes > 0
-          ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
-          : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
-      ),
-    ),
-    current,
-    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
-  });
   const content = doc.content;
-  const editable = view.canEdit && !publicView;
-  const saveNow = () => {
-    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
-  };
-  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, editable);
-  const blocker = useLeavePrompt(editable && doc.unsaved);
 
   // The scores as the server will store them, from what is typed now: a score computed from the last
   // saved points or actual never disagrees with the one shown beside it.
@@ -125,105 +85,51 @@ function EvaluationEditor({ id, publicView, view, setView, reload }: { id: strin
   const { edit } = doc;
   const editRow = (row: number, change: (i: EvaluationIndicator) => EvaluationIndicator) => edit((e) => ({ ...e, indicators: e.indicators.map((i, k) => (k === row ? change(i) : i)) }));
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const saveFirst = async (): Promise<void> => {
-    if (doc.blocked) throw new ApiError(400, 'validation-failed', { zh: '执行数不是有效金额，请改正后再保存', en: 'the amount spent is not a valid amount; correct it first' }, [{ field: 'content.funds.executed', message: 'invalid' }]);
-    if (doc.status === 'saved') return;
-    if (!(await doc.save())) throw doc.saveError ?? new ApiError(409, 'not-saved', { zh: '自评表未能保存，请先处理保存问题', en: 'the self-evaluation could not be saved; deal with that first' });
-  };
-  const move = (action: 'submit' | 'accept' | 'publish') => run(async () => {
-    await saveFirst();
-    await api('POST', `/api/v1/evaluations/${id}/transitions`, { action });
-    setConfirming(null);
-    reload();
-    void antdMessage.success({ submit: t('已提交财政部门审核', 'Submitted'), accept: t('已审核通过', 'Accepted'), publish: t('已公开', 'Published') }[action]);
-  });
-  const onReturn = () => run(async () => {
-    if (reason.trim() === '') throw new ApiError(400, 'reason-required', { zh: '退回时须写明退回意见', en: 'a return needs a reason' }, [{ field: 'reason', message: 'required' }]);
-    await api('POST', `/api/v1/evaluations/${id}/transitions`, { action: 'return', reason });
-    setReturning(false);
-    setReason('');
-    reload();
-    comments.reload();
-  });
-  const onImport = (file: File) => {
-    void run(async () => {
-      // Unsaved values are saved first, so the file fills in on top of them.
-      await saveFirst();
-      const data = await fileToBase64(file);
-      const answer = await api<EvaluationView & { matched: number; unmatched: string[] }>('POST', `/api/v1/evaluations/${id}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
-      setView(answer);
-      doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
-      void antdMessage.success(answer.unmatched.length > 0 ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`) : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`));
+  const move = (action: 'submit' | 'accept' | 'publish') =>
+    page.run(async () => {
+      await page.transition({ action });
+      setConfirming(null);
+      void antdMessage.success({ submit: t('已提交财政部门审核', 'Submitted'), accept: t('已审核通过', 'Accepted'), publish: t('已公开', 'Published') }[action]);
     });
-    return false;
-  };
-  const onComment = () => run(async () => {
-    if (commentAt === null || commentText.trim() === '') return;
-    await api('POST', `/api/v1/evaluations/${id}/comments`, { path: `/indicators/${commentAt}`, body: commentText });
-    setCommentAt(null);
-    setCommentText('');
-    comments.reload();
-  });
+  const onReturn = () =>
+    page.run(async () => {
+      await page.transition({ action: 'return', reason });
+      setReturning(false);
+      setReason('');
+    });
 
   const score = live.score;
   const canReview = view.allowedActions.includes('return');
   const errors = live.findings.filter((f) => f.severity === 'error');
   const downloads = publicView ? '/api/v1/public/evaluations' : '/api/v1/evaluations';
   const required = (row: number) => errorsAt.has(`/indicators/${row}/deviation/reason`) || errorsAt.has(`/indicators/${row}/deviation/measures`) || (score.indicators[row]?.missed ?? false) || (score.indicators[row]?.overAchieved ?? false);
+  const where = (path: string) => {
+    const row = /^\/indicators\/(\d+)/.exec(path);
+    return row ? t(`第 ${Number(row[1]) + 1} 行`, `row ${Number(row[1]) + 1}`) : t('整张表', 'whole table');
+  };
+  const openComment = (row: number) => setCommentAt(row);
 
   return (
     <div className="page" data-testid="evaluation-page">
-      <EditorToolbar
+      <DocumentToolbar
         title={`${content.projectName ?? content.department ?? ''} · ${content.year ?? ''} ${content.title ?? ''}`}
-        editing={
-          editable
-            ? { status: doc.status, invalidCount: doc.invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }
-            : undefined
-        }
-      >
-        {view.allowedActions.includes('submit') && <Button type="primary" onClick={() => setConfirming('submit')} data-testid="submit-evaluation">{t('提交审核', 'Submit for review')}</Button>}
-        {canReview && <Button danger onClick={() => setReturning(true)} data-testid="return-evaluation">{t('退回', 'Return')}</Button>}
-        {view.allowedActions.includes('accept') && <Button type="primary" onClick={() => setConfirming('accept')} data-testid="accept-evaluation">{t('审核通过', 'Accept')}</Button>}
-        {view.allowedActions.includes('publish') && <Button type="primary" onClick={() => setConfirming('publish')} data-testid="publish-evaluation">{t('公开', 'Publish')}</Button>}
-      </EditorToolbar>
-      <div className="page-header">
-        <Space wrap>
-          <Tag color={STATE_COLORS[view.state]} data-state={view.state}>{pick(EVALUATION_STATE_NAMES[view.state])}</Tag>
-          <span data-testid="evaluation-total">
-            {t('总分', 'Total')}{t('：', ': ')}<strong>{score.total ?? '—'}</strong>
-          </span>
-          <span data-testid="evaluation-grade">
-            {t('等级', 'Grade')}{t('：', ': ')}{score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
-          </span>
-        </Space>
-        <Space wrap className="no-print">
-          {editable && (
-            <Upload accept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm,.txt" showUploadList={false} beforeUpload={onImport}>
-              <Button icon={<UploadOutlined />}>{t('从 Excel 导入', 'Import from Excel')}</Button>
-            </Upload>
-          )}
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>{t('打印', 'Print')}</Button>
-          <a className="btn" href={`${downloads}/${id}.pdf`} download><FilePdfOutlined />{t('下载 PDF', 'Download PDF')}</a>
-          <a className="btn" href={`${downloads}/${id}.xlsx`} download><FileExcelOutlined />{t('下载 Excel', 'Download Excel')}</a>
-        </Space>
-      </div>
-      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
-      {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} style={{ marginBottom: 12 }} message={notice} data-testid="editor-notice" />}
-      <ErrorAlert error={doc.saveError} onRetry={() => void doc.save()} />
-      <ErrorAlert error={error} />
-      {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
-      {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('财政部门退回了此自评表', 'The finance bureau returned this self-evaluation')} description={view.returnReason} />}
+        page={page}
+        actions={[
+          { action: 'submit', label: t('提交审核', 'Submit for review'), testId: 'submit-evaluation', primary: true, onClick: () => setConfirming('submit') },
+          { action: 'return', label: t('退回', 'Return'), testId: 'return-evaluation', danger: true, onClick: () => setReturning(true) },
+          { action: 'accept', label: t('审核通过', 'Accept'), testId: 'accept-evaluation', primary: true, onClick: () => setConfirming('accept') },
+          { action: 'publish', label: t('公开', 'Publish'), testId: 'publish-evaluation', primary: true, onClick: () => setConfirming('publish') },
+        ]}
+      />
+      <DocumentHeader page={page} state={<DocumentStateTag state={view.state} name={pick(EVALUATION_STATE_NAMES[view.state])} />} importAccept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm,.txt" downloads={`${downloads}/${id}`}>
+        <span data-testid="evaluation-total">
+          {t('总分', 'Total')}{t('：', ': ')}<strong>{score.total ?? '—'}</strong>
+        </span>
+        <span data-testid="evaluation-grade">
+          {t('等级', 'Grade')}{t('：', ': ')}{score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
+        </span>
+      </DocumentHeader>
+      <DocumentBanners page={page} returned={t('财政部门退回了此自评表', 'The finance bureau returned this self-evaluation')} />
 
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('主管部门', 'Department')}>{content.department}</Descriptions.Item>
@@ -232,40 +138,25 @@ function EvaluationEditor({ id, publicView, view, setView, reload }: { id: strin
         <Descriptions.Item label={t('更新时间', 'Updated')}>{time(view.updatedAt)}</Descriptions.Item>
       </Descriptions>
 
-      <Card size="small" title={t('项目资金（万元）', 'Funds (10k yuan)')} style={{ marginBottom: 12 }}>
-        <table className="monitor-grid" data-testid="funds-grid">
-          <thead>
-            <tr>
-              <th>{t('年初预算数', 'Initial budget')}</th>
-              <th>{t('全年预算数', 'Annual budget')}</th>
-              <th>{t('全年执行数', 'Executed')}</th>
-              <th>{t('分值', 'Points')}</th>
-              <th>{t('执行率', 'Rate')}</th>
-              <th>{t('得分', 'Score')}</th>
-              <th>{t('原因', 'Cause')}{errorsAt.has('/funds/reason') && <span className="required-mark">*</span>}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td className="readonly">{content.funds.initialBudget ?? '—'}</td>
-              <td className="readonly">{content.funds.annualBudget ?? '—'}</td>
-              <td>
-                {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => doc.setInvalid('/funds/executed', ok ? null : t('全年执行数不是金额', 'the amount executed is not an amount'))} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
-              </td>
-              <td className="readonly">{score.funds.points}</td>
-              <td className="readonly">{score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
-              <td className="readonly" data-testid="funds-score">{score.funds.score ?? '—'}</td>
-              <td>
-                {!editable ? (content.funds.reason || '—') : errorsAt.has('/funds/reason') || content.funds.reason ? (
-                  <textarea rows={2} aria-label={t('执行率偏低的原因', 'Why execution fell short')} aria-required={errorsAt.has('/funds/reason')} aria-invalid={editable && errorsAt.has('/funds/reason') ? true : undefined} value={content.funds.reason} disabled={!editable} onChange={(e) => edit((x) => ({ ...x, funds: { ...x.funds, reason: e.target.value } }))} />
-                ) : (
-                  <span className="cell-hint">{t('无需说明', 'nothing to explain')}</span>
-                )}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </Card>
+      <SheetTable title={t('项目资金（万元）', 'Funds (10k yuan)')} testId="funds-grid" headers={[t('年初预算数', 'Initial budget'), t('全年预算数', 'Annual budget'), t('全年执行数', 'Executed'), t('分值', 'Points'), t('执行率', 'Rate'), t('得分', 'Score'), <>{t('原因', 'Cause')}{errorsAt.has('/funds/reason') && <span className="required-mark">*</span>}</>]}>
+        <tr>
+          <td className="readonly">{content.funds.initialBudget ?? '—'}</td>
+          <td className="readonly">{content.funds.annualBudget ?? '—'}</td>
+          <td>
+            {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => doc.setInvalid('/funds/executed', ok ? null : t('全年执行数不是金额', 'the amount executed is not an amount'))} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
+          </td>
+          <td className="readonly">{score.funds.points}</td>
+          <td className="readonly">{score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
+          <td className="readonly" data-testid="funds-score">{score.funds.score ?? '—'}</td>
+          <td>
+            {!editable ? (content.funds.reason || '—') : errorsAt.has('/funds/reason') || content.funds.reason ? (
+              <textarea rows={2} aria-label={t('执行率偏低的原因', 'Why execution fell short')} aria-required={errorsAt.has('/funds/reason')} aria-invalid={editable && errorsAt.has('/funds/reason') ? true : undefined} value={content.funds.reason} disabled={!editable} onChange={(e) => edit((x) => ({ ...x, funds: { ...x.funds, reason: e.target.value } }))} />
+            ) : (
+              <span className="cell-hint">{t('无需说明', 'nothing to explain')}</span>
+            )}
+          </td>
+        </tr>
+      </SheetTable>
 
       {content.goals.length > 0 && (
         <Card size="small" title={t('年度总体目标', 'Goals for the year')} style={{ marginBottom: 12 }}>
@@ -290,102 +181,77 @@ function EvaluationEditor({ id, publicView, view, setView, reload }: { id: strin
         </Card>
       )}
 
-      <Card size="small" title={t('绩效指标', 'Indicators')} extra={editable ? <span className="cell-hint">{t('Enter/↑↓ 在列中移动；Ctrl+S 保存', 'Enter/↑↓ move within a column; Ctrl+S saves')}</span> : null} style={{ marginBottom: 12 }}>
-        <div className="grid-scroll">
-          <table className="monitor-grid" ref={grid} onKeyDown={(event: KeyboardEvent<HTMLTableElement>) => moveInGrid(event, grid.current, saveNow)} data-testid="evaluation-grid">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>{t('一级/二级指标', 'Class')}</th>
-                <th>{t('三级指标', 'Indicator')}</th>
-                <th>{t('年度指标值', 'Annual target')}</th>
-                <th>{t('实际完成值', 'Actual')}</th>
-                <th>{t('分值', 'Points')}</th>
-                <th>{t('得分', 'Score')}</th>
-                <th>{t('适用', 'Applies')}</th>
-                <th>{t('偏差原因分析', 'Cause')}</th>
-                <th>{t('改进措施', 'Measures')}</th>
-                {canReview && <th>{t('批注', 'Comment')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {content.indicators.map((indicator, row) => {
-                const s = score.indicators[row];
-                const base = `/indicators/${row}`;
-                const needs = required(row);
-                const qualitative = s?.formula === 'qualitative';
-                const name = indicator.name;
-                return (
-                  <tr key={row} data-testid={`evaluation-row-${row}`} data-required={needs ? 'true' : 'false'} className={s?.missed ? 'row-red' : undefined}>
-                    <td>{row + 1}</td>
-                    <td className="readonly">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</td>
-                    <td className="readonly">{name}</td>
-                    <td className="readonly">{indicator.annualTarget}</td>
-                    <td className={editable ? undefined : 'readonly'}>
-                      {!editable ? (indicator.applicable ? indicator.actual : '/') : <input aria-label={`${name} ${t('实际完成值', 'actual')}`} data-row={row} data-column="actual" value={indicator.actual} disabled={!editable || !indicator.applicable} aria-invalid={editable && errorsAt.has(`${base}/actual`) ? true : undefined} title={errorsAt.get(`${base}/actual`)} onChange={(e) => editRow(row, (i) => ({ ...i, actual: e.target.value }))} />}
-                    </td>
-                    <td className={editable ? undefined : 'readonly'}>
-                      {!editable ? (indicator.points === null ? '—' : twoPlaces(indicator.points)) : <input aria-label={`${name} ${t('分值', 'points')}`} data-row={row} data-column="points" inputMode="decimal" value={indicator.points ?? ''} disabled={!editable} style={{ minWidth: 56 }} aria-invalid={editable && errorsAt.has(`${base}/points`) ? true : undefined} onChange={(e) => editRow(row, (i) => ({ ...i, points: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />}
-                    </td>
-                    <td className={qualitative && editable ? undefined : 'readonly'} data-testid={`score-${row}`}>
-                      {qualitative && editable ? (
-                        <input aria-label={`${name} ${t('得分', 'score')}`} data-row={row} data-column="score" inputMode="decimal" style={{ minWidth: 56 }} placeholder={s?.counted ?? ''} value={indicator.score ?? ''} aria-invalid={errorsAt.has(`${base}/score`) ? true : undefined} title={errorsAt.get(`${base}/score`)} onChange={(e) => editRow(row, (i) => ({ ...i, score: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />
-                      ) : (
-                        <strong>{s?.counted ?? '—'}</strong>
-                      )}
-                      <div className="cell-hint">
-                        {s ? pick(FORMULA_NAMES[s.formula]) : ''}
-                        {s?.band ? ` ${s.band.min}–${s.band.max}` : ''}
-                        {s && s.score !== null && s.counted !== s.score && score.rescale ? t(`（${s.score} × ${score.rescale.factor}，不适用指标的分值已分摊）`, ` (${s.score} × ${score.rescale.factor}: points of rows not applicable shared out)`) : ''}
-                      </div>
-                      {errorsAt.get(`${base}/score`) && editable && <div className="cell-error">{errorsAt.get(`${base}/score`)}</div>}
-                    </td>
-                    <td>
-                      {editable ? (
-                        <input type="checkbox" style={{ width: 'auto', minWidth: 0 }} aria-label={`${name} ${t('适用', 'applies')}`} checked={indicator.applicable} onChange={(e) => editRow(row, (i) => ({ ...i, applicable: e.target.checked }))} />
-                      ) : indicator.applicable ? (
-                        t('适用', 'yes')
-                      ) : (
-                        t('不适用', 'no')
-                      )}
-                    </td>
-                    {!editable ? (
-                      <>
-                        <td className="readonly">{indicator.deviation.reason}</td>
-                        <td className="readonly">{indicator.deviation.measures}</td>
-                      </>
-                    ) : needs || indicator.deviation.reason || indicator.deviation.measures ? (
-                      <>
-                        <td>
-                          <textarea rows={2} data-row={row} data-column="reason" aria-label={`${name} ${t('偏差原因分析', 'cause')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/reason`) ? true : undefined} value={indicator.deviation.reason} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, reason: e.target.value } }))} />
-                          {needs && <span className="required-mark" aria-hidden="true">*</span>}
-                        </td>
-                        <td>
-                          <textarea rows={2} data-row={row} data-column="measures" aria-label={`${name} ${t('改进措施', 'measures')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/measures`) ? true : undefined} value={indicator.deviation.measures} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, measures: e.target.value } }))} />
-                          {needs && <span className="required-mark" aria-hidden="true">*</span>}
-                        </td>
-                      </>
-                    ) : (
-                      <td colSpan={2} className="cell-hint">{t('达到目标，无需说明', 'target met: nothing to explain')}</td>
-                    )}
-                    {canReview && (
-                      <td>
-                        <Button size="small" onClick={() => { setCommentAt(row); setCommentText(''); }} aria-label={t(`批注第 ${row + 1} 行`, `Comment on row ${row + 1}`)}>{t('批注', 'Comment')}</Button>
-                      </td>
-                    )}
-                  </tr>
-                );
-              })}
-              <tr>
-                <td colSpan={5} className="readonly"><strong>{t('总分', 'Total')}</strong>{score.rescale ? <span className="cell-hint">（{t(`不适用指标已剔除，其余 × ${score.rescale.factor}`, `rows not applicable dropped; the rest × ${score.rescale.factor}`)}）</span> : null}</td>
-                <td className="readonly">100</td>
-                <td className="readonly"><strong>{score.total ?? '—'}</strong></td>
-                <td colSpan={canReview ? 4 : 3} className="readonly">{t('评价等级', 'Grade')}: {score.grade ?? '—'}</td>
-              </tr>
-            </tbody>
-          </table>
-        </div>
-      </Card>
+      <SheetTable title={t('绩效指标', 'Indicators')} testId="evaluation-grid" headers={['#', t('一级/二级指标', 'Class'), t('三级指标', 'Indicator'), t('年度指标值', 'Annual target'), t('实际完成值', 'Actual'), t('分值', 'Points'), t('得分', 'Score'), t('适用', 'Applies'), t('偏差原因分析', 'Cause'), t('改进措施', 'Measures'), canReview && t('批注', 'Comment')]} grid={{ tableRef: grid, onSave: saveNow, hint: editable ? t('Enter/↑↓ 在列中移动；Ctrl+S 保存', 'Enter/↑↓ move within a column; Ctrl+S saves') : '' }}>
+        {content.indicators.map((indicator, row) => {
+          const s = score.indicators[row];
+          const base = `/indicators/${row}`;
+          const needs = required(row);
+          const qualitative = s?.formula === 'qualitative';
+          const name = indicator.name;
+          return (
+            <tr key={row} data-testid={`evaluation-row-${row}`} data-required={needs ? 'true' : 'false'} className={s?.missed ? 'row-red' : undefined}>
+              <td>{row + 1}</td>
+              <td className="readonly">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</td>
+              <td className="readonly">{name}</td>
+              <td className="readonly">{indicator.annualTarget}</td>
+              <td className={editable ? undefined : 'readonly'}>
+                {!editable ? (indicator.applicable ? indicator.actual : '/') : <input aria-label={`${name} ${t('实际完成值', 'actual')}`} data-row={row} data-column="actual" value={indicator.actual} disabled={!editable || !indicator.applicable} aria-invalid={editable && errorsAt.has(`${base}/actual`) ? true : undefined} title={errorsAt.get(`${base}/actual`)} onChange={(e) => editRow(row, (i) => ({ ...i, actual: e.target.value }))} />}
+              </td>
+              <td className={editable ? undefined : 'readonly'}>
+                {!editable ? (indicator.points === null ? '—' : twoPlaces(indicator.points)) : <input aria-label={`${name} ${t('分值', 'points')}`} data-row={row} data-column="points" inputMode="decimal" value={indicator.points ?? ''} disabled={!editable} style={{ minWidth: 56 }} aria-invalid={editable && errorsAt.has(`${base}/points`) ? true : undefined} onChange={(e) => editRow(row, (i) => ({ ...i, points: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />}
+              </td>
+              <td className={qualitative && editable ? undefined : 'readonly'} data-testid={`score-${row}`}>
+                {qualitative && editable ? (
+                  <input aria-label={`${name} ${t('得分', 'score')}`} data-row={row} data-column="score" inputMode="decimal" style={{ minWidth: 56 }} placeholder={s?.counted ?? ''} value={indicator.score ?? ''} aria-invalid={errorsAt.has(`${base}/score`) ? true : undefined} title={errorsAt.get(`${base}/score`)} onChange={(e) => editRow(row, (i) => ({ ...i, score: e.target.value.trim() === '' ? null : e.target.value.trim() }))} />
+                ) : (
+                  <strong>{s?.counted ?? '—'}</strong>
+                )}
+                <div className="cell-hint">
+                  {s ? pick(FORMULA_NAMES[s.formula]) : ''}
+                  {s?.band ? ` ${s.band.min}–${s.band.max}` : ''}
+                  {s && s.score !== null && s.counted !== s.score && score.rescale ? t(`（${s.score} × ${score.rescale.factor}，不适用指标的分值已分摊）`, ` (${s.score} × ${score.rescale.factor}: points of rows not applicable shared out)`) : ''}
+                </div>
+                {errorsAt.get(`${base}/score`) && editable && <div className="cell-error">{errorsAt.get(`${base}/score`)}</div>}
+              </td>
+              <td>
+                {editable ? (
+                  <input type="checkbox" style={{ width: 'auto', minWidth: 0 }} aria-label={`${name} ${t('适用', 'applies')}`} checked={indicator.applicable} onChange={(e) => editRow(row, (i) => ({ ...i, applicable: e.target.checked }))} />
+                ) : indicator.applicable ? (
+                  t('适用', 'yes')
+                ) : (
+                  t('不适用', 'no')
+                )}
+              </td>
+              {!editable ? (
+                <>
+                  <td className="readonly">{indicator.deviation.reason}</td>
+                  <td className="readonly">{indicator.deviation.measures}</td>
+                </>
+              ) : needs || indicator.deviation.reason || indicator.deviation.measures ? (
+                <>
+                  <td>
+                    <textarea rows={2} data-row={row} data-column="reason" aria-label={`${name} ${t('偏差原因分析', 'cause')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/reason`) ? true : undefined} value={indicator.deviation.reason} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, reason: e.target.value } }))} />
+                    {needs && <span className="required-mark" aria-hidden="true">*</span>}
+                  </td>
+                  <td>
+                    <textarea rows={2} data-row={row} data-column="measures" aria-label={`${name} ${t('改进措施', 'measures')}`} aria-required={needs} aria-invalid={editable && errorsAt.has(`${base}/deviation/measures`) ? true : undefined} value={indicator.deviation.measures} disabled={!editable} onChange={(e) => editRow(row, (i) => ({ ...i, deviation: { ...i.deviation, measures: e.target.value } }))} />
+                    {needs && <span className="required-mark" aria-hidden="true">*</span>}
+                  </td>
+                </>
+              ) : (
+                <td colSpan={2} className="cell-hint">{t('达到目标，无需说明', 'target met: nothing to explain')}</td>
+              )}
+              {canReview && <RowCommentButton row={row} onClick={openComment} />}
+            </tr>
+          );
+        })}
+        <tr>
+          <td colSpan={5} className="readonly"><strong>{t('总分', 'Total')}</strong>{score.rescale ? <span className="cell-hint">（{t(`不适用指标已剔除，其余 × ${score.rescale.factor}`, `rows not applicable dropped; the rest × ${score.rescale.factor}`)}）</span> : null}</td>
+          <td className="readonly">100</td>
+          <td className="readonly"><strong>{score.total ?? '—'}</strong></td>
+          <td colSpan={canReview ? 4 : 3} className="readonly">{t('评价等级', 'Grade')}: {score.grade ?? '—'}</td>
+        </tr>
+      </SheetTable>
 
       <Card size="small" title={t('总体评价', 'Overall assessment')} style={{ marginBottom: 12 }}>
         {(['conclusion', 'problems', 'improvements'] as const).map((field) => (
@@ -396,48 +262,14 @@ function EvaluationEditor({ id, publicView, view, setView, reload }: { id: strin
         ))}
       </Card>
 
-      {!publicView && (
-        <Card size="small" title={`${t('须处理', 'To fix')} (${errors.length})`} style={{ marginBottom: 12 }} data-testid="evaluation-findings">
-          {errors.length === 0 ? (
-            <Typography.Text type="success">{editable ? t('没有须处理的项，可以提交。', 'Nothing left to fix: ready to submit.') : t('没有错误。', 'No errors.')}</Typography.Text>
-          ) : (
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {errors.slice(0, 20).map((f) => (
-                <li key={`${f.rule}${f.path}`}>{pick(f.message)}</li>
-              ))}
-            </ul>
-          )}
-          {live.findings.filter((f) => f.severity === 'warning').map((f) => (
-            <div key={`${f.rule}${f.path}`} className="cell-hint">⚠ {pick(f.message)}</div>
-          ))}
-        </Card>
-      )}
-
-      {!publicView && (
-        <Card size="small" title={`${t('审核批注', 'Comments')} (${comments.data?.comments.length ?? 0})`}>
-          <ErrorAlert error={comments.error} onRetry={comments.reload} />
-          {(comments.data?.comments ?? []).length === 0 && <Typography.Text type="secondary">{t('暂无批注', 'No comments yet')}</Typography.Text>}
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {(comments.data?.comments ?? []).map((c) => {
-              const row = /^\/indicators\/(\d+)/.exec(c.path);
-              return (
-                <li key={c.id} data-testid="evaluation-comment">
-                  <strong>{row ? t(`第 ${Number(row[1]) + 1} 行`, `row ${Number(row[1]) + 1}`) : t('整张表', 'whole table')}</strong>{t('：', ': ')}{c.body}
-                  <span className="cell-hint"> — {c.author.displayName}，{time(c.createdAt)}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </Card>
-      )}
-
-      <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
-      <Modal
+      {!publicView && <FindingsCard findings={live.findings} editable={editable} testId="evaluation-findings" limit={20} />}
+      <DocumentFooter page={page} where={where} kind="evaluation" reviewed={!publicView} />
+      <StepModal
+        page={page}
         open={confirming !== null}
         title={{ submit: t('提交审核', 'Submit for review'), accept: t('审核通过', 'Accept'), publish: t('公开自评表', 'Publish the self-evaluation') }[confirming ?? 'submit']}
         okText={{ submit: t('提交', 'Submit'), accept: t('审核通过', 'Accept'), publish: t('公开', 'Publish') }[confirming ?? 'submit']}
-        cancelText={t('取消', 'Cancel')}
-        okButtonProps={{ loading: busy, disabled: confirming === 'submit' && errors.length > 0 }}
+        disabled={confirming === 'submit' && errors.length > 0}
         onOk={() => confirming && void move(confirming)}
         onCancel={() => setConfirming(null)}
       >
@@ -458,15 +290,12 @@ function EvaluationEditor({ id, publicView, view, setView, reload }: { id: strin
               : t(`总分 ${score.total ?? '—'}，等级 ${score.grade ?? '—'}`, `Total ${score.total ?? '—'}, grade ${score.grade ?? '—'}`)
           }
         />
-        <ErrorAlert error={error} />
-      </Modal>
-      <Modal open={returning} title={t('退回自评表', 'Return the self-evaluation')} okText={t('退回', 'Return')} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger: true, loading: busy, disabled: reason.trim() === '' }} onOk={() => void onReturn()} onCancel={() => setReturning(false)}>
+      </StepModal>
+      <StepModal page={page} open={returning} title={t('退回自评表', 'Return the self-evaluation')} okText={t('退回', 'Return')} danger disabled={reason.trim() === ''} onOk={() => void onReturn()} onCancel={() => setReturning(false)}>
         <label htmlFor="return-reason">{t('退回意见（必填）', 'Reason (required)')}</label>
         <Input.TextArea id="return-reason" rows={4} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={5000} data-testid="return-reason" />
-      </Modal>
-      <Modal open={commentAt !== null} title={t(`批注第 ${(commentAt ?? 0) + 1} 行`, `Comment on row ${(commentAt ?? 0) + 1}`)} okText={t('添加批注', 'Add comment')} cancelText={t('取消', 'Cancel')} okButtonProps={{ disabled: commentText.trim() === '', loading: busy }} onOk={() => void onComment()} onCancel={() => setCommentAt(null)}>
-        <Input.TextArea rows={3} value={commentText} onChange={(e) => setCommentText(e.target.value)} maxLength={5000} aria-label={t('批注内容', 'Comment')} />
-      </Modal>
+      </StepModal>
+      <RowCommentModal page={page} row={commentAt} title={t(`批注第 ${(commentAt ?? 0) + 1} 行`, `Comment on row ${(commentAt ?? 0) + 1}`)} onClose={() => setCommentAt(null)} />
     </div>
   );
 }
@@ -478,3 +307,4 @@ export default function EvaluationPage() {
 export function PublicEvaluationPage() {
   return <EvaluationSheet publicView />;
 }
+

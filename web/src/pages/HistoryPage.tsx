@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { ChangesTable } from '../declaration/ChangesTable.tsx';
 import { noteIn } from '../declaration/versionNote.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { documentPath } from '../documents/documentPath.ts';
 
 export default function HistoryPage() {
   const { id = '' } = useParams();
@@ -20,7 +21,7 @@ export default function HistoryPage() {
   const navigate = useNavigate();
   const [message, messageHolder] = antdMessage.useMessage();
   const declaration = useResource(`d:${id}`, () => api<DeclarationView>('GET', `/api/v1/declarations/${id}`));
-  const versions = useResource(`v:${id}`, () => api<{ versions: VersionMeta[] }>('GET', `/api/v1/declarations/${id}/versions`));
+  const versions = useResource(`v:${id}`, () => api<{ versions: VersionMeta[] }>('GET', documentPath(id, '/versions')));
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
   const [naming, setNaming] = useState<{ version: number; note: string } | null>(null);
@@ -38,9 +39,9 @@ export default function HistoryPage() {
   const pair = from !== null && to !== null ? `${from}:${to}` : null;
   const diff = useResource(pair ? `diff:${id}:${pair}` : null, async () => {
     const [changes, older, newer] = await Promise.all([
-      api<{ changes: Change[] }>('GET', `/api/v1/declarations/${id}/diff${query({ from, to })}`),
-      api<StoredVersion>('GET', `/api/v1/declarations/${id}/versions/${from}`),
-      api<StoredVersion>('GET', `/api/v1/declarations/${id}/versions/${to}`),
+      api<{ changes: Change[] }>('GET', documentPath(id, `/diff${query({ from, to })}`)),
+      api<StoredVersion>('GET', documentPath(id, `/versions/${from}`)),
+      api<StoredVersion>('GET', documentPath(id, `/versions/${to}`)),
     ]);
     return { changes: changes.changes, older: older.content, newer: newer.content };
   });
@@ -53,7 +54,7 @@ export default function HistoryPage() {
     if (current === undefined) return;
     setActionError(null);
     try {
-      const answer = await api<{ version: number }>('POST', `/api/v1/declarations/${id}/versions/${version}/restore`, { baseVersion: current });
+      const answer = await api<{ version: number }>('POST', documentPath(id, `/versions/${version}/restore`), { baseVersion: current });
       void message.success(t(`已恢复第 ${version} 版，保存为第 ${answer.version} 版`, `Version ${version} restored as version ${answer.version}`));
       declaration.reload();
       versions.reload();
@@ -66,7 +67,7 @@ export default function HistoryPage() {
     if (!naming || !naming.note.trim()) return;
     setActionError(null);
     try {
-      await api('PATCH', `/api/v1/declarations/${id}/versions/${naming.version}`, { note: naming.note.trim() });
+      await api('PATCH', documentPath(id, `/versions/${naming.version}`), { note: naming.note.trim() });
       setNaming(null);
       versions.reload();
     } catch (caught) {

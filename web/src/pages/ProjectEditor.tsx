@@ -5,26 +5,23 @@
  * the version it started from; another's save in between is
  * merged field by field (core/declarationDiff.ts), and a clash is put to the user.
  */
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { mergeDeclarations } from '../../../src/core/declarationDiff.ts';
-import { classesUnder, LEVEL1 } from '../../../src/core/indicatorFramework.ts';
 import { goalList, projectIndicator, type ProjectIndicator, type ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import { api } from '../api/client.ts';
-import type { AnyDeclarationView, Comment, LibraryEntryView } from '../api/types.ts';
+import type { AnyDeclarationView, Comment } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel } from '../components/FindingsPanel.tsx';
 import { CellInput } from '../editor/CellInput.tsx';
-import { ClassSelect } from '../editor/ClassSelect.tsx';
 import { EditorFieldsProvider, type EditorFields } from '../editor/editorFields.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
 import { GrowingTextArea } from '../editor/GrowingTextArea.tsx';
+import { IndicatorTable, type ExtraColumn, type NameCell } from '../editor/IndicatorTable.tsx';
 import { LibraryNameInput } from '../editor/LibraryNameInput.tsx';
 import { MoneyInput } from '../editor/MoneyInput.tsx';
-import { CarriedOverMark } from '../editor/CarriedOverMark.tsx';
 import { similarRows } from '../editor/similarIndicators.ts';
-import { placeInClass } from '../editor/editing.ts';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
 import { RestoreBanner } from '../editor/RestoreBanner.tsx';
 import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
@@ -55,6 +52,9 @@ const TEXT_COLUMNS = [
   ['weight', '分值', 'Points'],
   ['note', '备注', 'Note'],
 ] as const;
+
+/** A new row of the project form: no class until one is chosen. */
+const newProjectRow = () => projectIndicator(null, null, '', '');
 
 const isProjectForm = (content: unknown): content is ProjectTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'project-target';
 
@@ -125,15 +125,6 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
     setNotice(null);
   };
   const setProject = <K extends keyof ProjectTargetDeclaration['project']>(key: K, value: ProjectTargetDeclaration['project'][K]) => edit((d) => ({ ...d, project: { ...d.project, [key]: value } }));
-  const setRow = (index: number, change: Partial<ProjectIndicator>) => edit((d) => ({ ...d, indicators: d.indicators.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
-  /** A change of class: the row joins its class's block, so that the printed table shows each class once. */
-  const reclass = (index: number, change: Partial<ProjectIndicator>) => {
-    const rows = contentRef.current.indicators.map((row, i) => (i === index ? { ...row, ...change } : row));
-    const placed = placeInClass(rows, index);
-    edit((d) => ({ ...d, indicators: placed.rows }), placed.to === index ? 'typing' : 'structure');
-    if (placed.to !== index) setNotice(t(`第 ${index + 1} 行已移到同类指标的末尾（第 ${placed.to + 1} 行）`, `row ${index + 1} moved to the end of its class (row ${placed.to + 1})`));
-  };
-
   const { setInvalid } = doc;
   const fields = useMemo<EditorFields>(() => ({ comments: new Map(), setInvalid, announce: (message) => setNotice(message), editKind: { current: 'typing' } }), [setInvalid]);
   const invalid = doc.invalid;
@@ -148,12 +139,39 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
     }
   };
 
-  const pickEntry = (index: number, entry: LibraryEntryView) => {
-    const row = contentRef.current.indicators[index];
-    if (!row) return;
-    // The library's entry says where the indicator belongs: its class is taken, the row's unit kept if it has one.
-    reclass(index, { level1: entry.level1 ?? row.level1, level2: entry.level2 ?? row.level2, unit: row.unit ?? entry.unit });
-  };
+  // The project form's own columns and its name box, in the grid every target form shares.
+  const extraColumns = useMemo<ExtraColumn<ProjectIndicator>[]>(
+    () => [
+      ...TEXT_COLUMNS.filter(([key]) => key === 'unit' || allColumns).map(([key, zh, en]) => ({
+        key,
+        className: `col-${key}`,
+        header: t(zh, en),
+        cell: (row: ProjectIndicator, i: number, editRow: (row: ProjectIndicator) => void) => <CellInput aria-label={t(`第 ${i + 1} 行${zh}`, `Row ${i + 1} ${en}`)} value={row[key] ?? ''} onChange={(e) => editRow({ ...row, [key]: row[key] === null && e.target.value === '' ? null : e.target.value })} />,
+      })),
+      {
+        key: 'core',
+        className: 'col-mark',
+        header: <span title={t('核心指标', 'Core indicator')}>★</span>,
+        cell: (row: ProjectIndicator, i: number, editRow: (row: ProjectIndicator) => void) => <input type="checkbox" aria-label={t(`第 ${i + 1} 行为核心指标`, `Row ${i + 1} is a core indicator`)} checked={row.core} onChange={(e) => editRow({ ...row, core: e.target.checked })} />,
+      },
+    ],
+    [allColumns, t],
+  );
+  const nameCell = useCallback<NameCell<ProjectIndicator>>(
+    (row, i, { edit: editRow, reclass }) => (
+      <LibraryNameInput
+        label={t(`第 ${i + 1} 行三级指标`, `Row ${i + 1} indicator`)}
+        value={row.name}
+        onChange={(name) => editRow({ ...row, name })}
+        // The entry says where the indicator belongs: its class is taken, the row's unit kept if it has one.
+        onPick={(entry) => {
+          const typed = contentRef.current.indicators[i] ?? row;
+          reclass({ ...typed, level1: entry.level1 ?? typed.level1, level2: entry.level2 ?? typed.level2, unit: typed.unit ?? entry.unit });
+        }}
+      />
+    ),
+    [contentRef, t],
+  );
 
   const goals = (key: 'periodGoal' | 'annualGoal', zh: string, en: string) => {
     const list = goalList(content[key]);
@@ -185,7 +203,6 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   };
 
   const p = content.project;
-  const columns = TEXT_COLUMNS.filter(([key]) => key === 'unit' || allColumns);
   const text = (value: string | null) => value ?? '';
   const orNull = (value: string) => (value.trim() === '' ? null : value);
   return (
@@ -314,102 +331,44 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
               <input type="checkbox" checked={allColumns} onChange={(e) => setAllColumns(e.target.checked)} />
               {t('显示绩效标准、分值、备注列', 'Show the standard, points and note columns')}
             </label>
-            <div className="editor-table-scroll">
-              <table className="editor-table project-indicators" data-testid="project-indicator-editor">
-                <colgroup>
-                  <col className="col-class" />
-                  <col className="col-class2" />
-                  <col />
-                  <col className="col-target" />
-                  <col className="col-target" />
-                  {columns.map(([key]) => (
-                    <col key={key} className={`col-${key}`} />
+            <IndicatorTable<ProjectIndicator>
+              indicators={content.indicators}
+              onChange={(indicators) => edit((d) => ({ ...d, indicators }))}
+              newRow={newProjectRow}
+              testId="project-indicator-editor"
+              className="project-indicators"
+              extraColumns={extraColumns}
+              nameCell={nameCell}
+            >
+              <button type="button" className="btn" disabled={!p.name || p.name.trim().length < 2} onClick={() => void findSimilar()}>
+                {t('参考以往类似项目的指标', 'Indicators of similar past projects')}
+              </button>
+              {similar !== null && (
+                <div className="similar-projects" data-testid="similar-projects">
+                  {similar.length === 0 && <p className="muted">{t('没有名称相近的已审核项目', 'No approved project with a similar name')}</p>}
+                  {similar.map((s) => (
+                    <div key={s.id}>
+                      {s.year} {t('年度', '')}「{s.projectName}」（{t(`${s.indicators.length} 项指标`, `${s.indicators.length} indicators`)}）
+                      <button
+                        type="button"
+                        className="btn"
+                        onClick={() => {
+                          const rows = similarRows(contentRef.current.indicators, s, view.year);
+                          edit((d) => ({ ...d, indicators: [...d.indicators, ...rows] }), 'structure');
+                          setNotice(
+                            s.year === view.year
+                              ? t(`已添加 ${rows.length} 项指标（来自「${s.projectName}」）；请按本项目核对指标值`, `${rows.length} indicators added (from "${s.projectName}"); check their targets for this project`)
+                              : t(`已添加 ${rows.length} 项指标（来自 ${s.year} 年「${s.projectName}」），目标中的年份已改为 ${view.year} 年起；请按本项目核对指标值`, `${rows.length} indicators added (from ${s.year}'s "${s.projectName}"), years in their targets moved to ${view.year}; check their targets for this project`),
+                          );
+                        }}
+                      >
+                        {t('添加其指标', 'Add its indicators')}
+                      </button>
+                    </div>
                   ))}
-                  <col className="col-mark" />
-                  <col className="col-mark" />
-                </colgroup>
-                <thead>
-                  <tr>
-                    <th>{t('一级指标', 'Level 1')}</th>
-                    <th>{t('二级指标', 'Level 2')}</th>
-                    <th>{t('三级指标', 'Indicator')}</th>
-                    <th>{t('实施期指标值', 'Period target')}</th>
-                    <th>{t('年度指标值', 'Annual target')}</th>
-                    {columns.map(([key, zh, en]) => (
-                      <th key={key}>{t(zh, en)}</th>
-                    ))}
-                    <th title={t('核心指标', 'Core indicator')}>★</th>
-                    <th>
-                      <span className="visually-hidden">{t('删除', 'Remove')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {content.indicators.map((row, i) => (
-                    <tr key={i} data-path={`/indicators/${i}`}>
-                      <td>
-                        <ClassSelect label={t(`第 ${i + 1} 行一级指标`, `Row ${i + 1} level 1`)} value={row.level1} options={LEVEL1} onChange={(level1) => reclass(i, { level1, level2: null })} />
-                      </td>
-                      <td>
-                        <ClassSelect label={t(`第 ${i + 1} 行二级指标`, `Row ${i + 1} level 2`)} value={row.level2} options={row.level1 ? classesUnder(row.level1) : []} onChange={(level2) => reclass(i, { level2 })} />
-                      </td>
-                      <td>
-                        <LibraryNameInput label={t(`第 ${i + 1} 行三级指标`, `Row ${i + 1} indicator`)} value={row.name} onChange={(name) => setRow(i, { name })} onPick={(entry) => pickEntry(i, entry)} />
-                        <CarriedOverMark row={row} />
-                      </td>
-                      <td>
-                        <CellInput aria-label={t(`第 ${i + 1} 行实施期指标值`, `Row ${i + 1} period target`)} value={row.periodTarget ?? ''} onChange={(e) => setRow(i, { periodTarget: row.periodTarget === null && e.target.value === '' ? null : e.target.value })} />
-                      </td>
-                      <td>
-                        <CellInput aria-label={t(`第 ${i + 1} 行年度指标值`, `Row ${i + 1} annual target`)} value={row.annualTarget} onChange={(e) => setRow(i, { annualTarget: e.target.value })} />
-                      </td>
-                      {columns.map(([key, zh, en]) => (
-                        <td key={key}>
-                          <CellInput aria-label={t(`第 ${i + 1} 行${zh}`, `Row ${i + 1} ${en}`)} value={row[key] ?? ''} onChange={(e) => setRow(i, { [key]: row[key] === null && e.target.value === '' ? null : e.target.value })} />
-                        </td>
-                      ))}
-                      <td>
-                        <input type="checkbox" aria-label={t(`第 ${i + 1} 行为核心指标`, `Row ${i + 1} is a core indicator`)} checked={row.core} onChange={(e) => setRow(i, { core: e.target.checked })} />
-                      </td>
-                      <td>
-                        <button type="button" className="row-button danger icon-delete" aria-label={t(`删除第 ${i + 1} 行`, `Remove row ${i + 1}`)} title={t('删除此行', 'Remove this row')} onClick={() => edit((d) => ({ ...d, indicators: d.indicators.filter((_, j) => j !== i) }), 'structure')} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, indicators: [...d.indicators, projectIndicator(null, null, '', '')] }), 'structure')}>
-              {t('添加指标', 'Add an indicator')}
-            </button>
-            <button type="button" className="btn" disabled={!p.name || p.name.trim().length < 2} onClick={() => void findSimilar()}>
-              {t('参考以往类似项目的指标', 'Indicators of similar past projects')}
-            </button>
-            {similar !== null && (
-              <div className="similar-projects" data-testid="similar-projects">
-                {similar.length === 0 && <p className="muted">{t('没有名称相近的已审核项目', 'No approved project with a similar name')}</p>}
-                {similar.map((s) => (
-                  <div key={s.id}>
-                    {s.year} {t('年度', '')}「{s.projectName}」（{t(`${s.indicators.length} 项指标`, `${s.indicators.length} indicators`)}）
-                    <button
-                      type="button"
-                      className="btn"
-                      onClick={() => {
-                        const rows = similarRows(contentRef.current.indicators, s, view.year);
-                        edit((d) => ({ ...d, indicators: [...d.indicators, ...rows] }), 'structure');
-                        setNotice(
-                          s.year === view.year
-                            ? t(`已添加 ${rows.length} 项指标（来自「${s.projectName}」）；请按本项目核对指标值`, `${rows.length} indicators added (from "${s.projectName}"); check their targets for this project`)
-                            : t(`已添加 ${rows.length} 项指标（来自 ${s.year} 年「${s.projectName}」），目标中的年份已改为 ${view.year} 年起；请按本项目核对指标值`, `${rows.length} indicators added (from ${s.year}'s "${s.projectName}"), years in their targets moved to ${view.year}; check their targets for this project`),
-                        );
-                      }}
-                    >
-                      {t('添加其指标', 'Add its indicators')}
-                    </button>
-                  </div>
-                ))}
-              </div>
-            )}
+                </div>
+              )}
+            </IndicatorTable>
           </EditorSection>
         </div>
         <aside className="editor-findings" id="editor-findings" tabIndex={-1} aria-label={t('检查结果', 'Findings')}>

@@ -1,0 +1,183 @@
+/**
+ * What every document page does whatever its kind (a monitoring report, a self-evaluation, the kinds
+ * to come): the editor over the server's version (autosave, undo and redo, the copy kept in the
+ * browser, a lost race merged field by field), Ctrl+S/Z, the question before leaving unsaved work,
+ * one busy flag and one error for the page's requests, the review comments, a step of the workflow,
+ * a row comment and a file imported over the document. A kind's page adds only its sections.
+ */
+import { message as antdMessage } from 'antd';
+import { useCallback, useState } from 'react';
+import type { Blocker } from 'react-router';
+import type { Bilingual } from '../../../src/core/rules/finding.ts';
+import { api, ApiError } from '../api/client.ts';
+import { fileToBase64 } from '../api/fileData.ts';
+import { useResource, type Resource } from '../api/useResource.ts';
+import { mergeWithCurrent } from '../editor/mergeWithCurrent.ts';
+import { useDocumentEditor, type DocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useEditorKeys } from '../editor/useEditorKeys.ts';
+import { useLeavePrompt } from '../editor/useLeavePrompt.tsx';
+import { useLocale } from '../i18n/locale.tsx';
+import { documentPath } from './documentPath.ts';
+
+/** What a kind's view of one document carries for the shell (ReportView, EvaluationView …). */
+export interface DocumentViewBase<T> {
+  readonly id: string;
+  readonly version: number;
+  readonly content: T;
+  readonly state: string;
+  readonly canEdit: boolean;
+  readonly allowedActions: readonly string[];
+  readonly returnReason: string | null;
+}
+
+/** A comment anchored to a field or row by its JSON Pointer ("" for the whole document). */
+export interface DocumentComment {
+  readonly id: string;
+  readonly path: string;
+  readonly body: string;
+  readonly author: { readonly displayName: string };
+  readonly createdAt: string;
+}
+
+/** A document as its page received it: the view, and how to replace or reload it. */
+export interface LoadedDocument<V> {
+  readonly id: string;
+  readonly view: V;
+  readonly setView: (view: V) => void;
+  /** Loads the view again (after a step of the workflow). */
+  readonly reload: () => void;
+}
+
+export interface DocumentPageOptions<T, V extends DocumentViewBase<T>> {
+  readonly loaded: LoadedDocument<V>;
+  /** Where the kind's view is read and saved (its own path: the view carries what the kind computes). */
+  readonly viewPath: string;
+  /** False for a reader who may not edit here (the public). */
+  readonly editable: boolean;
+  /** False where comments are not shown (the public). */
+  readonly withComments: boolean;
+  /** Said when a save is refused while an amount is not one: the message and the field. */
+  readonly invalidAmount: { readonly message: Bilingual; readonly field: string };
+  /** Said when the document could not be saved before a step. */
+  readonly notSaved: Bilingual;
+}
+
+export interface DocumentPage<T, V> {
+  readonly doc: DocumentEditor<T>;
+  readonly view: V;
+  readonly editable: boolean;
+  readonly busy: boolean;
+  readonly error: unknown;
+  readonly notice: string | null;
+  readonly setNotice: (notice: string | null) => void;
+  readonly blocker: Blocker;
+  readonly comments: Resource<{ comments: DocumentComment[] }>;
+  /** Saves unless nothing is unsaved (Ctrl+S, Enter at a grid's last row). */
+  readonly saveNow: () => void;
+  /** Runs a request with the busy flag; its error is shown. */
+  readonly run: (work: () => Promise<void>) => Promise<void>;
+  /** Saves what is unsaved; throws when it cannot be. */
+  readonly saveFirst: () => Promise<void>;
+  /** Saves first, then takes a step of the kind's workflow and reloads. */
+  readonly transition: (request: { action: string; reason?: string; advice?: string }) => Promise<void>;
+  /** Adds a comment anchored at `path`. */
+  readonly addComment: (path: string, body: string) => Promise<void>;
+  /** Saves first, then fills the document from a file (Excel, CSV, PDF…) on top of what is there. */
+  readonly importFile: (file: File) => boolean;
+  /** Takes what the server holds now as the editor's (after a version was restored). */
+  readonly refresh: () => Promise<void>;
+}
+
+/** The shell's state and requests for one document page. */
+export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: DocumentPageOptions<T, V>): DocumentPage<T, V> {
+  const { viewPath, editable } = options;
+  const { id, view, setView, reload } = options.loaded;
+  const { t } = useLocale();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const comments = useResource(options.withComments ? `document-comments:${id}` : null, () => api<{ comments: DocumentComment[] }>('GET', documentPath(id, '/comments')));
+
+  const current = useCallback(async () => {
+    const answer = await api<V>('GET', viewPath);
+    return { version: answer.version, content: answer.content };
+  }, [viewPath]);
+  const doc = useDocumentEditor<T>({
+    id,
+    content: view.content,
+    version: view.version,
+    canEdit: editable,
+    put: async ({ baseVersion, content, autosave, note }) => {
+      const saved = await api<V>('PUT', viewPath, { baseVersion, content, autosave, ...(note ? { note } : {}) });
+      setView(saved);
+      return saved;
+    },
+    onConflict: mergeWithCurrent(current, (version, clashes) =>
+      setNotice(
+        clashes > 0
+          ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
+          : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
+      ),
+    ),
+    current,
+    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
+  });
+  const saveNow = () => {
+    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
+  };
+  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, editable);
+  const blocker = useLeavePrompt(editable && doc.unsaved);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const saveFirst = async (): Promise<void> => {
+    if (doc.blocked) throw new ApiError(400, 'validation-failed', options.invalidAmount.message, [{ field: options.invalidAmount.field, message: 'invalid' }]);
+    if (doc.status === 'saved') return;
+    if (!(await doc.save())) throw doc.saveError ?? new ApiError(409, 'not-saved', options.notSaved);
+  };
+  const transition = async (request: { action: string; reason?: string; advice?: string }) => {
+    if (request.action === 'return' && (request.reason ?? '').trim() === '') throw new ApiError(400, 'reason-required', { zh: '退回时须写明退回意见', en: 'a return needs a reason' }, [{ field: 'reason', message: 'required' }]);
+    // Unsaved work is saved before any step but a return (a reviewer who returns has nothing of theirs unsaved).
+    if (request.action !== 'return') await saveFirst();
+    await api('POST', documentPath(id, '/transitions'), request);
+    reload();
+    comments.reload();
+  };
+  const addComment = async (path: string, body: string) => {
+    await api('POST', documentPath(id, '/comments'), { path, body });
+    comments.reload();
+  };
+  const importFile = (file: File) => {
+    void run(async () => {
+      // Unsaved values are saved first, so the file fills in on top of them and nothing typed is lost.
+      await saveFirst();
+      const data = await fileToBase64(file);
+      const answer = await api<V & { matched: number; unmatched: string[] }>('POST', `${viewPath}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
+      setView(answer);
+      doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
+      void antdMessage.success(
+        answer.unmatched.length > 0
+          ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`)
+          : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`),
+      );
+    });
+    return false;
+  };
+
+  const refresh = async () => {
+    const answer = await api<V>('GET', viewPath);
+    setView(answer);
+    doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
+  };
+
+  return { doc, view, editable, busy, error, notice, setNotice, blocker, comments, saveNow, run, saveFirst, transition, addComment, importFile, refresh };
+}
