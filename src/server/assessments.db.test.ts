@@ -96,6 +96,12 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
   });
 
   it('assigns a panel: experts and an agency join as scorers; one of the department is refused (audited)', async () => {
+    // The bureau picks from the region's experts and agencies (only an admin lists users); nobody else may list them.
+    const panel = await reviewer.get<{ members: Array<{ username: string; role: string }> }>('/api/v1/assessments/panel');
+    expect(panel.status).toBe(200);
+    expect(panel.body.members.map((m) => m.username).sort()).toEqual(['agency-a', 'agency-b', 'expert-a', 'expert-b', 'expert-c', 'expert-own']);
+    expect((await editor.get('/api/v1/assessments/panel')).status).toBe(403);
+    expect((await as['expert-a']?.get('/api/v1/assessments/panel'))?.status).toBe(403);
     expect((await reviewer.post(`/api/v1/documents/${id}/assignments`, { userId: users['expert-own'], role: 'expert' })).body).toMatchObject({ error: { id: 'conflict-of-interest' } });
     expect((await admin.get<{ total: number }>(`/api/v1/audit?action=assessment.assign-refused&entityId=${id}`)).body.total).toBe(1);
     const batch = await reviewer.post<{ done: number }>('/api/v1/assessments/batch-assignments', { ids: [id], userId: users['expert-a'], role: 'expert' });
@@ -346,6 +352,12 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
     expect(xlsx.bytes[0]).toBe(0x50);
     const reviews = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>(`/api/v1/documents?kind=assessment&parentId=${drawn.body.id}`);
     expect(reviews.body.items.map((d) => d.id).sort()).toEqual(drawn.body.drawn.map((d) => d.assessment).sort());
+    // The list filters by purpose: the draw's reviews are sampling reviews, the ex-ante one is not among them.
+    const byPurpose = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>('/api/v1/documents?kind=assessment&purpose=sampling-review&pageSize=100');
+    expect(byPurpose.body.items.map((d) => d.id).sort()).toEqual(drawn.body.drawn.map((d) => d.assessment).sort());
+    const exAnte = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>('/api/v1/documents?kind=assessment&purpose=ex-ante-project');
+    expect(exAnte.body.items.length).toBeGreaterThan(0);
+    expect(new Set(exAnte.body.items.map((d) => d.summary.facts.purpose))).toEqual(new Set(['ex-ante-project']));
     const review = await reviewer.get<AssessmentJson>(`/api/v1/documents/${drawn.body.drawn[0]?.assessment ?? ''}`);
     expect(review.body.content).toMatchObject({ purpose: 'sampling-review', blend: { quality: '0.4', rescore: '0.6' } });
     expect(review.body.content.result?.sampling?.self.score).not.toBeNull();

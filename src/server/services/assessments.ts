@@ -510,3 +510,31 @@ export async function putFigures(trx: Transaction<Database>, actor: Actor, depar
   for (const doc of open) await recheckDocument(trx, actor.id, doc.id);
   return getFigures(trx, actor, departmentId, year);
 }
+
+/** A person the bureau may put on a panel: an expert or an agency engaged in its region or above. */
+export interface PanelMember {
+  id: string;
+  displayName: string;
+  username: string;
+  role: 'expert' | 'agency';
+  departmentId: string | null;
+}
+
+/**
+ * The experts and agencies a region's reviewer may assign (those of the reviewer's region, the regions
+ * above and below it): the bureau picks from them, since only an admin lists the users.
+ */
+export async function listPanelMembers(db: Db, actor: Actor): Promise<PanelMember[]> {
+  if (actor.role !== 'reviewer' || actor.regionId === null) throw forbidden();
+  const regions = [...new Set([...(await regionPath(db, actor.regionId)), ...(await regionSubtree(db as Kysely<Database>, actor.regionId))])];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'username', 'role', 'department_id'])
+    .where('role', 'in', ['expert', 'agency'])
+    .where('disabled', '=', false)
+    .where('region_id', 'in', regions)
+    .orderBy('role')
+    .orderBy('display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, role: r.role as 'expert' | 'agency', departmentId: r.department_id }));
+}

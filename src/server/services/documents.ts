@@ -557,6 +557,8 @@ export interface DocumentFilter {
   readonly regionId?: string | undefined;
   readonly parentId?: string | undefined;
   readonly targetId?: string | undefined;
+  /** The purpose a kind's facts name (an assessment's). */
+  readonly purpose?: string | undefined;
   readonly q?: string | undefined;
 }
 
@@ -608,6 +610,7 @@ export async function filterDocuments<Q extends Awaited<ReturnType<typeof visibl
   if (filter.departmentId) q = q.where('documents.department_id', '=', filter.departmentId) as Q;
   if (filter.parentId) q = q.where('documents.parent_id', '=', filter.parentId) as Q;
   if (filter.targetId) q = q.where('documents.target_id', '=', filter.targetId) as Q;
+  if (filter.purpose) q = q.where(sql<string>`documents.facts->>'purpose'`, '=', filter.purpose) as Q;
   if (filter.regionId) q = q.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId)) as Q;
   let byTerms = false;
   if (filter.q?.trim()) {
