@@ -6,7 +6,7 @@
  * nothing is saved until it is corrected.
  */
 import { useRef, type KeyboardEvent } from 'react';
-import type { Assessment, CriterionResult } from '../../../src/core/assessment/assessment.ts';
+import type { Assessment, AssessmentResult } from '../../../src/core/assessment/assessment.ts';
 import { CellInput } from '../editor/CellInput.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { scoreProblem, type SheetRow } from './sheet.ts';
@@ -15,7 +15,7 @@ export interface ScoreSheetProps {
   readonly rows: readonly SheetRow[];
   readonly content: Assessment;
   /** The computed result as the server last gave it (the figures, the self-score, the aggregate once concluded). */
-  readonly result: readonly CriterionResult[];
+  readonly result: AssessmentResult | null;
   /** The scorer whose sheet this is; null: the sheet read by someone who does not score. */
   readonly scorer: { id: string; name: string } | null;
   readonly editable: boolean;
@@ -27,12 +27,14 @@ export interface ScoreSheetProps {
 export function ScoreSheet({ rows, content, result, scorer, editable, invalid, onScore, onSave }: ScoreSheetProps) {
   const { t, pick } = useLocale();
   const grid = useRef<HTMLTableElement>(null);
-  const byId = new Map(result.map((r) => [r.id, r]));
-  const hasSelf = result.some((r) => r.self !== null);
+  const criteria = result?.criteria ?? [];
+  const byId = new Map(criteria.map((r) => [r.id, r]));
+  const hasSelf = criteria.some((r) => r.self !== null);
   const mine = new Map(scorer ? content.scores.filter((s) => s.scorer === scorer.id).map((s) => [s.criterion, s]) : []);
   const leaves = rows.filter((r) => r.leaf && byId.get(r.criterion.id)?.source !== 'data');
   const scored = leaves.filter((r) => (mine.get(r.criterion.id)?.score ?? '') !== '').length;
-  const myTotal = scorer ? (content.result?.scorers.find((s) => s.id === scorer.id)?.total ?? null) : null;
+  const myResult = scorer ? result?.scorers.find((s) => s.id === scorer.id) : undefined;
+  const myTotal = myResult?.total ?? null;
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     const target = event.target as HTMLElement;
@@ -132,7 +134,7 @@ export function ScoreSheet({ rows, content, result, scorer, editable, invalid, o
                       ) : computed ? (
                         (r?.score ?? '—')
                       ) : (
-                        (content.result?.scorers.find((s) => s.id === scorer.id)?.levels.find((l) => l.id === c.id)?.score ?? '')
+                        (myResult?.levels.find((l) => l.id === c.id)?.score ?? '')
                       )}
                     </td>
                   )}

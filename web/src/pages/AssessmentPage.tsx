@@ -125,7 +125,7 @@ function Workspace({ view, onReload }: { view: AssessmentView; onReload: () => v
         <ScoreSheet
           rows={rows}
           content={content}
-          result={result?.criteria ?? []}
+          result={result}
           scorer={me ? { id: me.id, name: me.name } : null}
           editable={editable && me !== undefined}
           invalid={doc.invalid}
