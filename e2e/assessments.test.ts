@@ -172,7 +172,8 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     // A file whose bytes are not what its name says is refused with the reason.
     writeFileSync(join(dir, '伪装.pdf'), '<html><script>alert(1)</script></html>');
     await page.getByLabel('上传 政策依据文件').setInputFiles(join(dir, '伪装.pdf'));
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/.+/);
+    await expect.poll(() => page.getByTestId('evidence-checklist').getByRole('alert').first().textContent()).toContain('不能作为佐证材料');
+    expect(await page.getByTestId('evidence-row-0').getAttribute('data-status')).toBe('missing');
     writeFileSync(join(dir, '政策依据文件.pdf'), PDF);
     await page.getByLabel('上传 政策依据文件').setInputFiles(join(dir, '政策依据文件.pdf'));
     await page.getByTestId('evidence-done').waitFor();
@@ -245,23 +246,37 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     expect(bytes.subarray(0, 2).toString()).toBe('PK');
   });
 
-  it('抽评: bad counts refused, a preview with its seed, the draw stored and its list exported', async () => {
-    await page.goto(`${server.url}/assessments/samples?year=2025`);
+  it('抽评: bad counts refused, a preview with its seed, the draw stored, its reviews opened and its list exported', async () => {
+    await page.goto(`${server.url}/assessments/samples?year=2024`);
     await page.getByTestId('sampling-page').waitFor();
     await page.getByTestId('count-优').fill('x');
     expect(await page.getByTestId('draw-sample').isDisabled()).toBe(true);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('抽取数须为 0–9999 的整数');
     await page.getByTestId('count-优').fill('1');
+    await page.getByTestId('count-良').fill('1');
+    await page.getByTestId('count-中').fill('0');
+    await page.getByTestId('count-差').fill('0');
     await page.getByTestId('seed').fill('e2e-seed');
     await page.getByTestId('preview-sample').click();
     await expect.poll(() => page.getByTestId('sample-seed').textContent()).toBe('e2e-seed');
+    const previewed = await page.getByTestId('sample-result').locator('tbody tr').allTextContents();
+    expect(previewed.length).toBeGreaterThan(0);
     await page.getByTestId('draw-sample').click();
     await page.getByTestId('export-sample').waitFor();
     expect(await page.getByTestId('sample-seed').textContent()).toBe('e2e-seed');
+    // The same seed draws the same list, and the bureau is told so.
+    expect(await page.getByTestId('sample-result').textContent()).toContain('名单一致');
+    expect(await page.getByTestId('sample-result').locator('tbody tr').allTextContents()).toEqual(previewed.map((row) => row.replace(/—$/, '打开')));
     await shoot('assessment-sampling');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-sample').click();
     expect((await download).suggestedFilename()).toContain('抽评名单');
+    await page.getByTestId('sample-result').getByRole('link', { name: '打开' }).first().click();
+    await page.getByTestId('assessment-page').waitFor();
+    expect(await page.getByTestId('assessment-head').textContent()).toContain('绩效自评抽评');
+    await openTab(/评分表/);
+    await page.getByTestId('score-sheet').waitFor();
+    await shoot('assessment-sampling-review');
   });
 
   it('reads in English, and says so clearly when the server cannot be reached', async () => {

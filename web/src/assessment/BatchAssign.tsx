@@ -85,7 +85,7 @@ export function BatchAssign({ selected, nameOf, onDone }: { selected: readonly s
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {answer.body.results.map((r) => (
                 <li key={r.id}>
-                  {answer.names.get(r.id) ?? r.id}：{r.ok ? t('已指派', 'assigned') : r.error ? pick(r.error.message) : t('失败', 'failed')}
+                  {answer.names.get(r.id) ?? r.id}{t('：', ': ')}{r.ok ? t('已指派', 'assigned') : r.error ? pick(r.error.message) : t('失败', 'failed')}
                 </li>
               ))}
             </ul>

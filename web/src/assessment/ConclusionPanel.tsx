@@ -66,19 +66,19 @@ export function ConclusionPanel({ content, editable, invalid, onConclusion, onFi
     <div data-testid="conclusion-panel" style={{ maxWidth: 960 }}>
       <div className="assessment-head">
         <span>
-          {t('总分', 'Total')}：<strong data-testid="conclusion-total">{result?.total ?? '—'}</strong>
+          {t('总分：', 'Total: ')}<strong data-testid="conclusion-total">{result?.total ?? '—'}</strong>
         </span>
         <span>
-          {t('等级', 'Grade')}：{(conclusion.grade ?? result?.grade) ? <Tag color={GRADE_COLORS[conclusion.grade ?? result?.grade ?? '']}>{conclusion.grade ?? result?.grade}</Tag> : '—'}
+          {t('等级：', 'Grade: ')}{(conclusion.grade ?? result?.grade) ? <Tag color={GRADE_COLORS[conclusion.grade ?? result?.grade ?? '']}>{conclusion.grade ?? result?.grade}</Tag> : '—'}
         </span>
         {exAnte && asked && (
           <span>
-            {t('申请金额', 'Asked')}：{asked} {t('万元', '万元')}
+            {t('申请金额：', 'Asked: ')}{asked} {t('万元', '万元')}
           </span>
         )}
         {exAnte && suggested && (
           <span>
-            {t('按等级建议', 'The grade suggests')}：<Tag color={DECISION_COLORS[suggested]}>{pick(DECISION_NAMES[suggested])}</Tag>
+            {t('按等级建议：', 'The grade suggests: ')}<Tag color={DECISION_COLORS[suggested]}>{pick(DECISION_NAMES[suggested])}</Tag>
           </span>
         )}
       </div>

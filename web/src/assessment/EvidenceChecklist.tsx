@@ -4,6 +4,7 @@
  * an item while the assessment is open; the bureau accepts or rejects what came; anyone who reads the
  * assessment downloads the files (always as attachments).
  */
+import Alert from 'antd/es/alert';
 import Select from 'antd/es/select';
 import Tag from 'antd/es/tag';
 import { useRef, useState } from 'react';
@@ -78,9 +79,9 @@ export function EvidenceChecklist({ id, content, files, canUpload, canJudge, onS
       </p>
       <ErrorAlert error={error} />
       {done && (
-        <div className="ant-alert ant-alert-success notice-bar" role="status" data-testid="evidence-done">
+        <Alert type="success" showIcon role="status" data-testid="evidence-done" style={{ marginBottom: 12 }} message={<>
           {done}
-        </div>
+        </>} />
       )}
       <div className="editor-table-scroll">
         <table className="editor-table assessment-sheet">

@@ -46,6 +46,8 @@ export function NewAssessmentDialog({ open, onClose, defaultYear }: { open: bool
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
+  /** A field's problem is cleared as soon as it is changed. */
+  const clear = (key: string) => setProblems((found) => Object.fromEntries(Object.entries(found).filter(([k]) => k !== key)));
   const subjectKind = OPENED.find((o) => o.purpose === purpose)?.subject ?? 'project-target';
 
   const templates = useResource(open ? `templates:${year}:${purpose}` : null, () => api<{ templates: TemplateSummary[] }>('GET', `/api/v1/assessment-templates${query({ year, purpose })}`));
@@ -114,7 +116,10 @@ export function NewAssessmentDialog({ open, onClose, defaultYear }: { open: bool
               onSearch={setSearch}
               loading={forms.loading}
               value={subjectId}
-              onChange={setSubjectId}
+              onChange={(v: string) => {
+                setSubjectId(v);
+                clear('subject');
+              }}
               placeholder={t('输入项目或部门名称搜索', 'Type a project or department to search')}
               notFoundContent={forms.error ? t('无法载入申报表', 'The forms could not be loaded') : t('该年度没有符合的项目申报表', 'No project form of that year matches')}
               options={(forms.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.projectName ?? f.title ?? f.id} · ${f.departmentName}${f.summary.amount ? ` · ${f.summary.amount} 万元` : ''}` }))}
@@ -123,16 +128,16 @@ export function NewAssessmentDialog({ open, onClose, defaultYear }: { open: bool
         )}
         {subjectKind !== 'project-target' && (
           <Form.Item label={t('部门', 'Department')} required validateStatus={problems.department ? 'error' : undefined} help={problems.department}>
-            <Select aria-label={t('部门', 'Department')} showSearch optionFilterProp="label" value={departmentId} onChange={setDepartmentId} loading={organisations.loading} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+            <Select aria-label={t('部门', 'Department')} showSearch optionFilterProp="label" value={departmentId} onChange={(v: string) => { setDepartmentId(v); clear('department'); }} loading={organisations.loading} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
           </Form.Item>
         )}
         {subjectKind === 'policy' && (
           <>
             <Form.Item label={t('政策名称', 'Policy')} required validateStatus={problems.policy ? 'error' : undefined} help={problems.policy}>
-              <Input aria-label={t('政策名称', 'Policy')} value={policyName} maxLength={500} onChange={(e) => setPolicyName(e.target.value)} />
+              <Input aria-label={t('政策名称', 'Policy')} value={policyName} maxLength={500} onChange={(e) => { setPolicyName(e.target.value); clear('policy'); }} />
             </Form.Item>
             <Form.Item label={t('申请金额（万元）', 'Amount asked (万元)')} validateStatus={problems.amount ? 'error' : undefined} help={problems.amount}>
-              <Input aria-label={t('申请金额（万元）', 'Amount asked (万元)')} value={amount} inputMode="decimal" onChange={(e) => setAmount(e.target.value)} />
+              <Input aria-label={t('申请金额（万元）', 'Amount asked (万元)')} value={amount} inputMode="decimal" onChange={(e) => { setAmount(e.target.value); clear('amount'); }} />
             </Form.Item>
             <Form.Item label={t('政策内容', 'What the policy is')}>
               <Input.TextArea aria-label={t('政策内容', 'What the policy is')} value={description} maxLength={20_000} autoSize={{ minRows: 2, maxRows: 6 }} onChange={(e) => setDescription(e.target.value)} />
@@ -143,7 +148,10 @@ export function NewAssessmentDialog({ open, onClose, defaultYear }: { open: bool
           <Select
             aria-label={t('评分模板', 'Template')}
             value={chosenTemplate}
-            onChange={setTemplateId}
+            onChange={(v: string) => {
+              setTemplateId(v);
+              clear('template');
+            }}
             loading={templates.loading}
             notFoundContent={templates.error ? t('无法载入模板', 'The templates could not be loaded') : t('没有适用的模板', 'No template applies')}
             options={(templates.data?.templates ?? []).map((x) => ({ value: x.id, label: `${x.name}${x.builtIn ? t('（内置）', ' (built in)') : t(`（第 ${x.version} 版）`, ` (version ${x.version})`)}` }))}

@@ -3,6 +3,7 @@
  * scorer's score, the aggregate, the spread (max − min), and a scorer far from the others flagged;
  * below, each scorer's total and how far it lies from the panel's.
  */
+import Alert from 'antd/es/alert';
 import type { Assessment, AssessmentResult } from '../../../src/core/assessment/assessment.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ROLE_NAMES } from './names.ts';
@@ -27,10 +28,10 @@ export function PanelView({ rows, content, result }: { rows: readonly SheetRow[]
           : t('没有明显偏离的评分。', 'No score lies far from the others.')}
       </p>
       {flagged.length > 0 && (
-        <div className="ant-alert ant-alert-warning notice-bar" role="status" data-testid="flagged-scorers">
+        <Alert type="warning" showIcon role="status" data-testid="flagged-scorers" style={{ marginBottom: 12 }} message={<>
           {t('总分偏离专家组较大的评分人：', 'Scorers whose total lies far from the panel’s: ')}
           {flagged.map((s) => `${s.name}（${s.deviation ?? ''}）`).join(t('、', ', '))}
-        </div>
+        </>} />
       )}
       <div className="editor-table-scroll">
         <table className="editor-table assessment-sheet" data-testid="panel-table">

@@ -25,7 +25,9 @@ export function stateName(state: string): Bilingual {
 
 /** A step's verb (开始评分, 出具结论 …), from the kind's workflow. */
 export function stepName(action: string): Bilingual {
-  return ASSESSMENT_WORKFLOW.transitions.find((s) => s.action === action)?.names.verb ?? { zh: action, en: action };
+  const names = ASSESSMENT_WORKFLOW.transitions.find((s) => s.action === action)?.names.verb ?? { zh: action, en: action };
+  // A button's English starts with a capital (the workflow's verbs are written to sit inside sentences).
+  return { zh: names.zh, en: names.en.charAt(0).toUpperCase() + names.en.slice(1) };
 }
 
 /** Whether a step needs a reason (reopen). */

@@ -4,6 +4,7 @@
  * evidence checklist, the conclusion and the report. Saved like every document: autosave after a
  * pause, Ctrl+S, undo, a copy kept in the browser, a lost race merged.
  */
+import Alert from 'antd/es/alert';
 import Modal from 'antd/es/modal';
 import Tabs from 'antd/es/tabs';
 import Tag from 'antd/es/tag';
@@ -205,15 +206,15 @@ function Workspace({ view, onReload }: { view: AssessmentView; onReload: () => v
       <div className="assessment-head" data-testid="assessment-head">
         <span>{pick(PURPOSE_NAMES[content.purpose])}</span>
         <span>
-          {t('部门', 'Department')}：{view.departmentName}
+          {t('部门：', 'Department: ')}{view.departmentName}
         </span>
         {content.subject.amount && (
           <span>
-            {t('金额', 'Amount')}：{content.subject.amount} {t('万元', '万元')}
+            {t('金额：', 'Amount: ')}{content.subject.amount} {t('万元', '万元')}
           </span>
         )}
         <span>
-          {t('模板', 'Template')}：{content.template.name}
+          {t('模板：', 'Template: ')}{content.template.name}
         </span>
         {content.subject.kind === 'project-target' && content.subject.id && (
           <Link to={`/declarations/${content.subject.id}`}>{t('查看项目申报表', 'Open the project form')}</Link>
@@ -232,21 +233,21 @@ function Workspace({ view, onReload }: { view: AssessmentView; onReload: () => v
       </div>
       <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
       {doc.invalid.size > 0 && (
-        <div className="ant-alert ant-alert-error notice-bar" role="alert" data-testid="invalid-entries">
+        <Alert type="error" showIcon role="alert" data-testid="invalid-entries" style={{ marginBottom: 12 }} message={<>
           {t('以下输入无效，改正前不会保存：', 'These entries are not valid; nothing is saved until they are corrected: ')}
           {[...doc.invalid.values()].join(t('；', '; '))}
-        </div>
+        </>} />
       )}
       {notice && (
-        <div className="ant-alert ant-alert-info notice-bar" role="status">
+        <Alert type="info" showIcon role="status" style={{ marginBottom: 12 }} message={<>
           {notice}
-        </div>
+        </>} />
       )}
       <ErrorAlert error={stepError ?? doc.saveError} onRetry={stepError ? undefined : () => void doc.save()} />
       {latest.findings.some((f) => f.severity === 'error') && (
-        <div className="ant-alert ant-alert-warning notice-bar" role="status" data-testid="assessment-errors">
+        <Alert type="warning" showIcon role="status" data-testid="assessment-errors" style={{ marginBottom: 12 }} message={<>
           {latest.findings.filter((f) => f.severity === 'error').slice(0, 3).map((f) => pick(f.message)).join(t('；', '; '))}
-        </div>
+        </>} />
       )}
       <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
       <Tabs activeKey={tab} onChange={(key) => setParams((p) => { const next = new URLSearchParams(p); next.set('tab', key); return next; }, { replace: true })} items={items} />

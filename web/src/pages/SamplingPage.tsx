@@ -4,6 +4,7 @@
  * previewed first; once made, each drawn self-evaluation becomes a sampling review, and the list
  * exports to Excel with its seed.
  */
+import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import Select from 'antd/es/select';
@@ -126,9 +127,9 @@ export default function SamplingPage() {
         </Button>
       </Space>
       {problems.length > 0 && (
-        <div className="ant-alert ant-alert-error notice-bar" role="alert">
+        <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={<>
           {t(`抽取数须为 0–9999 的整数：${problems.join('、')}`, `Each count must be a whole number 0–9999: ${problems.join(', ')}`)}
-        </div>
+        </>} />
       )}
       <ErrorAlert error={error ?? opened.error} />
       {shown && (
@@ -137,16 +138,16 @@ export default function SamplingPage() {
             {opened.data ? t(`${opened.data.year ?? year} 年度抽评名单`, `The ${opened.data.year ?? year} draw`) : t('预览（尚未保存）', 'Preview (not stored)')}
           </h2>
           <p>
-            {t('随机种子', 'Seed')}：<code data-testid="sample-seed">{shown.seed}</code> · {t(`候选 ${shown.candidates} 份，抽中 ${shown.drawn.length} 份`, `${shown.candidates} candidates, ${shown.drawn.length} drawn`)}
+            {t('随机种子：', 'Seed: ')}<code data-testid="sample-seed">{shown.seed}</code> · {t(`候选 ${shown.candidates} 份，抽中 ${shown.drawn.length} 份`, `${shown.candidates} candidates, ${shown.drawn.length} drawn`)}
             {opened.data?.reproduced !== undefined && (opened.data.reproduced ? <Tag color="green" style={{ marginInlineStart: 8 }}>{t('已用种子复核：名单一致', 'Drawn again from the seed: the same list')}</Tag> : <Tag color="red">{t('用种子重抽结果不一致', 'Drawing again gives another list')}</Tag>)}
           </p>
           <p className="secondary">
             {SAMPLE_GRADES.map((g) => t(`${g} ${shown.drawn.filter((d) => d.grade === g).length} 份`, `${g}: ${shown.drawn.filter((d) => d.grade === g).length}`)).join(' · ')}
           </p>
           {shown.shortfalls.length > 0 && (
-            <div className="ant-alert ant-alert-warning notice-bar" role="status">
+            <Alert type="warning" showIcon role="status" style={{ marginBottom: 12 }} message={<>
               {shown.shortfalls.map((s) => t(`「${s.grade}」要求 ${s.asked} 份，只有 ${s.available} 份`, `${s.grade}: ${s.asked} asked, only ${s.available} there`)).join(t('；', '; '))}
-            </div>
+            </>} />
           )}
           {opened.data?.id && (
             <a className="btn" href={`/api/v1/assessments/samples/${opened.data.id}.xlsx`} download data-testid="export-sample">
