@@ -267,6 +267,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     // The same seed draws the same list, and the bureau is told so.
     expect(await page.getByTestId('sample-result').textContent()).toContain('名单一致');
     expect(await page.getByTestId('sample-result').locator('tbody tr').allTextContents()).toEqual(previewed.map((row) => row.replace(/—$/, '打开')));
+    expect(previewed.join('')).toContain('广州市海珠区');
     await shoot('assessment-sampling');
     const download = page.waitForEvent('download');
     await page.getByTestId('export-sample').click();

@@ -275,7 +275,7 @@ export async function createDocument(trx: Transaction<Database>, actor: Actor | 
 }
 
 /** A stale base version: the 409 that carries what is current, for the editor to merge. */
-async function versionConflict(trx: Transaction<Database>, loaded: LoadedDocument, baseVersion: number): Promise<AppError> {
+async function versionConflict(trx: Transaction<Database>, actor: Actor, loaded: LoadedDocument, baseVersion: number): Promise<AppError> {
   const current = await trx
     .selectFrom('document_versions')
     .leftJoin('users', 'users.id', 'document_versions.author_id')
@@ -286,7 +286,8 @@ async function versionConflict(trx: Transaction<Database>, loaded: LoadedDocumen
     .executeTakeFirstOrThrow();
   return new AppError(409, 'version-conflict', `他人已保存了第 ${loaded.row.current_version} 版，你的修改基于第 ${baseVersion} 版，未被保存`, `version ${loaded.row.current_version} was saved meanwhile; your edit of version ${baseVersion} was not saved`, [{ field: 'baseVersion', message: 'stale' }], {
     currentVersion: loaded.row.current_version,
-    current: { content: current.content, authorId: current.author_id, authorName: current.display_name, createdAt: current.created_at },
+    // As the saving person may read it: an expert's clash never shows another expert's scores.
+    current: { content: redacted(current.content as KindContent, actor, loaded), authorId: current.author_id, authorName: current.display_name, createdAt: current.created_at },
   });
 }
 
@@ -302,7 +303,7 @@ export async function updateDocument(trx: Transaction<Database>, actor: Actor, i
   if (input.content.kind !== row.kind) {
     throw new AppError(400, 'validation-failed', `不能改变${kind.names.short.zh}的种类`, `a ${row.kind} cannot be saved as a ${input.content.kind}`, [{ field: 'content.kind', message: `must be ${row.kind}` }]);
   }
-  if (input.baseVersion !== row.current_version) throw await versionConflict(trx, loaded, input.baseVersion);
+  if (input.baseVersion !== row.current_version) throw await versionConflict(trx, actor, loaded, input.baseVersion);
   let content = input.content;
   if (kind.lock) {
     const stored = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
