@@ -18,7 +18,7 @@ import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSav
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
-const PROJECT = '舆情信息服务';
+const PROJECT = '项目管理服务经费';
 const PDF = '%PDF-1.4\n% 政策依据\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 
 describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_000 }, () => {
@@ -66,7 +66,20 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     }
   });
 
-  it('the bureau opens an ex-ante assessment of a new project form from 评估评价', async () => {
+  it('the department marks a draft project form as a new project and submits it (set-up, through the API)', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    const list = (await (await page.request.get(`${server.url}/api/v1/documents?kind=project-target&year=2025&q=${encodeURIComponent(PROJECT)}`)).json()) as { items: Array<{ id: string; projectName: string }> };
+    formId = list.items.find((f) => f.projectName === PROJECT)?.id ?? '';
+    expect(formId).not.toBe('');
+    const form = (await (await page.request.get(`${server.url}/api/v1/documents/${formId}`)).json()) as { version: number; content: { project: Record<string, unknown> } };
+    const session = (await (await page.request.get(`${server.url}/api/v1/session`)).json()) as { csrfToken: string };
+    const saved = await page.request.put(`${server.url}/api/v1/documents/${formId}`, { data: { baseVersion: form.version, content: { ...form.content, project: { ...form.content.project, nature: '新增项目' } } }, headers: { 'x-csrf-token': session.csrfToken } });
+    expect(saved.status()).toBe(200);
+    await signIn(page, server.url, 'haizhu-approver');
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${formId}/transitions`, { action: 'submit' })).toBe(200);
+  });
+
+  it('the bureau opens an ex-ante assessment of the new project form from 评估评价', async () => {
     await signIn(page, server.url, 'haizhu-reviewer');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '评估评价' }).click();
     await page.getByTestId('assessments-page').waitFor();
@@ -86,8 +99,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     id = page.url().split('/').pop()?.split('?')[0] ?? '';
     expect(await page.getByTestId('assessment-state').getAttribute('data-state')).toBe('draft');
     const view = (await (await page.request.get(`${server.url}/api/v1/documents/${id}`)).json()) as { content: { subject: { id: string; name: string } } };
-    formId = view.content.subject.id;
-    expect(view.content.subject.name).toBe(PROJECT);
+    expect(view.content.subject).toMatchObject({ id: formId, name: PROJECT });
   });
 
   it('assigns one expert from the list in a batch and the other on the page, then starts scoring', async () => {
@@ -176,6 +188,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     expect(await page.getByTestId('evidence-row-0').getAttribute('data-status')).toBe('missing');
     writeFileSync(join(dir, '政策依据文件.pdf'), PDF);
     await page.getByLabel('上传 政策依据文件').setInputFiles(join(dir, '政策依据文件.pdf'));
+    await expect.poll(() => page.getByTestId('evidence-done').textContent()).toContain('已上传「政策依据文件.pdf」');
     await expect.poll(() => page.getByTestId('evidence-row-0').getAttribute('data-status')).toBe('received');
     await expect.poll(() => page.getByTestId('evidence-row-0').textContent()).toContain('政策依据文件.pdf');
     // The department does not see the experts' scores while the panel scores.
@@ -201,11 +214,11 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     await page.getByRole('radio', { name: '调整后予以支持' }).check();
     await page.getByTestId('cut').fill('abc');
     await expect.poll(() => page.getByTestId('invalid-entries').textContent()).toContain('核减金额');
-    await page.getByTestId('cut').fill('9.50');
+    await page.getByTestId('cut').fill('50.00');
     await expect.poll(() => page.getByTestId('invalid-entries').textContent()).toContain('不能达到或超过申请金额');
-    await page.getByTestId('cut').fill('1.50');
-    await expect.poll(() => page.getByTestId('amounts').textContent()).toContain('予以支持 8.00 万元，核减 1.50 万元');
-    await page.getByLabel('总体意见和建议').fill('舆情监测服务按询价结果核减后予以支持。');
+    await page.getByTestId('cut').fill('5.00');
+    await expect.poll(() => page.getByTestId('amounts').textContent()).toContain('予以支持 45.00 万元，核减 5.00 万元');
+    await page.getByLabel('总体意见和建议').fill('项目管理服务按询价结果核减后予以支持。');
     await page.keyboard.press('Control+s');
     await waitUntilSaved(page);
     await shoot('assessment-conclusion');
@@ -221,8 +234,8 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
     await note.waitFor();
     expect(await note.getAttribute('data-decision')).toBe('support-after-adjustment');
     expect(await note.textContent()).toContain('调整后予以支持');
-    expect(await note.textContent()).toContain('核减 1.50 万元');
-    expect(await note.textContent()).toContain('予以支持 8.00 万元');
+    expect(await note.textContent()).toContain('核减 5.00 万元');
+    expect(await note.textContent()).toContain('予以支持 45.00 万元');
     await shoot('project-form-ex-ante');
   });
 

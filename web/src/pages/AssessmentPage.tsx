@@ -165,9 +165,15 @@ function Workspace({ view, onReload }: { view: AssessmentView; onReload: () => v
           canJudge={editable && bureau}
           onStatus={(index: number, status: EvidenceStatus) => doc.edit((c) => ({ ...c, evidence: c.evidence.map((e, i) => (i === index ? { ...e, status } : e)) }), 'structure')}
           onChanged={() => {
-            // An upload is a version of its own: work typed meanwhile is saved over it by the next save (merged).
-            files.reload();
-            if (!doc.unsaved) onReload();
+            // An upload is a version of its own (its item marked received): read in place, so the page and what it said stay;
+            // work typed meanwhile is merged over it by the next save.
+            void api<AssessmentView>('GET', `/api/v1/documents/${id}`)
+              .then((current) => {
+                setLatest(current);
+                if (!doc.unsaved) doc.adopt({ content: current.content, saved: current.content, version: current.version });
+              })
+              .catch((caught: unknown) => setStepError(caught))
+              .finally(() => files.reload());
           }}
         />
       ),
