@@ -84,22 +84,21 @@ export default function AssessmentsPage() {
         data-testid="assessment-list"
         loading={list.loading}
         dataSource={items}
-        scroll={{ x: 1260 }}
+        scroll={{ x: 1040 }}
         rowSelection={bureau ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (a) => ({ disabled: a.state === 'concluded' || a.state === 'released', 'aria-label': t(`选择 ${subjectOf(a)}`, `Select ${subjectOf(a)}`) }) } : undefined}
         locale={{ emptyText: list.error ? t('列表未能载入', 'The list could not be loaded') : panel ? t('暂无指派给您的评估评价', 'Nothing is assigned to you yet') : t('没有符合条件的评估评价', 'No assessment matches') }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => t(`共 ${n} 项`, `${n} in all`) }}
         columns={[
-          { title: t('被评对象', 'Subject'), width: 280, render: (_, a) => <Link to={`/assessments/${a.id}`}>{subjectOf(a)}</Link> },
-          { title: t('类型', 'Purpose'), width: 130, render: (_, a) => (a.summary.facts.purpose ? <Tag>{pick(PURPOSE_SHORT[a.summary.facts.purpose as AssessmentPurpose] ?? { zh: a.summary.facts.purpose, en: a.summary.facts.purpose })}</Tag> : '—') },
-          { title: t('部门', 'Department'), dataIndex: 'departmentName', width: 200, ellipsis: { showTitle: true } },
-          { title: t('年度', 'Year'), dataIndex: 'year', width: 64 },
+          { title: t('被评对象', 'Subject'), width: 220, render: (_, a) => <Link to={`/assessments/${a.id}`}>{subjectOf(a)}</Link> },
+          { title: t('类型', 'Purpose'), width: 124, render: (_, a) => (a.summary.facts.purpose ? <Tag>{pick(PURPOSE_SHORT[a.summary.facts.purpose as AssessmentPurpose] ?? { zh: a.summary.facts.purpose, en: a.summary.facts.purpose })}</Tag> : '—') },
+          { title: t('部门', 'Department'), dataIndex: 'departmentName', width: 170, ellipsis: { showTitle: true } },
+          { title: t('年度', 'Year'), dataIndex: 'year', width: 60 },
           { title: t('状态', 'State'), width: 96, render: (_, a) => <Tag color={STATE_COLORS[a.state]} data-state={a.state}>{pick(stateName(a.state))}</Tag> },
-          { title: t('评分人', 'Scorers'), width: 70, render: (_, a) => a.summary.facts.scorers ?? 0 },
-          { title: t('总分', 'Total'), width: 70, render: (_, a) => a.summary.score ?? '—' },
-          { title: t('等级', 'Grade'), width: 64, render: (_, a) => (a.summary.grade ? <Tag color={GRADE_COLORS[a.summary.grade]}>{a.summary.grade}</Tag> : '—') },
+          { title: t('总分', 'Total'), width: 64, render: (_, a) => a.summary.score ?? '—' },
+          { title: t('等级', 'Grade'), width: 60, render: (_, a) => (a.summary.grade ? <Tag color={GRADE_COLORS[a.summary.grade]}>{a.summary.grade}</Tag> : '—') },
           {
             title: t('结论', 'Decision'),
-            width: 170,
+            width: 150,
             render: (_, a) => {
               const d = a.summary.facts.decision as Decision | null | undefined;
               if (!d) return '—';
@@ -111,10 +110,10 @@ export default function AssessmentsPage() {
               );
             },
           },
-          { title: t('更新', 'Updated'), width: 140, render: (_, a) => time(a.updatedAt) },
+          { title: t('更新', 'Updated'), width: 100, render: (_, a) => <span title={time(a.updatedAt)}>{a.updatedAt.slice(0, 10)}</span> },
         ]}
       />
-      {bureau && <NewAssessmentDialog open={creating} onClose={() => setCreating(false)} defaultYear={thisYear} />}
+      {bureau && creating && <NewAssessmentDialog open={creating} onClose={() => setCreating(false)} defaultYear={Number(year) || thisYear} />}
     </div>
   );
 }
