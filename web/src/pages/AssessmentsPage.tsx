@@ -89,7 +89,7 @@ export default function AssessmentsPage() {
         locale={{ emptyText: list.error ? t('列表未能载入', 'The list could not be loaded') : panel ? t('暂无指派给您的评估评价', 'Nothing is assigned to you yet') : t('没有符合条件的评估评价', 'No assessment matches') }}
         pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => t(`共 ${n} 项`, `${n} in all`) }}
         columns={[
-          { title: t('被评对象', 'Subject'), width: 220, render: (_, a) => <Link to={`/assessments/${a.id}`}>{subjectOf(a)}</Link> },
+          { title: t('被评对象', 'Subject'), width: 196, render: (_, a) => <Link to={`/assessments/${a.id}`}>{subjectOf(a)}</Link> },
           { title: t('类型', 'Purpose'), width: 124, render: (_, a) => (a.summary.facts.purpose ? <Tag>{pick(PURPOSE_SHORT[a.summary.facts.purpose as AssessmentPurpose] ?? { zh: a.summary.facts.purpose, en: a.summary.facts.purpose })}</Tag> : '—') },
           { title: t('部门', 'Department'), dataIndex: 'departmentName', width: 170, ellipsis: { showTitle: true } },
           { title: t('年度', 'Year'), dataIndex: 'year', width: 60 },
@@ -98,7 +98,7 @@ export default function AssessmentsPage() {
           { title: t('等级', 'Grade'), width: 60, render: (_, a) => (a.summary.grade ? <Tag color={GRADE_COLORS[a.summary.grade]}>{a.summary.grade}</Tag> : '—') },
           {
             title: t('结论', 'Decision'),
-            width: 150,
+            width: 140,
             render: (_, a) => {
               const d = a.summary.facts.decision as Decision | null | undefined;
               if (!d) return '—';
