@@ -96,6 +96,12 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
   });
 
   it('assigns a panel: experts and an agency join as scorers; one of the department is refused (audited)', async () => {
+    // The bureau picks from the region's experts and agencies (only an admin lists users); nobody else may list them.
+    const panel = await reviewer.get<{ members: Array<{ username: string; role: string }> }>('/api/v1/assessments/panel');
+    expect(panel.status).toBe(200);
+    expect(panel.body.members.map((m) => m.username).sort()).toEqual(['agency-a', 'agency-b', 'expert-a', 'expert-b', 'expert-c', 'expert-own']);
+    expect((await editor.get('/api/v1/assessments/panel')).status).toBe(403);
+    expect((await as['expert-a']?.get('/api/v1/assessments/panel'))?.status).toBe(403);
     expect((await reviewer.post(`/api/v1/documents/${id}/assignments`, { userId: users['expert-own'], role: 'expert' })).body).toMatchObject({ error: { id: 'conflict-of-interest' } });
     expect((await admin.get<{ total: number }>(`/api/v1/audit?action=assessment.assign-refused&entityId=${id}`)).body.total).toBe(1);
     const batch = await reviewer.post<{ done: number }>('/api/v1/assessments/batch-assignments', { ids: [id], userId: users['expert-a'], role: 'expert' });
@@ -146,6 +152,11 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
       expect(saved.status, JSON.stringify(saved.body)).toBe(200);
       expect(saved.body.content.title).not.toBe('changed by a scorer');
     }
+    // A save that lost a race answers 409 with what is current — as the saving expert may read it, never another's scores.
+    const stale = await (as['expert-a'] as ApiClient).put<{ error: { id: string; current: { content: Assessment } } }>(`/api/v1/documents/${id}`, { baseVersion: 1, content: (await (as['expert-a'] as ApiClient).get<AssessmentJson>(`/api/v1/documents/${id}`)).body.content });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.current.content.scores.length).toBeGreaterThan(0);
+    expect(stale.body.error.current.content.scores.filter((s) => s.scorer !== users['expert-a'])).toEqual([]);
     const full = await reviewer.get<AssessmentJson>(`/api/v1/documents/${id}`);
     expect(full.body.content.scores.filter((s) => s.scorer === users['expert-a'] && s.score === '0')).toEqual([]);
     expect(full.body.content.result?.complete).toBe(true);
@@ -331,12 +342,14 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
     expect(grades.length).toBeGreaterThan(0);
     const counts = Object.fromEntries(grades.map((g) => [g, 1]));
     expect((await editor.post('/api/v1/assessments/samples', { year: 2024, counts })).status).toBe(403);
-    const drawn = await reviewer.post<{ id: string; seed: string; drawn: Array<{ id: string; grade: string; assessment: string }>; reproduced: boolean }>('/api/v1/assessments/samples', { year: 2024, counts, seed: 'haizhu-2024' });
+    const drawn = await reviewer.post<{ id: string; seed: string; drawn: Array<{ id: string; grade: string; assessment: string; department: string; name: string }>; reproduced: boolean }>('/api/v1/assessments/samples', { year: 2024, counts, seed: 'haizhu-2024' });
     expect(drawn.status, JSON.stringify(drawn.body)).toBe(201);
     expect(drawn.body.drawn.map((d) => d.grade).sort()).toEqual([...grades].sort());
     expect(drawn.body.reproduced).toBe(true);
-    const preview = await reviewer.post<{ drawn: Array<{ id: string }> }>('/api/v1/assessments/samples/preview', { year: 2024, counts, seed: 'haizhu-2024' });
+    const preview = await reviewer.post<{ drawn: Array<{ id: string; department: string; name: string }> }>('/api/v1/assessments/samples/preview', { year: 2024, counts, seed: 'haizhu-2024' });
     expect(preview.body.drawn.map((d) => d.id)).toEqual(drawn.body.drawn.map((d) => d.id));
+    // The preview names what it drew as the stored draw does: a list the bureau can read before drawing.
+    expect(preview.body.drawn.map((d) => [d.department, d.name])).toEqual(drawn.body.drawn.map((d) => [d.department, d.name]));
     const audit = await admin.get<{ entries: Array<{ detail: { seed: string } }> }>(`/api/v1/audit?action=assessment.sample&entityId=${drawn.body.id}`);
     expect(audit.body.entries[0]?.detail.seed).toBe('haizhu-2024');
     const again = await reviewer.get<{ reproduced: boolean; seed: string }>(`/api/v1/assessments/samples/${drawn.body.id}`);
@@ -346,6 +359,12 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
     expect(xlsx.bytes[0]).toBe(0x50);
     const reviews = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>(`/api/v1/documents?kind=assessment&parentId=${drawn.body.id}`);
     expect(reviews.body.items.map((d) => d.id).sort()).toEqual(drawn.body.drawn.map((d) => d.assessment).sort());
+    // The list filters by purpose: the draw's reviews are sampling reviews, the ex-ante one is not among them.
+    const byPurpose = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>('/api/v1/documents?kind=assessment&purpose=sampling-review&pageSize=100');
+    expect(byPurpose.body.items.map((d) => d.id).sort()).toEqual(drawn.body.drawn.map((d) => d.assessment).sort());
+    const exAnte = await reviewer.get<{ items: Array<{ id: string; summary: { facts: { purpose: string } } }> }>('/api/v1/documents?kind=assessment&purpose=ex-ante-project');
+    expect(exAnte.body.items.length).toBeGreaterThan(0);
+    expect(new Set(exAnte.body.items.map((d) => d.summary.facts.purpose))).toEqual(new Set(['ex-ante-project']));
     const review = await reviewer.get<AssessmentJson>(`/api/v1/documents/${drawn.body.drawn[0]?.assessment ?? ''}`);
     expect(review.body.content).toMatchObject({ purpose: 'sampling-review', blend: { quality: '0.4', rescore: '0.6' } });
     expect(review.body.content.result?.sampling?.self.score).not.toBeNull();

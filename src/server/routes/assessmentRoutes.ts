@@ -19,7 +19,7 @@ import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { writeReportDocx, writeReportPdf } from '../../writers/reportWriters.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/assessmentEvidence.ts';
-import { drawYearSample, getFigures, getSample, getTemplate, listSamples, listTemplates, openAssessment, previewSample, putFigures, saveTemplate, templateProblems } from '../services/assessments.ts';
+import { drawYearSample, getFigures, getSample, getTemplate, listPanelMembers, listSamples, listTemplates, openAssessment, previewSample, putFigures, saveTemplate, templateProblems } from '../services/assessments.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { assignToDocument, getDocumentJson, listAssignments, readCurrentDocument } from '../services/documents.ts';
 import { departmentWithPath } from '../services/organisations.ts';
@@ -240,6 +240,19 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     ];
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeListWorkbook('抽评名单', columns, sample.drawn.map((d, i) => ({ ...d, n: i + 1 }))));
   });
+
+  r.get(
+    '/api/v1/assessments/panel',
+    {
+      schema: {
+        tags: [tag],
+        operationId: 'listPanelMembers',
+        summary: "The experts and agencies the region's reviewers may assign (their region's, above and below)",
+        response: { 200: z.object({ members: z.array(z.object({ id: z.string(), displayName: z.string(), username: z.string(), role: z.enum(['expert', 'agency']), departmentId: z.string().nullable() })) }) },
+      },
+    },
+    async (request) => ({ members: await listPanelMembers(store.db, requireActor(request)) }),
+  );
 
   r.get('/api/v1/departments/:id/figures/:year', { schema: { operationId: 'getDepartmentFigures', response: { 200: figuresSchema }, tags: [tag], summary: "A department's figures of a year that formulas read (编制数, 在职人数, 三公经费 this year and last)", params: z.object({ id, year }) } }, async (request) =>
     getFigures(store.db, requireActor(request), request.params.id, request.params.year),

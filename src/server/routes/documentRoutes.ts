@@ -205,6 +205,7 @@ const listQuery = z.object({
   regionId: z.string().max(100).optional(),
   parentId: z.string().max(100).optional(),
   targetId: z.string().max(100).optional(),
+  purpose: z.string().max(40).optional().describe("an assessment's purpose (ex-ante-project, key-evaluation …): the documents whose facts name it"),
   q: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

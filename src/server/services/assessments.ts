@@ -371,12 +371,22 @@ async function sampleRegion(db: Db, actor: Actor, regionId: string | undefined):
 }
 
 /** A draw without storing it: what the seed gives over the year's candidates (to check or preview one). */
-export async function previewSample(db: Db, actor: Actor, input: SampleRequest): Promise<{ seed: string; candidates: number; drawn: Array<{ id: string; grade: string }>; shortfalls: Array<{ grade: string; asked: number; available: number }> }> {
+export async function previewSample(db: Db, actor: Actor, input: SampleRequest): Promise<{ seed: string; candidates: number; drawn: Array<{ id: string; grade: string; department: string; name: string; selfScore: string | null }>; shortfalls: Array<{ grade: string; asked: number; available: number }> }> {
   const region = await sampleRegion(db, actor, input.regionId);
   const candidates = await sampleCandidates(db, region, input.year);
   const seed = input.seed ?? randomBytes(16).toString('hex');
   const draw = drawSample(candidates, input.counts, seed);
-  return { seed, candidates: candidates.length, drawn: [...draw.drawn], shortfalls: [...draw.shortfalls] };
+  return { seed, candidates: candidates.length, drawn: await namedDrawn(db, draw.drawn), shortfalls: [...draw.shortfalls] };
+}
+
+/** The drawn self-evaluations with their department, project and self-score, as the list shows them. */
+async function namedDrawn<D extends { id: string }>(db: Db, drawn: readonly D[]): Promise<Array<D & { department: string; name: string; selfScore: string | null }>> {
+  const details = drawn.length === 0 ? [] : await db.selectFrom('documents').innerJoin('departments', 'departments.id', 'documents.department_id').select(['documents.id', 'documents.project_name', 'documents.score', 'departments.name as department_name']).where('documents.id', 'in', drawn.map((d) => d.id)).execute();
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return drawn.map((d) => {
+    const doc = byId.get(d.id);
+    return { ...d, department: doc?.department_name ?? '', name: doc?.project_name ?? `${doc?.department_name ?? ''}部门整体`, selfScore: doc?.score === null || doc?.score === undefined ? null : twoPlaces(String(doc.score)) };
+  });
 }
 
 /** A stored draw as the API gives it. */
@@ -430,8 +440,6 @@ export async function getSample(db: Db, actor: Actor, id: string): Promise<Sampl
   const drawn = row.drawn as Array<{ id: string; grade: string; assessment: string }>;
   const again = drawSample(candidates, counts, row.seed);
   const reproduced = again.drawn.length === drawn.length && again.drawn.every((d, i) => d.id === drawn[i]?.id);
-  const details = drawn.length === 0 ? [] : await db.selectFrom('documents').innerJoin('departments', 'departments.id', 'documents.department_id').select(['documents.id', 'documents.project_name', 'documents.score', 'departments.name as department_name']).where('documents.id', 'in', drawn.map((d) => d.id)).execute();
-  const byId = new Map(details.map((d) => [d.id, d]));
   return {
     id: row.id,
     regionId: row.region_id,
@@ -439,10 +447,7 @@ export async function getSample(db: Db, actor: Actor, id: string): Promise<Sampl
     seed: row.seed,
     counts,
     candidates: candidates.length,
-    drawn: drawn.map((d) => {
-      const doc = byId.get(d.id);
-      return { ...d, department: doc?.department_name ?? '', name: doc?.project_name ?? `${doc?.department_name ?? ''}部门整体`, selfScore: doc?.score === null || doc?.score === undefined ? null : twoPlaces(String(doc.score)) };
-    }),
+    drawn: await namedDrawn(db, drawn),
     shortfalls: [...again.shortfalls],
     reproduced,
     createdAt: row.created_at,
@@ -509,4 +514,32 @@ export async function putFigures(trx: Transaction<Database>, actor: Actor, depar
   const open = await trx.selectFrom('documents').select('id').where('kind', '=', 'assessment').where('department_id', '=', departmentId).where('year', 'in', [year, year + 1]).where('state', 'in', ['draft', 'scoring']).execute();
   for (const doc of open) await recheckDocument(trx, actor.id, doc.id);
   return getFigures(trx, actor, departmentId, year);
+}
+
+/** A person the bureau may put on a panel: an expert or an agency engaged in its region or above. */
+export interface PanelMember {
+  id: string;
+  displayName: string;
+  username: string;
+  role: 'expert' | 'agency';
+  departmentId: string | null;
+}
+
+/**
+ * The experts and agencies a region's reviewer may assign (those of the reviewer's region, the regions
+ * above and below it): the bureau picks from them, since only an admin lists the users.
+ */
+export async function listPanelMembers(db: Db, actor: Actor): Promise<PanelMember[]> {
+  if (actor.role !== 'reviewer' || actor.regionId === null) throw forbidden();
+  const regions = [...new Set([...(await regionPath(db, actor.regionId)), ...(await regionSubtree(db as Kysely<Database>, actor.regionId))])];
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'username', 'role', 'department_id'])
+    .where('role', 'in', ['expert', 'agency'])
+    .where('disabled', '=', false)
+    .where('region_id', 'in', regions)
+    .orderBy('role')
+    .orderBy('display_name')
+    .execute();
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, username: r.username, role: r.role as 'expert' | 'agency', departmentId: r.department_id }));
 }

@@ -275,7 +275,7 @@ export async function createDocument(trx: Transaction<Database>, actor: Actor | 
 }
 
 /** A stale base version: the 409 that carries what is current, for the editor to merge. */
-async function versionConflict(trx: Transaction<Database>, loaded: LoadedDocument, baseVersion: number): Promise<AppError> {
+async function versionConflict(trx: Transaction<Database>, actor: Actor, loaded: LoadedDocument, baseVersion: number): Promise<AppError> {
   const current = await trx
     .selectFrom('document_versions')
     .leftJoin('users', 'users.id', 'document_versions.author_id')
@@ -286,7 +286,8 @@ async function versionConflict(trx: Transaction<Database>, loaded: LoadedDocumen
     .executeTakeFirstOrThrow();
   return new AppError(409, 'version-conflict', `他人已保存了第 ${loaded.row.current_version} 版，你的修改基于第 ${baseVersion} 版，未被保存`, `version ${loaded.row.current_version} was saved meanwhile; your edit of version ${baseVersion} was not saved`, [{ field: 'baseVersion', message: 'stale' }], {
     currentVersion: loaded.row.current_version,
-    current: { content: current.content, authorId: current.author_id, authorName: current.display_name, createdAt: current.created_at },
+    // As the saving person may read it: an expert's clash never shows another expert's scores.
+    current: { content: redacted(current.content as KindContent, actor, loaded), authorId: current.author_id, authorName: current.display_name, createdAt: current.created_at },
   });
 }
 
@@ -302,7 +303,7 @@ export async function updateDocument(trx: Transaction<Database>, actor: Actor, i
   if (input.content.kind !== row.kind) {
     throw new AppError(400, 'validation-failed', `不能改变${kind.names.short.zh}的种类`, `a ${row.kind} cannot be saved as a ${input.content.kind}`, [{ field: 'content.kind', message: `must be ${row.kind}` }]);
   }
-  if (input.baseVersion !== row.current_version) throw await versionConflict(trx, loaded, input.baseVersion);
+  if (input.baseVersion !== row.current_version) throw await versionConflict(trx, actor, loaded, input.baseVersion);
   let content = input.content;
   if (kind.lock) {
     const stored = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
@@ -557,6 +558,8 @@ export interface DocumentFilter {
   readonly regionId?: string | undefined;
   readonly parentId?: string | undefined;
   readonly targetId?: string | undefined;
+  /** The purpose a kind's facts name (an assessment's). */
+  readonly purpose?: string | undefined;
   readonly q?: string | undefined;
 }
 
@@ -608,6 +611,7 @@ export async function filterDocuments<Q extends Awaited<ReturnType<typeof visibl
   if (filter.departmentId) q = q.where('documents.department_id', '=', filter.departmentId) as Q;
   if (filter.parentId) q = q.where('documents.parent_id', '=', filter.parentId) as Q;
   if (filter.targetId) q = q.where('documents.target_id', '=', filter.targetId) as Q;
+  if (filter.purpose) q = q.where(sql<string>`documents.facts->>'purpose'`, '=', filter.purpose) as Q;
   if (filter.regionId) q = q.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId)) as Q;
   let byTerms = false;
   if (filter.q?.trim()) {

@@ -43,13 +43,22 @@ interface ErrorBody {
 }
 
 /** Sends a request to the API; resolves with the parsed body or rejects with an ApiError. */
-export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export function api<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { type: 'application/json', data: JSON.stringify(body) });
+}
+
+/** Sends a file's bytes as the request body (an upload streamed by the server), with the same answers and errors as {@link api}. */
+export function apiUpload<T>(path: string, file: Blob): Promise<T> {
+  return send<T>('POST', path, { type: file.type || 'application/octet-stream', data: file });
+}
+
+async function send<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body: { type: string; data: string | Blob } | undefined): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = body.type;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(path, { method, headers, body: body?.data, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', { zh: '无法连接服务器，请检查网络后重试（已填写的内容未丢失）', en: 'cannot reach the server; check the network and retry (nothing you typed is lost)' });
   }

@@ -19,6 +19,7 @@ import { StateTag } from '../components/StateTag.tsx';
 import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { ProjectForm } from '../declaration/ProjectForm.tsx';
+import { ExAnteNote } from '../declaration/ExAnteNote.tsx';
 import { ProjectFormsCard } from '../declaration/ProjectFormsCard.tsx';
 import { ProjectLinkPicker } from '../declaration/ProjectLinkPicker.tsx';
 import { revealPath } from '../declaration/revealPath.ts';
@@ -237,6 +238,7 @@ export function DeclarationPage() {
           </Descriptions.Item>
         )}
       </Descriptions>
+      {projectContent && <ExAnteNote record={projectContent.exAnte} />}
       <div className="form-layout">
         <Card size="small" className="form-card">
           {projectContent ? (
