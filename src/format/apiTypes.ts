@@ -12,6 +12,7 @@ import type { IndicatorProgress, MonitoringConfig } from '../core/monitoring/lig
 import type { MonitoringSettings } from './monitoringConfigSchema.ts';
 import type { ScoringSettings } from './scoringConfigSchema.ts';
 import type { AssessmentRegionSettings } from './assessmentSettingsSchema.ts';
+import type { DisclosureSettings, RectificationSettings } from './disclosureSettingsSchema.ts';
 import type { EvaluationAction, EvaluationState } from '../core/evaluation/evaluationWorkflow.ts';
 import type { EvaluationScore, ScoringConfig } from '../core/evaluation/scoring.ts';
 import type { EvaluationGrade, SelfEvaluation } from '../core/selfEvaluation.ts';
@@ -53,6 +54,10 @@ export interface RegionSettings {
   scoring?: ScoringSettings;
   /** Assessments: grades, outliers, the sampling blend, the ex-ante gate, evidence limits (format/assessmentSettingsSchema.ts). */
   assessment?: AssessmentRegionSettings;
+  /** The rectification ledger: hold a project's next-year form while its items are overdue (format/disclosureSettingsSchema.ts). */
+  rectification?: RectificationSettings;
+  /** Disclosure: the days after approval by which forms are public, the share to publish, each year's approval dates. */
+  disclosure?: DisclosureSettings;
 }
 
 /** The latest review of a declaration: what its department must read first when it is returned. */
