@@ -22,6 +22,7 @@ import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { rectificationRoutes } from './routes/rectificationRoutes.ts';
+import { disclosureRoutes } from './routes/disclosureRoutes.ts';
 import { assessmentRoutes } from './routes/assessmentRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -268,5 +269,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   documentRoutes(app, store);
   assessmentRoutes(app, store);
   rectificationRoutes(app, store);
+  disclosureRoutes(app, store);
   return app;
 }
