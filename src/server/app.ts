@@ -23,6 +23,7 @@ import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { rectificationRoutes } from './routes/rectificationRoutes.ts';
 import { disclosureRoutes } from './routes/disclosureRoutes.ts';
+import { bookRoutes } from './routes/bookRoutes.ts';
 import { assessmentRoutes } from './routes/assessmentRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -270,5 +271,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   assessmentRoutes(app, store);
   rectificationRoutes(app, store);
   disclosureRoutes(app, store);
+  bookRoutes(app, store);
   return app;
 }

@@ -25,7 +25,7 @@ export async function rulesFor(db: Db, regionId: string, year: number): Promise<
 }
 
 /** The forms of a region's year (or one department's) ready to publish or published, with their reasons. */
-async function formsOf(db: Db, scope: { regionIds: readonly string[] } | { departmentId: string }, year: number): Promise<DisclosedForm[]> {
+export async function formsOf(db: Db, scope: { regionIds: readonly string[] } | { departmentId: string }, year: number): Promise<DisclosedForm[]> {
   let query = db
     .selectFrom('documents')
     .innerJoin('departments', 'departments.id', 'documents.department_id')
@@ -45,7 +45,7 @@ async function regionExists(db: Db, regionId: string): Promise<void> {
 }
 
 /** Whom the actor may see: a reviewer or admin a region they reach; a department itself. */
-async function scopeOf(db: Kysely<Database>, actor: Actor, query: { regionId?: string | undefined }): Promise<{ regionId: string; scope: { regionIds: readonly string[] } | { departmentId: string } }> {
+export async function scopeOf(db: Kysely<Database>, actor: Actor, query: { regionId?: string | undefined }): Promise<{ regionId: string; scope: { regionIds: readonly string[] } | { departmentId: string } }> {
   if ((actor.role === 'editor' || actor.role === 'approver') && actor.departmentId !== null) {
     const department = await departmentWithPath(db, actor.departmentId);
     return { regionId: department.regionId, scope: { departmentId: actor.departmentId } };
