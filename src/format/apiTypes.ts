@@ -353,6 +353,8 @@ export interface RegionDashboard {
   children: DashboardChild[];
   trends: Array<{ year: number; forms: number; budget: string; errorsPerForm: string; averageScore: string | null; published: number }>;
   forms: DashboardForm[] | null;
+  /** The year's rectification items by department, most overdue first. */
+  rectification: Array<{ departmentId: string; departmentName: string; total: number; open: number; reported: number; accepted: number; reopened: number; overdue: number }>;
 }
 
 /** What a background job was asked to do. */

@@ -36,6 +36,13 @@ describe.each(STORE_KINDS)('the demo district’s ledger and disclosure (%s)', (
     expect(files.filter((f) => f.body.files.length === 1).length).toBe(2);
   });
 
+  it('shows the ledger on the dashboard by department, the overdue ones counted', async () => {
+    const reviewer = await t.as('haizhu-reviewer');
+    const dashboard = (await reviewer.get<{ rectification: Array<{ departmentName: string; overdue: number; total: number }> }>('/api/v1/dashboard?year=2025')).body;
+    expect(dashboard.rectification.reduce((n, d) => n + d.overdue, 0)).toBe(2);
+    expect(dashboard.rectification[0]?.overdue).toBeGreaterThan(0);
+  });
+
   it('has one late project form with its reason, the rest of the late ones owing theirs', async () => {
     const reviewer = await t.as('haizhu-reviewer');
     const view = (await reviewer.get<{ forms: FormDisclosure[] }>('/api/v1/disclosure?year=2025')).body;
