@@ -2,7 +2,7 @@
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
  * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
- * cli-start, assessment, assessment-report, contract.
+ * cli-start, assessment, assessment-report, contract, book.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -18,6 +18,7 @@ import { roundBench } from './roundBench.ts';
 import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
 import { assessmentBench, assessmentReportBench } from './assessmentBench.ts';
+import { bookBench } from './bookBench.ts';
 import { provinceBench } from './provinceBench.ts';
 import { searchBench } from './searchBench.ts';
 import { clusterBench } from './clusterBench.ts';
@@ -49,6 +50,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   assessment: { title: 'Assessment scoring (issue 25)', run: assessmentBench },
   'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
   contract: { title: 'GET one document: serialising by schema against today (issue 28)', run: contractBench },
+  book: { title: "The people's congress book of one department (issue 26)", run: bookBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { assessmentSettingsSchema } from './assessmentSettingsSchema.ts';
+import { disclosureSettingsSchema, rectificationSettingsSchema } from './disclosureSettingsSchema.ts';
 import { monitoringConfigSchema } from './monitoringConfigSchema.ts';
 import { scoringConfigSchema } from './scoringConfigSchema.ts';
 
@@ -246,6 +247,8 @@ export const regionSettingsSchema = z
     monitoring: monitoringConfigSchema.optional().describe('in-year monitoring: light bands, the deviation threshold, rule settings'),
     scoring: scoringConfigSchema.optional().describe('year-end scoring: formulas, bands, weights, grades, rule settings'),
     assessment: assessmentSettingsSchema.optional().describe('assessments: grades, outliers, the sampling blend, the ex-ante gate, evidence limits'),
+    rectification: rectificationSettingsSchema.optional().describe("the rectification ledger: hold a project's next-year form while its items are overdue"),
+    disclosure: disclosureSettingsSchema.optional().describe('disclosure: the days after approval by which forms are public, the share to publish, each year’s approval dates'),
   })
   .meta({ id: 'RegionSettings' });
 
@@ -538,6 +541,9 @@ export const regionDashboardSchema = z
     children: z.array(dashboardChildSchema),
     trends: z.array(z.object({ year: z.number().int(), forms: z.number().int(), budget: decimal, errorsPerForm: decimal, averageScore: decimal.nullable(), published: z.number().int() })),
     forms: z.array(dashboardFormSchema).nullable(),
+    rectification: z
+      .array(z.object({ departmentId: z.string(), departmentName: z.string(), total: z.number().int(), open: z.number().int(), reported: z.number().int(), accepted: z.number().int(), reopened: z.number().int(), overdue: z.number().int() }))
+      .describe("the year's rectification items by department, most overdue first"),
   })
   .meta({ id: 'RegionDashboard' });
 

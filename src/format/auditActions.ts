@@ -71,6 +71,18 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; reado
   'assessment.figures': { zh: '填报部门基础数据', en: "Entered a department's figures" },
   'assessment.rescore': { zh: '重新计分评估评价', en: 'Rescored an assessment' },
   'assessment.recheck': { zh: '重新检查评估评价', en: 'Checked an assessment again' },
+  'rectification.create': { zh: '登记整改事项', en: 'Opened a rectification item' },
+  'rectification.update': { zh: '修改整改事项', en: 'Edited a rectification item' },
+  'rectification.report': { zh: '报送整改情况', en: 'Reported a rectification' },
+  'rectification.accept': { zh: '验收整改', en: 'Accepted a rectification' },
+  'rectification.reopen': { zh: '退回重新整改', en: 'Reopened a rectification item' },
+  'rectification.comment': { zh: '批注整改事项', en: 'Commented on a rectification item' },
+  'rectification.evidence': { zh: '更新整改佐证材料', en: 'Updated rectification evidence' },
+  'rectification.evidence-upload': { zh: '上传整改佐证材料', en: 'Uploaded rectification evidence' },
+  'rectification.evidence-download': { zh: '下载整改佐证材料', en: 'Downloaded rectification evidence' },
+  'rectification.evidence-delete': { zh: '删除整改佐证材料', en: 'Removed rectification evidence' },
+  'rectification.overdue': { zh: '整改逾期提醒', en: 'Reminded of an overdue rectification' },
+  'disclosure.reason': { zh: '登记未公开原因', en: 'Recorded why a form is not published' },
 };
 
 /** The action in words, or its code when it has none. */

@@ -65,6 +65,29 @@ export interface SummaryColumns {
   readonly facts: Readonly<Record<string, unknown>>;
 }
 
+/** A file as a kind records it in its content when it is added. */
+export interface AddedFile {
+  readonly id: string;
+  /** The item of the kind's checklist it answers (佐证材料清单). */
+  readonly item: string;
+  readonly criterion: string | null;
+  readonly name: string;
+}
+
+/**
+ * A kind whose documents take files (evidence): who adds and removes them while the document is
+ * editable, and how its content records a file added or removed (each as a version of its own). The
+ * bytes, limits, typing by bytes and audited downloads are the one file service's.
+ */
+export interface DocumentFiles<C> {
+  /** May a person who is these parties to the document (with this role) add files? */
+  readonly mayUpload: (parties: ReadonlySet<Party>, role: string) => boolean;
+  /** The content once a file was added: the item it answers marked received. */
+  readonly added: (content: C, file: AddedFile) => C;
+  /** The content once a file was removed: its item missing again. */
+  readonly removed: (content: C, fileId: string) => C;
+}
+
 /** The empty summary a kind starts from. */
 export const EMPTY_SUMMARY: SummaryColumns = { title: null, subjectName: null, subjectCode: null, searchText: '', amount: null, executed: null, score: null, grade: null, rate: null, light: null, lightRank: null, flag: false, facts: {} };
 
@@ -149,11 +172,15 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
    * `target-links` — a target form's department form and row, its project forms, last year's form;
    * `ex-ante` — a project form's concluded ex-ante assessment (`related.exAnte`);
    * `assessment-data` — the figures an assessment's formulas read (`related.data`: execution rates,
-   * the department's ratios).
+   * the department's ratios);
+   * `rectification` — a project form's rectification items of earlier years left overdue
+   * (`related.overdueRectifications`), read by the submit guard where the region blocks on them.
    */
-  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data')[];
+  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data' | 'rectification')[];
   /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
   readonly dashboard?: boolean;
+  /** Its documents take files (evidence), recorded in the content as the kind says. */
+  readonly files?: DocumentFiles<C>;
   /** Approved and published ones teach the indicator library (target forms). */
   readonly teachesLibrary?: boolean;
 }

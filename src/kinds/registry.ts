@@ -8,6 +8,7 @@ import { departmentTargetKind } from './departmentTarget/index.ts';
 import type { AnyKind } from './kindDefinition.ts';
 import { monitoringReportKind } from './monitoringReport/index.ts';
 import { projectTargetKind } from './projectTarget/index.ts';
+import { rectificationKind } from './rectification/index.ts';
 import { selfEvaluationKind } from './selfEvaluation/index.ts';
 
 const KINDS = new Map<string, AnyKind>();
@@ -25,6 +26,7 @@ registerKind(projectTargetKind);
 registerKind(monitoringReportKind);
 registerKind(selfEvaluationKind);
 registerKind(assessmentKind);
+registerKind(rectificationKind);
 
 /** The kind of that id, or undefined. */
 export function findKind(kind: string): AnyKind | undefined {

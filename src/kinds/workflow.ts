@@ -60,6 +60,8 @@ export interface TransitionContext<C> {
   readonly findings: readonly Finding[];
   /** The kind's settings in force for the document's region (what `check` received). */
   readonly settings: Readonly<Record<string, unknown>>;
+  /** The documents its kind's relations load (what `check` received), where the caller loaded them. */
+  readonly related?: Readonly<Record<string, unknown>>;
 }
 
 /** One step a workflow allows. */

@@ -24,6 +24,9 @@ import { findTextProblem } from './textSafety.ts';
 import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
+import { rectificationRoutes } from './routes/rectificationRoutes.ts';
+import { disclosureRoutes } from './routes/disclosureRoutes.ts';
+import { bookRoutes } from './routes/bookRoutes.ts';
 import { assessmentRoutes } from './routes/assessmentRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
@@ -279,5 +282,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   declarationRoutes(app, store);
   documentRoutes(app, store);
   assessmentRoutes(app, store);
+  rectificationRoutes(app, store);
+  disclosureRoutes(app, store);
+  bookRoutes(app, store);
   return app;
 }

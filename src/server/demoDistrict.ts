@@ -17,6 +17,7 @@ import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { TransitionRequest } from '../core/workflow.ts';
 import type { Database } from '../store/schema.ts';
 import { seedDemoAssessments } from './demoAssessments.ts';
+import { seedDemoRectification } from './demoRectification.ts';
 import { fillEvaluation } from './demoEvaluations.ts';
 import { fillReport, THROUGH } from './demoMonitoring.ts';
 import { APPROVE, demoProjectForm, move, PUBLISH } from './demoProjects.ts';
@@ -227,4 +228,7 @@ export async function seedDemoDistrict(
 
   // The finance bureau's assessments: ex-ante, a key evaluation, a department's year, 抽评.
   await seedDemoAssessments(trx, { passwordHash, haizhu: options.haizhu, reviewer: options.haizhuReviewer });
+
+  // The rectification ledger in every state, and a late disclosure with its reason.
+  await seedDemoRectification(trx, { haizhu: options.haizhu, reviewer: options.haizhuReviewer });
 }

@@ -21,7 +21,7 @@ import type { Database } from './schema.ts';
  * Tables in an order that satisfies foreign keys on restore: every table of the schema, but those of
  * {@link NOT_BACKED_UP}. A test fails when a table is in neither list.
  */
-export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
+export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'disclosure_reasons', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The tables a backup leaves out, and why. */
@@ -52,6 +52,7 @@ const ORDER: Record<TableName, string> = {
   department_year_figures: 'department_id, year',
   assessment_files: 'id',
   assessment_file_chunks: 'file_id, seq',
+  disclosure_reasons: 'document_id',
   audit_log: 'seq',
   // Entries merged into another come after it (null first): the reference is restored in order.
   indicator_library: 'merged_into nulls first, id',

@@ -642,6 +642,20 @@ export const MIGRATIONS: readonly Migration[] = [
       `create index documents_assessment_target on documents (target_id) where kind = 'assessment'`,
     ],
   },
+  {
+    version: 13,
+    name: 'results that are followed up: why a project form is not published (非公开原因), and the rectification ledger found by department, deadline and project',
+    statements: [
+      `create table disclosure_reasons (
+         document_id text primary key references documents(id) on delete cascade,
+         reason text not null,
+         recorded_by text not null,
+         recorded_at text not null
+       )`,
+      // The ledger (kind 'rectification') is read by department and deadline: lists, overdue notices, the next-year guard.
+      `create index documents_rectification on documents (department_id, project_name) where kind = 'rectification'`,
+    ],
+  },
 ];
 
 /**

@@ -408,6 +408,14 @@ export interface DepartmentYearLinesTable {
   amount: string;
 }
 
+/** Why a department has not published a project form (非公开原因), as it recorded it: one per form. */
+export interface DisclosureReasonsTable {
+  document_id: string;
+  reason: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   departments: DepartmentsTable;
@@ -421,6 +429,7 @@ export interface Database {
   document_assignments: DocumentAssignmentsTable;
   assessment_templates: AssessmentTemplatesTable;
   assessment_files: AssessmentFilesTable;
+  disclosure_reasons: DisclosureReasonsTable;
   assessment_file_chunks: AssessmentFileChunksTable;
   assessment_samples: AssessmentSamplesTable;
   department_year_figures: DepartmentYearFiguresTable;

@@ -79,10 +79,52 @@ let layouts: Record<string, unknown> = Object.create(null) as Record<string, unk
 // Widths of the units wrapped (a character, a run of Latin letters), by size: the font's alone, so kept across reports (bounded).
 const widths = new Map<string, number>();
 
+/** Lines of the table of contents a page holds. */
+const CONTENTS_PER_PAGE = 30;
+
 class ReportDrawer {
   private y = MARGIN.top;
+  /** Each first-level heading and the page (0: the cover) it begins on, for the contents. */
+  readonly headings: Array<{ text: string; page: number }> = [];
 
   constructor(private readonly pdf: PDFKit.PDFDocument) {}
+
+  private page(): number {
+    const range = this.pdf.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  /** Blank pages for the contents, filled once the pages of the headings are known; returns their indexes. */
+  reserveContents(entries: number): number[] {
+    const pages: number[] = [];
+    for (let i = 0; i < Math.max(1, Math.ceil(entries / CONTENTS_PER_PAGE)); i++) {
+      this.newPage();
+      pages.push(this.page());
+    }
+    return pages;
+  }
+
+  /** Writes the contents on the reserved pages: each heading, a leader of dots, its page number. */
+  fillContents(pages: readonly number[]): void {
+    const measure = this.measure(SIZE.body + 1);
+    pages.forEach((index, k) => {
+      this.pdf.switchToPage(index);
+      this.pdf.fillColor('#000000');
+      this.y = MARGIN.top;
+      if (k === 0) this.text('目  录', SIZE.h1 + 2, { align: 'center', gap: 18 });
+      for (const heading of this.headings.slice(k * CONTENTS_PER_PAGE, (k + 1) * CONTENTS_PER_PAGE)) {
+        this.pdf.fontSize(SIZE.body + 1);
+        const number = String(heading.page);
+        const title = heading.text;
+        const room = WIDTH - measure(title) - measure(number) - 8;
+        const dots = '.'.repeat(Math.max(2, Math.floor(room / Math.max(1, measure('.')))));
+        this.pdf.text(title, MARGIN.side, this.y, { lineBreak: false });
+        this.pdf.text(dots, MARGIN.side + measure(title) + 4, this.y, { lineBreak: false });
+        this.pdf.text(number, MARGIN.side + WIDTH - measure(number), this.y, { lineBreak: false });
+        this.y += (SIZE.body + 1) * 2;
+      }
+    });
+  }
 
   private measure(size: number) {
     return (unit: string): number => {
@@ -129,12 +171,15 @@ class ReportDrawer {
     this.y += options.gap ?? 2;
   }
 
-  cover(report: ReportModel): void {
+  /** The cover, the pages reserved for the contents (when asked), and the title atop the first page of text. */
+  cover(report: ReportModel): number[] {
     this.y = 220;
     this.text(report.title, SIZE.title, { align: 'center', gap: 60 });
     for (const [label, value] of report.cover) this.text(`${label}：${value}`, SIZE.cover, { align: 'center', gap: 14 });
+    const contents = report.contents === true ? this.reserveContents(report.blocks.filter((b) => b.type === 'heading' && b.level === 1).length) : [];
     this.newPage();
     this.text(report.title, SIZE.h1 + 2, { align: 'center', gap: 16 });
+    return contents;
   }
 
   block(block: ReportBlock): void {
@@ -142,6 +187,7 @@ class ReportDrawer {
       const size = block.level === 1 ? SIZE.h1 : block.level === 2 ? SIZE.h2 : SIZE.h3;
       // A heading never ends a page.
       this.room(size * 1.6 * 3);
+      if (block.level === 1) this.headings.push({ text: block.text, page: this.page() });
       this.y += block.level === 1 ? 8 : 4;
       this.text(block.text, size, { gap: 4 });
       return;
@@ -207,8 +253,9 @@ export async function writeReportPdf(report: ReportModel): Promise<Buffer> {
     embedded.layoutCache = layouts;
   }
   const drawer = new ReportDrawer(pdf);
-  drawer.cover(report);
+  const contents = drawer.cover(report);
   for (const block of report.blocks) drawer.block(block);
+  if (contents.length > 0) drawer.fillContents(contents);
   const range = pdf.bufferedPageRange();
   for (let i = range.start + 1; i < range.start + range.count; i++) {
     pdf.switchToPage(i);

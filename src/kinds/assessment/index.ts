@@ -152,4 +152,14 @@ export const assessmentKind = defineKind<Assessment, AssessmentSettings>({
   subject: (place, summary) => (summary.subjectName ? { zh: `${place.departmentName}「${summary.subjectName}」`, en: `${place.departmentName} "${summary.subjectName}"` } : { zh: place.departmentName, en: place.departmentName }),
   layout: assessmentLayout,
   relations: ['assessment-data'],
+  files: {
+    // The department, the bureau, and an assigned agency (its working papers); an expert scores only.
+    mayUpload: (parties, role) => parties.has('department') || parties.has('oversight') || (parties.has('assignee') && role === 'agency'),
+    added: (content, file) => {
+      const at = content.evidence.findIndex((e) => e.name === file.item && e.criterion === file.criterion && (e.file === null || e.status === 'missing' || e.status === 'rejected'));
+      const evidence = at >= 0 ? content.evidence.map((e, i) => (i === at ? { ...e, status: 'received' as const, file: file.id } : e)) : [...content.evidence, { criterion: file.criterion, name: file.item, status: 'received' as const, file: file.id }];
+      return { ...content, evidence };
+    },
+    removed: (content, fileId) => (content.evidence.some((e) => e.file === fileId) ? { ...content, evidence: content.evidence.map((e) => (e.file === fileId ? { ...e, status: 'missing' as const, file: null } : e)) } : content),
+  },
 });

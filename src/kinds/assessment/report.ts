@@ -20,6 +20,8 @@ export interface ReportModel {
   readonly title: string;
   readonly cover: ReadonlyArray<readonly [string, string]>;
   readonly blocks: readonly ReportBlock[];
+  /** Print a table of contents (目录) of its first-level headings, with their page numbers, after the cover. */
+  readonly contents?: boolean;
 }
 
 /** What the report says beside the content: who ran it and when, the panel's names, the files. */

@@ -29,10 +29,27 @@ export interface TargetSettings {
   readonly blockSubmitOnErrors: boolean;
   /** The ex-ante gate on project forms: the amounts from which an assessment is required, and from which approval is blocked without one that supports it. */
   readonly exAnte: ExAnteSettings;
+  /** Refuse to submit a project's form while an item of its rectification ledger from an earlier year is overdue. */
+  readonly blockOnOverdueRectification: boolean;
 }
 
 export function targetSettings(regionSettings: Readonly<Record<string, unknown>>): TargetSettings {
-  return { blockSubmitOnErrors: regionSettings.blockSubmitOnErrors === true, exAnte: assessmentSettingsOf(regionSettings).exAnte };
+  const rectification = regionSettings.rectification as { blockNextYear?: unknown } | undefined;
+  return { blockSubmitOnErrors: regionSettings.blockSubmitOnErrors === true, exAnte: assessmentSettingsOf(regionSettings).exAnte, blockOnOverdueRectification: rectification?.blockNextYear === true };
+}
+
+/** Where the region holds them, a project's overdue rectification items of earlier years keep its form from being submitted. */
+function overdueRectificationBlocks(settings: Readonly<Record<string, unknown>>, related: Readonly<Record<string, unknown>> | undefined): Refusal | null {
+  const overdue = (related?.overdueRectifications ?? []) as ReadonlyArray<{ id: string; title: string; deadline: string }>;
+  if (settings.blockOnOverdueRectification !== true || overdue.length === 0) return null;
+  const first = overdue[0] as { id: string; title: string; deadline: string };
+  return {
+    status: 409,
+    code: 'rectification-overdue',
+    message: { zh: `本项目有 ${overdue.length} 项整改事项逾期未整改（如「${first.title}」，${first.deadline} 截止），本地区要求整改后才能提交`, en: `the project has ${overdue.length} overdue rectification items (such as "${first.title}", due ${first.deadline}); this bureau takes its form only once they are fixed` },
+    fields: [{ field: 'rectification', message: 'overdue' }],
+    details: { items: overdue },
+  };
 }
 
 /**
@@ -74,11 +91,11 @@ export const TARGET_WORKFLOW: WorkflowDefinition<TargetDocument> = {
   transitions: [
     submitStep({
       stamp: 'submitted-first',
-      guard: ({ findings, settings }) => {
+      guard: ({ findings, settings, related }) => {
         const errors = findings.filter((f) => f.severity === 'error').length;
         return settings.blockSubmitOnErrors === true && errors > 0
           ? { status: 409, code: 'has-errors', message: { zh: `检查发现 ${errors} 个错误，本地区要求改正后才能提交`, en: `the checker finds ${errors} errors; this bureau takes forms only without errors` }, fields: [{ field: 'content', message: 'has errors' }], details: { errors } }
-          : null;
+          : overdueRectificationBlocks(settings, related);
       },
       notification: 'declaration-submitted',
     }),

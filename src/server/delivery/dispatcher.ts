@@ -8,6 +8,7 @@
  * The same tick tells departments once of each monitoring report left unsubmitted past its round's
  * due date.
  */
+import { notifyOverdueRectifications } from '../services/rectifications.ts';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/schema.ts';
@@ -127,7 +128,8 @@ async function messageOf(db: Kysely<Database>, notificationId: string, publicUrl
 
 /** One tick: overdue notices, fan-out, sending. */
 export async function dispatchOnce(db: Kysely<Database>, options: DispatcherOptions): Promise<{ overdue: number; fannedOut: number; sent: number }> {
-  const overdue = await notifyOverdueReports(db, (options.today ?? (() => new Date().toISOString().slice(0, 10)))());
+  const today = (options.today ?? (() => new Date().toISOString().slice(0, 10)))();
+  const overdue = (await notifyOverdueReports(db, today)) + (await notifyOverdueRectifications(db, today));
   const fannedOut = options.channels.length > 0 ? await fanOut(db, options.channels) : await markFannedOut(db);
   const sent = options.channels.length > 0 ? await sendDue(db, options) : 0;
   return { overdue, fannedOut, sent };

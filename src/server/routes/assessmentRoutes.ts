@@ -18,7 +18,7 @@ import type { Store } from '../../store/openStore.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { writeReportDocx, writeReportPdf } from '../../writers/reportWriters.ts';
 import { optionalActor, requireActor } from '../context.ts';
-import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/assessmentEvidence.ts';
+import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/documentFiles.ts';
 import { drawYearSample, getFigures, getSample, getTemplate, listPanelMembers, listSamples, listTemplates, openAssessment, previewSample, putFigures, saveTemplate, templateProblems } from '../services/assessments.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { assignToDocument, getDocumentJson, listAssignments, readCurrentDocument } from '../services/documents.ts';
@@ -130,7 +130,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
   );
 
   r.get('/api/v1/assessments/:id/evidence', { schema: { operationId: 'listEvidence', response: { 200: z.object({ files: z.array(evidenceFileSchema) }) }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: "An assessment's evidence files (the checklist and each item's status are in the document's `evidence`)", params: z.object({ id }) } }, async (request) => ({
-    files: await listEvidence(store.db, optionalActor(request), request.params.id),
+    files: await listEvidence(store.db, optionalActor(request), request.params.id, ['assessment']),
   }));
 
   // Uploads are the request's raw bytes, streamed (any content type; the type is read from the bytes).
@@ -151,7 +151,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const file = await uploadEvidence(store.db, actor, request.params.id, { criterion: request.query.criterion ?? null, item: request.query.item, name: request.query.name }, request.raw);
+        const file = await uploadEvidence(store.db, actor, request.params.id, { criterion: request.query.criterion ?? null, item: request.query.item, name: request.query.name }, request.raw, ['assessment']);
         documentHeadChanged(store.db, request.params.id);
         reply.status(201);
         return { file };
@@ -160,7 +160,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
   });
 
   r.get('/api/v1/assessments/:id/evidence/:fileId', { schema: { operationId: 'downloadEvidence', response: { 200: fileResponse('The evidence file, as uploaded (its type read from its bytes)', 'application/octet-stream', PDF, 'image/png', 'image/jpeg', DOCX, XLSX, ZIP, 'text/plain', 'application/ofd') }, security: ANYONE_OR_SIGNED_IN, tags: [tag], summary: 'Download an evidence file (always as an attachment, never shown inline; audited)', params: z.object({ id, fileId: id }) } }, async (request, reply) => {
-    const { file, stream } = await downloadEvidence(store.db, optionalActor(request), request.params.id, request.params.fileId);
+    const { file, stream } = await downloadEvidence(store.db, optionalActor(request), request.params.id, request.params.fileId, ['assessment']);
     attachment(reply, file.name);
     reply.header('content-security-policy', "default-src 'none'; sandbox").header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').header('content-length', String(file.size));
     return reply.type(file.contentType).send(stream);
@@ -168,7 +168,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
 
   r.delete('/api/v1/assessments/:id/evidence/:fileId', { schema: { operationId: 'deleteEvidence', response: { 200: okSchema }, tags: [tag], summary: 'Remove an evidence file while the assessment is open (its uploader or the bureau); its item is missing again', params: z.object({ id, fileId: id }) } }, async (request) => {
     const actor = requireActor(request);
-    await store.db.transaction().execute((trx) => deleteEvidence(trx, actor, request.params.id, request.params.fileId));
+    await store.db.transaction().execute((trx) => deleteEvidence(trx, actor, request.params.id, request.params.fileId, ['assessment']));
     documentHeadChanged(store.db, request.params.id);
     return { ok: true };
   });
@@ -181,7 +181,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
     const region = await store.db.selectFrom('regions').select('name').where('id', '=', department.regionId).executeTakeFirst();
     const assigned = await listAssignments(store.db, actor, request.params.id);
     const agencies = assigned.filter((a) => a.role === 'agency').map((a) => a.displayName);
-    const files = await listEvidence(store.db, actor, request.params.id);
+    const files = await listEvidence(store.db, actor, request.params.id, ['assessment']);
     const model = assessmentReport(content, {
       organisation: agencies.length > 0 ? agencies.join('、') : `${region?.name ?? ''}财政局`,
       date: (current.row.decided_at ?? current.row.updated_at).slice(0, 10),

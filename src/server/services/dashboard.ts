@@ -8,6 +8,7 @@
  * include drafts: a draft is the department's to show, but how many there are is the bureau's to
  * know; the one-department list offers to open only what the viewer may read.
  */
+import { rectificationsByDepartment } from './rectifications.ts';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { oversightRegion, type Actor } from '../../core/policy.ts';
 import { canOnDocument } from '../../kinds/documentPolicy.ts';
@@ -260,6 +261,7 @@ export async function regionDashboard(db: Kysely<Database>, actor: Actor, query:
       published: Number(r.published),
     })),
     forms: formRows,
+    rectification: await rectificationsByDepartment(db, actor, { year, regionId, departmentId: department?.id }),
   };
 }
 

@@ -33,6 +33,7 @@ import { kindEffects } from './kindEffects.ts';
 import { assessmentData, exAnteOf } from './assessmentLinks.ts';
 import { formsReadingThis, relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
+import { overdueRectificationsOf } from './rectificationLinks.ts';
 import { searchQuery } from './declarationSearch.ts';
 import { notify, notifyUser } from './notifications.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
@@ -116,15 +117,16 @@ async function relatedOf(db: Db, kind: AnyKind, row: Pick<DocumentRow, 'id' | 'd
   }
   if (relations.includes('ex-ante')) related.exAnte = await exAnteOf(db, row.id);
   if (relations.includes('assessment-data')) related.data = await assessmentData(db, row, content);
+  if (relations.includes('rectification')) related.overdueRectifications = await overdueRectificationsOf(db, { departmentId: row.department_id, year: row.year, projectName: (content as TargetDocument).kind === 'project-target' ? ((content as Extract<TargetDocument, { kind: 'project-target' }>).project.name?.trim() || null) : null });
   return related;
 }
 
 /** Runs a kind's rules over content with everything they read: the stored form of the content and its findings. */
-export async function checkDocument(db: Db, loaded: Pick<LoadedDocument, 'kind' | 'row' | 'regionPath' | 'place'>, content: KindContent): Promise<{ content: KindContent; findings: Finding[]; settings: unknown }> {
+export async function checkDocument(db: Db, loaded: Pick<LoadedDocument, 'kind' | 'row' | 'regionPath' | 'place'>, content: KindContent): Promise<{ content: KindContent; findings: Finding[]; settings: unknown; related: Record<string, unknown> }> {
   const settings = await kindSettings(db, loaded.kind, loaded.regionPath);
   const related = await relatedOf(db, loaded.kind, loaded.row, content);
   const checked = loaded.kind.check(content, { settings, related, place: loaded.place });
-  return { ...checked, settings };
+  return { ...checked, settings, related };
 }
 
 /** How long an editing sitting lasts between autosaves: a later autosave by the same person replaces the earlier one. */
@@ -376,8 +378,8 @@ export async function transitionDocument(trx: Transaction<Database>, actor: Acto
   const { row, kind } = loaded;
   const version = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', row.current_version).executeTakeFirstOrThrow();
   // Decided on the content as it reads now (lights and scores recomputed with today's settings).
-  const { content, findings, settings } = await checkDocument(trx, loaded, version.content as KindContent);
-  const context = { state: row.state, request, content, findings, settings: (settings ?? {}) as Readonly<Record<string, unknown>> };
+  const { content, findings, settings, related } = await checkDocument(trx, loaded, version.content as KindContent);
+  const context = { state: row.state, request, content, findings, settings: (settings ?? {}) as Readonly<Record<string, unknown>>, related };
   const outcome = decideTransition(kind.workflow, context);
   if (!outcome.ok) {
     const { refusal } = outcome;

@@ -1,22 +1,25 @@
 /**
- * An assessment's evidence files, in the database on both stores: streamed in a chunk at a time
+ * A document's files (evidence), for every kind that takes them (an assessment's checklist, a
+ * rectification item's proof), in the database on both stores: streamed in a chunk at a time
  * (never a whole file in memory), refused past the region's limit per file and per assessment with a
  * message that says so, typed by their bytes (a PDF is a PDF because it starts %PDF-, whatever it is
  * called or claimed), and streamed out as downloads — never shown inline — each download audited.
- * An upload answers an item of the checklist: the item is marked received by a version of its own.
+ * An upload answers an item of the kind's checklist: the kind marks it received by a version of its own.
+ * (The tables keep their first name, `assessment_files`: assessments were the first kind to take files.)
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Kysely, Transaction } from 'kysely';
-import type { Assessment } from '../../core/assessment/assessment.ts';
 import type { Actor } from '../../core/policy.ts';
 import { assessmentSettingsOf, type EvidenceLimits } from '../../format/assessmentSettingsSchema.ts';
+import type { AnyKind, DocumentFiles, KindContent } from '../../kinds/kindDefinition.ts';
+import { allKinds } from '../../kinds/registry.ts';
 import { isEditableState } from '../../kinds/workflow.ts';
 import { canOnDocument, partiesOf } from '../../kinds/documentPolicy.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
-import { authorizeDocument, lockDocument, saveDocumentVersion } from './documents.ts';
+import { authorizeDocument, lockDocument, saveDocumentVersion, type LoadedDocument } from './documents.ts';
 import { effectiveSettings } from './organisations.ts';
 
 /** What is read and discarded after a refusal before the connection is closed. */
@@ -99,12 +102,25 @@ export interface EvidenceFileView {
   uploadedAt: string;
 }
 
-/** Who may add or remove files now: the department, the bureau or an assigned agency, while the assessment is open. */
-async function authorizeUpload(db: Kysely<Database> | Transaction<Database>, actor: Actor, id: string) {
-  const loaded = await authorizeDocument(db, actor, id, 'read', ['assessment']);
+/** The kinds that take files. */
+export function fileKinds(): string[] {
+  return allKinds().filter((k) => k.files !== undefined).map((k) => k.kind);
+}
+
+/** The kind's file hooks (the document was loaded among `fileKinds`). */
+function filesOf(kind: AnyKind): DocumentFiles<KindContent> {
+  return kind.files as DocumentFiles<KindContent>;
+}
+
+/** Who may add or remove files now: whom the kind lets (the department, the bureau, an assigned agency), while the document is editable. */
+async function authorizeUpload(db: Kysely<Database> | Transaction<Database>, actor: Actor, id: string, kinds: readonly string[]): Promise<LoadedDocument> {
+  const loaded = await authorizeDocument(db, actor, id, 'read', kinds);
   const parties = partiesOf(actor, loaded.resource, loaded.kind);
-  if (!parties.has('department') && !parties.has('oversight') && !(parties.has('assignee') && actor.role === 'agency')) throw forbidden();
-  if (!isEditableState(loaded.kind.workflow, loaded.row.state)) throw new AppError(409, 'not-editable', '评估评价已出结论，不能再上传或删除材料', 'the assessment is concluded: evidence can no longer change', [{ field: 'id', message: 'concluded' }]);
+  if (!filesOf(loaded.kind).mayUpload(parties, actor.role)) throw forbidden();
+  if (!isEditableState(loaded.kind.workflow, loaded.row.state)) {
+    const noun = loaded.kind.names.short;
+    throw new AppError(409, 'not-editable', `${noun.zh}已不能修改，不能再上传或删除材料`, `the ${noun.en} can no longer change: its files cannot either`, [{ field: 'id', message: 'not editable' }]);
+  }
   return loaded;
 }
 
@@ -119,8 +135,8 @@ async function limitsOf(db: Kysely<Database> | Transaction<Database>, regionPath
  * checklist item marked received, in one transaction at the end. Over a limit, or of a refused type,
  * nothing stays.
  */
-export async function uploadEvidence(db: Kysely<Database>, actor: Actor, id: string, input: { criterion: string | null; item: string; name: string }, body: AsyncIterable<Buffer | Uint8Array>): Promise<EvidenceFileView> {
-  const loaded = await authorizeUpload(db, actor, id);
+export async function uploadEvidence(db: Kysely<Database>, actor: Actor, id: string, input: { criterion: string | null; item: string; name: string }, body: AsyncIterable<Buffer | Uint8Array>, kinds: readonly string[] = fileKinds()): Promise<EvidenceFileView> {
+  const loaded = await authorizeUpload(db, actor, id, kinds);
   const limits = await limitsOf(db, loaded.regionPath);
   const used = await db.selectFrom('assessment_files').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('n')).where('document_id', '=', id).where('complete', '=', true).executeTakeFirstOrThrow();
   const before = Number(used.n);
@@ -186,16 +202,14 @@ export async function uploadEvidence(db: Kysely<Database>, actor: Actor, id: str
   try {
     await db.transaction().execute(async (trx) => {
       await lockDocument(trx, id);
-      const current = await authorizeUpload(trx, actor, id);
+      const current = await authorizeUpload(trx, actor, id, kinds);
       const total = await trx.selectFrom('assessment_files').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.val(0)).as('n')).where('document_id', '=', id).where('complete', '=', true).executeTakeFirstOrThrow();
       if (Number(total.n) + size > limits.assessmentBytes) throw new AppError(413, 'evidence-quota', `本评估的佐证材料合计不能超过 ${mb(limits.assessmentBytes)}`, `an assessment's evidence may not exceed ${mb(limits.assessmentBytes)} in all`, [{ field: 'file', message: 'quota' }]);
       await trx.updateTable('assessment_files').set({ size, sha256, content_type: contentType, complete: true }).where('id', '=', fileId).execute();
       const version = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', current.row.current_version).executeTakeFirstOrThrow();
-      const content = version.content as Assessment;
-      const at = content.evidence.findIndex((e) => e.name === input.item && e.criterion === input.criterion && (e.file === null || e.status === 'missing' || e.status === 'rejected'));
-      const evidence = at >= 0 ? content.evidence.map((e, i) => (i === at ? { ...e, status: 'received' as const, file: fileId } : e)) : [...content.evidence, { criterion: input.criterion, name: input.item, status: 'received' as const, file: fileId }];
-      await saveDocumentVersion(trx, { loaded: current, version: current.row.current_version + 1, content: { ...content, evidence } as Assessment, authorId: actor.id, note: `上传佐证材料：${input.item}（${input.name}）`, verb: 'evidence', fromVersion: current.row.current_version });
-      await appendAudit(trx, { actorId: actor.id, action: 'assessment.evidence-upload', entity: 'assessment', entityId: id, detail: { file: fileId, name: input.name, item: input.item, criterion: input.criterion, size, sha256, contentType } });
+      const content = filesOf(current.kind).added(version.content as KindContent, { id: fileId, item: input.item, criterion: input.criterion, name: input.name });
+      await saveDocumentVersion(trx, { loaded: current, version: current.row.current_version + 1, content, authorId: actor.id, note: `上传佐证材料：${input.item}（${input.name}）`, verb: 'evidence', fromVersion: current.row.current_version });
+      await appendAudit(trx, { actorId: actor.id, action: current.kind.auditAction('evidence-upload'), entity: current.kind.auditEntity, entityId: id, detail: { file: fileId, name: input.name, item: input.item, criterion: input.criterion, size, sha256, contentType } });
     });
   } catch (error) {
     await db.deleteFrom('assessment_files').where('id', '=', fileId).execute();
@@ -204,9 +218,9 @@ export async function uploadEvidence(db: Kysely<Database>, actor: Actor, id: str
   return { id: fileId, criterion: input.criterion, item: input.item, name: input.name, contentType, size, sha256, uploadedBy: { id: actor.id, displayName: '' }, uploadedAt: now };
 }
 
-/** The files of an assessment (whoever may read it). */
-export async function listEvidence(db: Kysely<Database>, actor: Actor | null, id: string): Promise<EvidenceFileView[]> {
-  await authorizeDocument(db, actor, id, 'read', ['assessment']);
+/** The files of a document (whoever may read it). */
+export async function listEvidence(db: Kysely<Database>, actor: Actor | null, id: string, kinds: readonly string[] = fileKinds()): Promise<EvidenceFileView[]> {
+  await authorizeDocument(db, actor, id, 'read', kinds);
   const rows = await db
     .selectFrom('assessment_files')
     .leftJoin('users', 'users.id', 'assessment_files.uploaded_by')
@@ -220,11 +234,11 @@ export async function listEvidence(db: Kysely<Database>, actor: Actor | null, id
 }
 
 /** A file to download: its metadata and a stream of its bytes, a chunk per read. The download is audited. */
-export async function downloadEvidence(db: Kysely<Database>, actor: Actor | null, id: string, fileId: string): Promise<{ file: EvidenceFileView; stream: Readable }> {
-  await authorizeDocument(db, actor, id, 'read', ['assessment']);
+export async function downloadEvidence(db: Kysely<Database>, actor: Actor | null, id: string, fileId: string, kinds: readonly string[] = fileKinds()): Promise<{ file: EvidenceFileView; stream: Readable }> {
+  const loaded = await authorizeDocument(db, actor, id, 'read', kinds);
   const row = await db.selectFrom('assessment_files').selectAll().where('id', '=', fileId).where('document_id', '=', id).where('complete', '=', true).executeTakeFirst();
   if (!row) throw notFound('file', '文件');
-  await db.transaction().execute((trx) => appendAudit(trx, { actorId: actor?.id ?? null, action: 'assessment.evidence-download', entity: 'assessment', entityId: id, detail: { file: fileId, name: row.name } }));
+  await db.transaction().execute((trx) => appendAudit(trx, { actorId: actor?.id ?? null, action: loaded.kind.auditAction('evidence-download'), entity: loaded.kind.auditEntity, entityId: id, detail: { file: fileId, name: row.name } }));
   const count = await db.selectFrom('assessment_file_chunks').select((eb) => eb.fn.countAll<string>().as('n')).where('file_id', '=', fileId).executeTakeFirstOrThrow();
   const chunks = Number(count.n);
   async function* bytes() {
@@ -236,19 +250,19 @@ export async function downloadEvidence(db: Kysely<Database>, actor: Actor | null
   return { file: { id: row.id, criterion: row.criterion, item: row.item, name: row.name, contentType: row.content_type, size: Number(row.size), sha256: row.sha256, uploadedBy: null, uploadedAt: row.uploaded_at }, stream: Readable.from(bytes()) };
 }
 
-/** Removes a file while the assessment is open (its uploader or the bureau): its item is missing again. Audited. */
-export async function deleteEvidence(trx: Transaction<Database>, actor: Actor, id: string, fileId: string): Promise<void> {
+/** Removes a file while the document is editable (its uploader or whoever assigns): its item is missing again. Audited. */
+export async function deleteEvidence(trx: Transaction<Database>, actor: Actor, id: string, fileId: string, kinds: readonly string[] = fileKinds()): Promise<void> {
   await lockDocument(trx, id);
-  const loaded = await authorizeUpload(trx, actor, id);
+  const loaded = await authorizeUpload(trx, actor, id, kinds);
   const row = await trx.selectFrom('assessment_files').selectAll().where('id', '=', fileId).where('document_id', '=', id).executeTakeFirst();
   if (!row) throw notFound('file', '文件');
   if (row.uploaded_by !== actor.id && !canOnDocument(actor, 'assign', loaded.resource, loaded.kind)) throw forbidden();
   await trx.deleteFrom('assessment_files').where('id', '=', fileId).execute();
   const version = await trx.selectFrom('document_versions').select('content').where('document_id', '=', id).where('version', '=', loaded.row.current_version).executeTakeFirstOrThrow();
-  const content = version.content as Assessment;
-  if (content.evidence.some((e) => e.file === fileId)) {
-    const evidence = content.evidence.map((e) => (e.file === fileId ? { ...e, status: 'missing' as const, file: null } : e));
-    await saveDocumentVersion(trx, { loaded, version: loaded.row.current_version + 1, content: { ...content, evidence } as Assessment, authorId: actor.id, note: `删除佐证材料：${row.name}`, verb: 'evidence', fromVersion: loaded.row.current_version });
+  const before = version.content as KindContent;
+  const content = filesOf(loaded.kind).removed(before, fileId);
+  if (content !== before) {
+    await saveDocumentVersion(trx, { loaded, version: loaded.row.current_version + 1, content, authorId: actor.id, note: `删除佐证材料：${row.name}`, verb: 'evidence', fromVersion: loaded.row.current_version });
   }
-  await appendAudit(trx, { actorId: actor.id, action: 'assessment.evidence-delete', entity: 'assessment', entityId: id, detail: { file: fileId, name: row.name } });
+  await appendAudit(trx, { actorId: actor.id, action: loaded.kind.auditAction('evidence-delete'), entity: loaded.kind.auditEntity, entityId: id, detail: { file: fileId, name: row.name } });
 }

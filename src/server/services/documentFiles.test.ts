@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffEvidence } from './assessmentEvidence.ts';
+import { sniffEvidence } from './documentFiles.ts';
 
 const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
 
