@@ -9,6 +9,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // Every API answer in the tests is checked against the schema its route declares (src/server/contract).
     env: { JIXIAO_VALIDATE_RESPONSES: '1' },
+    // …and a test whose requests got an answer that breaks its schema fails (vitest.setup.ts).
+    setupFiles: ['vitest.setup.ts'],
     hookTimeout: 120_000,
     // expect.poll() waits for what a server or a browser does, as long as a test may.
     expect: { poll: { timeout: 30_000 } },

@@ -238,6 +238,11 @@ const reportState = z.enum(['draft', 'submitted', 'returned', 'accepted']);
 const evaluationState = z.enum(['draft', 'submitted', 'returned', 'accepted', 'published']);
 const targetKind = z.enum(['department-target', 'project-target']);
 const light = z.enum(['red', 'yellow', 'green', 'blue']);
+
+/** A count for each of these keys (every key present). */
+function countsBy<const K extends string>(keys: readonly K[]) {
+  return z.object(Object.fromEntries(keys.map((key) => [key, z.number().int()])) as Record<K, z.ZodNumber>);
+}
 const grade = z.enum(['优', '良', '中', '差']);
 
 /** A finance bureau's settings for its region and the regions below it (the nearest region that sets one wins). */
@@ -419,7 +424,7 @@ export const reportViewSchema = reportSummarySchema
 export const roundOverviewSchema = z
   .object({
     round: roundViewSchema,
-    counts: z.object({ total: z.number().int(), byLight: z.record(z.enum(['red', 'yellow', 'green', 'blue', 'none']), z.number().int()), byState: z.record(reportState, z.number().int()) }),
+    counts: z.object({ total: z.number().int(), byLight: countsBy(['red', 'yellow', 'green', 'blue', 'none']), byState: countsBy(reportState.options) }),
     items: z.array(reportSummarySchema),
     total: z.number().int(),
     execution: z.array(z.object({ reportId: z.string(), departmentId: z.string(), departmentName: z.string(), projectName: z.string().nullable(), annual: decimal.nullable(), executed: decimal.nullable(), rate: decimal.nullable() })),
@@ -477,7 +482,7 @@ export const owedEvaluationSchema = z
 export const evaluationOverviewSchema = z
   .object({
     year: z.number().int(),
-    counts: z.object({ total: z.number().int(), byGrade: z.record(z.enum(['优', '良', '中', '差', 'none']), z.number().int()), byState: z.record(evaluationState, z.number().int()) }),
+    counts: z.object({ total: z.number().int(), byGrade: countsBy(['优', '良', '中', '差', 'none']), byState: countsBy(evaluationState.options) }),
     items: z.array(evaluationSummarySchema),
     total: z.number().int(),
     execution: z.array(z.object({ departmentId: z.string(), departmentName: z.string(), annual: decimal.nullable(), executed: decimal.nullable() })),

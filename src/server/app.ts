@@ -15,7 +15,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { declareContract } from './contract/declareContract.ts';
 import { OPENAPI_HEADER, withoutUnusedSchemas } from './contract/document.ts';
-import { validateResponses, type ResponseMismatch } from './contract/validateResponses.ts';
+import { reportToTests, validateResponses, type ResponseMismatch } from './contract/validateResponses.ts';
 import type { Store } from '../store/openStore.ts';
 import { AppError } from './appError.ts';
 import { authenticateRequest } from './context.ts';
@@ -178,7 +178,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   // schemas document the answers and hold the tests to them (validateResponses).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   declareContract(app);
-  const reportMismatch = options.validateResponses ?? (process.env.JIXIAO_VALIDATE_RESPONSES === '1' ? (m: ResponseMismatch) => console.error(`response contract: ${m.method} ${m.url} ${m.status}: ${m.problem}`) : null);
+  const reportMismatch = options.validateResponses ?? (process.env.JIXIAO_VALIDATE_RESPONSES === '1' ? reportToTests : null);
   if (reportMismatch) validateResponses(app, reportMismatch);
 
   await app.register(cookie);

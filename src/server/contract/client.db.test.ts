@@ -58,12 +58,12 @@ describe.each(STORE_KINDS)('the example run against a server on the %s store', (
   afterAll(() => t?.close());
 
   it('imports a form with an API token, lists documents and downloads the form as PDF', async () => {
-    const editor = await t.as('health-editor');
+    const editor = await t.as('haizhu-editor');
     const session = await editor.get<{ user: { departmentId: string } }>('/api/v1/session');
     const token = await editor.post<{ token: string }>('/api/v1/tokens', { name: 'client example' });
     expect(token.status).toBe(201);
     const bytes = new Uint8Array(await readFile(new URL('../../../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)));
-    const result = await importListDownload(jixiaoClient(t.base, token.body.token), { name: 'form.txt', bytes }, session.body.user.departmentId, 2023, ['department']);
+    const result = await importListDownload(jixiaoClient(t.base, token.body.token), { name: 'form.txt', bytes }, session.body.user.departmentId, 2023);
     expect(result.importedIds).toHaveLength(1);
     expect(result.rows.map((r) => r.id)).toContain(result.importedIds[0]);
     expect(result.rows.find((r) => r.id === result.importedIds[0])).toMatchObject({ kind: 'department-target', state: 'draft' });

@@ -1,7 +1,7 @@
 /**
  * Completes every route's OpenAPI contract where routes need not repeat themselves: the security of
  * the default (signed in) unless the route names its own, and the error answers any route of its kind
- * can give (400 with input, 401, 403, 404 with an id in the path, 409 for writes, 413/415 with a body,
+ * can give (400 and 404 with input, 401, 403, 409 for writes, 413/415 with a body,
  * 500), all with the one error shape. What a route must declare itself — its operationId, its 2xx
  * response schema, its tag — the contract test checks (contract.test.ts).
  */
@@ -21,7 +21,8 @@ function errorStatuses(route: RouteOptions, schema: Record<string, unknown>, sec
   // An invalid API token is a 401 on any API route; a public route answers it too.
   statuses.add(401);
   if (security.length > 0) statuses.add(403);
-  if (schema.params) statuses.add(404);
+  // What a request names (an id in the path, a round or a form in the body or query) may not exist, or not for this user.
+  if (schema.params || schema.querystring || schema.body) statuses.add(404);
   if (WRITES.has(method)) {
     statuses.add(409);
     statuses.add(403);

@@ -17,6 +17,18 @@ export interface ResponseMismatch {
 
 type ResponseEntry = z.ZodType | { content: Record<string, { schema: z.ZodType }>; description?: string };
 
+/**
+ * The mismatches the JIXIAO_VALIDATE_RESPONSES mode found in this process, for the test set-up to
+ * fail the test that caused them (vitest.setup.ts).
+ */
+export const reportedMismatches: ResponseMismatch[] = [];
+
+/** The reporter of the JIXIAO_VALIDATE_RESPONSES mode: kept for the tests, and said on stderr. */
+export function reportToTests(mismatch: ResponseMismatch): void {
+  reportedMismatches.push(mismatch);
+  console.error(`response contract: ${mismatch.method} ${mismatch.url} ${mismatch.status}: ${mismatch.problem}`);
+}
+
 /** The declared response of a route for a status: exact, then 2XX-style, then default. */
 export function declaredResponse(responses: Record<string, unknown> | undefined, status: number): ResponseEntry | undefined {
   if (!responses) return undefined;

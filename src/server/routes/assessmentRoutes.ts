@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { preSerialised } from '../contract/preSerialised.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { batchResultSchema, documentViewSchema, evidenceFileSchema, figuresSchema, okSchema, samplePreviewSchema, sampleSummarySchema, sampleViewSchema, templateViewSchema } from '../../format/apiSchemas.ts';
 import { DOCX, PDF, XLSX, ZIP, fileResponse } from '../contract/files.ts';
 import { ANYONE_OR_SIGNED_IN } from '../contract/security.ts';
@@ -142,7 +143,7 @@ export function assessmentRoutes(app: FastifyInstance, store: Store): void {
       {
         schema: {
           operationId: 'uploadEvidence',
-          response: { 201: z.object({ file: evidenceFileSchema }) },
+          response: { 201: z.object({ file: evidenceFileSchema }), 413: errorResponse(413), 415: errorResponse(415), 422: errorResponse(422) },
           tags: [tag],
           summary: 'Upload an evidence file as the raw request body (streamed; its type read from its bytes: PDF, PNG, JPEG, Office, OFD, zip, text), answering an item of the checklist, which is marked received. Limits per file and per assessment are the region’s (20 MB, 200 MB)',
           params: z.object({ id }),

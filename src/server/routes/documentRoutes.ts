@@ -44,6 +44,7 @@ import { batchIds, eachInBatch } from './batch.ts';
 import { attachment } from './downloads.ts';
 import { fileResponse, PDF, XLSX } from '../contract/files.ts';
 import { preSerialised } from '../contract/preSerialised.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { ANYONE_OR_SIGNED_IN } from '../contract/security.ts';
 import {
   assignmentSchema,
@@ -179,7 +180,7 @@ export function sharedDocumentRoutes(app: FastifyInstance, store: Store, mount: 
     },
   );
 
-  r.post(`${base}/:id/transitions`, { schema: { operationId: `transition${one}`, tags: [tag], summary: "Take a step of the document's workflow (which steps a kind has, and what each requires, is its definition's)", params: id, body: transitionRequestBody, response: { 200: transitionResultSchema }, ...deprecated } }, async (request) => {
+  r.post(`${base}/:id/transitions`, { schema: { operationId: `transition${one}`, tags: [tag], summary: "Take a step of the document's workflow (which steps a kind has, and what each requires, is its definition's)", params: id, body: transitionRequestBody, response: { 200: transitionResultSchema, 422: errorResponse(422) }, ...deprecated } }, async (request) => {
     const actor = requireActor(request);
     const state = await store.db.transaction().execute((trx) => transitionDocument(trx, actor, request.params.id, request.body, kinds));
     documentHeadChanged(store.db, request.params.id);

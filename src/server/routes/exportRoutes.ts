@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { CSV, NDJSON, PDF, XLSX, fileResponse } from '../contract/files.ts';
 import { ANYONE_OR_SIGNED_IN, PUBLIC } from '../contract/security.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { DOCUMENT_KINDS, type TargetDocument } from '../../core/document.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
@@ -70,7 +71,7 @@ export function exportRoutes(app: FastifyInstance, store: Store): void {
   r.get(
     '/api/v1/public/export',
     {
-      schema: { operationId: 'exportPublicData', response: { 200: { description: 'The published data: a data package (JSON) naming its tables, or one table as JSON Lines or CSV', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('a Frictionless data package') as z.ZodType<unknown> }, ...fileResponse('', NDJSON, CSV).content } } }, security: PUBLIC,
+      schema: { operationId: 'exportPublicData', response: { 200: { description: 'The published data: a data package (JSON) naming its tables, or one table as JSON Lines or CSV', content: { 'application/json': { schema: z.record(z.string(), z.unknown()).describe('a Frictionless data package') as z.ZodType<unknown> }, ...fileResponse('', NDJSON, CSV).content } }, 404: errorResponse(404) }, security: PUBLIC,
         tags: ['public'],
         summary: 'Every published document as open data: JSON Lines (canonical JSON), a CSV table (documents with their budget, indicators, projects), or the Frictionless datapackage.json describing the CSVs',
         querystring: exportQuery,

@@ -12,6 +12,7 @@ import { optionalActor, requireActor } from '../context.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/documentFiles.ts';
 import { listRectifications, openRectification, rectificationsByDepartment } from '../services/rectifications.ts';
+import { DOCX, fileResponse, PDF, XLSX, ZIP } from '../contract/files.ts';
 import { attachment } from './downloads.ts';
 
 const tag = 'rectifications';
@@ -120,7 +121,7 @@ export function rectificationRoutes(app: FastifyInstance, store: Store): void {
     );
   });
 
-  r.get('/api/v1/documents/:id/files/:fileId', { schema: { tags: ['documents'], operationId: 'downloadDocumentFile', summary: 'Download a file (always as an attachment; audited)', params: z.object({ id, fileId: id }), response: { 200: z.any().describe('the file’s bytes') } } }, async (request, reply) => {
+  r.get('/api/v1/documents/:id/files/:fileId', { schema: { tags: ['documents'], operationId: 'downloadDocumentFile', summary: 'Download a file (always as an attachment; audited)', params: z.object({ id, fileId: id }), response: { 200: fileResponse('The file, as uploaded (its type read from its bytes)', 'application/octet-stream', PDF, 'image/png', 'image/jpeg', DOCX, XLSX, ZIP, 'text/plain', 'application/ofd') } } }, async (request, reply) => {
     const { file, stream } = await downloadEvidence(store.db, optionalActor(request), request.params.id, request.params.fileId);
     attachment(reply, file.name);
     reply.header('content-security-policy', "default-src 'none'; sandbox").header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store').header('content-length', String(file.size));

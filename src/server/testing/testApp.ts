@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/openStore.ts';
 import { buildApp } from '../app.ts';
-import type { ResponseMismatch } from '../contract/validateResponses.ts';
+import { reportToTests, type ResponseMismatch } from '../contract/validateResponses.ts';
 import { jobQueueFor } from '../jobs/queue.ts';
 import { seedDemo } from '../demo.ts';
 import { ApiClient } from './apiClient.ts';
@@ -33,7 +33,7 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
   const mismatches: ResponseMismatch[] = [];
   const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null, validateResponses: (m) => {
       mismatches.push(m);
-      console.error(`response contract: ${m.method} ${m.url} ${m.status}: ${m.problem}`);
+      reportToTests(m);
     },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
