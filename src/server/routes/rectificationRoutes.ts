@@ -12,6 +12,7 @@ import { optionalActor, requireActor } from '../context.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/documentFiles.ts';
 import { listRectifications, openRectification, rectificationsByDepartment } from '../services/rectifications.ts';
+import { errorResponse } from '../contract/errors.ts';
 import { DOCX, fileResponse, PDF, XLSX, ZIP } from '../contract/files.ts';
 import { attachment } from './downloads.ts';
 
@@ -63,7 +64,7 @@ export function rectificationRoutes(app: FastifyInstance, store: Store): void {
             evidenceRequired: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
           })
           .strict(),
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: z.object({ id: z.string() }), 422: errorResponse(422) },
       },
     },
     async (request, reply) => {
@@ -108,7 +109,7 @@ export function rectificationRoutes(app: FastifyInstance, store: Store): void {
           summary: 'Upload a file as the raw request body (streamed; typed by its bytes: PDF, PNG, JPEG, Office, OFD, zip, text), answering an item of the document’s checklist, while the document is editable. The region’s evidence limits apply.',
           params: z.object({ id }),
           querystring: z.object({ name: z.string().trim().min(1).max(255).describe('the file name'), item: z.string().trim().min(1).max(500).describe('the checklist item it answers'), criterion: id.optional() }),
-          response: { 201: z.object({ file: fileSchema }) },
+          response: { 201: z.object({ file: fileSchema }), 413: errorResponse(413), 415: errorResponse(415), 422: errorResponse(422) },
         },
       },
       async (request, reply) => {
