@@ -289,7 +289,8 @@ const FIELD_NAMES: Readonly<Record<string, readonly [string, string]>> = {
   problems: ['存在问题', 'problems'],
   improvements: ['改进措施', 'improvements'],
 };
-const LIGHT_WORDS: Readonly<Record<string, readonly [string, string]>> = { red: ['红灯', 'red'], yellow: ['黄灯', 'yellow'], green: ['绿灯', 'green'], blue: ['蓝灯', 'blue'] };
+/** Values said in words: a light, a likelihood. */
+const VALUE_WORDS: Readonly<Record<string, readonly [string, string]>> = { red: ['红灯', 'red'], yellow: ['黄灯', 'yellow'], green: ['绿灯', 'green'], blue: ['蓝灯', 'blue'], certain: ['确定能', 'certain'], possible: ['有可能', 'possible'], impossible: ['完全不可能', 'impossible'] };
 
 /** What changed from an earlier version to the current, a line a field: the row as the kind names it, then the field. */
 function VersionChanges({ changes, error, reload, where }: { changes: readonly Change[] | undefined; error: unknown; reload: () => void; where: (path: string) => string }) {
@@ -300,7 +301,7 @@ function VersionChanges({ changes, error, reload, where }: { changes: readonly C
     const names = (inRow ? parts.slice(2) : parts).filter((p) => !/^\d+$/.test(p)).map((p) => (FIELD_NAMES[p] ? t(...(FIELD_NAMES[p] as readonly [string, string])) : p));
     return [...(inRow ? [where(path)] : []), ...names].join(' · ');
   };
-  const value = (v: unknown) => (typeof v === 'string' && LIGHT_WORDS[v] ? t(...(LIGHT_WORDS[v] as readonly [string, string])) : describeValue(v, t));
+  const value = (v: unknown) => (typeof v === 'string' && VALUE_WORDS[v] ? t(...(VALUE_WORDS[v] as readonly [string, string])) : describeValue(v, t));
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!changes) return <Loading />;
   if (changes.length === 0) return <div className="cell-hint">{t('与当前版本相同', 'the same as the current version')}</div>;
