@@ -22,6 +22,7 @@ import { RestoreBanner } from '../editor/RestoreBanner.tsx';
 import { LeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import type { Finding } from '../../../src/core/rules/finding.ts';
+import { changeLabel, changeValue } from './changeWords.ts';
 import { documentPath } from './documentPath.ts';
 import type { DocumentPage, DocumentViewBase, LoadedDocument } from './useDocumentPage.ts';
 
@@ -257,51 +258,11 @@ export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, tes
   );
 }
 
-/** The fields the measuring kinds share, by the last names in their pointers, for the history's differences. */
-const FIELD_NAMES: Readonly<Record<string, readonly [string, string]>> = {
-  budget: ['预算执行', 'budget'],
-  annual: ['年度预算', 'annual budget'],
-  executedToDate: ['截至目前执行数', 'spent to date'],
-  projectedAnnual: ['全年预计', 'projected for the year'],
-  reason: ['原因', 'reason'],
-  measures: ['措施', 'measures'],
-  categories: ['偏差原因类别', 'reason categories'],
-  deviation: ['偏差', 'deviation'],
-  stageTarget: ['阶段性目标', 'stage target'],
-  actualToDate: ['截至目前完成值', 'value to date'],
-  likelihood: ['完成可能性', 'likelihood'],
-  light: ['灯', 'light'],
-  lights: ['灯', 'lights'],
-  overall: ['总体', 'overall'],
-  indicators: ['指标', 'indicators'],
-  reportDate: ['填报日期', 'report date'],
-  rectification: ['整改', 'rectification'],
-  advice: ['整改意见', 'advice'],
-  actual: ['实际完成值', 'actual'],
-  points: ['分值', 'points'],
-  score: ['得分', 'score'],
-  applicable: ['适用', 'applies'],
-  funds: ['项目资金', 'funds'],
-  executed: ['执行数', 'executed'],
-  goals: ['目标', 'goals'],
-  achieved: ['实际完成情况', 'achieved'],
-  conclusion: ['评价结论', 'conclusion'],
-  problems: ['存在问题', 'problems'],
-  improvements: ['改进措施', 'improvements'],
-};
-/** Values said in words: a light, a likelihood. */
-const VALUE_WORDS: Readonly<Record<string, readonly [string, string]>> = { red: ['红灯', 'red'], yellow: ['黄灯', 'yellow'], green: ['绿灯', 'green'], blue: ['蓝灯', 'blue'], certain: ['确定能', 'certain'], possible: ['有可能', 'possible'], impossible: ['完全不可能', 'impossible'] };
-
 /** What changed from an earlier version to the current, a line a field: the row as the kind names it, then the field. */
 function VersionChanges({ changes, error, reload, where }: { changes: readonly Change[] | undefined; error: unknown; reload: () => void; where: (path: string) => string }) {
   const { t } = useLocale();
-  const label = (path: string) => {
-    const parts = path.split('/').slice(1);
-    const inRow = /^\d+$/.test(parts[1] ?? '');
-    const names = (inRow ? parts.slice(2) : parts).filter((p) => !/^\d+$/.test(p)).map((p) => (FIELD_NAMES[p] ? t(...(FIELD_NAMES[p] as readonly [string, string])) : p));
-    return [...(inRow ? [where(path)] : []), ...names].join(' · ');
-  };
-  const value = (v: unknown) => (typeof v === 'string' && VALUE_WORDS[v] ? t(...(VALUE_WORDS[v] as readonly [string, string])) : describeValue(v, t));
+  const label = (path: string) => changeLabel(path, where, t);
+  const value = (v: unknown) => changeValue(v, t) ?? describeValue(v, t);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!changes) return <Loading />;
   if (changes.length === 0) return <div className="cell-hint">{t('与当前版本相同', 'the same as the current version')}</div>;
