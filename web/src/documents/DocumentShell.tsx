@@ -6,7 +6,7 @@
  * question before leaving. A kind's page (ReportPage, EvaluationPage) lays out its sections between.
  */
 import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
@@ -242,9 +242,12 @@ export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, tes
                       {t('与当前版本对比', 'Compare with the current')}
                     </Button>
                     {page.editable && (
-                      <Button size="small" type="link" disabled={!canRestore} loading={page.busy} title={canRestore ? undefined : t('请先保存当前修改', 'Save the current changes first')} onClick={() => void restore(v.version)}>
-                        {t('恢复此版本', 'Restore this version')}
-                      </Button>
+                      // Asked first; nothing is lost either way: the current version stays in the history.
+                      <Popconfirm title={t(`恢复第 ${v.version} 版，保存为新版本？当前版本仍保留在历史中。`, `Restore version ${v.version} as a new version? The current one stays in the history.`)} okText={t('恢复', 'Restore')} cancelText={t('取消', 'Cancel')} disabled={!canRestore} onConfirm={() => void restore(v.version)}>
+                        <Button size="small" type="link" disabled={!canRestore} loading={page.busy} title={canRestore ? undefined : t('请先保存当前修改', 'Save the current changes first')}>
+                          {t('恢复此版本', 'Restore this version')}
+                        </Button>
+                      </Popconfirm>
                     )}
                   </Space>
                 )}
