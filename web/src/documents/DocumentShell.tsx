@@ -6,7 +6,7 @@
  * question before leaving. A kind's page (ReportPage, EvaluationPage) lays out its sections between.
  */
 import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Modal, Space, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/client.ts';
@@ -22,6 +22,7 @@ import { RestoreBanner } from '../editor/RestoreBanner.tsx';
 import { LeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import type { Finding } from '../../../src/core/rules/finding.ts';
+import { changeLabel, changeValue } from './changeWords.ts';
 import { documentPath } from './documentPath.ts';
 import type { DocumentPage, DocumentViewBase, LoadedDocument } from './useDocumentPage.ts';
 
@@ -241,9 +242,12 @@ export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, tes
                       {t('与当前版本对比', 'Compare with the current')}
                     </Button>
                     {page.editable && (
-                      <Button size="small" type="link" disabled={!canRestore} loading={page.busy} title={canRestore ? undefined : t('请先保存当前修改', 'Save the current changes first')} onClick={() => void restore(v.version)}>
-                        {t('恢复此版本', 'Restore this version')}
-                      </Button>
+                      // Asked first; nothing is lost either way: the current version stays in the history.
+                      <Popconfirm title={t(`恢复第 ${v.version} 版，保存为新版本？当前版本仍保留在历史中。`, `Restore version ${v.version} as a new version? The current one stays in the history.`)} okText={t('恢复', 'Restore')} cancelText={t('取消', 'Cancel')} disabled={!canRestore} onConfirm={() => void restore(v.version)}>
+                        <Button size="small" type="link" disabled={!canRestore} loading={page.busy} title={canRestore ? undefined : t('请先保存当前修改', 'Save the current changes first')}>
+                          {t('恢复此版本', 'Restore this version')}
+                        </Button>
+                      </Popconfirm>
                     )}
                   </Space>
                 )}
@@ -257,9 +261,11 @@ export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, tes
   );
 }
 
-/** What changed from an earlier version to the current, a line a field. */
+/** What changed from an earlier version to the current, a line a field: the row as the kind names it, then the field. */
 function VersionChanges({ changes, error, reload, where }: { changes: readonly Change[] | undefined; error: unknown; reload: () => void; where: (path: string) => string }) {
   const { t } = useLocale();
+  const label = (path: string) => changeLabel(path, where, t);
+  const value = (v: unknown) => changeValue(v, t) ?? describeValue(v, t);
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
   if (!changes) return <Loading />;
   if (changes.length === 0) return <div className="cell-hint">{t('与当前版本相同', 'the same as the current version')}</div>;
@@ -267,9 +273,9 @@ function VersionChanges({ changes, error, reload, where }: { changes: readonly C
     <ul className="cell-hint" data-testid="version-changes">
       {changes.map((c) => (
         <li key={`${c.op}${c.path}`}>
-          {where(c.path)}
+          {label(c.path)}
           {t('：', ': ')}
-          {c.op === 'add' || c.op === 'move' ? '' : describeValue(c.from, t)} → {c.op === 'remove' ? t('（删除）', '(removed)') : describeValue(c.to, t)}
+          {c.op === 'add' || c.op === 'move' ? '—' : value(c.from)} → {c.op === 'remove' ? t('（删除）', '(removed)') : value(c.to)}
         </li>
       ))}
     </ul>

@@ -166,6 +166,8 @@ export function IndicatorTable<R extends AnyRow>({ indicators, onChange, newRow,
   // Stable handlers that read the latest list: a keystroke re-renders only the row it changed.
   const latest = useRef({ indicators, onChange, fields, t, newRow });
   latest.current = { indicators, onChange, fields, t, newRow };
+  // A kind's own columns leave less room: the framework's columns narrow so that the name keeps its width.
+  const narrow = extraColumns.length > 0;
   const onEdit = useCallback((index: number, indicator: R) => latest.current.onChange(replaceItem(latest.current.indicators, index, indicator)), []);
   const onMove = useCallback((from: number, to: number) => {
     structural(latest.current.fields);
@@ -219,11 +221,11 @@ export function IndicatorTable<R extends AnyRow>({ indicators, onChange, newRow,
         <table className={`editor-table ${className}`} data-testid={testId}>
           <colgroup>
             <col style={{ width: 32 }} />
-            <col style={{ width: 100 }} />
-            <col style={{ width: 136 }} />
+            <col style={{ width: narrow ? 92 : 100 }} />
+            <col style={{ width: narrow ? 112 : 136 }} />
             <col />
-            <col style={{ width: extraColumns.length > 0 ? 104 : '17%' }} />
-            <col style={{ width: extraColumns.length > 0 ? 104 : '17%' }} />
+            <col style={{ width: narrow ? 96 : '17%' }} />
+            <col style={{ width: narrow ? 96 : '17%' }} />
             {extraColumns.map((column) => (
               <col key={column.key} className={column.className} />
             ))}
