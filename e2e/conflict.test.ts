@@ -112,4 +112,29 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     expect(after.content.goals[4]).toBe('第一个窗口的目标五');
     await second.close();
   });
+  it('asks about a field both changed in a project form too, instead of keeping one side unasked', async () => {
+    const answer = await editor.request.get(`${server.url}/api/v1/declarations?state=draft&kind=project-target`);
+    const projectId = ((await answer.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? '';
+    expect(projectId).not.toBe('');
+    for (const page of [editor, approver]) {
+      await page.goto(`${server.url}/declarations/${projectId}/edit`);
+      await page.getByLabel('第 1 行年度指标值').waitFor();
+    }
+    await approver.getByLabel('第 1 行年度指标值').fill('≥10个（负责人）');
+    await approver.keyboard.press('Control+s');
+    await waitUntilSaved(approver);
+    await editor.getByLabel('第 1 行年度指标值').fill('≥12个（填报员）');
+    const table = editor.getByTestId('conflict-table');
+    await table.waitFor({ timeout: 20_000 });
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('≥10个（负责人）');
+    expect(text).toContain('≥12个（填报员）');
+    // Nothing of the editor's was saved while the question stands.
+    const stored = async () => ((await (await editor.request.get(`${server.url}/api/v1/declarations/${projectId}`)).json()) as { content: { indicators: Array<{ annualTarget: string }> } }).content.indicators[0]?.annualTarget;
+    expect(await stored()).toBe('≥10个（负责人）');
+    await table.getByText('≥12个（填报员）').click();
+    await editor.getByRole('button', { name: '按所选合并并保存' }).click();
+    await waitUntilSaved(editor);
+    expect(await stored()).toBe('≥12个（填报员）');
+  });
 });

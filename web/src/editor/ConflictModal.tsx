@@ -8,20 +8,20 @@ import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Modal from 'antd/es/modal';
 import { useState } from 'react';
-import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
+import type { TargetDocument } from '../../../src/core/document.ts';
 import type { Merge, Resolution } from '../../../src/core/declarationDiff.ts';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { describeValue } from './describeValue.ts';
 
 /** The version that was saved first, and by whom. */
-export interface Conflict {
+export interface Conflict<D extends TargetDocument = TargetDocument> {
   readonly version: number;
-  readonly content: DepartmentTargetDeclaration;
+  readonly content: D;
   readonly createdAt: string;
   /** Null when it was this user, in another window or tab. */
   readonly authorName: string | null;
-  readonly merge: Merge<DepartmentTargetDeclaration>;
+  readonly merge: Merge<D>;
 }
 
 export function ConflictModal({ conflict, onResolve, onTakeTheirs }: { conflict: Conflict; onResolve: (choices: ReadonlyMap<string, Resolution>) => void; onTakeTheirs: () => void }) {

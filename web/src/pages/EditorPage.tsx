@@ -7,10 +7,9 @@
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Space from 'antd/es/space';
-import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
-import { mergeDeclarations, resolveMerge, type Resolution } from '../../../src/core/declarationDiff.ts';
 import { api } from '../api/client.ts';
 import { fetchOnce, takeSettled } from '../api/prefetch.ts';
 import { isDepartmentView, type AnyDeclarationView, type Comment, type DeclarationView } from '../api/types.ts';
@@ -24,7 +23,7 @@ import { revealPath } from '../declaration/revealPath.ts';
 import { ReviewBanner } from '../declaration/ReviewBanner.tsx';
 import { BudgetSection } from '../editor/BudgetSection.tsx';
 import { CellInput } from '../editor/CellInput.tsx';
-import type { Conflict } from '../editor/ConflictModal.tsx';
+import { useConflictDialog } from '../editor/useConflictDialog.tsx';
 import { EditorFieldsProvider, type EditorFields } from '../editor/editorFields.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
 import { EmptyGroups } from '../editor/EmptyGroups.tsx';
@@ -47,7 +46,6 @@ import { documentPath } from '../documents/documentPath.ts';
 /** A new row of the department form: no class until one is chosen (or a library entry gives it one). */
 const newDepartmentRow = () => newIndicator(null, null);
 
-const ConflictModal = lazy(() => import('../editor/ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
 
 /** How long a note such as "row deleted — undo" stays. */
 const TOAST_MS = 8000;
@@ -126,12 +124,6 @@ export default function EditorPage() {
 
 const isDepartmentForm = (content: unknown): content is DepartmentTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'department-target';
 
-interface ConflictAnswer {
-  readonly content: DepartmentTargetDeclaration;
-  readonly createdAt: string;
-  readonly authorId: string;
-  readonly authorName?: string;
-}
 
 function Editor({ id, view, comments }: { id: string; view: DeclarationView; comments: Comment[] }) {
   const { t, pick, time } = useLocale();
@@ -141,12 +133,12 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
     performance.mark('jixiao:editor-data');
     return null;
   });
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [showFindings, setShowFindings] = useState(() => window.innerWidth >= WIDE_SCREEN_PX);
   const [toast, setToast] = useState<{ text: string; undo: boolean } | null>(null);
   const [naming, setNaming] = useState<string | null>(null);
   const editKind = useRef<EditKind>('typing');
 
+  const clash = useConflictDialog<DepartmentTargetDeclaration>(user?.id, (text) => setToast({ text, undo: false }));
   const doc = useDocumentEditor<DepartmentTargetDeclaration>({
     id,
     content: view.content,
@@ -154,25 +146,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
     canEdit: view.canEdit,
     derive: withDerivedTotal,
     put: ({ baseVersion, content, autosave, note }) => api<DeclarationView>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content, autosave, ...(note ? { note } : {}) }),
-    onConflict: async (error, base, mine) => {
-      const current = error.extra.current as ConflictAnswer | undefined;
-      const currentVersion = error.extra.currentVersion as number;
-      if (!current) throw error;
-      const merge = mergeDeclarations(base, mine, current.content);
-      const authorName = current.authorId === user?.id ? null : (current.authorName ?? t('他人', 'someone else'));
-      if (merge.conflicts.length === 0) {
-        // Edits of different fields: both kept, saved over their version at once.
-        setToast({
-          text: authorName
-            ? t(`${authorName}于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与你的修改合并`, `${authorName} saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with your changes`)
-            : t(`另一窗口于 ${time(current.createdAt, 'clock')} 保存了第 ${currentVersion} 版，已与本窗口的修改合并`, `another window saved version ${currentVersion} at ${time(current.createdAt, 'clock')}; merged with this one`),
-          undo: false,
-        });
-        return { merged: merge.merged, theirs: current.content, version: currentVersion };
-      }
-      setConflict({ version: currentVersion, content: current.content, createdAt: current.createdAt, authorName, merge });
-      return null;
-    },
+    onConflict: clash.onConflict,
     current: async () => {
       const answer = await api<DeclarationView>('GET', viewPath(id));
       return { version: answer.version, content: answer.content };
@@ -445,24 +419,7 @@ function Editor({ id, view, comments }: { id: string; view: DeclarationView; com
         </div>
       )}
       <LeavePrompt blocker={blocker} invalid={blocked} onSave={() => doc.save()} />
-      {conflict && (
-        <Suspense fallback={null}>
-          <ConflictModal
-            conflict={conflict}
-            onResolve={(choices: ReadonlyMap<string, Resolution>) => {
-              const resolved = resolveMerge(conflict.merge, choices);
-              doc.adopt({ content: resolved, saved: conflict.content, version: conflict.version });
-              setConflict(null);
-              void doc.save({ baseVersion: conflict.version, content: resolved });
-            }}
-            onTakeTheirs={() => {
-              doc.adopt({ content: conflict.content, saved: conflict.content, version: conflict.version });
-              setConflict(null);
-              doc.setStatus('saved');
-            }}
-          />
-        </Suspense>
-      )}
+      {clash.dialog(doc)}
     </EditorFieldsProvider>
   );
 }

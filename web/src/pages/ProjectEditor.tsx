@@ -7,7 +7,6 @@
  */
 import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { mergeDeclarations } from '../../../src/core/declarationDiff.ts';
 import { goalList, projectIndicator, type ProjectIndicator, type ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import { api } from '../api/client.ts';
@@ -24,7 +23,9 @@ import { MoneyInput } from '../editor/MoneyInput.tsx';
 import { similarRows } from '../editor/similarIndicators.ts';
 import { EditorToolbar } from '../editor/EditorToolbar.tsx';
 import { RestoreBanner } from '../editor/RestoreBanner.tsx';
+import { useConflictDialog } from '../editor/useConflictDialog.tsx';
 import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useSession } from '../session/session.tsx';
 import { useEditorKeys } from '../editor/useEditorKeys.ts';
 import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
@@ -68,6 +69,8 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   // The columns regions add beyond the target are shown when the form has them, or when asked for.
   const [allColumns, setAllColumns] = useState(() => view.content.indicators.some((i) => i.standard || i.weight || i.note));
 
+  const { user } = useSession();
+  const clash = useConflictDialog<ProjectTargetDeclaration>(user?.id, setNotice);
   const doc = useDocumentEditor<ProjectTargetDeclaration>({
     id,
     content: view.content,
@@ -79,17 +82,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
       setServerFindings(answer.findings);
       return answer;
     },
-    onConflict: async (caught, base, mine) => {
-      const details = caught.extra as unknown as { currentVersion: number; current?: { content: ProjectTargetDeclaration; authorName?: string } };
-      if (!details.current) throw caught;
-      const merge = mergeDeclarations(base, mine, details.current.content);
-      setNotice(
-        merge.conflicts.length === 0
-          ? t(`${details.current.authorName ?? '他人'}刚保存了新版本，已与你的修改合并`, `${details.current.authorName ?? 'Someone'} saved meanwhile; their changes are merged with yours`)
-          : t(`${details.current.authorName ?? '他人'}刚保存了新版本，有 ${merge.conflicts.length} 处与你的修改冲突；已保留你的修改`, `${details.current.authorName ?? 'Someone'} saved meanwhile; ${merge.conflicts.length} fields clash with yours — yours are kept`),
-      );
-      return { merged: merge.merged, theirs: details.current.content, version: details.currentVersion };
-    },
+    onConflict: clash.onConflict,
     current: async () => {
       const answer = await api<AnyDeclarationView>('GET', `/api/v1/declarations/${id}`);
       return { version: answer.version, content: answer.content as ProjectTargetDeclaration };
@@ -233,6 +226,7 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
       )}
       <ErrorAlert error={doc.saveError ?? error} onRetry={() => void doc.save()} />
       <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
+      {clash.dialog(doc)}
       <div className="form-layout">
         <div className="editor-main">
           <EditorSection title={t('项目基本情况', 'The project')}>
