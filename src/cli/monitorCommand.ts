@@ -1,6 +1,6 @@
 /** `jixiao monitor REPORT.json`: the lights and findings of a monitoring report, for reports made anywhere. */
 import { styleText } from 'node:util';
-import { DEFAULT_MONITORING_CONFIG, type LightBasis, type MonitoringConfig } from '../core/monitoring/lights.ts';
+import { DEFAULT_MONITORING_CONFIG, LIGHT_BASIS_NAMES, type MonitoringConfig } from '../core/monitoring/lights.ts';
 import { checkMonitoringReport } from '../core/monitoring/monitoringRules.ts';
 import { LIGHT_NAMES, type Light, type MonitoringReport } from '../core/monitoringReport.ts';
 import type { RuleSetting } from '../core/rules/checkConfig.ts';
@@ -61,15 +61,6 @@ function loadSettings(file: string | undefined): { config: MonitoringConfig; rul
   return parsed;
 }
 
-const BASIS: Record<LightBasis, { zh: string; en: string }> = {
-  'time-share': { zh: '按时间进度', en: 'time share' },
-  'stage-target': { zh: '按阶段性目标', en: 'stage target' },
-  rate: { zh: '比率，与目标直接比较', en: 'rate against target' },
-  reverse: { zh: '反向指标，是否在限值内', en: 'reverse: within the limit' },
-  deadline: { zh: '时限', en: 'deadline' },
-  grade: { zh: '定性等级', en: 'grade' },
-  equal: { zh: '等于零', en: 'equal to zero' },
-};
 
 const COLOURS: Record<Light, 'red' | 'yellow' | 'green' | 'blue'> = { red: 'red', yellow: 'yellow', green: 'green', blue: 'blue' };
 
@@ -102,7 +93,7 @@ export async function runMonitor(file: string, options: MonitorCommandOptions): 
     '',
     ...report.indicators.map((indicator, i) => {
       const p = lights.perIndicator[i];
-      const basis = p?.basis ? BASIS[p.basis][lang] : p?.problem === 'target' ? say(lang, '目标值无法比较', 'target not comparable') : say(lang, '完成值无法比较', 'actual not comparable');
+      const basis = p?.basis ? LIGHT_BASIS_NAMES[p.basis][lang] : p?.problem === 'target' ? say(lang, '目标值无法比较', 'target not comparable') : say(lang, '完成值无法比较', 'actual not comparable');
       return `  ${String(i + 1).padStart(2)}. ${indicator.name}  ${indicator.actualToDate || '—'} / ${indicator.annualTarget}  ${light(p?.light ?? null)}${p?.progress ? ` ${p.progress}%` : ''}（${basis}）`;
     }),
     '',

@@ -38,6 +38,7 @@ describe('budget execution (formula 11): (spent ÷ budget) ÷ (months ÷ 12) × 
     ['39.99', 'yellow', '79.98'],
     ['40.00', 'green', '80.00'],
     ['100.00', 'green', '200.00'],
+    ['100.01', 'red', '200.02'],
   ])('%s of 100.00 by 06-30 is %s (%s)', (executed, light, progress) => {
     expect(budgetProgress(budget('100.00', executed, '2025-06-30'))).toMatchObject({ light, progress });
   });
@@ -46,6 +47,12 @@ describe('budget execution (formula 11): (spent ÷ budget) ÷ (months ÷ 12) × 
     expect(budgetProgress(budget('1200.00', '100.00', '2025-01-31'))).toMatchObject({ light: 'green', progress: '100.00', rate: '8.33' });
     expect(budgetProgress(budget('1200.00', '1000.00', '2025-12-31'))).toMatchObject({ light: 'green', progress: '83.33' });
     expect(budgetProgress(budget('1200.00', '900.00', '2025-12-31'))).toMatchObject({ light: 'yellow', progress: '75.00' });
+  });
+
+  it('is red, over the annual budget, for spending beyond the year’s budget however early', () => {
+    const over = budgetProgress(budget('10.00', '20.00', '2025-06-30'));
+    expect(over).toMatchObject({ light: 'red', rate: '200.00', basis: 'over-budget' });
+    expect(lightName('red', over.basis)).toEqual({ zh: '红灯（超出全年预算）', en: 'red (over the annual budget)' });
   });
 
   it('has no light without a budget, an amount spent or a valid cutoff', () => {

@@ -39,7 +39,7 @@ export const DEFAULT_MONITORING_CONFIG: MonitoringConfig = {
 };
 
 /** How a light was reached, shown beside it. */
-export type LightBasis = 'time-share' | 'stage-target' | 'rate' | 'reverse' | 'deadline' | 'grade' | 'equal';
+export type LightBasis = 'time-share' | 'stage-target' | 'rate' | 'reverse' | 'deadline' | 'grade' | 'equal' | 'over-budget';
 
 /** An indicator's light and progress, or why none could be computed. */
 export interface IndicatorProgress {
@@ -51,11 +51,24 @@ export interface IndicatorProgress {
   readonly problem?: 'target' | 'actual';
 }
 
+/** How a light was reached, in words (shown beside an indicator's light). */
+export const LIGHT_BASIS_NAMES: Record<LightBasis, { zh: string; en: string }> = {
+  'time-share': { zh: '按时间进度', en: 'against the time share' },
+  'stage-target': { zh: '按阶段目标', en: 'against the stage target' },
+  rate: { zh: '比率直接比较', en: 'rate against its target' },
+  reverse: { zh: '反向指标', en: 'within the limit' },
+  deadline: { zh: '时限', en: 'deadline' },
+  grade: { zh: '定性等级', en: 'grade' },
+  equal: { zh: '等于目标', en: 'equal to the target' },
+  'over-budget': { zh: '超出全年预算', en: 'over the annual budget' },
+};
+
 /**
  * A light in words for how it was reached: a ratio's red is 严重滞后, but a reverse indicator's red
  * is over its limit, a deadline's red is missed, an equality's red is off its value.
  */
 export function lightName(light: Light, basis: LightBasis | null): { zh: string; en: string } {
+  if (light === 'red' && basis === 'over-budget') return { zh: '红灯（超出全年预算）', en: 'red (over the annual budget)' };
   if (light === 'red' && basis === 'reverse') return { zh: '红灯（超出上限）', en: 'red (over the limit)' };
   if (light === 'green' && basis === 'reverse') return { zh: '绿灯（在上限内）', en: 'green (within the limit)' };
   if (light === 'red' && basis === 'deadline') return { zh: '红灯（逾期未完成）', en: 'red (past its deadline)' };
@@ -97,14 +110,16 @@ const HUNDRED = ratio(100n);
 const TWELVE = ratio(12n);
 
 /** Formula 11: the budget's time-adjusted execution in percent and its light. */
-export function budgetProgress(report: Pick<MonitoringReport, 'budget' | 'round'>, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): { light: Light | null; progress: string | null; rate: string | null } {
+export function budgetProgress(report: Pick<MonitoringReport, 'budget' | 'round'>, config: MonitoringConfig = DEFAULT_MONITORING_CONFIG): { light: Light | null; progress: string | null; rate: string | null; basis: LightBasis | null } {
   const annual = report.budget.annual === null ? null : ratioOf(report.budget.annual);
   const executed = report.budget.executedToDate === null ? null : ratioOf(report.budget.executedToDate);
   const months = monthsElapsed(report.round.through);
-  if (!annual || !executed || !months || isZero(annual) || isZero(months)) return { light: null, progress: null, rate: null };
+  if (!annual || !executed || !months || isZero(annual) || isZero(months)) return { light: null, progress: null, rate: null, basis: null };
   const rate = divide(executed, annual) as Ratio;
   const progress = divide(times(rate, HUNDRED), divide(months, TWELVE) as Ratio) as Ratio;
-  return { light: band(progress, config.budget), progress: toFixed2(progress), rate: toFixed2(times(rate, HUNDRED)) };
+  // Spending beyond the year's budget is not ahead of time but outside the budget: red, whatever the bands.
+  if (compare(rate, ratio(1n)) > 0) return { light: 'red', progress: toFixed2(progress), rate: toFixed2(times(rate, HUNDRED)), basis: 'over-budget' };
+  return { light: band(progress, config.budget), progress: toFixed2(progress), rate: toFixed2(times(rate, HUNDRED)), basis: 'time-share' };
 }
 
 const GRADES: ReadonlyArray<[RegExp, Light]> = [
@@ -211,6 +226,8 @@ export interface ReportLights {
   readonly indicators: Light | null;
   readonly overall: Light | null;
   readonly budgetProgress: string | null;
+  /** How the budget's light was reached (over the annual budget, or by the time share). */
+  readonly budgetBasis: LightBasis | null;
   readonly executionRate: string | null;
   readonly perIndicator: readonly IndicatorProgress[];
 }
@@ -219,7 +236,7 @@ export function reportLights(report: MonitoringReport, config: MonitoringConfig 
   const budget = budgetProgress(report, config);
   const perIndicator = report.indicators.map((indicator) => indicatorProgress(indicator, report.round.through, config));
   const indicators = worstLight(perIndicator.map((p) => p.light));
-  return { budget: budget.light, indicators, overall: worstLight([budget.light, indicators]), budgetProgress: budget.progress, executionRate: budget.rate, perIndicator };
+  return { budget: budget.light, indicators, overall: worstLight([budget.light, indicators]), budgetProgress: budget.progress, budgetBasis: budget.basis, executionRate: budget.rate, perIndicator };
 }
 
 /**

@@ -8,7 +8,7 @@ import { Alert, Descriptions, Input, message as antdMessage } from 'antd';
 import { useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkMonitoringReport } from '../../../src/core/monitoring/monitoringRules.ts';
-import { lightName, needsExplanation, type IndicatorProgress } from '../../../src/core/monitoring/lights.ts';
+import { LIGHT_BASIS_NAMES, lightName, needsExplanation, type IndicatorProgress } from '../../../src/core/monitoring/lights.ts';
 import { rectificationNeeded, REPORT_STATE_NAMES } from '../../../src/core/monitoring/reportWorkflow.ts';
 import { DEVIATION_CATEGORIES, LIKELIHOOD_NAMES, type Light, type Likelihood, type MonitoringIndicator, type MonitoringReport } from '../../../src/core/monitoringReport.ts';
 import type { Finding } from '../../../src/core/rules/finding.ts';
@@ -28,19 +28,9 @@ const LIGHT_NAMES_OVERALL = (light: Light | null) => (light ? lightName(light, n
 
 const CATEGORY_EN: Record<string, string> = { 经费保障: 'funding', 制度保障: 'rules', 人员保障: 'staff', 硬件条件保障: 'equipment', 其他: 'other' };
 
-/** The basis of a row's light, in words. */
-const BASIS_NAMES: Record<NonNullable<IndicatorProgress['basis']>, readonly [string, string]> = {
-  'time-share': ['按时间进度', 'against the time share'],
-  'stage-target': ['按阶段目标', 'against the stage target'],
-  rate: ['比率直接比较', 'rate against its target'],
-  reverse: ['反向指标', 'within the limit'],
-  deadline: ['时限', 'deadline'],
-  grade: ['定性等级', 'grade'],
-  equal: ['等于目标', 'equal to the target'],
-};
 function basisName(progress: IndicatorProgress | undefined, t: (zh: string, en: string) => string): string {
-  const name = progress?.basis ? BASIS_NAMES[progress.basis] : undefined;
-  return name ? t(...name) : '';
+  const name = progress?.basis ? LIGHT_BASIS_NAMES[progress.basis] : undefined;
+  return name ? t(name.zh, name.en) : '';
 }
 
 export default function ReportPage() {
@@ -193,7 +183,7 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
           </td>
           <td className="readonly">{lights.executionRate === null ? '—' : `${lights.executionRate}%`}</td>
           <td className="readonly">{lights.budgetProgress === null ? '—' : `${lights.budgetProgress}%`}</td>
-          <td className="readonly"><LightTag light={lights.budget} /></td>
+          <td className="readonly"><LightTag light={lights.budget} basis={lights.budgetBasis} /></td>
           <td>
             {budgetReasonRequired || content.budget.reason ? (
               <textarea aria-label={t('预算偏差原因', 'Why the budget lags')} aria-required={budgetReasonRequired} value={content.budget.reason} disabled={!editable} rows={2} aria-invalid={editable && fieldError('/budget/reason')?.length ? true : undefined} onChange={(e) => edit((r) => ({ ...r, budget: { ...r.budget, reason: e.target.value } }))} />
