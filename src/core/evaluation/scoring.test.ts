@@ -12,6 +12,16 @@ const LINEAR = DEFAULT_SCORING_CONFIG;
 const PROPORTIONAL: ScoringConfig = { ...DEFAULT_SCORING_CONFIG, reverseFormula: 'proportional' };
 
 describe('budget execution (formulas 1–2)', () => {
+  it('gives no score, so no total, for points below zero or above the whole scale', () => {
+    expect(scoreEvaluation({ funds, indicators: [row('≥90%', '95%', '90')], year: 2025 }).total).toBe('100.00');
+    for (const points of ['-10', '200']) {
+      const scored = scoreEvaluation({ funds, indicators: [row('≥90%', '95%', points)], year: 2025 });
+      expect(scored.indicators[0]).toMatchObject({ score: null, problem: 'no-points' });
+      expect(scored.total).toBeNull();
+      expect(scored.grade).toBeNull();
+    }
+  });
+
   it('scores 10 × the rate, capped at 100%, and says the rate', () => {
     expect(executionScore({ ...funds, executed: '85.00' })).toMatchObject({ rate: '85.00', score: '8.50' });
     expect(executionScore({ ...funds, executed: '120.00' })).toMatchObject({ rate: '120.00', score: '10.00' });

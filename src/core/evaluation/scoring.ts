@@ -189,6 +189,8 @@ function overFactor(config: ScoringConfig): Ratio {
   return factor;
 }
 
+const HUNDRED_POINTS = ratio(100n);
+
 function none(problem: ScoreProblem, formula: ScoreFormula = 'none'): RawScore {
   return { score: null, formula, expression: '', problem, missed: false, overAchieved: false };
 }
@@ -203,7 +205,8 @@ function twoPlaces(text: string, value: Ratio): string {
 
 function rawScore(indicator: EvaluationIndicator, w: Ratio | null, year: number, config: ScoringConfig): RawScore {
   if (!indicator.applicable) return { score: null, formula: 'not-applicable', expression: '', missed: false, overAchieved: false };
-  if (w === null) return none('no-points');
+  // Points below zero or above the whole scale are not points: no score, so no total, until fixed.
+  if (w === null || w.num < 0n || compare(w, HUNDRED_POINTS) > 0) return none('no-points');
   const actualText = indicator.actual.trim();
   if (actualText === '') return none('no-actual');
   const wText = twoPlaces((indicator.points ?? '').trim(), w);
