@@ -1,0 +1,250 @@
+/**
+ * 预算安排建议: a continuing project's next-year amount from this year's results, by the region's rules.
+ * Pure and exact: amounts are Money (1e-6 万元), a percentage's change is rounded once to the 0.01 万元,
+ * halves away from zero, and nothing is ever below zero.
+ */
+import { addMoney, compareMoney, formatMoney, money, sumMoney, type Money } from '../money.ts';
+import type { Decision } from '../assessment/assessment.ts';
+import type { Light } from '../monitoringReport.ts';
+import type { EvaluationGrade } from '../selfEvaluation.ts';
+import { effectText, ruleName, type Effect, type ResultRules, type RuleId } from './rules.ts';
+
+/** A result that counts, with the document it came from (a Jixiao id, or the id it had elsewhere). */
+export interface GradeResult {
+  readonly grade: EvaluationGrade;
+  readonly id?: string | null | undefined;
+}
+
+/** One continuing project and this year's results about it: a line of the canonical results (docs/format-results.md). */
+export interface ProjectResults {
+  /** The results' year (the proposal is for the next). */
+  readonly year: number;
+  readonly department: string;
+  readonly departmentId?: string | null | undefined;
+  readonly project: string;
+  readonly code?: string | null | undefined;
+  /** The project's form of the results' year. */
+  readonly projectId?: string | null | undefined;
+  /** Its amount this year (万元), the base of next year's. */
+  readonly amount: string;
+  readonly selfEvaluation?: GradeResult | null | undefined;
+  /** 抽评: replaces the self-evaluation's grade. */
+  readonly samplingReview?: GradeResult | null | undefined;
+  readonly keyEvaluation?: GradeResult | null | undefined;
+  readonly exAnte?: { readonly decision: Decision; readonly cut?: string | null | undefined; readonly id?: string | null | undefined } | null | undefined;
+  /** The year's last monitoring light; only a red one not rectified counts. */
+  readonly monitoring?: { readonly light: Light; readonly rectified: boolean; readonly id?: string | null | undefined } | null | undefined;
+  /** What the department asks for next year on its next-year project form. */
+  readonly request?: { readonly amount: string; readonly id?: string | null | undefined } | null | undefined;
+}
+
+/** The bureau's exception to the rules for one project (调整): the amount and why, both required. */
+export interface ProposalException {
+  readonly amount: string;
+  readonly reason: string;
+  readonly by?: string | null | undefined;
+  readonly at?: string | null | undefined;
+}
+
+/** One rule that fired on a row: which, the result it read, and what it did. */
+export interface FiredRule {
+  readonly rule: RuleId;
+  readonly effect: Effect['type'] | 'cut-amount';
+  /** The percentage or the amount cut, as the rules or the assessment say. */
+  readonly value: string | null;
+  /** The document whose result fired it. */
+  readonly source: string | null;
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** One row of the proposals' table. */
+export interface ProposalRow {
+  readonly key: string;
+  readonly department: string;
+  readonly departmentId: string | null;
+  readonly project: string;
+  readonly code: string | null;
+  readonly projectId: string | null;
+  readonly lastAmount: string;
+  /** The grade that counts and where it came from. */
+  readonly grade: { readonly grade: EvaluationGrade; readonly source: 'self-evaluation' | 'sampling-review' | 'key-evaluation'; readonly id: string | null } | null;
+  readonly fired: readonly FiredRule[];
+  /** What the rules give. */
+  readonly computed: string;
+  /** What is proposed: the exception's amount when there is one, else the rules'. */
+  readonly proposed: string;
+  /** The rule behind the proposed figure ('exception' when the bureau set it). */
+  readonly rule: RuleId;
+  readonly exception: ProposalException | null;
+  readonly request: string | null;
+  readonly requestId: string | null;
+  /** The department asks for more than is proposed: the rule that caused the gap is `rule`. */
+  readonly overRequest: boolean;
+}
+
+/** Proposals summed by department, and the whole table's sums. */
+export interface ProposalTotals {
+  readonly count: number;
+  readonly lastAmount: string;
+  readonly proposed: string;
+  readonly request: string;
+}
+
+export interface ProposalTable {
+  /** The budget year proposed for (the results' year + 1). */
+  readonly year: number;
+  readonly rows: readonly ProposalRow[];
+  readonly departments: ReadonlyArray<ProposalTotals & { readonly department: string; readonly departmentId: string | null }>;
+  readonly total: ProposalTotals;
+  /** How many rows each rule decided. */
+  readonly byRule: Readonly<Partial<Record<RuleId, number>>>;
+}
+
+const ZERO: Money = { units: 0n };
+/** Money units in 0.01 万元: a percentage's change is rounded to it. */
+const HUNDREDTH = 10_000n;
+
+/** "10" → 1000n, "2.5" → 250n: a percentage in hundredths of a percent. */
+function percentHundredths(percent: string): bigint {
+  const match = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(percent);
+  if (!match) throw new RangeError(`not a percentage of at most two places: ${JSON.stringify(percent)}`);
+  return BigInt(`${match[1]}${(match[2] ?? '').padEnd(2, '0')}`);
+}
+
+/** amount × percent ÷ 100, rounded to 0.01 万元, halves away from zero. */
+export function percentOf(amount: Money, hundredths: bigint): Money {
+  const num = amount.units * hundredths;
+  const den = 10_000n * HUNDREDTH;
+  const abs = num < 0n ? -num : num;
+  const rounded = ((abs + den / 2n) / den) * HUNDREDTH;
+  return { units: num < 0n ? -rounded : rounded };
+}
+
+/** The key of a row: the project form's id, else department and code (or name). */
+export function rowKey(line: ProjectResults): string {
+  return line.projectId ?? `${line.department}\u0000${line.code?.trim() || line.project}`;
+}
+
+function fire(rule: RuleId, effect: Effect, source: string | null | undefined): FiredRule {
+  const text = effectText(effect);
+  const name = ruleName(rule);
+  return { rule, effect: effect.type, value: 'percent' in effect ? effect.percent : null, source: source ?? null, zh: `${name.zh}：${text.zh}`, en: `${name.en}: ${text.en}` };
+}
+
+/** The grade that counts: a key evaluation's, else a sampling review's (which replaces the self-evaluation's), else the self-evaluation's. */
+export function countingGrade(line: ProjectResults): ProposalRow['grade'] {
+  if (line.keyEvaluation) return { grade: line.keyEvaluation.grade, source: 'key-evaluation', id: line.keyEvaluation.id ?? null };
+  if (line.samplingReview) return { grade: line.samplingReview.grade, source: 'sampling-review', id: line.samplingReview.id ?? null };
+  if (line.selfEvaluation) return { grade: line.selfEvaluation.grade, source: 'self-evaluation', id: line.selfEvaluation.id ?? null };
+  return null;
+}
+
+/** The rules that fire on a project's results, in the order they apply: ex-ante, grade, red light. */
+export function firedRules(line: ProjectResults, rules: ResultRules): FiredRule[] {
+  const fired: FiredRule[] = [];
+  if (line.exAnte?.decision === 'reject') fired.push(fire('exAnte.reject', rules.exAnte.reject, line.exAnte.id));
+  const grade = countingGrade(line);
+  if (grade) {
+    const byKey = grade.source === 'key-evaluation' && rules.keyEvaluation !== null;
+    const effect = (byKey && rules.keyEvaluation ? rules.keyEvaluation : rules.grades)[grade.grade];
+    fired.push(fire(byKey ? `keyEvaluation.${grade.grade}` : `grades.${grade.grade}`, effect, grade.id));
+  }
+  if (line.monitoring?.light === 'red' && !line.monitoring.rectified) fired.push(fire('redLight', rules.redLight, line.monitoring.id));
+  const cut = line.exAnte?.cut ? money(line.exAnte.cut) : null;
+  if (rules.exAnte.applyCut && line.exAnte && line.exAnte.decision !== 'reject' && cut && cut.units > 0n) {
+    const name = ruleName('exAnte.cut');
+    fired.push({ rule: 'exAnte.cut', effect: 'cut-amount', value: formatMoney(cut), source: line.exAnte.id ?? null, zh: `${name.zh}：${formatMoney(cut)} 万元`, en: `${name.en}: ${formatMoney(cut)} 万元` });
+  }
+  return fired;
+}
+
+/**
+ * What the rules give for a project: cancel wins over everything, then suspend (both 0); otherwise the
+ * percentages add up (never below −100%), the change rounded to 0.01 万元, and an ex-ante cut is taken
+ * off; never below zero. The deciding rule: the cancelling or suspending one, else the first that
+ * changed the amount, else the grade's, else `none`.
+ */
+export function applyRules(last: Money, fired: readonly FiredRule[]): { amount: Money; rule: RuleId } {
+  const stop = fired.find((f) => f.effect === 'cancel') ?? fired.find((f) => f.effect === 'suspend');
+  if (stop) return { amount: ZERO, rule: stop.rule };
+  let hundredths = 0n;
+  for (const f of fired) {
+    if (f.effect === 'raise') hundredths += percentHundredths(f.value ?? '0');
+    if (f.effect === 'cut') hundredths -= percentHundredths(f.value ?? '0');
+  }
+  if (hundredths < -10_000n) hundredths = -10_000n;
+  let amount = addMoney(last, percentOf(last, hundredths));
+  for (const f of fired) if (f.effect === 'cut-amount') amount = { units: amount.units - money(f.value ?? '0').units };
+  if (amount.units < 0n) amount = ZERO;
+  const deciding = fired.find((f) => f.effect === 'cut' || f.effect === 'cut-amount') ?? fired.find((f) => f.effect === 'raise') ?? fired[0];
+  return { amount, rule: deciding?.rule ?? 'none' };
+}
+
+/** Refuses an exception without a reason or with an amount that is not a non-negative amount of money. */
+export function validException(exception: ProposalException): ProposalException {
+  if (exception.reason.trim() === '') throw new RangeError('an exception needs a reason (例外调整须写明理由)');
+  const amount = money(exception.amount);
+  if (amount.units < 0n) throw new RangeError(`an exception's amount is never negative: ${exception.amount}`);
+  return { ...exception, amount: formatMoney(amount), reason: exception.reason.trim() };
+}
+
+/** One project's row. */
+export function proposeRow(line: ProjectResults, rules: ResultRules, exception: ProposalException | null = null): ProposalRow {
+  const last = money(line.amount);
+  if (last.units < 0n) throw new RangeError(`last year's amount is never negative: ${line.amount}`);
+  const fired = firedRules(line, rules);
+  const computed = applyRules(last, fired);
+  const granted = exception ? validException(exception) : null;
+  const proposed = granted ? money(granted.amount) : computed.amount;
+  const request = line.request ? money(line.request.amount) : null;
+  return {
+    key: rowKey(line),
+    department: line.department,
+    departmentId: line.departmentId ?? null,
+    project: line.project,
+    code: line.code ?? null,
+    projectId: line.projectId ?? null,
+    lastAmount: formatMoney(last),
+    grade: countingGrade(line),
+    fired,
+    computed: formatMoney(computed.amount),
+    proposed: formatMoney(proposed),
+    rule: granted ? 'exception' : computed.rule,
+    exception: granted,
+    request: request ? formatMoney(request) : null,
+    requestId: line.request?.id ?? null,
+    overRequest: request !== null && compareMoney(request, proposed) > 0,
+  };
+}
+
+function totalsOf(rows: readonly ProposalRow[]): ProposalTotals {
+  return {
+    count: rows.length,
+    lastAmount: formatMoney(sumMoney(rows.map((r) => money(r.lastAmount)))),
+    proposed: formatMoney(sumMoney(rows.map((r) => money(r.proposed)))),
+    request: formatMoney(sumMoney(rows.flatMap((r) => (r.request === null ? [] : [money(r.request)])))),
+  };
+}
+
+/** The table for a budget year from the results of the year before: rows by department and project, each department's sums and the total. */
+export function proposalTable(year: number, lines: Iterable<ProjectResults>, rules: ResultRules, exceptions: ReadonlyMap<string, ProposalException> = new Map()): ProposalTable {
+  const rows: ProposalRow[] = [];
+  for (const line of lines) if (line.year === year - 1) rows.push(proposeRow(line, rules, exceptions.get(rowKey(line)) ?? null));
+  rows.sort((a, b) => (a.department === b.department ? (a.project < b.project ? -1 : a.project > b.project ? 1 : 0) : a.department < b.department ? -1 : 1));
+  const groups = new Map<string, ProposalRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.department);
+    if (group) group.push(row);
+    else groups.set(row.department, [row]);
+  }
+  const byRule: Partial<Record<RuleId, number>> = {};
+  for (const row of rows) byRule[row.rule] = (byRule[row.rule] ?? 0) + 1;
+  return {
+    year,
+    rows,
+    departments: [...groups].map(([department, group]) => ({ department, departmentId: group[0]?.departmentId ?? null, ...totalsOf(group) })),
+    total: totalsOf(rows),
+    byRule,
+  };
+}
