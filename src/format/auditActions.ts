@@ -71,6 +71,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; reado
   'assessment.figures': { zh: '填报部门基础数据', en: "Entered a department's figures" },
   'assessment.rescore': { zh: '重新计分评估评价', en: 'Rescored an assessment' },
   'assessment.recheck': { zh: '重新检查评估评价', en: 'Checked an assessment again' },
+  'results.rules-save': { zh: '保存结果应用规则', en: 'Saved the rules from results to money' },
+  'results.exception': { zh: '例外调整预算安排建议', en: 'Adjusted a proposal (exception)' },
+  'results.approve': { zh: '审定预算安排建议', en: 'Approved the budget proposals' },
 };
 
 /** The action in words, or its code when it has none. */

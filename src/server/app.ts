@@ -22,6 +22,7 @@ import { DIRECTORY_CHANGED, directoryChanged } from './services/organisations.ts
 import { adminRoutes } from './routes/adminRoutes.ts';
 import { declarationRoutes } from './routes/declarationRoutes.ts';
 import { assessmentRoutes } from './routes/assessmentRoutes.ts';
+import { resultRoutes } from './routes/resultRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
@@ -266,5 +267,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   declarationRoutes(app, store);
   documentRoutes(app, store);
   assessmentRoutes(app, store);
+  resultRoutes(app, store);
   return app;
 }

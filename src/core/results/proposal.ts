@@ -76,6 +76,8 @@ export interface ProposalRow {
   readonly proposed: string;
   /** The rule behind the proposed figure ('exception' when the bureau set it). */
   readonly rule: RuleId;
+  /** The version of the region's rules that produced it (null: the defaults, or rules given in a file). */
+  readonly rulesVersion: number | null;
   readonly exception: ProposalException | null;
   readonly request: string | null;
   readonly requestId: string | null;
@@ -190,7 +192,7 @@ export function validException(exception: ProposalException): ProposalException 
 }
 
 /** One project's row. */
-export function proposeRow(line: ProjectResults, rules: ResultRules, exception: ProposalException | null = null): ProposalRow {
+export function proposeRow(line: ProjectResults, rules: ResultRules, exception: ProposalException | null = null, rulesVersion: number | null = null): ProposalRow {
   const last = money(line.amount);
   if (last.units < 0n) throw new RangeError(`last year's amount is never negative: ${line.amount}`);
   const fired = firedRules(line, rules);
@@ -211,6 +213,7 @@ export function proposeRow(line: ProjectResults, rules: ResultRules, exception: 
     computed: formatMoney(computed.amount),
     proposed: formatMoney(proposed),
     rule: granted ? 'exception' : computed.rule,
+    rulesVersion,
     exception: granted,
     request: request ? formatMoney(request) : null,
     requestId: line.request?.id ?? null,
@@ -227,10 +230,21 @@ function totalsOf(rows: readonly ProposalRow[]): ProposalTotals {
   };
 }
 
-/** The table for a budget year from the results of the year before: rows by department and project, each department's sums and the total. */
-export function proposalTable(year: number, lines: Iterable<ProjectResults>, rules: ResultRules, exceptions: ReadonlyMap<string, ProposalException> = new Map()): ProposalTable {
+/** The rules in force for a line (a department's region's), and their version. */
+export type RulesFor = (line: ProjectResults) => { readonly rules: ResultRules; readonly version: number | null };
+
+/**
+ * The table for a budget year from the results of the year before: rows by department and project,
+ * each department's sums and the total. `rules` is one set for every line, or each line's region's.
+ */
+export function proposalTable(year: number, lines: Iterable<ProjectResults>, rules: ResultRules | RulesFor, exceptions: ReadonlyMap<string, ProposalException> = new Map()): ProposalTable {
+  const rulesFor: RulesFor = typeof rules === 'function' ? rules : () => ({ rules, version: null });
   const rows: ProposalRow[] = [];
-  for (const line of lines) if (line.year === year - 1) rows.push(proposeRow(line, rules, exceptions.get(rowKey(line)) ?? null));
+  for (const line of lines) {
+    if (line.year !== year - 1) continue;
+    const inForce = rulesFor(line);
+    rows.push(proposeRow(line, inForce.rules, exceptions.get(rowKey(line)) ?? null, inForce.version));
+  }
   rows.sort((a, b) => (a.department === b.department ? (a.project < b.project ? -1 : a.project > b.project ? 1 : 0) : a.department < b.department ? -1 : 1));
   const groups = new Map<string, ProposalRow[]>();
   for (const row of rows) {
