@@ -2,7 +2,7 @@
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
  * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
- * cli-start, assessment, assessment-report.
+ * cli-start, assessment, assessment-report, proposals.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -19,6 +19,7 @@ import { evaluationBench } from './evaluationBench.ts';
 import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
 import { assessmentBench, assessmentReportBench } from './assessmentBench.ts';
 import { provinceBench } from './provinceBench.ts';
+import { proposalsBench } from './proposalsBench.ts';
 import { searchBench } from './searchBench.ts';
 import { clusterBench } from './clusterBench.ts';
 import { districtBench } from './districtBench.ts';
@@ -47,6 +48,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'cli-start': { title: 'The command line’s start (issue 22)', run: cliStartBench },
   assessment: { title: 'Assessment scoring (issue 25)', run: assessmentBench },
   'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
+  proposals: { title: "A province's budget proposals from PostgreSQL (issue 26)", run: proposalsBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

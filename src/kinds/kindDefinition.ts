@@ -149,9 +149,10 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
    * `target-links` — a target form's department form and row, its project forms, last year's form;
    * `ex-ante` — a project form's concluded ex-ante assessment (`related.exAnte`);
    * `assessment-data` — the figures an assessment's formulas read (`related.data`: execution rates,
-   * the department's ratios).
+   * the department's ratios);
+   * `proposal` — a continuing project's budget proposal from last year's results (`related.proposal`).
    */
-  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data')[];
+  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data' | 'proposal')[];
   /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
   readonly dashboard?: boolean;
   /** Approved and published ones teach the indicator library (target forms). */

@@ -11,6 +11,7 @@ import type { ApiClient } from './testing/apiClient.ts';
 import { insertResultRows } from './testing/resultRows.ts';
 import { createUser } from './services/accounts.ts';
 import { createDepartment } from './services/organisations.ts';
+import { exampleProject } from '../core/rules/exampleProject.ts';
 
 type Row = { project: string; department: string; projectId: string; lastAmount: string; computed: string; proposed: string; rule: string; rulesVersion: number | null; overRequest: boolean; request: string | null; exception: { reason: string } | null; fired: Array<{ rule: string; source: string | null }> };
 type Table = { rows: Row[]; total: { count: number; proposed: string; lastAmount: string }; departments: Array<{ department: string; proposed: string }>; rules: { version: number | null }; approval: { total: string; rulesVersion: number | null } | null; page: { total: number } };
@@ -207,5 +208,22 @@ describe.each(STORE_KINDS)('budget proposals on the %s store', (_name, open) => 
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(pdf.bytes.slice(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it("flags a department's next-year form asking for more than its proposal, naming the result that caused it", async () => {
+    const content = exampleProject();
+    content.project.name = '12345热线';
+    content.project.code = null;
+    content.funds = { total: '45.00', fiscal: '45.00', other: '0.00', items: [{ label: '财政拨款', amount: '45.00' }, { label: '其他资金', amount: '0.00' }] };
+    const made = await editor.post<{ id: string }>('/api/v1/declarations', { departmentId: own, year: 2025, kind: 'project-target', source: 'content', content });
+    expect(made.status).toBe(201);
+    const read = await editor.get<{ findings: Array<{ rule: string; path: string; message: { zh: string; en: string } }> }>(`/api/v1/documents/${made.body.id}`);
+    const finding = read.body.findings.find((f) => f.rule === 'request-above-proposal');
+    expect(finding).toMatchObject({ path: '/funds/total' });
+    // The haizhu rules of version 2 suspend a project whose red light was left unrectified.
+    expect(finding?.message.zh).toBe('申请 45.00 万元，超过预算安排建议 0.00 万元（上年 50.00 万元；监控红灯未整改：暂缓安排）');
+    // And the table shows the request beside the proposal.
+    const row = (await editor.get<Table>('/api/v1/results/proposals?year=2025')).body.rows.find((r) => r.project === '12345热线');
+    expect(row).toMatchObject({ request: '45.00', overRequest: true, rule: 'redLight' });
   });
 });

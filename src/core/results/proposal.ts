@@ -3,7 +3,7 @@
  * Pure and exact: amounts are Money (1e-6 万元), a percentage's change is rounded once to the 0.01 万元,
  * halves away from zero, and nothing is ever below zero.
  */
-import { addMoney, compareMoney, formatMoney, money, sumMoney, type Money } from '../money.ts';
+import { addMoney, compareMoney, formatMoney, money, type Money } from '../money.ts';
 import type { Decision } from '../assessment/assessment.ts';
 import type { Light } from '../monitoringReport.ts';
 import type { EvaluationGrade } from '../selfEvaluation.ts';
@@ -107,6 +107,15 @@ const ZERO: Money = { units: 0n };
 /** Money units in 0.01 万元: a percentage's change is rounded to it. */
 const HUNDREDTH = 10_000n;
 
+const PLAIN_AMOUNT = /^(\d{1,12})(?:\.(\d{1,6}))?$/;
+
+/** An amount as canonical data holds it ("120.50"), read without the general parser's work; anything else through it. */
+function amountOf(text: string): Money {
+  const match = PLAIN_AMOUNT.exec(text);
+  if (!match) return money(text);
+  return { units: BigInt(`${match[1] ?? '0'}${(match[2] ?? '').padEnd(6, '0')}`) };
+}
+
 /** "10" → 1000n, "2.5" → 250n: a percentage in hundredths of a percent. */
 function percentHundredths(percent: string): bigint {
   const match = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(percent);
@@ -153,7 +162,7 @@ export function firedRules(line: ProjectResults, rules: ResultRules): FiredRule[
     fired.push(fire(byKey ? `keyEvaluation.${grade.grade}` : `grades.${grade.grade}`, effect, grade.id));
   }
   if (line.monitoring?.light === 'red' && !line.monitoring.rectified) fired.push(fire('redLight', rules.redLight, line.monitoring.id));
-  const cut = line.exAnte?.cut ? money(line.exAnte.cut) : null;
+  const cut = line.exAnte?.cut ? amountOf(line.exAnte.cut) : null;
   if (rules.exAnte.applyCut && line.exAnte && line.exAnte.decision !== 'reject' && cut && cut.units > 0n) {
     const name = ruleName('exAnte.cut');
     fired.push({ rule: 'exAnte.cut', effect: 'cut-amount', value: formatMoney(cut), source: line.exAnte.id ?? null, zh: `${name.zh}：${formatMoney(cut)} 万元`, en: `${name.en}: ${formatMoney(cut)} 万元` });
@@ -177,7 +186,7 @@ export function applyRules(last: Money, fired: readonly FiredRule[]): { amount: 
   }
   if (hundredths < -10_000n) hundredths = -10_000n;
   let amount = addMoney(last, percentOf(last, hundredths));
-  for (const f of fired) if (f.effect === 'cut-amount') amount = { units: amount.units - money(f.value ?? '0').units };
+  for (const f of fired) if (f.effect === 'cut-amount') amount = { units: amount.units - amountOf(f.value ?? '0').units };
   if (amount.units < 0n) amount = ZERO;
   const deciding = fired.find((f) => f.effect === 'cut' || f.effect === 'cut-amount') ?? fired.find((f) => f.effect === 'raise') ?? fired[0];
   return { amount, rule: deciding?.rule ?? 'none' };
@@ -186,21 +195,33 @@ export function applyRules(last: Money, fired: readonly FiredRule[]): { amount: 
 /** Refuses an exception without a reason or with an amount that is not a non-negative amount of money. */
 export function validException(exception: ProposalException): ProposalException {
   if (exception.reason.trim() === '') throw new RangeError('an exception needs a reason (例外调整须写明理由)');
-  const amount = money(exception.amount);
+  const amount = amountOf(exception.amount);
   if (amount.units < 0n) throw new RangeError(`an exception's amount is never negative: ${exception.amount}`);
   return { ...exception, amount: formatMoney(amount), reason: exception.reason.trim() };
 }
 
 /** One project's row. */
 export function proposeRow(line: ProjectResults, rules: ResultRules, exception: ProposalException | null = null, rulesVersion: number | null = null): ProposalRow {
-  const last = money(line.amount);
+  return proposeParts(line, rules, exception, rulesVersion).row;
+}
+
+/** A row and its amounts as numbers, so that sums never read the printed figures again. */
+interface RowParts {
+  readonly row: ProposalRow;
+  readonly last: bigint;
+  readonly proposed: bigint;
+  readonly request: bigint | null;
+}
+
+function proposeParts(line: ProjectResults, rules: ResultRules, exception: ProposalException | null, rulesVersion: number | null): RowParts {
+  const last = amountOf(line.amount);
   if (last.units < 0n) throw new RangeError(`last year's amount is never negative: ${line.amount}`);
   const fired = firedRules(line, rules);
   const computed = applyRules(last, fired);
   const granted = exception ? validException(exception) : null;
-  const proposed = granted ? money(granted.amount) : computed.amount;
-  const request = line.request ? money(line.request.amount) : null;
-  return {
+  const proposed = granted ? amountOf(granted.amount) : computed.amount;
+  const request = line.request ? amountOf(line.request.amount) : null;
+  const row: ProposalRow = {
     key: rowKey(line),
     department: line.department,
     departmentId: line.departmentId ?? null,
@@ -219,15 +240,24 @@ export function proposeRow(line: ProjectResults, rules: ResultRules, exception: 
     requestId: line.request?.id ?? null,
     overRequest: request !== null && compareMoney(request, proposed) > 0,
   };
+  return { row, last: last.units, proposed: proposed.units, request: request?.units ?? null };
 }
 
-function totalsOf(rows: readonly ProposalRow[]): ProposalTotals {
-  return {
-    count: rows.length,
-    lastAmount: formatMoney(sumMoney(rows.map((r) => money(r.lastAmount)))),
-    proposed: formatMoney(sumMoney(rows.map((r) => money(r.proposed)))),
-    request: formatMoney(sumMoney(rows.flatMap((r) => (r.request === null ? [] : [money(r.request)])))),
-  };
+/** Running sums of a group of rows. */
+class Sums {
+  count = 0;
+  last = 0n;
+  proposed = 0n;
+  request = 0n;
+  add(parts: RowParts): void {
+    this.count++;
+    this.last += parts.last;
+    this.proposed += parts.proposed;
+    if (parts.request !== null) this.request += parts.request;
+  }
+  totals(): ProposalTotals {
+    return { count: this.count, lastAmount: formatMoney({ units: this.last }), proposed: formatMoney({ units: this.proposed }), request: formatMoney({ units: this.request }) };
+  }
 }
 
 /** The rules in force for a line (a department's region's), and their version. */
@@ -240,25 +270,22 @@ export type RulesFor = (line: ProjectResults) => { readonly rules: ResultRules; 
 export function proposalTable(year: number, lines: Iterable<ProjectResults>, rules: ResultRules | RulesFor, exceptions: ReadonlyMap<string, ProposalException> = new Map()): ProposalTable {
   const rulesFor: RulesFor = typeof rules === 'function' ? rules : () => ({ rules, version: null });
   const rows: ProposalRow[] = [];
+  const total = new Sums();
+  const groups = new Map<string, { sums: Sums; departmentId: string | null }>();
+  const byRule: Partial<Record<RuleId, number>> = {};
   for (const line of lines) {
     if (line.year !== year - 1) continue;
     const inForce = rulesFor(line);
-    rows.push(proposeRow(line, inForce.rules, exceptions.get(rowKey(line)) ?? null, inForce.version));
+    const parts = proposeParts(line, inForce.rules, exceptions.get(rowKey(line)) ?? null, inForce.version);
+    rows.push(parts.row);
+    total.add(parts);
+    let group = groups.get(parts.row.department);
+    if (!group) groups.set(parts.row.department, (group = { sums: new Sums(), departmentId: parts.row.departmentId }));
+    group.sums.add(parts);
+    byRule[parts.row.rule] = (byRule[parts.row.rule] ?? 0) + 1;
   }
-  rows.sort((a, b) => (a.department === b.department ? (a.project < b.project ? -1 : a.project > b.project ? 1 : 0) : a.department < b.department ? -1 : 1));
-  const groups = new Map<string, ProposalRow[]>();
-  for (const row of rows) {
-    const group = groups.get(row.department);
-    if (group) group.push(row);
-    else groups.set(row.department, [row]);
-  }
-  const byRule: Partial<Record<RuleId, number>> = {};
-  for (const row of rows) byRule[row.rule] = (byRule[row.rule] ?? 0) + 1;
-  return {
-    year,
-    rows,
-    departments: [...groups].map(([department, group]) => ({ department, departmentId: group[0]?.departmentId ?? null, ...totalsOf(group) })),
-    total: totalsOf(rows),
-    byRule,
-  };
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  rows.sort((a, b) => order(a.department, b.department) || order(a.project, b.project));
+  const departments = [...groups].sort(([a], [b]) => order(a, b)).map(([department, g]) => ({ department, departmentId: g.departmentId, ...g.sums.totals() }));
+  return { year, rows, departments, total: total.totals(), byRule };
 }

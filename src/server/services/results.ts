@@ -11,8 +11,9 @@ import type { Decision } from '../../core/assessment/assessment.ts';
 import type { Light } from '../../core/monitoringReport.ts';
 import type { EvaluationGrade } from '../../core/selfEvaluation.ts';
 import { formatMoney, money } from '../../core/money.ts';
-import { proposalTable, type ProjectResults, type ProposalException, type ProposalTable } from '../../core/results/proposal.ts';
-import { DEFAULT_RESULT_RULES, type ResultRules } from '../../core/results/rules.ts';
+import { proposalTable, proposeRow, type ProjectResults, type ProposalException, type ProposalTable } from '../../core/results/proposal.ts';
+import { DEFAULT_RESULT_RULES, ruleName, type ResultRules } from '../../core/results/rules.ts';
+import type { ProposalRecord } from '../../core/rules/rule.ts';
 import { resultRulesSchema } from '../../format/resultsSchema.ts';
 import { appendAudit } from '../../store/auditLog.ts';
 import type { Database } from '../../store/schema.ts';
@@ -232,13 +233,14 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       project: p.project_name?.trim() || p.title || p.id,
       code: p.project_code?.trim() || null,
       projectId: p.id,
-      amount: p.amount === null ? '0.00' : formatMoney(money(p.amount)),
+      // numeric(20, 6) as text ("100.000000"): canonical already, the core formats it.
+      amount: p.amount ?? '0.00',
       selfEvaluation: self && isGrade(self.grade) ? { grade: self.grade, id: self.id } : null,
       samplingReview: review && isGrade(review.grade) ? { grade: review.grade, id: review.id } : null,
       keyEvaluation: keyed && isGrade(keyed.grade) ? { grade: keyed.grade, id: keyed.id } : null,
       exAnte: ante ? { decision: ante.decision, cut: ante.cut, id: ante.id } : null,
       monitoring: light?.light ? { light: light.light, rectified: false, id: light.id } : null,
-      request: request?.amount ? { amount: formatMoney(money(request.amount)), id: request.id } : null,
+      request: request?.amount ? { amount: request.amount, id: request.id } : null,
     });
   }
   return lines;
@@ -361,4 +363,27 @@ export async function approveProposals(trx: Transaction<Database>, actor: Actor,
   await trx.insertInto('result_approvals').values({ id, region_id: input.regionId, year: input.year, rules_version: table.rules.version, row_count: table.total.count, total: table.total.proposed, approved_by: actor.id, approved_at: now }).execute();
   await appendAudit(trx, { actorId: actor.id, action: 'results.approve', entity: 'result-approval', entityId: id, detail: { regionId: input.regionId, year: input.year, rulesVersion: table.rules.version, total: table.total.proposed, count: table.total.count } });
   return { approvedAt: now, approvedBy: actor.id, rulesVersion: table.rules.version, total: table.total.proposed, count: table.total.count };
+}
+
+/**
+ * A project form's budget proposal, when it continues an approved project of the year before (same
+ * department, same code, else same name): what the checker compares its request with.
+ */
+export async function proposalFor(db: Db, form: { id: string; department_id: string; year: number }, project: { name: string | null; code: string | null }): Promise<ProposalRecord | null> {
+  const code = project.code?.trim() || null;
+  const name = project.name?.trim() || null;
+  if (code === null && name === null) return null;
+  let query = db.selectFrom('documents').select(['id']).where('kind', '=', 'project-target').where('department_id', '=', form.department_id).where('year', '=', form.year - 1).where('state', 'in', PROJECT_STATES);
+  query = code !== null ? query.where('project_code', '=', code) : query.where('project_name', '=', name);
+  const last = await query.orderBy('id').limit(1).executeTakeFirst();
+  if (!last) return null;
+  const department = await departmentWithPath(db, form.department_id);
+  const scope = { year: form.year, regionId: department.regionId, department: { id: department.id, name: department.name } };
+  const [lines, exceptions, rules] = await Promise.all([resultLines(db, scope), exceptionsOf(db, scope), rulesInForce(db, department.regionPath, form.year)]);
+  const line = lines.find((l) => l.projectId === last.id);
+  if (!line) return null;
+  const row = proposeRow(line, rules.rules, exceptions.get(last.id) ?? null, rules.version);
+  const deciding = row.fired.find((f) => f.rule === row.rule);
+  const because = row.exception ? { zh: `例外调整：${row.exception.reason}`, en: `exception: ${row.exception.reason}` } : deciding ? { zh: deciding.zh, en: deciding.en } : ruleName(row.rule);
+  return { project: last.id, lastAmount: row.lastAmount, proposed: row.proposed, rule: row.rule, rulesVersion: row.rulesVersion, because, source: deciding?.source ?? null };
 }
