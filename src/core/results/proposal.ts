@@ -116,11 +116,17 @@ function amountOf(text: string): Money {
   return { units: BigInt(`${match[1] ?? '0'}${(match[2] ?? '').padEnd(6, '0')}`) };
 }
 
-/** "10" → 1000n, "2.5" → 250n: a percentage in hundredths of a percent. */
+const PERCENTS = new Map<string, bigint>();
+
+/** "10" → 1000n, "2.5" → 250n: a percentage in hundredths of a percent (a rules' handful, read once each). */
 function percentHundredths(percent: string): bigint {
+  const known = PERCENTS.get(percent);
+  if (known !== undefined) return known;
   const match = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(percent);
   if (!match) throw new RangeError(`not a percentage of at most two places: ${JSON.stringify(percent)}`);
-  return BigInt(`${match[1]}${(match[2] ?? '').padEnd(2, '0')}`);
+  const value = BigInt(`${match[1]}${(match[2] ?? '').padEnd(2, '0')}`);
+  PERCENTS.set(percent, value);
+  return value;
 }
 
 /** amount × percent ÷ 100, rounded to 0.01 万元, halves away from zero. */
@@ -137,10 +143,19 @@ export function rowKey(line: ProjectResults): string {
   return line.projectId ?? `${line.department}\u0000${line.code?.trim() || line.project}`;
 }
 
+// A rule's words depend only on the rule and its effect: made once per rules, not per project.
+const WORDS = new WeakMap<Effect, Map<RuleId, { zh: string; en: string }>>();
+
 function fire(rule: RuleId, effect: Effect, source: string | null | undefined): FiredRule {
-  const text = effectText(effect);
-  const name = ruleName(rule);
-  return { rule, effect: effect.type, value: 'percent' in effect ? effect.percent : null, source: source ?? null, zh: `${name.zh}：${text.zh}`, en: `${name.en}: ${text.en}` };
+  let byRule = WORDS.get(effect);
+  if (!byRule) WORDS.set(effect, (byRule = new Map()));
+  let words = byRule.get(rule);
+  if (!words) {
+    const text = effectText(effect);
+    const name = ruleName(rule);
+    byRule.set(rule, (words = { zh: `${name.zh}：${text.zh}`, en: `${name.en}: ${text.en}` }));
+  }
+  return { rule, effect: effect.type, value: 'percent' in effect ? effect.percent : null, source: source ?? null, zh: words.zh, en: words.en };
 }
 
 /** The grade that counts: a key evaluation's, else a sampling review's (which replaces the self-evaluation's), else the self-evaluation's. */
