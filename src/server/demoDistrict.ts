@@ -17,6 +17,7 @@ import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { TransitionRequest } from '../core/workflow.ts';
 import type { Database } from '../store/schema.ts';
 import { seedDemoAssessments } from './demoAssessments.ts';
+import { seedDemoResults } from './demoResults.ts';
 import { fillEvaluation } from './demoEvaluations.ts';
 import { fillReport, THROUGH } from './demoMonitoring.ts';
 import { APPROVE, demoProjectForm, move, PUBLISH } from './demoProjects.ts';
@@ -227,4 +228,7 @@ export async function seedDemoDistrict(
 
   // The finance bureau's assessments: ex-ante, a key evaluation, a department's year, 抽评.
   await seedDemoAssessments(trx, { passwordHash, haizhu: options.haizhu, reviewer: options.haizhuReviewer });
+
+  // 结果应用: Haizhu's 2024 results make its 2025 budget proposals.
+  await seedDemoResults(trx, { haizhu: options.haizhu, reviewer: options.haizhuReviewer });
 }
