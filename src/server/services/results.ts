@@ -137,95 +137,80 @@ const isGrade = (g: string | null): g is EvaluationGrade => g === '优' || g ===
  */
 export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'regionId' | 'department'>): Promise<Array<ProjectResults & { regionId: string }>> {
   const resultsYear = scope.year - 1;
-  const departments = scope.department
-    ? db.selectFrom('departments').select('departments.id').where('departments.id', '=', scope.department.id)
-    : db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', subtreeQuery(scope.regionId));
-  const projectIds = db.selectFrom('documents').select('documents.id').where('documents.kind', '=', 'project-target').where('documents.year', '=', resultsYear).where('documents.state', 'in', PROJECT_STATES).where('documents.department_id', 'in', departments);
-  const [projects, evaluations, assessments, reports, requests] = await Promise.all([
-    db
-      .selectFrom('documents as p')
-      .innerJoin('departments as d', 'd.id', 'p.department_id')
-      .select(['p.id', 'p.department_id', 'd.name as department', 'd.region_id', 'p.project_name', 'p.project_code', 'p.title', sql<string | null>`p.budget_total::text`.as('amount')])
-      .where('p.kind', '=', 'project-target')
-      .where('p.year', '=', resultsYear)
-      .where('p.state', 'in', PROJECT_STATES)
-      .where('p.department_id', 'in', departments)
-      .execute(),
-    db.selectFrom('documents').select(['id', 'target_id', 'grade']).where('kind', '=', 'self-evaluation').where('state', 'in', EVALUATION_STATES).where('target_id', 'in', projectIds).execute(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'target_id', 'grade', sql<string | null>`facts->>'purpose'`.as('purpose'), sql<Decision | null>`facts->>'decision'`.as('decision'), sql<string | null>`facts->>'cut'`.as('cut'), 'decided_at'])
-      .where('kind', '=', 'assessment')
-      .where('state', 'in', DECIDED)
-      .where('department_id', 'in', departments)
-      .where('year', 'in', [resultsYear, scope.year])
-      .orderBy('decided_at')
-      .execute(),
-    db
-      .selectFrom('documents as r')
-      .leftJoin('monitoring_rounds as m', 'm.id', 'r.parent_id')
-      .select(['r.id', 'r.target_id', 'r.light'])
-      .where('r.kind', '=', 'monitoring-report')
-      .where('r.state', 'in', REPORT_STATES)
-      .where('r.target_id', 'in', projectIds)
-      .orderBy('m.through')
-      .orderBy('r.created_at')
-      .execute(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'department_id', 'project_name', 'project_code', sql<string | null>`budget_total::text`.as('amount')])
-      .where('kind', '=', 'project-target')
-      .where('year', '=', scope.year)
-      .where('department_id', 'in', departments)
-      .execute(),
-  ]);
+  const inScope = scope.department ? sql`select ${scope.department.id}::text as id` : sql`select id from departments where region_id in ${subtreeQuery(scope.regionId)}`;
+  const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
+  // One row per project, joined in the database: a province's hundred thousand projects come back
+  // as one result set, not one per kind of result (the heap, not the queries, was the cost).
+  const rows = await sql<{
+    id: string;
+    department_id: string;
+    department: string;
+    region_id: string;
+    project_name: string | null;
+    project_code: string | null;
+    title: string | null;
+    amount: string | null;
+    e_id: string | null;
+    e_grade: string | null;
+    s_id: string | null;
+    s_grade: string | null;
+    k_id: string | null;
+    k_grade: string | null;
+    r_id: string | null;
+    r_light: Light | null;
+    q_id: string | null;
+    q_amount: string | null;
+    x_id: string | null;
+    x_decision: Decision | null;
+    x_cut: string | null;
+  }>`
+    with dep as (${inScope}),
+    p as (
+      select id, department_id, project_name, project_code, title, budget_total from documents
+      where kind = 'project-target' and year = ${resultsYear} and state in (${list(PROJECT_STATES)}) and department_id in (select id from dep)
+    ),
+    e as (
+      select distinct on (target_id) id, target_id, grade from documents
+      where kind = 'self-evaluation' and state in (${list(EVALUATION_STATES)}) and year = ${resultsYear} and department_id in (select id from dep)
+      order by target_id, id
+    ),
+    a as (
+      select id, target_id, grade, facts->>'purpose' as purpose, facts->>'decision' as decision, facts->>'cut' as cut, decided_at from documents
+      where kind = 'assessment' and state in (${list(DECIDED)}) and year in (${resultsYear}, ${scope.year}) and department_id in (select id from dep)
+    ),
+    s as (select distinct on (target_id) target_id, id, grade from a where purpose = 'sampling-review' order by target_id, decided_at desc, id),
+    k as (select distinct on (target_id) target_id, id, grade from a where purpose = 'key-evaluation' order by target_id, decided_at desc, id),
+    x as (select distinct on (target_id) target_id, id, decision, cut from a where purpose = 'ex-ante-project' and decision is not null order by target_id, decided_at desc, id),
+    r as (
+      select distinct on (d.target_id) d.target_id, d.id, d.light from documents d left join monitoring_rounds m on m.id = d.parent_id
+      where d.kind = 'monitoring-report' and d.state in (${list(REPORT_STATES)}) and d.year = ${resultsYear} and d.department_id in (select id from dep)
+      order by d.target_id, m.through desc nulls last, d.created_at desc, d.id
+    ),
+    q as (
+      select id, department_id, nullif(btrim(project_code), '') as code, nullif(btrim(project_name), '') as name, budget_total from documents
+      where kind = 'project-target' and year = ${scope.year} and department_id in (select id from dep)
+    ),
+    qc as (select distinct on (department_id, code) * from q where code is not null order by department_id, code, id),
+    qn as (select distinct on (department_id, name) * from q where name is not null order by department_id, name, id)
+    select p.id, p.department_id, dp.name as department, dp.region_id, p.project_name, p.project_code, p.title, p.budget_total::text as amount,
+      e.id as e_id, e.grade as e_grade, s.id as s_id, s.grade as s_grade, k.id as k_id, k.grade as k_grade, r.id as r_id, r.light as r_light,
+      coalesce(qc.id, qn.id) as q_id, coalesce(qc.budget_total, qn.budget_total)::text as q_amount,
+      coalesce(xq.id, xp.id) as x_id, coalesce(xq.decision, xp.decision) as x_decision, coalesce(xq.cut, xp.cut) as x_cut
+    from p
+    join departments dp on dp.id = p.department_id
+    left join e on e.target_id = p.id
+    left join s on s.target_id = e.id
+    left join k on k.target_id = p.id
+    left join r on r.target_id = p.id
+    left join qc on qc.department_id = p.department_id and qc.code = nullif(btrim(p.project_code), '')
+    left join qn on qn.department_id = p.department_id and qn.name = nullif(btrim(p.project_name), '')
+    left join x xq on xq.target_id = coalesce(qc.id, qn.id)
+    left join x xp on xp.target_id = p.id
+  `.execute(db);
 
-  const evaluationOf = new Map<string, { id: string; grade: string | null }>();
-  const projectOfEvaluation = new Map<string, string>();
-  for (const e of evaluations) if (e.target_id) {
-    evaluationOf.set(e.target_id, { id: e.id, grade: e.grade });
-    projectOfEvaluation.set(e.id, e.target_id);
-  }
-  // Next year's form of a project: by code, else by name, within the department.
-  const requestOf = new Map<string, { id: string; amount: string | null }>();
-  for (const r of requests) {
-    if (r.project_code?.trim()) requestOf.set(`${r.department_id}\u0000c\u0000${r.project_code.trim()}`, r);
-    if (r.project_name?.trim()) requestOf.set(`${r.department_id}\u0000n\u0000${r.project_name.trim()}`, r);
-  }
-  const requestIds = new Map(requests.map((r) => [r.id, r]));
-  const lastLight = new Map<string, { id: string; light: Light | null }>();
-  for (const r of reports) if (r.target_id) lastLight.set(r.target_id, { id: r.id, light: r.light });
-  const sampling = new Map<string, { id: string; grade: string | null }>();
-  const key = new Map<string, { id: string; grade: string | null }>();
-  const exAnte = new Map<string, { id: string; decision: Decision; cut: string | null }>();
-  // The project a next-year form continues, filled below once projects are known.
-  const continuing = new Map<string, string>();
-  const lines: Array<ProjectResults & { regionId: string }> = [];
-  for (const p of projects) {
-    const request = (p.project_code?.trim() ? requestOf.get(`${p.department_id}\u0000c\u0000${p.project_code.trim()}`) : undefined) ?? (p.project_name?.trim() ? requestOf.get(`${p.department_id}\u0000n\u0000${p.project_name.trim()}`) : undefined);
-    if (request) continuing.set(request.id, p.id);
-  }
-  // Later conclusions replace earlier ones (ordered by decided_at).
-  for (const a of assessments) {
-    if (!a.target_id) continue;
-    if (a.purpose === 'sampling-review') {
-      const project = projectOfEvaluation.get(a.target_id);
-      if (project) sampling.set(project, { id: a.id, grade: a.grade });
-    } else if (a.purpose === 'key-evaluation') key.set(a.target_id, { id: a.id, grade: a.grade });
-    else if (a.purpose === 'ex-ante-project' && a.decision) {
-      const project = requestIds.has(a.target_id) ? continuing.get(a.target_id) : a.target_id;
-      if (project) exAnte.set(project, { id: a.id, decision: a.decision, cut: a.cut });
-    }
-  }
-  const requestByProject = new Map([...continuing].map(([formId, projectId]) => [projectId, requestIds.get(formId)]));
-  for (const p of projects) {
-    const self = evaluationOf.get(p.id);
-    const review = sampling.get(p.id);
-    const keyed = key.get(p.id);
-    const ante = exAnte.get(p.id);
-    const light = lastLight.get(p.id);
-    const request = requestByProject.get(p.id);
-    lines.push({
+  const lines: Array<ProjectResults & { regionId: string }> = new Array(rows.rows.length);
+  for (const [i, p] of rows.rows.entries()) {
+    lines[i] = {
       year: resultsYear,
       regionId: p.region_id,
       department: p.department,
@@ -235,13 +220,13 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       projectId: p.id,
       // numeric(20, 6) as text ("100.000000"): canonical already, the core formats it.
       amount: p.amount ?? '0.00',
-      selfEvaluation: self && isGrade(self.grade) ? { grade: self.grade, id: self.id } : null,
-      samplingReview: review && isGrade(review.grade) ? { grade: review.grade, id: review.id } : null,
-      keyEvaluation: keyed && isGrade(keyed.grade) ? { grade: keyed.grade, id: keyed.id } : null,
-      exAnte: ante ? { decision: ante.decision, cut: ante.cut, id: ante.id } : null,
-      monitoring: light?.light ? { light: light.light, rectified: false, id: light.id } : null,
-      request: request?.amount ? { amount: request.amount, id: request.id } : null,
-    });
+      selfEvaluation: p.e_id && isGrade(p.e_grade) ? { grade: p.e_grade, id: p.e_id } : null,
+      samplingReview: p.s_id && isGrade(p.s_grade) ? { grade: p.s_grade, id: p.s_id } : null,
+      keyEvaluation: p.k_id && isGrade(p.k_grade) ? { grade: p.k_grade, id: p.k_id } : null,
+      exAnte: p.x_id && p.x_decision ? { decision: p.x_decision, cut: p.x_cut, id: p.x_id } : null,
+      monitoring: p.r_id && p.r_light ? { light: p.r_light, rectified: false, id: p.r_id } : null,
+      request: p.q_id && p.q_amount ? { amount: p.q_amount, id: p.q_id } : null,
+    };
   }
   return lines;
 }
