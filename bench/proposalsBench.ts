@@ -12,6 +12,7 @@
  * BENCH_PROPOSALS_SCALE (default 1) shrinks it (0.1: a tenth).
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { proposalTable } from '../src/core/results/proposal.ts';
 import { DEFAULT_RESULT_RULES } from '../src/core/results/rules.ts';
@@ -93,7 +94,7 @@ export async function proposalsBench(): Promise<{ markdown: string; ok: boolean 
       `| baseline: the same ${rows.toLocaleString('en')} lines computed in memory by the core alone | ${(median(inMemory) / 1000).toFixed(2)} s | |`,
       `| baseline: reading the project forms' rows alone | ${(median(readOnly) / 1000).toFixed(2)} s | |`,
       '',
-      `Total proposed: ${total} 万元.`,
+      `Total proposed: ${total} 万元. Load average while it ran: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min) on 2 cores shared with other work.`,
     ].join('\n');
     return { markdown, ok };
   } finally {
