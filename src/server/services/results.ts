@@ -169,10 +169,11 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       select id, department_id, project_name, project_code, title, budget_total from documents
       where kind = 'project-target' and year = ${resultsYear} and state in (${list(PROJECT_STATES)}) and department_id in (select id from dep)
     ),
+    -- One self-evaluation per form (a unique index), one next-year form per project name (the write
+    -- path's rule): no sorting to pick one. A code two forms share is rare; its extra rows are dropped below.
     e as (
-      select distinct on (target_id) id, target_id, grade from documents
+      select id, target_id, grade from documents
       where kind = 'self-evaluation' and state in (${list(EVALUATION_STATES)}) and year = ${resultsYear} and department_id in (select id from dep)
-      order by target_id, id
     ),
     a as (
       select id, target_id, grade, facts->>'purpose' as purpose, facts->>'decision' as decision, facts->>'cut' as cut, decided_at from documents
@@ -190,8 +191,8 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       select id, department_id, nullif(btrim(project_code), '') as code, nullif(btrim(project_name), '') as name, budget_total from documents
       where kind = 'project-target' and year = ${scope.year} and department_id in (select id from dep)
     ),
-    qc as (select distinct on (department_id, code) * from q where code is not null order by department_id, code, id),
-    qn as (select distinct on (department_id, name) * from q where name is not null order by department_id, name, id)
+    qc as (select * from q where code is not null),
+    qn as (select * from q where name is not null)
     select p.id, p.department_id, dp.name as department, dp.region_id, p.project_name, p.project_code, p.title, p.budget_total::text as amount,
       e.id as e_id, e.grade as e_grade, s.id as s_id, s.grade as s_grade, k.id as k_id, k.grade as k_grade, r.id as r_id, r.light as r_light,
       coalesce(qc.id, qn.id) as q_id, coalesce(qc.budget_total, qn.budget_total)::text as q_amount,
@@ -208,9 +209,14 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
     left join x xp on xp.target_id = p.id
   `.execute(db);
 
-  const lines: Array<ProjectResults & { regionId: string }> = new Array(rows.rows.length);
-  for (const [i, p] of rows.rows.entries()) {
-    lines[i] = {
+  const lines: Array<ProjectResults & { regionId: string }> = [];
+  const seen = new Map<string, number>();
+  for (const p of rows.rows) {
+    // A project matched by two next-year forms comes twice: the form of the smaller id is its request.
+    const at = seen.get(p.id);
+    if (at !== undefined && (lines[at]?.request?.id ?? '') <= (p.q_id ?? '')) continue;
+    if (at === undefined) seen.set(p.id, lines.length);
+    const line = {
       year: resultsYear,
       regionId: p.region_id,
       department: p.department,
@@ -227,6 +233,8 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       monitoring: p.r_id && p.r_light ? { light: p.r_light, rectified: false, id: p.r_id } : null,
       request: p.q_id && p.q_amount ? { amount: p.q_amount, id: p.q_id } : null,
     };
+    if (at === undefined) lines.push(line);
+    else lines[at] = line;
   }
   return lines;
 }
