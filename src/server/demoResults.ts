@@ -8,6 +8,7 @@
  * after the district's assessments (demoAssessments.ts), through the same commands people use.
  */
 import { sql, type Transaction } from 'kysely';
+import { compareMoney, money } from '../core/money.ts';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { Actor } from '../core/policy.ts';
 import { DEFAULT_RESULT_RULES, type ResultRules } from '../core/results/rules.ts';
@@ -17,7 +18,7 @@ import { fillReport } from './demoMonitoring.ts';
 import { openAssessment } from './services/assessments.ts';
 import { transitionDocument } from './services/documents.ts';
 import { openRound, transitionReport, updateReport } from './services/monitoring.ts';
-import { addException, saveRules } from './services/results.ts';
+import { addException, resultLines, saveRules } from './services/results.ts';
 
 /** Haizhu's rules for 2025: the defaults, then a key evaluation weighed apart (中 cut 15%). */
 export const DEMO_RULES_2025: ResultRules = {
@@ -44,21 +45,13 @@ export async function seedDemoResults(trx: Transaction<Database>, options: { hai
   await saveRules(trx, admin, { regionId: haizhu, year: 2025, rules: DEFAULT_RESULT_RULES });
   await saveRules(trx, admin, { regionId: haizhu, year: 2025, rules: DEMO_RULES_2025 });
 
-  // 2024's continuing projects nobody assessed yet, smallest first, with their 2025 forms.
-  const projects = await trx
-    .selectFrom('documents as p')
-    .innerJoin('departments as d', 'd.id', 'p.department_id')
-    .innerJoin('documents as q', (join) => join.onRef('q.department_id', '=', 'p.department_id').onRef('q.project_name', '=', 'p.project_name').on('q.kind', '=', 'project-target').on('q.year', '=', 2025))
-    .select(['p.id', 'p.department_id', 'q.id as next'])
-    .where('p.kind', '=', 'project-target')
-    .where('p.year', '=', 2024)
-    .where('p.state', '=', 'published')
-    .where('d.region_id', '=', haizhu)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('documents as a').select('a.id').where('a.kind', '=', 'assessment').whereRef('a.target_id', '=', 'p.id'))))
-    .orderBy(sql`p.budget_total`)
-    .orderBy('p.id')
-    .limit(4)
-    .execute();
+  // 2024's continuing projects nobody assessed yet, with next year's form as the proposals match it, smallest first.
+  const lines = await resultLines(trx, { year: 2025, regionId: haizhu, department: null });
+  const projects = lines
+    .filter((l) => l.request?.id && !l.keyEvaluation && !l.samplingReview && !l.exAnte && !l.monitoring && l.projectId)
+    .sort((x, y) => compareMoney(money(x.amount), money(y.amount)) || ((x.projectId ?? '') < (y.projectId ?? '') ? -1 : 1))
+    .slice(0, 4)
+    .map((l) => ({ id: l.projectId ?? '', department_id: l.departmentId ?? '', next: l.request?.id ?? '' }));
   const [red, cut, rejected, excepted] = projects;
 
   // A red light in 2024's January–July round, accepted with rectification advice and never cleared.

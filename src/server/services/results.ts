@@ -141,7 +141,7 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
   const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`));
   // One row per project, joined in the database: a province's hundred thousand projects come back
   // as one result set, not one per kind of result (the heap, not the queries, was the cost).
-  const rows = await sql<{
+  const [rows, decided, reports] = await Promise.all([sql<{
     id: string;
     department_id: string;
     department: string;
@@ -152,17 +152,8 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
     amount: string | null;
     e_id: string | null;
     e_grade: string | null;
-    s_id: string | null;
-    s_grade: string | null;
-    k_id: string | null;
-    k_grade: string | null;
-    r_id: string | null;
-    r_light: Light | null;
     q_id: string | null;
     q_amount: string | null;
-    x_id: string | null;
-    x_decision: Decision | null;
-    x_cut: string | null;
   }>`
     with dep as (${inScope}),
     p as (
@@ -175,18 +166,6 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       select id, target_id, grade from documents
       where kind = 'self-evaluation' and state in (${list(EVALUATION_STATES)}) and year = ${resultsYear} and department_id in (select id from dep)
     ),
-    a as (
-      select id, target_id, grade, facts->>'purpose' as purpose, facts->>'decision' as decision, facts->>'cut' as cut, decided_at from documents
-      where kind = 'assessment' and state in (${list(DECIDED)}) and year in (${resultsYear}, ${scope.year}) and department_id in (select id from dep)
-    ),
-    s as (select distinct on (target_id) target_id, id, grade from a where purpose = 'sampling-review' order by target_id, decided_at desc, id),
-    k as (select distinct on (target_id) target_id, id, grade from a where purpose = 'key-evaluation' order by target_id, decided_at desc, id),
-    x as (select distinct on (target_id) target_id, id, decision, cut from a where purpose = 'ex-ante-project' and decision is not null order by target_id, decided_at desc, id),
-    r as (
-      select distinct on (d.target_id) d.target_id, d.id, d.light from documents d left join monitoring_rounds m on m.id = d.parent_id
-      where d.kind = 'monitoring-report' and d.state in (${list(REPORT_STATES)}) and d.year = ${resultsYear} and d.department_id in (select id from dep)
-      order by d.target_id, m.through desc nulls last, d.created_at desc, d.id
-    ),
     q as (
       select id, department_id, nullif(btrim(project_code), '') as code, nullif(btrim(project_name), '') as name, budget_total from documents
       where kind = 'project-target' and year = ${scope.year} and department_id in (select id from dep)
@@ -194,20 +173,52 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
     qc as (select * from q where code is not null),
     qn as (select * from q where name is not null)
     select p.id, p.department_id, dp.name as department, dp.region_id, p.project_name, p.project_code, p.title, p.budget_total::text as amount,
-      e.id as e_id, e.grade as e_grade, s.id as s_id, s.grade as s_grade, k.id as k_id, k.grade as k_grade, r.id as r_id, r.light as r_light,
-      coalesce(qc.id, qn.id) as q_id, coalesce(qc.budget_total, qn.budget_total)::text as q_amount,
-      coalesce(xq.id, xp.id) as x_id, coalesce(xq.decision, xp.decision) as x_decision, coalesce(xq.cut, xp.cut) as x_cut
+      e.id as e_id, e.grade as e_grade,
+      coalesce(qc.id, qn.id) as q_id, coalesce(qc.budget_total, qn.budget_total)::text as q_amount
     from p
     join departments dp on dp.id = p.department_id
     left join e on e.target_id = p.id
-    left join s on s.target_id = e.id
-    left join k on k.target_id = p.id
-    left join r on r.target_id = p.id
     left join qc on qc.department_id = p.department_id and qc.code = nullif(btrim(p.project_code), '')
     left join qn on qn.department_id = p.department_id and qn.name = nullif(btrim(p.project_name), '')
-    left join x xq on xq.target_id = coalesce(qc.id, qn.id)
-    left join x xp on xp.target_id = p.id
-  `.execute(db);
+  `.execute(db),
+    // The bureau's concluded assessments of the scope (a few per hundred projects), matched below: joined
+    // in SQL their small, badly estimated sets made the planner loop.
+    db
+      .selectFrom('documents')
+      .select(['id', 'target_id', 'grade', sql<string | null>`facts->>'purpose'`.as('purpose'), sql<Decision | null>`facts->>'decision'`.as('decision'), sql<string | null>`facts->>'cut'`.as('cut')])
+      .where('kind', '=', 'assessment')
+      .where('state', 'in', DECIDED)
+      .where('year', 'in', [resultsYear, scope.year])
+      .where('department_id', 'in', scope.department ? [scope.department.id] : db.selectFrom('departments').select('id').where('region_id', 'in', subtreeQuery(scope.regionId)))
+      .orderBy('decided_at')
+      .orderBy('id')
+      .execute(),
+    // The year's monitoring reports, in their rounds' order: the last one's light is the one left.
+    db
+      .selectFrom('documents as d')
+      .leftJoin('monitoring_rounds as m', 'm.id', 'd.parent_id')
+      .select(['d.id', 'd.target_id', 'd.light'])
+      .where('d.kind', '=', 'monitoring-report')
+      .where('d.state', 'in', REPORT_STATES)
+      .where('d.year', '=', resultsYear)
+      .where('d.department_id', 'in', scope.department ? [scope.department.id] : db.selectFrom('departments').select('id').where('region_id', 'in', subtreeQuery(scope.regionId)))
+      .orderBy('m.through')
+      .orderBy('d.created_at')
+      .orderBy('d.id')
+      .execute(),
+  ]);
+  const lastLight = new Map<string, { id: string; light: Light | null }>();
+  for (const r of reports) if (r.target_id) lastLight.set(r.target_id, { id: r.id, light: r.light });
+  // Later conclusions replace earlier ones.
+  const sampling = new Map<string, { id: string; grade: string | null }>();
+  const key = new Map<string, { id: string; grade: string | null }>();
+  const exAnte = new Map<string, { id: string; decision: Decision; cut: string | null }>();
+  for (const a of decided) {
+    if (!a.target_id) continue;
+    if (a.purpose === 'sampling-review') sampling.set(a.target_id, { id: a.id, grade: a.grade });
+    else if (a.purpose === 'key-evaluation') key.set(a.target_id, { id: a.id, grade: a.grade });
+    else if (a.purpose === 'ex-ante-project' && a.decision) exAnte.set(a.target_id, { id: a.id, decision: a.decision, cut: a.cut });
+  }
 
   const lines: Array<ProjectResults & { regionId: string }> = [];
   const seen = new Map<string, number>();
@@ -216,6 +227,11 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
     const at = seen.get(p.id);
     if (at !== undefined && (lines[at]?.request?.id ?? '') <= (p.q_id ?? '')) continue;
     if (at === undefined) seen.set(p.id, lines.length);
+    const review = p.e_id ? sampling.get(p.e_id) : undefined;
+    const keyed = key.get(p.id);
+    const light = lastLight.get(p.id);
+    // An ex-ante conclusion on next year's form, else on this year's.
+    const ante = (p.q_id ? exAnte.get(p.q_id) : undefined) ?? exAnte.get(p.id);
     const line = {
       year: resultsYear,
       regionId: p.region_id,
@@ -227,10 +243,10 @@ export async function resultLines(db: Db, scope: Pick<ResultScope, 'year' | 'reg
       // numeric(20, 6) as text ("100.000000"): canonical already, the core formats it.
       amount: p.amount ?? '0.00',
       selfEvaluation: p.e_id && isGrade(p.e_grade) ? { grade: p.e_grade, id: p.e_id } : null,
-      samplingReview: p.s_id && isGrade(p.s_grade) ? { grade: p.s_grade, id: p.s_id } : null,
-      keyEvaluation: p.k_id && isGrade(p.k_grade) ? { grade: p.k_grade, id: p.k_id } : null,
-      exAnte: p.x_id && p.x_decision ? { decision: p.x_decision, cut: p.x_cut, id: p.x_id } : null,
-      monitoring: p.r_id && p.r_light ? { light: p.r_light, rectified: false, id: p.r_id } : null,
+      samplingReview: review && isGrade(review.grade) ? { grade: review.grade, id: review.id } : null,
+      keyEvaluation: keyed && isGrade(keyed.grade) ? { grade: keyed.grade, id: keyed.id } : null,
+      exAnte: ante ? { decision: ante.decision, cut: ante.cut, id: ante.id } : null,
+      monitoring: light?.light ? { light: light.light, rectified: false, id: light.id } : null,
       request: p.q_id && p.q_amount ? { amount: p.q_amount, id: p.q_id } : null,
     };
     if (at === undefined) lines.push(line);
