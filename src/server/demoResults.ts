@@ -34,6 +34,14 @@ async function userActor(trx: Transaction<Database>, where: { username?: string;
   return { id: user.id, role: user.role, departmentId: user.department_id, regionId: user.region_id, displayName: user.display_name };
 }
 
+/** A sampling review of a self-evaluation the draw did not take, commissioned to the agency. */
+async function openSampling(trx: Transaction<Database>, reviewer: Actor, agency: Actor & { displayName: string }, evaluationId: string | undefined): Promise<{ id: string } | null> {
+  if (!evaluationId) return null;
+  const id = await openAssessment(trx, reviewer, { purpose: 'sampling-review', templateId: 'builtin:sampling-quality', subject: { kind: 'self-evaluation', id: evaluationId } });
+  await assign(trx, reviewer, id, agency, 'agency');
+  return { id };
+}
+
 /** Haizhu's 2025 proposals, made from its 2024 results. */
 export async function seedDemoResults(trx: Transaction<Database>, options: { haizhu: string; reviewer: Actor }): Promise<void> {
   const { haizhu, reviewer } = options;
@@ -47,8 +55,20 @@ export async function seedDemoResults(trx: Transaction<Database>, options: { hai
 
   // 2024's continuing projects nobody assessed yet, with next year's form as the proposals match it, smallest first.
   const lines = await resultLines(trx, { year: 2025, regionId: haizhu, department: null });
+  // 抽评 of a project's self-evaluation: one the draw took, else one the bureau adds (the draw also takes department forms').
+  const evaluations = new Set(lines.flatMap((l) => (l.selfEvaluation?.id && !l.keyEvaluation ? [l.selfEvaluation.id] : [])));
+  const drawn = await trx
+    .selectFrom('documents')
+    .select(['id', 'target_id'])
+    .where('kind', '=', 'assessment')
+    .where('state', '=', 'draft')
+    .where(sql<boolean>`facts->>'purpose' = 'sampling-review'`)
+    .where('department_id', 'in', trx.selectFrom('departments').select('id').where('region_id', '=', haizhu))
+    .orderBy('id')
+    .execute();
+  const sampled = drawn.find((d) => d.target_id !== null && evaluations.has(d.target_id)) ?? null;
   const projects = lines
-    .filter((l) => l.request?.id && !l.keyEvaluation && !l.samplingReview && !l.exAnte && !l.monitoring && l.projectId)
+    .filter((l) => l.request?.id && !l.keyEvaluation && !l.samplingReview && !l.exAnte && !l.monitoring && l.projectId && l.selfEvaluation?.id !== sampled?.id)
     .sort((x, y) => compareMoney(money(x.amount), money(y.amount)) || ((x.projectId ?? '') < (y.projectId ?? '') ? -1 : 1))
     .slice(0, 4)
     .map((l) => ({ id: l.projectId ?? '', department_id: l.departmentId ?? '', next: l.request?.id ?? '' }));
@@ -86,21 +106,12 @@ export async function seedDemoResults(trx: Transaction<Database>, options: { hai
     );
   }
 
-  // 抽评: the agency re-checks the first self-evaluation drawn and finds it far too generous (差).
-  const review = await trx
-    .selectFrom('documents')
-    .select('id')
-    .where('kind', '=', 'assessment')
-    .where('state', '=', 'draft')
-    .where(sql<boolean>`facts->>'purpose' = 'sampling-review'`)
-    .where('department_id', 'in', trx.selectFrom('departments').select('id').where('region_id', '=', haizhu))
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  if (review) {
-    await transitionDocument(trx, reviewer, review.id, { action: 'start' });
-    await score(trx, agency, review.id, 0.1, 0);
-    await conclude(trx, reviewer, review.id, { decision: null, advice: '自评严重失实，指标完成值缺乏佐证。' }, [], true);
+  // 抽评: the agency re-checks a project's self-evaluation and finds it far too generous (差).
+  const reviewed = sampled ?? (await openSampling(trx, reviewer, agency, lines.find((l) => l.selfEvaluation?.id && !l.keyEvaluation && !projects.some((p) => p.id === l.projectId))?.selfEvaluation?.id ?? undefined));
+  if (reviewed) {
+    await transitionDocument(trx, reviewer, reviewed.id, { action: 'start' });
+    await score(trx, agency, reviewed.id, 0.1, 0);
+    await conclude(trx, reviewer, reviewed.id, { decision: null, advice: '自评严重失实，指标完成值缺乏佐证。' }, [], true);
   }
 
   // The bureau keeps one project's money against the rules, and says why.
