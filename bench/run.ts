@@ -2,7 +2,7 @@
  * `npm run bench [-- part…]`: runs the benchmarks and rewrites their sections of BENCHMARKS.md,
  * each with the command and the machine. Parts: import, check, server, web, import-loop, project-import, library,
  * formats-import, formats-export, open-data, monitoring, monitoring-round, evaluation, evaluation-overview, province, search, cluster, district,
- * cli-start, assessment, assessment-report, contract, book.
+ * cli-start, assessment, assessment-report, contract, book, proposals.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { machine } from './harness.ts';
@@ -20,6 +20,7 @@ import { evaluationOverviewBench } from './evaluationOverviewBench.ts';
 import { assessmentBench, assessmentReportBench } from './assessmentBench.ts';
 import { bookBench } from './bookBench.ts';
 import { provinceBench } from './provinceBench.ts';
+import { proposalsBench } from './proposalsBench.ts';
 import { searchBench } from './searchBench.ts';
 import { clusterBench } from './clusterBench.ts';
 import { districtBench } from './districtBench.ts';
@@ -51,6 +52,7 @@ const PARTS: Record<string, { title: string; run: () => Promise<{ markdown: stri
   'assessment-report': { title: 'Assessment report (issue 25)', run: assessmentReportBench },
   contract: { title: 'GET one document: serialising by schema against today (issue 28)', run: contractBench },
   book: { title: "The people's congress book of one department (issue 26)", run: bookBench },
+  proposals: { title: "A province's budget proposals from PostgreSQL (issue 26)", run: proposalsBench },
 };
 
 const FILE = new URL('../BENCHMARKS.md', import.meta.url);

@@ -210,6 +210,18 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('propose')
+    .description("next year's budget proposals (预算安排建议) from this year's results: each continuing project's amount by the region's rules, the rule beside it, and requests above it")
+    .argument('[results]', 'canonical results as JSON Lines, one project a line (docs/format-results.md); standard input when absent or -')
+    .requiredOption('--year <year>', 'the budget year proposed for (the results of the year before are read)')
+    .option('--config <file>', "a JSON file with the region's rules from results to money (default: 优 +5%, 良 keep, 中 −10%, 差 cancel)")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'csv']).default('text'))
+    .action(async function (this: Command, results: string | undefined, options: { year: string; format: 'text' | 'json' | 'csv'; config?: string }) {
+      const { runPropose } = await import('./proposeCommand.ts');
+      process.exitCode = await runPropose(results, { ...options, lang: langOf(this) });
+    });
+
+  program
     .command('export')
     .description('write a form as the official PDF or Excel form (or canonical JSON): a file of any importable format, or a form on a running server by its id')
     .argument('<source>', 'a file (JSON, .xlsx, .xls, PDF, HTML, text), or a declaration id on the server')

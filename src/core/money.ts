@@ -99,6 +99,17 @@ export function readTypedAmount(text: string): TypedAmount {
  * `4417.5` → `"4417.50"`, `724.2318` → `"724.2318"`.
  */
 export function formatMoney(amount: Money): string {
+  const units = amount.units;
+  if (units >= 0n && units < 9_007_199_254_740_992n) {
+    // Most amounts: an exact whole number of 分, split by integer arithmetic (a province's tables print a million).
+    const n = Number(units);
+    const fraction = n % 1_000_000;
+    const whole = (n - fraction) / 1_000_000;
+    if (fraction % 10_000 === 0) {
+      const cents = fraction / 10_000;
+      return `${whole}.${cents < 10 ? '0' : ''}${cents}`;
+    }
+  }
   const negative = amount.units < 0n;
   const abs = negative ? -amount.units : amount.units;
   const whole = abs / FACTOR;

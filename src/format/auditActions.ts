@@ -83,6 +83,9 @@ export const AUDIT_ACTIONS: Readonly<Record<string, { readonly zh: string; reado
   'rectification.evidence-delete': { zh: '删除整改佐证材料', en: 'Removed rectification evidence' },
   'rectification.overdue': { zh: '整改逾期提醒', en: 'Reminded of an overdue rectification' },
   'disclosure.reason': { zh: '登记未公开原因', en: 'Recorded why a form is not published' },
+  'results.rules-save': { zh: '保存结果应用规则', en: 'Saved the rules from results to money' },
+  'results.exception': { zh: '例外调整预算安排建议', en: 'Adjusted a proposal (exception)' },
+  'results.approve': { zh: '审定预算安排建议', en: 'Approved the budget proposals' },
 };
 
 /** The action in words, or its code when it has none. */

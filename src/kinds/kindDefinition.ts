@@ -175,8 +175,9 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
    * the department's ratios);
    * `rectification` — a project form's rectification items of earlier years left overdue
    * (`related.overdueRectifications`), read by the submit guard where the region blocks on them.
+   * `proposal` — a continuing project's budget proposal from last year's results (`related.proposal`).
    */
-  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data' | 'rectification')[];
+  readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data' | 'rectification' | 'proposal')[];
   /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
   readonly dashboard?: boolean;
   /** Its documents take files (evidence), recorded in the content as the kind says. */

@@ -28,6 +28,7 @@ import { rectificationRoutes } from './routes/rectificationRoutes.ts';
 import { disclosureRoutes } from './routes/disclosureRoutes.ts';
 import { bookRoutes } from './routes/bookRoutes.ts';
 import { assessmentRoutes } from './routes/assessmentRoutes.ts';
+import { resultRoutes } from './routes/resultRoutes.ts';
 import { documentRoutes } from './routes/documentRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { monitoringRoutes } from './routes/monitoringRoutes.ts';
@@ -285,5 +286,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   rectificationRoutes(app, store);
   disclosureRoutes(app, store);
   bookRoutes(app, store);
+  resultRoutes(app, store);
   return app;
 }

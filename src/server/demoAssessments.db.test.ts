@@ -22,9 +22,10 @@ describe.each(STORE_KINDS)('the demo district’s assessments (%s)', (_name, ope
   }, 600_000);
   afterAll(() => t?.close());
 
-  it('has two ex-ante assessments, one supported with a cut written into its project form, one rejected and flagged', async () => {
+  it('has ex-ante assessments, each new and continuing pair one supported with a cut written into its project form, one rejected and flagged', async () => {
     const exAnte = items.filter((d) => d.summary.facts.purpose === 'ex-ante-project');
-    expect(exAnte.map((d) => d.summary.facts.decision).sort()).toEqual(['reject', 'support-after-adjustment']);
+    // Two of new projects, and two of continuing projects' next-year forms made by the results' demo (demoResults.ts).
+    expect(exAnte.map((d) => d.summary.facts.decision).sort()).toEqual(['reject', 'reject', 'support-after-adjustment', 'support-after-adjustment']);
     const reviewer = await t.as('haizhu-reviewer');
     for (const d of exAnte) {
       const form = await reviewer.get<{ content: { exAnte?: { decision: string; cut: string | null } }; findings: Array<{ rule: string }> }>(`/api/v1/documents/${d.target?.id ?? ''}`);

@@ -22,7 +22,7 @@ async function panelUser(trx: Transaction<Database>, passwordHash: string, user:
 }
 
 /** Assigns a person as the bureau does (the generic assignment, then the assessment lists them as a scorer). */
-async function assign(trx: Transaction<Database>, reviewer: Actor, id: string, user: Actor & { displayName: string }, role: 'expert' | 'agency'): Promise<void> {
+export async function assign(trx: Transaction<Database>, reviewer: Actor, id: string, user: Actor & { displayName: string }, role: 'expert' | 'agency'): Promise<void> {
   await trx.insertInto('document_assignments').values({ document_id: id, user_id: user.id, role, assigned_by: reviewer.id, assigned_at: new Date().toISOString() }).execute();
   await kindEffects('assessment')?.afterAssign?.(trx, { actor: reviewer, id, user: { id: user.id, displayName: user.displayName }, role });
 }
@@ -34,7 +34,7 @@ async function current(trx: Transaction<Database>, id: string): Promise<{ versio
 }
 
 /** A scorer's scores: a share of each criterion's points (0.9: nine tenths), varied a little, to the half point. */
-async function score(trx: Transaction<Database>, scorer: Actor, id: string, level: number, offset: number): Promise<void> {
+export async function score(trx: Transaction<Database>, scorer: Actor, id: string, level: number, offset: number): Promise<void> {
   const { version, content } = await current(trx, id);
   const computed = new Set((content.result?.criteria ?? []).filter((c) => c.source === 'data' || !c.leaf).map((c) => c.id));
   const steps = [0, 5, -5, 10, -10, 0, 5];
@@ -49,7 +49,7 @@ async function score(trx: Transaction<Database>, scorer: Actor, id: string, leve
   await updateDocument(trx, scorer, id, { baseVersion: version, content: { ...content, scores: [...content.scores.filter((s) => s.scorer !== scorer.id), ...scores] } as Assessment, note: '演示数据：评分 (demo: scored)' });
 }
 
-async function conclude(trx: Transaction<Database>, reviewer: Actor, id: string, conclusion: { decision: Decision | null; cutShare?: bigint; advice: string }, findings: Assessment['findings'], release: boolean): Promise<void> {
+export async function conclude(trx: Transaction<Database>, reviewer: Actor, id: string, conclusion: { decision: Decision | null; cutShare?: bigint; advice: string }, findings: Assessment['findings'], release: boolean): Promise<void> {
   const { version, content } = await current(trx, id);
   const asked = content.subject.amount === null ? null : BigInt(content.subject.amount.replace('.', '').padEnd(3, '0'));
   const fmt = (n: bigint) => `${n / 100n}.${String(n % 100n).padStart(2, '0')}`;

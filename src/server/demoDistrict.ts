@@ -18,6 +18,7 @@ import type { TransitionRequest } from '../core/workflow.ts';
 import type { Database } from '../store/schema.ts';
 import { seedDemoAssessments } from './demoAssessments.ts';
 import { seedDemoRectification } from './demoRectification.ts';
+import { seedDemoResults } from './demoResults.ts';
 import { fillEvaluation } from './demoEvaluations.ts';
 import { fillReport, THROUGH } from './demoMonitoring.ts';
 import { APPROVE, demoProjectForm, move, PUBLISH } from './demoProjects.ts';
@@ -231,4 +232,6 @@ export async function seedDemoDistrict(
 
   // The rectification ledger in every state, and a late disclosure with its reason.
   await seedDemoRectification(trx, { haizhu: options.haizhu, reviewer: options.haizhuReviewer });
+  // 结果应用: Haizhu's 2024 results make its 2025 budget proposals.
+  await seedDemoResults(trx, { haizhu: options.haizhu, reviewer: options.haizhuReviewer });
 }

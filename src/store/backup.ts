@@ -21,7 +21,7 @@ import type { Database } from './schema.ts';
  * Tables in an order that satisfies foreign keys on restore: every table of the schema, but those of
  * {@link NOT_BACKED_UP}. A test fails when a table is in neither list.
  */
-export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'disclosure_reasons', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items'] as const;
+export const TABLES = ['regions', 'departments', 'users', 'api_tokens', 'documents', 'document_versions', 'document_comments', 'document_reviews', 'document_assignments', 'assessment_templates', 'assessment_samples', 'department_year_figures', 'assessment_files', 'assessment_file_chunks', 'disclosure_reasons', 'audit_log', 'indicator_library', 'indicator_uses', 'indicator_library_state', 'monitoring_rounds', 'notifications', 'notification_deliveries', 'declaration_findings', 'declaration_budget_lines', 'jobs', 'job_items', 'result_rules', 'result_exceptions', 'result_approvals'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** The tables a backup leaves out, and why. */
@@ -65,6 +65,9 @@ const ORDER: Record<TableName, string> = {
   declaration_budget_lines: 'declaration_id, line',
   jobs: 'id',
   job_items: 'job_id, seq',
+  result_rules: 'id',
+  result_exceptions: 'id',
+  result_approvals: 'id',
 };
 
 

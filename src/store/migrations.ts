@@ -643,6 +643,47 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 12,
+    name: "results that change money: a region's rules by year (a version per save), the bureau's exceptions with their reasons, approved proposal tables",
+    statements: [
+      // kind: 'proposal' (results → next year's amount) or 'league' (the 预算管理综合考核's weights).
+      `create table result_rules (
+         id text primary key,
+         region_id text not null references regions(id),
+         year integer not null,
+         kind text not null check (kind in ('proposal', 'league')),
+         version integer not null,
+         rules jsonb not null,
+         created_by text not null,
+         created_at text not null,
+         unique (region_id, year, kind, version)
+       )`,
+      // The latest per project counts; earlier ones stay as the history of the adjustment.
+      `create table result_exceptions (
+         id text primary key,
+         region_id text not null references regions(id),
+         year integer not null,
+         project_key text not null,
+         department_id text not null references departments(id),
+         amount numeric(20, 6) not null check (amount >= 0),
+         reason text not null check (btrim(reason) <> ''),
+         created_by text not null,
+         created_at text not null
+       )`,
+      `create index result_exceptions_by_year on result_exceptions (region_id, year, project_key, created_at)`,
+      `create table result_approvals (
+         id text primary key,
+         region_id text not null references regions(id),
+         year integer not null,
+         rules_version integer,
+         row_count integer not null,
+         total numeric(20, 6) not null,
+         approved_by text not null,
+         approved_at text not null
+       )`,
+    ],
+  },
+  {
     version: 13,
     name: 'results that are followed up: why a project form is not published (非公开原因), and the rectification ledger found by department, deadline and project',
     statements: [

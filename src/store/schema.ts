@@ -447,4 +447,46 @@ export interface Database {
   department_year_findings: DepartmentYearFindingsTable;
   department_year_lines: DepartmentYearLinesTable;
   job_items: JobItemsTable;
+  result_rules: ResultRulesTable;
+  result_exceptions: ResultExceptionsTable;
+  result_approvals: ResultApprovalsTable;
+}
+
+/** A region's rules for a budget year, a version per save (结果应用 `proposal`, 综合考核 `league`). */
+export interface ResultRulesTable {
+  id: string;
+  region_id: string;
+  year: number;
+  kind: 'proposal' | 'league';
+  version: number;
+  rules: unknown;
+  created_by: string;
+  created_at: string;
+}
+
+/** The bureau's exception to the rules for one project of a budget year: the latest per project counts. */
+export interface ResultExceptionsTable {
+  id: string;
+  region_id: string;
+  year: number;
+  /** The results year's project form (the row's key). */
+  project_key: string;
+  department_id: string;
+  /** 万元, exact (numeric), returned as a string. */
+  amount: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** A proposals' table approved by the bureau: which rules produced it and its sum. */
+export interface ResultApprovalsTable {
+  id: string;
+  region_id: string;
+  year: number;
+  rules_version: number | null;
+  row_count: number;
+  total: string;
+  approved_by: string;
+  approved_at: string;
 }

@@ -115,4 +115,34 @@ export const poorResultContinued: Rule = {
   },
 };
 
-export const RESULT_RULES: readonly Rule[] = [targetBelowLastActual, poorResultContinued];
+const proposal = (proposed: string): RelatedDocuments => ({ proposal: { project: 'p2024', lastAmount: '300.00', proposed, rule: 'grades.中', rulesVersion: 1, because: { zh: '评价等级“中”：核减 10%', en: 'grade 中: cut 10%' }, source: 'e2024' } });
+
+export const requestAboveProposal: Rule = {
+  id: 'request-above-proposal',
+  kinds: ['project-target'],
+  family: 'arithmetic',
+  severity: 'warning',
+  description: { zh: '延续项目的申请金额不超过预算安排建议', en: "A continuing project asks for no more than its budget proposal" },
+  source: '中发〔2018〕34号：低效无效资金一律削减或取消；财预〔2020〕10号 评价结果与预算安排挂钩；本地区结果应用规则（预算安排建议）',
+  examples: {
+    bad: { on: 'project-target', shows: '申请 300.00 万元，预算安排建议 270.00 万元（上年自评“中”，核减 10%）', edit: () => undefined, related: () => proposal('270.00') },
+    good: { on: 'project-target', shows: '申请 300.00 万元，预算安排建议 300.00 万元', edit: () => undefined, related: () => proposal('300.00') },
+  },
+  *check({ declaration: d, related }) {
+    const p = related.proposal;
+    if (d.kind !== 'project-target' || !p || d.funds.total === null) return;
+    const asked = ratioOf(d.funds.total);
+    const proposed = ratioOf(p.proposed);
+    if (asked === null || proposed === null || compare(asked, proposed) <= 0) return;
+    yield {
+      path: '/funds/total',
+      message: {
+        zh: `申请 ${d.funds.total} 万元，超过预算安排建议 ${p.proposed} 万元（上年 ${p.lastAmount} 万元；${p.because.zh}）`,
+        en: `asks for ${d.funds.total} 万元, above the budget proposal of ${p.proposed} 万元 (last year ${p.lastAmount}; ${p.because.en})`,
+      },
+      suggestion: { zh: '按预算安排建议调整申请金额，或说明超出的理由', en: 'ask for no more than the proposal, or explain why' },
+    };
+  },
+};
+
+export const RESULT_RULES: readonly Rule[] = [targetBelowLastActual, poorResultContinued, requestAboveProposal];

@@ -80,6 +80,21 @@ export interface RelatedDocuments {
   readonly lastYearEvaluation?: SelfEvaluation | null;
   /** A project form's concluded ex-ante assessment (null: none concluded). */
   readonly exAnte?: ExAnteRecord | null;
+  /** A continuing project's budget proposal (预算安排建议) from last year's results (null: not a continuing project). */
+  readonly proposal?: ProposalRecord | null;
+}
+
+/** What the proposals say of a continuing project: the figure, the rule and the results behind it. */
+export interface ProposalRecord {
+  /** Last year's project form. */
+  readonly project: string;
+  readonly lastAmount: string;
+  readonly proposed: string;
+  readonly rule: string;
+  readonly rulesVersion: number | null;
+  /** The deciding result in words (评价等级“中”：核减 10%), and the document it came from. */
+  readonly because: Bilingual;
+  readonly source: string | null;
 }
 
 /** A checker rule. */

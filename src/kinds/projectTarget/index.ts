@@ -12,5 +12,5 @@ export const projectTargetKind = targetKind({
   schema: projectTargetSchema,
   subject: (place, summary) => documentSubject(place.departmentName, place.year, summary.subjectName ?? '项目', { zh: '绩效目标', en: 'targets' }),
   empty: (place) => emptyProjectTarget(place.departmentName, place.year),
-  relations: ['target-links', 'ex-ante', 'rectification'],
+  relations: ['target-links', 'ex-ante', 'rectification', 'proposal'],
 });

@@ -12,6 +12,7 @@ export const TAGS: ReadonlyArray<{ name: string; description: string }> = [
   { name: 'monitoring', description: '绩效运行监控：轮次与监控表 — in-year monitoring rounds and their reports' },
   { name: 'evaluations', description: '绩效自评 — year-end self-evaluations' },
   { name: 'assessments', description: '财政评价：模板、评价、证据、抽评 — the finance bureau’s assessments: templates, scoring, evidence, sampling' },
+  { name: 'results', description: '结果应用：结果应用规则、预算安排建议、例外与审定 — results that change money: the rules, budget proposals, exceptions, approval' },
   { name: 'rectifications', description: '整改台账：整改事项、答复与佐证文件 — the rectification ledger: items, answers and their files' },
   { name: 'disclosure', description: '信息公开：公开时限、逾期与非公开原因 — disclosure on time: deadlines, late forms, reasons not to publish' },
   { name: 'book', description: '绩效报告汇编（人大审查用）— the people’s congress book of a department or a region' },

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Compilable, type Kysely, type Transaction } from 'kysely';
 import type { TargetDocument } from '../../core/document.ts';
+import type { ProjectTargetDeclaration } from '../../core/projectTarget.ts';
 import { formatMoney, money } from '../../core/money.ts';
 import { diffDeclarations, followPointer, type DeclarationChange } from '../../core/declarationDiff.ts';
 import { pointerExists } from '../../core/jsonDiff.ts';
@@ -31,6 +32,7 @@ import { AppError, forbidden, notFound } from '../appError.ts';
 import { announceDocumentChange, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
 import { kindEffects } from './kindEffects.ts';
 import { assessmentData, exAnteOf } from './assessmentLinks.ts';
+import { proposalFor } from './results.ts';
 import { formsReadingThis, relatedDocuments } from './documentLinks.ts';
 import { recordLibraryUses } from './indicatorLibrary.ts';
 import { overdueRectificationsOf } from './rectificationLinks.ts';
@@ -118,6 +120,10 @@ async function relatedOf(db: Db, kind: AnyKind, row: Pick<DocumentRow, 'id' | 'd
   if (relations.includes('ex-ante')) related.exAnte = await exAnteOf(db, row.id);
   if (relations.includes('assessment-data')) related.data = await assessmentData(db, row, content);
   if (relations.includes('rectification')) related.overdueRectifications = await overdueRectificationsOf(db, { departmentId: row.department_id, year: row.year, projectName: (content as TargetDocument).kind === 'project-target' ? ((content as Extract<TargetDocument, { kind: 'project-target' }>).project.name?.trim() || null) : null });
+  if (relations.includes('proposal')) {
+    const project = (content as TargetDocument).kind === 'project-target' ? (content as ProjectTargetDeclaration).project : null;
+    related.proposal = project ? await proposalFor(db, row, project) : null;
+  }
   return related;
 }
 
