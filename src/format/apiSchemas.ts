@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { assessmentSettingsSchema } from './assessmentSettingsSchema.ts';
 import { disclosureSettingsSchema, rectificationSettingsSchema } from './disclosureSettingsSchema.ts';
+import { leagueConfigSchema } from './resultsSchema.ts';
 import { monitoringConfigSchema } from './monitoringConfigSchema.ts';
 import { scoringConfigSchema } from './scoringConfigSchema.ts';
 
@@ -254,6 +255,7 @@ export const regionSettingsSchema = z
     assessment: assessmentSettingsSchema.optional().describe('assessments: grades, outliers, the sampling blend, the ex-ante gate, evidence limits'),
     rectification: rectificationSettingsSchema.optional().describe("the rectification ledger: hold a project's next-year form while its items are overdue"),
     disclosure: disclosureSettingsSchema.optional().describe('disclosure: the days after approval by which forms are public, the share to publish, each year’s approval dates'),
+    league: leagueConfigSchema.optional().describe('the league table of budget management: points per measure, where each reaches zero'),
   })
   .meta({ id: 'RegionSettings' });
 

@@ -62,3 +62,22 @@ export const exceptionInputSchema = z
     reason: z.string().trim().min(1, '例外调整须写明理由 (a reason is required)').max(2000),
   })
   .strict();
+
+/** The league table's settings a region gives (`settings.league`): each measure's points and where a measure reaches zero. */
+export const leagueConfigSchema = z
+  .object({
+    weights: z
+      .object({
+        targetFindings: z.number().int().min(0).max(100),
+        monitoringOnTime: z.number().int().min(0).max(100),
+        evaluationAccuracy: z.number().int().min(0).max(100),
+        rectificationOnTime: z.number().int().min(0).max(100),
+        disclosureOnTime: z.number().int().min(0).max(100),
+      })
+      .strict()
+      .refine((w) => Object.values(w).reduce((a, b) => a + b, 0) > 0, 'at least one measure must carry points')
+      .describe('points per measure; their sum is the scale'),
+    errorsForZero: z.number().int().min(1).max(100).describe('errors per target form at which that measure gives nothing'),
+    gapForZero: z.number().int().min(1).max(100).describe('the mean gap in points between self-evaluation and sampling review at which accuracy gives nothing'),
+  })
+  .strict();

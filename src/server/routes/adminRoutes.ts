@@ -1,5 +1,6 @@
 /** Organisations, users and the audit log: administration. */
 import { disclosureSettingsSchema, rectificationSettingsSchema } from '../../format/disclosureSettingsSchema.ts';
+import { leagueConfigSchema } from '../../format/resultsSchema.ts';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
@@ -71,7 +72,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
         tags: ['organisations'],
         summary: "Rename a region or change its bureau's settings (admin)",
         params: z.object({ id: entityId }),
-        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional(), scoring: scoringConfigSchema.optional(), assessment: assessmentSettingsSchema.optional(), rectification: rectificationSettingsSchema.optional(), disclosure: disclosureSettingsSchema.optional() }).strict().optional() }).strict(),
+        body: z.object({ name: name.optional(), settings: z.object({ blockSubmitOnErrors: z.boolean().optional(), monitoring: monitoringConfigSchema.optional(), scoring: scoringConfigSchema.optional(), assessment: assessmentSettingsSchema.optional(), rectification: rectificationSettingsSchema.optional(), disclosure: disclosureSettingsSchema.optional(), league: leagueConfigSchema.optional() }).strict().optional() }).strict(),
       },
     },
     async (request) => {

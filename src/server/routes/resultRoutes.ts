@@ -8,13 +8,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DECISIONS } from '../../core/assessment/assessment.ts';
 import { PROPOSAL_COLUMNS } from '../../core/results/proposalColumns.ts';
+import { LEAGUE_MEASURE_NAMES, LEAGUE_MEASURES, type LeagueRow } from '../../core/results/league.ts';
 import { RULE_IDS, ruleName, type RuleId } from '../../core/results/rules.ts';
 import { EVALUATION_GRADES, type EvaluationGrade } from '../../core/selfEvaluation.ts';
-import { amountSchema, effectSchema, exceptionInputSchema } from '../../format/resultsSchema.ts';
+import { amountSchema, effectSchema, exceptionInputSchema, leagueConfigSchema } from '../../format/resultsSchema.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { writeReportPdf } from '../../writers/reportWriters.ts';
 import { requireActor } from '../context.ts';
+import { leagueOf } from '../services/league.ts';
 import { addException, approveProposals, proposals, resultScope, rulesHistory, rulesInForce, saveRules, type Proposals } from '../services/results.ts';
 import { fileResponse, PDF, XLSX } from '../contract/files.ts';
 import { attachment } from './downloads.ts';
@@ -209,6 +211,54 @@ export function resultRoutes(app: FastifyInstance, store: Store): void {
     async (request) => {
       requireActor(request);
       return { rules: RULE_IDS.map((id) => ({ id, ...ruleName(id) })), decisions: [...DECISIONS] };
+    },
+  );
+
+  const measure = z.object({ measure: z.enum(LEAGUE_MEASURES), figure: z.string().nullable().describe('errors per form, a percent, or a mean gap in points'), points: z.string().nullable(), weight: z.number() });
+  const leagueResponse = z.object({
+    scope: z.object({ year: z.number(), regionId: z.string(), regionName: z.string(), department: z.object({ id: z.string(), name: z.string() }).nullable() }),
+    today: z.string(),
+    config: leagueConfigSchema,
+    measures: z.array(z.object({ measure: z.enum(LEAGUE_MEASURES), zh: z.string(), en: z.string() })),
+    rows: z.array(z.object({ rank: z.number().nullable(), departmentId: z.string(), departmentName: z.string(), total: z.string().nullable(), measures: z.array(measure) })),
+  });
+  r.get(
+    '/api/v1/results/league',
+    {
+      schema: {
+        tags: [tag],
+        operationId: 'getLeagueTable',
+        summary: "The year's league table of budget management (预算管理综合考核): departments ranked on the region's composite of target-form findings, monitoring on time, self-evaluations against sampling reviews, rectification on time and disclosure on time, each with its breakdown; a department sees its own row",
+        querystring: scopeQuery,
+        response: { 200: leagueResponse },
+      },
+    },
+    async (request) => {
+      const league = await leagueOf(store.db, requireActor(request), request.query);
+      const { year, regionId, regionName, department } = league.scope;
+      return { ...league, scope: { year, regionId, regionName, department }, measures: LEAGUE_MEASURES.map((m) => ({ measure: m, ...LEAGUE_MEASURE_NAMES[m] })), rows: league.rows.map((row) => ({ ...row, measures: [...row.measures] })) };
+    },
+  );
+
+  r.get(
+    '/api/v1/results/league.xlsx',
+    { schema: { tags: [tag], operationId: 'exportLeagueTableXlsx', summary: 'The league table as an Excel workbook: rank, total and each measure’s figure and points', querystring: exportQuery, response: { 200: fileResponse('The league table as an Excel workbook', XLSX) } } },
+    async (request, reply) => {
+      const { lang, ...query } = request.query;
+      const league = await leagueOf(store.db, requireActor(request), query);
+      const name = (zh: string, en: string) => (lang === 'zh' ? zh : en);
+      const columns = [
+        { header: name('名次', 'Rank'), width: 8, value: (row: LeagueRow) => row.rank },
+        { header: name('部门', 'Department'), width: 36, value: (row: LeagueRow) => row.departmentName },
+        { header: name('总分', 'Total'), width: 10, amount: true, value: (row: LeagueRow) => row.total },
+        ...LEAGUE_MEASURES.flatMap((m, i) => [
+          { header: `${LEAGUE_MEASURE_NAMES[m][lang]}${name('（指标）', ' (figure)')}`, width: 16, value: (row: LeagueRow) => row.measures[i]?.figure ?? null },
+          { header: `${LEAGUE_MEASURE_NAMES[m][lang]}${name(`（${league.config.weights[m]} 分）`, ` (${league.config.weights[m]} points)`)}`, width: 16, amount: true, value: (row: LeagueRow) => row.measures[i]?.points ?? null },
+        ]),
+      ];
+      const xlsx = await writeListWorkbook(name(`${league.scope.year}年预算管理综合考核`, `League ${league.scope.year}`), columns, league.rows);
+      attachment(reply, `${league.scope.department?.name ?? league.scope.regionName}-${league.scope.year}-预算管理综合考核.xlsx`);
+      return reply.type(XLSX).send(xlsx);
     },
   );
 }

@@ -11,7 +11,7 @@ import type { Database } from '../../store/schema.ts';
 /** What a row states; the rest is filled as a stored document of no findings holds it. */
 export interface ResultRow {
   readonly id?: string;
-  readonly kind: 'project-target' | 'self-evaluation' | 'assessment' | 'monitoring-report';
+  readonly kind: 'department-target' | 'project-target' | 'self-evaluation' | 'assessment' | 'monitoring-report' | 'rectification';
   readonly departmentId: string;
   readonly year: number;
   readonly state: string;
@@ -23,6 +23,9 @@ export interface ResultRow {
   readonly grade?: string | null;
   readonly light?: 'red' | 'yellow' | 'green' | 'blue' | null;
   readonly facts?: Record<string, unknown>;
+  readonly score?: string | null;
+  readonly errors?: number;
+  readonly submittedAt?: string | null;
 }
 
 /** Inserts document rows in batches; returns their ids in order. */
@@ -42,7 +45,7 @@ export async function insertResultRows(db: Kysely<Database>, rows: readonly Resu
       title: r.projectName ?? null,
       search_text: r.projectName ?? '',
       budget_total: r.amount ?? null,
-      error_count: 0,
+      error_count: r.errors ?? 0,
       warning_count: 0,
       created_at: now,
       updated_at: now,
@@ -53,6 +56,8 @@ export async function insertResultRows(db: Kysely<Database>, rows: readonly Resu
       target_kind: r.targetId ? 'project-target' : null,
       parent_id: r.parentId ?? null,
       grade: r.grade ?? null,
+      score: r.score ?? null,
+      submitted_at: r.submittedAt ?? null,
       light: r.light ?? null,
       facts: JSON.stringify(r.facts ?? {}),
     };
