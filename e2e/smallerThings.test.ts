@@ -82,7 +82,8 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
     await page.locator('#user-email').fill('li@example.gov.cn');
     await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click();
     await page.getByTestId('user-created').waitFor();
-    expect(await table.locator('tbody').textContent()).toContain('new-editor');
+    // The list is filtered to the new user at once, and shows it when it has been read again.
+    await expect.poll(() => table.locator('tbody').textContent()).toContain('new-editor');
     await page.getByTestId('disable-user').first().click();
     await page.locator('.ant-popconfirm').getByText('停用后该用户不能登录').waitFor();
     await screenshot(page, 'users-disable-1280');
