@@ -71,7 +71,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     // Only the overdue ones, by the filter.
     await page.goto(`${server.url}/rectifications?overdue=true`);
     await expect.poll(() => page.getByTestId('rectification-list').locator('tbody tr.row-overdue').count()).toBe(2);
-    expect(await page.getByTestId('rectification-list').locator('tbody tr').count()).toBe(2);
+    expect(await page.getByTestId('rectification-list').locator('tbody tr.ant-table-row').count()).toBe(2);
   });
 
   it('opens an item from a monitoring report accepted with rectification advice', async () => {
@@ -102,16 +102,16 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.getByTestId('rectification-page').waitFor();
     // Nothing written, no file: refused, saying what is missing.
     await page.getByTestId('step-report').click();
-    await page.getByRole('dialog').getByRole('button', { name: '报送' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^报\s*送$/ }).click();
     await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/整改情况|佐证材料/);
-    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^取\s*消$/ }).click();
     await page.getByTestId('response-text').fill('已调整实施进度，9月完成招标，执行率提高到65%。');
     await waitUntilSaved(page);
     await page.getByLabel('上传「整改报告」').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
     await page.getByTestId('evidence-items').getByRole('link', { name: '整改报告.pdf' }).waitFor();
     await shoot('rectification-item');
     await page.getByTestId('step-report').click();
-    await page.getByRole('dialog').getByRole('button', { name: '报送' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /^报\s*送$/ }).click();
     await expect.poll(() => page.getByTestId('rectification-state').getAttribute('data-state')).toBe('reported');
   });
 
@@ -130,7 +130,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
   it('the disclosure page shows the late forms; a department records its 非公开原因', async () => {
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '信息公开' }).click();
     await page.goto(`${server.url}/disclosure?year=2025`);
-    await page.getByTestId('disclosure-departments').locator('tbody tr').first().waitFor();
+    await page.getByTestId('disclosure-departments').locator('tbody tr.ant-table-row').first().waitFor();
     await page.getByTestId('disclosure-forms').locator('[data-status=overdue]').first().waitFor();
     await shoot('disclosure');
     const view = (await (await page.request.get(`${server.url}/api/v1/disclosure?year=2025`)).json()) as { forms: Array<{ id: string; departmentId: string; kind: string; projectName: string | null; reasonMissing: boolean }> };

@@ -60,7 +60,7 @@ export default function RectificationsPage() {
       </Typography.Paragraph>
       {seesRegion && counts.data && counts.data.departments.length > 0 && (
         <div className="editor-table-scroll" style={{ marginBottom: 12 }}>
-          <table className="editor-table" data-testid="rectification-counts">
+          <table className="editor-table" style={{ width: "auto", minWidth: 640 }} data-testid="rectification-counts">
             <caption className="secondary" style={{ textAlign: 'left' }}>{t('按部门统计', 'By department')}</caption>
             <thead>
               <tr>
@@ -125,7 +125,7 @@ export default function RectificationsPage() {
               return to ? <Link to={to}>{name}</Link> : name;
             },
           },
-          { title: t('整改期限', 'Deadline'), width: 110, render: (_, r) => (r.overdue ? <strong className="overdue-text" data-testid="overdue-deadline">{r.deadline} {t('逾期', 'overdue')}</strong> : r.deadline) },
+          { title: t("整改期限", "Deadline"), width: 140, render: (_, r) => (r.overdue ? <strong className="overdue-text" data-testid="overdue-deadline">{r.deadline} {t('逾期', 'overdue')}</strong> : r.deadline) },
           { title: t('状态', 'State'), width: 110, render: (_, r) => <Tag color={RECTIFICATION_STATE_COLORS[r.state]} data-state={r.state}>{pick(rectificationStateName(r.state))}</Tag> },
           { title: t('佐证', 'Evidence'), width: 70, render: (_, r) => `${r.files}/${r.required}` },
         ]}
