@@ -104,6 +104,21 @@ export default function DisclosurePage() {
           {t(`；项目公开率目标 ${data.rules.goalPercent}%`, `; goal: ${data.rules.goalPercent}% of project forms published`)}
         </p>
       )}
+      <Card size="small" title={t('绩效报告汇编（报送人大）', 'The people’s congress book (绩效报告汇编)')} style={{ marginBottom: 16 }} data-testid="book-card">
+        <Space wrap>
+          <span className="secondary">{t('汇集绩效目标、运行监控、绩效自评、评估评价、问题整改和信息公开，含目录和页码。', 'Targets, monitoring, self-evaluations, assessments, rectification and disclosure in one document, with contents and page numbers.')}</span>
+          {!department && (
+            <Select aria-label={t('汇编范围', 'Book of')} style={{ width: 220 }} value={bookDepartment} onChange={(v: string) => setBookDepartment(v)} options={[{ value: '', label: t('本地区全部部门', 'The whole region') }, ...(data?.departments ?? []).map((d) => ({ value: d.departmentId, label: d.departmentName }))]} />
+          )}
+          <span>{t(`${year} 年度`, String(year))}</span>
+          <a className="btn" href={`/api/v1/book.pdf${bookQuery}`} download data-testid="book-pdf">
+            <FilePdfOutlined /> {t('下载 PDF', 'Download PDF')}
+          </a>
+          <a className="btn" href={`/api/v1/book.xlsx${bookQuery}`} download data-testid="book-xlsx">
+            <FileExcelOutlined /> {t('下载 Excel', 'Download Excel')}
+          </a>
+        </Space>
+      </Card>
       <Table<DepartmentDisclosure>
         size="small"
         rowKey="departmentId"
@@ -111,7 +126,7 @@ export default function DisclosurePage() {
         loading={overview.loading}
         dataSource={data?.departments ?? []}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 900, y: 330 }}
         style={{ marginBottom: 16 }}
         locale={{ emptyText: t('本年度暂无待公开或已公开的表', 'Nothing ready to publish or published this year') }}
         columns={[
@@ -119,7 +134,8 @@ export default function DisclosurePage() {
           { title: t('应公开', 'Forms'), dataIndex: 'forms', width: 80 },
           { title: t('已公开', 'Published'), dataIndex: 'published', width: 80 },
           { title: t('按时', 'On time'), dataIndex: 'onTime', width: 70 },
-          { title: t('逾期公开', 'Late'), width: 90, render: (_, d) => <span className={d.late > 0 ? 'overdue-text' : undefined}>{d.late}</span> },
+          // `late` counts the overdue too: published late is the difference.
+          { title: t('逾期公开', 'Published late'), width: 100, render: (_, d) => <span className={d.late - d.overdue > 0 ? 'overdue-text' : undefined}>{d.late - d.overdue}</span> },
           { title: t('逾期未公开', 'Overdue'), width: 100, render: (_, d) => <span className={d.overdue > 0 ? 'overdue-text' : undefined}>{d.overdue}</span> },
           { title: t('缺非公开原因', 'Reasons missing'), width: 120, render: (_, d) => <span className={d.reasonsMissing > 0 ? 'overdue-text' : undefined}>{d.reasonsMissing}</span> },
           {
@@ -171,23 +187,6 @@ export default function DisclosurePage() {
           },
         ]}
       />
-      <Card size="small" title={t('绩效报告汇编（报送人大）', 'The people’s congress book (绩效报告汇编)')} style={{ marginTop: 16 }} data-testid="book-card">
-        <Typography.Paragraph type="secondary">
-          {t('汇集绩效目标、运行监控、绩效自评、评估评价、问题整改和信息公开，含目录和页码。', 'Targets, monitoring, self-evaluations, assessments, rectification and disclosure in one document, with contents and page numbers.')}
-        </Typography.Paragraph>
-        <Space wrap>
-          {!department && (
-            <Select aria-label={t('汇编范围', 'Book of')} style={{ width: 220 }} value={bookDepartment} onChange={(v: string) => setBookDepartment(v)} options={[{ value: '', label: t('本地区全部部门', 'The whole region') }, ...(data?.departments ?? []).map((d) => ({ value: d.departmentId, label: d.departmentName }))]} />
-          )}
-          <span>{t(`${year} 年度`, String(year))}</span>
-          <a className="btn" href={`/api/v1/book.pdf${bookQuery}`} download data-testid="book-pdf">
-            <FilePdfOutlined /> {t('下载 PDF', 'Download PDF')}
-          </a>
-          <a className="btn" href={`/api/v1/book.xlsx${bookQuery}`} download data-testid="book-xlsx">
-            <FileExcelOutlined /> {t('下载 Excel', 'Download Excel')}
-          </a>
-        </Space>
-      </Card>
       <Modal
         open={asking !== null}
         title={t('非公开原因', 'Reason it is not published')}

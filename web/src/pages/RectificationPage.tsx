@@ -158,7 +158,9 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
             </label>
             <label className="field-label">
               {t('整改期限', 'Deadline')}
-              <Input type="date" aria-label={t('整改期限', 'Deadline')} value={content.deadline} style={{ width: 180 }} onChange={(e) => e.target.value && doc.edit((c) => ({ ...c, deadline: e.target.value }))} />
+              <div>
+                <Input type="date" aria-label={t('整改期限', 'Deadline')} value={content.deadline} style={{ width: 180 }} onChange={(e) => e.target.value && doc.edit((c) => ({ ...c, deadline: e.target.value }))} />
+              </div>
             </label>
             <label className="field-label">
               {t('整改要求', 'What is asked')}
@@ -223,7 +225,8 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
         </ul>
       </Card>
 
-      <FindingsCard findings={view.findings} editable={editable} testId="rectification-findings" />
+      {/* What is left to do, while the item is still being worked on. */}
+      {editable && <FindingsCard findings={view.findings} editable={editable} testId="rectification-findings" />}
       {view.canComment && (
         <Card size="small" title={t('添加批注', 'Add a comment')} style={{ marginBottom: 12 }}>
           <Input.TextArea rows={2} value={comment} maxLength={5000} onChange={(e) => setComment(e.target.value)} aria-label={t('批注内容', 'Comment')} />

@@ -124,7 +124,9 @@ export function OpenRectificationDialog({ defaultYear, initialSource, onClose, o
         )}
         <label className="field-label">
           {t('整改期限', 'Deadline')}
-          <Input type="date" aria-label={t('整改期限', 'Deadline')} value={deadline} onChange={(e) => setDeadline(e.target.value)} style={{ width: 180 }} />
+          <div>
+            <Input type="date" aria-label={t('整改期限', 'Deadline')} value={deadline} onChange={(e) => setDeadline(e.target.value)} style={{ width: 180 }} />
+          </div>
         </label>
         <label className="field-label">
           {t('整改要求', 'What is asked')}
