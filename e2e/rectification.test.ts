@@ -127,6 +127,25 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.getByTestId('rectification-list').locator(`a[href="/rectifications/${itemId}"]`).waitFor();
   });
 
+  it('the bureau opens an item by hand for a department, the problem required', async () => {
+    await page.goto(`${server.url}/rectifications?year=2025`);
+    await page.getByTestId('new-rectification').click();
+    const dialog = page.getByRole('dialog', { name: '登记整改事项' });
+    await dialog.getByLabel('责任部门').fill(report?.departmentName ?? '');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: report?.departmentName ?? '' }).first().click();
+    await dialog.getByLabel('整改期限').fill('2099-03-31');
+    // No problem named: refused, saying so.
+    await page.getByTestId('open-rectification-ok').click();
+    await expect.poll(() => dialog.textContent()).toContain('请写明整改问题');
+    expect(await dialog.isVisible()).toBe(true);
+    await dialog.getByLabel('问题', { exact: true }).fill('内控制度不健全，未建立项目库管理办法');
+    await page.getByTestId('open-rectification-ok').click();
+    await page.getByTestId('rectification-page').waitFor();
+    expect(await page.getByTestId('rectification-state').getAttribute('data-state')).toBe('open');
+    expect(await page.getByTestId('rectification-page').textContent()).toContain(report?.departmentName ?? '');
+    expect(await page.getByTestId('rectification-page').textContent()).toContain('手工登记');
+  });
+
   it('the disclosure page shows the late forms; a department records its 非公开原因', async () => {
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '信息公开' }).click();
     await page.goto(`${server.url}/disclosure?year=2025`);

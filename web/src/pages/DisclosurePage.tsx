@@ -152,7 +152,7 @@ export default function DisclosurePage() {
       />
       <div className="page-title" style={{ marginBottom: 8 }}>
         <h2 style={{ fontSize: 16, margin: 0 }}>{t('公开情况', 'Forms')}</h2>
-        <Select aria-label={t('显示', 'Show')} style={{ width: 180 }} value={show} onChange={(v: string) => setFilters({ show: v === 'late' ? undefined : v })} options={[{ value: 'late', label: t('逾期公开和逾期未公开', 'Late and overdue') }, { value: 'unpublished', label: t('全部未公开', 'All unpublished') }, { value: 'all', label: t('全部', 'All') }]} />
+        <Select aria-label={t('显示', 'Show')} style={{ width: 230 }} value={show} onChange={(v: string) => setFilters({ show: v === 'late' ? undefined : v })} options={[{ value: 'late', label: t('逾期公开和逾期未公开', 'Late and overdue') }, { value: 'unpublished', label: t('全部未公开', 'All unpublished') }, { value: 'all', label: t('全部', 'All') }]} />
       </div>
       <Table<FormDisclosure>
         size="small"

@@ -9,7 +9,7 @@ import Modal from 'antd/es/modal';
 import Select from 'antd/es/select';
 import { useMemo, useState } from 'react';
 import type { RegionNode } from '../../../src/format/apiTypes.ts';
-import { api, query } from '../api/client.ts';
+import { api, ApiError, query } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -63,6 +63,11 @@ export function OpenRectificationDialog({ defaultYear, initialSource, onClose, o
   const lines = (text: string) => text.split(/\n|；|;/).map((s) => s.trim()).filter(Boolean);
 
   const submit = async () => {
+    // By hand there is nothing to carry the problem over from: the server would name it only "手工登记".
+    if (manual && title.trim() === '') {
+      setError(new ApiError(400, 'validation-failed', { zh: '请写明整改问题', en: 'name the problem' }, [{ field: 'title', message: 'required' }]));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
