@@ -127,6 +127,21 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.getByTestId('rectification-list').locator(`a[href="/rectifications/${itemId}"]`).waitFor();
   });
 
+  it('the bureau reopens a reported item with a reason, which the department reads', async () => {
+    await page.goto(`${server.url}/rectifications?state=reported`);
+    const link = page.getByTestId('rectification-list').locator('tbody tr.ant-table-row a[href^="/rectifications/"]').first();
+    await link.click();
+    await page.getByTestId('rectification-page').waitFor();
+    await page.getByTestId('step-reopen').click();
+    const dialog = page.getByRole('dialog', { name: '退回重新整改' });
+    // No reason: the step cannot be taken.
+    expect(await dialog.getByRole('button', { name: /^退\s*回$/ }).isDisabled()).toBe(true);
+    await dialog.getByLabel('理由').fill('佐证材料未体现整改成效，请补充资金执行数据');
+    await dialog.getByRole('button', { name: /^退\s*回$/ }).click();
+    await expect.poll(() => page.getByTestId('rectification-state').getAttribute('data-state')).toBe('reopened');
+    await expect.poll(() => page.getByTestId('rectification-page').textContent()).toContain('请补充资金执行数据');
+  });
+
   it('the bureau opens an item by hand for a department, the problem required', async () => {
     await page.goto(`${server.url}/rectifications?year=2025`);
     await page.getByTestId('new-rectification').click();

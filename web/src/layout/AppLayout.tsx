@@ -68,7 +68,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       ? []
       : [
           { key: '/rectifications', icon: <ToolOutlined />, label: t('整改台账', 'Rectification') },
-          { key: '/disclosure', icon: <NotificationOutlined />, label: t('信息公开', 'Disclosure') },
+          // Disclosure is a region's year: the system admin, of no region, has none to show.
+          ...(admin && user.regionId === null ? [] : [{ key: '/disclosure', icon: <NotificationOutlined />, label: t('信息公开', 'Disclosure') }]),
         ]),
     ...(user.role === 'reviewer' || admin ? [{ key: '/dashboard', icon: <BarChartOutlined />, label: t('绩效看板', 'Dashboard') }] : []),
     ...(canImport ? [{ key: '/import', icon: <ImportOutlined />, label: t('导入申报表', 'Import') }] : []),
