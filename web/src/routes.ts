@@ -42,6 +42,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/rectifications', frame: 'user', load: () => import('./pages/RectificationsPage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },
   { path: '/rectifications/:id', frame: 'user', load: () => import('./pages/RectificationPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/documents/${id}`] },
   { path: '/disclosure', frame: 'user', load: () => import('./pages/DisclosurePage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },
+  { path: '/league', frame: 'user', load: () => import('./pages/LeaguePage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },
   { path: '/jobs', frame: 'user', load: () => import('./pages/JobsPage.tsx').then((m) => m.default) },
   { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },
   { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },

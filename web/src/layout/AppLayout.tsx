@@ -3,7 +3,7 @@
  * Plain markup and CSS (styles.css): every signed-in page opens inside it, so it is on the path of
  * every first visit, where Ant Design's layout components cost more than they gave.
  */
-import { ApartmentOutlined, AuditOutlined, SolutionOutlined, BarChartOutlined, CloudSyncOutlined, CheckSquareOutlined, DashboardOutlined, BookOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, NotificationOutlined, TableOutlined, TeamOutlined, ToolOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, SolutionOutlined, BarChartOutlined, CloudSyncOutlined, CheckSquareOutlined, DashboardOutlined, BookOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, NotificationOutlined, TableOutlined, TeamOutlined, ToolOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -14,7 +14,7 @@ import { NotificationBell } from './NotificationBell.tsx';
 
 /** The menu key a path belongs to. */
 function selectedKey(pathname: string): string {
-  for (const key of ['/declarations', '/monitoring', '/evaluations', '/assessments', '/dashboard', '/rectifications', '/disclosure', '/jobs', '/import', '/audit', '/admin/organisations', '/admin/users', '/admin/library', '/account', '/public']) if (pathname.startsWith(key)) return key;
+  for (const key of ['/declarations', '/monitoring', '/evaluations', '/assessments', '/dashboard', '/rectifications', '/disclosure', '/league', '/jobs', '/import', '/audit', '/admin/organisations', '/admin/users', '/admin/library', '/account', '/public']) if (pathname.startsWith(key)) return key;
   return '/';
 }
 
@@ -72,6 +72,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ...(admin && user.regionId === null ? [] : [{ key: '/disclosure', icon: <NotificationOutlined />, label: t('信息公开', 'Disclosure') }]),
         ]),
     ...(user.role === 'reviewer' || admin ? [{ key: '/dashboard', icon: <BarChartOutlined />, label: t('绩效看板', 'Dashboard') }] : []),
+    // The league table is a region's year: a department sees its own row; the system admin, of no region, has none.
+    ...(panel || (admin && user.regionId === null) ? [] : [{ key: '/league', icon: <TrophyOutlined />, label: t('综合考核', 'League table') }]),
     ...(canImport ? [{ key: '/import', icon: <ImportOutlined />, label: t('导入申报表', 'Import') }] : []),
     ...(panel ? [] : [{ key: '/jobs', icon: <CloudSyncOutlined />, label: t('后台任务', 'Background jobs') }]),
     ...(admin
