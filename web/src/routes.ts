@@ -39,6 +39,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/assessments', frame: 'user', load: () => import('./pages/AssessmentsPage.tsx').then((m) => m.default) },
   { path: '/assessments/samples', frame: 'user', load: () => import('./pages/SamplingPage.tsx').then((m) => m.default), roles: ['reviewer'] },
   { path: '/assessments/:id', frame: 'user', load: () => import('./pages/AssessmentPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/documents/${id}`] },
+  { path: '/results', frame: 'user', load: () => import('./pages/ResultsPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin', 'editor', 'approver'] },
   { path: '/jobs', frame: 'user', load: () => import('./pages/JobsPage.tsx').then((m) => m.default) },
   { path: '/import', frame: 'user', load: () => import('./pages/ImportPage.tsx').then((m) => m.default), roles: ['editor', 'approver'] },
   { path: '/audit', frame: 'user', load: () => import('./pages/AuditPage.tsx').then((m) => m.default), roles: ['admin'] },
