@@ -91,6 +91,11 @@ export default function ResultsPage() {
       <Space wrap style={{ marginBottom: 12 }} data-testid="proposal-filters">
         <Select aria-label={t('按部门筛选', 'Filter by department')} style={{ width: 280 }} value={department} onChange={(v: string) => setFilters({ department: v })} options={[{ value: '', label: t('全部部门', 'All departments') }, ...(data?.departments ?? []).map((d) => ({ value: d.departmentId ?? d.department, label: `${d.department}（${d.count}）` }))]} />
         <Select aria-label={t('按依据规则筛选', 'Filter by rule')} style={{ width: 220 }} value={rule} onChange={(v: string) => setFilters({ rule: v })} options={[{ value: '', label: t('全部规则', 'All rules') }, ...Object.entries(data?.byRule ?? {}).map(([id, n]) => ({ value: id, label: `${pick(ruleName(id as RuleId))}（${n}）` }))]} />
+        {filtered && (
+          <Button onClick={() => setFilters({ department: undefined, rule: undefined })} data-testid="clear-filters">
+            {t('清除筛选', 'Clear the filters')}
+          </Button>
+        )}
         {data && (
           <>
             <a className="btn" href={download('xlsx')} download data-testid="export-xlsx">
@@ -109,6 +114,7 @@ export default function ResultsPage() {
       </Space>
       {data && (
         <div className="secondary" style={{ marginBottom: 8 }} data-testid="proposal-status">
+          {t('金额单位：万元 · ', 'Amounts in 万元 (10k yuan) · ')}
           {t(`依据规则：${data.rules.version === null ? '默认规则' : `第 ${data.rules.version} 版`}`, `Rules: ${data.rules.version === null ? 'the defaults' : `version ${data.rules.version}`}`)}
           {' · '}
           {data.approval ? (
@@ -138,17 +144,17 @@ export default function ResultsPage() {
         data-testid="proposal-table"
         loading={table.loading}
         dataSource={rows}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1040 }}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => t(`共 ${n} 项`, `${n} in all`) }}
         locale={{ emptyText: table.error ? t('未能载入', 'Could not be loaded') : t(`${year - 1} 年度没有可测算的延续项目`, `No continuing project of ${year - 1} to propose for`) }}
         onRow={(r) => ({ 'data-rule': r.rule, 'data-over': r.overRequest ? 'true' : undefined }) as object}
         columns={[
-          ...(data?.scope.department ? [] : [{ title: t('部门', 'Department'), dataIndex: 'department', width: 150, ellipsis: { showTitle: true } }]),
-          { title: t('项目', 'Project'), width: 200, render: (_, r) => <span title={r.code ?? undefined}>{r.project}</span> },
-          { title: t('上年（万元）', 'Last year'), width: 92, align: 'right', render: (_, r) => r.lastAmount },
+          ...(data?.scope.department ? [] : [{ title: t('部门', 'Department'), dataIndex: 'department', width: 140 }]),
+          { title: t('项目', 'Project'), width: 180, render: (_, r) => <span title={r.code ?? undefined}>{r.project}</span> },
+          { title: t('上年', 'Last year'), width: 80, align: 'right', render: (_, r) => r.lastAmount },
           {
             title: t('适用结果', 'Results'),
-            width: 220,
+            width: 200,
             render: (_, r) => (
               <div>
                 {r.grade && (
@@ -166,8 +172,8 @@ export default function ResultsPage() {
             ),
           },
           {
-            title: t('建议（万元）', 'Proposed'),
-            width: 110,
+            title: t('建议', 'Proposed'),
+            width: 96,
             align: 'right',
             render: (_, r) => (
               <div data-testid="proposed">
@@ -182,7 +188,7 @@ export default function ResultsPage() {
           },
           {
             title: t('依据规则', 'Rule'),
-            width: 170,
+            width: 160,
             render: (_, r) => (
               <div data-testid="rule">
                 <Tag color={ruleColor(r.rule)}>{pick(ruleName(r.rule))}</Tag>
@@ -199,8 +205,8 @@ export default function ResultsPage() {
             ),
           },
           {
-            title: t('部门申请（万元）', 'Requested'),
-            width: 130,
+            title: t('部门申请', 'Requested'),
+            width: 100,
             align: 'right',
             render: (_, r) =>
               r.request === null ? (
@@ -222,7 +228,7 @@ export default function ResultsPage() {
             ? [
                 {
                   title: t('操作', 'Action'),
-                  width: 96,
+                  width: 90,
                   render: (_: unknown, r: ProposalRow) =>
                     r.projectId ? (
                       <Button size="small" onClick={() => setExcepting(r)} aria-label={t(`例外调整：${r.project}`, `Exception: ${r.project}`)} data-testid="open-exception">
