@@ -188,6 +188,9 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: 120_
     }
     expect(await table().locator('tr:not([data-over])').getByTestId('over-request').count()).toBe(0);
     expect(await page.getByTestId('open-exception').count()).toBe(0);
+    expect(await page.getByLabel('按部门筛选').count()).toBe(0);
+    // Approved by the bureau, without the region's count and sum.
+    expect(await page.getByTestId('approved').textContent()).toMatch(/^财政部门已审定：[^，]+$/);
     expect(await page.getByTestId('approve').count()).toBe(0);
     expect(await page.getByTestId('proposal-filters').textContent()).not.toContain('审定');
     await shoot('results-department');

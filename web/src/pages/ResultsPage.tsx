@@ -89,7 +89,7 @@ export default function ResultsPage() {
   const proposals = (
     <section data-testid="proposals">
       <Space wrap style={{ marginBottom: 12 }} data-testid="proposal-filters">
-        <Select aria-label={t('按部门筛选', 'Filter by department')} style={{ width: 280 }} value={department} onChange={(v: string) => setFilters({ department: v })} options={[{ value: '', label: t('全部部门', 'All departments') }, ...(data?.departments ?? []).map((d) => ({ value: d.departmentId ?? d.department, label: `${d.department}（${d.count}）` }))]} />
+        {!data?.scope.department && <Select aria-label={t('按部门筛选', 'Filter by department')} style={{ width: 280 }} value={department} onChange={(v: string) => setFilters({ department: v })} options={[{ value: '', label: t('全部部门', 'All departments') }, ...(data?.departments ?? []).map((d) => ({ value: d.departmentId ?? d.department, label: `${d.department}（${d.count}）` }))]}/>}
         <Select aria-label={t('按依据规则筛选', 'Filter by rule')} style={{ width: 220 }} value={rule} onChange={(v: string) => setFilters({ rule: v })} options={[{ value: '', label: t('全部规则', 'All rules') }, ...Object.entries(data?.byRule ?? {}).map(([id, n]) => ({ value: id, label: `${pick(ruleName(id as RuleId))}（${n}）` }))]} />
         {filtered && (
           <Button onClick={() => setFilters({ department: undefined, rule: undefined })} data-testid="clear-filters">
@@ -119,14 +119,15 @@ export default function ResultsPage() {
           {' · '}
           {data.approval ? (
             <Tag color="green" data-testid="approved">
-              {t(`已审定：${time(data.approval.approvedAt)}，${data.approval.count} 个项目，合计 ${data.approval.total} 万元`, `Approved ${time(data.approval.approvedAt)}: ${data.approval.count} projects, ${data.approval.total} in all`)}
+              {/* The count and sum approved are the region's: a department is told only that the table is approved. */}
+              {bureau ? t(`已审定：${time(data.approval.approvedAt)}，${data.approval.count} 个项目，合计 ${data.approval.total} 万元`, `Approved ${time(data.approval.approvedAt)}: ${data.approval.count} projects, ${data.approval.total} in all`) : t(`财政部门已审定：${time(data.approval.approvedAt)}`, `Approved by the bureau ${time(data.approval.approvedAt)}`)}
             </Tag>
           ) : (
             <Tag>{t('未审定', 'Not approved yet')}</Tag>
           )}
           {over > 0 && (
             <Tag color="red" data-testid="over-count">
-              {t(`${over} 个项目申请超出建议`, `${over} requests above the proposal`)}
+              {t(`${over} 个项目申请超出建议`, `${over} ${over === 1 ? 'request' : 'requests'} above the proposal`)}
             </Tag>
           )}
         </div>
