@@ -60,7 +60,8 @@ export default function ResultsPage() {
   const [approveError, setApproveError] = useState<unknown>(null);
 
   const scope = { year, regionId };
-  const path = bureau && !regionId ? null : `/api/v1/results/proposals${query(scope)}`;
+  // Every row at once (the API's largest page): the filters and their sums work on the whole table.
+  const path = bureau && !regionId ? null : `/api/v1/results/proposals${query({ ...scope, limit: 100_000 })}`;
   const table = useResource(path, () => api<Proposals>('GET', path ?? ''));
   const data = table.data;
   const rows = useMemo(() => (data?.rows ?? []).filter((r) => (department === '' || (r.departmentId ?? r.department) === department) && (rule === '' || r.rule === rule)), [data, department, rule]);
