@@ -100,6 +100,8 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     await page.locator('.ant-select-item-option', { hasText: '海珠区' }).click();
     await screenshot(page, 'bureau-admin-user');
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
-    await page.getByText('hz-reviewer-2').waitFor();
+    // Announced, and shown in the list read again.
+    await page.getByTestId('user-created').filter({ hasText: 'hz-reviewer-2' }).waitFor();
+    await page.getByTestId('users').getByText('hz-reviewer-2').waitFor();
   });
 });

@@ -39,6 +39,7 @@ export const ROUTES: readonly Route[] = [
   { path: '/assessments', frame: 'user', load: () => import('./pages/AssessmentsPage.tsx').then((m) => m.default) },
   { path: '/assessments/samples', frame: 'user', load: () => import('./pages/SamplingPage.tsx').then((m) => m.default), roles: ['reviewer'] },
   { path: '/assessments/:id', frame: 'user', load: () => import('./pages/AssessmentPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/documents/${id}`] },
+  { path: '/results', frame: 'user', load: () => import('./pages/ResultsPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin', 'editor', 'approver'] },
   { path: '/rectifications', frame: 'user', load: () => import('./pages/RectificationsPage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },
   { path: '/rectifications/:id', frame: 'user', load: () => import('./pages/RectificationPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/documents/${id}`] },
   { path: '/disclosure', frame: 'user', load: () => import('./pages/DisclosurePage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },

@@ -18,7 +18,7 @@ import type { DeclarationHead, DeclarationSummary, DeclarationView, DeclarationV
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
-import type { DocumentHeadRow } from './documentHeads.ts';
+import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
 import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
@@ -154,9 +154,7 @@ function viewHead(row: DocumentHeadRow, departmentName: string): DeclarationHead
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
     publishedAt: row.published_at,
-    lastReview: row.last_review
-      ? { grade: row.last_review.grade, outcome: row.last_review.outcome, opinion: row.last_review.opinion, reviewerName: row.last_review.reviewer, at: row.last_review.at, version: row.last_review.version }
-      : null,
+    lastReview: lastReviewView(row.last_review),
   };
 }
 

@@ -20,6 +20,11 @@ export type DocumentHeadRow = DocumentRow & {
   readonly last_review: LastReviewRow | null;
 };
 
+/** The latest review as the API presents it (`reviewerName`, not the row's `reviewer`). */
+export function lastReviewView(review: LastReviewRow | null): { grade: ReviewGrade; outcome: 'approved' | 'returned'; opinion: string | null; reviewerName: string; at: string; version: number } | null {
+  return review ? { grade: review.grade, outcome: review.outcome, opinion: review.opinion, reviewerName: review.reviewer, at: review.at, version: review.version } : null;
+}
+
 /** The latest review of a document as the head row carries it. */
 export interface LastReviewRow {
   readonly grade: ReviewGrade;

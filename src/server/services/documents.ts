@@ -29,7 +29,7 @@ import { DOCUMENT_COLUMNS, documentRow, type DocumentRow } from '../../store/doc
 import { searchTokens } from '../../store/searchTokens.ts';
 import type { Database, DocumentsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
-import { announceDocumentChange, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
+import { announceDocumentChange, lastReviewView, readDocumentHead, type DocumentHeadRow } from './documentHeads.ts';
 import { kindEffects } from './kindEffects.ts';
 import { assessmentData, exAnteOf } from './assessmentLinks.ts';
 import { proposalFor } from './results.ts';
@@ -785,7 +785,7 @@ export async function getDocumentJson(db: Kysely<Database>, actor: Actor | null,
     const content = JSON.parse(current.texts.content) as KindContent;
     computed = current.kind.present(content, { settings, related: {}, place: current.place, findings: JSON.parse(current.texts.findings) as Finding[] });
   }
-  const lastReview = current.row.last_review;
+  const lastReview = lastReviewView(current.row.last_review);
   const head = JSON.stringify({ ...documentHead(current.row, current.departmentName), lastReview, ...actions, computed });
   return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), current.texts.body]);
 }
