@@ -57,7 +57,7 @@ describe.each(STORE_KINDS)("the people's congress book (%s)", (_name, open) => {
     const file = pdfFile(pdf.bytes);
     const text = pdftotext(file);
     expect(text).toMatch(/目\s+录/);
-    for (const heading of ['一、绩效目标', '二、绩效运行监控', '三、绩效自评', '四、评估评价', '五、问题整改', '六、信息公开', '绩效目标未细化量化']) expect(text).toContain(heading);
+    for (const heading of ['一、绩效目标', '二、绩效运行监控', '三、绩效自评', '四、评估评价', '五、问题整改', '六、预算安排建议', '七、信息公开', '绩效目标未细化量化']) expect(text).toContain(heading);
     // The contents say on which page 五、问题整改 begins; that page (cover = page 0, printed numbers from 1) has it.
     const contents = pdftotext(file, 2);
     const printed = Number(/五、问题整改[ .]*?(\d+)\s*$/m.exec(contents)?.[1]);
@@ -72,7 +72,7 @@ describe.each(STORE_KINDS)("the people's congress book (%s)", (_name, open) => {
     expect(xlsx.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['目录', '1 绩效目标', '2 绩效运行监控', '3 绩效自评', '4 评估评价', '5 问题整改', '6 信息公开']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['目录', '1 绩效目标', '2 绩效运行监控', '3 绩效自评', '4 评估评价', '5 问题整改', '6 预算安排建议', '7 信息公开']);
     const ledger = workbook.getWorksheet('5 问题整改');
     expect(ledger?.getRow(2).getCell(2).value).toBe('绩效目标未细化量化');
     expect(ledger?.getRow(2).getCell(7).value).toBe('是');

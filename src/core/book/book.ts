@@ -3,7 +3,7 @@
  * whole region and year, the targets, monitoring, self-evaluations, assessments (key evaluations,
  * sampling reviews), rectification and disclosure, each a section. A section is a pure function from
  * the gathered data to printable blocks (for the PDF) and one table (for the Excel sheet); the book is
- * the list of sections, so adding one (the budget proposals, 预算安排建议) is one line in `BOOK_SECTIONS`.
+ * the list of sections, so adding one is one line in `BOOK_SECTIONS`.
  */
 import type { ReportBlock, ReportModel } from '../../kinds/assessment/report.ts';
 import { formatMoney, parseMoney, sumMoney, type Money } from '../money.ts';
@@ -49,6 +49,20 @@ export interface BookData {
   readonly today: string;
   readonly rows: readonly BookRow[];
   readonly disclosure: readonly BookDisclosure[];
+  /** Next year's budget proposals from this year's results (预算安排建议), each with the rule that decided it. */
+  readonly proposals?: readonly BookProposal[];
+}
+
+/** A row of next year's budget proposals as the book prints it. */
+export interface BookProposal {
+  readonly department: string;
+  readonly project: string;
+  readonly lastAmount: string;
+  readonly proposed: string;
+  /** The rule that decided the figure, in words. */
+  readonly rule: string;
+  readonly request: string | null;
+  readonly overRequest: boolean;
 }
 
 /** A section's table, the same in the PDF and as the Excel sheet. */
@@ -178,11 +192,27 @@ const disclosure: BookSection = {
   }),
 };
 
-/**
- * The book's sections, in order. The budget proposals (预算安排建议, issue 26 item 2) are added here as
- * one more section when they exist.
- */
-export const BOOK_SECTIONS: readonly BookSection[] = [targets, monitoring, selfEvaluations, assessments, rectification, disclosure];
+const proposals: BookSection = {
+  key: 'proposals',
+  title: '预算安排建议',
+  render: (data) => {
+    const rows = data.proposals ?? [];
+    return {
+      summary: [
+        `据${data.year}年绩效结果提出${data.year + 1}年预算安排建议：持续项目 ${rows.length} 个，上年预算 ${sumAmounts(rows.map((r) => r.lastAmount))} 万元，建议安排 ${sumAmounts(rows.map((r) => r.proposed))} 万元；申请数超出建议的 ${rows.filter((r) => r.overRequest).length} 个。`,
+      ],
+      table: {
+        columns: ['部门', '项目', '上年预算（万元）', '建议安排（万元）', '依据', '申请数（万元）'],
+        widths: [20, 28, 14, 14, 20, 14],
+        amounts: [2, 3, 5],
+        rows: rows.map((r) => [r.department, r.project, r.lastAmount, r.proposed, r.rule, `${s(r.request)}${r.overRequest ? '（超出建议）' : ''}`]),
+      },
+    };
+  },
+};
+
+/** The book's sections, in order. */
+export const BOOK_SECTIONS: readonly BookSection[] = [targets, monitoring, selfEvaluations, assessments, rectification, proposals, disclosure];
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 

@@ -13,7 +13,9 @@ import { writeSheetsWorkbook, type ListColumn } from '../../writers/listWorkbook
 import { writeReportPdf } from '../../writers/reportWriters.ts';
 import { formsOf, rulesFor, scopeOf } from './disclosure.ts';
 import { notFound } from '../appError.ts';
-import { departmentWithPath, regionSubtree } from './organisations.ts';
+import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
+import { proposalsOf } from './results.ts';
+import { ruleName } from '../../core/results/rules.ts';
 import { today } from './rectificationLinks.ts';
 
 /** The kinds the book reads, and the states it leaves out (a department's drafts are its own). */
@@ -58,7 +60,13 @@ export async function gatherBook(db: Kysely<Database>, actor: Actor, query: { ye
   const rules = await rulesFor(db, reach.regionId, query.year);
   const disclosure = byDepartment((await formsOf(db, scope, query.year)).map((f) => formDisclosure(f, rules, on)), rules);
   const scopeName = 'departmentId' in scope ? (await departmentWithPath(db, scope.departmentId)).name : ((await db.selectFrom('regions').select('name').where('id', '=', reach.regionId).executeTakeFirst())?.name ?? '');
-  return { scopeName, scope: 'departmentId' in scope ? 'department' : 'region', year: query.year, today: on, rows: book, disclosure };
+  // Next year's budget proposals from this year's results, as the bureau's rules make them.
+  const department = 'departmentId' in scope ? await departmentWithPath(db, scope.departmentId) : null;
+  const regionId = department ? department.regionId : reach.regionId;
+  const regionName = (await db.selectFrom('regions').select('name').where('id', '=', regionId).executeTakeFirst())?.name ?? '';
+  const table = await proposalsOf(db, { year: query.year + 1, regionId, regionName, department: department ? { id: department.id, name: department.name } : null }, await regionPath(db, regionId));
+  const proposals = table.rows.map((r) => ({ department: r.department, project: r.project, lastAmount: r.lastAmount, proposed: r.proposed, rule: r.exception ? '例外调整' : ruleName(r.rule).zh, request: r.request, overRequest: r.overRequest }));
+  return { scopeName, scope: 'departmentId' in scope ? 'department' : 'region', year: query.year, today: on, rows: book, disclosure, proposals };
 }
 
 /** The book as a PDF: cover, contents, each section, page numbers; the CJK font embedded. */
