@@ -65,8 +65,7 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
     const table = page.getByTestId('users');
     await table.locator('tbody tr').first().waitFor();
     await page.getByLabel('搜索用户').fill('政务服务和数据管理局');
-    await expect.poll(() => table.locator('tbody tr').count()).toBeGreaterThan(0);
-    expect(await table.locator('tbody').textContent()).toContain('haizhu-editor');
+    await expect.poll(() => table.locator('tbody').textContent()).toContain('haizhu-editor');
     await page.getByLabel('按角色筛选').click();
     await page.getByTitle('财政审核员').click();
     await expect.poll(() => table.locator('tbody').textContent()).not.toContain('haizhu-editor');

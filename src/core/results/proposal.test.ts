@@ -93,7 +93,8 @@ const grade = fc.option(fc.record({ grade: fc.constantFrom(...EVALUATION_GRADES)
 const line: fc.Arbitrary<ProjectResults> = fc.record({
   year: fc.constant(2024),
   department: fc.constantFrom('甲局', '乙局', '丙局'),
-  project: fc.string({ minLength: 1, maxLength: 6 }),
+  // A project is named: a name of spaces alone is not one (the canonical form refuses it).
+  project: fc.string({ minLength: 1, maxLength: 6 }).filter((name) => name.trim() !== ''),
   amount,
   selfEvaluation: grade,
   samplingReview: grade,
