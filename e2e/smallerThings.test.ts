@@ -160,4 +160,13 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
     expect([...published].sort().reverse()).toEqual(published);
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain(sorted.items[0]?.projectName ?? '部门整体');
   });
+
+  it('a public form that does not exist is said not to, with nothing to download', async () => {
+    await page.goto(`${server.url}/public/00000000-0000-4000-8000-000000000000`);
+    await page.getByTestId('status-404').waitFor();
+    expect(await page.getByTestId('status-404').textContent()).toContain('没有这张公开的申报表');
+    expect(await page.locator('a[download]').count()).toBe(0);
+    await page.getByRole('link', { name: '返回公开列表' }).click();
+    await page.locator('.ant-table tbody tr').first().waitFor();
+  });
 });
