@@ -94,11 +94,10 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     const regionItem = dialog.locator('.ant-form-item', { has: page.locator('#user-region') });
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option', { hasText: '管理员' }).click();
-    await expect.poll(() => regionItem.locator('.ant-select-selection-item').textContent()).toBe('海珠区');
-    expect(await regionItem.locator('.ant-select-clear').count()).toBe(0);
+    await expect.poll(() => regionItem.locator('.ant-select-content').getAttribute('title')).toBe('海珠区');
     await dialog.getByLabel('角色').click();
     await page.locator('.ant-select-item-option', { hasText: '财政审核员' }).click();
-    await expect.poll(() => regionItem.locator('.ant-select-selection-item').textContent()).toBe('海珠区');
+    await expect.poll(() => regionItem.locator('.ant-select-content').getAttribute('title')).toBe('海珠区');
     // A username the server refuses is said beside the username, in words, not as a vague 请求内容有误.
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
     const usernameItem = dialog.locator('.ant-form-item', { has: page.locator('#user-username') });
