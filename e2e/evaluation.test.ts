@@ -66,6 +66,14 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     await expect.poll(() => page.getByTestId('evaluation-total').textContent()).toContain('98.25');
     expect(await page.getByTestId('evaluation-grade').textContent()).toContain('优');
     expect(await page.getByTestId('score-0').textContent()).toContain('1.25');
+    // While the amount executed is not an amount, its rate and score, the total and grade are unknown (not the last amount's).
+    await page.getByLabel('全年执行数').fill('4196.6x');
+    await expect.poll(() => page.getByTestId('evaluation-total').textContent()).toContain('金额不是数字');
+    expect(await page.getByTestId('evaluation-total').textContent()).not.toContain('98.25');
+    expect(await page.getByTestId('evaluation-grade').textContent()).not.toContain('优');
+    expect(await page.getByTestId('funds-score').textContent()).toContain('—');
+    await page.getByLabel('全年执行数').fill('4196.63');
+    await expect.poll(() => page.getByTestId('evaluation-total').textContent()).toContain('98.25');
     expect(await page.getByTestId('evaluation-row-0').getAttribute('data-required')).toBe('true');
     expect(await page.locator('textarea[aria-required=true]').count()).toBe(2);
     const name = view.content.indicators[0]?.name ?? '';
@@ -119,6 +127,11 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     expect(await page.getByTestId('evaluation-grid').locator('input[type=checkbox]').count()).toBe(0);
     expect(await page.getByTestId('evaluation-row-0').textContent()).toContain('适用');
     expect(await page.getByText('评价结论', { exact: true }).count()).toBe(1);
+    // In English the grade is said in English too, and the indicators' classes.
+    await page.getByRole('radio', { name: 'English' }).check();
+    await expect.poll(() => page.getByTestId('evaluation-grade').textContent()).toContain('Excellent');
+    expect(await page.getByTestId('evaluation-row-0').locator('td').nth(1).textContent()).toMatch(/^[A-Za-z /-]+$/);
+    await page.getByRole('radio', { name: '中文' }).check();
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `evaluation-public-${width}`);

@@ -82,7 +82,15 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
   });
 
   it('a year chosen against the printed one is said per form and must be confirmed', async () => {
-    await page.getByLabel('第 2 份表的年度').fill('2031');
+    // A year out of range stays as typed and is said to be out of range (not changed to 2100 on leaving the box).
+    const year = page.getByLabel('第 2 份表的年度');
+    await year.fill('21000');
+    await year.blur();
+    await page.getByTestId('import-year-problem-1').filter({ hasText: '年度须在 2000–2100 之间，21000 不在其中' }).waitFor();
+    expect(await year.inputValue()).toBe('21000');
+    expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
+    await year.fill('2031');
+    expect(await page.getByTestId('import-year-problem-1').count()).toBe(0);
     const warning = page.getByTestId('import-mismatch');
     await warning.waitFor();
     expect(await warning.textContent()).toContain('第 2 份表印的是 2025 年度，确认按 2031 年度保存');

@@ -85,8 +85,15 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     expect(await page.getByTestId(`indicator-row-${red}`).getAttribute('data-required')).toBe('true');
     // The reason fields appear for that row only, and are required.
     expect(await page.locator('textarea[aria-required=true]').count()).toBe(2);
-    await page.getByLabel('截至目前执行数').fill('2,600');
     await page.getByLabel('全年预计执行数').fill(view.content.budget.annual ?? '0');
+    await page.getByLabel('截至目前执行数').fill('2,600');
+    await expect.poll(() => page.getByTestId('execution-rate').textContent()).toContain('%');
+    // While the box holds something that is not an amount, the rate and light are unknown, not the last amount's.
+    await page.getByLabel('截至目前执行数').fill('2,6OO');
+    await expect.poll(() => page.getByTestId('execution-rate').textContent()).toBe('—金额不是数字，改正后计算');
+    expect(await page.getByTestId('budget-light').locator('[data-light]').count()).toBe(0);
+    await page.getByLabel('截至目前执行数').fill('2,600');
+    await expect.poll(() => page.getByTestId('execution-rate').textContent()).toContain('%');
 
     // Submitting without the reason is not offered: the confirmation says what is missing.
     await page.getByTestId('submit-report').click();
@@ -143,6 +150,9 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     // In English the same page reads in English.
     await page.getByRole('radio', { name: 'English' }).check();
     await page.getByText('The finance bureau returned this report').waitFor();
+    // The app's own words in English, the indicators' classes too; the data (names, targets) as printed.
+    expect(await page.getByTestId('indicator-row-0').locator('.indicator-name .cell-hint').textContent()).toMatch(/^[A-Za-z /-]+$/);
+    expect(await page.locator('.ant-descriptions').first().textContent()).toMatch(/\(version \d+\)/);
     await page.getByRole('radio', { name: '中文' }).check();
   });
 });

@@ -3,7 +3,8 @@
  * the reviewer's comment buttons, a round's year that is not one, the users page (search, filters, a
  * new user shown, 停用 asked first, an e-mail that is not one), a disabled user told so, a token's
  * days that are not a number, the public list sorted by 公开时间, English money boxes and
- * notifications, and the dashboard saying what its counts include.
+ * notifications, the dashboard saying what its counts include and that a year in its address is none,
+ * and a public form that does not exist said so, with nothing to download.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +59,18 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
     await page.goto(`${server.url}/dashboard?year=2025`);
     await page.getByTestId('dashboard-drafts-findings').waitFor();
     expect(await page.getByTestId('dashboard-drafts-findings').textContent()).toMatch(/含各部门尚未提交的草稿 \d+ 份/);
+  });
+
+  it('a dashboard year in the address that is not one is said, and last year offered', async () => {
+    await page.goto(`${server.url}/dashboard?year=abc`);
+    const notice = page.getByTestId('dashboard-year-invalid');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('“abc”不是年度');
+    expect(await page.getByTestId('dashboard-card-findings').count()).toBe(0);
+    const lastYear = new Date().getFullYear() - 1;
+    await notice.getByRole('button', { name: `查看 ${lastYear} 年度` }).click();
+    await page.getByTestId('dashboard-card-findings').waitFor();
+    expect(new URL(page.url()).searchParams.get('year')).toBeNull();
   });
 
   it('users: searched by department, filtered by role, a new one shown, 停用 asked first, a bad e-mail said', async () => {
@@ -146,5 +159,14 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
     const published = sorted.items.map((i) => i.publishedAt ?? '');
     expect([...published].sort().reverse()).toEqual(published);
     await expect.poll(() => table.locator('tbody tr').first().textContent()).toContain(sorted.items[0]?.projectName ?? '部门整体');
+  });
+
+  it('a public form that does not exist is said not to, with nothing to download', async () => {
+    await page.goto(`${server.url}/public/00000000-0000-4000-8000-000000000000`);
+    await page.getByTestId('status-404').waitFor();
+    expect(await page.getByTestId('status-404').textContent()).toContain('没有这张公开的申报表');
+    expect(await page.locator('a[download]').count()).toBe(0);
+    await page.getByRole('link', { name: '返回公开列表' }).click();
+    await page.locator('.ant-table tbody tr').first().waitFor();
   });
 });

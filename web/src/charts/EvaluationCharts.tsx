@@ -9,6 +9,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { useMemo } from 'react';
 import { EVALUATION_GRADES } from '../../../src/core/selfEvaluation.ts';
 import type { EvaluationOverview } from '../../../src/format/apiTypes.ts';
+import { gradeName } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { Chart } from './Chart.tsx';
 
@@ -24,8 +25,8 @@ export default function EvaluationCharts({ overview }: { overview: EvaluationOve
   const grades = useMemo<EChartsCoreOption>(() => ({
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0 },
-    series: [{ type: 'pie', radius: ['35%', '62%'], data: EVALUATION_GRADES.map((g) => ({ name: g, value: overview.counts.byGrade[g], itemStyle: { color: COLOURS[g] } })).filter((d) => d.value > 0) }],
-  }), [overview]);
+    series: [{ type: 'pie', radius: ['35%', '62%'], data: EVALUATION_GRADES.map((g) => ({ name: gradeName(g, t), value: overview.counts.byGrade[g], itemStyle: { color: COLOURS[g] } })).filter((d) => d.value > 0) }],
+  }), [overview, t]);
   const rates = overview.execution.map((e) => ({ name: e.departmentName, rate: e.annual && length(e.annual) > 0 ? (length(e.executed) / length(e.annual)) * 100 : 0 }));
   const execution = useMemo<EChartsCoreOption>(() => ({
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v.toFixed(2)}%` },

@@ -5,7 +5,7 @@
  * downloads as Excel; the drill-down table (or a bar) goes from a city to its districts, to a
  * department, to one form. Where one looks is in the address, so a view can be sent on.
  */
-import { Breadcrumb, Card, Empty, Segmented, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Empty, Segmented, Select, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { LIGHT_NAMES } from '../../../src/core/monitoringReport.ts';
@@ -16,6 +16,8 @@ import { api } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
+import { readYear } from '../components/yearText.ts';
+import { gradeName } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { showAmount } from '../declaration/display.ts';
 
@@ -161,17 +163,41 @@ function FormsTable({ forms }: { forms: readonly DashboardForm[] }) {
         { title: t('错误', 'Errors'), dataIndex: 'errors', align: 'right', render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : 0) },
         { title: t('警告', 'Warnings'), dataIndex: 'warnings', align: 'right' },
         { title: t('监控', 'Monitoring'), dataIndex: 'light', render: (l: DashboardForm['light']) => (l ? pick(LIGHT_NAMES[l]) : '—') },
-        { title: t('自评', 'Self-evaluation'), key: 'grade', render: (_: unknown, f) => (f.grade ? `${f.grade}（${f.score ?? '—'}）` : '—') },
+        { title: t('自评', 'Self-evaluation'), key: 'grade', render: (_: unknown, f) => (f.grade ? t(`${f.grade}（${f.score ?? '—'}）`, `${gradeName(f.grade, t)}, ${f.score ?? '—'}`) : '—') },
       ]}
     />
   );
 }
 
+/** The dashboard of the year in the address (last year when none); a year there that is none is said, not replaced quietly. */
 export default function DashboardPage() {
+  const { t, pick } = useLocale();
+  const [filters, setFilters] = useUrlFilters();
+  const fallback = new Date().getFullYear() - 1;
+  const written = filters.get('year');
+  const read = written === null ? null : readYear(written);
+  if (read && !read.ok) {
+    return (
+      <div className="page" data-testid="dashboard-page">
+        <Typography.Title level={3}>{t('绩效看板', 'Dashboard')}</Typography.Title>
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="dashboard-year-invalid"
+          message={t('地址中的年度不是有效年度，看板未显示', 'The year in the address is not a year: nothing is shown')}
+          description={pick(read.problem)}
+          action={<Button type="primary" onClick={() => setFilters({ year: undefined })}>{t(`查看 ${fallback} 年度`, `Show ${fallback}`)}</Button>}
+        />
+      </div>
+    );
+  }
+  return <RegionDashboardView year={read?.year ?? fallback} />;
+}
+
+function RegionDashboardView({ year }: { year: number }) {
   const { t } = useLocale();
   const [filters, setFilters] = useUrlFilters();
   const thisYear = new Date().getFullYear();
-  const year = Number(filters.get('year')) || thisYear - 1;
   const region = filters.get('region') ?? undefined;
   const department = filters.get('department') ?? undefined;
   const query = new URLSearchParams({ year: String(year), ...(region ? { regionId: region } : {}), ...(department ? { departmentId: department } : {}) }).toString();

@@ -18,9 +18,12 @@ import type { EvaluationIndicator, SelfEvaluation } from '../../../src/core/self
 import type { EvaluationView } from '../../../src/format/apiTypes.ts';
 import { api } from '../api/client.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
+import { evaluationScoreWhileTyping } from '../components/figuresWhileTyping.ts';
+import { UnknownFigure } from '../components/UnknownFigure.tsx';
 import { DocumentBanners, DocumentLoader, DocumentFooter, DocumentHeader, DocumentStateTag, DocumentToolbar, FindingsCard, RowCommentButton, RowCommentModal, StepModal } from '../documents/DocumentShell.tsx';
 import { SheetTable } from '../documents/SheetTable.tsx';
 import { useDocumentPage, type LoadedDocument } from '../documents/useDocumentPage.ts';
+import { className, gradeName } from '../declaration/vocabulary.ts';
 import { useLocale } from '../i18n/locale.tsx';
 
 const GRADE_COLORS: Record<string, string> = { 优: 'green', 良: 'blue', 中: 'orange', 差: 'red' };
@@ -98,7 +101,8 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
       setReason('');
     });
 
-  const score = live.score;
+  // What the page shows: the funds' rate and score, the total and the grade unknown while the amount executed holds something else.
+  const score = evaluationScoreWhileTyping(live.score, doc.invalid);
   const canReview = view.allowedActions.includes('return');
   const errors = live.findings.filter((f) => f.severity === 'error');
   const downloads = publicView ? '/api/v1/public/evaluations' : '/api/v1/evaluations';
@@ -123,10 +127,10 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
       />
       <DocumentHeader page={page} state={<DocumentStateTag state={view.state} name={pick(EVALUATION_STATE_NAMES[view.state])} />} importAccept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm,.txt" downloads={`${downloads}/${id}`}>
         <span data-testid="evaluation-total">
-          {t('总分', 'Total')}{t('：', ': ')}<strong>{score.total ?? '—'}</strong>
+          {t('总分', 'Total')}{t('：', ': ')}<strong>{score.fundsUnknown ? <UnknownFigure inline /> : (score.total ?? '—')}</strong>
         </span>
         <span data-testid="evaluation-grade">
-          {t('等级', 'Grade')}{t('：', ': ')}{score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{score.grade}</Tag> : '—'}
+          {t('等级', 'Grade')}{t('：', ': ')}{score.fundsUnknown ? <UnknownFigure inline /> : score.grade ? <Tag color={GRADE_COLORS[score.grade]}>{gradeName(score.grade, t)}</Tag> : '—'}
         </span>
       </DocumentHeader>
       <DocumentBanners page={page} returned={t('财政部门退回了此自评表', 'The finance bureau returned this self-evaluation')} />
@@ -146,8 +150,8 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
             {!editable ? content.funds.executed ?? '—' : <AmountCell label={t('全年执行数', 'Executed')} value={content.funds.executed} disabled={!editable} invalid={false} onValidity={(ok) => doc.setInvalid('/funds/executed', ok ? null : t('全年执行数不是金额', 'the amount executed is not an amount'))} onChange={(amount) => edit((e) => ({ ...e, funds: { ...e.funds, executed: amount, items: e.funds.items.map((item, k) => (k === 0 ? { ...item, executed: amount } : item)) } }))} />}
           </td>
           <td className="readonly">{score.funds.points}</td>
-          <td className="readonly">{score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
-          <td className="readonly" data-testid="funds-score">{score.funds.score ?? '—'}</td>
+          <td className="readonly" data-testid="funds-rate">{score.fundsUnknown ? <UnknownFigure /> : score.funds.rate === null ? '—' : `${score.funds.rate}%`}</td>
+          <td className="readonly" data-testid="funds-score">{score.fundsUnknown ? <UnknownFigure /> : (score.funds.score ?? '—')}</td>
           <td>
             {!editable ? (content.funds.reason || '—') : errorsAt.has('/funds/reason') || content.funds.reason ? (
               <textarea rows={2} aria-label={t('执行率偏低的原因', 'Why execution fell short')} aria-required={errorsAt.has('/funds/reason')} aria-invalid={editable && errorsAt.has('/funds/reason') ? true : undefined} value={content.funds.reason} disabled={!editable} onChange={(e) => edit((x) => ({ ...x, funds: { ...x.funds, reason: e.target.value } }))} />
@@ -191,7 +195,7 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
           return (
             <tr key={row} data-testid={`evaluation-row-${row}`} data-required={needs ? 'true' : 'false'} className={s?.missed ? 'row-red' : undefined}>
               <td>{row + 1}</td>
-              <td className="readonly">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</td>
+              <td className="readonly">{className(indicator.level1, t)}{indicator.level2 ? ` / ${className(indicator.level2, t)}` : ''}</td>
               <td className="readonly">{name}</td>
               <td className="readonly">{indicator.annualTarget}</td>
               <td className={editable ? undefined : 'readonly'}>
@@ -246,10 +250,10 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
           );
         })}
         <tr>
-          <td colSpan={5} className="readonly"><strong>{t('总分', 'Total')}</strong>{score.rescale ? <span className="cell-hint">（{t(`不适用指标已剔除，其余 × ${score.rescale.factor}`, `rows not applicable dropped; the rest × ${score.rescale.factor}`)}）</span> : null}</td>
+          <td colSpan={5} className="readonly"><strong>{t('总分', 'Total')}</strong>{score.rescale ? <span className="cell-hint">{t(`（不适用指标已剔除，其余 × ${score.rescale.factor}）`, ` (rows not applicable dropped; the rest × ${score.rescale.factor})`)}</span> : null}</td>
           <td className="readonly">100</td>
-          <td className="readonly"><strong>{score.total ?? '—'}</strong></td>
-          <td colSpan={canReview ? 4 : 3} className="readonly">{t('评价等级', 'Grade')}: {score.grade ?? '—'}</td>
+          <td className="readonly"><strong>{score.fundsUnknown ? <UnknownFigure /> : (score.total ?? '—')}</strong></td>
+          <td colSpan={canReview ? 4 : 3} className="readonly">{t('评价等级', 'Grade')}{t('：', ': ')}{score.fundsUnknown ? <UnknownFigure inline /> : gradeName(score.grade, t)}</td>
         </tr>
       </SheetTable>
 
@@ -287,7 +291,7 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
           message={
             errors.length > 0
               ? t(`还有 ${errors.length} 处须处理。`, `${errors.length} things still to fix.`)
-              : t(`总分 ${score.total ?? '—'}，等级 ${score.grade ?? '—'}`, `Total ${score.total ?? '—'}, grade ${score.grade ?? '—'}`)
+              : t(`总分 ${score.total ?? '—'}，等级 ${gradeName(score.grade, t)}`, `Total ${score.total ?? '—'}, grade ${gradeName(score.grade, t)}`)
           }
         />
       </StepModal>

@@ -13,6 +13,7 @@ import { SELF_EVALUATION_WORKFLOW } from '../../../src/kinds/selfEvaluation/inde
 import { api } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { gradeName } from '../declaration/vocabulary.ts';
 import { Loading } from '../components/Loading.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { ChartCard, CountTiles, OverviewList, useOverviewQuery } from '../documents/DocumentOverview.tsx';
@@ -59,7 +60,7 @@ function OwedList({ year }: { year: number }) {
           { title: t('自评对象', 'Evaluation of'), render: (_, o) => o.projectName ?? t('部门整体', 'Department-wide') },
           { title: t('状态', 'State'), render: (_, o) => (o.evaluation ? <DocumentStateTag state={o.evaluation.state} name={pick(EVALUATION_STATE_NAMES[o.evaluation.state])} /> : <Tag>{t('未开始', 'not started')}</Tag>) },
           { title: t('总分', 'Total'), render: (_, o) => o.evaluation?.total ?? '—' },
-          { title: t('等级', 'Grade'), render: (_, o) => (o.evaluation?.grade ? <Tag color={GRADE_COLORS[o.evaluation.grade]}>{o.evaluation.grade}</Tag> : '—') },
+          { title: t('等级', 'Grade'), render: (_, o) => (o.evaluation?.grade ? <Tag color={GRADE_COLORS[o.evaluation.grade]}>{gradeName(o.evaluation.grade, t)}</Tag> : '—') },
           { title: t('执行率', 'Execution'), render: (_, o) => (o.evaluation?.executionRate ? `${o.evaluation.executionRate}%` : '—') },
           {
             title: '',
@@ -92,7 +93,7 @@ function Overview({ year }: { year: number }) {
       <CountTiles
         testId="grade-counts"
         attribute="grade"
-        tiles={[...EVALUATION_GRADES, 'none' as const].map((g) => ({ key: g, title: g === 'none' ? t('未提交/未评', 'not graded') : g, count: data.counts.byGrade[g] }))}
+        tiles={[...EVALUATION_GRADES, 'none' as const].map((g) => ({ key: g, title: g === 'none' ? t('未提交/未评', 'not graded') : gradeName(g, t), count: data.counts.byGrade[g] }))}
         selected={grade}
         onToggle={(g) => list.setFilters({ grade: g, page: undefined })}
         minWidth={110}
@@ -107,7 +108,7 @@ function Overview({ year }: { year: number }) {
         exportTestId="export-evaluations"
         query={list}
         filters={[
-          { key: 'grade', label: t('按等级筛选', 'Filter by grade'), width: 140, options: [{ value: '', label: t('全部等级', 'All grades') }, ...EVALUATION_GRADES.map((g) => ({ value: g, label: g }))] },
+          { key: 'grade', label: t('按等级筛选', 'Filter by grade'), width: 140, options: [{ value: '', label: t('全部等级', 'All grades') }, ...EVALUATION_GRADES.map((g) => ({ value: g, label: gradeName(g, t) }))] },
           { key: 'state', label: t('按状态筛选', 'Filter by state'), width: 140, options: [{ value: '', label: t('全部状态', 'All states') }, ...EVALUATION_STATES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: pick(EVALUATION_STATE_NAMES[s]) }))] },
         ]}
         searchWidth={220}
@@ -124,7 +125,7 @@ function Overview({ year }: { year: number }) {
           { title: t('自评对象', 'Evaluation of'), render: (_, e) => <Link to={`/evaluations/${e.id}`}>{subject(e)}</Link> },
           { title: t('状态', 'State'), render: (_, e) => <DocumentStateTag state={e.state} name={pick(EVALUATION_STATE_NAMES[e.state])} /> },
           { title: t('总分', 'Total'), render: (_, e) => e.total ?? '—' },
-          { title: t('等级', 'Grade'), render: (_, e) => (e.grade ? <Tag color={GRADE_COLORS[e.grade]}>{e.grade}</Tag> : '—') },
+          { title: t('等级', 'Grade'), render: (_, e) => (e.grade ? <Tag color={GRADE_COLORS[e.grade]}>{gradeName(e.grade, t)}</Tag> : '—') },
           { title: t('执行率', 'Execution'), render: (_, e) => (e.executionRate ? `${e.executionRate}%` : '—') },
           { title: t('更新', 'Updated'), render: (_, e) => time(e.updatedAt) },
         ]}

@@ -9,7 +9,7 @@
  * already is said before saving, with the way to bring this file into it when it is a draft.
  */
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Segmented, Select, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Segmented, Select, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload } from 'antd';
 import { useMemo, useState, type ClipboardEvent } from 'react';
 import { draftingYear, formYear, overridesPrintedYear, type FormYear } from '../../../src/core/formYear.ts';
 import type { TargetDocument } from '../../../src/core/document.ts';
@@ -25,6 +25,7 @@ import type { AnyDeclarationView, DeclarationSummary, DeclarationView } from '..
 import { NewDeclarationDialog } from '../components/NewDeclarationDialog.tsx';
 import { useExistingForms } from '../components/useExistingForm.ts';
 import { UpdateFromFileDialog } from '../declaration/UpdateFromFileDialog.tsx';
+import { readYear } from '../components/yearText.ts';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { SourceTables } from '../declaration/SourceTables.tsx';
@@ -83,6 +84,8 @@ export default function ImportPage() {
   const [defaultYear] = useState<number>(() => draftingYear(new Date()));
   // Per form, the year chosen for it (null: the printed one, or the default).
   const [chosen, setChosen] = useState<ReadonlyArray<number | null>>([]);
+  // Per form, the year box's text while it is being typed (null: it shows the year in force).
+  const [yearTexts, setYearTexts] = useState<ReadonlyArray<string | null>>([]);
   const [confirmed, setConfirmed] = useState<ReadonlyArray<'year' | 'department'>>([]);
   const [pasted, setPasted] = useState('');
   // A table copied from a web page arrives as HTML beside its text: kept, so the table is read as one.
@@ -103,6 +106,7 @@ export default function ImportPage() {
     setSource({ provided, outcome });
     setShown(0);
     setChosen(outcome.ok ? outcome.documents.map(() => null) : []);
+    setYearTexts([]);
   };
 
   const readOnServer = async (provided: Provided) => {
@@ -163,6 +167,13 @@ export default function ImportPage() {
   const departmentMismatch = !!(printedDepartment && chosenDepartment && !sameDepartment(printedDepartment, chosenDepartment));
   const mismatches = [...(overridden.length > 0 ? (['year'] as const) : []), ...(departmentMismatch ? (['department'] as const) : [])];
   const unconfirmed = mismatches.filter((m) => !confirmed.includes(m));
+  // A year box holding no year in range says so and holds up saving; it is never changed behind the user's back.
+  const yearProblems = documents.map((_, i) => {
+    const text = yearTexts[i];
+    if (text === null || text === undefined) return null;
+    const read = readYear(text);
+    return read.ok ? null : read.problem;
+  });
   // What the department has already: said before saving, never only after.
   const existing = useExistingForms(documents.map((d, i) => ({ departmentId: departmentId ?? '', year: years[i]?.year ?? defaultYear, kind: d.kind, ...(d.kind === 'project-target' ? { projectName: d.project.name } : {}) })));
   const clashes = (existing ?? []).filter((e): e is DeclarationSummary => e !== null);
@@ -314,7 +325,7 @@ export default function ImportPage() {
               </Form.Item>
               <Space>
                 <Button onClick={() => setSource(null)}>{t('重新提供', 'Start again')}</Button>
-                <Button type="primary" loading={saving} disabled={!departmentId || unconfirmed.length > 0 || clashes.length > 0 || existing === undefined} onClick={() => void save()} data-testid="import-save">
+                <Button type="primary" loading={saving} disabled={!departmentId || unconfirmed.length > 0 || clashes.length > 0 || existing === undefined || yearProblems.some((p) => p !== null)} onClick={() => void save()} data-testid="import-save">
                   {documents.length > 1 ? t(`保存为草稿（${documents.length} 份）`, `Save as drafts (${documents.length})`) : t('保存为草稿', 'Save as a draft')}
                 </Button>
               </Space>
@@ -331,21 +342,31 @@ export default function ImportPage() {
                 { title: t('表上年度', 'Printed year'), render: (_: unknown, { d }) => (d.year === null ? <span className="secondary">{t('未印', 'none')}</span> : d.year) },
                 {
                   title: t('保存为年度', 'Saved as'),
-                  render: (_: unknown, { i }) => (
-                    <InputNumber
-                      aria-label={t(`第 ${i + 1} 份表的年度`, `year of form ${i + 1}`)}
-                      id={i === 0 ? 'import-year' : undefined}
-                      min={2000}
-                      max={2100}
-                      precision={0}
-                      value={years[i]?.year}
-                      onChange={(v) => {
-                        if (typeof v !== 'number') return;
-                        setChosen(documents.map((d, k) => (k === i ? (v === d.year ? null : v) : (chosen[k] ?? null))));
-                        setSaveError(null);
-                      }}
-                    />
-                  ),
+                  render: (_: unknown, { i }) => {
+                    const problem = yearProblems[i];
+                    return (
+                      <>
+                        <Input
+                          aria-label={t(`第 ${i + 1} 份表的年度`, `year of form ${i + 1}`)}
+                          id={i === 0 ? 'import-year' : undefined}
+                          inputMode="numeric"
+                          style={{ width: 100 }}
+                          status={problem ? 'error' : undefined}
+                          aria-invalid={problem ? true : undefined}
+                          value={yearTexts[i] ?? String(years[i]?.year ?? '')}
+                          onChange={(e) => {
+                            const text = e.target.value;
+                            setYearTexts(documents.map((_d, k) => (k === i ? text : (yearTexts[k] ?? null))));
+                            setSaveError(null);
+                            const read = readYear(text);
+                            if (!read.ok) return;
+                            setChosen(documents.map((d, k) => (k === i ? (read.year === d.year ? null : read.year) : (chosen[k] ?? null))));
+                          }}
+                        />
+                        {problem && <div className="cell-error" role="alert" data-testid={`import-year-problem-${i}`}>{pick(problem)}</div>}
+                      </>
+                    );
+                  },
                 },
                 { title: t('年度说明', 'Year'), render: (_: unknown, { i }) => (years[i] ? yearTag(years[i]) : null) },
                 {

@@ -1,11 +1,15 @@
-/** A published form in its official layout; no sign-in. Anything unpublished is a 404 from the server. */
+/**
+ * A published form in its official layout; no sign-in. Anything unpublished is a 404 from the server,
+ * and the page then says there is no such form, offering nothing to print or download.
+ */
 import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Card, Space } from 'antd';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
 import type { DocumentLinks, PublicDeclaration } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { StatusPage } from '../components/StatusPage.tsx';
 import { OfficialForm } from '../declaration/OfficialForm.tsx';
 import { ProjectForm } from '../declaration/ProjectForm.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -17,6 +21,10 @@ export function PublicDeclarationPage() {
   // A department form's published project forms are listed under it; a project form names its department form.
   const links = useResource(`pl:${id}`, () => api<DocumentLinks>('GET', `/api/v1/declarations/${id}/links`));
   const content = declaration.data?.content;
+  // An id that is none (400) or of no published form (404): a form that is not there.
+  if (declaration.error instanceof ApiError && (declaration.error.status === 404 || declaration.error.status === 400)) {
+    return <StatusPage code="404" title={t('没有这张公开的申报表', 'No such published form')} detail={t('它可能尚未公开、已撤回，或链接有误。', 'It may not be published yet, may have been withdrawn, or the link is wrong.')} actions={<Link className="btn" to="/public">{t('返回公开列表', 'Back to the public forms')}</Link>} />;
+  }
   return (
     <>
       <div className="page-title no-print">
@@ -25,17 +33,21 @@ export function PublicDeclarationPage() {
         </h1>
         <Space>
           <Link to="/public">{t('返回列表', 'Back to the list')}</Link>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('打印', 'Print')}
-          </Button>
-          <a className="btn" href={`/api/v1/public/declarations/${id}.pdf`} download>
-            <FilePdfOutlined />
-            {t('下载 PDF', 'Download PDF')}
-          </a>
-          <a className="btn" href={`/api/v1/public/declarations/${id}.xlsx`} download>
-            <FileExcelOutlined />
-            {t('下载 Excel', 'Download Excel')}
-          </a>
+          {declaration.data && (
+            <>
+              <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+                {t('打印', 'Print')}
+              </Button>
+              <a className="btn" href={`/api/v1/public/declarations/${id}.pdf`} download>
+                <FilePdfOutlined />
+                {t('下载 PDF', 'Download PDF')}
+              </a>
+              <a className="btn" href={`/api/v1/public/declarations/${id}.xlsx`} download>
+                <FileExcelOutlined />
+                {t('下载 Excel', 'Download Excel')}
+              </a>
+            </>
+          )}
         </Space>
       </div>
       <ErrorAlert error={declaration.error} />

@@ -15,9 +15,12 @@ import type { Finding } from '../../../src/core/rules/finding.ts';
 import type { ReportView } from '../../../src/format/apiTypes.ts';
 import { fetchOnce } from '../api/prefetch.ts';
 import { AmountCell } from '../components/AmountCell.tsx';
+import { reportLightsWhileTyping } from '../components/figuresWhileTyping.ts';
+import { UnknownFigure } from '../components/UnknownFigure.tsx';
 import { DocumentBanners, DocumentLoader, DocumentFooter, DocumentHeader, DocumentStateTag, DocumentToolbar, FindingsCard, RowCommentButton, RowCommentModal, StepModal } from '../documents/DocumentShell.tsx';
 import { SheetTable } from '../documents/SheetTable.tsx';
 import { useDocumentPage, type LoadedDocument } from '../documents/useDocumentPage.ts';
+import { className } from '../declaration/vocabulary.ts';
 import { pastedCells } from '../editor/pasteGrid.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { LightTag } from '../monitoring/LightTag.tsx';
@@ -113,9 +116,10 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
     void antdMessage.info(outcome.dropped > 0 ? t(`已粘贴 ${outcome.written} 格，超出表格的 ${outcome.dropped} 格未粘贴`, `${outcome.written} cells pasted; ${outcome.dropped} beyond the grid left out`) : t(`已粘贴 ${outcome.written} 格`, `${outcome.written} cells pasted`));
   };
 
-  const lights = live.lights;
-  const needAdvice = rectificationNeeded(content, lights);
-  const budgetReasonRequired = live.findings.some((f) => f.path === '/budget/reason') || (editable && (lights.budget === 'red' || content.budget.executedToDate === '0.00'));
+  // What the page shows: the budget's figures unknown while an amount box holds something else.
+  const lights = reportLightsWhileTyping(live.lights, doc.invalid);
+  const needAdvice = rectificationNeeded(content, live.lights);
+  const budgetReasonRequired = live.findings.some((f) => f.path === '/budget/reason') || (editable && (live.lights.budget === 'red' || content.budget.executedToDate === '0.00'));
   const fieldError = (path: string) => findingsAt.get(path)?.filter((f) => f.severity === 'error');
   const findings = live.findings.filter((f) => f.severity === 'error' && !f.path.startsWith('/rectification'));
   const errors = findings;
@@ -152,7 +156,7 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
       />
       <DocumentHeader page={page} state={<DocumentStateTag state={view.state} name={pick(REPORT_STATE_NAMES[view.state])} />} importAccept=".xlsx,.xls,.csv,.pdf,.docx,.html,.htm" downloads={reportPath(id)}>
         <span>{t('轮次', 'Round')}{t('：', ': ')}{view.round.name}{t(`（数据截至 ${view.round.through}，报送期限 ${view.round.due}）`, ` (data to ${view.round.through}, due ${view.round.due})`)}</span>
-        <span data-testid="overall-light">{t('总体', 'Overall')}{t('：', ': ')}<LightTag light={lights.overall} /></span>
+        <span data-testid="overall-light">{t('总体', 'Overall')}{t('：', ': ')}{lights.budgetUnknown && lights.overall === null ? <UnknownFigure inline /> : <LightTag light={lights.overall} />}</span>
       </DocumentHeader>
       <DocumentBanners page={page} returned={t('财政部门退回了此监控表', 'The finance bureau returned this report')}>
         {view.target.currentVersion !== view.target.version && (
@@ -165,7 +169,7 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
 
       <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('绩效目标', 'Targets')}>
-          <Link to={`/declarations/${view.target.id}`}>{view.target.title ?? t('申报表', 'form')}</Link>（{t(`第 ${view.target.version} 版`, `version ${view.target.version}`)}）
+          <Link to={`/declarations/${view.target.id}`}>{view.target.title ?? t('申报表', 'form')}</Link>{t(`（第 ${view.target.version} 版）`, ` (version ${view.target.version})`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('部门', 'Department')}>{view.departmentName}</Descriptions.Item>
         <Descriptions.Item label={t('版本', 'Version')}>{doc.baseVersion}{doc.status !== 'saved' ? t('（有未保存的修改）', ' (unsaved changes)') : ''}</Descriptions.Item>
@@ -181,9 +185,9 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
           <td>
             <AmountCell label={t('全年预计执行数', 'Projected for the year')} value={content.budget.projectedAnnual} disabled={!editable} invalid={editable && !!fieldError('/budget/projectedAnnual')?.length} onValidity={(ok) => doc.setInvalid('/budget/projectedAnnual', ok ? null : t('全年预计执行数不是金额', 'the projection is not an amount'))} onChange={(amount) => edit((r) => ({ ...r, budget: { ...r.budget, projectedAnnual: amount } }))} />
           </td>
-          <td className="readonly">{lights.executionRate === null ? '—' : `${lights.executionRate}%`}</td>
-          <td className="readonly">{lights.budgetProgress === null ? '—' : `${lights.budgetProgress}%`}</td>
-          <td className="readonly"><LightTag light={lights.budget} basis={lights.budgetBasis} /></td>
+          <td className="readonly" data-testid="execution-rate">{lights.budgetUnknown ? <UnknownFigure /> : lights.executionRate === null ? '—' : `${lights.executionRate}%`}</td>
+          <td className="readonly">{lights.budgetUnknown ? '—' : lights.budgetProgress === null ? '—' : `${lights.budgetProgress}%`}</td>
+          <td className="readonly" data-testid="budget-light">{lights.budgetUnknown ? <UnknownFigure /> : <LightTag light={lights.budget} basis={lights.budgetBasis} />}</td>
           <td>
             {budgetReasonRequired || content.budget.reason ? (
               <textarea aria-label={t('预算偏差原因', 'Why the budget lags')} aria-required={budgetReasonRequired} value={content.budget.reason} disabled={!editable} rows={2} aria-invalid={editable && fieldError('/budget/reason')?.length ? true : undefined} onChange={(e) => edit((r) => ({ ...r, budget: { ...r.budget, reason: e.target.value } }))} />
@@ -205,7 +209,7 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
               <td>{row + 1}{(commentsByRow.get(row) ?? 0) > 0 && <span title={t('有批注', 'has comments')}> 💬</span>}</td>
               <td className="readonly indicator-name">
                 {indicator.name}
-                <div className="cell-hint">{indicator.level1}{indicator.level2 ? ` / ${indicator.level2}` : ''}</div>
+                <div className="cell-hint">{className(indicator.level1, t)}{indicator.level2 ? ` / ${className(indicator.level2, t)}` : ''}</div>
               </td>
               <td className="readonly">{indicator.annualTarget}</td>
               <td>

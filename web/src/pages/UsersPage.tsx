@@ -5,6 +5,7 @@
 import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../api/client.ts';
+import { fieldProblem, namesAnyField } from '../api/fieldProblem.ts';
 import { useAction } from '../api/useAction.ts';
 import type { RegionNode, Role, UserRow } from '../api/types.ts';
 import { useResource } from '../api/useResource.ts';
@@ -27,6 +28,17 @@ interface Draft {
 
 const EMPTY: Draft = { username: '', displayName: '', password: '', role: 'editor', departmentId: null, regionId: null, email: '' };
 const ROLES: Role[] = ['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency'];
+
+/** What each box of the form must hold, said beside it when the server's schema check refuses it. */
+const FIELD_RULES = {
+  username: { zh: '用户名只能包含字母、数字和 _ . -，长 2–64 个字符', en: 'a username has 2–64 letters, digits or _ . -' },
+  displayName: { zh: '请填写姓名（1–100 个字符）', en: 'give a name (1–100 characters)' },
+  password: { zh: '请填写初始密码（最多 200 个字符）', en: 'give an initial password (at most 200 characters)' },
+  role: { zh: '请选择角色', en: 'choose a role' },
+  departmentId: { zh: '请选择部门', en: 'choose a department' },
+  regionId: { zh: '请选择区划', en: 'choose a region' },
+  email: { zh: '电子邮箱地址最多 254 个字符', en: 'an e-mail address has at most 254 characters' },
+} as const;
 
 export default function UsersPage() {
   const { t, pick } = useLocale();
@@ -59,7 +71,11 @@ export default function UsersPage() {
     setDialog(null);
     users.reload();
   });
-  const fieldError = (field: string) => (error?.fieldMessage(field) ? pick(error.text) : undefined);
+  // What is wrong with a box, said beside it: the server's own words for it, not its general 请求内容有误.
+  const fieldError = (field: keyof typeof FIELD_RULES) => {
+    const problem = fieldProblem(error, field, FIELD_RULES);
+    return problem ? pick(problem) : undefined;
+  };
 
   // Searched by username, name, department or region; filtered by role and state.
   const shown = (users.data?.users ?? []).filter((u) => {
@@ -136,7 +152,8 @@ export default function UsersPage() {
           <Button
             type="primary"
             onClick={() => {
-              setDraft(EMPTY);
+              // A bureau's admin places users in its own region (or below): it is chosen for them to start with.
+              setDraft({ ...EMPTY, regionId: bureauRegion });
               setError(null);
               setDialog({ kind: 'create' });
             }}
@@ -233,7 +250,7 @@ export default function UsersPage() {
             </Form.Item>
             {placement}
             {emailField}
-            {error && !error.fields.some((f) => ['username', 'displayName', 'password', 'departmentId', 'regionId', 'email'].some((n) => f.field.endsWith(n))) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+            {error && !namesAnyField(error, ['username', 'displayName', 'password', 'departmentId', 'regionId', 'email']) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
           </Form>
         </Modal>
       )}
@@ -269,7 +286,7 @@ export default function UsersPage() {
           <Form layout="vertical">
             {placement}
             {emailField}
-            {error && !fieldError('email') && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
+            {error && !namesAnyField(error, ['email', ...(needsDepartment ? ['departmentId'] : []), ...(draft.role === 'reviewer' || draft.role === 'admin' || engaged ? ['regionId'] : [])]) && <Alert role="alert" type="error" showIcon message={pick(error.text)} />}
           </Form>
         </Modal>
       )}
