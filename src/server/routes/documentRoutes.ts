@@ -25,6 +25,7 @@ import {
   deleteDocument,
   diffDocumentVersions,
   documentHead,
+  countFound,
   filterDocuments,
   getDocumentJson,
   getDocumentVersion,
@@ -259,7 +260,8 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     const actor = optionalActor(request);
     const { kind, page, pageSize, sort, ...filter } = request.query;
     if (kind !== undefined && !findKind(kind)) throw unknownKind(kind);
-    const { query, byTerms } = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
+    const filtered = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
+    const { query, byTerms } = filtered;
     const sorted = {
       updated: query.orderBy('documents.updated_at', 'desc'),
       year: query.orderBy('documents.year', 'desc'),
@@ -270,9 +272,9 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     }[sort].orderBy('documents.id');
     const [rows, count] = await Promise.all([
       runSearch(store.db, byTerms, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').limit(pageSize).offset((page - 1) * pageSize)),
-      runSearch(store.db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
+      countFound(store.db, filtered),
     ]);
-    return { items: rows.map((row) => documentHead(row, row.department_name)), total: Number(count.n) };
+    return { items: rows.map((row) => documentHead(row, row.department_name)), ...count };
   });
 
   r.post(

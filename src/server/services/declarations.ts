@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, countFound, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -210,8 +210,9 @@ export async function workingDeclarations(db: Kysely<Database>, actor: Actor | n
 }
 
 /** Target forms the actor may see, filtered and paged on the server. */
-export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
-  const { query, byTerms } = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number; totalAtLeast: boolean }> {
+  const filtered = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+  const { query, byTerms } = filtered;
   // Ties in a sort fall to the year (newest first) and the department, so that results never mix years in no order.
   const sorted = {
     updated: query.orderBy('documents.updated_at', 'desc'),
@@ -246,7 +247,7 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
       .limit(filter.pageSize)
       .offset((filter.page - 1) * filter.pageSize),
     ),
-    runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
+    countFound(db, filtered),
   ]);
   return {
     items: rows.map((r) => ({
@@ -268,7 +269,7 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
       submittedAt: r.submitted_at,
       publishedAt: r.published_at,
     })),
-    total: Number(count.n),
+    ...count,
   };
 }
 

@@ -611,7 +611,7 @@ export async function visibleDocuments(db: Kysely<Database>, actor: Actor | null
  * of `search_tokens` (GIN) where a term has them, the text itself where not (services/declarationSearch.ts);
  * `byTerms` says which, for {@link runSearch}.
  */
-export async function filterDocuments<Q extends Awaited<ReturnType<typeof visibleDocuments>>>(db: Kysely<Database>, query: Q, filter: DocumentFilter): Promise<{ query: Q; byTerms: boolean }> {
+export async function filterDocuments<Q extends Awaited<ReturnType<typeof visibleDocuments>>>(db: Kysely<Database>, query: Q, filter: DocumentFilter): Promise<{ query: Q; byTerms: boolean; searched: boolean }> {
   let q = query;
   if (filter.kind) q = q.where('documents.kind', '=', filter.kind) as Q;
   if (filter.year !== undefined) q = q.where('documents.year', '=', filter.year) as Q;
@@ -622,13 +622,33 @@ export async function filterDocuments<Q extends Awaited<ReturnType<typeof visibl
   if (filter.purpose) q = q.where(sql<string>`documents.facts->>'purpose'`, '=', filter.purpose) as Q;
   if (filter.regionId) q = q.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId)) as Q;
   let byTerms = false;
+  const searched = Boolean(filter.q?.trim());
   if (filter.q?.trim()) {
     const search = await searchQuery(filter.q);
     byTerms = search.tsquery !== null;
     if (search.tsquery !== null) q = q.where(sql<boolean>`documents.search_tokens @@ ${search.tsquery}::tsquery`) as Q;
     for (const text of search.substrings) q = q.where('documents.search_text', 'like', `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as Q;
   }
-  return { query: q, byTerms };
+  return { query: q, byTerms, searched };
+}
+
+/**
+ * A searched list counts what it found up to this many, then says "at least": counting every form a
+ * common word finds in a province means reading each of them (over a second for 110,000 on this
+ * machine), where a list searched that widely is narrowed with another word, not paged to page 21.
+ */
+export const SEARCH_COUNT_LIMIT = 1000;
+
+/** How many a list's query finds: exactly; or, searched, up to `limit` and whether there are more. */
+export async function countFound<Q extends Awaited<ReturnType<typeof visibleDocuments>>>(db: Kysely<Database>, filtered: { query: Q; byTerms: boolean; searched: boolean }, limit = SEARCH_COUNT_LIMIT): Promise<{ total: number; totalAtLeast: boolean }> {
+  const { query, byTerms, searched } = filtered;
+  if (!searched) {
+    const [found] = await runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n')));
+    return { total: Number(found?.n ?? 0), totalAtLeast: false };
+  }
+  const [found] = await runSearch(db, byTerms, db.selectFrom(query.select(sql<number>`1`.as('one')).limit(limit + 1).as('found')).select((eb) => eb.fn.countAll<string>().as('n')));
+  const n = Number(found?.n ?? 0);
+  return n > limit ? { total: limit, totalAtLeast: true } : { total: n, totalAtLeast: false };
 }
 
 /**
