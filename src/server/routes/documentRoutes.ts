@@ -26,6 +26,8 @@ import {
   diffDocumentVersions,
   documentHead,
   countFound,
+  pageOf,
+  readInListOrder,
   filterDocuments,
   getDocumentJson,
   getDocumentVersion,
@@ -270,10 +272,9 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
       score: query.orderBy('documents.score', (ob) => ob.asc().nullsLast()),
       light: query.orderBy('documents.light_rank', (ob) => ob.asc().nullsLast()),
     }[sort].orderBy('documents.id');
-    const [rows, count] = await Promise.all([
-      runSearch(store.db, byTerms, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').limit(pageSize).offset((page - 1) * pageSize)),
-      countFound(store.db, filtered),
-    ]);
+    // Counted first: how many were found decides how a searched page is best read.
+    const count = await countFound(store.db, filtered);
+    const rows = await runSearch(store.db, byTerms, pageOf(store.db, filtered, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name'), pageSize, (page - 1) * pageSize), readInListOrder(count, sort));
     return { items: rows.map((row) => documentHead(row, row.department_name)), ...count };
   });
 

@@ -107,6 +107,19 @@ describe.each(STORE_KINDS)("the forms list's search on the %s store", (_name, op
     expect(await listDeclarations(store.db, actor, { q: '运维', page: 1, pageSize: 10, sort: 'updated' })).toMatchObject({ total: 1, totalAtLeast: false });
   });
 
+  it('pages a search with digits in the list order, each form once, found in the text as typed', async () => {
+    const all = await listDeclarations(store.db, actor, { q: '20', page: 1, pageSize: 100, sort: 'department' });
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let page = 1; page <= all.items.length + 1; page++) paged.push(...(await listDeclarations(store.db, actor, { q: '20', page, pageSize: 1, sort: 'department' })).items.map((item) => item.id));
+    expect(paged).toEqual(all.items.map((item) => item.id));
+    expect(all.total).toBe(all.items.length);
+    // 200批次 holds 00 and 批次 but not 00批次 as typed.
+    expect(await found('00批次')).toEqual(['chem']);
+    expect(await found('0批次')).toEqual(['chem']);
+    expect(await found('300批次')).toEqual([]);
+  });
+
   it('takes quotes and backslashes as text', async () => {
     expect(await found("O'Brien\\实验室")).toEqual(['code']);
     expect(await found("'")).toEqual(['code']);

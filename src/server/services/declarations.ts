@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, countFound, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, countFound, createDocument, filterDocuments, pageOf, readInListOrder, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -221,12 +221,15 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     errors: query.orderBy('documents.error_count', 'desc'),
     published: query.orderBy(sql`documents.published_at desc nulls last`).orderBy('documents.year', 'desc'),
   }[filter.sort].orderBy('documents.project_name').orderBy('documents.id');
-  const [rows, count] = await Promise.all([
-    runSearch(
+  // Counted first: how many were found decides how a searched page is best read.
+  const count = await countFound(db, filtered);
+  const rows = await runSearch(
+    db,
+    byTerms,
+    pageOf(
       db,
-      byTerms,
-      sorted
-      .select([
+      filtered,
+      sorted.select([
         'documents.id',
         'documents.kind',
         'documents.project_name',
@@ -243,12 +246,12 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
         'documents.updated_at',
         'documents.submitted_at',
         'documents.published_at',
-      ])
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      ]),
+      filter.pageSize,
+      (filter.page - 1) * filter.pageSize,
     ),
-    countFound(db, filtered),
-  ]);
+    readInListOrder(count, filter.sort),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
