@@ -16,6 +16,7 @@ import type { Actor } from '../src/core/policy.ts';
 import { importFormText } from '../src/import/text/importFormText.ts';
 import { districtVariant } from '../src/server/demoDistrict.ts';
 import { listDeclarations, searchText, visibleDeclarations } from '../src/server/services/declarations.ts';
+import { countFound, filterDocuments, SEARCH_COUNT_LIMIT } from '../src/server/services/documents.ts';
 import { searchTokens } from '../src/store/searchTokens.ts';
 import { openStore, type Store } from '../src/store/openStore.ts';
 import type { Database } from '../src/store/schema.ts';
@@ -40,8 +41,15 @@ async function substringSearch(db: Kysely<Database>, q: string): Promise<number>
   return Number(count.n);
 }
 
-async function termSearch(db: Kysely<Database>, q: string): Promise<number> {
-  return (await listDeclarations(db, ADMIN, { year: 2025, q, page: 1, pageSize: 50, sort: 'updated' })).total;
+/** The list searched as users search it now: page 1 and the count, up to SEARCH_COUNT_LIMIT ("more than" past it). */
+async function termSearch(db: Kysely<Database>, q: string): Promise<string> {
+  const list = await listDeclarations(db, ADMIN, { year: 2025, q, page: 1, pageSize: 50, sort: 'updated' });
+  return `${list.totalAtLeast ? 'more than ' : ''}${list.total.toLocaleString('en-US')}`;
+}
+
+/** Every form the search by index terms finds, counted to the end (outside the timed rounds). */
+async function termCount(db: Kysely<Database>, q: string): Promise<number> {
+  return (await countFound(db, await filterDocuments(db, await visibleDeclarations(db, ADMIN), { year: 2025, q }), Number.MAX_SAFE_INTEGER)).total;
 }
 
 /** The forms of `departments` departments, stored with their search text and terms (as the write path stores them). */
@@ -95,7 +103,7 @@ async function compare(db: Kysely<Database>, rounds: number, perRound: number): 
   for (const q of QUERIES) {
     const before: number[] = [];
     const after: number[] = [];
-    const found = { before: await substringSearch(db, q), after: await termSearch(db, q) };
+    const found = { before: await substringSearch(db, q), after: await termCount(db, q), says: await termSearch(db, q) };
     for (let i = 0; i < 3; i++) {
       await substringSearch(db, q);
       await termSearch(db, q);
@@ -113,7 +121,7 @@ async function compare(db: Kysely<Database>, rounds: number, perRound: number): 
       }
     }
     const p99 = percentile(after, 99);
-    rows.push(`| ${q} | ${found.before.toLocaleString('en-US')} | ${found.after.toLocaleString('en-US')} | ${percentile(before, 50).toFixed(0)} / ${percentile(before, 99).toFixed(0)} | ${percentile(after, 50).toFixed(0)} / **${p99.toFixed(0)}** |`);
+    rows.push(`| ${q} | ${found.before.toLocaleString('en-US')} | ${found.after.toLocaleString('en-US')} | ${found.says} | ${percentile(before, 50).toFixed(0)} / ${percentile(before, 99).toFixed(0)} | ${percentile(after, 50).toFixed(0)} / **${p99.toFixed(0)}** |`);
   }
   return rows;
 }
@@ -146,7 +154,7 @@ export async function searchBench(): Promise<{ markdown: string; ok: boolean }> 
   }
   // The goal is judged on what the index answers (every query but one character, which reads the text as before).
   const ok = p99s.slice(0, -1).every((p) => p < 100);
-  const header = ['| typed | forms found before | forms found now | before: substring (`like`), p50 / p99 ms | now: index terms, p50 / p99 ms |', '| --- | ---: | ---: | ---: | ---: |'];
+  const header = ['| typed | forms found before | forms found now | the list says | before: substring (`like`), p50 / p99 ms | now: index terms, p50 / p99 ms |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
   const markdown = [
     ...(SCALE !== 1 ? [`**Scaled to ${SCALE}** (BENCH_SEARCH_SCALE).`, ''] : []),
     `${serverLoad.forms.toLocaleString('en-US')} forms of a synthetic province (the province bench's: 10,000 departments, each its department form and 10 project forms, the search text as the write path makes it) on the PostgreSQL server (${url.replace(/\/\/[^@]*@/, '//')}), stored in ${serverLoad.seconds.toFixed(0)} s with their index terms; the table with its indexes ${serverLoad.tableMb.toFixed(0)} MB. The forms list of 2025 as an admin sees it, page 1 of 50 and the count, searched the old way and the new in alternating rounds (5 × 10 each), in this process:`,
@@ -154,7 +162,7 @@ export async function searchBench(): Promise<{ markdown: string; ok: boolean }> 
     ...header,
     ...serverRows,
     '',
-    `Goal: p99 < 100 ms on a province — **${ok ? 'met' : 'NOT met'}** (judged on every query the index answers; a single character is read from the text, as before, and costs what it did). A form is found by the bigrams of each word the user typed (jieba cuts the words; any substring of two characters or more is made of bigrams the form holds), so every form the substring search found is found (the counts above); a longer term's words may stand apart (政务信息化建设 also finds forms with 政务, 信息化 and 建设 in different places), and a term with letters or digits is then checked against the text, as before.`,
+    `Goal: p99 < 100 ms on a province — **${ok ? 'met' : 'NOT met'}** (judged on every query the index answers; a single character is read from the text, as before, and costs what it did). A form is found by the bigrams of each word the user typed (jieba cuts the words; any substring of two characters or more is made of bigrams the form holds), so every form the substring search found is found (the counts above); a longer term's words may stand apart (政务信息化建设 also finds forms with 政务, 信息化 and 建设 in different places), and a term with letters or digits must stand in the text as typed, read only where the form holds all its bigrams (2025年: the 10,000 forms that hold 20, 02, 25 and 5年, not every form's text). The count stops at ${SEARCH_COUNT_LIMIT.toLocaleString('en-US')} ("the list says": more than ${SEARCH_COUNT_LIMIT.toLocaleString('en-US')}, add a word to narrow the search): counting all 110,000 forms a common word finds reads each of them, and nobody pages a search to page 21; "forms found now" is counted to the end outside the timed rounds, so no form is lost. Page 1 comes from the index of the list's order, reading forms only until 50 are found.`,
     '',
     `On the embedded store (PGlite, no pg_trgm: the old search read every text), a district's ${embeddedLoad.forms.toLocaleString('en-US')} forms, stored in ${embeddedLoad.seconds.toFixed(0)} s (3 × 5 each):`,
     '',

@@ -94,7 +94,7 @@ export const documentViewSchema = documentHeadSchema
   .meta({ id: 'Document' });
 
 /** A page of a list of documents. */
-export const documentListSchema = z.object({ items: z.array(documentHeadSchema), total: z.number().int() }).meta({ id: 'DocumentList' });
+export const documentListSchema = z.object({ items: z.array(documentHeadSchema), total: z.number().int(), totalAtLeast: z.boolean().meta({ description: 'True when a searched list found more than it counted: total is then a lower bound (a search counts up to 1,000)' }) }).meta({ id: 'DocumentList' });
 
 /** The kinds of document, with their workflows. */
 export const documentKindsSchema = z
@@ -316,7 +316,7 @@ export const publicDeclarationSchema = z
   .meta({ id: 'PublicDeclaration' });
 
 /** A page of target forms. */
-export const declarationListSchema = z.object({ items: z.array(declarationSummarySchema), total: z.number().int() }).meta({ id: 'DeclarationList' });
+export const declarationListSchema = z.object({ items: z.array(declarationSummarySchema), total: z.number().int(), totalAtLeast: z.boolean().meta({ description: 'True when a searched list found more than it counted: total is then a lower bound (a search counts up to 1,000)' }) }).meta({ id: 'DeclarationList' });
 
 /** What a target form is read with: its department form or project forms, last year's form. */
 export const documentLinksSchema = z

@@ -25,6 +25,9 @@ import {
   deleteDocument,
   diffDocumentVersions,
   documentHead,
+  countFound,
+  pageOf,
+  readInListOrder,
   filterDocuments,
   getDocumentJson,
   getDocumentVersion,
@@ -259,7 +262,8 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     const actor = optionalActor(request);
     const { kind, page, pageSize, sort, ...filter } = request.query;
     if (kind !== undefined && !findKind(kind)) throw unknownKind(kind);
-    const { query, byTerms } = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
+    const filtered = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
+    const { query, byTerms } = filtered;
     const sorted = {
       updated: query.orderBy('documents.updated_at', 'desc'),
       year: query.orderBy('documents.year', 'desc'),
@@ -268,11 +272,10 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
       score: query.orderBy('documents.score', (ob) => ob.asc().nullsLast()),
       light: query.orderBy('documents.light_rank', (ob) => ob.asc().nullsLast()),
     }[sort].orderBy('documents.id');
-    const [rows, count] = await Promise.all([
-      runSearch(store.db, byTerms, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').limit(pageSize).offset((page - 1) * pageSize)),
-      runSearch(store.db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
-    ]);
-    return { items: rows.map((row) => documentHead(row, row.department_name)), total: Number(count.n) };
+    // Counted first: how many were found decides how a searched page is best read.
+    const count = await countFound(store.db, filtered);
+    const rows = await runSearch(store.db, byTerms, pageOf(store.db, filtered, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name'), pageSize, (page - 1) * pageSize), readInListOrder(count, sort));
+    return { items: rows.map((row) => documentHead(row, row.department_name)), ...count };
   });
 
   r.post(

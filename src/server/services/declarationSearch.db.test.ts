@@ -13,7 +13,8 @@ import { migrateToLatest } from '../../store/migrations.ts';
 import type { Store } from '../../store/openStore.ts';
 import { dropTestSchemas, STORE_KINDS } from '../testing/testStores.ts';
 import { actorOf, createUser } from './accounts.ts';
-import { createDeclaration, listDeclarations } from './declarations.ts';
+import { createDeclaration, listDeclarations, visibleDeclarations } from './declarations.ts';
+import { countFound, filterDocuments } from './documents.ts';
 
 /** The project forms, by a short key: their project name and one goal. */
 const FORMS: Record<string, { name: string; goal: string }> = {
@@ -92,6 +93,31 @@ describe.each(STORE_KINDS)("the forms list's search on the %s store", (_name, op
     expect(await found('2025 年')).toEqual(['code']);
     expect(await found('120公里')).toEqual(['other']);
     expect(await found('20公里')).toEqual(['other']);
+  });
+
+  it('counts a search up to a limit and then says there are more; a list not searched is counted exactly', async () => {
+    const all = Object.keys(ids).length;
+    const searched = await filterDocuments(store.db, await visibleDeclarations(store.db, actor), { q: '局' });
+    expect(await countFound(store.db, searched, all - 1)).toEqual({ total: all - 1, totalAtLeast: true });
+    expect(await countFound(store.db, searched, all)).toEqual({ total: all, totalAtLeast: false });
+    const byTerms = await filterDocuments(store.db, await visibleDeclarations(store.db, actor), { q: '信息化' });
+    expect(await countFound(store.db, byTerms, 2)).toEqual({ total: 2, totalAtLeast: true });
+    const unsearched = await filterDocuments(store.db, await visibleDeclarations(store.db, actor), { year: 2025 });
+    expect(await countFound(store.db, unsearched, 1)).toEqual({ total: all, totalAtLeast: false });
+    expect(await listDeclarations(store.db, actor, { q: '运维', page: 1, pageSize: 10, sort: 'updated' })).toMatchObject({ total: 1, totalAtLeast: false });
+  });
+
+  it('pages a search with digits in the list order, each form once, found in the text as typed', async () => {
+    const all = await listDeclarations(store.db, actor, { q: '20', page: 1, pageSize: 100, sort: 'department' });
+    expect(all.items.length).toBeGreaterThanOrEqual(3);
+    const paged: string[] = [];
+    for (let page = 1; page <= all.items.length + 1; page++) paged.push(...(await listDeclarations(store.db, actor, { q: '20', page, pageSize: 1, sort: 'department' })).items.map((item) => item.id));
+    expect(paged).toEqual(all.items.map((item) => item.id));
+    expect(all.total).toBe(all.items.length);
+    // 200批次 holds 00 and 批次 but not 00批次 as typed.
+    expect(await found('00批次')).toEqual(['chem']);
+    expect(await found('0批次')).toEqual(['chem']);
+    expect(await found('300批次')).toEqual([]);
   });
 
   it('takes quotes and backslashes as text', async () => {

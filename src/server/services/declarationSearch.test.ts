@@ -16,8 +16,8 @@ describe("the forms list's search query", () => {
 
   it('checks a term of one character, and one with letters, digits or signs, against the text', async () => {
     expect(await searchQuery('局')).toEqual({ tsquery: null, substrings: ['局'] });
-    expect(await searchQuery('2025年')).toEqual({ tsquery: null, substrings: ['2025年'] });
-    expect(await searchQuery('信息化 IT')).toEqual({ tsquery: "'信息' & '息化'", substrings: ['IT'] });
+    expect(await searchQuery('2025年')).toEqual({ tsquery: "'20' & '02' & '25' & '5年'", substrings: ['2025年'] });
+    expect(await searchQuery('信息化 IT')).toEqual({ tsquery: "'信息' & '息化' & 'it'", substrings: ['IT'] });
   });
 
   it('quotes lexemes so that any character is text', () => {

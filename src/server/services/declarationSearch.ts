@@ -9,9 +9,11 @@
  * stands, and the words of 政务信息化建设 need not stand together. A form that holds the term as
  * typed holds all its words: nothing the old substring search found is lost.
  *
- * A term of one character (no bigram) and a term with letters, digits or signs (whose bigrams — 20,
- * 25, it — most forms hold, so they would narrow nothing down) are searched in the text itself, as
- * before: with pg_trgm's index where PostgreSQL has it.
+ * A term of one character (no bigram) is searched in the text itself: with pg_trgm's index where
+ * PostgreSQL has it. A term with letters, digits or signs must stand in the text as typed (2025年 is
+ * not 2025 here and 5年 there), but the text is read only where the form holds all the term's bigrams:
+ * alone they would narrow little (most forms hold 20 and 25), together they leave the few forms to
+ * read (2025年 holds 5年), so the search never reads every form's text.
  */
 import { bigramsOf, searchForm } from '../../core/searchTerms.ts';
 import { tsqueryLiteral } from '../../store/searchTokens.ts';
@@ -68,6 +70,7 @@ export async function searchQuery(q: string): Promise<SearchQuery> {
       continue;
     }
     if (!HAN_ONLY.test(folded)) {
+      for (const bigram of bigramsOf(folded)) terms.add(bigram);
       substrings.push(typed);
       continue;
     }

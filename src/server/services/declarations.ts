@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, createDocument, filterDocuments, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, countFound, createDocument, filterDocuments, pageOf, readInListOrder, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -210,8 +210,9 @@ export async function workingDeclarations(db: Kysely<Database>, actor: Actor | n
 }
 
 /** Target forms the actor may see, filtered and paged on the server. */
-export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number }> {
-  const { query, byTerms } = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number; totalAtLeast: boolean }> {
+  const filtered = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
+  const { query, byTerms } = filtered;
   // Ties in a sort fall to the year (newest first) and the department, so that results never mix years in no order.
   const sorted = {
     updated: query.orderBy('documents.updated_at', 'desc'),
@@ -220,12 +221,15 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     errors: query.orderBy('documents.error_count', 'desc'),
     published: query.orderBy(sql`documents.published_at desc nulls last`).orderBy('documents.year', 'desc'),
   }[filter.sort].orderBy('documents.project_name').orderBy('documents.id');
-  const [rows, count] = await Promise.all([
-    runSearch(
+  // Counted first: how many were found decides how a searched page is best read.
+  const count = await countFound(db, filtered);
+  const rows = await runSearch(
+    db,
+    byTerms,
+    pageOf(
       db,
-      byTerms,
-      sorted
-      .select([
+      filtered,
+      sorted.select([
         'documents.id',
         'documents.kind',
         'documents.project_name',
@@ -242,12 +246,12 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
         'documents.updated_at',
         'documents.submitted_at',
         'documents.published_at',
-      ])
-      .limit(filter.pageSize)
-      .offset((filter.page - 1) * filter.pageSize),
+      ]),
+      filter.pageSize,
+      (filter.page - 1) * filter.pageSize,
     ),
-    runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n'))).then((found) => found[0] ?? { n: '0' }),
-  ]);
+    readInListOrder(count, filter.sort),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
@@ -268,7 +272,7 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
       submittedAt: r.submitted_at,
       publishedAt: r.published_at,
     })),
-    total: Number(count.n),
+    ...count,
   };
 }
 

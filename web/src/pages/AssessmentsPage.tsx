@@ -20,6 +20,7 @@ import { ASSESSMENT_PURPOSES, ASSESSMENT_STATES, DECISION_COLORS, DECISION_NAMES
 import type { AssessmentItem } from '../assessment/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useUrlFilters } from '../components/useUrlFilters.ts';
+import { listTotal } from '../components/listTotal.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
 
@@ -40,7 +41,7 @@ export default function AssessmentsPage() {
   const q = filters.get('q') ?? '';
   const page = Math.max(1, Number(filters.get('page')) || 1);
   const path = `/api/v1/documents${query({ kind: 'assessment', purpose: purpose || undefined, state: state || undefined, year: year || undefined, q: q || undefined, page, pageSize: PAGE_SIZE })}`;
-  const list = useResource(path, () => api<{ items: AssessmentItem[]; total: number }>('GET', path));
+  const list = useResource(path, () => api<{ items: AssessmentItem[]; total: number; totalAtLeast: boolean }>('GET', path));
   const items = list.data?.items ?? [];
   const subjectOf = (a: AssessmentItem) => a.projectName ?? a.title ?? a.departmentName;
   const years = Array.from({ length: 6 }, (_, k) => thisYear + 1 - k);
@@ -87,7 +88,7 @@ export default function AssessmentsPage() {
         scroll={{ x: 1040 }}
         rowSelection={bureau ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (a) => ({ disabled: a.state === 'concluded' || a.state === 'released', 'aria-label': t(`选择 ${subjectOf(a)}`, `Select ${subjectOf(a)}`) }) } : undefined}
         locale={{ emptyText: list.error ? t('列表未能载入', 'The list could not be loaded') : panel ? t('暂无指派给您的评估评价', 'Nothing is assigned to you yet') : t('没有符合条件的评估评价', 'No assessment matches') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => t(`共 ${n} 项`, `${n} in all`) }}
+        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (p) => setFilters({ page: p === 1 ? undefined : p }), showTotal: (n) => listTotal(t, n, list.data?.totalAtLeast, { zh: '项', en: 'assessments' }) }}
         columns={[
           { title: t('被评对象', 'Subject'), width: 196, render: (_, a) => <Link to={`/assessments/${a.id}`}>{subjectOf(a)}</Link> },
           { title: t('类型', 'Purpose'), width: 124, render: (_, a) => (a.summary.facts.purpose ? <Tag>{pick(PURPOSE_SHORT[a.summary.facts.purpose as AssessmentPurpose] ?? { zh: a.summary.facts.purpose, en: a.summary.facts.purpose })}</Tag> : '—') },

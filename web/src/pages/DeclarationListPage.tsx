@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { StateTag } from '../components/StateTag.tsx';
 import { BatchActions } from '../declaration/BatchActions.tsx';
 import { showAmount } from '../declaration/display.ts';
+import { listTotal } from '../components/listTotal.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, useSession } from '../session/session.tsx';
 
@@ -135,7 +136,7 @@ export function DeclarationListPage() {
         dataSource={list.data?.items ?? []}
         loading={list.loading}
         locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的申报表', 'No form matches') }}
-        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => t(`共 ${total} 份`, `${total} forms`) }}
+        pagination={{ current: filters.page, pageSize: filters.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (total) => listTotal(t, total, list.data?.totalAtLeast, { zh: '份', en: 'forms' }) }}
         onChange={(pagination, _filters, sorter) => {
           const one = Array.isArray(sorter) ? sorter[0] : sorter;
           const sort = one?.order ? (one.columnKey as Sort) : 'updated';

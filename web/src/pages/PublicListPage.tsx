@@ -9,6 +9,7 @@ import { useUrlFilters } from '../components/useUrlFilters.ts';
 import { useYears } from '../components/useYears.ts';
 import type { RegionNode } from '../api/types.ts';
 import { showAmount } from '../declaration/display.ts';
+import { listTotal } from '../components/listTotal.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { allDepartments, allRegions, useSession } from '../session/session.tsx';
 
@@ -46,7 +47,7 @@ export function PublicListPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: list.loading ? ' ' : t('没有符合条件的已公开申报表', 'No published form matches') }}
-        pagination={{ current: filters.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, onChange: (page) => set({ page }) }}
+        pagination={{ current: filters.page, pageSize: 20, total: list.data?.total ?? 0, showSizeChanger: false, showTotal: (total) => listTotal(t, total, list.data?.totalAtLeast, { zh: '份', en: 'forms' }), onChange: (page) => set({ page }) }}
         onChange={(_pagination, _filters, sorter, extra) => {
           if (extra.action !== 'sort') return;
           const one = Array.isArray(sorter) ? sorter[0] : sorter;
