@@ -8,10 +8,10 @@
 import { draftingYear } from '../core/formYear.ts';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiClient } from './testing/apiClient.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
 import type { JobView } from './jobs/jobs.ts';
 import { createJob, runJob, uploadItems } from './jobs/jobs.ts';
 import { expandUpload } from './import/uploadFiles.ts';
@@ -31,15 +31,7 @@ async function finished(client: ApiClient, id: string): Promise<JobView> {
 }
 
 describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp(open, { family: true, jobs: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open, { family: true, jobs: true });
 
   it("imports a zip of forms in several formats into the department, naming each file it could not take", async () => {
     const admin = await t.as('admin');
