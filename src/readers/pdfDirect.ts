@@ -177,8 +177,20 @@ for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) SPECIAL[c] = 1;
 for (const c of [0x25, 0x28, 0x29, 0x2f, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d]) SPECIAL[c] = 2;
 const special = (ch: number): number => (ch < 0 ? 0 : (SPECIAL[ch] as number));
 
+const isDigit = (ch: number): boolean => ch >= 0x30 && ch <= 0x39;
+const isOctalDigit = (ch: number): boolean => ch >= 0x30 && ch <= 0x37;
+
+/** What a string's backslash and a letter stand for (the escapes that are not the character itself). */
+const ESCAPES = new Map<number, string>([
+  [0x6e, '\n'],
+  [0x72, '\r'],
+  [0x74, '\t'],
+  [0x62, '\b'],
+  [0x66, '\f'],
+]);
+
 function hexDigit(ch: number): number {
-  if (ch >= 0x30 && ch <= 0x39) return ch & 0x0f;
+  if (isDigit(ch)) return ch & 0x0f;
   if ((ch >= 0x41 && ch <= 0x46) || (ch >= 0x61 && ch <= 0x66)) return (ch & 0x0f) + 9;
   return -1;
 }
@@ -228,13 +240,13 @@ class Lexer {
       divideBy = 10;
       ch = this.next();
     }
-    if (ch < 0x30 || ch > 0x39) {
+    if (!isDigit(ch)) {
       if (isWhiteSpace(ch) || ch === 0x28 || ch === 0x3c || ch === -1) return 0;
       unsupported('invalid number');
     }
     let base = ch - 0x30;
     while ((ch = this.next()) >= 0) {
-      if (ch >= 0x30 && ch <= 0x39) {
+      if (isDigit(ch)) {
         if (divideBy !== 0) divideBy *= 10;
         base = base * 10 + (ch - 0x30);
       } else if (ch === 0x2e) {
@@ -268,59 +280,25 @@ class Lexer {
         out += ')';
       } else if (ch === 0x5c) {
         ch = this.next();
-        switch (ch) {
-          case -1:
-            unsupported('unterminated string');
-            break;
-          case 0x6e:
-            out += '\n';
-            break;
-          case 0x72:
-            out += '\r';
-            break;
-          case 0x74:
-            out += '\t';
-            break;
-          case 0x62:
-            out += '\b';
-            break;
-          case 0x66:
-            out += '\f';
-            break;
-          case 0x5c:
-          case 0x28:
-          case 0x29:
-            out += String.fromCharCode(ch);
-            break;
-          case 0x30:
-          case 0x31:
-          case 0x32:
-          case 0x33:
-          case 0x34:
-          case 0x35:
-          case 0x36:
-          case 0x37: {
-            let x = ch & 0x0f;
+        if (ch === -1) unsupported('unterminated string');
+        else if (isOctalDigit(ch)) {
+          let x = ch & 0x0f;
+          ch = this.next();
+          buffered = true;
+          if (isOctalDigit(ch)) {
+            x = (x << 3) + (ch & 0x0f);
             ch = this.next();
-            buffered = true;
-            if (ch >= 0x30 && ch <= 0x37) {
+            if (isOctalDigit(ch)) {
+              buffered = false;
               x = (x << 3) + (ch & 0x0f);
-              ch = this.next();
-              if (ch >= 0x30 && ch <= 0x37) {
-                buffered = false;
-                x = (x << 3) + (ch & 0x0f);
-              }
             }
-            out += String.fromCharCode(x);
-            break;
           }
-          case 0x0d:
-            if (this.peek() === 0x0a) this.next();
-            break;
-          case 0x0a:
-            break;
-          default:
-            out += String.fromCharCode(ch);
+          out += String.fromCharCode(x);
+        } else if (ch === 0x0d) {
+          // A line end after a backslash continues the string without a character.
+          if (this.peek() === 0x0a) this.next();
+        } else if (ch !== 0x0a) {
+          out += ESCAPES.get(ch) ?? String.fromCharCode(ch);
         }
       } else {
         out += String.fromCharCode(ch);
@@ -387,31 +365,19 @@ class Lexer {
       }
       ch = this.next();
     }
+    if (isDigit(ch) || ch === 0x2b || ch === 0x2d || ch === 0x2e) return this.number();
     switch (ch) {
-      case 0x30:
-      case 0x31:
-      case 0x32:
-      case 0x33:
-      case 0x34:
-      case 0x35:
-      case 0x36:
-      case 0x37:
-      case 0x38:
-      case 0x39:
-      case 0x2b:
-      case 0x2d:
-      case 0x2e:
-        return this.number();
       case 0x28:
         return this.string();
       case 0x2f:
         return this.name();
       case 0x5b:
-        this.next();
-        return cmdOf('[');
       case 0x5d:
+      case 0x7b:
+      case 0x7d:
+        // [ ] { }: a command of their own.
         this.next();
-        return cmdOf(']');
+        return cmdOf(String.fromCharCode(ch));
       case 0x3c:
         ch = this.next();
         if (ch === 0x3c) {
@@ -426,12 +392,6 @@ class Lexer {
           return cmdOf('>>');
         }
         return cmdOf('>');
-      case 0x7b:
-        this.next();
-        return cmdOf('{');
-      case 0x7d:
-        this.next();
-        return cmdOf('}');
       case 0x29:
         unsupported('illegal character');
     }
@@ -933,6 +893,17 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
     if (value > 0xffff) unsupported('ToUnicode code beyond two bytes');
     return value;
   };
+  // A section's entries up to its end keyword, each read from its first token on.
+  const eachEntry = (end: string, read: (first: Token) => void): void => {
+    for (let first = lexer.token(); !isCmd(first, end); first = lexer.token()) read(first);
+  };
+  // A section of ranges: each its first and last code, and the token they map from.
+  const eachRange = (end: string, read: (low: number, high: number, dst: Token) => void): void =>
+    eachEntry(end, (first) => {
+      const low = code(expectString(first));
+      const high = code(expectString(lexer.token()));
+      read(low, high, lexer.token());
+    });
   for (;;) {
     const t = lexer.token();
     if (t === EOF) break;
@@ -949,25 +920,16 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
     if (t.cmd === 'endcmap') break;
     if (t.cmd === 'usecmap') unsupported('usecmap');
     if (t.cmd === 'begincodespacerange') {
-      for (;;) {
-        const low = lexer.token();
-        if (isCmd(low, 'endcodespacerange')) break;
+      eachEntry('endcodespacerange', (low) => {
         expectString(low);
         expectString(lexer.token());
-      }
+      });
     } else if (t.cmd === 'beginbfchar') {
-      for (;;) {
-        const src = lexer.token();
-        if (isCmd(src, 'endbfchar')) break;
+      eachEntry('endbfchar', (src) => {
         map[code(expectString(src))] = expectString(lexer.token());
-      }
+      });
     } else if (t.cmd === 'beginbfrange') {
-      for (;;) {
-        const lowToken = lexer.token();
-        if (isCmd(lowToken, 'endbfrange')) break;
-        let low = code(expectString(lowToken));
-        const high = code(expectString(lexer.token()));
-        const dst = lexer.token();
+      eachRange('endbfrange', (low, high, dst) => {
         if (Number.isInteger(dst) || typeof dst === 'string') {
           let dstLow = Number.isInteger(dst) ? String.fromCharCode(dst as number) : (dst as string);
           const lastByte = dstLow.length - 1;
@@ -995,25 +957,18 @@ function readToUnicode(bytes: Uint8Array): (string | undefined)[] {
         } else {
           unsupported('invalid bf range');
         }
-      }
+      });
     } else if (t.cmd === 'begincidchar') {
-      for (;;) {
-        const src = lexer.token();
-        if (isCmd(src, 'endcidchar')) break;
+      eachEntry('endcidchar', (src) => {
         const dst = lexer.token();
         if (!Number.isInteger(dst)) unsupported('malformed CMap');
         map[code(expectString(src))] = dst as number;
-      }
+      });
     } else if (t.cmd === 'begincidrange') {
-      for (;;) {
-        const lowToken = lexer.token();
-        if (isCmd(lowToken, 'endcidrange')) break;
-        let low = code(expectString(lowToken));
-        const high = code(expectString(lexer.token()));
-        const dst = lexer.token();
+      eachRange('endcidrange', (low, high, dst) => {
         if (!Number.isInteger(dst)) unsupported('malformed CMap');
         for (let cid = dst as number; low <= high; cid++) map[low++] = cid;
-      }
+      });
     }
   }
   // A ToUnicode that is the identity (named Identity-H and mapping all 65,536 codes) is pdfjs's IdentityToUnicodeMap.
@@ -1216,80 +1171,83 @@ interface OpSpec {
   variableArgs: boolean;
 }
 
+/** An operator's entry in OP_MAP: most take a fixed number of operands. */
+const op = (id: number, numArgs: number, variableArgs = false): OpSpec => ({ id, numArgs, variableArgs });
+
 const OP_MAP: Record<string, OpSpec | null> = Object.assign(Object.create(null) as Record<string, OpSpec | null>, {
-  w: { id: OPS.setLineWidth, numArgs: 1, variableArgs: false },
-  J: { id: OPS.setLineCap, numArgs: 1, variableArgs: false },
-  j: { id: OPS.setLineJoin, numArgs: 1, variableArgs: false },
-  M: { id: OPS.setMiterLimit, numArgs: 1, variableArgs: false },
-  d: { id: OPS.setDash, numArgs: 2, variableArgs: false },
-  ri: { id: OPS.setRenderingIntent, numArgs: 1, variableArgs: false },
-  i: { id: OPS.setFlatness, numArgs: 1, variableArgs: false },
-  gs: { id: OPS.setGState, numArgs: 1, variableArgs: false },
-  q: { id: OPS.save, numArgs: 0, variableArgs: false },
-  Q: { id: OPS.restore, numArgs: 0, variableArgs: false },
-  cm: { id: OPS.transform, numArgs: 6, variableArgs: false },
-  m: { id: OPS.moveTo, numArgs: 2, variableArgs: false },
-  l: { id: OPS.lineTo, numArgs: 2, variableArgs: false },
-  c: { id: OPS.curveTo, numArgs: 6, variableArgs: false },
-  v: { id: OPS.curveTo2, numArgs: 4, variableArgs: false },
-  y: { id: OPS.curveTo3, numArgs: 4, variableArgs: false },
-  h: { id: OPS.closePath, numArgs: 0, variableArgs: false },
-  re: { id: OPS.rectangle, numArgs: 4, variableArgs: false },
-  S: { id: OPS.stroke, numArgs: 0, variableArgs: false },
-  s: { id: OPS.closeStroke, numArgs: 0, variableArgs: false },
-  f: { id: OPS.fill, numArgs: 0, variableArgs: false },
-  F: { id: OPS.fill, numArgs: 0, variableArgs: false },
-  'f*': { id: OPS.eoFill, numArgs: 0, variableArgs: false },
-  B: { id: OPS.fillStroke, numArgs: 0, variableArgs: false },
-  'B*': { id: OPS.eoFillStroke, numArgs: 0, variableArgs: false },
-  b: { id: OPS.closeFillStroke, numArgs: 0, variableArgs: false },
-  'b*': { id: OPS.closeEOFillStroke, numArgs: 0, variableArgs: false },
-  n: { id: OPS.endPath, numArgs: 0, variableArgs: false },
-  W: { id: OPS.clip, numArgs: 0, variableArgs: false },
-  'W*': { id: OPS.eoClip, numArgs: 0, variableArgs: false },
-  BT: { id: OPS.beginText, numArgs: 0, variableArgs: false },
-  ET: { id: OPS.endText, numArgs: 0, variableArgs: false },
-  Tc: { id: OPS.setCharSpacing, numArgs: 1, variableArgs: false },
-  Tw: { id: OPS.setWordSpacing, numArgs: 1, variableArgs: false },
-  Tz: { id: OPS.setHScale, numArgs: 1, variableArgs: false },
-  TL: { id: OPS.setLeading, numArgs: 1, variableArgs: false },
-  Tf: { id: OPS.setFont, numArgs: 2, variableArgs: false },
-  Tr: { id: OPS.setTextRenderingMode, numArgs: 1, variableArgs: false },
-  Ts: { id: OPS.setTextRise, numArgs: 1, variableArgs: false },
-  Td: { id: OPS.moveText, numArgs: 2, variableArgs: false },
-  TD: { id: OPS.setLeadingMoveText, numArgs: 2, variableArgs: false },
-  Tm: { id: OPS.setTextMatrix, numArgs: 6, variableArgs: false },
-  'T*': { id: OPS.nextLine, numArgs: 0, variableArgs: false },
-  Tj: { id: OPS.showText, numArgs: 1, variableArgs: false },
-  TJ: { id: OPS.showSpacedText, numArgs: 1, variableArgs: false },
-  "'": { id: OPS.nextLineShowText, numArgs: 1, variableArgs: false },
-  '"': { id: OPS.nextLineSetSpacingShowText, numArgs: 3, variableArgs: false },
-  d0: { id: OPS.setCharWidth, numArgs: 2, variableArgs: false },
-  d1: { id: OPS.setCharWidthAndBounds, numArgs: 6, variableArgs: false },
-  CS: { id: OPS.setStrokeColorSpace, numArgs: 1, variableArgs: false },
-  cs: { id: OPS.setFillColorSpace, numArgs: 1, variableArgs: false },
-  SC: { id: OPS.setStrokeColor, numArgs: 4, variableArgs: true },
-  SCN: { id: OPS.setStrokeColorN, numArgs: 33, variableArgs: true },
-  sc: { id: OPS.setFillColor, numArgs: 4, variableArgs: true },
-  scn: { id: OPS.setFillColorN, numArgs: 33, variableArgs: true },
-  G: { id: OPS.setStrokeGray, numArgs: 1, variableArgs: false },
-  g: { id: OPS.setFillGray, numArgs: 1, variableArgs: false },
-  RG: { id: OPS.setStrokeRGBColor, numArgs: 3, variableArgs: false },
-  rg: { id: OPS.setFillRGBColor, numArgs: 3, variableArgs: false },
-  K: { id: OPS.setStrokeCMYKColor, numArgs: 4, variableArgs: false },
-  k: { id: OPS.setFillCMYKColor, numArgs: 4, variableArgs: false },
-  sh: { id: OPS.shadingFill, numArgs: 1, variableArgs: false },
-  BI: { id: OPS.beginInlineImage, numArgs: 0, variableArgs: false },
-  ID: { id: OPS.beginImageData, numArgs: 0, variableArgs: false },
-  EI: { id: OPS.endInlineImage, numArgs: 1, variableArgs: false },
-  Do: { id: OPS.paintXObject, numArgs: 1, variableArgs: false },
-  MP: { id: OPS.markPoint, numArgs: 1, variableArgs: false },
-  DP: { id: OPS.markPointProps, numArgs: 2, variableArgs: false },
-  BMC: { id: OPS.beginMarkedContent, numArgs: 1, variableArgs: false },
-  BDC: { id: OPS.beginMarkedContentProps, numArgs: 2, variableArgs: false },
-  EMC: { id: OPS.endMarkedContent, numArgs: 0, variableArgs: false },
-  BX: { id: OPS.beginCompat, numArgs: 0, variableArgs: false },
-  EX: { id: OPS.endCompat, numArgs: 0, variableArgs: false },
+  w: op(OPS.setLineWidth, 1),
+  J: op(OPS.setLineCap, 1),
+  j: op(OPS.setLineJoin, 1),
+  M: op(OPS.setMiterLimit, 1),
+  d: op(OPS.setDash, 2),
+  ri: op(OPS.setRenderingIntent, 1),
+  i: op(OPS.setFlatness, 1),
+  gs: op(OPS.setGState, 1),
+  q: op(OPS.save, 0),
+  Q: op(OPS.restore, 0),
+  cm: op(OPS.transform, 6),
+  m: op(OPS.moveTo, 2),
+  l: op(OPS.lineTo, 2),
+  c: op(OPS.curveTo, 6),
+  v: op(OPS.curveTo2, 4),
+  y: op(OPS.curveTo3, 4),
+  h: op(OPS.closePath, 0),
+  re: op(OPS.rectangle, 4),
+  S: op(OPS.stroke, 0),
+  s: op(OPS.closeStroke, 0),
+  f: op(OPS.fill, 0),
+  F: op(OPS.fill, 0),
+  'f*': op(OPS.eoFill, 0),
+  B: op(OPS.fillStroke, 0),
+  'B*': op(OPS.eoFillStroke, 0),
+  b: op(OPS.closeFillStroke, 0),
+  'b*': op(OPS.closeEOFillStroke, 0),
+  n: op(OPS.endPath, 0),
+  W: op(OPS.clip, 0),
+  'W*': op(OPS.eoClip, 0),
+  BT: op(OPS.beginText, 0),
+  ET: op(OPS.endText, 0),
+  Tc: op(OPS.setCharSpacing, 1),
+  Tw: op(OPS.setWordSpacing, 1),
+  Tz: op(OPS.setHScale, 1),
+  TL: op(OPS.setLeading, 1),
+  Tf: op(OPS.setFont, 2),
+  Tr: op(OPS.setTextRenderingMode, 1),
+  Ts: op(OPS.setTextRise, 1),
+  Td: op(OPS.moveText, 2),
+  TD: op(OPS.setLeadingMoveText, 2),
+  Tm: op(OPS.setTextMatrix, 6),
+  'T*': op(OPS.nextLine, 0),
+  Tj: op(OPS.showText, 1),
+  TJ: op(OPS.showSpacedText, 1),
+  "'": op(OPS.nextLineShowText, 1),
+  '"': op(OPS.nextLineSetSpacingShowText, 3),
+  d0: op(OPS.setCharWidth, 2),
+  d1: op(OPS.setCharWidthAndBounds, 6),
+  CS: op(OPS.setStrokeColorSpace, 1),
+  cs: op(OPS.setFillColorSpace, 1),
+  SC: op(OPS.setStrokeColor, 4, true),
+  SCN: op(OPS.setStrokeColorN, 33, true),
+  sc: op(OPS.setFillColor, 4, true),
+  scn: op(OPS.setFillColorN, 33, true),
+  G: op(OPS.setStrokeGray, 1),
+  g: op(OPS.setFillGray, 1),
+  RG: op(OPS.setStrokeRGBColor, 3),
+  rg: op(OPS.setFillRGBColor, 3),
+  K: op(OPS.setStrokeCMYKColor, 4),
+  k: op(OPS.setFillCMYKColor, 4),
+  sh: op(OPS.shadingFill, 1),
+  BI: op(OPS.beginInlineImage, 0),
+  ID: op(OPS.beginImageData, 0),
+  EI: op(OPS.endInlineImage, 1),
+  Do: op(OPS.paintXObject, 1),
+  MP: op(OPS.markPoint, 1),
+  DP: op(OPS.markPointProps, 2),
+  BMC: op(OPS.beginMarkedContent, 1),
+  BDC: op(OPS.beginMarkedContentProps, 2),
+  EMC: op(OPS.endMarkedContent, 0),
+  BX: op(OPS.beginCompat, 0),
+  EX: op(OPS.endCompat, 0),
   BM: null,
   BD: null,
   true: null,
@@ -1310,6 +1268,12 @@ interface EvalState {
   currentX: number;
   currentY: number;
 }
+
+/** The colour operators of each side (fill, stroke), each emitted as that side's RGB operator. */
+const AS_RGB = new Map<number, number>([
+  ...[OPS.setFillColor, OPS.setFillColorN, OPS.setFillGray, OPS.setFillCMYKColor, OPS.setFillRGBColor].map((fn) => [fn, OPS.setFillRGBColor] as const),
+  ...[OPS.setStrokeColor, OPS.setStrokeColorN, OPS.setStrokeGray, OPS.setStrokeCMYKColor, OPS.setStrokeRGBColor].map((fn) => [fn, OPS.setStrokeRGBColor] as const),
+]);
 
 /** ExtGState entries that make pdfjs emit a setGState operator (its setGState). */
 const GSTATE_OP_KEYS = new Set(['LW', 'LC', 'LJ', 'ML', 'D', 'RI', 'FL', 'CA', 'ca', 'BM', 'TR']);
@@ -1533,25 +1497,13 @@ function evaluate(file: PdfFile, content: Uint8Array, resources: Dict, fonts: Ma
       case OPS.beginMarkedContentProps:
         add(fn, operands);
         continue;
-      case OPS.setFillColor:
-      case OPS.setFillColorN:
-      case OPS.setFillGray:
-      case OPS.setFillCMYKColor:
-      case OPS.setFillRGBColor:
-        // One operator each, an RGB colour (not read: only counted).
-        add(OPS.setFillRGBColor, operands);
-        continue;
-      case OPS.setStrokeColor:
-      case OPS.setStrokeColorN:
-      case OPS.setStrokeGray:
-      case OPS.setStrokeCMYKColor:
-      case OPS.setStrokeRGBColor:
-        add(OPS.setStrokeRGBColor, operands);
-        continue;
-      default:
+      default: {
+        // A colour: one operator each, an RGB colour (not read: only counted).
+        const rgb = AS_RGB.get(fn);
+        if (rgb !== undefined) add(rgb, operands);
         // pdfjs skips an operator given a dictionary operand.
-        if (operands?.some((a) => a instanceof Dict)) continue;
-        add(fn, operands);
+        else if (!operands?.some((a) => a instanceof Dict)) add(fn, operands);
+      }
     }
   }
   // pdfjs closes what the content left saved.

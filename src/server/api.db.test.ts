@@ -3,19 +3,18 @@
  * forbidden door, conflicts, bad bodies.
  */
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
 import { indicatorRow } from '../core/rules/exampleDeclaration.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
 import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { documentHeadChanged } from './services/documentHeads.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
 
 const PASSWORD = 'test-password-123';
 
@@ -30,30 +29,19 @@ interface View {
 }
 
 describe.each(STORE_KINDS)('the API on the %s store', (_name, open) => {
+  const t = useTestApp(open);
   let store: Store;
-  let app: FastifyInstance;
   let base: string;
   const client = () => new ApiClient(base);
   const as = (username: string) => client().login(username, PASSWORD);
   let draftId: string;
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ store, base } = t);
     const editor = await as('haizhu-editor');
     const list = await editor.get<{ items: Array<{ id: string }> }>('/api/v1/declarations');
     draftId = list.body.items[0]?.id ?? '';
   }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
-  });
 
   it('serves health, the OpenAPI document and its docs page', async () => {
     expect((await client().get('/healthz')).body).toEqual({ ok: true, store: store.kind });

@@ -2,28 +2,17 @@
  * Reviewer tools at scale over real HTTP, on both stores: one step for many forms at once, each
  * checked by the policy and recorded on its own; a list exported to Excel as filtered.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../readers/workbookReader.ts';
 import { ApiClient } from './testing/apiClient.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
 
-const PASSWORD = TEST_PASSWORD;
 type Batch = { results: Array<{ id: string; ok: boolean; state?: string; error?: { id: string } }>; done: number; failed: number };
 
 describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name, open) => {
-  let t: TestApp;
-  let base: string;
-  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
-
-  beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
-    ({ base } = t);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open, { family: true });
+  const as = (username: string) => t.as(username);
 
   it('submits and approves many forms at once, each on its own, saying per form what it could not do', async () => {
     const approver = await as('haizhu-approver');
@@ -67,7 +56,7 @@ describe.each(STORE_KINDS)('batch steps and list export on the %s store', (_name
     // The file is named for its year and filter; 更新时间 is a date, not text.
     expect(sheet.headers.get('content-disposition')).toContain(encodeURIComponent('申报表-2025年-已审核通过.xlsx'));
     expect(rows[1]?.at(-1)?.text).toMatch(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/);
-    const anonymous = await new ApiClient(base).bytes('/api/v1/declarations/list.xlsx?state=draft');
+    const anonymous = await new ApiClient(t.base).bytes('/api/v1/declarations/list.xlsx?state=draft');
     expect(readWorkbook(anonymous.bytes).sheets[0]?.rows.length).toBe(1);
   });
 

@@ -9,9 +9,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from './testing/apiClient.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { demoPlaces } from './testing/demoPlaces.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
 
 const PASSWORD = 'Book-Password-2026';
@@ -24,7 +25,7 @@ function pdfFile(bytes: Uint8Array): string {
 const pdftotext = (file: string, page?: number) => execFileSync('pdftotext', [...(page === undefined ? [] : ['-f', String(page), '-l', String(page)]), '-layout', file, '-'], { encoding: 'utf8' });
 
 describe.each(STORE_KINDS)("the people's congress book (%s)", (_name, open) => {
-  let t: TestApp;
+  const t = useTestApp(open, { family: true });
   let reviewer: ApiClient;
   let editor: ApiClient;
   let haizhu: string;
@@ -32,22 +33,16 @@ describe.each(STORE_KINDS)("the people's congress book (%s)", (_name, open) => {
   let bureau: string;
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
     reviewer = await t.as('haizhu-reviewer');
     editor = await t.as('haizhu-editor');
     const admin = await t.as('admin');
-    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
-    const districts = tree.body.regions[0]?.children[0]?.children ?? [];
-    haizhu = districts.find((d) => d.name === '海珠区')?.id ?? '';
-    yuexiu = districts.find((d) => d.name === '越秀区')?.id ?? '';
-    bureau = (await t.store.db.selectFrom('users').select('department_id').where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow()).department_id ?? '';
+    ({ haizhu, yuexiu, bureau } = await demoPlaces(t));
     for (const [username, role, regionId] of [['b-agency', 'agency', haizhu], ['b-yuexiu-reviewer', 'reviewer', yuexiu]] as const) {
       expect((await admin.post('/api/v1/users', { username, displayName: username, password: PASSWORD, role, departmentId: null, regionId })).status).toBe(201);
     }
     // One item in the ledger, so the section has a row.
     expect((await reviewer.post('/api/v1/rectifications', { source: { type: 'manual' }, departmentId: bureau, year: 2025, title: '绩效目标未细化量化', deadline: '2025-03-31' })).status).toBe(201);
   }, 180_000);
-  afterAll(() => t?.close());
 
   it("prints a region's year as one PDF: cover, contents with the pages sections begin on, each section, page numbers, the font embedded", async () => {
     const pdf = await reviewer.bytes('/api/v1/book.pdf?year=2025');

@@ -3,16 +3,16 @@
  * administers its district and below — departments, users, sub-regions, a sheet import — and is
  * refused everything of another region, the system's audit log and backup.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
 import { ApiClient } from './testing/apiClient.ts';
 
 type Node = { id: string; name: string; departments: Array<{ id: string; name: string }>; children: Node[] };
 type Tree = { regions: Node[] };
 
 describe.each(STORE_KINDS)("a bureau's admin on the %s store", (_name, open) => {
-  let t: TestApp;
+  const t = useTestApp(open, { family: true });
   let bureauAdmin: ApiClient;
   let systemAdmin: ApiClient;
   let haizhu: string;
@@ -22,7 +22,6 @@ describe.each(STORE_KINDS)("a bureau's admin on the %s store", (_name, open) => 
   let yuexiuDepartment: string;
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
     bureauAdmin = await t.as('haizhu-admin');
     systemAdmin = await t.as('admin');
     const tree = (await systemAdmin.get<Tree>('/api/v1/organisations')).body;
@@ -35,10 +34,6 @@ describe.each(STORE_KINDS)("a bureau's admin on the %s store", (_name, open) => 
     const made = await systemAdmin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市越秀区教育局', regionId: yuexiu });
     yuexiuDepartment = made.body.id;
   }, 180_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('manages departments, sub-regions and users of its own district', async () => {
     const department = await bureauAdmin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu });

@@ -2,10 +2,9 @@
  * Departments and users from a sheet over real HTTP, on both stores: a preview row by row, then all
  * stored in one go with the passwords it generated; a sheet with problems names each and stores nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from './testing/apiClient.ts';
+import { describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
+import { TEST_PASSWORD, useTestApp } from './testing/testApp.ts';
 
 const PASSWORD = TEST_PASSWORD;
 const csv = (lines: string[]) => ({ name: 'users.csv', data: Buffer.from(`${lines.join('\n')}\n`, 'utf8').toString('base64') });
@@ -13,18 +12,8 @@ type Plan = { line: number; department: { name: string; existingId: string | nul
 type Result = { plans: Plan[]; created: { departments: number; users: Array<{ username: string; password: string | null }> } | null };
 
 describe.each(STORE_KINDS)('departments and users from a sheet on the %s store', (_name, open) => {
-  let t: TestApp;
-  let base: string;
-  const as = (username: string, password = PASSWORD) => new ApiClient(base).login(username, password);
-
-  beforeAll(async () => {
-    t = await startTestApp(open);
-    ({ base } = t);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open);
+  const as = (username: string, password = PASSWORD) => t.as(username, password);
 
   const good = csv([
     '部门,区划,用户名,姓名,角色,初始密码',
@@ -95,18 +84,8 @@ describe.each(STORE_KINDS)('departments and users from a sheet on the %s store',
 });
 
 describe.each(STORE_KINDS)('moving a department on the %s store', (_name, open) => {
-  let t: TestApp;
-  let base: string;
-  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
-
-  beforeAll(async () => {
-    t = await startTestApp(open);
-    ({ base } = t);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open);
+  const as = (username: string) => t.as(username);
 
   it('moves it with its forms: the new region reviews them, the old one no longer sees them', async () => {
     const admin = await as('admin');

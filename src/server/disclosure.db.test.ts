@@ -5,11 +5,12 @@
  * and its admin their region only), and the public list of what each department published and when.
  */
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentDisclosure, FormDisclosure } from '../core/disclosure/disclosure.ts';
 import { restoreBackup, writeBackup } from '../store/backup.ts';
 import type { ApiClient } from './testing/apiClient.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { demoPlaces } from './testing/demoPlaces.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
 
 interface View {
@@ -22,7 +23,7 @@ interface View {
 const PASSWORD = 'Disclose-Password-2026';
 
 describe.each(STORE_KINDS)('disclosure on time (%s)', (_name, open) => {
-  let t: TestApp;
+  const t = useTestApp(open, { family: true });
   let reviewer: ApiClient;
   let editor: ApiClient;
   let admin: ApiClient;
@@ -32,15 +33,10 @@ describe.each(STORE_KINDS)('disclosure on time (%s)', (_name, open) => {
   let unpublished: string;
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
     reviewer = await t.as('haizhu-reviewer');
     editor = await t.as('haizhu-editor');
     admin = await t.as('admin');
-    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
-    const districts = tree.body.regions[0]?.children[0]?.children ?? [];
-    haizhu = districts.find((d) => d.name === '海珠区')?.id ?? '';
-    yuexiu = districts.find((d) => d.name === '越秀区')?.id ?? '';
-    bureau = (await t.store.db.selectFrom('users').select('department_id').where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow()).department_id ?? '';
+    ({ haizhu, yuexiu, bureau } = await demoPlaces(t));
     const health = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu })).body.id;
     for (const [username, role, departmentId, regionId] of [
       ['d-health-editor', 'editor', health, null],
@@ -52,7 +48,6 @@ describe.each(STORE_KINDS)('disclosure on time (%s)', (_name, open) => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
   }, 180_000);
-  afterAll(() => t?.close());
 
   it("dates each form from the region's budget approval and says which are published on time, late or overdue", async () => {
     expect((await admin.request('PATCH', `/api/v1/organisations/regions/${haizhu}`, { settings: { disclosure: { days: 20, goalPercent: 80, years: { '2025': { budgetApproved: '2025-01-20' } } } } })).status).toBe(200);

@@ -5,18 +5,14 @@
  * with their reason while nothing stored changes.
  */
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TargetDocument } from '../core/document.ts';
 import { importSource } from '../readers/importSource.ts';
-import type { Store } from '../store/openStore.ts';
 import { documentDifferences } from '../testing/documentDifferences.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { closeImportPool } from './import/importPool.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
 
 const PASSWORD = 'test-password-123';
 const formats = (name: string) => readFileSync(new URL(`../../fixtures/forms/formats/${name}`, import.meta.url));
@@ -32,29 +28,20 @@ interface View {
 }
 
 describe.each(STORE_KINDS)('documents in and out on the %s store', (_name, open) => {
-  let store: Store;
-  let app: FastifyInstance;
+  const t = useTestApp(open, { family: true });
   let base: string;
   let bureauId: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD, { family: true });
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ base } = t);
     const editor = await as('haizhu-editor');
     const list = await editor.get<{ items: Array<{ departmentId: string }> }>('/api/v1/declarations?year=2025');
     bureauId = list.body.items[0]?.departmentId ?? '';
   }, 90_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
     await closeImportPool();
-    await dropTestSchemas();
   });
 
   it('previews a workbook without storing it: the documents, and the sheet as a grid with cell references', async () => {

@@ -4,15 +4,12 @@
  * review on the form, a bureau that refuses forms with errors, a readable audit log with its CSV,
  * and administration of regions, departments and users.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
 import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
 
 const PASSWORD = 'test-password-123';
 
@@ -33,31 +30,20 @@ interface Tree {
 }
 
 describe.each(STORE_KINDS)('editing and administration on the %s store', (_name, open) => {
+  const t = useTestApp(open);
   let store: Store;
-  let app: FastifyInstance;
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
   let bureauId: string;
   let haizhuId: string;
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ store, base } = t);
     const tree = (await (await as('admin')).get<Tree>('/api/v1/organisations')).body;
     const haizhu = tree.regions[0]?.children[0]?.children.find((r) => r.name === '海珠区');
     haizhuId = haizhu?.id ?? '';
     bureauId = haizhu?.departments[0]?.id ?? '';
   }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-    await store?.close();
-    await dropTestSchemas();
-  });
 
   it('deletes a draft never submitted, audited with its content, and refuses to delete one that was', async () => {
     const editor = await as('haizhu-editor');

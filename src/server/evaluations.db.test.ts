@@ -4,7 +4,7 @@
  * submitted, returned with a row comment, fixed, accepted and published; the policy matrix; the
  * reviewer's overview; documents; the public pages.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../format/apiTypes.ts';
 import { readWorkbook } from '../readers/workbookReader.ts';
@@ -13,7 +13,7 @@ import type { Store } from '../store/openStore.ts';
 import { actualFor } from './demoEvaluations.ts';
 import { ApiClient } from './testing/apiClient.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
+import { useTestApp, TEST_PASSWORD } from './testing/testApp.ts';
 
 const PASSWORD = TEST_PASSWORD;
 
@@ -39,31 +39,25 @@ function filled(e: SelfEvaluation, explained: boolean): SelfEvaluation {
 }
 
 describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
+  const t = useTestApp(open, { family: true });
   let store: Store;
-  let t: TestApp;
-  let base: string;
-  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
+  const as = (username: string) => t.as(username);
   let formId = '';
   let evaluationId = '';
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
-    ({ store, base } = t);
+    ({ store } = t);
     const approver = await as('haizhu-approver');
     const forms = await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations?year=2025&kind=department-target');
     formId = forms.body.items[0]?.id ?? '';
   }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('comes with the demo’s scored 2024 year, published ones on the public pages', async () => {
     const reviewer = await as('haizhu-reviewer');
     const overview = await reviewer.get<EvaluationOverview>('/api/v1/evaluations/overview?year=2024');
     expect(overview.body.counts.byState).toMatchObject({ published: 4, accepted: 1, returned: 1 });
     expect(overview.body.items[0]?.grade).toBe('良');
-    const published = await new ApiClient(base).get<{ items: EvaluationSummary[]; total: number }>('/api/v1/public/evaluations?year=2024');
+    const published = await new ApiClient(t.base).get<{ items: EvaluationSummary[]; total: number }>('/api/v1/public/evaluations?year=2024');
     expect(published.body.total).toBe(4);
     const sheet = readWorkbook((await reviewer.bytes('/api/v1/evaluations/overview.xlsx?year=2024')).bytes).sheets[0]?.rows ?? [];
     expect(sheet[0]?.map((c) => c.text).slice(0, 6)).toEqual(['年度', '部门', '自评对象', '状态', '总分', '等级']);
@@ -151,14 +145,14 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     view = (await editor.put<EvaluationView>(`/api/v1/evaluations/${evaluationId}`, { baseVersion: view.version, content: fixed })).body;
     expect((await approver.post(`/api/v1/evaluations/${evaluationId}/transitions`, { action: 'submit' })).status).toBe(200);
     // Not public before it is published.
-    expect((await new ApiClient(base).get(`/api/v1/public/evaluations/${evaluationId}`)).status).toBe(404);
+    expect((await new ApiClient(t.base).get(`/api/v1/public/evaluations/${evaluationId}`)).status).toBe(404);
     expect((await reviewer.post(`/api/v1/evaluations/${evaluationId}/transitions`, { action: 'publish' })).status).toBe(403);
     expect((await reviewer.post(`/api/v1/evaluations/${evaluationId}/transitions`, { action: 'accept' })).body).toEqual({ state: 'accepted' });
     expect((await approver.post(`/api/v1/evaluations/${evaluationId}/transitions`, { action: 'publish' })).body).toEqual({ state: 'published' });
-    const shown = await new ApiClient(base).get<EvaluationView>(`/api/v1/public/evaluations/${evaluationId}`);
+    const shown = await new ApiClient(t.base).get<EvaluationView>(`/api/v1/public/evaluations/${evaluationId}`);
     expect(shown.status).toBe(200);
     expect(shown.body).toMatchObject({ total: '98.25', grade: '优', allowedActions: [], canEdit: false });
-    const pdf = await new ApiClient(base).bytes(`/api/v1/public/evaluations/${evaluationId}.pdf`);
+    const pdf = await new ApiClient(t.base).bytes(`/api/v1/public/evaluations/${evaluationId}.pdf`);
     expect(new TextDecoder().decode(pdf.bytes.slice(0, 5))).toBe('%PDF-');
     expect((await editor.bytes(`/api/v1/evaluations/${evaluationId}.xlsx`)).status).toBe(200);
     const versions = await editor.get<{ versions: Array<{ version: number }> }>(`/api/v1/evaluations/${evaluationId}/versions`);
@@ -194,7 +188,7 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     const reviewer = await as('haizhu-reviewer');
     const accepted = (await reviewer.get<EvaluationOverview>('/api/v1/evaluations/overview?year=2024&state=accepted')).body.items[0];
     expect(accepted).toBeDefined();
-    for (const client of [other, far, new ApiClient(base)]) {
+    for (const client of [other, far, new ApiClient(t.base)]) {
       const status = (await client.get(`/api/v1/evaluations/${accepted?.id}`)).status;
       expect([401, 404]).toContain(status);
     }

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { manyEntriesZip, rawZip, textEntry, xlsxBomb, zerosZip } from '../readers/testing/hostileZips.ts';
 import type { ApiClient } from './testing/apiClient.ts';
+import { finishedJob } from './testing/finishedJob.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
 import { startTestApp, type TestApp } from './testing/testApp.ts';
 import { setImportWorkerHeap } from './import/importPool.ts';
@@ -33,15 +34,6 @@ function paragraphsDocx(mib: number): Uint8Array {
   const block = deflateRawSync(Buffer.from('<w:p/>'.repeat(131_072)), flush);
   const parts = [deflateRawSync(Buffer.from('<w:document xmlns:w="w"><w:body>'), flush), ...Array.from({ length: mib }, () => block), deflateRawSync(Buffer.from('</w:body></w:document>'))];
   return rawZip([textEntry('[Content_Types].xml', '<Types/>'), { name: 'word/document.xml', method: 8, data: Buffer.concat(parts), size: mib * 786_432 }]);
-}
-
-async function finished(client: ApiClient, id: string): Promise<JobView> {
-  for (let i = 0; i < 600; i++) {
-    const { body } = await client.get<JobView>(`/api/v1/jobs/${id}`);
-    if (body.state === 'done' || body.state === 'failed' || body.state === 'cancelled') return body;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${id} did not finish`);
 }
 
 type ErrorBody = { error: { id: string; message: { zh: string; en: string } } };
@@ -161,7 +153,7 @@ describe.each(STORE_KINDS)('hostile files on the %s store', (_name, open) => {
       const started = await editor.post<JobView>('/api/v1/jobs/import-forms', { files: [file('slip.zip', slip)], year: 2036 });
       expect(started.status).toBe(202);
       expect(started.body.total).toBe(4);
-      const job = await finished(editor, started.body.id);
+      const job = await finishedJob(editor, started.body.id);
       expect(job.done).toBe(1);
       expect(job.failures.map((f) => [f.label, f.error.en])).toEqual([
         ['slip.zip/../../x.txt', 'slip.zip/../../x.txt: the path leads outside the zip (a .. segment, an absolute path or a drive), not imported'],
@@ -181,7 +173,7 @@ describe.each(STORE_KINDS)('hostile files on the %s store', (_name, open) => {
       expect(item.data).toBeInstanceOf(Uint8Array);
       expect(Buffer.from(item.data ?? new Uint8Array()).equals(Buffer.from(seed))).toBe(true);
       // Run here, or by the queue if it found the job first.
-      if ((await runJob(t.store.db, jobId, { id: 'test' })) !== 'done') expect((await finished(editor, jobId)).state).toBe('done');
+      if ((await runJob(t.store.db, jobId, { id: 'test' })) !== 'done') expect((await finishedJob(editor, jobId)).state).toBe('done');
       expect((await t.store.db.selectFrom('job_items').select('data').where('job_id', '=', jobId).executeTakeFirstOrThrow()).data).toBeNull();
     });
 

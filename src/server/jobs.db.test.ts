@@ -8,10 +8,10 @@
 import { draftingYear } from '../core/formYear.ts';
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from './testing/apiClient.ts';
+import { describe, expect, it } from 'vitest';
+import { finishedJob } from './testing/finishedJob.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
 import type { JobView } from './jobs/jobs.ts';
 import { createJob, runJob, uploadItems } from './jobs/jobs.ts';
 import { expandUpload } from './import/uploadFiles.ts';
@@ -20,26 +20,8 @@ import { actorOf, presentUser } from './services/accounts.ts';
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/forms/${path}`, import.meta.url)));
 const file = (name: string, bytes: Uint8Array) => ({ name, data: Buffer.from(bytes).toString('base64') });
 
-/** Waits until the job has finished. */
-async function finished(client: ApiClient, id: string): Promise<JobView> {
-  for (let i = 0; i < 600; i++) {
-    const { body } = await client.get<JobView>(`/api/v1/jobs/${id}`);
-    if (body.state === 'done' || body.state === 'failed' || body.state === 'cancelled') return body;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${id} did not finish`);
-}
-
 describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp(open, { family: true, jobs: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open, { family: true, jobs: true });
 
   it("imports a zip of forms in several formats into the department, naming each file it could not take", async () => {
     const admin = await t.as('admin');
@@ -61,7 +43,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
     expect(started.status).toBe(202);
     // Apple's metadata folder is left out; a hidden file is listed, not imported.
     expect(started.body.total).toBe(6);
-    const job = await finished(editor, started.body.id);
+    const job = await finishedJob(editor, started.body.id);
     expect(job.state).toBe('done');
     // The PDF and the workbook are the same project: the second finds the first stored.
     expect(job.failures.map((f) => [f.label, f.error.en])).toEqual([
@@ -81,7 +63,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
     const admin = await t.as('admin');
     const unknown = new TextEncoder().encode(new TextDecoder().decode(fixture('000_168cd24c06a0f893.txt')).replaceAll('广州市海珠区政务服务和数据管理局', '广州市海珠区不存在局'));
     const started = await admin.post<JobView>('/api/v1/jobs/import-forms', { files: [file('bureau.txt', fixture('000_168cd24c06a0f893.txt')), file('unknown.txt', unknown), file('bureau-again.txt', fixture('000_168cd24c06a0f893.txt'))], year: 2028 });
-    const job = await finished(admin, started.body.id);
+    const job = await finishedJob(admin, started.body.id);
     expect([job.done, job.failed]).toEqual([1, 2]);
     expect(job.failures[0]?.error.zh).toContain('本区划内没有名为「广州市海珠区不存在局」的部门');
     // The second copy finds the first stored: one form per department and year, the rest named.
@@ -118,7 +100,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
   it("exports a reviewer's view of a year as a zip of canonical JSON", async () => {
     const reviewer = await t.as('haizhu-reviewer');
     const started = await reviewer.post<JobView>('/api/v1/jobs/export-forms', { year: 2024 });
-    const job = await finished(reviewer, started.body.id);
+    const job = await finishedJob(reviewer, started.body.id);
     expect(job.state).toBe('done');
     expect(job.hasOutput).toBe(true);
     const zip = await reviewer.bytes(`/api/v1/jobs/${job.id}/output`);
@@ -142,7 +124,7 @@ describe.each(STORE_KINDS)('background jobs on the %s store', (_name, open) => {
     expect((await admin.patch(`/api/v1/organisations/regions/${haizhu}`, { settings: { scoring: { grades: { 优: 99, 良: 98, 中: 97 } } } })).status).toBe(200);
     const started = await admin.post<JobView>('/api/v1/jobs/rescore-year', { year: 2024 });
     expect(started.status).toBe(202);
-    const job = await finished(admin, started.body.id);
+    const job = await finishedJob(admin, started.body.id);
     expect(job.state).toBe('done');
     expect(job.failed).toBe(0);
     expect((job.result as { changed: number }).changed).toBeGreaterThan(0);

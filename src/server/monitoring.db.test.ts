@@ -4,7 +4,7 @@
  * row comment, fixed, accepted with rectification advice; the policy matrix; documents in and out.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { MonitoringReport } from '../core/monitoringReport.ts';
 import type { ReportSummary, ReportView, RoundOverview, RoundView } from '../format/apiTypes.ts';
 import { nested, standardFontsPdf } from '../readers/testing/pdfs.ts';
@@ -12,8 +12,9 @@ import { readWorkbook } from '../readers/workbookReader.ts';
 import { verifyAudit } from '../store/auditLog.ts';
 import type { Store } from '../store/openStore.ts';
 import { ApiClient } from './testing/apiClient.ts';
+import { demoPlaces } from './testing/demoPlaces.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
+import { useTestApp, TEST_PASSWORD } from './testing/testApp.ts';
 
 const PASSWORD = TEST_PASSWORD;
 
@@ -47,27 +48,17 @@ function onTarget(target: string): string {
 }
 
 describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) => {
+  const t = useTestApp(open, { family: true });
   let store: Store;
-  let t: TestApp;
-  let base: string;
-  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
+  const as = (username: string) => t.as(username);
   let haizhu: string;
   let yuexiu: string;
   let roundId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
-    ({ store, base } = t);
-    const admin = await as('admin');
-    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
-    const districts = tree.body.regions[0]?.children[0]?.children ?? [];
-    haizhu = districts.find((d) => d.name === '海珠区')?.id ?? '';
-    yuexiu = districts.find((d) => d.name === '越秀区')?.id ?? '';
+    ({ store } = t);
+    ({ haizhu, yuexiu } = await demoPlaces(t));
   }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
 
   it('comes with the demo’s 1–7月 round: reports in every state, lights of every colour', async () => {
     const reviewer = await as('haizhu-reviewer');
@@ -260,7 +251,7 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     expect((await yuexiuReviewer.get(`/api/v1/monitoring/rounds/${roundId}`)).status).toBe(404);
     expect((await yuexiuReviewer.post(`/api/v1/monitoring/reports/${accepted?.id}/transitions`, { action: 'return', reason: 'x' })).status).toBe(404);
     // The public sees nothing of monitoring.
-    const anonymous = new ApiClient(base);
+    const anonymous = new ApiClient(t.base);
     expect((await anonymous.get('/api/v1/monitoring/rounds')).status).toBe(401);
     expect((await anonymous.get(`/api/v1/monitoring/reports/${accepted?.id}`)).status).toBe(401);
     // The admin reads; only the department's approver submits, only reviewers decide.

@@ -3,28 +3,18 @@
  * tells the department with the opinion, a comment reaches the form's department; each person reads
  * and marks only their own.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { NotificationView } from '../format/apiTypes.ts';
 import { ApiClient } from './testing/apiClient.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
-import { startTestApp, TEST_PASSWORD, type TestApp } from './testing/testApp.ts';
+import { useTestApp, TEST_PASSWORD } from './testing/testApp.ts';
 
 const PASSWORD = TEST_PASSWORD;
 type Inbox = { items: NotificationView[]; unread: number };
 
 describe.each(STORE_KINDS)('notifications on the %s store', (_name, open) => {
-  let t: TestApp;
-  let base: string;
-  const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
-
-  beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
-    ({ base } = t);
-  }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp(open, { family: true });
+  const as = (username: string) => t.as(username);
 
   it('tells the reviewers of a submission and the department of a return, with the opinion, and of a comment', async () => {
     const editor = await as('haizhu-editor');
@@ -67,7 +57,7 @@ describe.each(STORE_KINDS)('notifications on the %s store', (_name, open) => {
     expect(first).toBeDefined();
     expect((await other.get<Inbox>('/api/v1/notifications')).body).toEqual({ items: [], unread: 0 });
     expect((await other.post(`/api/v1/notifications/${first?.id}/read`, {})).status).toBe(404);
-    expect((await new ApiClient(base).get('/api/v1/notifications')).status).toBe(401);
+    expect((await new ApiClient(t.base).get('/api/v1/notifications')).status).toBe(401);
     expect((await editor.post(`/api/v1/notifications/${first?.id}/read`, {})).status).toBe(200);
     // Opening one reads the others that open the same page.
     const samePage = mine.items.filter((n) => !n.read && n.link === first?.link).length;

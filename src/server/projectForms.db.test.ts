@@ -4,19 +4,15 @@
  * copied from last year with targets marked as carried over, imported several to a text, taught to
  * the indicator library — and the policy for the new kind: every role × action × ownership.
  */
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { DepartmentTargetDeclaration } from '../core/declaration.ts';
 import type { ProjectTargetDeclaration } from '../core/projectTarget.ts';
 import type { Finding } from '../core/rules/finding.ts';
 import type { DocumentLinks, LibraryEntryView } from '../format/apiTypes.ts';
-import type { Store } from '../store/openStore.ts';
-import { buildApp } from './app.ts';
-import { seedDemo } from './demo.ts';
 import { ApiClient } from './testing/apiClient.ts';
-import { dropTestSchemas, STORE_KINDS } from './testing/testStores.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { STORE_KINDS } from './testing/testStores.ts';
 import { closeImportPool } from './import/importPool.ts';
 
 const PASSWORD = 'test-password-123';
@@ -40,8 +36,7 @@ interface Tree {
 }
 
 describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
-  let store: Store;
-  let app: FastifyInstance;
+  const t = useTestApp(open);
   let base: string;
   const as = (username: string) => new ApiClient(base).login(username, PASSWORD);
   let bureauId: string;
@@ -49,12 +44,7 @@ describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
   let departmentFormId: string;
 
   beforeAll(async () => {
-    store = await open();
-    await store.migrate();
-    await seedDemo(store, PASSWORD);
-    app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    ({ base } = t);
     const admin = await as('admin');
     const tree = (await admin.get<Tree>('/api/v1/organisations')).body;
     const haizhu = tree.regions[0]?.children[0]?.children.find((r) => r.name === '海珠区');
@@ -67,10 +57,7 @@ describe.each(STORE_KINDS)('project forms on the %s store', (_name, open) => {
   }, 60_000);
 
   afterAll(async () => {
-    await app?.close();
-    await store?.close();
     await closeImportPool();
-    await dropTestSchemas();
   });
 
   it('creates a project form from row 2 of the department form, prefilled, linked, and checked against the row', async () => {

@@ -5,11 +5,12 @@
  * agency none, a bureau admin only its region); overdue notices once; and the region's hold on a
  * project's next-year form while its item is overdue.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Rectification } from '../core/rectification/rectification.ts';
 import { notifyOverdueRectifications } from './services/rectifications.ts';
 import type { ApiClient } from './testing/apiClient.ts';
-import { startTestApp, type TestApp } from './testing/testApp.ts';
+import { useTestApp } from './testing/testApp.ts';
+import { demoPlaces } from './testing/demoPlaces.ts';
 import { STORE_KINDS } from './testing/testStores.ts';
 
 interface ItemJson {
@@ -32,7 +33,7 @@ const PASSWORD = 'Rectify-Password-2026';
 const PDF = new TextEncoder().encode('%PDF-1.4\n% proof\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
-  let t: TestApp;
+  const t = useTestApp(open, { family: true });
   let reviewer: ApiClient;
   let editor: ApiClient;
   let approver: ApiClient;
@@ -45,16 +46,11 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
   let manualId: string;
 
   beforeAll(async () => {
-    t = await startTestApp(open, { family: true });
     reviewer = await t.as('haizhu-reviewer');
     editor = await t.as('haizhu-editor');
     approver = await t.as('haizhu-approver');
     admin = await t.as('admin');
-    const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations');
-    const districts = tree.body.regions[0]?.children[0]?.children ?? [];
-    haizhu = districts.find((d) => d.name === '海珠区')?.id ?? '';
-    yuexiu = districts.find((d) => d.name === '越秀区')?.id ?? '';
-    bureau = (await t.store.db.selectFrom('users').select('department_id').where('username', '=', 'haizhu-editor').executeTakeFirstOrThrow()).department_id ?? '';
+    ({ haizhu, yuexiu, bureau } = await demoPlaces(t));
     health = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu })).body.id;
     const yuexiuDept = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市越秀区教育局', regionId: yuexiu })).body.id;
     const reviewCentre = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区评审中心', regionId: haizhu })).body.id;
@@ -71,7 +67,6 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
       expect(created.status, JSON.stringify(created.body)).toBe(201);
     }
   }, 180_000);
-  afterAll(() => t?.close());
 
   it('opens an item from a monitoring report accepted with advice, carrying its words, project and department; the department is told', async () => {
     const report = await t.store.db.selectFrom('documents').select(['id', 'project_name', 'year', 'department_id']).where('kind', '=', 'monitoring-report').where('state', '=', 'accepted').where('flag', '=', true).orderBy('id').executeTakeFirstOrThrow();

@@ -3,7 +3,8 @@ import { disclosureSettingsSchema, rectificationSettingsSchema } from '../../for
 import { leagueConfigSchema } from '../../format/resultsSchema.ts';
 import { once } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Transaction } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditEntrySchema, auditVerificationSchema, createdIdSchema, directoryImportSchema, okSchema, regionNodeSchema, tokenViewSchema, userViewSchema } from '../../format/apiSchemas.ts';
@@ -12,7 +13,8 @@ import { errorResponse } from '../contract/errors.ts';
 import { monitoringConfigSchema } from '../../format/monitoringConfigSchema.ts';
 import { scoringConfigSchema } from '../../format/scoringConfigSchema.ts';
 import { assessmentSettingsSchema } from '../../format/assessmentSettingsSchema.ts';
-import { canDo } from '../../core/policy.ts';
+import { canDo, type Actor } from '../../core/policy.ts';
+import type { Database } from '../../store/schema.ts';
 import { eachAuditEntry, listAudit, verifyAudit } from '../../store/auditLog.ts';
 import type { Store } from '../../store/openStore.ts';
 import { forbidden } from '../appError.ts';
@@ -25,7 +27,7 @@ import { importDirectory } from '../services/directoryImport.ts';
 import { managedUserIds, requireManagesDepartment, requireManagesPlacement, requireManagesRegion, requireManagesUser } from '../services/adminScope.ts';
 import { sniffFormat } from '../../readers/importSource.ts';
 import { fileRefused, readOffThread } from '../import/importPool.ts';
-import { UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { UPLOAD_BODY_LIMIT, uploadedFile } from './downloads.ts';
 import { AppError } from '../appError.ts';
 
 const roleSchema = z.enum(['editor', 'approver', 'reviewer', 'admin', 'expert', 'agency']);
@@ -43,6 +45,14 @@ const auditFilter = z.object({
 
 export function adminRoutes(app: FastifyInstance, store: Store): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  /** A change to the regions and departments by one who may manage them, in one transaction; the directory's readers are told after it. */
+  const changeOrganisations = async <T>(request: FastifyRequest, change: (trx: Transaction<Database>, actor: Actor) => Promise<T>): Promise<T> => {
+    const actor = requireActor(request);
+    if (!canDo(actor, 'manage-organisations')) throw forbidden();
+    const result = await store.db.transaction().execute((trx) => change(trx, actor));
+    directoryChanged(store.db);
+    return result;
+  };
 
   r.get('/api/v1/organisations', { schema: { operationId: 'listOrganisations', response: { 200: z.object({ regions: z.array(regionNodeSchema) }) }, tags: ['organisations'], summary: 'Regions and their departments, as a tree' } }, async (request) => {
     optionalActor(request);
@@ -53,13 +63,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/organisations/regions',
     { schema: { operationId: 'createRegion', response: { 201: createdIdSchema }, tags: ['organisations'], summary: 'Create a region (admin; a bureau admin only below its own region)', body: z.object({ name, level: z.enum(['province', 'city', 'district', 'county']), parentId: entityId.nullable() }) } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      const id = await store.db.transaction().execute(async (trx) => {
+      const id = await changeOrganisations(request, async (trx, actor) => {
         await requireManagesRegion(trx, actor, request.body.parentId, 'parentId');
         return createRegion(trx, actor.id, request.body);
       });
-      directoryChanged(store.db);
       reply.status(201);
       return { id };
     },
@@ -76,13 +83,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      await store.db.transaction().execute(async (trx) => {
+      await changeOrganisations(request, async (trx, actor) => {
         await requireManagesRegion(trx, actor, request.params.id, 'id');
         await updateRegion(trx, actor.id, request.params.id, request.body);
       });
-      directoryChanged(store.db);
       return { ok: true };
     },
   );
@@ -91,14 +95,11 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/organisations/departments/:id',
     { schema: { operationId: 'updateDepartment', response: { 200: okSchema }, tags: ['organisations'], summary: 'Rename, archive, restore or move a department to another region (admin); its forms stay with it', params: z.object({ id: entityId }), body: z.object({ name: name.optional(), archived: z.boolean().optional(), regionId: entityId.optional() }).strict() } },
     async (request) => {
-      const actor = requireActor(request);
-      if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      await store.db.transaction().execute(async (trx) => {
+      await changeOrganisations(request, async (trx, actor) => {
         await requireManagesDepartment(trx, actor, request.params.id);
         if (request.body.regionId !== undefined) await requireManagesRegion(trx, actor, request.body.regionId);
         await updateDepartment(trx, actor.id, request.params.id, request.body);
       });
-      directoryChanged(store.db);
       return { ok: true };
     },
   );
@@ -107,13 +108,10 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
     '/api/v1/organisations/departments',
     { schema: { operationId: 'createDepartment', response: { 201: createdIdSchema }, tags: ['organisations'], summary: 'Create a department (admin)', body: z.object({ name, regionId: entityId }) } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      if (!canDo(actor, 'manage-organisations')) throw forbidden();
-      const id = await store.db.transaction().execute(async (trx) => {
+      const id = await changeOrganisations(request, async (trx, actor) => {
         await requireManagesRegion(trx, actor, request.body.regionId);
         return createDepartment(trx, actor.id, request.body);
       });
-      directoryChanged(store.db);
       reply.status(201);
       return { id };
     },
@@ -126,7 +124,7 @@ export function adminRoutes(app: FastifyInstance, store: Store): void {
       schema: { operationId: 'importOrganisations', response: { 200: directoryImportSchema, 422: errorResponse(422) },
         tags: ['organisations'],
         summary: 'Departments and users from a sheet (.xlsx, .xls, CSV): the plan row by row with every problem; with commit, all rows stored or none (admin)',
-        body: z.object({ file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }), commit: z.boolean().default(false) }).strict(),
+        body: z.object({ file: uploadedFile, commit: z.boolean().default(false) }).strict(),
       },
     },
     async (request) => {

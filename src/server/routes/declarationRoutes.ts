@@ -24,7 +24,8 @@ import { formYear, overridesPrintedYear, yearNote } from '../../core/formYear.ts
 import { importOffThread } from '../import/importPool.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
-import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { attachment, UPLOAD_BODY_LIMIT, uploadedFile } from './downloads.ts';
+import { baseVersion } from './versionBodies.ts';
 import { sharedDocumentRoutes } from './documentRoutes.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import { authorize, createDeclaration, getDeclaration, getDeclarationJson, listDeclarations, TARGET_KINDS, updateDeclaration, visibleDeclarations, workingDeclarations, type CreateSource } from '../services/declarations.ts';
@@ -59,7 +60,7 @@ export const listQuery = z.object({
 /** What an import reads: pasted text (plain or HTML), or a file's bytes in base64. */
 const importSourceBody = z.object({
   text: z.string().min(1).max(IMPORT_LIMITS.characters).optional(),
-  file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }).optional(),
+  file: uploadedFile.optional(),
 }).refine((body) => (body.text === undefined) !== (body.file === undefined), { message: 'give either text or file', path: ['text'] });
 
 
@@ -338,7 +339,7 @@ export function declarationRoutes(app: FastifyInstance, store: Store): void {
         params: id,
         deprecated: true,
         body: z.object({
-          baseVersion: z.number().int().min(1).max(2_147_483_647),
+          baseVersion,
           content: documentSchema,
           note: z.string().max(500).optional(),
           /** Saved by the editor's autosave: later autosaves of the same sitting by the same person replace it. */

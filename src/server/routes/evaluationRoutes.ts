@@ -17,6 +17,7 @@ import { sniffFormat } from '../../readers/importSource.ts';
 import { fileRefused, readOffThread } from '../import/importPool.ts';
 import { AppError } from '../appError.ts';
 import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { importFileBody, saveBody } from './versionBodies.ts';
 import type { Store } from '../../store/openStore.ts';
 import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
@@ -108,7 +109,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['evaluations'],
         summary: "Save the department's values as a new version (names, targets and points stay the target form's; scores are computed; 409 on a stale baseVersion)",
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: selfEvaluationSchema, note: z.string().max(500).optional(), autosave: z.boolean().optional() }).strict(),
+        body: saveBody(selfEvaluationSchema),
       },
     },
     async (request) => {
@@ -126,7 +127,7 @@ export function evaluationRoutes(app: FastifyInstance, store: Store): void {
         tags: ['evaluations'],
         summary: 'Fill the self-evaluation from its table filled offline (Excel, PDF, Word, web page, text): indicators matched by name, the unmatched listed',
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }) }).strict(),
+        body: importFileBody,
       },
     },
     async (request) => {

@@ -1,11 +1,11 @@
 /** Background jobs: bulk import of forms (files or zips), export of a region's forms, checking and scoring a year again. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { jobViewSchema } from '../../format/apiSchemas.ts';
 import { errorResponse } from '../contract/errors.ts';
 import { fileResponse, ZIP } from '../contract/files.ts';
-import { isSystemAdmin } from '../../core/policy.ts';
+import { isSystemAdmin, type Actor } from '../../core/policy.ts';
 import type { Store } from '../../store/openStore.ts';
 import { AppError } from '../appError.ts';
 import { requireActor } from '../context.ts';
@@ -13,7 +13,7 @@ import { JOB_KIND_NAMES } from '../jobs/jobKinds.ts';
 import { cancelJob, getJob, jobOutput, listJobs } from '../jobs/jobs.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { startExport, startImport, startRescore } from '../jobs/startJobs.ts';
-import { attachment } from './downloads.ts';
+import { attachment, uploadedFile } from './downloads.ts';
 
 const id = z.object({ id: z.string().min(1).max(100) });
 const year = z.number().int().min(2000).max(2100);
@@ -22,10 +22,15 @@ export const BULK_BODY_LIMIT = 120 * 1024 * 1024;
 
 export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | null): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  // Refused before anything is stored: a job no process runs would wait for ever.
-  const ready = (): JobQueue => {
+  /** Starts a job for the signed-in user and answers its view (202 Accepted). */
+  const startJob = async (request: FastifyRequest, reply: FastifyReply, start: (actor: Actor) => Promise<string>) => {
+    const actor = requireActor(request);
+    // Refused before anything is stored: a job no process runs would wait for ever.
     if (!queue) throw new AppError(503, 'jobs-not-running', '本服务进程不运行后台任务', 'this server process runs no background jobs');
-    return queue;
+    const jobId = await start(actor);
+    await queue.enqueue(jobId);
+    reply.status(202);
+    return getJob(store.db, actor, jobId);
   };
 
   r.post(
@@ -36,47 +41,26 @@ export function jobRoutes(app: FastifyInstance, store: Store, queue: JobQueue | 
         tags: ['jobs'],
         summary: "Import many published forms (files of any supported format, or .zip files of them) as drafts, in the background. A department's users import into their own department; an admin into the departments of its region, each form matched by the department it names",
         body: z.object({
-          files: z.array(z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) })).min(1).max(2000),
+          files: z.array(uploadedFile).min(1).max(2000),
           year: year.nullable().default(null),
           departmentId: z.string().min(1).max(100).nullable().default(null),
         }).strict(),
         response: { 202: jobViewSchema, 503: errorResponse(503) },
       },
     },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const jobs = ready();
-      const jobId = await startImport(store.db, actor, request.body.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })), { year: request.body.year, departmentId: request.body.departmentId });
-      await jobs.enqueue(jobId);
-      reply.status(202);
-      return getJob(store.db, actor, jobId);
-    },
+    async (request, reply) => startJob(request, reply, (actor) => startImport(store.db, actor, request.body.files.map((f) => ({ name: f.name, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) })), { year: request.body.year, departmentId: request.body.departmentId })),
   );
 
   r.post(
     '/api/v1/jobs/export-forms',
     { schema: { operationId: 'startExportFormsJob', tags: ['jobs'], summary: "Export a year's forms the user may see (of a region, for reviewers and admins) as a zip of their canonical JSON, in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict(), response: { 202: jobViewSchema, 503: errorResponse(503) } } },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const jobs = ready();
-      const jobId = await startExport(store.db, actor, request.body);
-      await jobs.enqueue(jobId);
-      reply.status(202);
-      return getJob(store.db, actor, jobId);
-    },
+    async (request, reply) => startJob(request, reply, (actor) => startExport(store.db, actor, request.body)),
   );
 
   r.post(
     '/api/v1/jobs/rescore-year',
     { schema: { operationId: 'startRescoreYearJob', tags: ['jobs'], summary: "Check every form of a year again and score its self-evaluations again with the rules and settings in force now (admins, within their region), in the background", body: z.object({ year, regionId: z.string().min(1).max(100).nullable().default(null) }).strict(), response: { 202: jobViewSchema, 503: errorResponse(503) } } },
-    async (request, reply) => {
-      const actor = requireActor(request);
-      const jobs = ready();
-      const jobId = await startRescore(store.db, actor, request.body);
-      await jobs.enqueue(jobId);
-      reply.status(202);
-      return getJob(store.db, actor, jobId);
-    },
+    async (request, reply) => startJob(request, reply, (actor) => startRescore(store.db, actor, request.body)),
   );
 
   r.get('/api/v1/jobs', { schema: { operationId: 'listJobs', tags: ['jobs'], summary: "The user's background jobs with their progress (the system admin: everyone's)", response: { 200: z.object({ jobs: z.array(jobViewSchema), names: z.record(z.string(), z.object({ zh: z.string(), en: z.string() })), systemAdmin: z.boolean() }) } } }, async (request) => {

@@ -19,6 +19,7 @@ import { writePdf } from '../../writers/pdfWriter.ts';
 import { writeWorkbook } from '../../writers/workbookWriter.ts';
 import { AppError } from '../appError.ts';
 import { attachment, UPLOAD_BODY_LIMIT } from './downloads.ts';
+import { importFileBody, saveBody } from './versionBodies.ts';
 import { requireActor } from '../context.ts';
 import {
   createReport,
@@ -140,7 +141,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
         tags: ['monitoring'],
         summary: "Save the department's values as a new version (targets and round stay as the target form has them; 409 on a stale baseVersion)",
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), content: monitoringReportSchema, note: z.string().max(500).optional(), autosave: z.boolean().optional() }).strict(),
+        body: saveBody(monitoringReportSchema),
       },
     },
     async (request) => {
@@ -158,7 +159,7 @@ export function monitoringRoutes(app: FastifyInstance, store: Store): void {
         tags: ['monitoring'],
         summary: 'Fill the report from a monitoring table filled offline (Excel, PDF, web page): indicators matched by name, the unmatched listed',
         params: id,
-        body: z.object({ baseVersion: z.number().int().min(1).max(2_147_483_647), file: z.object({ name: z.string().min(1).max(255), data: z.base64().min(1) }) }).strict(),
+        body: importFileBody,
       },
     },
     async (request) => {

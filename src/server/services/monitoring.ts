@@ -26,6 +26,7 @@ import { actionsFor, authorizeDocument, createDocument, kindSettings, transition
 import { countByStateAnd, measuringSummary, subjectMatches } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
+import { remindOverdueOnce } from './overdueReminders.ts';
 
 const REPORT = ['monitoring-report'] as const;
 
@@ -342,32 +343,18 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
 
 /**
  * Tells each department, once, of its reports left unsubmitted (to fill in, or returned) after their
- * round's due date. Run by every server process's dispatcher: rows are claimed with SKIP LOCKED, so
- * two processes never send the same notice.
+ * round's due date. Run by every server process's dispatcher (see overdueReminders.ts).
  */
 export async function notifyOverdueReports(db: Kysely<Database>, today: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('documents')
-      .innerJoin('monitoring_rounds', 'monitoring_rounds.id', 'documents.parent_id')
-      .innerJoin('departments', 'departments.id', 'documents.department_id')
-      .select(['documents.id', 'documents.department_id', 'documents.project_name', 'monitoring_rounds.name as round_name', 'monitoring_rounds.year', 'monitoring_rounds.due', 'departments.name as department_name'])
-      .where('monitoring_rounds.due', '<', today)
-      .where('documents.kind', '=', 'monitoring-report')
-      .where('documents.state', 'in', ['draft', 'returned'])
-      .where('documents.reminded_at', 'is', null)
-      .where('departments.archived_at', 'is', null)
-      .orderBy('documents.id')
-      .limit(200)
-      .forUpdate('documents')
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return 0;
-    const now = new Date().toISOString();
-    for (const row of rows) {
-      await notify(trx, { kind: 'report-overdue', subject: { zh: `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}（${row.year}年${row.round_name}，${row.due} 截止）`, en: `${row.department_name}${row.project_name ? ` "${row.project_name}"` : ' (department-wide)'} (${row.year} ${row.round_name}, due ${row.due})` }, link: `/monitoring/reports/${row.id}`, departmentId: row.department_id, authorId: null });
-    }
-    await trx.updateTable('documents').set({ reminded_at: now }).where('id', 'in', rows.map((r) => r.id)).execute();
-    return rows.length;
+  return remindOverdueOnce(db, {
+    overdue: (candidates) =>
+      candidates
+        .innerJoin('monitoring_rounds', 'monitoring_rounds.id', 'documents.parent_id')
+        .select(['documents.id', 'documents.department_id', 'documents.project_name', 'monitoring_rounds.name as round_name', 'monitoring_rounds.year', 'monitoring_rounds.due', 'departments.name as department_name'])
+        .where('monitoring_rounds.due', '<', today)
+        .where('documents.kind', '=', 'monitoring-report')
+        .where('documents.state', 'in', ['draft', 'returned']),
+    remind: (trx, row) =>
+      notify(trx, { kind: 'report-overdue', subject: { zh: `${row.department_name}${row.project_name ? `「${row.project_name}」` : '部门整体'}（${row.year}年${row.round_name}，${row.due} 截止）`, en: `${row.department_name}${row.project_name ? ` "${row.project_name}"` : ' (department-wide)'} (${row.year} ${row.round_name}, due ${row.due})` }, link: `/monitoring/reports/${row.id}`, departmentId: row.department_id, authorId: null }),
   });
 }

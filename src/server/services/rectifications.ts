@@ -15,6 +15,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { authorizeDocument, createDocument, visibleDocuments } from './documents.ts';
 import { notify } from './notifications.ts';
+import { remindOverdueOnce } from './overdueReminders.ts';
 import { today } from './rectificationLinks.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
@@ -169,32 +170,21 @@ export async function rectificationsByDepartment(db: Kysely<Database>, actor: Ac
 
 /**
  * Tells each department, once per item, of its items past their deadline and not yet reported. Run by
- * every server process's dispatcher beside the monitoring reminders: rows claimed with SKIP LOCKED.
+ * every server process's dispatcher beside the monitoring reminders (see overdueReminders.ts).
  */
 export async function notifyOverdueRectifications(db: Kysely<Database>, on: string): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('documents')
-      .innerJoin('departments', 'departments.id', 'documents.department_id')
-      .select(['documents.id', 'documents.department_id', 'documents.project_name', 'documents.title', 'documents.year', 'documents.facts', 'departments.name as department_name'])
-      .where('documents.kind', '=', 'rectification')
-      .where('documents.state', 'in', [...OWED_STATES])
-      .where(sql<boolean>`documents.facts->>'deadline' < ${on}`)
-      .where('documents.reminded_at', 'is', null)
-      .where('departments.archived_at', 'is', null)
-      .orderBy('documents.id')
-      .limit(200)
-      .forUpdate('documents')
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return 0;
-    const kind = kindOf('rectification');
-    for (const row of rows) {
+  const kind = kindOf('rectification');
+  return remindOverdueOnce(db, {
+    overdue: (candidates) =>
+      candidates
+        .select(['documents.id', 'documents.department_id', 'documents.project_name', 'documents.title', 'documents.year', 'documents.facts', 'departments.name as department_name'])
+        .where('documents.kind', '=', 'rectification')
+        .where('documents.state', 'in', [...OWED_STATES])
+        .where(sql<boolean>`documents.facts->>'deadline' < ${on}`),
+    remind: (trx, row) => {
       const deadline = (row.facts as { deadline?: string }).deadline ?? '';
       const subject = kind.subject({ id: row.id, departmentId: row.department_id, departmentName: row.department_name, year: row.year, state: 'open' }, { subjectName: row.project_name });
-      await notify(trx, { kind: 'rectification-overdue', subject, title: { zh: `${subject.zh}：整改事项已逾期（${deadline} 截止），请尽快整改并报送`, en: `${subject.en}: a rectification item is overdue (due ${deadline}); fix it and report` }, body: row.title ?? '', link: kind.pagePath(row.id), departmentId: row.department_id, authorId: null, audience: 'department' });
-    }
-    await trx.updateTable('documents').set({ reminded_at: new Date().toISOString() }).where('id', 'in', rows.map((r) => r.id)).execute();
-    return rows.length;
+      return notify(trx, { kind: 'rectification-overdue', subject, title: { zh: `${subject.zh}：整改事项已逾期（${deadline} 截止），请尽快整改并报送`, en: `${subject.en}: a rectification item is overdue (due ${deadline}); fix it and report` }, body: row.title ?? '', link: kind.pagePath(row.id), departmentId: row.department_id, authorId: null, audience: 'department' });
+    },
   });
 }

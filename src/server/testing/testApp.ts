@@ -1,9 +1,11 @@
 /**
  * One store with the demo loaded and the app listening on a free port: the set-up of every API test
- * (`describe.each(STORE_KINDS)` then `startTestApp(open)` in beforeAll, `close()` in afterAll).
+ * (`describe.each(STORE_KINDS)` then `useTestApp(open)`, or `startTestApp(open)` in beforeAll and
+ * `close()` in afterAll where something must come before it).
  */
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import type { Store } from '../../store/openStore.ts';
 import { buildApp } from '../app.ts';
 import { reportToTests, type ResponseMismatch } from '../contract/validateResponses.ts';
@@ -49,5 +51,36 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
       await dropTestSchemas();
       if (mismatches.length > 0) throw new Error(`answers that do not match their schemas:\n${mismatches.map((m) => `${m.method} ${m.url} ${m.status}: ${m.problem}`).join('\n')}`);
     },
+  };
+}
+
+/**
+ * The suite's app, started before its tests and closed after them (in a describe block): the app the
+ * answer stands for is there inside hooks registered after this call and inside tests.
+ */
+export function useTestApp(open: () => Promise<Store>, options: Parameters<typeof startTestApp>[1] = {}): TestApp {
+  let started: TestApp | undefined;
+  const current = (): TestApp => {
+    if (!started) throw new Error('the test app starts in beforeAll: use it in a later hook or a test');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startTestApp(open, options);
+  }, 180_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  return {
+    get store() {
+      return current().store;
+    },
+    get app() {
+      return current().app;
+    },
+    get base() {
+      return current().base;
+    },
+    as: (username, password) => current().as(username, password),
+    close: () => current().close(),
   };
 }

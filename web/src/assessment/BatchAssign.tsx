@@ -3,17 +3,18 @@
  * from the region's panel, the server checks each assessment on its own (a conflict of interest is
  * refused) and the answer lists what happened to each.
  */
-import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Modal from 'antd/es/modal';
 import Select from 'antd/es/select';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
+import { BatchResult } from '../components/BatchResult.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { useBatchRun, type BatchAnswer } from '../components/useBatchRun.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { ROLE_NAMES } from './names.ts';
-import type { BatchAnswer, PanelMember } from './types.ts';
+import type { PanelMember } from './types.ts';
 
 /** The region's experts and agencies, for a picker. */
 export function usePanelMembers(enabled: boolean) {
@@ -38,33 +39,28 @@ export function MemberSelect({ members, value, onChange, label }: { members: rea
 }
 
 export function BatchAssign({ selected, nameOf, onDone }: { selected: readonly string[]; nameOf: (id: string) => string; onDone: () => void }) {
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const [open, setOpen] = useState(false);
   const [member, setMember] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [answer, setAnswer] = useState<{ body: BatchAnswer; who: string; names: Map<string, string> } | null>(null);
+  const { busy, error, setError, outcome, dismiss, run } = useBatchRun<{ who: string }>();
   const panel = usePanelMembers(open);
   const members = panel.data?.members ?? [];
   const chosen = members.find((m) => m.id === member);
-  const run = async () => {
+  const assign = async () => {
     if (!chosen) {
       setError(new Error('pick'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const names = new Map(selected.map((id) => [id, nameOf(id)]));
-      const body = await api<BatchAnswer>('POST', '/api/v1/assessments/batch-assignments', { ids: selected, userId: chosen.id, role: chosen.role });
-      setAnswer({ body, who: chosen.displayName, names });
-      setOpen(false);
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+    await run({
+      ids: selected,
+      nameOf,
+      asked: { who: chosen.displayName },
+      send: () => api<BatchAnswer>('POST', '/api/v1/assessments/batch-assignments', { ids: selected, userId: chosen.id, role: chosen.role }),
+      then: () => {
+        setOpen(false);
+        onDone();
+      },
+    });
   };
   return (
     <div style={{ marginBottom: 12 }} data-testid="batch-assign">
@@ -72,24 +68,15 @@ export function BatchAssign({ selected, nameOf, onDone }: { selected: readonly s
         {t('批量指派评分人', 'Assign a scorer to the selected')}
         {selected.length > 0 ? t(`（${selected.length} 项）`, ` (${selected.length})`) : ''}
       </Button>
-      {answer && (
-        <Alert
-          style={{ marginTop: 8 }}
-          type={answer.body.failed === 0 ? 'success' : 'warning'}
-          showIcon
-          closable
-          onClose={() => setAnswer(null)}
-          data-testid="batch-assign-result"
-          message={t(`已将 ${answer.who} 指派到 ${answer.body.done} 项，${answer.body.failed} 项未成功`, `${answer.who} assigned to ${answer.body.done}; ${answer.body.failed} failed`)}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {answer.body.results.map((r) => (
-                <li key={r.id}>
-                  {answer.names.get(r.id) ?? r.id}{t('：', ': ')}{r.ok ? t('已指派', 'assigned') : r.error ? pick(r.error.message) : t('失败', 'failed')}
-                </li>
-              ))}
-            </ul>
-          }
+      {outcome && (
+        <BatchResult
+          outcome={outcome}
+          testId="batch-assign-result"
+          onClose={dismiss}
+          nameOf={(id) => id}
+          okText={t('已指派', 'assigned')}
+          failedText={t('失败', 'failed')}
+          message={t(`已将 ${outcome.asked.who} 指派到 ${outcome.body.done} 项，${outcome.body.failed} 项未成功`, `${outcome.asked.who} assigned to ${outcome.body.done}; ${outcome.body.failed} failed`)}
         />
       )}
       <Modal
@@ -98,7 +85,7 @@ export function BatchAssign({ selected, nameOf, onDone }: { selected: readonly s
         okText={t('指派', 'Assign')}
         cancelText={t('取消', 'Cancel')}
         confirmLoading={busy}
-        onOk={() => void run()}
+        onOk={() => void assign()}
         onCancel={() => setOpen(false)}
         okButtonProps={{ disabled: !chosen, ...({ 'data-testid': 'batch-assign-ok' } as Record<`data-${string}`, string>) }}
       >

@@ -78,9 +78,3 @@ export interface TemplateSummary {
   readonly version: number;
   readonly problems: unknown[];
 }
-
-export interface BatchAnswer {
-  readonly results: Array<{ id: string; ok: boolean; state?: string; error?: { id: string; message: { zh: string; en: string } } }>;
-  readonly done: number;
-  readonly failed: number;
-}

@@ -14,13 +14,9 @@ import Tag from 'antd/es/tag';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { useLocale } from '../i18n/locale.tsx';
+import { BatchResult } from './BatchResult.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-
-interface BatchAnswer {
-  results: Array<{ id: string; ok: boolean; state?: string; error?: { id: string; message: { zh: string; en: string } } }>;
-  done: number;
-  failed: number;
-}
+import { useBatchRun, type BatchAnswer } from './useBatchRun.ts';
 
 export interface BatchStep {
   readonly label: string;
@@ -50,29 +46,24 @@ export interface BatchBarProps {
 }
 
 export function BatchBar({ endpoint, selected, nameOf, errorsOf, steps, onDone }: BatchBarProps) {
-  const { t, pick } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { t } = useLocale();
   // The names are taken when the step runs: the list reloads after it, without the documents it moved.
-  const [answer, setAnswer] = useState<{ step: BatchStep; body: BatchAnswer; names: ReadonlyMap<string, string> } | null>(null);
+  const { busy, error, setError, outcome, dismiss, run } = useBatchRun<BatchStep>();
   const [asking, setAsking] = useState<BatchStep | null>(null);
   const [opinion, setOpinion] = useState('');
   const applicable = (step: BatchStep) => selected.filter((id) => step.applies?.(id) ?? true);
 
-  const run = async (step: BatchStep, ids: readonly string[], text: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const names = new Map(ids.map((id) => [id, nameOf(id)]));
-      setAnswer({ step, names, body: await api<BatchAnswer>('POST', endpoint, { ids, request: step.request(text.trim()) }) });
-      setAsking(null);
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (step: BatchStep, ids: readonly string[], text: string) =>
+    run({
+      ids,
+      nameOf,
+      asked: step,
+      send: () => api<BatchAnswer>('POST', endpoint, { ids, request: step.request(text.trim()) }),
+      then: () => {
+        setAsking(null);
+        onDone();
+      },
+    });
 
   const ids = asking ? applicable(asking) : [];
   const skipped = asking ? selected.filter((id) => !ids.includes(id)) : [];
@@ -104,26 +95,16 @@ export function BatchBar({ endpoint, selected, nameOf, errorsOf, steps, onDone }
         {selected.length > 0 && <span className="secondary">{t(`已选 ${selected.length} 份`, `${selected.length} selected`)}</span>}
       </Space>
       {!asking && <ErrorAlert error={error} />}
-      {answer && (
-        <Alert
-          style={{ marginTop: 8 }}
-          type={answer.body.failed === 0 ? 'success' : 'warning'}
-          showIcon
-          closable
-          onClose={() => setAnswer(null)}
-          data-testid="batch-result"
-          message={t(`${answer.step.label}：已处理 ${answer.body.done} 份${answer.body.failed > 0 ? `，${answer.body.failed} 份未能处理` : ''}`, `${answer.step.label}: ${answer.body.done} done${answer.body.failed > 0 ? `, ${answer.body.failed} not` : ''}`)}
-          description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {answer.body.results.map((r) => (
-                <li key={r.id} data-testid="batch-result-item" data-ok={r.ok}>
-                  {answer.names.get(r.id) ?? nameOf(r.id)}
-                  {t('：', ': ')}
-                  {r.ok ? answer.step.done : r.error ? pick(r.error.message) : t('未能处理', 'not done')}
-                </li>
-              ))}
-            </ul>
-          }
+      {outcome && (
+        <BatchResult
+          outcome={outcome}
+          testId="batch-result"
+          itemTestId="batch-result-item"
+          onClose={dismiss}
+          nameOf={nameOf}
+          okText={outcome.asked.done}
+          failedText={t('未能处理', 'not done')}
+          message={t(`${outcome.asked.label}：已处理 ${outcome.body.done} 份${outcome.body.failed > 0 ? `，${outcome.body.failed} 份未能处理` : ''}`, `${outcome.asked.label}: ${outcome.body.done} done${outcome.body.failed > 0 ? `, ${outcome.body.failed} not` : ''}`)}
         />
       )}
       <Modal
@@ -132,7 +113,7 @@ export function BatchBar({ endpoint, selected, nameOf, errorsOf, steps, onDone }
         okText={asking ? t(`确认（${ids.length} 份）`, `Confirm (${ids.length})`) : ''}
         cancelText={t('取消', 'Cancel')}
         okButtonProps={{ danger: asking?.danger ?? false, disabled: ids.length === 0 || (asking?.opinion === 'required' && opinion.trim() === ''), loading: busy }}
-        onOk={() => asking && void run(asking, ids, opinion)}
+        onOk={() => asking && void act(asking, ids, opinion)}
         onCancel={() => setAsking(null)}
       >
         <div data-testid="batch-confirm">
