@@ -9,9 +9,9 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import Alert from 'antd/es/alert';
-import Button from 'antd/es/button';
 import type { TargetDocument } from '../../../src/core/document.ts';
 import type { AnyDeclarationView, Comment, Finding } from '../api/types.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { revealPath } from '../declaration/revealPath.ts';
@@ -162,37 +162,26 @@ function InvalidEntries({ invalid }: { invalid: ReadonlyMap<string, string> }) {
 
 /** A save refused or lost: the fields the server named, each leading to its box; offline, that the work is kept. */
 function SaveErrorAlert<D extends TargetDocument>({ doc }: { doc: DocumentEditor<D> }) {
-  const { t, pick } = useLocale();
+  const { t } = useLocale();
   const { saveError, content } = doc;
-  if (!saveError) return null;
-  const fieldErrors = saveError.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null);
-  return (
-    <Alert
-      role="alert"
-      type="error"
-      showIcon
-      style={{ marginBottom: 16 }}
-      message={pick(saveError.text)}
-      description={
-        fieldErrors.length > 0 ? (
-          <ul style={{ margin: 0 }}>
-            {fieldErrors.map((f) => (
-              <li key={f.field}>
-                <button type="button" className="link-button" onClick={() => revealPath(f.pointer ?? '')}>
-                  {pointerLabel(content, f.pointer ?? '', t)}
-                </button>
-                {t('：', ': ')}
-                {f.message}
-              </li>
-            ))}
-          </ul>
-        ) : saveError.status === 0 ? (
-          t('修改保存在此浏览器中，连接恢复后会自动重试。', 'Your changes are kept in this browser and will be saved when the connection returns.')
-        ) : undefined
-      }
-      action={<Button size="small" onClick={() => void doc.save()}>{t('重试', 'Retry')}</Button>}
-    />
-  );
+  const fieldErrors = saveError?.fields.map((f) => ({ ...f, pointer: pointerOfField(f.field) })).filter((f) => f.pointer !== null) ?? [];
+  const detail =
+    fieldErrors.length > 0 ? (
+      <ul style={{ margin: 0 }}>
+        {fieldErrors.map((f) => (
+          <li key={f.field}>
+            <button type="button" className="link-button" onClick={() => revealPath(f.pointer ?? '')}>
+              {pointerLabel(content, f.pointer ?? '', t)}
+            </button>
+            {t('：', ': ')}
+            {f.message}
+          </li>
+        ))}
+      </ul>
+    ) : saveError?.status === 0 ? (
+      t('修改保存在此浏览器中，连接恢复后会自动重试。', 'Your changes are kept in this browser and will be saved when the connection returns.')
+    ) : undefined;
+  return <ErrorAlert error={saveError} onRetry={() => void doc.save()} detail={detail} />;
 }
 
 /** The name asked for a version saved by hand (送审前定稿). */

@@ -33,22 +33,20 @@ const newDepartmentRow = () => newIndicator(null, null);
 export default function EditorPage() {
   const { id = '' } = useParams();
   const { t } = useLocale();
-  return (
-    <DocumentLoader
-      id={id}
-      cacheKey={`form-editor:${id}`}
-      load={() => fetchOnce<AnyDeclarationView>(formPath(id))}
-      arrived={() => takeSettled<AnyDeclarationView>(formPath(id))}
-      missing={{ title: t('申报表不存在或无权查看', 'No such form, or not yours to see'), back: t('返回申报表', 'Back to the forms'), to: '/declarations' }}
-      render={(loaded) => {
-        const kind = loaded.view.content.kind;
-        // The grid editor is the department form's; a project form has sections of its own.
-        if (kind === 'department-target') return <DepartmentEditor key={id} loaded={loaded as unknown as LoadedDocument<FormView<DepartmentTargetDeclaration>>} />;
-        if (kind === 'project-target') return <ProjectEditor key={id} loaded={loaded as unknown as LoadedDocument<FormView<ProjectTargetDeclaration>>} />;
-        return <Navigate to={`/declarations/${id}`} replace />;
-      }}
-    />
-  );
+  const missing = { title: t('申报表不存在或无权查看', 'No such form, or not yours to see'), back: t('返回申报表', 'Back to the forms'), to: '/declarations' };
+  return <DocumentLoader id={id} cacheKey={`form-editor:${id}`} load={() => fetchOnce<AnyDeclarationView>(formPath(id))} arrived={() => takeSettled<AnyDeclarationView>(formPath(id))} missing={missing} render={(loaded) => <EditorOfKind key={id} loaded={loaded} />} />;
+}
+
+/** The grid editor is the department form's; a project form has sections of its own; any other kind is read on its page. */
+function EditorOfKind({ loaded }: { loaded: LoadedDocument<AnyDeclarationView> }) {
+  switch (loaded.view.content.kind) {
+    case 'department-target':
+      return <DepartmentEditor loaded={loaded as unknown as LoadedDocument<FormView<DepartmentTargetDeclaration>>} />;
+    case 'project-target':
+      return <ProjectEditor loaded={loaded as unknown as LoadedDocument<FormView<ProjectTargetDeclaration>>} />;
+    default:
+      return <Navigate to={`/declarations/${loaded.id}`} replace />;
+  }
 }
 
 const isDepartmentForm = (content: unknown): content is DepartmentTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'department-target';

@@ -5,7 +5,7 @@
  * a lost race merged field by field with a clash put to the user, the findings live beside the form —
  * is the document shell's (documents/FormEditorShell.tsx).
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { goalList, projectIndicator, type ProjectIndicator, type ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import { api } from '../api/client.ts';
 import { StateTag } from '../components/StateTag.tsx';
@@ -13,6 +13,7 @@ import { FormEditorShell, useFormEditorPage, useLiveFindings, type FormView } fr
 import type { LoadedDocument } from '../documents/useDocumentPage.ts';
 import { CellInput } from '../editor/CellInput.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
+import { FieldComments } from '../editor/FieldComments.tsx';
 import { GrowingTextArea } from '../editor/GrowingTextArea.tsx';
 import { IndicatorTable, type ExtraColumn, type NameCell } from '../editor/IndicatorTable.tsx';
 import { LibraryNameInput } from '../editor/LibraryNameInput.tsx';
@@ -138,54 +139,46 @@ export function ProjectEditor({ loaded }: { loaded: LoadedDocument<FormView<Proj
     >
       <EditorSection title={t('项目基本情况', 'The project')}>
         <div className="field-grid">
-          <div className="field">
-            <label htmlFor="project-field-1">{t('项目名称', 'Project name')}</label>
-            <CellInput id="project-field-1" value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-2">{t('项目编码', 'Project code')}</label>
-            <CellInput id="project-field-2" value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-3">{t('主管部门', 'Department')}</label>
-            <CellInput id="project-field-3" value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-4">{t('实施单位', 'Implementer')}</label>
-            <CellInput id="project-field-4" value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-5">{t('项目类型', 'Category')}</label>
-            <CellInput id="project-field-5" value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-6">{t('项目属性', 'Nature')}</label>
-            <select id="project-field-6" className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
-              <option value="">—</option>
-              {[...new Set(['新增项目', '延续项目', ...(p.nature ? [p.nature] : [])])].map((n) => (
-                <option key={n} value={n}>
-                  {n === '新增项目' ? t('新增项目', 'New') : n === '延续项目' ? t('延续项目', 'Continuing') : n}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-7">{t('实施期起', 'Period from')}</label>
-            <input id="project-field-7" type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />
-          </div>
-          <div className="field">
-            <label htmlFor="project-field-8">{t('实施期止', 'Period to')}</label>
-            <input id="project-field-8" type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />
-          </div>
+          <Field n={1} path="/project/name" label={t('项目名称', 'Project name')}>
+            {(id) => <CellInput id={id} value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />}
+          </Field>
+          <Field n={2} path="/project/code" label={t('项目编码', 'Project code')}>
+            {(id) => <CellInput id={id} value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />}
+          </Field>
+          <Field n={3} path="/department" label={t('主管部门', 'Department')}>
+            {(id) => <CellInput id={id} value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />}
+          </Field>
+          <Field n={4} path="/implementer" label={t('实施单位', 'Implementer')}>
+            {(id) => <CellInput id={id} value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />}
+          </Field>
+          <Field n={5} path="/project/category" label={t('项目类型', 'Category')}>
+            {(id) => <CellInput id={id} value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />}
+          </Field>
+          <Field n={6} path="/project/nature" label={t('项目属性', 'Nature')}>
+            {(id) => (
+              <select id={id} className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
+                <option value="">—</option>
+                {[...new Set(['新增项目', '延续项目', ...(p.nature ? [p.nature] : [])])].map((n) => (
+                  <option key={n} value={n}>
+                    {n === '新增项目' ? t('新增项目', 'New') : n === '延续项目' ? t('延续项目', 'Continuing') : n}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field n={7} path="/project/period/start" label={t('实施期起', 'Period from')}>
+            {(id) => <input id={id} type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />}
+          </Field>
+          <Field n={8} path="/project/period/end" label={t('实施期止', 'Period to')}>
+            {(id) => <input id={id} type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />}
+          </Field>
         </div>
-        <div className="field-wide">
-          <label htmlFor="project-field-9">{t('立项依据', 'Basis')}</label>
-          <GrowingTextArea id="project-field-9" value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />
-        </div>
-        <div className="field-wide">
-          <label htmlFor="project-field-10">{t('项目概况', 'Content')}</label>
-          <GrowingTextArea id="project-field-10" value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />
-        </div>
+        <Field n={9} path="/project/basis" label={t('立项依据', 'Basis')} wide>
+          {(id) => <GrowingTextArea id={id} value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />}
+        </Field>
+        <Field n={10} path="/project/content" label={t('项目概况', 'Content')} wide>
+          {(id) => <GrowingTextArea id={id} value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />}
+        </Field>
       </EditorSection>
       <EditorSection title={t('项目资金（万元）', 'Funds (10,000 yuan)')}>
         <div className="field-grid">
@@ -273,6 +266,19 @@ export function ProjectEditor({ loaded }: { loaded: LoadedDocument<FormView<Proj
         </IndicatorTable>
       </EditorSection>
     </FormEditorShell>
+  );
+}
+
+/** A labelled box of the project's header, where its findings lead and its comments are marked. */
+function Field({ n, path, label, wide = false, children }: { n: number; path: string; label: string; wide?: boolean; children: (id: string) => ReactNode }) {
+  const id = `project-field-${n}`;
+  return (
+    <div className={wide ? 'field-wide' : 'field'} data-path={path}>
+      <label htmlFor={id}>
+        {label} <FieldComments path={path} />
+      </label>
+      {children(id)}
+    </div>
   );
 }
 
