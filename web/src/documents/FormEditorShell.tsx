@@ -26,7 +26,7 @@ import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
 import type { EditKind } from '../editor/useUndoHistory.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { useSession } from '../session/session.tsx';
-import { DocumentBanners, DocumentToast, DocumentToolbar } from './DocumentShell.tsx';
+import { DocumentBanners, DocumentToast, DocumentToolbar } from './DocumentFrame.tsx';
 import { useDocumentPage, type DocumentPage, type LoadedDocument } from './useDocumentPage.ts';
 
 /** A target form's view, its content of one kind. */

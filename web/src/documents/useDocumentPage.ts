@@ -7,7 +7,7 @@
  * step of the workflow, a row comment and a file imported over the document. A kind's page adds only
  * its sections.
  */
-import { message as antdMessage } from 'antd';
+import antdMessage from 'antd/es/message';
 import { useCallback, useRef, useState } from 'react';
 import type { Blocker } from 'react-router';
 import type { Bilingual } from '../../../src/core/rules/finding.ts';

@@ -10,7 +10,7 @@ import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.
 import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
 import { fetchOnce, takeSettled } from '../api/prefetch.ts';
 import type { AnyDeclarationView } from '../api/types.ts';
-import { DocumentLoader } from '../documents/DocumentShell.tsx';
+import { DocumentLoader } from '../documents/DocumentFrame.tsx';
 import { formPath, FormEditorShell, useFormEditorPage, useLiveFindings, type FormView } from '../documents/FormEditorShell.tsx';
 import type { LoadedDocument } from '../documents/useDocumentPage.ts';
 import { BudgetSection } from '../editor/BudgetSection.tsx';
