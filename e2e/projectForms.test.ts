@@ -72,6 +72,9 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     await page.goto(`${server.url}/declarations/${projectId}/edit`);
     const grid = page.getByTestId('project-indicator-editor');
     await grid.waitFor();
+    // The findings beside the form, as in the department form's editor, with the skip link to them.
+    await page.getByTestId('live-findings').waitFor();
+    expect(await page.getByRole('link', { name: '跳到检查结果' }).count()).toBe(1);
     const rows = await grid.locator('tbody tr').count();
     await page.getByRole('button', { name: '添加指标' }).click();
     const name = page.getByLabel(`第 ${rows + 1} 行三级指标`);
@@ -89,8 +92,8 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `project-editor-${width}`);
     }
-    // Undo and redo, by button and by keyboard.
-    await page.getByRole('button', { name: '撤销' }).click();
+    // Undo and redo, by button and by keyboard: the toolbar's (a note about the row moved may offer 撤销 too, as in the department form's editor).
+    await page.getByTestId('editor-toolbar').getByRole('button', { name: '撤销' }).click();
     expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('');
     await page.keyboard.press('Control+Shift+Z');
     expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('≥200人次');

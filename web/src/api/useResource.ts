@@ -10,17 +10,26 @@ export interface Resource<T> {
   readonly set: (data: T) => void;
 }
 
-/** Runs `load` now and whenever `key` changes; a later answer always wins over an earlier one. */
-export function useResource<T>(key: string | null, load: () => Promise<T>): Resource<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+/**
+ * Runs `load` now and whenever `key` changes; a later answer always wins over an earlier one. An
+ * answer already at hand (`arrived`: a prefetch that has landed) is the data at once, with no first load.
+ */
+export function useResource<T>(key: string | null, load: () => Promise<T>, arrived?: () => T | undefined): Resource<T> {
+  const [first] = useState(() => (key !== null ? arrived?.() : undefined));
+  const [data, setData] = useState<T | undefined>(first);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(key !== null);
+  const [loading, setLoading] = useState(key !== null && first === undefined);
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const skipFirst = useRef(first !== undefined);
 
   useEffect(() => {
     if (key === null) return;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let current = true;
     setLoading(true);
     loadRef

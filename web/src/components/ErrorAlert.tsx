@@ -1,6 +1,7 @@
 /** A server error shown in the current language, with the fields it names said in words (not as request paths). */
 import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/client.ts';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -15,7 +16,8 @@ function fieldLabel(field: string, t: (zh: string, en: string) => string): strin
   return Object.hasOwn(names, last) ? t(...(names[last] as [string, string])) : last;
 }
 
-export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** The error; `detail`, when the page says more of it (the fields as links to their boxes), replaces the fields in words. */
+export function ErrorAlert({ error, onRetry, detail }: { error: unknown; onRetry?: () => void; detail?: ReactNode }) {
   const { t, pick } = useLocale();
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : null;
@@ -30,7 +32,7 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
       showIcon
       style={{ marginBottom: 16 }}
       message={message}
-      description={fields.length > 0 ? fields.map((f) => t(fieldLabel(f.field, t), `${fieldLabel(f.field, t)}: ${f.message}`)).join(t('；', '; ')) : undefined}
+      description={detail ?? (fields.length > 0 ? fields.map((f) => t(fieldLabel(f.field, t), `${fieldLabel(f.field, t)}: ${f.message}`)).join(t('；', '; ')) : undefined)}
       action={retry ? <Button size="small" onClick={retry}>{t('重试', 'Retry')}</Button> : undefined}
     />
   );

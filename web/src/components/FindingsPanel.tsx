@@ -3,7 +3,7 @@
  * sees it (`绩效指标第 25 行 · 年度指标值`), never as a rule id or a 0-based pointer.
  */
 import Empty from 'antd/es/empty';
-import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
+import type { TargetDocument } from '../../../src/core/document.ts';
 import type { Finding } from '../api/types.ts';
 import { pointerLabel } from '../declaration/pointerLabel.ts';
 import { useLocale } from '../i18n/locale.tsx';
@@ -18,7 +18,7 @@ export function findingCounts(findings: readonly Finding[]): { error: number; wa
   return counts;
 }
 
-export function FindingsPanel({ findings, content, onSelect }: { findings: readonly Finding[]; content?: DepartmentTargetDeclaration; onSelect?: (path: string) => void }) {
+export function FindingsPanel({ findings, content, onSelect }: { findings: readonly Finding[]; content?: TargetDocument; onSelect?: (path: string) => void }) {
   const { t, pick } = useLocale();
   const sorted = [...findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const names = { error: t('错误', 'Error'), warning: t('警告', 'Warning'), info: t('提示', 'Note') };

@@ -8,7 +8,7 @@ import { useLocale } from '../i18n/locale.tsx';
 import { openComments } from './reviewComments.ts';
 import { gradeName } from './vocabulary.ts';
 
-export function ReviewBanner({ view, comments }: { view: DeclarationView; comments: readonly Comment[] }) {
+export function ReviewBanner({ view, comments }: { view: Pick<DeclarationView, 'lastReview' | 'state'>; comments: readonly Comment[] }) {
   const { t, time } = useLocale();
   const review = view.lastReview;
   if (!review) return null;

@@ -3,41 +3,38 @@
  * steps the server allows (`allowedActions`), the header with the state, print and downloads, the
  * banners (work kept in the browser, a merge, a failed save, a return's reason), the findings to
  * fix, the review comments, the history with its differences and restore, the row comment and the
- * question before leaving. A kind's page (ReportPage, EvaluationPage) lays out its sections between.
+ * question before leaving, a passing note. A kind's page (ReportPage, EvaluationPage; the target forms
+ * through FormEditorShell) lays out its sections between.
  */
-import { FileExcelOutlined, FilePdfOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Input, Modal, Popconfirm, Space, Tag, Typography, Upload } from 'antd';
+// Deep imports, not the barrels: a page's chunk holds only the components it uses.
+import FileExcelOutlined from '@ant-design/icons/es/icons/FileExcelOutlined';
+import FilePdfOutlined from '@ant-design/icons/es/icons/FilePdfOutlined';
+import PrinterOutlined from '@ant-design/icons/es/icons/PrinterOutlined';
+import UploadOutlined from '@ant-design/icons/es/icons/UploadOutlined';
+import Button from 'antd/es/button';
+import Card from 'antd/es/card';
+import Input from 'antd/es/input';
+import Modal from 'antd/es/modal';
+import Popconfirm from 'antd/es/popconfirm';
+import Space from 'antd/es/space';
+import Tag from 'antd/es/tag';
+import Typography from 'antd/es/typography';
+import Upload from 'antd/es/upload';
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
-import { ApiError } from '../api/client.ts';
 import type { Change } from '../api/types.ts';
 import { api } from '../api/client.ts';
-import { StatusPage } from '../components/StatusPage.tsx';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { describeValue } from '../editor/describeValue.ts';
-import { EditorToolbar } from '../editor/EditorToolbar.tsx';
-import { RestoreBanner } from '../editor/RestoreBanner.tsx';
 import { LeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import { changeLabel, changeValue } from './changeWords.ts';
 import { documentPath } from './documentPath.ts';
-import type { DocumentPage, DocumentViewBase, LoadedDocument } from './useDocumentPage.ts';
+import type { DocumentPage, DocumentViewBase } from './useDocumentPage.ts';
 
-/**
- * Loads a document's view and shows the kind's page for it; while loading, the spinner; a 404 (none,
- * or not the user's to see) says so with the way back.
- */
-export function DocumentLoader<V extends { id: string }>({ id, cacheKey, load, missing, render }: { id: string; cacheKey: string; load: () => Promise<V>; missing: { title: string; back: string; to: string }; render: (loaded: LoadedDocument<V>) => ReactNode }) {
-  const resource = useResource(cacheKey, load);
-  if (resource.error instanceof ApiError && resource.error.status === 404) {
-    return <StatusPage code="404" title={missing.title} actions={<Link className="btn" to={missing.to}>{missing.back}</Link>} />;
-  }
-  if (!resource.data || resource.data.id !== id) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
-  return render({ id, view: resource.data, setView: resource.set, reload: resource.reload });
-}
+export { DocumentBanners, DocumentLoader, DocumentToast, DocumentToolbar, type ShellAction } from './DocumentFrame.tsx';
 
 /** The colour of a workflow state, the same in every kind's page and list. */
 export const STATE_COLORS: Readonly<Record<string, string>> = { draft: 'default', submitted: 'processing', returned: 'error', accepted: 'success', approved: 'success', published: 'gold' };
@@ -48,40 +45,6 @@ export function DocumentStateTag({ state, name }: { state: string; name: string 
     <Tag color={STATE_COLORS[state] ?? 'default'} data-state={state}>
       {name}
     </Tag>
-  );
-}
-
-/** A step of the workflow offered as a button, when the server allows it. */
-export interface ShellAction {
-  readonly action: string;
-  readonly label: string;
-  readonly testId: string;
-  readonly onClick: () => void;
-  readonly primary?: boolean;
-  readonly danger?: boolean;
-  readonly loading?: boolean;
-}
-
-/** The toolbar: title, save state, undo/redo/save for an editor, and the steps the server allows. */
-export function DocumentToolbar<T, V extends DocumentViewBase<T>>({ title, page, actions }: { title: string; page: DocumentPage<T, V>; actions: readonly ShellAction[] }) {
-  const { doc, editable, view } = page;
-  return (
-    <EditorToolbar
-      title={title}
-      editing={
-        editable
-          ? { status: doc.status, invalidCount: doc.invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }
-          : undefined
-      }
-    >
-      {actions
-        .filter((a) => view.allowedActions.includes(a.action))
-        .map((a) => (
-          <Button key={a.action} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={a.loading} onClick={a.onClick} data-testid={a.testId}>
-            {a.label}
-          </Button>
-        ))}
-    </EditorToolbar>
   );
 }
 
@@ -101,33 +64,35 @@ export function DocumentHeader<T, V extends DocumentViewBase<T>>({ page, state, 
           </Upload>
         )}
         {/* Only its icon: the row of the state, the figures and the downloads stays one line at 1280. */}
-        <Button icon={<PrinterOutlined />} onClick={() => window.print()} aria-label={t('打印', 'Print')} title={t('打印', 'Print')} />
-        <a className="btn" href={`${downloads}.pdf`} download>
-          <FilePdfOutlined />
-          {t('下载 PDF', 'Download PDF')}
-        </a>
-        <a className="btn" href={`${downloads}.xlsx`} download>
-          <FileExcelOutlined />
-          {t('下载 Excel', 'Download Excel')}
-        </a>
+        <PrintAndDownloads downloads={downloads} />
       </Space>
     </div>
   );
 }
 
-/** The banners above the sections: work to restore, a merge, errors, who submits, why it was returned; then the kind's own. */
-export function DocumentBanners<T, V extends DocumentViewBase<T>>({ page, returned, children }: { page: DocumentPage<T, V>; returned: string; children?: ReactNode }) {
+/**
+ * Print, and the document as files drawn by the server (`downloads` + `.pdf` / `.xlsx`, the same as
+ * jixiao export). The print button is only its icon unless `printLabel`.
+ */
+export function PrintAndDownloads({ downloads, printLabel = false }: { downloads: string; printLabel?: boolean }) {
   const { t } = useLocale();
-  const { doc, view, editable, notice, setNotice } = page;
   return (
     <>
-      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
-      {notice && <Alert type="info" showIcon closable onClose={() => setNotice(null)} style={{ marginBottom: 12 }} message={notice} data-testid="editor-notice" />}
-      <ErrorAlert error={doc.saveError} onRetry={() => void doc.save()} />
-      <ErrorAlert error={page.error} />
-      {editable && !view.allowedActions.includes('submit') && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('填好并保存后，请部门负责人提交财政部门审核。', 'When it is filled in and saved, the department’s approver submits it to the finance bureau.')} />}
-      {view.state === 'returned' && view.returnReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={returned} description={view.returnReason} />}
-      {children}
+      {printLabel ? (
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+          {t('打印', 'Print')}
+        </Button>
+      ) : (
+        <Button icon={<PrinterOutlined />} onClick={() => window.print()} aria-label={t('打印', 'Print')} title={t('打印', 'Print')} />
+      )}
+      <a className="btn" href={`${downloads}.pdf`} download data-testid="download-pdf">
+        <FilePdfOutlined />
+        {t('下载 PDF', 'Download PDF')}
+      </a>
+      <a className="btn" href={`${downloads}.xlsx`} download data-testid="download-xlsx">
+        <FileExcelOutlined />
+        {t('下载 Excel', 'Download Excel')}
+      </a>
     </>
   );
 }

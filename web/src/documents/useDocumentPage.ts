@@ -1,19 +1,23 @@
 /**
- * What every document page does whatever its kind (a monitoring report, a self-evaluation, the kinds
- * to come): the editor over the server's version (autosave, undo and redo, the copy kept in the
- * browser, a lost race merged field by field), Ctrl+S/Z, the question before leaving unsaved work,
- * one busy flag and one error for the page's requests, the review comments, a step of the workflow,
- * a row comment and a file imported over the document. A kind's page adds only its sections.
+ * What every document page does whatever its kind (a target form, a monitoring report, a
+ * self-evaluation, the kinds to come): the editor over the server's version (autosave, undo and redo,
+ * the copy kept in the browser, a lost race merged field by field — or, for a kind that asks, put to
+ * the user), Ctrl+S/Z, the question before leaving unsaved work, one busy flag and one error for the
+ * page's requests, a word to the user (a banner, or a passing note with 撤销), the review comments, a
+ * step of the workflow, a row comment and a file imported over the document. A kind's page adds only
+ * its sections.
  */
-import { message as antdMessage } from 'antd';
-import { useCallback, useState } from 'react';
+import antdMessage from 'antd/es/message';
+import { useCallback, useRef, useState } from 'react';
 import type { Blocker } from 'react-router';
 import type { Bilingual } from '../../../src/core/rules/finding.ts';
 import { api, ApiError } from '../api/client.ts';
 import { fileToBase64 } from '../api/fileData.ts';
+import { fetchOnce, takeSettled } from '../api/prefetch.ts';
+import type { Comment } from '../api/types.ts';
 import { useResource, type Resource } from '../api/useResource.ts';
 import { mergeWithCurrent } from '../editor/mergeWithCurrent.ts';
-import { useDocumentEditor, type DocumentEditor } from '../editor/useDocumentEditor.ts';
+import { useDocumentEditor, type ConflictOutcome, type DocumentEditor } from '../editor/useDocumentEditor.ts';
 import { useEditorKeys } from '../editor/useEditorKeys.ts';
 import { useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
@@ -27,17 +31,16 @@ export interface DocumentViewBase<T> {
   readonly state: string;
   readonly canEdit: boolean;
   readonly allowedActions: readonly string[];
-  readonly returnReason: string | null;
+  /** Why it was returned, for kinds that say it in a banner (a target form says it in its review banner). */
+  readonly returnReason?: string | null;
 }
 
 /** A comment anchored to a field or row by its JSON Pointer ("" for the whole document). */
-export interface DocumentComment {
-  readonly id: string;
-  readonly path: string;
-  readonly body: string;
-  readonly author: { readonly displayName: string };
-  readonly createdAt: string;
-}
+export type DocumentComment = Comment;
+
+/** A save that lost a race: the merge to save over the newer version, or null while the user is asked; `tell` says what was merged. */
+export type ConflictHandler<T> = (error: ApiError, base: T, mine: T, tell: (text: string) => void) => Promise<ConflictOutcome<T>>;
+
 
 /** A document as its page received it: the view, and how to replace or reload it. */
 export interface LoadedDocument<V> {
@@ -60,6 +63,12 @@ export interface DocumentPageOptions<T, V extends DocumentViewBase<T>> {
   readonly invalidAmount: { readonly message: Bilingual; readonly field: string };
   /** Said when the document could not be saved before a step. */
   readonly notSaved: Bilingual;
+  /** A lost race: by default what the server holds now is merged field by field, the editor's kept where both changed one. */
+  readonly onConflict?: ConflictHandler<T>;
+  /** Derived fields kept in step after each change (a total that follows its parts). */
+  readonly derive?: (content: T) => T;
+  /** How notices are shown: a banner above the sections (default), or a passing note at the foot of the window. */
+  readonly noticeAs?: 'banner' | 'toast';
 }
 
 export interface DocumentPage<T, V> {
@@ -68,8 +77,17 @@ export interface DocumentPage<T, V> {
   readonly editable: boolean;
   readonly busy: boolean;
   readonly error: unknown;
+  /** A word to the user: what was merged or loaded, or what a change just did. */
   readonly notice: string | null;
+  /** The notice tells of a change that 撤销 takes back. */
+  readonly noticeUndo: boolean;
+  readonly noticeAs: 'banner' | 'toast';
   readonly setNotice: (notice: string | null) => void;
+  /** Says something to the user (`undo`: with a way to undo what was just done). */
+  readonly tell: (text: string, undo?: boolean) => void;
+  /** Undo and redo from the toolbar and the keys: a passing note about the step undone goes with it. */
+  readonly undo: () => void;
+  readonly redo: () => void;
   readonly blocker: Blocker;
   readonly comments: Resource<{ comments: DocumentComment[] }>;
   /** Saves unless nothing is unsaved (Ctrl+S, Enter at a grid's last row). */
@@ -95,8 +113,20 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
   const { t } = useLocale();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const comments = useResource(options.withComments ? `document-comments:${id}` : null, () => api<{ comments: DocumentComment[] }>('GET', documentPath(id, '/comments')));
+  const [said, setSaid] = useState<{ text: string; undo: boolean } | null>(null);
+  const noticeAs = options.noticeAs ?? 'banner';
+  const tell = useCallback((text: string, undo = false) => setSaid({ text, undo }), []);
+  const setNotice = useCallback((text: string | null) => setSaid(text === null ? null : { text, undo: false }), []);
+  // A prefetched answer (the app opened at this page) is taken, not asked for again.
+  const commentsPath = documentPath(id, '/comments');
+  const comments = useResource(
+    options.withComments ? `document-comments:${id}` : null,
+    () => fetchOnce<{ comments: DocumentComment[] }>(commentsPath),
+    () => takeSettled<{ comments: DocumentComment[] }>(commentsPath),
+  );
+  // A save answers with the document as stored; what only the view carries (the steps allowed) is kept.
+  const viewRef = useRef(view);
+  viewRef.current = view;
 
   const current = useCallback(async () => {
     const answer = await api<V>('GET', viewPath);
@@ -107,25 +137,36 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
     content: view.content,
     version: view.version,
     canEdit: editable,
+    derive: options.derive,
     put: async ({ baseVersion, content, autosave, note }) => {
       const saved = await api<V>('PUT', viewPath, { baseVersion, content, autosave, ...(note ? { note } : {}) });
-      setView(saved);
+      setView({ ...viewRef.current, ...saved });
       return saved;
     },
-    onConflict: mergeWithCurrent(current, (version, clashes) =>
-      setNotice(
-        clashes > 0
-          ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
-          : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
-      ),
-    ),
+    onConflict: (error, base, mine) =>
+      options.onConflict
+        ? options.onConflict(error, base, mine, tell)
+        : mergeWithCurrent(current, (version, clashes) =>
+            tell(
+              clashes > 0
+                ? t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并；${clashes} 处两边都改过，保留了你的填写`, `Version ${version} was saved elsewhere and merged with yours; ${clashes} fields changed on both sides keep what you typed`)
+                : t(`他人或另一窗口保存了第 ${version} 版，已与你的修改合并`, `Version ${version} was saved elsewhere and merged with yours`),
+            ),
+          )(error, base, mine),
     current,
-    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
+    onNewer: (version) => tell(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
   });
   const saveNow = () => {
     if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
   };
-  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, editable);
+  const step = (direction: 'undo' | 'redo') => {
+    if (direction === 'undo') doc.undo();
+    else doc.redo();
+    if (noticeAs === 'toast') setNotice(null);
+  };
+  const undo = () => step('undo');
+  const redo = () => step('redo');
+  useEditorKeys({ save: saveNow, undo, redo }, editable);
   const blocker = useLeavePrompt(editable && doc.unsaved);
 
   const run = async (work: () => Promise<void>) => {
@@ -179,5 +220,5 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
     doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
   };
 
-  return { doc, view, editable, busy, error, notice, setNotice, blocker, comments, saveNow, run, saveFirst, transition, addComment, importFile, refresh };
+  return { doc, view, editable, busy, error, notice: said?.text ?? null, noticeUndo: said?.undo ?? false, noticeAs, setNotice, tell, undo, redo, blocker, comments, saveNow, run, saveFirst, transition, addComment, importFile, refresh };
 }

@@ -21,12 +21,12 @@ interface CurrentAnswer<D> {
   readonly authorName?: string;
 }
 
-/** The editor's `onConflict` and the dialog that asks about clashing fields. */
-export function useConflictDialog<D extends TargetDocument>(userId: string | undefined, tell: (text: string) => void) {
+/** The editor's `onConflict` (a merge of different fields is told through `tell`) and the dialog that asks about clashing fields. */
+export function useConflictDialog<D extends TargetDocument>(userId: string | undefined) {
   const { t, time } = useLocale();
   const [conflict, setConflict] = useState<Conflict<D> | null>(null);
 
-  const onConflict = async (error: ApiError, base: D, mine: D): Promise<ConflictOutcome<D>> => {
+  const onConflict = async (error: ApiError, base: D, mine: D, tell: (text: string) => void): Promise<ConflictOutcome<D>> => {
     const current = error.extra.current as CurrentAnswer<D> | undefined;
     const currentVersion = error.extra.currentVersion as number;
     if (!current) throw error;

@@ -2,7 +2,7 @@
  * One declaration: the official form, its findings and review comments, and the workflow actions
  * the server says this user may take (no other button is shown).
  */
-import { DeleteOutlined, EditOutlined, FileExcelOutlined, FilePdfOutlined, HistoryOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, message as antdMessage, Modal, Popconfirm, Radio, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -28,6 +28,7 @@ import { ChangesSinceReturn } from '../declaration/ChangesSinceReturn.tsx';
 import { openComments } from '../declaration/reviewComments.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { documentPath } from '../documents/documentPath.ts';
+import { PrintAndDownloads } from '../documents/DocumentShell.tsx';
 
 type ReviewMode = 'approve' | 'return';
 
@@ -203,18 +204,7 @@ export function DeclarationPage() {
             <HistoryOutlined />
             {t('历史版本', 'History')}
           </Link>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('打印', 'Print')}
-          </Button>
-          {/* The official form as files, drawn by the server (the same as jixiao export). */}
-          <a className="btn" href={`/api/v1/declarations/${id}.pdf`} download data-testid="download-pdf">
-            <FilePdfOutlined />
-            {t('下载 PDF', 'Download PDF')}
-          </a>
-          <a className="btn" href={`/api/v1/declarations/${id}.xlsx`} download data-testid="download-xlsx">
-            <FileExcelOutlined />
-            {t('下载 Excel', 'Download Excel')}
-          </a>
+          <PrintAndDownloads downloads={`/api/v1/declarations/${id}`} printLabel />
         </Space>
       </div>
       <ErrorAlert error={actionError} />

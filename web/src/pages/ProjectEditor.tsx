@@ -1,43 +1,25 @@
 /**
  * The project form's editor: its header, funds split, goals and indicator table with every column
- * a region prints, with the checker's findings live beside it and the indicator library suggesting
- * names while one types. Every change can be undone (Ctrl+Z) and is saved a pause later; a save goes over
- * the version it started from; another's save in between is
- * merged field by field (core/declarationDiff.ts), and a clash is put to the user.
+ * a region prints, the indicator library suggesting names while one types and the indicators of
+ * similar past projects offered. The page around these sections — toolbar, undo and redo, autosave,
+ * a lost race merged field by field with a clash put to the user, the findings live beside the form —
+ * is the document shell's (documents/FormEditorShell.tsx).
  */
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
-import { Link } from 'react-router';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { goalList, projectIndicator, type ProjectIndicator, type ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
-import type { Finding } from '../../../src/core/rules/finding.ts';
 import { api } from '../api/client.ts';
-import type { AnyDeclarationView, Comment } from '../api/types.ts';
-import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { FindingsPanel } from '../components/FindingsPanel.tsx';
+import { StateTag } from '../components/StateTag.tsx';
+import { FormEditorShell, useFormEditorPage, useLiveFindings, type FormView } from '../documents/FormEditorShell.tsx';
+import type { LoadedDocument } from '../documents/useDocumentPage.ts';
 import { CellInput } from '../editor/CellInput.tsx';
-import { EditorFieldsProvider, type EditorFields } from '../editor/editorFields.tsx';
 import { EditorSection } from '../editor/EditorSection.tsx';
+import { FieldComments } from '../editor/FieldComments.tsx';
 import { GrowingTextArea } from '../editor/GrowingTextArea.tsx';
 import { IndicatorTable, type ExtraColumn, type NameCell } from '../editor/IndicatorTable.tsx';
 import { LibraryNameInput } from '../editor/LibraryNameInput.tsx';
 import { MoneyInput } from '../editor/MoneyInput.tsx';
 import { similarRows } from '../editor/similarIndicators.ts';
-import { EditorToolbar } from '../editor/EditorToolbar.tsx';
-import { RestoreBanner } from '../editor/RestoreBanner.tsx';
-import { useConflictDialog } from '../editor/useConflictDialog.tsx';
-import { useDocumentEditor } from '../editor/useDocumentEditor.ts';
-import { useSession } from '../session/session.tsx';
-import { useEditorKeys } from '../editor/useEditorKeys.ts';
-import { LeavePrompt, useLeavePrompt } from '../editor/useLeavePrompt.tsx';
-import { useReplaceFromAddress } from '../editor/useReplaceFromAddress.ts';
-import type { EditKind } from '../editor/useUndoHistory.ts';
-import { StateTag } from '../components/StateTag.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-
-type Check = (content: ProjectTargetDeclaration) => Finding[];
-const loadChecker = (): Promise<Check> => import('../../../src/core/rules/checkDeclaration.ts').then((m) => (content: ProjectTargetDeclaration) => m.checkDeclaration(content));
-
-/** Rules that read other documents: only the server, which has them, can say these. */
-const ACROSS_DOCUMENTS = new Set(['project-funds-match-department', 'continuing-without-last-year', 'target-below-last-year']);
 
 interface Similar {
   id: string;
@@ -59,78 +41,25 @@ const newProjectRow = () => projectIndicator(null, null, '', '');
 
 const isProjectForm = (content: unknown): content is ProjectTargetDeclaration => (content as { kind?: unknown } | null)?.kind === 'project-target';
 
-export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationView & { content: ProjectTargetDeclaration }; comments: Comment[] }) {
+/** The project form's sections on the form editor's shell. */
+export function ProjectEditor({ loaded }: { loaded: LoadedDocument<FormView<ProjectTargetDeclaration>> }) {
   const { t } = useLocale();
-  const [notice, setNotice] = useState<string | null>(null);
-  const [serverFindings, setServerFindings] = useState<Finding[]>(view.findings);
-  const [check, setCheck] = useState<Check | null>(null);
+  const page = useFormEditorPage({ loaded, accepts: isProjectForm });
+  const findings = useLiveFindings(page);
+  const { view, edit, tell } = page;
   const [similar, setSimilar] = useState<Similar[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   // The columns regions add beyond the target are shown when the form has them, or when asked for.
   const [allColumns, setAllColumns] = useState(() => view.content.indicators.some((i) => i.standard || i.weight || i.note));
+  const content = page.doc.content;
+  const contentRef = page.doc.contentRef;
 
-  const { user } = useSession();
-  const clash = useConflictDialog<ProjectTargetDeclaration>(user?.id, setNotice);
-  const doc = useDocumentEditor<ProjectTargetDeclaration>({
-    id,
-    content: view.content,
-    version: view.version,
-    canEdit: view.canEdit,
-    put: async ({ baseVersion, content: sent, autosave, note }) => {
-      const answer = await api<{ version: number; findings: Finding[] }>('PUT', `/api/v1/declarations/${id}`, { baseVersion, content: sent, autosave, ...(note ? { note } : {}) });
-      // The server's findings (with the rules across documents) arrive with each save.
-      setServerFindings(answer.findings);
-      return answer;
-    },
-    onConflict: clash.onConflict,
-    current: async () => {
-      const answer = await api<AnyDeclarationView>('GET', `/api/v1/declarations/${id}`);
-      return { version: answer.version, content: answer.content as ProjectTargetDeclaration };
-    },
-    onNewer: (version) => setNotice(t(`已载入第 ${version} 版（在另一窗口或由他人保存）`, `Loaded version ${version} (saved in another window or by someone else)`)),
-  });
-  const content = doc.content;
-  const contentRef = doc.contentRef;
-  const saveNow = () => {
-    if (!doc.blocked && (doc.status === 'dirty' || doc.status === 'failed')) void doc.save();
-  };
-  useEditorKeys({ save: saveNow, undo: doc.undo, redo: doc.redo }, view.canEdit);
-  const blocker = useLeavePrompt(view.canEdit && doc.unsaved);
-  useReplaceFromAddress(doc, isProjectForm);
-
-  useEffect(() => {
-    let live = true;
-    void loadChecker().then((loaded) => live && setCheck(() => loaded));
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  // Live from the first edit on: what is typed is checked as typed; the rules across documents are the server's, from the last save.
-  const deferred = useDeferredValue(content);
-  const findings = useMemo(() => {
-    if (!check || deferred === view.content) return serverFindings;
-    return [...check(deferred), ...serverFindings.filter((f) => ACROSS_DOCUMENTS.has(f.rule))];
-  }, [check, deferred, view.content, serverFindings]);
-
-  const edit = (change: (draft: ProjectTargetDeclaration) => ProjectTargetDeclaration, kind: EditKind = 'typing') => {
-    doc.edit(change, kind);
-    setNotice(null);
-  };
   const setProject = <K extends keyof ProjectTargetDeclaration['project']>(key: K, value: ProjectTargetDeclaration['project'][K]) => edit((d) => ({ ...d, project: { ...d.project, [key]: value } }));
-  const { setInvalid } = doc;
-  const fields = useMemo<EditorFields>(() => ({ comments: new Map(), setInvalid, announce: (message) => setNotice(message), editKind: { current: 'typing' } }), [setInvalid]);
-  const invalid = doc.invalid;
 
-  const findSimilar = async () => {
-    setError(null);
-    try {
+  const findSimilar = () =>
+    page.run(async () => {
       const query = new URLSearchParams({ name: content.project.name ?? '', departmentId: view.departmentId });
       setSimilar((await api<{ projects: Similar[] }>('GET', `/api/v1/indicator-library/similar-projects?${query.toString()}`)).projects);
-    } catch (caught) {
-      setError(caught);
-    }
-  };
+    });
 
   // The project form's own columns and its name box, in the grid every target form shares.
   const extraColumns = useMemo<ExtraColumn<ProjectIndicator>[]>(
@@ -199,180 +128,157 @@ export function ProjectEditor({ id, view }: { id: string; view: AnyDeclarationVi
   const text = (value: string | null) => value ?? '';
   const orNull = (value: string) => (value.trim() === '' ? null : value);
   return (
-    <EditorFieldsProvider value={fields}>
-      <EditorToolbar
-        title={
-          <>
-            {t('编辑', 'Edit')} · {view.year} <StateTag state={view.state} /> · {p.name ?? t('（未命名项目）', '(unnamed project)')} · {view.departmentName}
-          </>
-        }
-        editing={{ status: doc.status, invalidCount: invalid.size, lastSavedAt: doc.lastSavedAt, baseVersion: doc.baseVersion, canUndo: doc.canUndo, canRedo: doc.canRedo, onUndo: doc.undo, onRedo: doc.redo, onSave: () => void doc.save() }}
-      >
-        <Link className="btn" to={`/declarations/${id}`}>
-          {t('完成', 'Done')}
-        </Link>
-      </EditorToolbar>
-      <RestoreBanner copy={doc.restorable} onRestore={doc.restore} onDiscard={doc.discard} />
-      {invalid.size > 0 && (
-        <div className="ant-alert ant-alert-error notice-bar" role="alert" data-testid="invalid-entries">
-          {t('以下输入无效，改正前不会保存：', 'These entries are not valid; nothing is saved until they are corrected: ')}
-          {[...invalid.values()].join(t('；', '; '))}
-        </div>
-      )}
-      {notice && (
-        <div className="ant-alert ant-alert-info notice-bar" role="status">
-          {notice}
-        </div>
-      )}
-      <ErrorAlert error={doc.saveError ?? error} onRetry={() => void doc.save()} />
-      <LeavePrompt blocker={blocker} invalid={doc.blocked} onSave={() => doc.save()} />
-      {clash.dialog(doc)}
-      <div className="form-layout">
-        <div className="editor-main">
-          <EditorSection title={t('项目基本情况', 'The project')}>
-            <div className="field-grid">
-              <div className="field">
-                <label htmlFor="project-field-1">{t('项目名称', 'Project name')}</label>
-                <CellInput id="project-field-1" value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-2">{t('项目编码', 'Project code')}</label>
-                <CellInput id="project-field-2" value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-3">{t('主管部门', 'Department')}</label>
-                <CellInput id="project-field-3" value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-4">{t('实施单位', 'Implementer')}</label>
-                <CellInput id="project-field-4" value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-5">{t('项目类型', 'Category')}</label>
-                <CellInput id="project-field-5" value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-6">{t('项目属性', 'Nature')}</label>
-                <select id="project-field-6" className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
-                  <option value="">—</option>
-                  {[...new Set(['新增项目', '延续项目', ...(p.nature ? [p.nature] : [])])].map((n) => (
-                    <option key={n} value={n}>
-                      {n === '新增项目' ? t('新增项目', 'New') : n === '延续项目' ? t('延续项目', 'Continuing') : n}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-7">{t('实施期起', 'Period from')}</label>
-                <input id="project-field-7" type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />
-              </div>
-              <div className="field">
-                <label htmlFor="project-field-8">{t('实施期止', 'Period to')}</label>
-                <input id="project-field-8" type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />
-              </div>
-            </div>
-            <div className="field-wide">
-              <label htmlFor="project-field-9">{t('立项依据', 'Basis')}</label>
-              <GrowingTextArea id="project-field-9" value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />
-            </div>
-            <div className="field-wide">
-              <label htmlFor="project-field-10">{t('项目概况', 'Content')}</label>
-              <GrowingTextArea id="project-field-10" value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />
-            </div>
-          </EditorSection>
-          <EditorSection title={t('项目资金（万元）', 'Funds (10,000 yuan)')}>
-            <div className="field-grid">
-              <MoneyInput id="funds-total" label={t('资金总额', 'Total')} path="/funds/total" value={content.funds.total} onChange={(total) => edit((d) => ({ ...d, funds: { ...d.funds, total } }))} />
-            </div>
-            <table className="editor-table">
-              <thead>
-                <tr>
-                  <th>{t('资金来源', 'Source')}</th>
-                  <th>{t('金额（万元）', 'Amount (10,000 yuan)')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {content.funds.items.map((item, i) => (
-                  <tr key={i}>
-                    <td>
-                      <CellInput aria-label={t(`资金来源 ${i + 1}`, `Source ${i + 1}`)} value={item.label} onChange={(e) => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) } }))} />
-                    </td>
-                    <td>
-                      <MoneyInput label={t(`资金来源 ${i + 1} 金额`, `Source ${i + 1} amount`)} path={`/funds/items/${i}/amount`} value={item.amount} onChange={(amount) => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.map((x, j) => (j === i ? { ...x, amount } : x)) } }))} />
-                    </td>
-                    <td>
-                      <button type="button" className="btn" aria-label={t(`删除资金来源 ${i + 1}`, `Remove source ${i + 1}`)} onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.filter((_, j) => j !== i) } }), 'structure')}>
-                        ×
-                      </button>
-                    </td>
-                  </tr>
+    <FormEditorShell
+      page={page}
+      findings={findings}
+      title={
+        <>
+          {t('编辑', 'Edit')} · {view.year} <StateTag state={view.state} /> · {p.name ?? t('（未命名项目）', '(unnamed project)')} · {view.departmentName}
+        </>
+      }
+    >
+      <EditorSection title={t('项目基本情况', 'The project')}>
+        <div className="field-grid">
+          <Field n={1} path="/project/name" label={t('项目名称', 'Project name')}>
+            {(id) => <CellInput id={id} value={text(p.name)} onChange={(e) => setProject('name', orNull(e.target.value))} />}
+          </Field>
+          <Field n={2} path="/project/code" label={t('项目编码', 'Project code')}>
+            {(id) => <CellInput id={id} value={text(p.code)} onChange={(e) => setProject('code', orNull(e.target.value))} />}
+          </Field>
+          <Field n={3} path="/department" label={t('主管部门', 'Department')}>
+            {(id) => <CellInput id={id} value={text(content.department)} onChange={(e) => edit((d) => ({ ...d, department: orNull(e.target.value) }))} />}
+          </Field>
+          <Field n={4} path="/implementer" label={t('实施单位', 'Implementer')}>
+            {(id) => <CellInput id={id} value={text(content.implementer)} onChange={(e) => edit((d) => ({ ...d, implementer: orNull(e.target.value) }))} />}
+          </Field>
+          <Field n={5} path="/project/category" label={t('项目类型', 'Category')}>
+            {(id) => <CellInput id={id} value={text(p.category)} onChange={(e) => setProject('category', orNull(e.target.value))} />}
+          </Field>
+          <Field n={6} path="/project/nature" label={t('项目属性', 'Nature')}>
+            {(id) => (
+              <select id={id} className="class-select" value={text(p.nature)} onChange={(e) => setProject('nature', orNull(e.target.value))}>
+                <option value="">—</option>
+                {[...new Set(['新增项目', '延续项目', ...(p.nature ? [p.nature] : [])])].map((n) => (
+                  <option key={n} value={n}>
+                    {n === '新增项目' ? t('新增项目', 'New') : n === '延续项目' ? t('延续项目', 'Continuing') : n}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-            <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: [...d.funds.items, { label: '', amount: null }] } }), 'structure')}>
-              {t('添加资金来源', 'Add a source')}
-            </button>
-          </EditorSection>
-          <EditorSection title={t('绩效目标', 'Goals')}>
-            <h3>{t('实施期目标', 'Period goal')}</h3>
-            {goals('periodGoal', '实施期目标', 'Period goal')}
-            <h3>{t('年度目标', 'Annual goal')}</h3>
-            {goals('annualGoal', '年度目标', 'Annual goal')}
-          </EditorSection>
-          <EditorSection title={t('绩效指标', 'Indicators')}>
-            <label className="check">
-              <input type="checkbox" checked={allColumns} onChange={(e) => setAllColumns(e.target.checked)} />
-              {t('显示绩效标准、分值、备注列', 'Show the standard, points and note columns')}
-            </label>
-            <IndicatorTable<ProjectIndicator>
-              indicators={content.indicators}
-              onChange={(indicators) => edit((d) => ({ ...d, indicators }))}
-              newRow={newProjectRow}
-              testId="project-indicator-editor"
-              className="project-indicators"
-              extraColumns={extraColumns}
-              nameCell={nameCell}
-            >
-              <button type="button" className="btn" disabled={!p.name || p.name.trim().length < 2} onClick={() => void findSimilar()}>
-                {t('参考以往类似项目的指标', 'Indicators of similar past projects')}
-              </button>
-              {similar !== null && (
-                <div className="similar-projects" data-testid="similar-projects">
-                  {similar.length === 0 && <p className="muted">{t('没有名称相近的已审核项目', 'No approved project with a similar name')}</p>}
-                  {similar.map((s) => (
-                    <div key={s.id}>
-                      {s.year} {t('年度', '')}「{s.projectName}」（{t(`${s.indicators.length} 项指标`, `${s.indicators.length} indicators`)}）
-                      <button
-                        type="button"
-                        className="btn"
-                        onClick={() => {
-                          const rows = similarRows(contentRef.current.indicators, s, view.year);
-                          edit((d) => ({ ...d, indicators: [...d.indicators, ...rows] }), 'structure');
-                          setNotice(
-                            s.year === view.year
-                              ? t(`已添加 ${rows.length} 项指标（来自「${s.projectName}」）；请按本项目核对指标值`, `${rows.length} indicators added (from "${s.projectName}"); check their targets for this project`)
-                              : t(`已添加 ${rows.length} 项指标（来自 ${s.year} 年「${s.projectName}」），目标中的年份已改为 ${view.year} 年起；请按本项目核对指标值`, `${rows.length} indicators added (from ${s.year}'s "${s.projectName}"), years in their targets moved to ${view.year}; check their targets for this project`),
-                          );
-                        }}
-                      >
-                        {t('添加其指标', 'Add its indicators')}
-                      </button>
-                    </div>
-                  ))}
-                </div>
-              )}
-            </IndicatorTable>
-          </EditorSection>
+              </select>
+            )}
+          </Field>
+          <Field n={7} path="/project/period/start" label={t('实施期起', 'Period from')}>
+            {(id) => <input id={id} type="month" className="cell-input" value={p.period.start?.length === 7 ? p.period.start : ''} onChange={(e) => setProject('period', { ...p.period, start: orNull(e.target.value), text: periodText(orNull(e.target.value), p.period.end) })} />}
+          </Field>
+          <Field n={8} path="/project/period/end" label={t('实施期止', 'Period to')}>
+            {(id) => <input id={id} type="month" className="cell-input" value={p.period.end?.length === 7 ? p.period.end : ''} onChange={(e) => setProject('period', { ...p.period, end: orNull(e.target.value), text: periodText(p.period.start, orNull(e.target.value)) })} />}
+          </Field>
         </div>
-        <aside className="editor-findings" id="editor-findings" tabIndex={-1} aria-label={t('检查结果', 'Findings')}>
-          <h2>
-            {t('检查结果', 'Findings')} ({findings.length})
-          </h2>
-          <FindingsPanel findings={findings} />
-        </aside>
-      </div>
-    </EditorFieldsProvider>
+        <Field n={9} path="/project/basis" label={t('立项依据', 'Basis')} wide>
+          {(id) => <GrowingTextArea id={id} value={text(p.basis)} onChange={(e) => setProject('basis', orNull(e.target.value))} />}
+        </Field>
+        <Field n={10} path="/project/content" label={t('项目概况', 'Content')} wide>
+          {(id) => <GrowingTextArea id={id} value={text(p.content)} onChange={(e) => setProject('content', orNull(e.target.value))} />}
+        </Field>
+      </EditorSection>
+      <EditorSection title={t('项目资金（万元）', 'Funds (10,000 yuan)')}>
+        <div className="field-grid">
+          <MoneyInput id="funds-total" label={t('资金总额', 'Total')} path="/funds/total" value={content.funds.total} onChange={(total) => edit((d) => ({ ...d, funds: { ...d.funds, total } }))} />
+        </div>
+        <table className="editor-table">
+          <thead>
+            <tr>
+              <th>{t('资金来源', 'Source')}</th>
+              <th>{t('金额（万元）', 'Amount (10,000 yuan)')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {content.funds.items.map((item, i) => (
+              <tr key={i}>
+                <td>
+                  <CellInput aria-label={t(`资金来源 ${i + 1}`, `Source ${i + 1}`)} value={item.label} onChange={(e) => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.map((x, j) => (j === i ? { ...x, label: e.target.value } : x)) } }))} />
+                </td>
+                <td>
+                  <MoneyInput label={t(`资金来源 ${i + 1} 金额`, `Source ${i + 1} amount`)} path={`/funds/items/${i}/amount`} value={item.amount} onChange={(amount) => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.map((x, j) => (j === i ? { ...x, amount } : x)) } }))} />
+                </td>
+                <td>
+                  <button type="button" className="btn" aria-label={t(`删除资金来源 ${i + 1}`, `Remove source ${i + 1}`)} onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: d.funds.items.filter((_, j) => j !== i) } }), 'structure')}>
+                    ×
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="btn" onClick={() => edit((d) => ({ ...d, funds: { ...d.funds, items: [...d.funds.items, { label: '', amount: null }] } }), 'structure')}>
+          {t('添加资金来源', 'Add a source')}
+        </button>
+      </EditorSection>
+      <EditorSection title={t('绩效目标', 'Goals')}>
+        <h3>{t('实施期目标', 'Period goal')}</h3>
+        {goals('periodGoal', '实施期目标', 'Period goal')}
+        <h3>{t('年度目标', 'Annual goal')}</h3>
+        {goals('annualGoal', '年度目标', 'Annual goal')}
+      </EditorSection>
+      <EditorSection title={t('绩效指标', 'Indicators')}>
+        <label className="check">
+          <input type="checkbox" checked={allColumns} onChange={(e) => setAllColumns(e.target.checked)} />
+          {t('显示绩效标准、分值、备注列', 'Show the standard, points and note columns')}
+        </label>
+        <IndicatorTable<ProjectIndicator>
+          indicators={content.indicators}
+          onChange={(indicators) => edit((d) => ({ ...d, indicators }))}
+          newRow={newProjectRow}
+          testId="project-indicator-editor"
+          className="project-indicators"
+          extraColumns={extraColumns}
+          nameCell={nameCell}
+        >
+          <button type="button" className="btn" disabled={!p.name || p.name.trim().length < 2} onClick={() => void findSimilar()}>
+            {t('参考以往类似项目的指标', 'Indicators of similar past projects')}
+          </button>
+          {similar !== null && (
+            <div className="similar-projects" data-testid="similar-projects">
+              {similar.length === 0 && <p className="muted">{t('没有名称相近的已审核项目', 'No approved project with a similar name')}</p>}
+              {similar.map((s) => (
+                <div key={s.id}>
+                  {s.year} {t('年度', '')}「{s.projectName}」（{t(`${s.indicators.length} 项指标`, `${s.indicators.length} indicators`)}）
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => {
+                      const rows = similarRows(contentRef.current.indicators, s, view.year);
+                      edit((d) => ({ ...d, indicators: [...d.indicators, ...rows] }), 'structure');
+                      tell(
+                        s.year === view.year
+                          ? t(`已添加 ${rows.length} 项指标（来自「${s.projectName}」）；请按本项目核对指标值`, `${rows.length} indicators added (from "${s.projectName}"); check their targets for this project`)
+                          : t(`已添加 ${rows.length} 项指标（来自 ${s.year} 年「${s.projectName}」），目标中的年份已改为 ${view.year} 年起；请按本项目核对指标值`, `${rows.length} indicators added (from ${s.year}'s "${s.projectName}"), years in their targets moved to ${view.year}; check their targets for this project`),
+                          true,
+                      );
+                    }}
+                  >
+                    {t('添加其指标', 'Add its indicators')}
+                  </button>
+                </div>
+              ))}
+            </div>
+          )}
+        </IndicatorTable>
+      </EditorSection>
+    </FormEditorShell>
+  );
+}
+
+/** A labelled box of the project's header, where its findings lead and its comments are marked. */
+function Field({ n, path, label, wide = false, children }: { n: number; path: string; label: string; wide?: boolean; children: (id: string) => ReactNode }) {
+  const id = `project-field-${n}`;
+  return (
+    <div className={wide ? 'field-wide' : 'field'} data-path={path}>
+      <label htmlFor={id}>
+        {label} <FieldComments path={path} />
+      </label>
+      {children(id)}
+    </div>
   );
 }
 
