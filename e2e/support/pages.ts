@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
 
 /**
@@ -31,7 +31,17 @@ export async function signOut(page: Page): Promise<void> {
 
 /** The editor's save status once it settles on `saved`. */
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid=save-status][data-status=saved]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid=save-status][data-status=saved]').waitFor();
+}
+
+/**
+ * Clicks what takes a step of a document's workflow (submit, review, publish, report …) and resolves
+ * with the server's answer to it. A page shows the new state only after that answer and a reload:
+ * waiting for the answer first tells a refusal (its status and words) from a slow machine.
+ */
+export async function stepAnswer(page: Page, click: () => Promise<void>): Promise<Response> {
+  const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/transitions')), click()]);
+  return answer;
 }
 
 /** Saves a screenshot of the current page (see {@link SCREENSHOTS} for where). */
