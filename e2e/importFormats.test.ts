@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -28,7 +29,7 @@ async function dropFile(page: Page, selector: string, name: string, type: string
   );
 }
 
-describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in the browser', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -39,7 +40,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     await signIn(page, server.url, 'haizhu-editor');
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
