@@ -14,7 +14,7 @@ import type { DepartmentTargetDeclaration } from '../src/core/declaration.ts';
 import { draftingYear } from '../src/core/formYear.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -90,7 +90,8 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
     await warning.getByRole('checkbox').first().check();
     await expect.poll(() => page.getByTestId('import-save').isEnabled()).toBe(true);
-    await page.getByTestId('import-save').click();
+    const saved = await answerTo(page, 'POST', '/api/v1/declarations/import', () => page.getByTestId('import-save').click());
+    expect(saved.status(), await saved.text()).toBe(201);
     await page.waitForURL(/\/declarations\?/);
     const list = (await (await page.request.get(`${server.url}/api/v1/declarations?pageSize=100`)).json()) as { items: Array<{ year: number; kind: string }> };
     expect(list.items.some((d) => d.year === 2031 && d.kind === 'project-target')).toBe(true);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { saveImportedDraft, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -62,8 +62,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
       await screenshot(page, `import-xlsx-${width}`);
     }
     await page.getByLabel('年度').fill('2027');
-    await page.getByRole('button', { name: /保存为草稿/ }).click();
-    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    await saveImportedDraft(page);
     await page.getByTestId('official-form').waitFor();
     expect(await page.getByTestId('official-form').textContent()).toContain('网站内容监测经费');
     // The saved form downloads as the official PDF and Excel form.
@@ -96,8 +95,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     const warning = page.getByTestId('import-mismatch');
     await warning.waitFor();
     for (const box of await warning.getByRole('checkbox').all()) await box.check();
-    await page.getByRole('button', { name: /保存为草稿/ }).click();
-    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    await saveImportedDraft(page);
   });
 
   it('reads a table pasted from a web page as a table, and says so', async () => {
