@@ -102,7 +102,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.goto(`${server.url}/rectifications/${itemId}`);
     await page.getByTestId('rectification-page').waitFor();
     const dialog = page.getByRole('dialog', { name: '报送整改情况' });
-    const send = dialog.getByRole('button', { name: /^报\s*送$/ });
+    // Not anchored at the start: while a request is on its way the button's name begins with its spinner's ("loading").
+    const send = dialog.getByRole('button', { name: /报\s*送$/ });
     const transitions = (answer: Response) => answer.url().endsWith(`/api/v1/documents/${itemId}/transitions`) && answer.request().method() === 'POST';
     // Nothing written, no file: refused, saying what is missing (the refusal itself, not the dialog's
     // title, which names 整改情况 too), and only then the dialog is left.
