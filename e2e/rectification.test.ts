@@ -117,10 +117,13 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     // The upload held on its way: the report cannot be sent until the file is in.
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let passed: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (passed = resolve));
     const uploads = `**/api/v1/documents/${itemId}/files?*`;
     await page.route(uploads, async (route) => {
       await held;
       await route.continue();
+      passed();
     });
     await page.getByLabel('上传「整改报告」').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
     await page.getByTestId('step-report').click();
@@ -128,6 +131,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     expect(await send.isDisabled()).toBe(true);
     await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
     release();
+    // Unrouted only once the held upload went on (unrouting first would hand it on twice).
+    await sent;
     await page.unroute(uploads);
     await page.getByTestId('evidence-items').getByRole('link', { name: '整改报告.pdf' }).waitFor();
     await shoot('rectification-item');
