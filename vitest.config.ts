@@ -12,8 +12,9 @@ export default defineConfig({
     // …and a test whose requests got an answer that breaks its schema fails (vitest.setup.ts).
     setupFiles: ['vitest.setup.ts'],
     hookTimeout: 120_000,
-    // expect.poll() waits for what a server or a browser does, as long as a test may.
-    expect: { poll: { timeout: 30_000 } },
+    // expect.poll() waits for what a server or a browser does; under that load a page's answer took
+    // longer than 30 s. As e2e/support/timeouts.ts's BROWSER_TIMEOUT_MS: a poll that is met returns at once.
+    expect: { poll: { timeout: 90_000 } },
     // Two files at a time even on two cores (Vitest's default there is one): most of the suite waits
     // on server processes, databases and browsers rather than computing, and one file at a time left
     // the machine idle half the run.

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 
@@ -21,7 +22,7 @@ const missing = chromiumMissing();
 const PROJECT = '项目管理服务经费';
 const PDF = '%PDF-1.4\n% 政策依据\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n';
 
-describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -32,7 +33,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: 120_
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

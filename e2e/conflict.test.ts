@@ -6,6 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
@@ -17,7 +18,7 @@ interface DeclarationAnswer {
   content: { goals: string[]; department: string };
 }
 
-describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let editor: Page;
@@ -29,7 +30,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     editor = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     approver = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -59,7 +60,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     await waitUntilSaved(approver);
     await editor.getByLabel('部门名称').fill('广州市海珠区政务服务和数据管理局（填报员）');
     // The editor's autosave meets the approver's version, merges, and saves.
-    await editor.getByTestId('toast').filter({ hasText: '已与你的修改合并' }).waitFor({ timeout: 20_000 });
+    await editor.getByTestId('toast').filter({ hasText: '已与你的修改合并' }).waitFor();
     expect(await editor.getByTestId('toast').textContent()).toContain('海珠数管局负责人');
     await waitUntilSaved(editor);
     const after = await current(editor);
@@ -79,7 +80,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     await editor.getByLabel('目标2', { exact: true }).fill('填报员改的目标二');
     await editor.getByLabel('目标3', { exact: true }).fill('只有填报员改的目标三');
     const table = editor.getByTestId('conflict-table');
-    await table.waitFor({ timeout: 20_000 });
+    await table.waitFor();
     await expect.poll(() => table.locator('tbody tr').count()).toBe(1);
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('负责人改的目标二');
@@ -105,7 +106,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     await second.keyboard.press('Control+s');
     await waitUntilSaved(second);
     await editor.getByLabel('目标5', { exact: true }).fill('第一个窗口的目标五');
-    await editor.getByTestId('toast').filter({ hasText: '另一窗口' }).waitFor({ timeout: 20_000 });
+    await editor.getByTestId('toast').filter({ hasText: '另一窗口' }).waitFor();
     await waitUntilSaved(editor);
     const after = await current(editor);
     expect(after.content.goals[3]).toBe('第二个窗口的目标四');
@@ -125,7 +126,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: 6
     await waitUntilSaved(approver);
     await editor.getByLabel('第 1 行年度指标值').fill('≥12个（填报员）');
     const table = editor.getByTestId('conflict-table');
-    await table.waitFor({ timeout: 20_000 });
+    await table.waitFor();
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('≥10个（负责人）');
     expect(text).toContain('≥12个（填报员）');

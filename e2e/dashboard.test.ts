@@ -6,12 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('the dashboard in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('the dashboard in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -20,7 +21,7 @@ describe.skipIf(missing !== null)('the dashboard in the browser', { timeout: 120
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ district: true }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

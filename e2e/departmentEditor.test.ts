@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration } from '../src/core/declaration.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
@@ -26,7 +27,7 @@ async function paste(page: Page, selector: string, text: string): Promise<void> 
   })()`);
 }
 
-describe.skipIf(missing !== null)('the department form’s editor', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('the department form’s editor', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -38,7 +39,7 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: 1
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
     await signIn(page, server.url, 'haizhu-editor');
     id = await demoDraftId(page.request, server.url);
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -6,13 +6,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 const sheet = (rows: string[]) => ({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`, 'utf8') });
 
-describe.skipIf(missing !== null)('departments and users from a sheet in the browser', { timeout: 90_000 }, () => {
+describe.skipIf(missing !== null)('departments and users from a sheet in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -22,7 +23,7 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

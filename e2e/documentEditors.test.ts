@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationView, ReportView } from '../src/format/apiTypes.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
@@ -24,7 +25,7 @@ async function ctrlSTaken(page: Page, selector: string): Promise<boolean> {
   })()`)) as boolean;
 }
 
-describe.skipIf(missing !== null)('the monitoring report and the self-evaluation keep what is typed', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('the monitoring report and the self-evaluation keep what is typed', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -35,7 +36,7 @@ describe.skipIf(missing !== null)('the monitoring report and the self-evaluation
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

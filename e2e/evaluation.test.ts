@@ -10,13 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationView } from '../src/format/apiTypes.ts';
 import { actualFor } from '../src/server/demoEvaluations.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
 
-describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -26,7 +27,7 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

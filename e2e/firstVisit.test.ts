@@ -6,12 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { signIn } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('a first visit to the editor', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('a first visit to the editor', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -27,7 +28,7 @@ describe.skipIf(missing !== null)('a first visit to the editor', { timeout: 60_0
     page = await context.newPage();
     await page.goto(`${server.url}/declarations/${draftId}/edit`);
     await page.getByLabel('第 32 行年度指标值', { exact: true }).waitFor();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

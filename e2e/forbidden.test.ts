@@ -6,12 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { signIn } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('forbidden actions', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('forbidden actions', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -22,7 +23,7 @@ describe.skipIf(missing !== null)('forbidden actions', { timeout: 60_000 }, () =
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     await signIn(page, server.url, 'haizhu-editor');
     draftId = await demoDraftId(page.request, server.url);
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration } from '../src/core/declaration.ts';
 import { draftingYear } from '../src/core/formYear.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
+import { answerTo, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -33,7 +34,7 @@ async function dropBytes(page: Page, bytes: Uint8Array, name: string, type: stri
   );
 }
 
-describe.skipIf(missing !== null)('importing several forms, and bringing an edited export back into its draft', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('importing several forms, and bringing an edited export back into its draft', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -45,7 +46,7 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -97,7 +98,8 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
     await warning.getByRole('checkbox').first().check();
     await expect.poll(() => page.getByTestId('import-save').isEnabled()).toBe(true);
-    await page.getByTestId('import-save').click();
+    const saved = await answerTo(page, 'POST', '/api/v1/declarations/import', () => page.getByTestId('import-save').click());
+    expect(saved.status(), await saved.text()).toBe(201);
     await page.waitForURL(/\/declarations\?/);
     const list = (await (await page.request.get(`${server.url}/api/v1/declarations?pageSize=100`)).json()) as { items: Array<{ year: number; kind: string }> };
     expect(list.items.some((d) => d.year === 2031 && d.kind === 'project-target')).toBe(true);

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
+import { saveImportedDraft, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -28,7 +29,7 @@ async function dropFile(page: Page, selector: string, name: string, type: string
   );
 }
 
-describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in the browser', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -39,7 +40,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
     await signIn(page, server.url, 'haizhu-editor');
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -61,8 +62,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
       await screenshot(page, `import-xlsx-${width}`);
     }
     await page.getByLabel('年度').fill('2027');
-    await page.getByRole('button', { name: /保存为草稿/ }).click();
-    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    await saveImportedDraft(page);
     await page.getByTestId('official-form').waitFor();
     expect(await page.getByTestId('official-form').textContent()).toContain('网站内容监测经费');
     // The saved form downloads as the official PDF and Excel form.
@@ -95,8 +95,7 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     const warning = page.getByTestId('import-mismatch');
     await warning.waitFor();
     for (const box of await warning.getByRole('checkbox').all()) await box.check();
-    await page.getByRole('button', { name: /保存为草稿/ }).click();
-    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
+    await saveImportedDraft(page);
   });
 
   it('reads a table pasted from a web page as a table, and says so', async () => {

@@ -8,13 +8,14 @@ import { zipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 const fixture = (path: string) => new Uint8Array(readFileSync(new URL(`../fixtures/forms/${path}`, import.meta.url)));
 
-describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('background jobs in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -23,7 +24,7 @@ describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 1
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -44,7 +45,7 @@ describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 1
     await page.getByRole('button', { name: '开始导入' }).click();
     const row = page.getByTestId('job-list').locator('.ant-table-row').first();
     // Two of three failed: said as a partial success, not as done.
-    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('partly-failed');
+    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome')).toBe('partly-failed');
     expect(await row.textContent()).toContain('部分失败');
     expect(await row.textContent()).toContain('3/3');
     await row.locator('.ant-table-row-expand-icon').click();
@@ -62,7 +63,7 @@ describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 1
     await page.getByTestId('job-import').locator('input[type=file]').setInputFiles([{ name: 'scanned.pdf', mimeType: 'application/pdf', buffer: Buffer.from(fixture('formats/scanned.pdf')) }]);
     await page.getByRole('button', { name: '开始导入' }).click();
     const row = page.getByTestId('job-list').locator('.ant-table-row').first();
-    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome'), { timeout: 30_000 }).toBe('all-failed');
+    await expect.poll(() => row.getByTestId('job-state').getAttribute('data-outcome')).toBe('all-failed');
     expect(await row.textContent()).toContain('全部失败');
   });
 
@@ -73,7 +74,7 @@ describe.skipIf(missing !== null)('background jobs in the browser', { timeout: 1
     await page.getByTitle('2024 年度').click();
     await card.getByRole('button', { name: '开始导出' }).click();
     const download = page.getByTestId('job-download').first();
-    await download.waitFor({ timeout: 30_000 });
+    await download.waitFor();
     const file = page.waitForEvent('download');
     await download.click();
     expect((await file).suggestedFilename()).toMatch(/\.zip$/);

@@ -10,6 +10,7 @@ import { indicatorProgress, needsExplanation } from '../src/core/monitoring/ligh
 import type { ReportView } from '../src/format/apiTypes.ts';
 import { fillTo } from '../src/server/demoMonitoring.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { postAsSignedIn, screenshot, signIn, signOut, skipAfterFirstFailure } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
@@ -26,7 +27,7 @@ async function paste(page: Page, selector: string, text: string): Promise<void> 
   })()`);
 }
 
-describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout: 90_000 }, () => {
+describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -38,7 +39,7 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -9,14 +9,17 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, signOut, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
 const missing = chromiumMissing();
+/** The editor's pause before an autosave (web/src/editor/useDocumentEditor.ts). */
+const AUTOSAVE_DELAY_MS = 2000;
 /** pdftotext (Debian's poppler-utils) reads the printed pages back; CI installs it. */
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
@@ -25,7 +28,7 @@ interface View {
   content: { budget: { basic: string | null }; indicators: Array<{ name: string }> };
 }
 
-describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('a new user’s journeys', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -36,7 +39,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
     await signIn(page, server.url, 'haizhu-editor');
     id = await demoDraftId(page.request, server.url);
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -53,6 +56,11 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await openEditor();
     const basic = page.locator('#budget-basic');
     const before = await stored();
+    const saves: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() === 'PUT' && request.url().includes(id)) saves.push(request.url());
+    };
+    page.on('request', onRequest);
     for (const [typed, error] of [
       ['1e5', '不是有效金额'],
       ['2.507,50', '小数点请用'],
@@ -67,8 +75,12 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
       expect(await page.locator('[data-path="/budget/basic"] [role=alert]').textContent(), typed).toContain(error);
       await page.locator('[data-testid=save-status][data-status=invalid]').waitFor();
     }
-    // Past the autosave delay: nothing was saved, and the save button cannot be used.
-    await page.waitForTimeout(2600);
+    // Past the autosave delay by the page's own clock (its timer, set after the editor's, fires after
+    // it however loaded the machine is): no save was sent, nothing was stored, and the save button
+    // cannot be used.
+    await page.evaluate(`new Promise((resolve) => setTimeout(resolve, ${AUTOSAVE_DELAY_MS} + 600))`);
+    page.off('request', onRequest);
+    expect(saves).toEqual([]);
     expect((await stored()).version).toBe(before.version);
     expect(await page.getByTestId('save-button').isDisabled()).toBe(true);
     await screenshot(page, 'editor-invalid-1280');
@@ -143,12 +155,22 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await page.goto(`${server.url}/declarations`);
     await page.getByRole('button', { name: '新建申报表' }).click();
     await page.getByRole('dialog').getByLabel('年度').fill('2030');
-    await page.getByRole('button', { name: /新建并编辑/ }).click();
-    await page.waitForURL(/\/edit$/);
-    const newId = page.url().split('/').at(-2) ?? '';
+    // The page moves on once the server has answered: wait for the answer (and say it if it is a
+    // refusal), then for the address it leads to.
+    const [created] = await Promise.all([
+      page.waitForResponse((answer) => answer.request().method() === 'POST' && new URL(answer.url()).pathname === '/api/v1/declarations'),
+      page.getByRole('button', { name: /新建并编辑/ }).click(),
+    ]);
+    expect(created.status(), await created.text()).toBe(201);
+    const newId = ((await created.json()) as { id: string }).id;
+    await page.waitForURL(`${server.url}/declarations/${newId}/edit`);
     await page.goto(`${server.url}/declarations/${newId}`);
     await page.getByRole('button', { name: /删除草稿/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+    const [deleted] = await Promise.all([
+      page.waitForResponse((answer) => answer.request().method() === 'DELETE' && answer.url().includes(newId)),
+      page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click(),
+    ]);
+    expect(deleted.ok(), await deleted.text()).toBe(true);
     await page.waitForURL(`${server.url}/declarations`);
     expect((await page.request.get(`${server.url}/api/v1/declarations/${newId}`)).status()).toBe(404);
   });
@@ -172,7 +194,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     await page.getByRole('button', { name: '新建部门' }).click();
     await page.getByLabel('名称').fill('广州市海珠区审计局');
     await page.getByRole('button', { name: /保\s*存/ }).click();
-    await expect.poll(() => page.getByTestId('departments').textContent(), { timeout: 10_000 }).toContain('广州市海珠区审计局');
+    await expect.poll(() => page.getByTestId('departments').textContent()).toContain('广州市海珠区审计局');
     await screenshot(page, 'admin-organisations');
     await page.getByRole('navigation').getByRole('link', { name: '用户' }).click();
     await page.getByRole('button', { name: '新建用户' }).click();
@@ -217,7 +239,7 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     } finally {
       await other.close();
     }
-  }, 120_000);
+  }, START_TIMEOUT_MS);
 
   it('prints the signed-in form at the full width of the page, with the header and the first-level label on every page and the running head above the form', async () => {
     await signIn(page, server.url, 'haizhu-editor');
@@ -286,7 +308,10 @@ describe.skipIf(missing !== null)('a new user’s journeys', { timeout: 60_000 }
     const DATA = /广州市海珠区[^\s·]*|海珠数管局[^\s·]*|海珠区财政局审核员|系统管理员|广东省|广州市|海珠区|越秀区|中文|演示数据：由公开的申报表导入|部门整体预算绩效目标申报表|项目支出绩效目标申报表/g;
     const CHROME = "nav a, th, label, h2, .ant-statistic-title, .ant-card-head-title, .ant-tabs-tab, .ant-select-selection-placeholder, input[placeholder], .header-tools .btn, .header-tools .ant-btn, .page-title .btn, .page-title .ant-btn, .ant-descriptions-item-label, .chip, .ant-tag, .ant-empty-description";
     const leftovers = async (where: string) => {
-      await page.waitForTimeout(600);
+      // The page's data in and drawn (no request for half a second, nothing still loading), so that
+      // words drawn with the data are read too.
+      await page.waitForLoadState('networkidle');
+      await expect.poll(() => page.locator('.boot-loading, .ant-spin-spinning, .ant-skeleton-active, .ant-card-loading-content').count(), { message: where }).toBe(0);
       const texts = (await page.evaluate(`[...document.querySelectorAll(${JSON.stringify(CHROME)})].map((e) => (e.getAttribute('placeholder') ?? e.textContent ?? '').trim())`)) as string[];
       return texts.map((t) => t.replace(DATA, '')).filter((t) => /[\u4e00-\u9fff]/.test(t)).map((t) => `${where}: ${t}`);
     };

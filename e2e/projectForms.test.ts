@@ -7,12 +7,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('project forms in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -24,7 +25,7 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -80,7 +81,7 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: 60_
     const name = page.getByLabel(`第 ${rows + 1} 行三级指标`);
     await name.fill('培训');
     const suggested = () => page.evaluate(`[...document.querySelectorAll('[data-testid=library-suggestions] option')].map((o) => o.value)`) as Promise<string[]>;
-    await expect.poll(suggested, { timeout: 10_000 }).toContain('培训人次');
+    await expect.poll(suggested).toContain('培训人次');
     await name.fill('培训人次');
     // Picking the entry gave the row its class, and the row joined that class's rows.
     const at = (await page.evaluate(`[...document.querySelectorAll('[data-testid=project-indicator-editor] tbody tr')].findIndex((tr) => [...tr.querySelectorAll('input')].some((i) => i.value === '培训人次')) + 1`)) as number;

@@ -6,9 +6,10 @@
  * book downloads as a PDF. Screenshots at 1280 and 1440 px (docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
@@ -23,7 +24,7 @@ interface Head {
   summary: { flag: boolean };
 }
 
-describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser', { timeout: 180_000 }, () => {
+describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -35,7 +36,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ district: true }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  }, 600_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -100,18 +101,45 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.getByTestId('rectification-list').getByRole('link', { name: /./ }).first().waitFor();
     await page.goto(`${server.url}/rectifications/${itemId}`);
     await page.getByTestId('rectification-page').waitFor();
-    // Nothing written, no file: refused, saying what is missing.
+    const dialog = page.getByRole('dialog', { name: '报送整改情况' });
+    // Not anchored at the start: while a request is on its way the button's name begins with its spinner's ("loading").
+    const send = dialog.getByRole('button', { name: /报\s*送$/ });
+    const transitions = (answer: Response) => answer.url().endsWith(`/api/v1/documents/${itemId}/transitions`) && answer.request().method() === 'POST';
+    // Nothing written, no file: refused, saying what is missing (the refusal itself, not the dialog's
+    // title, which names 整改情况 too), and only then the dialog is left.
     await page.getByTestId('step-report').click();
-    await page.getByRole('dialog').getByRole('button', { name: /^报\s*送$/ }).click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/整改情况|佐证材料/);
-    await page.getByRole('dialog').getByRole('button', { name: /^取\s*消$/ }).click();
+    const [refused] = await Promise.all([page.waitForResponse(transitions), send.click()]);
+    expect(refused.status()).toBe(422);
+    await dialog.getByRole('alert').filter({ hasText: '报送前须填写整改情况' }).waitFor();
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
     await page.getByTestId('response-text').fill('已调整实施进度，9月完成招标，执行率提高到65%。');
     await waitUntilSaved(page);
+    // The upload held on its way: the report cannot be sent until the file is in.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let passed: () => void = () => undefined;
+    const sent = new Promise<void>((resolve) => (passed = resolve));
+    const uploads = `**/api/v1/documents/${itemId}/files?*`;
+    await page.route(uploads, async (route) => {
+      await held;
+      await route.continue();
+      passed();
+    });
     await page.getByLabel('上传「整改报告」').setInputFiles({ name: '整改报告.pdf', mimeType: 'application/pdf', buffer: Buffer.from(PDF) });
+    await page.getByTestId('step-report').click();
+    await dialog.getByTestId('report-waits-for-files').waitFor();
+    expect(await send.isDisabled()).toBe(true);
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
+    release();
+    // Unrouted only once the held upload went on (unrouting first would hand it on twice).
+    await sent;
+    await page.unroute(uploads);
     await page.getByTestId('evidence-items').getByRole('link', { name: '整改报告.pdf' }).waitFor();
     await shoot('rectification-item');
     await page.getByTestId('step-report').click();
-    await page.getByRole('dialog').getByRole('button', { name: /^报\s*送$/ }).click();
+    // The click waits for the button to be enabled: the upload has settled.
+    const [reported] = await Promise.all([page.waitForResponse(transitions), send.click()]);
+    expect(reported.status()).toBe(200);
     await expect.poll(() => page.getByTestId('rectification-state').getAttribute('data-state')).toBe('reported');
   });
 
@@ -181,7 +209,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
   });
 
   it('the department’s book downloads as a PDF', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('book-pdf').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('book-pdf').click()]);
     const path = await download.path();
     expect(readFileSync(path).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(download.suggestedFilename()).toMatch(/\.pdf$/);

@@ -13,12 +13,13 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -30,7 +31,7 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: 120_
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer({ district: true }), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true })).newPage();
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

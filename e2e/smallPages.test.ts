@@ -6,12 +6,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -22,7 +23,7 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: 60_
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
     await signIn(page, server.url, 'haizhu-editor');
     id = await demoDraftId(page.request, server.url);
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -77,8 +78,8 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: 60_
     await page.getByRole('button', { name: /^吊\s*销$/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^吊\s*销$/ }).click();
     await page.getByText('已吊销').waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 2100)); // other processes' token cache
-    expect((await fetch(`${server.url}/api/v1/declarations`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    // Refused once the servers' token caches have let it go (a couple of seconds).
+    await expect.poll(async () => (await fetch(`${server.url}/api/v1/declarations`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 
   it('refuses, where the bureau says so, to submit a form with errors, and says why in the dialog', async () => {
@@ -108,22 +109,24 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: 60_
       });
       await slow.goto(`${server.url}/`);
       await slow.getByTestId('todo-approved').waitFor();
-      await slow.waitForTimeout(500);
-      // Still loading: the cards are there, but none says there is nothing.
+      // Still loading (the lists held above), and drawn so: every card spins, and none says there is nothing.
+      await expect.poll(() => slow.evaluate(`[...document.querySelectorAll('[data-testid^=todo-]')].every((card) => card.querySelector('.ant-spin-spinning') !== null)`)).toBe(true);
       expect(await slow.getByText('暂无', { exact: true }).count()).toBe(0);
       release();
       // Loaded: every card says what it holds — its forms, or that there are none.
       await expect.poll(() => slow.evaluate(`[...document.querySelectorAll('[data-testid^=todo-]')].every((card) => card.querySelector('.ant-list-item') !== null || card.textContent.includes('暂无'))`)).toBe(true);
 
-      // The session itself slow: the frame is drawn before it arrives, not a blank page.
+      // The session itself slow, held until the frame is seen: the frame is drawn before it arrives,
+      // not a blank page (were it drawn only after, the wait for it would fail).
+      let answerSession: () => void = () => undefined;
+      const sessionHeld = new Promise<void>((resolve) => (answerSession = resolve));
       await slow.route('**/api/v1/session', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 5000));
+        await sessionHeld;
         await route.continue();
       });
-      const started = Date.now();
       await slow.goto(`${server.url}/declarations`, { waitUntil: 'commit' });
-      await slow.locator('.app-sider .brand').waitFor({ timeout: 4000 });
-      expect(Date.now() - started).toBeLessThan(5000);
+      await slow.locator('.app-sider .brand').waitFor();
+      answerSession();
     } finally {
       await slow.close();
     }

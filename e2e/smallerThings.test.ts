@@ -9,12 +9,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
 import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, () => {
+describe.skipIf(missing !== null)('the smaller things', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -23,7 +24,7 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: 120_000 }, ()
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' })).newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
-import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
+import { screenshot, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
@@ -19,7 +20,7 @@ const RETURN_ON = 14; // 项目收益率: ≥15% over the period but 15% for the
 
 const missing = chromiumMissing();
 
-describe.skipIf(missing !== null)('the declaration cycle in the browser', { timeout: 60_000 }, () => {
+describe.skipIf(missing !== null)('the declaration cycle in the browser', { timeout: TEST_TIMEOUT_MS }, () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -30,7 +31,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     page = await context.newPage();
-  }, 180_000);
+  }, START_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -42,7 +43,8 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await signIn(page, server.url, 'haizhu-approver');
     await openForm();
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    const answer = await stepAnswer(page, () => page.getByRole('button', { name: /^提\s*交$/ }).click());
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.locator('[data-state=submitted]').first().waitFor();
     await signOut(page);
   };
@@ -66,9 +68,14 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await expect.poll(() => page.getByTestId('official-form').locator('tbody[data-testid=indicator-table] tr').count()).toBe(36);
     await page.getByLabel('年度').fill('2026');
     await screenshot(page, 'import');
-    await page.getByRole('button', { name: /保存为草稿/ }).click();
-    await page.waitForURL(/\/declarations\/[0-9a-f-]{36}$/);
-    id = page.url().split('/').pop() ?? '';
+    // The page moves to the new form once the server made it: its answer first, then the address.
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/declarations/import'),
+      page.getByRole('button', { name: /保存为草稿/ }).click(),
+    ]);
+    expect(saved.status(), await saved.text()).toBe(201);
+    id = ((await saved.json()) as { id: string }).id;
+    await page.waitForURL(`${server.url}/declarations/${id}`);
     await page.locator('h1', { hasText: `${DEPARTMENT} · 2026` }).waitFor();
     // An editor may edit a draft but not submit it: only 编辑 is offered.
     await expect.poll(() => page.getByTestId('actions').getByRole('button', { name: /提交审核|退回修改|审核通过|公\s*开/ }).count()).toBe(0);
@@ -104,7 +111,8 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByRole('button', { name: '退回修改' }).click();
     await page.getByRole('radio', { name: '中', exact: true }).check();
     await page.getByLabel('审核意见').fill('个别指标比较符不一致，请按批注修改后重新提交。');
-    await page.getByRole('button', { name: '确认退回' }).click();
+    const answer = await stepAnswer(page, () => page.getByRole('button', { name: '确认退回' }).click());
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.locator('[data-state=returned]').first().waitFor();
     await signOut(page);
   });
@@ -115,7 +123,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByTestId('unread-count').waitFor();
     await page.getByTestId('notification-bell').click();
     const notice = page.getByTestId('notification-item').filter({ hasText: '被退回修改' }).first();
-    expect(await notice.textContent()).toContain('个别指标比较符不一致，请按批注修改后重新提交。');
+    await expect.poll(() => notice.textContent()).toContain('个别指标比较符不一致，请按批注修改后重新提交。');
     await notice.click();
     await page.waitForURL(new RegExp(`/declarations/${id}$`));
     await page.getByTestId('official-form').waitFor();
@@ -149,14 +157,16 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     }
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('radio', { name: '优', exact: true }).check();
-    await page.getByRole('button', { name: '确认通过' }).click();
+    const approved = await stepAnswer(page, () => page.getByRole('button', { name: '确认通过' }).click());
+    expect(approved.status(), await approved.text()).toBe(200);
     await page.locator('[data-state=approved]').first().waitFor();
     await signOut(page);
 
     await signIn(page, server.url, 'haizhu-approver');
     await openForm();
     await page.getByRole('button', { name: /^公\s*开$/ }).first().click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click();
+    const published = await stepAnswer(page, () => page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click());
+    expect(published.status(), await published.text()).toBe(200);
     await page.locator('[data-state=published]').first().waitFor();
     // The return's comments were answered: the published form does not carry them as open.
     expect(await page.getByTestId('review-banner').textContent()).not.toContain('处字段带有批注');

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
 
 /**
@@ -31,7 +31,36 @@ export async function signOut(page: Page): Promise<void> {
 
 /** The editor's save status once it settles on `saved`. */
 export async function waitUntilSaved(page: Page): Promise<void> {
-  await page.locator('[data-testid=save-status][data-status=saved]').waitFor({ timeout: 20_000 });
+  await page.locator('[data-testid=save-status][data-status=saved]').waitFor();
+}
+
+/**
+ * Clicks, and resolves with the server's answer to the `method` request to `path` the click sends.
+ * A page that moves on (to a new address, a new state) does so after that answer: waiting for it
+ * first tells a refusal (its status and words) from a slow machine.
+ */
+export async function answerTo(page: Page, method: string, path: string | RegExp, click: () => Promise<void>): Promise<Response> {
+  const matches = (pathname: string) => (typeof path === 'string' ? pathname === path : path.test(pathname));
+  const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url()).pathname)), click()]);
+  return answer;
+}
+
+/** The import wizard's 保存为草稿: the new draft's id once the server made it, and the page at it. */
+export async function saveImportedDraft(page: Page): Promise<string> {
+  const saved = await answerTo(page, 'POST', '/api/v1/declarations/import', () => page.getByRole('button', { name: /保存为草稿/ }).click());
+  expect(saved.status(), await saved.text()).toBe(201);
+  const { id } = (await saved.json()) as { id: string };
+  await page.waitForURL((url) => url.pathname === `/declarations/${id}`);
+  return id;
+}
+
+/**
+ * Clicks what takes a step of a document's workflow (submit, review, publish, report …) and resolves
+ * with the server's answer to it. A page shows the new state only after that answer and a reload:
+ * waiting for the answer first tells a refusal (its status and words) from a slow machine.
+ */
+export function stepAnswer(page: Page, click: () => Promise<void>): Promise<Response> {
+  return answerTo(page, 'POST', /\/transitions$/, click);
 }
 
 /** Saves a screenshot of the current page (see {@link SCREENSHOTS} for where). */

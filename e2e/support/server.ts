@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIRequestContext } from 'playwright-core';
+import { START_TIMEOUT_MS } from './timeouts.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const DEMO_PASSWORD = 'e2e-demo-password';
@@ -37,6 +38,9 @@ function exited(child: ChildProcess): Promise<void> {
  * it makes it; the others wait for it. Without it (a file run alone) each server loads the demo.
  */
 export const TEMPLATE_ROOT_ENV = 'JIXIAO_E2E_TEMPLATE_ROOT';
+
+/** How long a server may take to say it listens before it is taken for hung. */
+const SERVER_START_GUARD_MS = START_TIMEOUT_MS - 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -85,8 +89,9 @@ async function launch(dataDir: string, options: { district?: boolean }): Promise
   const done = exited(child);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    // A guard against a server that hangs, with what it printed; not a limit on a slow start (the tests' hooks allow 180–240 s).
-    const timer = setTimeout(() => reject(new Error(`the server did not start in 230 s:\n${output}`)), 230_000);
+    // A guard against a server that hangs, with what it printed, ending before the hook that waits for
+    // it (START_TIMEOUT_MS) so that what it printed is seen; not a limit on a slow start.
+    const timer = setTimeout(() => reject(new Error(`the server did not start in ${SERVER_START_GUARD_MS / 1000} s:\n${output}`)), SERVER_START_GUARD_MS);
     child.stderr?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving on (http:\/\/[\d.]+:\d+)/.exec(output);

@@ -70,6 +70,10 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
   const [uploading, setUploading] = useState<string | null>(null);
+  // Uploads and removals still on their way, counted: the page's busy flag is one for all its
+  // requests and is cleared by whichever ends first, and a report sent meanwhile would be decided
+  // on the item without the file (refused as missing it, or reported without it).
+  const [filesInFlight, setFilesInFlight] = useState(0);
   const inputs = useRef(new Map<string, HTMLInputElement>());
   const today = new Date().toISOString().slice(0, 10);
   const overdue = (view.state === 'open' || view.state === 'reopened') && view.content.deadline < today;
@@ -81,6 +85,7 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
   const upload = (item: string, file: File) =>
     page.run(async () => {
       setUploading(item);
+      setFilesInFlight((n) => n + 1);
       try {
         // What is typed is saved first: the upload makes a version of its own, read back after.
         await page.saveFirst();
@@ -89,16 +94,22 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
         files.reload();
       } finally {
         setUploading(null);
+        setFilesInFlight((n) => n - 1);
         const input = inputs.current.get(item);
         if (input) input.value = '';
       }
     });
   const remove = (file: DocumentFile) =>
     page.run(async () => {
-      await page.saveFirst();
-      await api('DELETE', `/api/v1/documents/${id}/files/${file.id}`);
-      await page.refresh();
-      files.reload();
+      setFilesInFlight((n) => n + 1);
+      try {
+        await page.saveFirst();
+        await api('DELETE', `/api/v1/documents/${id}/files/${file.id}`);
+        await page.refresh();
+        files.reload();
+      } finally {
+        setFilesInFlight((n) => n - 1);
+      }
     });
   const step = (action: 'report' | 'accept' | 'reopen') =>
     page.run(async () => {
@@ -242,11 +253,12 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
         title={dialog === 'report' ? t('报送整改情况', 'Report what was done') : dialog === 'accept' ? t('验收通过', 'Accept the fix') : t('退回重新整改', 'Reopen the item')}
         okText={dialog === 'report' ? t('报送', 'Report') : dialog === 'accept' ? t('验收通过', 'Accept') : t('退回', 'Reopen')}
         danger={dialog === 'reopen'}
-        disabled={dialog === 'reopen' && reason.trim() === ''}
+        disabled={(dialog === 'reopen' && reason.trim() === '') || (dialog === 'report' && filesInFlight > 0)}
         onOk={() => dialog && void step(dialog)}
         onCancel={() => { setDialog(null); setReason(''); }}
       >
         {dialog === 'report' && <p>{t('报送后由财政部门验收；验收前不能再修改。', 'The bureau then checks it; it cannot be changed until then.')}</p>}
+        {dialog === 'report' && filesInFlight > 0 && <Alert type="info" showIcon data-testid="report-waits-for-files" message={t('佐证材料上传完成后才能报送。', 'The files are still uploading: report once they are in.')} />}
         {dialog === 'accept' && <p>{t('确认整改到位，事项结束。', 'The fix is confirmed and the item closed.')}</p>}
         {dialog === 'reopen' && (
           <label className="field-label">
