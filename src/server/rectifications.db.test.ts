@@ -44,6 +44,7 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
   let health: string;
   let id: string;
   let manualId: string;
+  let yuexiuDept: string;
 
   beforeAll(async () => {
     reviewer = await t.as('haizhu-reviewer');
@@ -52,7 +53,7 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
     admin = await t.as('admin');
     ({ haizhu, yuexiu, bureau } = await demoPlaces(t));
     health = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区卫生健康局', regionId: haizhu })).body.id;
-    const yuexiuDept = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市越秀区教育局', regionId: yuexiu })).body.id;
+    yuexiuDept = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市越秀区教育局', regionId: yuexiu })).body.id;
     const reviewCentre = (await admin.post<{ id: string }>('/api/v1/organisations/departments', { name: '广州市海珠区评审中心', regionId: haizhu })).body.id;
     const users: Array<[string, string, string | null, string | null]> = [
       ['r-health-editor', 'editor', health, null],
@@ -193,5 +194,14 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
     await editor.put(`/api/v1/documents/${item.body.id}`, { baseVersion: open.version, content: { ...open.content, response: { text: '已细化指标', files: [] } } });
     expect((await approver.post<{ state: string }>(`/api/v1/documents/${item.body.id}/transitions`, { action: 'report' })).body.state).toBe('reported');
     expect((await approver.post<{ state: string }>(`/api/v1/documents/${next.body.id}/transitions`, { action: 'submit' })).body.state).toBe('submitted');
+  });
+
+  it('tells the department of an item opened through the generic documents door too', async () => {
+    const bureauOfYuexiu = await t.as('r-yuexiu-reviewer', PASSWORD);
+    const content: Rectification = { kind: 'rectification', title: '资产登记不全', problem: '部分设备未入账', source: { type: 'manual', documentId: null, documentKind: null, ref: null }, projectName: null, deadline: '2099-09-30', requirement: '补登资产台账', evidenceRequired: [], response: { text: '', files: [] } };
+    const created = await bureauOfYuexiu.post<{ id: string }>('/api/v1/documents', { kind: 'rectification', departmentId: yuexiuDept, year: 2025, content });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const inbox = await (await t.as('r-yuexiu-editor', PASSWORD)).get<{ items: Array<{ kind: string; link: string; title: { zh: string; en: string } }> }>('/api/v1/notifications');
+    expect(inbox.body.items.filter((n) => n.kind === 'rectification-opened')).toEqual([expect.objectContaining({ link: `/rectifications/${created.body.id}`, title: { zh: '广州市越秀区教育局：有新的整改事项，请于 2099-09-30 前整改', en: '广州市越秀区教育局: a new rectification item, due 2099-09-30' } })]);
   });
 });

@@ -279,6 +279,7 @@ export async function createDocument(trx: Transaction<Database>, actor: Actor | 
   await trx.insertInto('documents').values(row).execute();
   const place: DocumentPlace = { id, departmentId: input.departmentId, departmentName: department.name, year: input.year, state: row.state };
   await saveDocumentVersion(trx, { loaded: { kind, row, regionPath: department.regionPath, place }, version: 1, content: input.content, authorId, note: input.note, verb: 'create', fromVersion: null });
+  await kindEffects(kind.kind)?.afterCreate?.(trx, { actor, id, place, content: input.content });
   return id;
 }
 

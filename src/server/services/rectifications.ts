@@ -10,14 +10,16 @@ import type { Assessment } from '../../core/assessment/assessment.ts';
 import type { MonitoringReport } from '../../core/monitoringReport.ts';
 import type { Actor } from '../../core/policy.ts';
 import { countItems, isOverdue, OWED_STATES, SOURCE_NAMES, type Rectification, type RectificationCounts, type RectificationSource } from '../../core/rectification/rectification.ts';
+import type { DocumentPlace, KindContent } from '../../kinds/kindDefinition.ts';
 import { kindOf } from '../../kinds/registry.ts';
 import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { authorizeDocument, createDocument, visibleDocuments } from './documents.ts';
+import { registerKindEffects } from './kindEffects.ts';
 import { notify } from './notifications.ts';
 import { remindOverdueOnce } from './overdueReminders.ts';
 import { today } from './rectificationLinks.ts';
-import { departmentWithPath, regionSubtree } from './organisations.ts';
+import { regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -99,13 +101,19 @@ export async function openRectification(trx: Transaction<Database>, actor: Actor
     evidenceRequired: [...(input.evidenceRequired ?? [])],
     response: { text: '', files: [] },
   };
-  const id = await createDocument(trx, actor, { kind: 'rectification', departmentId: place.departmentId, year: place.year, content, note: `整改事项（${SOURCE_NAMES[input.source.type].zh}）` });
-  const department = await departmentWithPath(trx, place.departmentId);
-  const kind = kindOf('rectification');
-  const subject = kind.subject({ id, departmentId: place.departmentId, departmentName: department.name, year: place.year, state: 'open' }, { subjectName: content.projectName });
-  await notify(trx, { kind: 'rectification-opened', subject, title: { zh: `${subject.zh}：有新的整改事项，请于 ${content.deadline} 前整改`, en: `${subject.en}: a new rectification item, due ${content.deadline}` }, body: content.title, link: kind.pagePath(id), departmentId: place.departmentId, authorId: actor.id, audience: 'department' });
-  return id;
+  // The department is told by the kind's afterCreate effect (below), whichever door the item came in by.
+  return createDocument(trx, actor, { kind: 'rectification', departmentId: place.departmentId, year: place.year, content, note: `整改事项（${SOURCE_NAMES[input.source.type].zh}）` });
 }
+
+/** Tells the department of a new rectification item: what it is and by when. */
+async function announceOpened(trx: Transaction<Database>, input: { readonly actor: Actor | null; readonly id: string; readonly place: DocumentPlace; readonly content: KindContent }): Promise<void> {
+  const content = input.content as Rectification;
+  const kind = kindOf('rectification');
+  const subject = kind.subject(input.place, { subjectName: content.projectName });
+  await notify(trx, { kind: 'rectification-opened', subject, title: { zh: `${subject.zh}：有新的整改事项，请于 ${content.deadline} 前整改`, en: `${subject.en}: a new rectification item, due ${content.deadline}` }, body: content.title, link: kind.pagePath(input.id), departmentId: input.place.departmentId, authorId: input.actor?.id ?? null, audience: 'department' });
+}
+
+registerKindEffects('rectification', { afterCreate: announceOpened });
 
 /** One item as the ledger lists it. */
 export interface RectificationRow {
