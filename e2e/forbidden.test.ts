@@ -68,8 +68,9 @@ describe.skipIf(missing !== null)('forbidden actions', { timeout: TEST_TIMEOUT_M
   it('the public page of an unpublished form shows nothing of it', async () => {
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${server.url}/public/${draftId}`);
-    await visitor.getByRole('alert').filter({ hasText: '申报表不存在' }).waitFor();
+    await visitor.getByTestId('status-404').filter({ hasText: '没有这张公开的申报表' }).waitFor();
     expect(await visitor.getByTestId('official-form').count()).toBe(0);
+    expect(await visitor.getByRole('link', { name: /下载/ }).count()).toBe(0);
     const direct = await visitor.request.get(`${server.url}/api/v1/public/declarations/${draftId}`);
     expect(direct.status()).toBe(404);
     await visitor.context().close();
