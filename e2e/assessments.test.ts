@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { postAsSignedIn, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -41,13 +41,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
   });
 
   /** Screenshots at both widths, and nothing wider than the window. */
-  const shoot = async (name: string) => {
-    for (const width of [1280, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `${name}-${width}`);
-      expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), `${name} at ${width}px is wider than the window`).toBe(0);
-    }
-  };
+  const shoot = (name: string) => shootAtBothWidths(page, name);
 
   /** An Ant Design select's option, as the mouse picks it (the option the list draws, not its screen-reader copy). */
   const option = (name: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();

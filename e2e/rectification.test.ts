@@ -10,7 +10,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -44,13 +44,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
   });
 
   /** Screenshots at both widths, and nothing wider than the window. */
-  const shoot = async (name: string) => {
-    for (const width of [1280, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `${name}-${width}`);
-      expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), `${name} at ${width}px is wider than the window`).toBe(0);
-    }
-  };
+  const shoot = (name: string) => shootAtBothWidths(page, name);
 
   /** The department's user of a department (an editor), by the admin's list of users. */
   const userOf = async (departmentId: string): Promise<string> => {

@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { shootAtBothWidths, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -39,14 +39,7 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
   });
 
   /** Screenshots at both widths, and nothing wider than the window. */
-  const shoot = async (name: string) => {
-    await page.evaluate('window.scrollTo(0, 0)');
-    for (const width of [1280, 1440]) {
-      await page.setViewportSize({ width, height: 900 });
-      await screenshot(page, `${name}-${width}`);
-      expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), `${name} at ${width}px is wider than the window`).toBe(0);
-    }
-  };
+  const shoot = (name: string) => shootAtBothWidths(page, name, { fromTop: true });
   const option = (name: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();
   const table = () => page.getByTestId('proposal-table');
   const rows = (rule: string) => table().locator(`tr[data-rule="${rule}"]`);

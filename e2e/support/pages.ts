@@ -69,6 +69,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: false, animations: 'disabled' });
 }
 
+/** Screenshots at 1280 and 1440 px wide (scrolled to the top first, if asked), each checked for nothing wider than the window. */
+export async function shootAtBothWidths(page: Page, name: string, options: { readonly fromTop?: boolean } = {}): Promise<void> {
+  if (options.fromTop) await page.evaluate('window.scrollTo(0, 0)');
+  for (const width of [1280, 1440]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshot(page, `${name}-${width}`);
+    expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'), `${name} at ${width}px is wider than the window`).toBe(0);
+  }
+}
+
 /** The text of the element, trimmed. */
 export async function textOf(page: Page, selector: string): Promise<string> {
   const text = await page.locator(selector).first().textContent();
