@@ -11,6 +11,15 @@ import type { Database } from '../../store/schema.ts';
 
 type Overview = SelectQueryBuilder<Database & { documents: Database['documents']; departments: Database['departments'] }, 'documents' | 'departments', object>;
 
+/** What an overview's list is asked for besides its kind's own filter (a light, a grade): a state, words, an order and a page. */
+export interface OverviewListQuery<State extends string, Sort extends string> {
+  readonly state?: State | undefined;
+  readonly q?: string | undefined;
+  readonly sort: Sort;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
 /**
  * Counts by state and by what a column says of each document (its light, its grade), drafts counted
  * as `none`: they are still the department's own. One scan; every key of both lists present.

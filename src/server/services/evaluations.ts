@@ -23,7 +23,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, recheckDocument, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches } from './documentOverview.ts';
+import { countByStateAnd, executionByDepartment, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -146,14 +146,9 @@ export async function transitionEvaluation(trx: Transaction<Database>, actor: Ac
   return (await transitionDocument(trx, actor, id, request, EVALUATION)) as EvaluationState;
 }
 
-export interface EvaluationOverviewQuery {
+export interface EvaluationOverviewQuery extends OverviewListQuery<EvaluationState, 'total' | 'department' | 'execution' | 'updated'> {
   readonly year: number;
   readonly grade?: EvaluationGrade | 'none' | undefined;
-  readonly state?: EvaluationState | undefined;
-  readonly q?: string | undefined;
-  readonly sort: 'total' | 'department' | 'execution' | 'updated';
-  readonly page: number;
-  readonly pageSize: number;
 }
 
 /** The reviewer's overview of a year: counts by grade and state, every evaluation, execution by department. */

@@ -23,7 +23,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '
 import type { Database, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, measuringSummary, subjectMatches } from './documentOverview.ts';
+import { countByStateAnd, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
 import { remindOverdueOnce } from './overdueReminders.ts';
@@ -259,13 +259,8 @@ export async function transitionReport(trx: Transaction<Database>, actor: Actor,
 
 // ─── The round page ──────────────────────────────────────────────────────────────────────────────
 
-export interface OverviewQuery {
+export interface OverviewQuery extends OverviewListQuery<ReportState, 'light' | 'department' | 'execution' | 'updated'> {
   readonly light?: Light | 'none' | undefined;
-  readonly state?: ReportState | undefined;
-  readonly q?: string | undefined;
-  readonly sort: 'light' | 'department' | 'execution' | 'updated';
-  readonly page: number;
-  readonly pageSize: number;
 }
 
 /** What the reviewer's round page shows, over the departments the reviewer oversees. */
