@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { postAsSignedIn, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, postAsSignedIn, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -218,7 +218,9 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await waitUntilSaved(page);
     await shoot('assessment-conclusion');
     await page.getByTestId('step-conclude').click();
-    await page.getByRole('dialog').getByRole('button', { name: '出具结论' }).click();
+    // The server's answer first: a refusal then fails here with its words, not as a state that never came.
+    const concluded = await answerTo(page, 'POST', `/api/v1/documents/${id}/transitions`, () => page.getByRole('dialog').getByRole('button', { name: '出具结论' }).click());
+    expect(concluded.status(), await concluded.text()).toBe(200);
     await expect.poll(() => page.getByTestId('assessment-state').getAttribute('data-state')).toBe('concluded');
     expect(await page.getByTestId('assessment-decision').textContent()).toContain('调整后予以支持');
   });

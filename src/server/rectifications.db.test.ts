@@ -165,12 +165,21 @@ describe.each(STORE_KINDS)('the rectification ledger (%s)', (_name, open) => {
   });
 
   it('counts overdue items by department, tells the department once, and lists them', async () => {
-    const counted = await reviewer.get<{ departments: Array<{ departmentId: string; overdue: number; open: number; accepted: number }> }>('/api/v1/rectifications/by-department');
+    const counted = await reviewer.get<{ departments: Array<{ departmentId: string; overdue: number; open: number; accepted: number; total: number }> }>('/api/v1/rectifications/by-department');
     expect(counted.body.departments[0]).toMatchObject({ departmentId: health, overdue: 1, open: 1 });
     expect(counted.body.departments.find((d) => d.departmentId === bureau)?.accepted).toBeGreaterThanOrEqual(1);
     const overdue = await reviewer.get<{ items: Row[] }>('/api/v1/rectifications?overdue=true');
     expect(overdue.body.items.map((r) => r.id)).toEqual([manualId]);
     expect(overdue.body.items[0]?.overdue).toBe(true);
+    // Paged: every item once over the pages, and the total counts them all; the counts agree with it.
+    const all = await reviewer.get<{ items: Row[]; total: number }>('/api/v1/rectifications');
+    expect(all.body.total).toBe(all.body.items.length);
+    expect(all.body.total).toBeGreaterThanOrEqual(3);
+    const pages = await Promise.all([1, 2, 3].map((page) => reviewer.get<{ items: Row[]; total: number }>(`/api/v1/rectifications?pageSize=2&page=${page}`)));
+    expect(pages.map((p) => p.body.total)).toEqual([all.body.total, all.body.total, all.body.total]);
+    expect(pages.flatMap((p) => p.body.items.map((r) => r.id))).toEqual(all.body.items.map((r) => r.id).slice(0, 6));
+    expect(counted.body.departments.reduce((sum, d) => sum + d.total, 0)).toBe(all.body.total);
+    expect((await reviewer.get('/api/v1/rectifications?pageSize=5001')).status).toBe(400);
     const today = new Date().toISOString().slice(0, 10);
     expect(await notifyOverdueRectifications(t.store.db, today)).toBe(1);
     expect(await notifyOverdueRectifications(t.store.db, today)).toBe(0);

@@ -11,7 +11,7 @@ import type { Store } from '../../store/openStore.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/documentFiles.ts';
-import { listRectifications, openRectification, rectificationsByDepartment } from '../services/rectifications.ts';
+import { LEDGER_PAGE_LIMIT, listRectifications, openRectification, rectificationsByDepartment } from '../services/rectifications.ts';
 import { errorResponse } from '../contract/errors.ts';
 import { DOCX, fileResponse, PDF, XLSX, ZIP } from '../contract/files.ts';
 import { attachment } from './downloads.ts';
@@ -77,10 +77,21 @@ export function rectificationRoutes(app: FastifyInstance, store: Store): void {
 
   r.get(
     '/api/v1/rectifications',
-    { schema: { tags: [tag], operationId: 'listRectifications', summary: 'The ledger: the items the user may see (a department its own, the bureau its region’s), deadline first, each with whether it is overdue', querystring: ledgerQuery, response: { 200: z.object({ items: z.array(rowSchema), total: z.number() }) } } },
+    {
+      schema: {
+        tags: [tag],
+        operationId: 'listRectifications',
+        summary: 'The ledger: the items the user may see (a department its own, the bureau its region’s), deadline first, each with whether it is overdue; a page of them (up to 5,000) and how many there are in all',
+        querystring: ledgerQuery.extend({
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(LEDGER_PAGE_LIMIT).default(LEDGER_PAGE_LIMIT),
+        }),
+        response: { 200: z.object({ items: z.array(rowSchema), total: z.number().describe('every item that passes the filter, on this page or not') }) },
+      },
+    },
     async (request) => {
-      const items = await listRectifications(store.db, requireActor(request), { ...request.query, overdue: request.query.overdue === undefined ? undefined : request.query.overdue === 'true' });
-      return { items, total: items.length };
+      const { page, pageSize, overdue, ...filter } = request.query;
+      return listRectifications(store.db, requireActor(request), { ...filter, overdue: overdue === undefined ? undefined : overdue === 'true' }, undefined, { page, pageSize });
     },
   );
 

@@ -140,39 +140,76 @@ export interface LedgerFilter {
   readonly overdue?: boolean | undefined;
 }
 
-/** The items the actor may see (a department its own; the bureau its region's; an admin their region's), deadline first. */
-export async function listRectifications(db: Kysely<Database>, actor: Actor | null, filter: LedgerFilter, on = today()): Promise<RectificationRow[]> {
+/** The most items one page of the ledger holds. */
+export const LEDGER_PAGE_LIMIT = 5000;
+
+/** The ledger's query: the items the actor may see (see {@link visibleDocuments}) that pass the filter. */
+async function ledger(db: Kysely<Database>, actor: Actor | null, filter: LedgerFilter, on: string) {
   let query = await visibleDocuments(db, actor, [kindOf('rectification')]);
   if (filter.year !== undefined) query = query.where('documents.year', '=', filter.year);
   if (filter.departmentId) query = query.where('documents.department_id', '=', filter.departmentId);
   if (filter.state) query = query.where('documents.state', '=', filter.state);
   if (filter.regionId) query = query.where('departments.region_id', 'in', await regionSubtree(db, filter.regionId));
-  if (filter.overdue === true) query = query.where('documents.state', 'in', [...OWED_STATES]).where(sql<boolean>`documents.facts->>'deadline' < ${on}`);
-  const rows = await query
-    .select(['documents.id', 'documents.department_id', 'departments.name as department_name', 'documents.year', 'documents.state', 'documents.title', 'documents.project_name', 'documents.facts', 'documents.updated_at'])
-    .orderBy(sql`documents.facts->>'deadline'`)
-    .orderBy('departments.name')
-    .orderBy('documents.id')
-    .limit(5000)
-    .execute();
-  return rows.map((r) => {
+  if (filter.overdue === true) query = query.where('documents.state', 'in', [...OWED_STATES]).where(overdueOn(on));
+  return query;
+}
+
+/** Past its deadline on the day (the state is checked apart: only owed items are overdue). */
+function overdueOn(on: string) {
+  return sql<boolean>`documents.facts->>'deadline' < ${on}`;
+}
+
+/**
+ * A page of the items the actor may see (a department its own; the bureau its region's; an admin their
+ * region's), deadline first, and how many there are in all: a province's ledger outgrows one answer.
+ */
+export async function listRectifications(db: Kysely<Database>, actor: Actor | null, filter: LedgerFilter, on = today(), paging: { readonly page: number; readonly pageSize: number } = { page: 1, pageSize: LEDGER_PAGE_LIMIT }): Promise<{ items: RectificationRow[]; total: number }> {
+  const query = await ledger(db, actor, filter, on);
+  const pageSize = Math.min(Math.max(1, paging.pageSize), LEDGER_PAGE_LIMIT);
+  const [rows, counted] = await Promise.all([
+    query
+      .select(['documents.id', 'documents.department_id', 'departments.name as department_name', 'documents.year', 'documents.state', 'documents.title', 'documents.project_name', 'documents.facts', 'documents.updated_at'])
+      .orderBy(sql`documents.facts->>'deadline'`)
+      .orderBy('departments.name')
+      .orderBy('documents.id')
+      .limit(pageSize)
+      .offset((Math.max(1, paging.page) - 1) * pageSize)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.map((r) => {
     const facts = (r.facts ?? {}) as { deadline?: string; source?: Rectification['source']; files?: number; required?: number };
     const deadline = facts.deadline ?? '';
     return { id: r.id, departmentId: r.department_id, departmentName: r.department_name, year: r.year, state: r.state, title: r.title ?? '', projectName: r.project_name, deadline, overdue: isOverdue(r.state, deadline, on), source: facts.source ?? { type: 'manual', documentId: null, documentKind: null, ref: null }, files: facts.files ?? 0, required: facts.required ?? 0, updatedAt: r.updated_at };
   });
+  return { items, total: Number(counted.n) };
 }
 
-/** The ledger counted by department (the dashboard's rectification table): most overdue first. */
+/** The ledger counted by department (the dashboard's rectification table), every item counted: most overdue first. */
 export async function rectificationsByDepartment(db: Kysely<Database>, actor: Actor, filter: LedgerFilter, on = today()): Promise<Array<{ departmentId: string; departmentName: string } & RectificationCounts>> {
-  const items = await listRectifications(db, actor, { ...filter, overdue: undefined }, on);
-  const byDepartment = new Map<string, { departmentName: string; items: RectificationRow[] }>();
-  for (const item of items) {
-    const entry = byDepartment.get(item.departmentId) ?? { departmentName: item.departmentName, items: [] };
-    entry.items.push(item);
-    byDepartment.set(item.departmentId, entry);
+  const query = await ledger(db, actor, { ...filter, overdue: undefined }, on);
+  const owed = sql<boolean>`documents.state in (${sql.join([...OWED_STATES])})`;
+  const rows = await query
+    .select((eb) => [
+      'documents.department_id',
+      'departments.name as department_name',
+      'documents.state',
+      eb.fn.countAll<string>().as('n'),
+      eb.fn.count<string>(sql`case when ${owed} and ${overdueOn(on)} then 1 end`).as('overdue'),
+    ])
+    .groupBy(['documents.department_id', 'departments.name', 'documents.state'])
+    .execute();
+  const byDepartment = new Map<string, { departmentName: string } & RectificationCounts>();
+  for (const row of rows) {
+    const entry = byDepartment.get(row.department_id) ?? { departmentName: row.department_name, ...countItems([], on) };
+    const n = Number(row.n);
+    entry.total += n;
+    if (row.state === 'open' || row.state === 'reported' || row.state === 'accepted' || row.state === 'reopened') entry[row.state] += n;
+    entry.overdue += Number(row.overdue);
+    byDepartment.set(row.department_id, entry);
   }
   return [...byDepartment.entries()]
-    .map(([departmentId, entry]) => ({ departmentId, departmentName: entry.departmentName, ...countItems(entry.items, on) }))
+    .map(([departmentId, entry]) => ({ departmentId, ...entry }))
     .sort((a, b) => b.overdue - a.overdue || b.total - a.total || a.departmentName.localeCompare(b.departmentName, 'zh'));
 }
 

@@ -101,6 +101,11 @@ export default function RectificationsPage() {
         {overdueCount > 0 && <Tag color="red" data-testid="overdue-count">{t(`逾期 ${overdueCount} 项`, `${overdueCount} overdue`)}</Tag>}
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
+      {list.data && list.data.total > items.length && (
+        <p className="secondary" role="status" data-testid="ledger-cut">
+          {t(`共 ${list.data.total} 项，这里列出期限最早的 ${items.length} 项：请按部门、年度或状态筛选。`, `${list.data.total} items in all; the ${items.length} due first are listed here: filter by department, year or state.`)}
+        </p>
+      )}
       <Table<RectificationRow>
         size="small"
         rowKey="id"
