@@ -19,6 +19,7 @@ const FILE = join(ROOT, 'BENCHMARKS.md');
 /** The API and page parts: what users wait for. */
 const DEFAULT_PARTS = ['server', 'monitoring-round', 'evaluation-overview', 'web'];
 const ALLOWED_LOSS = 0.1;
+const PART_TIMEOUT_MS = 40 * 60_000;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,6 +28,8 @@ const { values, positionals } = parseArgs({
     base: { type: 'string', default: '0ebfe67^1' },
     head: { type: 'string', default: 'HEAD' },
     rounds: { type: 'string', default: '2' },
+    // A fix to an older commit's benchmark (bench/ only), applied where it applies: see bench/patches/README.md.
+    patch: { type: 'string', multiple: true, default: [] },
   },
 });
 const parts = positionals.length > 0 ? positionals : DEFAULT_PARTS;
@@ -36,10 +39,24 @@ function git(...args: string[]): string {
   return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
 }
 
-/** A worktree of the commit with its dependencies installed. */
+/** The patches applied to each checkout, for the section's record. */
+const applied = new Map<string, string[]>();
+
+/** A worktree of the commit with its dependencies installed, and the bench patches that apply to it. */
 function checkout(commit: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-compare-'));
   git('worktree', 'add', '--detach', dir, commit);
+  for (const patch of values.patch) {
+    const file = join(ROOT, patch);
+    const check = spawnSync('git', ['apply', '--check', file], { cwd: dir, encoding: 'utf8' });
+    if (check.status !== 0) continue;
+    execFileSync('git', ['apply', file], { cwd: dir });
+    // Only the benchmark may change: a patch that touches the product would compare something else.
+    const touched = execFileSync('git', ['diff', '--name-only'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
+    if (touched.some((path) => !path.startsWith('bench/'))) throw new Error(`${patch} changes more than bench/ in ${commit}: ${touched.join(', ')}`);
+    applied.set(commit, [...(applied.get(commit) ?? []), patch]);
+    process.stdout.write(`${commit}: applied ${patch}\n`);
+  }
   process.stdout.write(`${commit} → ${dir}: npm ci…\n`);
   const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   if (install.status !== 0) throw new Error(`npm ci failed in ${dir}`);
@@ -48,7 +65,9 @@ function checkout(commit: string): string {
 
 /** Runs one part in a checkout and reads its figures back from that checkout's BENCHMARKS.md. */
 function runPart(dir: string, part: string): Figure[] {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', part], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  // A part that hangs (a child left running after a failure) fails the comparison instead of stalling it.
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', part], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'], env: process.env, timeout: PART_TIMEOUT_MS, killSignal: 'SIGKILL' });
+  if (run.error) throw new Error(`${part} in ${dir}: ${run.error.message}`);
   // A goal not met exits 1 but still writes its figures; only missing figures are a failure here.
   const section = existsSync(join(dir, 'BENCHMARKS.md')) ? sectionOf(readFileSync(join(dir, 'BENCHMARKS.md'), 'utf8'), part) : null;
   if (section === null) throw new Error(`${part} wrote no figures in ${dir} (exit ${String(run.status)})`);
@@ -89,9 +108,13 @@ async function main(): Promise<void> {
       const was = medianFigures(before);
       const now = medianFigures(after);
       lines.push(`| \`${part}\` | | | | |`);
-      for (const [key, old] of was) {
+      for (const key of new Set([...was.keys(), ...now.keys()])) {
+        const old = was.get(key);
         const current = now.get(key);
-        if (!current) continue;
+        if (!old || !current) {
+          lines.push(`| ${key} | ${old ? formatValue(old) : 'not measured'} | ${current ? formatValue(current) : 'not measured'} | | not compared |`);
+          continue;
+        }
         const moved = change(old, current);
         compared += 1;
         const flagged = moved < -ALLOWED_LOSS;
@@ -109,9 +132,9 @@ async function main(): Promise<void> {
     '<!-- bench:compare -->',
     '## Before and after: the same parts on two commits, side by side',
     '',
-    `Command: \`npm run bench:compare -- --base ${values.base} --rounds ${rounds} ${parts.join(' ')}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine()}`,
+    `Command: \`npm run bench:compare -- --base ${values.base} --rounds ${rounds}${values.patch.map((p) => ` --patch ${p}`).join('')} ${parts.join(' ')}\` · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · ${machine()}`,
     '',
-    `Before: ${baseCommit} (${git('log', '-1', '--format=%s', baseCommit).slice(0, 90)}…). After: ${headCommit}. Each commit ran its own benchmarks in its own worktree, in ${rounds} alternating rounds; the figures are the medians. "Change" is signed so that worse is negative, whichever way a figure is better; a figure more than ${ALLOWED_LOSS * 100}% worse is marked.`,
+    `Before: ${baseCommit} (${git('log', '-1', '--format=%s', baseCommit).slice(0, 90)}…). After: ${headCommit}.${[...applied].map(([commit, patches]) => ` ${commit} ran with ${patches.map((p) => `\`${p}\``).join(', ')} (its benchmark's own fix; nothing outside bench/).`).join('')} Each commit ran its own benchmarks in its own worktree, in ${rounds} alternating rounds; the figures are the medians. "Change" is signed so that worse is negative, whichever way a figure is better; a figure more than ${ALLOWED_LOSS * 100}% worse is marked.`,
     '',
     '| figure | before | after | change | |',
     '| --- | ---: | ---: | ---: | --- |',

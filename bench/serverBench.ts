@@ -60,14 +60,31 @@ async function timeSequential(url: string, headers: Record<string, string>, time
   return { median: durations[Math.floor(times / 2)] ?? 0, p99: durations[Math.min(times - 1, Math.ceil(times * 0.99) - 1)] ?? 0, total };
 }
 
+/** Reads a URL the bench is about to load, refusing an answer that is not a success (an expired token, a moved route). */
+async function bodyOf(url: string, headers: Record<string, string>): Promise<string> {
+  const response = await fetch(url, { headers });
+  const body = await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body.slice(0, 200)}`);
+  return body;
+}
+
 async function benchStore(kind: 'embedded' | 'postgres'): Promise<{ rows: string[]; ok: boolean }> {
   const { child, info } = await startChild('./serverProcess.ts', [kind]);
+  // A failed measurement must not leave the server running: the bench's process would never end.
+  try {
+    return await measureStore(kind, child, info);
+  } finally {
+    child.kill();
+  }
+}
+
+async function measureStore(kind: 'embedded' | 'postgres', child: ChildProcess, info: Record<string, unknown>): Promise<{ rows: string[]; ok: boolean }> {
   const base = `http://127.0.0.1:${String(info.port)}`;
   const auth = { authorization: `Bearer ${String(info.token)}` };
   const getUrl = `${base}/api/v1/declarations/${String(info.seedId)}`;
   const listUrl = `${base}/api/v1/declarations?year=2020&state=published&sort=updated&pageSize=20`;
-  const declaration = await (await fetch(getUrl, { headers: auth })).text();
-  const list = await (await fetch(listUrl, { headers: auth })).text();
+  const declaration = await bodyOf(getUrl, auth);
+  const list = await bodyOf(listUrl, auth);
 
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-bare-'));
   const results: Record<string, { real: Load; bare: Load }> = {};

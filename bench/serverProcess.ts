@@ -69,6 +69,8 @@ for (let d = 0; d < 1000; d += 50) {
 }
 await store.maintain();
 const count = await sql<{ n: string }>`select count(*) as n from documents`.execute(store.db);
+// The bench's admin is a real account: a demo account's token is refused outside demo mode (src/server/context.ts).
+await store.db.updateTable('users').set({ demo: false }).where('id', '=', admin.id).execute();
 const token = await store.db.transaction().execute((trx) =>
   createApiToken(trx, { id: admin.id, username: 'admin', displayName: '', role: 'admin', departmentId: null, regionId: null, disabled: false, demo: false, email: null }, 'bench'),
 );
