@@ -236,11 +236,12 @@ export function DocumentFooter<T, V extends DocumentViewBase<T>>({ page, where, 
   );
 }
 
-/** The question before a step of the workflow (submit, return, accept, publish), with what it asks and any error. */
+/** The question before a step of the workflow (submit, return, accept, publish), with what it asks and any error (the server's refusal in its words). */
 export function StepModal<T, V extends DocumentViewBase<T>>({ page, open, title, okText, danger = false, disabled = false, onOk, onCancel, children }: { page: DocumentPage<T, V>; open: boolean; title: string; okText: string; danger?: boolean; disabled?: boolean; onOk: () => void; onCancel: () => void; children: ReactNode }) {
   const { t } = useLocale();
+  // While the request runs its button is busy and cannot be pressed again, nor the dialog closed under it.
   return (
-    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: page.busy, disabled }} onOk={onOk} onCancel={onCancel}>
+    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: page.busy, disabled: disabled || page.busy, 'aria-busy': page.busy }} cancelButtonProps={{ disabled: page.busy }} closable={!page.busy} maskClosable={!page.busy} keyboard={!page.busy} onOk={onOk} onCancel={onCancel}>
       {children}
       <ErrorAlert error={page.error} />
     </Modal>
