@@ -152,7 +152,7 @@ describe.skipIf(missing !== null)('the monitoring report and the self-evaluation
     }
     await page.goto(`${server.url}/monitoring/reports/${reportId}`);
     await page.getByTestId('report-page').waitFor();
-    await page.getByRole('button', { name: '展开' }).click();
+    await page.getByRole('button', { name: /^展\s*开$/ }).click();
     const rows = page.locator('[data-testid=report-versions] .ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
     const oldest = Number((await rows.last().locator('td').first().textContent())?.trim());

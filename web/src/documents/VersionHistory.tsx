@@ -109,9 +109,21 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
         locale={{ emptyText: versions.loading ? ' ' : t('暂无版本', 'No versions') }}
         tableLayout="fixed"
         columns={[
-          { title: t('版本', 'Version'), dataIndex: 'version', width: 72, render: (version: number) => (version === current ? <strong>{version}</strong> : version) },
-          { title: t('保存人', 'Author'), width: '18%', render: (_: unknown, v) => v.authorName ?? v.author?.displayName ?? t('系统', 'system') },
-          { title: t('时间', 'Time'), dataIndex: 'createdAt', width: 170, render: (at: string) => time(at, 'seconds') },
+          {
+            title: t('版本', 'Version'),
+            dataIndex: 'version',
+            width: 100,
+            render: (version: number) =>
+              version === current ? (
+                <>
+                  <strong>{version}</strong> <Tag color="blue">{t('当前', 'current')}</Tag>
+                </>
+              ) : (
+                version
+              ),
+          },
+          { title: t('保存人', 'Author'), width: '16%', render: (_: unknown, v) => v.authorName ?? v.author?.displayName ?? t('系统', 'system') },
+          { title: t('时间', 'Time'), dataIndex: 'createdAt', width: 200, render: (at: string) => time(at, 'seconds') },
           {
             title: t('说明', 'Note'),
             dataIndex: 'note',
@@ -145,7 +157,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
           { title: t('错误 / 警告', 'Errors / warnings'), width: 100, render: (_: unknown, v) => `${v.errors} / ${v.warnings}` },
           {
             title: t('操作', 'Actions'),
-            width: editable ? 200 : 110,
+            width: editable ? 260 : 120,
             className: 'no-print',
             render: (_: unknown, v) => (
               <Space size={0} wrap>
@@ -179,7 +191,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
           },
         ]}
       />
-      {editable && <div className="cell-hint">{t('自动保存时，同一人连续编辑的多次保存合并为一个版本；需要保留的版本请命名。', "Autosaves of one person's sitting make one version; name a version to keep it.")}</div>}
+      {editable && <div className="cell-hint" style={{ marginTop: 8 }}>{t('自动保存时，同一人连续编辑的多次保存合并为一个版本；需要保留的版本请命名。', "Autosaves of one person's sitting make one version; name a version to keep it.")}</div>}
       {pair && list.length > 1 && (
         <section className="version-compare" aria-label={t('比较两个版本', 'Compare two versions')}>
           <Space wrap style={{ margin: '12px 0 8px' }}>
