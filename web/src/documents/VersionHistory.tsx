@@ -23,6 +23,7 @@ import { ChangesTable } from '../declaration/ChangesTable.tsx';
 import { noteIn } from '../declaration/versionNote.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { documentPath } from './documentPath.ts';
+import { useRequests } from './useRequests.ts';
 import { keptPair } from './versionPair.ts';
 
 /** How a kind says where a change is and what a value means (absent: a target form's words, read from the two versions' content). */
@@ -53,8 +54,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
   const [chosen, setChosen] = useState<{ from: number; to: number } | null>(null);
   const pair = keptPair(chosen, list);
   const [naming, setNaming] = useState<{ version: number; note: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useRequests();
 
   const diff = useResource(pair ? `document-diff:${id}:${pair.from}:${pair.to}` : null, async () => {
     if (!pair) return { changes: [] as Change[] };
@@ -65,26 +65,15 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
     return { changes: answer.changes, older: older.content, newer: newer.content };
   });
 
-  const request = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveName = () =>
-    request(async () => {
+    run(async () => {
       if (!naming || naming.note.trim() === '') return;
       await api('PATCH', documentPath(id, `/versions/${naming.version}`), { note: naming.note.trim() });
       setNaming(null);
       versions.reload();
     });
   const restoreVersion = (version: number) =>
-    request(async () => {
+    run(async () => {
       await api('POST', documentPath(id, `/versions/${version}/restore`), { baseVersion: current });
       setChosen(null);
       await onRestored();

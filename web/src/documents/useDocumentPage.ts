@@ -22,6 +22,7 @@ import { useEditorKeys } from '../editor/useEditorKeys.ts';
 import { useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { documentPath } from './documentPath.ts';
+import { useRequests } from './useRequests.ts';
 
 /** What a kind's view of one document carries for the shell (ReportView, EvaluationView …). */
 export interface DocumentViewBase<T> {
@@ -121,8 +122,7 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
   const { viewPath, editable } = options;
   const { id, view, setView, reload } = options.loaded;
   const { t } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useRequests();
   const [said, setSaid] = useState<{ text: string; undo: boolean } | null>(null);
   const noticeAs = options.noticeAs ?? 'banner';
   const tell = useCallback((text: string, undo = false) => setSaid({ text, undo }), []);
@@ -179,17 +179,6 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
   useEditorKeys({ save: saveNow, undo, redo }, editable);
   const blocker = useLeavePrompt(editable && doc.unsaved);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveFirst = async (): Promise<void> => {
     if (doc.blocked) throw new ApiError(400, 'validation-failed', options.invalidAmount.message, [{ field: options.invalidAmount.field, message: 'invalid' }]);
     if (doc.status === 'saved') return;

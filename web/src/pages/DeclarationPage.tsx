@@ -8,13 +8,11 @@ import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import EditOutlined from '@ant-design/icons/es/icons/EditOutlined';
 import HistoryOutlined from '@ant-design/icons/es/icons/HistoryOutlined';
 import UploadOutlined from '@ant-design/icons/es/icons/UploadOutlined';
-import Alert from 'antd/es/alert';
 import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Descriptions from 'antd/es/descriptions';
 import antdMessage from 'antd/es/message';
 import Popconfirm from 'antd/es/popconfirm';
-import Radio from 'antd/es/radio';
 import Tabs from 'antd/es/tabs';
 import Typography from 'antd/es/typography';
 import { useMemo, useState } from 'react';
@@ -37,11 +35,12 @@ import { revealPath } from '../declaration/revealPath.ts';
 import { ReviewBanner } from '../declaration/ReviewBanner.tsx';
 import { openComments } from '../declaration/reviewComments.ts';
 import { UpdateFromFileDialog } from '../declaration/UpdateFromFileDialog.tsx';
+import { useTargetFormSteps } from '../declaration/targetFormSteps.tsx';
 import { gradeName } from '../declaration/vocabulary.ts';
 import { DocumentBanners, DocumentHeader, DocumentLoader, DocumentToolbar } from '../documents/DocumentShell.tsx';
 import { documentPath } from '../documents/documentPath.ts';
 import { useDocumentReader, type LoadedDocument } from '../documents/useDocumentPage.ts';
-import { useWorkflowSteps, type WorkflowStep } from '../documents/useWorkflowSteps.tsx';
+import { useWorkflowSteps } from '../documents/useWorkflowSteps.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 
 const formPath = (id: string) => `/api/v1/declarations/${id}`;
@@ -61,9 +60,6 @@ export function DeclarationPage() {
   );
 }
 
-/** The grades a review gives: an approval's, a return's. */
-const GRADES = { approve: ['优', '良'], return: ['中', '差'] } as const;
-
 function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationView> }) {
   const { t, time } = useLocale();
   const navigate = useNavigate();
@@ -75,7 +71,6 @@ function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationVie
   const [anchor, setAnchor] = useState<string | null>(null);
   const [chosenTab, setTab] = useState<string | null>(null);
   const [updating, setUpdating] = useState(false);
-  const [grade, setGrade] = useState<{ approve: string; return: string }>({ approve: '良', return: '中' });
 
   // The panels beside the form read any kind; the department form's own parts read it as such.
   const departmentView = view as unknown as DeclarationView;
@@ -90,7 +85,6 @@ function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationVie
   // A returned form opens on what the reviewer said; others on the checker's findings.
   const tab = chosenTab ?? (view.state === 'returned' && comments.length > 0 ? 'comments' : 'findings');
   const counts = findingCounts(view.findings);
-  const blocked = view.blockSubmitOnErrors && counts.error > 0;
   const pickAt = view.canComment
     ? (path: string) => {
         setAnchor(path);
@@ -98,82 +92,7 @@ function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationVie
       }
     : undefined;
 
-  const gradeChoice = (mode: 'approve' | 'return') => (
-    <div style={{ marginBottom: 12 }}>
-      <div className="field-label" id={`grade-${mode}`}>
-        {t('审核结果', 'Grade')}
-      </div>
-      <Radio.Group aria-labelledby={`grade-${mode}`} value={grade[mode]} onChange={(e) => setGrade({ ...grade, [mode]: e.target.value as string })} options={GRADES[mode].map((g) => ({ value: g, label: gradeName(g, t) }))} />
-    </div>
-  );
-  const steps: WorkflowStep[] = [
-    {
-      key: 'submit',
-      testId: 'submit-declaration',
-      action: 'submit',
-      label: t('提交审核', 'Submit for review'),
-      okText: t('提交', 'Submit'),
-      primary: true,
-      blocked,
-      request: () => ({ action: 'submit' }),
-      done: t('已提交审核', 'Submitted for review'),
-      body: (
-        <>
-          <p>{t('提交后将不能修改，直到审核退回。', 'After submitting you cannot edit until the form is returned.')}</p>
-          <Alert
-            data-testid="submit-counts"
-            type={counts.error > 0 ? 'error' : counts.warning > 0 ? 'warning' : 'success'}
-            showIcon
-            style={{ marginBottom: 12 }}
-            message={
-              counts.error + counts.warning + counts.info === 0
-                ? t('检查未发现问题。', 'The checker found nothing.')
-                : t(`检查发现 ${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示。`, `The checker finds ${counts.error} errors, ${counts.warning} warnings and ${counts.info} notes.`)
-            }
-            description={blocked ? t('本地区要求改正全部错误后才能提交。', 'This bureau takes forms only without errors: correct them first.') : counts.error > 0 ? t('有错误的申报表很可能被退回；建议先改正。', 'A form with errors is likely to be returned; correct them first if you can.') : undefined}
-          />
-        </>
-      ),
-    },
-    {
-      key: 'return',
-      testId: 'return-declaration',
-      action: 'review',
-      label: t('退回修改', 'Return'),
-      title: t('退回修改', 'Return for changes'),
-      okText: t('确认退回', 'Return'),
-      danger: true,
-      reason: { label: t('审核意见', 'Opinion'), required: true, help: t('退回时必填，将作为批注发给部门', 'Required; sent to the department as a comment') },
-      body: gradeChoice('return'),
-      request: (reason) => ({ action: 'review', grade: grade.return, reason }),
-      done: t('已退回', 'Returned'),
-    },
-    {
-      key: 'approve',
-      testId: 'approve-declaration',
-      action: 'review',
-      label: t('审核通过', 'Approve'),
-      okText: t('确认通过', 'Approve'),
-      primary: true,
-      reason: { label: t('审核意见', 'Opinion'), required: false },
-      body: gradeChoice('approve'),
-      request: (reason) => ({ action: 'review', grade: grade.approve, reason: reason || undefined }),
-      done: t('已审核通过', 'Approved'),
-    },
-    {
-      key: 'publish',
-      testId: 'publish-declaration',
-      action: 'publish',
-      label: t('公开', 'Publish'),
-      title: t('公开申报表', 'Publish the form'),
-      okText: t('公开', 'Publish'),
-      primary: true,
-      body: <p>{t('公开后任何人都可查看。确认公开？', 'Anyone will be able to read it. Publish?')}</p>,
-      request: () => ({ action: 'publish' }),
-      done: t('已公开', 'Published'),
-    },
-  ];
-  const workflow = useWorkflowSteps(page, steps);
+  const workflow = useWorkflowSteps(page, useTargetFormSteps(view.findings, view.blockSubmitOnErrors));
   const remove = () =>
     page.run(async () => {
       await api('DELETE', documentPath(id));
