@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationView, ReportView } from '../src/format/apiTypes.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, postAsSignedIn, screenshot, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -139,6 +139,36 @@ describe.skipIf(missing !== null)('the monitoring report and the self-evaluation
     // One sitting, one version: the autosaves replaced one another.
     const versions = (await (await page.request.get(`${server.url}/api/v1/evaluations/${evaluationId}/versions`)).json()) as { versions: unknown[] };
     expect(versions.versions.length).toBeLessThanOrEqual(3);
+  });
+
+  it('the report’s history compares two versions apart and names one, as a target form’s does', async () => {
+    // Two more named saves, so that the oldest version is two saves from the current.
+    const session = (await (await page.request.get(`${server.url}/api/v1/session`)).json()) as { csrfToken: string };
+    for (const value of ['90%', '91%']) {
+      const view = (await (await page.request.get(`${server.url}/api/v1/monitoring/reports/${reportId}`)).json()) as ReportView;
+      const indicators = view.content.indicators.map((indicator, row) => (row === 2 ? { ...indicator, actualToDate: value } : indicator));
+      const saved = await page.request.put(`${server.url}/api/v1/monitoring/reports/${reportId}`, { data: { baseVersion: view.version, content: { ...view.content, indicators }, autosave: false, note: `填报 ${value}` }, headers: { 'x-csrf-token': session.csrfToken } });
+      expect(saved.status(), await saved.text()).toBe(200);
+    }
+    await page.goto(`${server.url}/monitoring/reports/${reportId}`);
+    await page.getByTestId('report-page').waitFor();
+    await page.getByRole('button', { name: /^展\s*开$/ }).click();
+    const rows = page.locator('[data-testid=report-versions] .ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(3);
+    const oldest = Number((await rows.last().locator('td').first().textContent())?.trim());
+    // The oldest against the current, then the oldest against the one before the current: any two.
+    await page.getByRole('button', { name: `第 ${oldest} 版与当前版本对比` }).click();
+    await expect.poll(() => page.getByTestId('diff').textContent()).toContain('91%');
+    expect(await page.getByTestId('diff').textContent()).toContain('截至目前完成值');
+    // Named by keyboard: 命名, the name, Enter.
+    await page.getByRole('button', { name: `命名第 ${oldest} 版` }).click();
+    await page.getByLabel(`第 ${oldest} 版的名称`).fill('轮次开始时');
+    const named = await answerTo(page, 'PATCH', new RegExp(`/versions/${oldest}$`), () => page.getByLabel(`第 ${oldest} 版的名称`).press('Enter'));
+    expect(named.status(), await named.text()).toBe(200);
+    await expect.poll(() => rows.last().textContent()).toContain('轮次开始时');
+    await page.getByTestId('report-versions').scrollIntoViewIfNeeded();
+    await shootAtBothWidths(page, 'history-report');
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('in English, the same editor and question read in English', async () => {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
+import { answerTo, postAsSignedIn, screenshot, shootAtBothWidths, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
@@ -96,6 +96,11 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
   });
 
   it('the approver submits it', async () => {
+    // The page with the most in its toolbar (edit, update from a file, submit, history, print, downloads) fits both widths.
+    await signIn(page, server.url, 'haizhu-approver');
+    await openForm();
+    await shootAtBothWidths(page, 'declaration-page');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await submitAsApprover();
   });
 
@@ -141,6 +146,26 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await signOut(page);
   });
 
+  it('the editor compares two versions apart in the history and names the first', async () => {
+    await signIn(page, server.url, 'haizhu-editor');
+    await page.goto(`${server.url}/declarations/${id}/history`);
+    await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').count()).toBe(3);
+    // Any two: the imported version against the latest, two saves apart.
+    await page.getByLabel('较早的版本').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^第 1 版/ }).click();
+    await expect.poll(() => page.getByTestId('diff').textContent()).toContain('≥95%');
+    expect(await page.getByTestId('diff').textContent()).toContain('≥15%');
+    // Named by keyboard: 命名, the name, Enter.
+    await page.getByRole('button', { name: '命名第 1 版' }).click();
+    await page.getByLabel('第 1 版的名称').fill('导入的原稿');
+    const named = await answerTo(page, 'PATCH', new RegExp(`/versions/1$`), () => page.getByLabel('第 1 版的名称').press('Enter'));
+    expect(named.status(), await named.text()).toBe(200);
+    await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').last().textContent()).toContain('导入的原稿');
+    await shootAtBothWidths(page, 'history-declaration');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signOut(page);
+  });
+
   it('the approver resubmits, the reviewer approves, the approver publishes', async () => {
     await submitAsApprover();
 
@@ -157,15 +182,24 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     }
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('radio', { name: '优', exact: true }).check();
-    const approved = await stepAnswer(page, () => page.getByRole('button', { name: '确认通过' }).click());
-    expect(approved.status(), await approved.text()).toBe(200);
+    // Approved meanwhile (another reviewer, another window): the step in this dialog is refused, and
+    // the dialog says so in the server's words, its button usable again.
+    expect(await postAsSignedIn(page.request, server.url, `/api/v1/declarations/${id}/transitions`, { action: 'review', grade: '优' })).toBe(200);
+    const refused = await stepAnswer(page, () => page.getByRole('button', { name: '确认通过' }).click());
+    expect(refused.status()).toBeGreaterThanOrEqual(400);
+    const words = ((await refused.json()) as { error: { message: { zh: string } } }).error.message.zh;
+    await page.getByRole('dialog').getByRole('alert').filter({ hasText: words }).waitFor();
+    expect(await page.getByRole('dialog').getByRole('button', { name: '确认通过' }).isEnabled()).toBe(true);
+    await screenshot(page, 'step-refused');
+    await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
+    await openForm();
     await page.locator('[data-state=approved]').first().waitFor();
     await signOut(page);
 
     await signIn(page, server.url, 'haizhu-approver');
     await openForm();
-    await page.getByRole('button', { name: /^公\s*开$/ }).first().click();
-    const published = await stepAnswer(page, () => page.locator('.ant-popconfirm').getByRole('button', { name: /^公\s*开$/ }).click());
+    await page.getByTestId('actions').getByRole('button', { name: /^公\s*开$/ }).click();
+    const published = await stepAnswer(page, () => page.getByRole('dialog').getByRole('button', { name: /^公\s*开$/ }).click());
     expect(published.status(), await published.text()).toBe(200);
     await page.locator('[data-state=published]').first().waitFor();
     // The return's comments were answered: the published form does not carry them as open.

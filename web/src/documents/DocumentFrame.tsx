@@ -23,10 +23,10 @@ import type { DocumentPage, DocumentViewBase, LoadedDocument } from './useDocume
  * or not the user's to see) says so with the way back. A view already `arrived` (prefetched as the
  * app opened here) shows at once.
  */
-export function DocumentLoader<V extends { id: string }>({ id, cacheKey, load, arrived, missing, render }: { id: string; cacheKey: string; load: () => Promise<V>; arrived?: () => V | undefined; missing: { title: string; back: string; to: string }; render: (loaded: LoadedDocument<V>) => ReactNode }) {
+export function DocumentLoader<V extends { id: string }>({ id, cacheKey, load, arrived, missing, render }: { id: string; cacheKey: string; load: () => Promise<V>; arrived?: () => V | undefined; missing: { title: string; detail?: string; back: string; to: string }; render: (loaded: LoadedDocument<V>) => ReactNode }) {
   const resource = useResource(cacheKey, load, arrived);
   if (resource.error instanceof ApiError && resource.error.status === 404) {
-    return <StatusPage code="404" title={missing.title} actions={<Link className="btn" to={missing.to}>{missing.back}</Link>} />;
+    return <StatusPage code="404" title={missing.title} detail={missing.detail} actions={<Link className="btn" to={missing.to}>{missing.back}</Link>} />;
   }
   if (!resource.data || resource.data.id !== id) return resource.error ? <ErrorAlert error={resource.error} onRetry={resource.reload} /> : <Loading />;
   return render({ id, view: resource.data, setView: resource.set, reload: resource.reload });
@@ -35,7 +35,10 @@ export function DocumentLoader<V extends { id: string }>({ id, cacheKey, load, a
 
 /** A step of the workflow offered as a button, when the server allows it. */
 export interface ShellAction {
+  /** The server's step, offered only when it is among the view's `allowedActions`. */
   readonly action: string;
+  /** Which button, where one step is offered twice (a target form's review: approve or return); the action by default. */
+  readonly key?: string;
   readonly label: string;
   readonly testId: string;
   readonly onClick: () => void;
@@ -44,8 +47,11 @@ export interface ShellAction {
   readonly loading?: boolean;
 }
 
-/** The toolbar: title, save state, undo/redo/save for an editor, the steps the server allows, then what the kind adds. */
-export function DocumentToolbar<T, V extends DocumentViewBase<T>>({ title, page, actions, children }: { title: ReactNode; page: DocumentPage<T, V>; actions: readonly ShellAction[]; children?: ReactNode }) {
+/**
+ * The toolbar: title, save state, undo/redo/save for an editor, the steps the server allows, then what
+ * the kind adds (the steps and the additions not printed; `testId` names them together).
+ */
+export function DocumentToolbar<T, V extends DocumentViewBase<T>>({ title, page, actions, children, testId }: { title: ReactNode; page: DocumentPage<T, V>; actions: readonly ShellAction[]; children?: ReactNode; testId?: string }) {
   const { doc, editable, view } = page;
   return (
     <EditorToolbar
@@ -56,14 +62,16 @@ export function DocumentToolbar<T, V extends DocumentViewBase<T>>({ title, page,
           : undefined
       }
     >
-      {actions
-        .filter((a) => view.allowedActions.includes(a.action))
-        .map((a) => (
-          <Button key={a.action} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={a.loading} onClick={a.onClick} data-testid={a.testId}>
-            {a.label}
-          </Button>
-        ))}
-      {children}
+      <div className="toolbar-actions no-print" data-testid={testId}>
+        {actions
+          .filter((a) => view.allowedActions.includes(a.action))
+          .map((a) => (
+            <Button key={a.key ?? a.action} type={a.primary ? 'primary' : 'default'} danger={a.danger} loading={a.loading} onClick={a.onClick} data-testid={a.testId}>
+              {a.label}
+            </Button>
+          ))}
+        {children}
+      </div>
     </EditorToolbar>
   );
 }

@@ -15,23 +15,19 @@ import Button from 'antd/es/button';
 import Card from 'antd/es/card';
 import Input from 'antd/es/input';
 import Modal from 'antd/es/modal';
-import Popconfirm from 'antd/es/popconfirm';
 import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import Upload from 'antd/es/upload';
 import { useState, type ReactNode } from 'react';
 import type { Change } from '../api/types.ts';
-import { api } from '../api/client.ts';
-import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { Loading } from '../components/Loading.tsx';
 import { describeValue } from '../editor/describeValue.ts';
 import { LeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import type { Finding } from '../../../src/core/rules/finding.ts';
 import { changeLabel, changeValue } from './changeWords.ts';
-import { documentPath } from './documentPath.ts';
+import { VersionHistory } from './VersionHistory.tsx';
 import type { DocumentPage, DocumentViewBase } from './useDocumentPage.ts';
 
 export { DocumentBanners, DocumentLoader, DocumentToast, DocumentToolbar, type ShellAction } from './DocumentFrame.tsx';
@@ -154,33 +150,14 @@ export function CommentsCard<T, V extends DocumentViewBase<T>>({ page, where, te
   );
 }
 
-interface VersionRow {
-  readonly version: number;
-  readonly createdAt: string;
-  readonly note: string | null;
-  readonly authorName: string | null;
-}
-
 /**
- * Every saved version; any earlier one compared with the current, field by field, and — for one who
- * may edit, with nothing unsaved — made current again as a new version.
+ * The history panel: the shared history view (every version, any two compared, a version named or
+ * restored), folded until asked for. Restoring waits until nothing is unsaved.
  */
 export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, testId }: { page: DocumentPage<T, V>; where: (path: string) => string; testId: string }) {
-  const { t, time } = useLocale();
+  const { t } = useLocale();
   const [open, setOpen] = useState(false);
-  const [comparing, setComparing] = useState<number | null>(null);
-  const current = page.doc.baseVersion;
-  const id = page.view.id;
-  const history = useResource(open ? `document-versions:${id}:${page.view.version}` : null, () => api<{ versions: VersionRow[] }>('GET', documentPath(id, '/versions')));
-  const diff = useResource(comparing !== null ? `document-diff:${id}:${comparing}:${current}` : null, () => api<{ changes: Change[] }>('GET', documentPath(id, `/diff?from=${comparing ?? current}&to=${current}`)));
-  const restore = (version: number) =>
-    page.run(async () => {
-      await api('POST', documentPath(id, `/versions/${version}/restore`), { baseVersion: current });
-      setComparing(null);
-      await page.refresh();
-      history.reload();
-    });
-  const canRestore = page.editable && page.doc.status === 'saved';
+  const words = { labelOf: (c: Change) => changeLabel(c.path, where, t), valueText: (v: unknown) => changeValue(v, t) ?? describeValue(v, t) };
   return (
     <Card
       size="small"
@@ -193,57 +170,17 @@ export function HistoryCard<T, V extends DocumentViewBase<T>>({ page, where, tes
       }
     >
       {open && (
-        <>
-          <ErrorAlert error={history.error} onRetry={history.reload} />
-          {!history.data && !history.error && <Loading />}
-          <ul style={{ margin: 0, paddingLeft: 20 }} data-testid={testId}>
-            {history.data?.versions.map((v) => (
-              <li key={v.version}>
-                {t(`第 ${v.version} 版`, `Version ${v.version}`)} · {v.authorName ?? t('系统（由绩效目标生成）', 'the system (from the targets)')} · {time(v.createdAt)}
-                {v.note ? ` · ${v.note}` : ''}
-                {v.version !== current && (
-                  <Space size={4} style={{ marginLeft: 8 }} className="no-print">
-                    <Button size="small" type="link" onClick={() => setComparing(comparing === v.version ? null : v.version)} aria-expanded={comparing === v.version}>
-                      {t('与当前版本对比', 'Compare with the current')}
-                    </Button>
-                    {page.editable && (
-                      // Asked first; nothing is lost either way: the current version stays in the history.
-                      <Popconfirm title={t(`恢复第 ${v.version} 版，保存为新版本？当前版本仍保留在历史中。`, `Restore version ${v.version} as a new version? The current one stays in the history.`)} okText={t('恢复', 'Restore')} cancelText={t('取消', 'Cancel')} disabled={!canRestore} onConfirm={() => void restore(v.version)}>
-                        <Button size="small" type="link" disabled={!canRestore} loading={page.busy} title={canRestore ? undefined : t('请先保存当前修改', 'Save the current changes first')}>
-                          {t('恢复此版本', 'Restore this version')}
-                        </Button>
-                      </Popconfirm>
-                    )}
-                  </Space>
-                )}
-                {comparing === v.version && <VersionChanges changes={diff.data?.changes} error={diff.error} reload={diff.reload} where={where} />}
-              </li>
-            ))}
-          </ul>
-        </>
+        <VersionHistory
+          id={page.view.id}
+          current={page.doc.baseVersion}
+          editable={page.editable}
+          restore={{ possible: page.doc.status === 'saved', why: t('请先保存当前修改', 'Save the current changes first') }}
+          onRestored={page.refresh}
+          words={words}
+          testId={testId}
+        />
       )}
     </Card>
-  );
-}
-
-/** What changed from an earlier version to the current, a line a field: the row as the kind names it, then the field. */
-function VersionChanges({ changes, error, reload, where }: { changes: readonly Change[] | undefined; error: unknown; reload: () => void; where: (path: string) => string }) {
-  const { t } = useLocale();
-  const label = (path: string) => changeLabel(path, where, t);
-  const value = (v: unknown) => changeValue(v, t) ?? describeValue(v, t);
-  if (error) return <ErrorAlert error={error} onRetry={reload} />;
-  if (!changes) return <Loading />;
-  if (changes.length === 0) return <div className="cell-hint">{t('与当前版本相同', 'the same as the current version')}</div>;
-  return (
-    <ul className="cell-hint" data-testid="version-changes">
-      {changes.map((c) => (
-        <li key={`${c.op}${c.path}`}>
-          {label(c.path)}
-          {t('：', ': ')}
-          {c.op === 'add' || c.op === 'move' ? '—' : value(c.from)} → {c.op === 'remove' ? t('（删除）', '(removed)') : value(c.to)}
-        </li>
-      ))}
-    </ul>
   );
 }
 
@@ -299,11 +236,12 @@ export function DocumentFooter<T, V extends DocumentViewBase<T>>({ page, where, 
   );
 }
 
-/** The question before a step of the workflow (submit, return, accept, publish), with what it asks and any error. */
+/** The question before a step of the workflow (submit, return, accept, publish), with what it asks and any error (the server's refusal in its words). */
 export function StepModal<T, V extends DocumentViewBase<T>>({ page, open, title, okText, danger = false, disabled = false, onOk, onCancel, children }: { page: DocumentPage<T, V>; open: boolean; title: string; okText: string; danger?: boolean; disabled?: boolean; onOk: () => void; onCancel: () => void; children: ReactNode }) {
   const { t } = useLocale();
+  // While the request runs its button is busy and cannot be pressed again, nor the dialog closed under it.
   return (
-    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: page.busy, disabled }} onOk={onOk} onCancel={onCancel}>
+    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: page.busy, disabled: disabled || page.busy, 'aria-busy': page.busy }} cancelButtonProps={{ disabled: page.busy }} closable={!page.busy} maskClosable={!page.busy} keyboard={!page.busy} onOk={onOk} onCancel={onCancel}>
       {children}
       <ErrorAlert error={page.error} />
     </Modal>

@@ -22,6 +22,7 @@ import { useEditorKeys } from '../editor/useEditorKeys.ts';
 import { useLeavePrompt } from '../editor/useLeavePrompt.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { documentPath } from './documentPath.ts';
+import { useRequests } from './useRequests.ts';
 
 /** What a kind's view of one document carries for the shell (ReportView, EvaluationView …). */
 export interface DocumentViewBase<T> {
@@ -33,6 +34,14 @@ export interface DocumentViewBase<T> {
   readonly allowedActions: readonly string[];
   /** Why it was returned, for kinds that say it in a banner (a target form says it in its review banner). */
   readonly returnReason?: string | null;
+}
+
+/** A step of a kind's workflow as the server takes it: the action and what that step asks (a reason, advice, a grade). */
+export interface TransitionRequest {
+  readonly action: string;
+  readonly reason?: string;
+  readonly advice?: string;
+  readonly grade?: string;
 }
 
 /** A comment anchored to a field or row by its JSON Pointer ("" for the whole document). */
@@ -94,10 +103,12 @@ export interface DocumentPage<T, V> {
   readonly saveNow: () => void;
   /** Runs a request with the busy flag; its error is shown. */
   readonly run: (work: () => Promise<void>) => Promise<void>;
+  /** Shows an error of the page's own (a part's request that failed), or forgets it (null: a dialog opened afresh). */
+  readonly showError: (error: unknown) => void;
   /** Saves what is unsaved; throws when it cannot be. */
   readonly saveFirst: () => Promise<void>;
   /** Saves first, then takes a step of the kind's workflow and reloads. */
-  readonly transition: (request: { action: string; reason?: string; advice?: string }) => Promise<void>;
+  readonly transition: (request: TransitionRequest) => Promise<void>;
   /** Adds a comment anchored at `path`. */
   readonly addComment: (path: string, body: string) => Promise<void>;
   /** Saves first, then fills the document from a file (Excel, CSV, PDF…) on top of what is there. */
@@ -111,8 +122,7 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
   const { viewPath, editable } = options;
   const { id, view, setView, reload } = options.loaded;
   const { t } = useLocale();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useRequests();
   const [said, setSaid] = useState<{ text: string; undo: boolean } | null>(null);
   const noticeAs = options.noticeAs ?? 'banner';
   const tell = useCallback((text: string, undo = false) => setSaid({ text, undo }), []);
@@ -169,23 +179,12 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
   useEditorKeys({ save: saveNow, undo, redo }, editable);
   const blocker = useLeavePrompt(editable && doc.unsaved);
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const saveFirst = async (): Promise<void> => {
     if (doc.blocked) throw new ApiError(400, 'validation-failed', options.invalidAmount.message, [{ field: options.invalidAmount.field, message: 'invalid' }]);
     if (doc.status === 'saved') return;
     if (!(await doc.save())) throw doc.saveError ?? new ApiError(409, 'not-saved', options.notSaved);
   };
-  const transition = async (request: { action: string; reason?: string; advice?: string }) => {
+  const transition = async (request: TransitionRequest) => {
     if (request.action === 'return' && (request.reason ?? '').trim() === '') throw new ApiError(400, 'reason-required', { zh: '退回时须写明退回意见', en: 'a return needs a reason' }, [{ field: 'reason', message: 'required' }]);
     // Unsaved work is saved before any step but a return (a reviewer who returns has nothing of theirs unsaved).
     if (request.action !== 'return') await saveFirst();
@@ -220,5 +219,16 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
     doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
   };
 
-  return { doc, view, editable, busy, error, notice: said?.text ?? null, noticeUndo: said?.undo ?? false, noticeAs, setNotice, tell, undo, redo, blocker, comments, saveNow, run, saveFirst, transition, addComment, importFile, refresh };
+  return { doc, view, editable, busy, error, notice: said?.text ?? null, noticeUndo: said?.undo ?? false, noticeAs, setNotice, tell, undo, redo, blocker, comments, saveNow, run, showError: setError, saveFirst, transition, addComment, importFile, refresh };
 }
+
+/**
+ * The shell's state for a page that only reads its document (a target form's page, where editing is
+ * the editor's): the steps of the workflow, the comments, one busy flag and one error; nothing to save.
+ */
+export function useDocumentReader<T, V extends DocumentViewBase<T>>({ loaded, viewPath }: { loaded: LoadedDocument<V>; viewPath: string }): DocumentPage<T, V> {
+  return useDocumentPage<T, V>({ loaded, viewPath, editable: false, withComments: true, invalidAmount: NOTHING_TO_SAVE, notSaved: NOTHING_TO_SAVE.message });
+}
+
+/** Never said: a reader has nothing unsaved, so its steps save nothing first. */
+const NOTHING_TO_SAVE = { message: { zh: '没有可保存的内容', en: 'nothing to save' }, field: 'content' } as const;
