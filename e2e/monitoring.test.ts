@@ -109,6 +109,12 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await row.getByLabel(`${redName} 偏差原因分析`).fill('上半年人员调整，相关工作延后启动。');
     await row.getByLabel(`${redName} 纠偏措施`).fill('下半年增派人手，按月督办，9月底前追平进度。');
     await expect.poll(() => page.getByTestId('report-findings').textContent()).toContain('可以提交');
+    // An amount that is not one cannot be saved: the card of what is left says so, not "ready".
+    await page.getByLabel('截至目前执行数').fill('2,6OO');
+    await expect.poll(() => page.getByTestId('report-findings-invalid').textContent()).toContain('截至目前执行数不是金额');
+    expect(await page.getByTestId('report-findings').textContent()).not.toContain('可以提交');
+    await page.getByLabel('截至目前执行数').fill('2,600');
+    await expect.poll(() => page.getByTestId('report-findings').textContent()).toContain('可以提交');
     await page.getByTestId('submit-report').click();
     await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
     await page.locator('[data-state=submitted]').first().waitFor();

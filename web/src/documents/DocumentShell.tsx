@@ -94,14 +94,23 @@ export function PrintAndDownloads({ downloads, printLabel = false }: { downloads
 }
 
 /** The errors left to fix (each may lead to its field), and the warnings. */
-export function FindingsCard({ findings, editable, testId, onPick, limit = 8 }: { findings: readonly Finding[]; editable: boolean; testId: string; onPick?: (finding: Finding) => void; limit?: number }) {
+export function FindingsCard({ findings, editable, testId, onPick, limit = 8, invalid = [] }: { findings: readonly Finding[]; editable: boolean; testId: string; onPick?: (finding: Finding) => void; limit?: number; invalid?: readonly string[] }) {
   const { t, pick } = useLocale();
   const [all, setAll] = useState(false);
   const errors = findings.filter((f) => f.severity === 'error');
   const warnings = findings.filter((f) => f.severity === 'warning');
   return (
     <Card size="small" title={`${t('须处理', 'To fix')} (${errors.length})`} style={{ marginBottom: 12 }} data-testid={testId}>
-      {errors.length === 0 ? (
+      {editable && invalid.length > 0 && (
+        // The checker reads what can be saved; an entry that is not valid is not, so nothing is ready while one is left.
+        <div data-testid={`${testId}-invalid`} style={{ marginBottom: errors.length > 0 ? 8 : 0 }}>
+          <Typography.Text type="danger">
+            {t(`${invalid.length} 项输入无效，改正后才能保存和提交：`, `${invalid.length} ${invalid.length === 1 ? 'entry is' : 'entries are'} not valid; correct ${invalid.length === 1 ? 'it' : 'them'} to save and submit: `)}
+            {invalid.join(t('；', '; '))}
+          </Typography.Text>
+        </div>
+      )}
+      {errors.length === 0 && editable && invalid.length > 0 ? null : errors.length === 0 ? (
         <Typography.Text type="success">{editable ? t('没有须填写的项，可以提交。', 'Nothing left to fill in: ready to submit.') : t('没有错误。', 'No errors.')}</Typography.Text>
       ) : (
         <ul style={{ margin: 0, paddingLeft: 20 }}>

@@ -266,7 +266,7 @@ function EvaluationEditor({ loaded, publicView }: { loaded: LoadedDocument<Evalu
         ))}
       </Card>
 
-      {!publicView && <FindingsCard findings={live.findings} editable={editable} testId="evaluation-findings" limit={20} />}
+      {!publicView && <FindingsCard findings={live.findings} editable={editable} testId="evaluation-findings" limit={20} invalid={[...doc.invalid.values()]} />}
       <DocumentFooter page={page} where={where} kind="evaluation" reviewed={!publicView} />
       <StepModal
         page={page}

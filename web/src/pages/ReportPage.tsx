@@ -276,6 +276,7 @@ function ReportSheet({ loaded }: { loaded: LoadedDocument<ReportView> }) {
         findings={findings}
         editable={editable}
         testId="report-findings"
+        invalid={[...doc.invalid.values()]}
         onPick={(f) => {
           const match = /^\/indicators\/(\d+)\/(\w+)(?:\/(\w+))?/.exec(f.path);
           const column = match ? (match[3] ?? match[2]) : null;
