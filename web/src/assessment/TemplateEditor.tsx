@@ -37,8 +37,10 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
   useEffect(() => {
     if (!focus) return;
     const at = (action: Action) => table.current?.querySelector<HTMLElement>(`[data-criterion="${CSS.escape(focus.id)}"][data-action="${action}"]`);
-    const target = at(focus.action);
-    (target && !target.hasAttribute('disabled') ? target : at('name'))?.focus();
+    // A criterion moved to the end of its siblings: the way back (↓ after ↑), else its name.
+    const opposite: Partial<Record<Action, Action>> = { up: 'down', down: 'up', nest: 'lift', lift: 'nest' };
+    const usable = [focus.action, opposite[focus.action], 'name' as const].map((a) => (a ? at(a) : undefined)).find((el) => el && !el.hasAttribute('disabled'));
+    usable?.focus();
     setFocus(null);
   }, [focus]);
 
