@@ -6,9 +6,10 @@
  * refusal of a save. Keyboard alone: every control is a button or a box, and after a move the focus
  * stays on the button that moved the criterion.
  */
-import { ArrowDownOutlined, ArrowLeftOutlined, ArrowRightOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../src/core/assessment/assessment.ts';
+import { CellInput } from '../editor/CellInput.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { sheetRows } from './sheet.ts';
 import { levelName } from './templateNames.ts';
@@ -49,10 +50,10 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
     setFocus({ id, action });
   };
 
-  const button = (c: Criterion, action: Action, label: string, icon: ReactNode, run: () => void, disabled = false) => (
-    <button type="button" className="row-button" data-criterion={c.id} data-action={action} aria-label={`${label}：${c.name || c.id}`} title={label} disabled={disabled} onClick={run}>
-      {icon}
-    </button>
+  // Drawn as the form editor's row buttons (styles.css, `.row-button.icon-*`).
+  const icons: Partial<Record<Action, string>> = { up: 'up', down: 'down', nest: 'nest', lift: 'lift', add: 'insert', remove: 'delete' };
+  const button = (c: Criterion, action: Action, label: string, run: () => void, disabled = false) => (
+    <button type="button" className={`row-button icon-${icons[action] ?? ''}${action === 'remove' ? ' danger' : ''}`} data-criterion={c.id} data-action={action} aria-label={`${label}：${c.name || c.id}`} title={label} disabled={disabled} onClick={run} />
   );
 
   return (
@@ -77,7 +78,7 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
                 <td style={{ paddingLeft: 4 + (level - 1) * 20 }}>
                   <span className="template-name">
                     <span className="secondary template-level" aria-hidden="true">{pick(levelName(level))}</span>
-                    <input className="ant-input" data-criterion={c.id} data-action="name" aria-label={t(`${levelName(level).zh}名称`, `Name (${levelName(level).en})`)} value={c.name} maxLength={200} aria-invalid={mine.length > 0 || undefined} aria-describedby={mine.length > 0 ? errorId : undefined} onChange={(e) => onChange(updateCriterion(criteria, c.id, { name: e.target.value }))} />
+                    <CellInput data-criterion={c.id} data-action="name" aria-label={t(`${levelName(level).zh}名称`, `Name (${levelName(level).en})`)} value={c.name} maxLength={200} invalid={mine.some((p) => !p.path.endsWith('.weight'))} aria-describedby={mine.length > 0 ? errorId : undefined} onChange={(e) => onChange(updateCriterion(criteria, c.id, { name: e.target.value }))} />
                   </span>
                   {mine.length > 0 && (
                     <div id={errorId} className="cell-error" role="alert" data-testid="criterion-problem">
@@ -88,18 +89,18 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
                   )}
                 </td>
                 <td className="template-points">
-                  <input className="ant-input num" data-criterion={c.id} data-action="weight" inputMode="decimal" aria-label={t(`${c.name || c.id} 的分值`, `Points of ${c.name || c.id}`)} aria-invalid={mine.some((p) => p.path.endsWith('.weight')) || undefined} aria-describedby={mine.length > 0 ? errorId : undefined} value={c.weight} maxLength={9} onChange={(e) => onChange(updateCriterion(criteria, c.id, { weight: e.target.value.trim() }))} />
+                  <CellInput data-criterion={c.id} data-action="weight" inputMode="decimal" aria-label={t(`${c.name || c.id} 的分值`, `Points of ${c.name || c.id}`)} invalid={mine.some((p) => p.path.endsWith('.weight'))} aria-describedby={mine.length > 0 ? errorId : undefined} value={c.weight} maxLength={9} onChange={(e) => onChange(updateCriterion(criteria, c.id, { weight: e.target.value.trim() }))} />
                 </td>
                 <td className="template-actions">
-                  {button(c, 'up', t('上移', 'Move up'), <ArrowUpOutlined />, () => act(moveCriterion(criteria, c.id, 'up'), c.id, 'up'), place <= 0)}
-                  {button(c, 'down', t('下移', 'Move down'), <ArrowDownOutlined />, () => act(moveCriterion(criteria, c.id, 'down'), c.id, 'down'), place === siblings.length - 1)}
-                  {button(c, 'nest', t('降为上一项的下级', 'Nest under the one above'), <ArrowRightOutlined />, () => act(nestCriterion(criteria, c.id), c.id, 'nest'), !canNest(criteria, c.id))}
-                  {button(c, 'lift', t('升为上级的同级', 'Lift out of its parent'), <ArrowLeftOutlined />, () => act(liftCriterion(criteria, c.id), c.id, 'lift'), c.parent === null)}
-                  {button(c, 'add', t('添加下级指标', 'Add a criterion below'), <PlusOutlined />, () => {
+                  {button(c, 'up', t('上移', 'Move up'), () => act(moveCriterion(criteria, c.id, 'up'), c.id, 'up'), place <= 0)}
+                  {button(c, 'down', t('下移', 'Move down'), () => act(moveCriterion(criteria, c.id, 'down'), c.id, 'down'), place === siblings.length - 1)}
+                  {button(c, 'nest', t('降为上一项的下级', 'Nest under the one above'), () => act(nestCriterion(criteria, c.id), c.id, 'nest'), !canNest(criteria, c.id))}
+                  {button(c, 'lift', t('升为上级的同级', 'Lift out of its parent'), () => act(liftCriterion(criteria, c.id), c.id, 'lift'), c.parent === null)}
+                  {button(c, 'add', t('添加下级指标', 'Add a criterion below'), () => {
                     const added = addCriterion(criteria, c.id, t('新指标', 'New criterion'));
                     act(added.criteria, added.id, 'name');
                   })}
-                  {button(c, 'remove', t('删除（连同下级）', 'Remove (with what is below)'), <DeleteOutlined />, () => {
+                  {button(c, 'remove', t('删除（连同下级）', 'Remove (with what is below)'), () => {
                     const next = removeCriterion(criteria, c.id);
                     const after = rows.slice(index + 1).find((r) => next.includes(r.criterion)) ?? rows.slice(0, index).reverse().find((r) => next.includes(r.criterion));
                     act(next, after?.criterion.id ?? '', 'remove');

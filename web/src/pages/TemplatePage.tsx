@@ -49,7 +49,8 @@ export default function TemplatePage() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [refused, setRefused] = useState<{ criteria: Criterion[]; problems: TemplateProblem[] } | null>(null);
   const [savedTo, setSavedTo] = useState<{ id: string; version: number } | null>(null);
-  const template = view.data;
+  // The answer for this address only: after a save moves the page to the new version, the old one is not shown as it.
+  const template = view.data?.id === id ? view.data : undefined;
   const unsaved = draft?.changed === true;
   const blocker = useLeavePrompt(unsaved);
   const problems = useMemo(() => (draft && template ? templateProblems(draft.criteria, template.purpose) : []), [draft, template]);
