@@ -35,7 +35,7 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
 
   const row = (name: string) => page.getByTestId('template-list').locator('tr').filter({ has: page.getByRole('link', { name, exact: true }) });
   const weight = (criterion: string) => page.locator(`input[data-criterion="${criterion}"][data-action="weight"]`);
-  const editorOrder = () => page.getByTestId('template-editor').locator('tbody tr').evaluateAll((rows) => rows.slice(0, 4).map((r) => r.getAttribute('data-criterion')));
+  const editorOrder = () => Promise.all([0, 1, 2, 3].map((i) => page.getByTestId('template-editor').locator('tbody tr').nth(i).getAttribute('data-criterion')));
 
   it('the reviewer opens the templates from the menu and reads one as a tree, without a way to edit it', async () => {
     await signIn(page, server.url, 'haizhu-reviewer');
@@ -66,7 +66,7 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
     await page.keyboard.press('Enter');
     await expect.poll(editorOrder).toEqual(['1', '1.1', '1.1.2', '1.1.1']);
     // First among its siblings now: the focus is on the way back down.
-    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('down');
+    expect(await page.evaluate('document.activeElement?.getAttribute("data-action")')).toBe('down');
     await page.keyboard.press('Enter');
     await expect.poll(editorOrder).toEqual(['1', '1.1', '1.1.1', '1.1.2']);
 

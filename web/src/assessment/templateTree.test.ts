@@ -45,7 +45,7 @@ describe('template tree edits', () => {
     expect(general).toEqual([]);
     const parentRaised = updateCriterion(broken, '1', { weight: '45' });
     expect(templateProblems(parentRaised, 'key-evaluation').map((p) => p.message.en)).toEqual(['the first-level criteria add up to 105.00, not 100']);
-    expect(templateProblems(updateCriterion(parentRaised, '2', { weight: '55' }), 'key-evaluation')).toEqual([]);
+    expect(templateProblems(updateCriterion(updateCriterion(parentRaised, '2', { weight: '55' }), '2.1', { weight: '55' }), 'key-evaluation')).toEqual([]);
   });
 
   it('reads the server’s refusal fields by the criterion they name', () => {

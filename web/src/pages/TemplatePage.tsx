@@ -196,15 +196,15 @@ export default function TemplatePage() {
             <Input value={draft.name} maxLength={200} status={draft.name.trim() === '' ? 'error' : undefined} onChange={(e) => setDraft({ ...draft, name: e.target.value, changed: true })} />
           </label>
           <TemplateEditor criteria={draft.criteria} problems={problems} refused={refused} onChange={(criteria) => setDraft({ ...draft, criteria, changed: true })} />
-          {general.length > 0 && (
-            <div className="cell-error template-general" role="alert" data-testid="template-problems">
-              {general.map((p) => (
-                <div key={p.path + p.message.en}>{pick(p.message)}</div>
-              ))}
-            </div>
-          )}
           <ErrorAlert error={saveError} detail={refused ? t('有误之处已标在相应指标旁。', 'Each problem is marked beside its criterion.') : undefined} />
           <div className="template-save-bar">
+            {general.length > 0 && (
+              <div className="template-error template-general" role="alert" data-testid="template-problems">
+                {general.map((p) => (
+                  <div key={p.path + p.message.en}>{pick(p.message)}</div>
+                ))}
+              </div>
+            )}
             <Button type="primary" loading={saving} disabled={problems.length > 0 || draft.name.trim() === ''} aria-describedby="template-save-reason" onClick={() => void save()} data-testid="save-template">
               {newVersion ? t('保存为新版本', 'Save as a new version') : t('保存', 'Save')}
             </Button>
@@ -217,7 +217,7 @@ export default function TemplatePage() {
             >
               {t('放弃修改', 'Discard changes')}
             </Button>
-            <span id="template-save-reason" className={problems.length > 0 ? 'cell-error' : 'secondary'} data-testid="save-reason">
+            <span id="template-save-reason" className={problems.length > 0 ? 'template-error' : 'secondary'} data-testid="save-reason">
               {problems.length > 0
                 ? t(`还有 ${problems.length} 处有误，改正后才能保存`, `${problems.length} problem${problems.length === 1 ? '' : 's'} to put right before saving`)
                 : draft.name.trim() === ''
