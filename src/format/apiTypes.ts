@@ -14,6 +14,7 @@ import type { IndicatorProgress, MonitoringConfig } from '../core/monitoring/lig
 import type { EvaluationAction } from '../core/evaluation/evaluationWorkflow.ts';
 import type { EvaluationScore, ScoringConfig } from '../core/evaluation/scoring.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
+import type { AssessmentPurpose, Criterion } from '../core/assessment/assessment.ts';
 import type * as api from './apiSchemas.ts';
 
 /** A schema's answer with its open members given their domain types. */
@@ -64,3 +65,5 @@ export type AuditEntryView = z.infer<typeof api.auditEntrySchema>;
 export type AuditVerification = z.infer<typeof api.auditVerificationSchema>;
 /** A field-level change between two versions (the domain's diff). */
 export type ChangeView = DeclarationChange;
+/** An assessment template (built in or a region's for a year), its criteria the core's. */
+export type AssessmentTemplateView = Refined<z.infer<typeof api.templateViewSchema>, { purpose: AssessmentPurpose; criteria: Criterion[] }>;

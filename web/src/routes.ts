@@ -38,6 +38,8 @@ export const ROUTES: readonly Route[] = [
   { path: '/evaluations/:id', frame: 'user', load: () => import('./pages/EvaluationPage.tsx').then((m) => m.default) },
   { path: '/assessments', frame: 'user', load: () => import('./pages/AssessmentsPage.tsx').then((m) => m.default) },
   { path: '/assessments/samples', frame: 'user', load: () => import('./pages/SamplingPage.tsx').then((m) => m.default), roles: ['reviewer'] },
+  { path: '/assessment-templates', frame: 'user', load: () => import('./pages/TemplatesPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
+  { path: '/assessment-templates/:id', frame: 'user', load: () => import('./pages/TemplatePage.tsx').then((m) => m.default), roles: ['reviewer', 'admin'] },
   { path: '/assessments/:id', frame: 'user', load: () => import('./pages/AssessmentPage.tsx').then((m) => m.default), data: (id) => [`/api/v1/documents/${id}`] },
   { path: '/results', frame: 'user', load: () => import('./pages/ResultsPage.tsx').then((m) => m.default), roles: ['reviewer', 'admin', 'editor', 'approver'] },
   { path: '/rectifications', frame: 'user', load: () => import('./pages/RectificationsPage.tsx').then((m) => m.default), roles: ['editor', 'approver', 'reviewer', 'admin'] },

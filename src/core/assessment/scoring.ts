@@ -168,6 +168,11 @@ export function weightProblems(criteria: readonly Criterion[], purpose: Assessme
   return problems;
 }
 
+/** Problems of a template's criteria: their shape and their weights (the server refuses a save with these; the editor shows them as they are typed). */
+export function templateProblems(criteria: readonly Criterion[], purpose: AssessmentPurpose): AssessmentProblem[] {
+  return [...criteriaProblems(criteria), ...weightProblems(criteria, purpose, { template: true })];
+}
+
 /** Percent bounds of a band as ratios. */
 function bandHolds(score: bigint, weight: bigint, band: { from: string; to: string }, top: boolean): boolean {
   const from = ratioOf(band.from);

@@ -13,6 +13,7 @@ import { batchResultSchema, documentViewSchema, evidenceFileSchema, figuresSchem
 import { DOCX, PDF, XLSX, ZIP, fileResponse } from '../contract/files.ts';
 import { ANYONE_OR_SIGNED_IN } from '../contract/security.ts';
 import { ASSESSMENT_PURPOSES, SCORER_ROLES, SUBJECT_KINDS, type Assessment } from '../../core/assessment/assessment.ts';
+import { templateProblems } from '../../core/assessment/scoring.ts';
 import { criterionSchema } from '../../format/assessmentSchema.ts';
 import { assessmentReport } from '../../kinds/assessment/report.ts';
 import type { Store } from '../../store/openStore.ts';
@@ -20,7 +21,7 @@ import { writeListWorkbook } from '../../writers/listWorkbook.ts';
 import { writeReportDocx, writeReportPdf } from '../../writers/reportWriters.ts';
 import { optionalActor, requireActor } from '../context.ts';
 import { deleteEvidence, downloadEvidence, listEvidence, uploadEvidence } from '../services/documentFiles.ts';
-import { drawYearSample, getFigures, getSample, getTemplate, listPanelMembers, listSamples, listTemplates, openAssessment, previewSample, putFigures, saveTemplate, templateProblems } from '../services/assessments.ts';
+import { drawYearSample, getFigures, getSample, getTemplate, listPanelMembers, listSamples, listTemplates, openAssessment, previewSample, putFigures, saveTemplate } from '../services/assessments.ts';
 import { documentHeadChanged } from '../services/documentHeads.ts';
 import { assignToDocument, getDocumentJson, listAssignments, readCurrentDocument } from '../services/documents.ts';
 import { departmentWithPath } from '../services/organisations.ts';

@@ -11,7 +11,7 @@ import { type Kysely, type Transaction } from 'kysely';
 import { emptyConclusion, PURPOSE_NAMES, type Assessment, type AssessmentPurpose, type Criterion, type Scorer, type SubjectKind } from '../../core/assessment/assessment.ts';
 import { rescorePart } from '../../core/assessment/samplingReview.ts';
 import { drawSample, SAMPLE_GRADES, type SampleCandidate } from '../../core/assessment/sampling.ts';
-import { criteriaProblems, weightProblems } from '../../core/assessment/scoring.ts';
+import { templateProblems, weightProblems } from '../../core/assessment/scoring.ts';
 import { BUILT_IN_TEMPLATES, builtInTemplate, evidenceChecklist } from '../../core/assessment/templates.ts';
 import { twoPlaces } from '../../core/monitoring/ratio.ts';
 import { canManageRegion, type Actor } from '../../core/policy.ts';
@@ -119,11 +119,6 @@ export async function getTemplate(db: Db, id: string): Promise<TemplateView & { 
   if (!row) throw notFound('template', '指标体系');
   const versions = await db.selectFrom('assessment_templates').select(['id', 'version', 'used_at', 'updated_at']).where('region_id', '=', row.region_id).where('key', '=', row.key).where('year', '=', row.year).orderBy('version', 'desc').execute();
   return { ...rowView(row), versions: versions.map((v) => ({ id: v.id, version: v.version, used: v.used_at !== null, updatedAt: v.updated_at })) };
-}
-
-/** Problems of a template's criteria: their shape and their weights (what the editor shows as it is typed). */
-export function templateProblems(criteria: readonly Criterion[], purpose: AssessmentPurpose): Array<{ path: string; message: { zh: string; en: string } }> {
-  return [...criteriaProblems(criteria), ...weightProblems(criteria, purpose, { template: true })];
 }
 
 /**

@@ -3,7 +3,7 @@
  * Plain markup and CSS (styles.css): every signed-in page opens inside it, so it is on the path of
  * every first visit, where Ant Design's layout components cost more than they gave.
  */
-import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, SolutionOutlined, BarChartOutlined, CloudSyncOutlined, CheckSquareOutlined, DashboardOutlined, BookOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, NotificationOutlined, TableOutlined, TeamOutlined, ToolOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, ApartmentOutlined, AuditOutlined, SolutionOutlined, BarChartOutlined, CloudSyncOutlined, CheckSquareOutlined, DashboardOutlined, BookOutlined, FileSearchOutlined, GlobalOutlined, HomeOutlined, ImportOutlined, LogoutOutlined, NotificationOutlined, PartitionOutlined, TableOutlined, TeamOutlined, ToolOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useLocale } from '../i18n/locale.tsx';
@@ -14,7 +14,7 @@ import { NotificationBell } from './NotificationBell.tsx';
 
 /** The menu key a path belongs to. */
 function selectedKey(pathname: string): string {
-  for (const key of ['/declarations', '/monitoring', '/evaluations', '/assessments', '/results', '/dashboard', '/rectifications', '/disclosure', '/league', '/jobs', '/import', '/audit', '/admin/organisations', '/admin/users', '/admin/library', '/account', '/public']) if (pathname.startsWith(key)) return key;
+  for (const key of ['/declarations', '/monitoring', '/evaluations', '/assessments', '/assessment-templates', '/results', '/dashboard', '/rectifications', '/disclosure', '/league', '/jobs', '/import', '/audit', '/admin/organisations', '/admin/users', '/admin/library', '/account', '/public']) if (pathname.startsWith(key)) return key;
   return '/';
 }
 
@@ -63,6 +63,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
           { key: '/evaluations', icon: <CheckSquareOutlined />, label: t('绩效自评', 'Self-evaluation') },
         ]),
     { key: '/assessments', icon: <SolutionOutlined />, label: t('评估评价', 'Assessments') },
+    // The criteria the bureau scores on: its reviewers read them, its admins make the region's versions.
+    ...(user.role === 'reviewer' || admin ? [{ key: '/assessment-templates', icon: <PartitionOutlined />, label: t('评价指标体系', 'Assessment templates') }] : []),
     ...(panel ? [] : [{ key: '/results', icon: <AccountBookOutlined />, label: t('结果应用', 'Results applied') }]),
     // The ledger and disclosure: the department answers its own, the bureau follows its region's.
     ...(panel

@@ -51,6 +51,11 @@ export default function AssessmentsPage() {
       <div className="page-title">
         <h1>{t('评估评价', 'Assessments')}</h1>
         <Space wrap>
+          {(bureau || user?.role === 'admin') && (
+            <Link className="btn" to="/assessment-templates" data-testid="open-templates">
+              {t('评价指标体系', 'Assessment templates')}
+            </Link>
+          )}
           {bureau && (
             <Link className="btn" to="/assessments/samples" data-testid="open-sampling">
               {t('绩效自评抽评', 'Sampling reviews (抽评)')}
