@@ -30,6 +30,8 @@ export interface Store {
   listen?(channel: string, onMessage: (payload: string) => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
   /** PostgreSQL server only: how to connect again (the job queue keeps its own connections). */
   readonly connection?: { readonly url: string; readonly schema: string | undefined };
+  /** Embedded store only: its data directory as a tarball, which the `from` option opens copies of. */
+  dump?(): Promise<Blob>;
 }
 
 /**
@@ -56,6 +58,8 @@ export type StoreOptions =
       readonly dataDir: string;
       /** Make the data directory when it does not exist (default). False: a missing directory is an error, so a mistyped path is not a new empty store. */
       readonly create?: boolean;
+      /** memory:// only: start from a copy of a store's `dump()` (the tests' templates) instead of a new database. */
+      readonly from?: Blob;
     }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
@@ -219,7 +223,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? options.dataDir : join(options.dataDir, 'pgdata'));
+    pglite = inMemory ? await PGlite.create(options.dataDir, options.from ? { loadDataDir: options.from } : {}) : await PGlite.create(join(options.dataDir, 'pgdata'));
   } catch (error) {
     unlock();
     const detail = error instanceof Error ? error.message : String(error);
@@ -251,5 +255,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await pglite.close();
       unlock();
     },
+    dump: () => pglite.dumpDataDir('none'),
   };
 }
