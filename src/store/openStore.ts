@@ -198,7 +198,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       kind: 'postgres',
       location: redact(options.url),
       migrate: () => migrateLocked(options.url, options.schema, db),
-      maintain: async () => void (await sql`analyze`.execute(db)),
+      // The store's own tables only: a bare `analyze` reads every schema of the database (other
+      // stores sharing the server, every test file's schema) and waits on their locks.
+      maintain: async () => {
+        const { rows } = await sql<{ name: string }>`select quote_ident(schemaname) || '.' || quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`.execute(db);
+        if (rows.length > 0) await sql`analyze ${sql.raw(rows.map((r) => r.name).join(', '))}`.execute(db);
+      },
       close: () => db.destroy(),
       listen: (channel, onMessage, onListening) => listenOn(options.url, channel, onMessage, onListening),
       connection: { url: options.url, schema: options.schema },
