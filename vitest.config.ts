@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './scripts/longestFirstSequencer.ts';
 
 export default defineConfig({
   test: {
@@ -19,9 +20,12 @@ export default defineConfig({
     // on server processes, databases and browsers rather than computing, and one file at a time left
     // the machine idle half the run.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // The longest files first, by the durations of a recorded run where vitest has none cached (CI).
+    sequence: { sequencer: LongestFirstSequencer },
     // Tests that spawn `jixiao` need the compiled JavaScript current, the browser tests (e2e/) the web
-    // app built; both built once here, not by each file.
-    globalSetup: ['scripts/buildForTests.ts', 'e2e/support/globalSetup.ts'],
+    // app built; both built once here, not by each file. And a folder for the run's templates of the
+    // embedded test store (src/server/testing/storeTemplates.ts).
+    globalSetup: ['scripts/buildForTests.ts', 'e2e/support/globalSetup.ts', 'src/server/testing/storeTemplatesSetup.ts'],
     // The JSON report gives .ci/run the counts for its closing `N passed, N failed` line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.vitest-results.json' }]] : ['default'],
   },

@@ -33,9 +33,10 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Where the run keeps a data directory with the bureau's demo loaded (set by the global set-up, for
- * this run only). Each browser test's server starts from a copy of it instead of loading the demo
- * again: 5 s instead of 20 on the 2-core test machine, for a dozen servers. The first test to need
- * it makes it; the others wait for it. Without it (a file run alone) each server loads the demo.
+ * this run only), and one with the district's for the tests of its dashboards. Each browser test's
+ * server starts from a copy instead of loading the demo again: 5 s instead of 20 on the 2-core test
+ * machine for the bureau, for a dozen servers. The first test to need one makes it; the others wait
+ * for it. Without the folder (a file run alone) each server loads the demo.
  */
 export const TEMPLATE_ROOT_ENV = 'JIXIAO_E2E_TEMPLATE_ROOT';
 
@@ -44,13 +45,14 @@ const SERVER_START_GUARD_MS = START_TIMEOUT_MS - 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The bureau's demo in a data directory, made once per run; null when there is none to copy. */
-async function bureauTemplate(): Promise<string | null> {
+/** The bureau's demo, or the district's, in a data directory made once per run; null when there is none to copy. */
+async function demoTemplate(options: { district?: boolean }): Promise<string | null> {
   const root = process.env[TEMPLATE_ROOT_ENV];
   if (!root || !existsSync(root)) return null;
-  const dir = join(root, 'bureau');
-  const ready = join(root, 'bureau.ready');
-  const failed = join(root, 'bureau.failed');
+  const size = options.district ? 'district' : 'bureau';
+  const dir = join(root, size);
+  const ready = join(root, `${size}.ready`);
+  const failed = join(root, `${size}.failed`);
   try {
     // mkdir is atomic: one test makes the template, the others wait for it.
     mkdirSync(dir);
@@ -59,7 +61,7 @@ async function bureauTemplate(): Promise<string | null> {
     return existsSync(ready) ? dir : null;
   }
   try {
-    const server = await launch(dir, {});
+    const server = await launch(dir, options);
     await server.stopKeepingData();
     writeFileSync(ready, '');
     return dir;
@@ -72,7 +74,7 @@ async function bureauTemplate(): Promise<string | null> {
 /** Starts `jixiao serve --demo` on a free port (the bureau's demo, or the district's); resolves once it listens. */
 export async function startServer(options: { district?: boolean } = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-  const template = options.district ? null : await bureauTemplate();
+  const template = await demoTemplate(options);
   // The template's lock file is its stopped server's; a copy is a store of its own.
   if (template) cpSync(template, dataDir, { recursive: true, filter: (path) => basename(path) !== 'jixiao.lock' });
   const server = await launch(dataDir, options);

@@ -18,7 +18,7 @@ describe.each(STORE_KINDS)('dashboards on the %s store', (_name, open) => {
     const tree = (await (await t.as('admin')).get<{ regions: Array<{ children: Array<{ id: string; children: Array<{ id: string; name: string }> }> }> }>('/api/v1/organisations')).body;
     const city = tree.regions[0]?.children[0];
     ids = { guangzhou: city?.id ?? '', haizhu: city?.children.find((c) => c.name === '海珠区')?.id ?? '', yuexiu: city?.children.find((c) => c.name === '越秀区')?.id ?? '' };
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await t?.close();

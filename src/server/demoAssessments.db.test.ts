@@ -19,7 +19,7 @@ describe.each(STORE_KINDS)('the demo district’s assessments (%s)', (_name, ope
     t = await startTestApp(open, { district: true });
     const reviewer = await t.as('haizhu-reviewer');
     items = (await reviewer.get<{ items: Listed[] }>('/api/v1/documents?kind=assessment&pageSize=100')).body.items;
-  }, 600_000);
+  }, 900_000);
   afterAll(() => t?.close());
 
   it('has ex-ante assessments, each new and continuing pair one supported with a cut written into its project form, one rejected and flagged', async () => {

@@ -16,7 +16,7 @@ describe.each(STORE_KINDS)('the demo district’s ledger and disclosure (%s)', (
 
   beforeAll(async () => {
     t = await startTestApp(open, { district: true });
-  }, 600_000);
+  }, 900_000);
   afterAll(() => t?.close());
 
   it('has eight items in every state, two overdue, opened from monitoring reports, an assessment, a returned form and by hand', async () => {

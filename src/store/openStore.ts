@@ -30,6 +30,8 @@ export interface Store {
   listen?(channel: string, onMessage: (payload: string) => void, onListening: (listening: boolean) => void): Promise<() => Promise<void>>;
   /** PostgreSQL server only: how to connect again (the job queue keeps its own connections). */
   readonly connection?: { readonly url: string; readonly schema: string | undefined };
+  /** Embedded store only: its data directory as a tarball, which the `from` option opens copies of. */
+  dump?(): Promise<Blob>;
 }
 
 /**
@@ -56,6 +58,8 @@ export type StoreOptions =
       readonly dataDir: string;
       /** Make the data directory when it does not exist (default). False: a missing directory is an error, so a mistyped path is not a new empty store. */
       readonly create?: boolean;
+      /** memory:// only: start from a copy of a store's `dump()` (the tests' templates) instead of a new database. */
+      readonly from?: Blob;
     }
   | { readonly kind: 'postgres'; readonly url: string; readonly schema?: string };
 
@@ -194,7 +198,12 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       kind: 'postgres',
       location: redact(options.url),
       migrate: () => migrateLocked(options.url, options.schema, db),
-      maintain: async () => void (await sql`analyze`.execute(db)),
+      // The store's own tables only: a bare `analyze` reads every schema of the database (other
+      // stores sharing the server, every test file's schema) and waits on their locks.
+      maintain: async () => {
+        const { rows } = await sql<{ name: string }>`select quote_ident(schemaname) || '.' || quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`.execute(db);
+        if (rows.length > 0) await sql`analyze ${sql.raw(rows.map((r) => r.name).join(', '))}`.execute(db);
+      },
       close: () => db.destroy(),
       listen: (channel, onMessage, onListening) => listenOn(options.url, channel, onMessage, onListening),
       connection: { url: options.url, schema: options.schema },
@@ -219,7 +228,7 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   }
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? options.dataDir : join(options.dataDir, 'pgdata'));
+    pglite = inMemory ? await PGlite.create(options.dataDir, options.from ? { loadDataDir: options.from } : {}) : await PGlite.create(join(options.dataDir, 'pgdata'));
   } catch (error) {
     unlock();
     const detail = error instanceof Error ? error.message : String(error);
@@ -251,5 +260,6 @@ export async function openStore(options: StoreOptions): Promise<Store> {
       await pglite.close();
       unlock();
     },
+    dump: () => pglite.dumpDataDir('none'),
   };
 }

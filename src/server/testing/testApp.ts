@@ -12,7 +12,8 @@ import { reportToTests, type ResponseMismatch } from '../contract/validateRespon
 import { jobQueueFor } from '../jobs/queue.ts';
 import { seedDemo } from '../demo.ts';
 import { ApiClient } from './apiClient.ts';
-import { dropTestSchemas } from './testStores.ts';
+import type { StoreTemplate } from './storeTemplates.ts';
+import { dropTestSchemas, type OpenTestStore } from './testStores.ts';
 
 /** The password of the demo's accounts in tests. */
 export const TEST_PASSWORD = 'test-password-123';
@@ -26,11 +27,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The demo (with its family of documents, or the whole district, if asked) in a migrated store, with TEST_PASSWORD. */
+export function demoTemplate(options: { family?: boolean; district?: boolean }): StoreTemplate {
+  const seed = { family: options.family ?? options.district ?? false, district: options.district ?? false };
+  return {
+    name: `demo-${seed.district ? 'district' : seed.family ? 'family' : 'bureau'}`,
+    fill: async (store) => {
+      await store.migrate();
+      await seedDemo(store, TEST_PASSWORD, seed);
+    },
+  };
+}
+
 /** Opens a store, migrates it, loads the demo (with its family of documents, or the whole district, if asked) and starts the app. */
-export async function startTestApp(open: () => Promise<Store>, options: { family?: boolean; district?: boolean; jobs?: boolean } = {}): Promise<TestApp> {
-  const store = await open();
-  await store.migrate();
-  await seedDemo(store, TEST_PASSWORD, { family: options.family ?? options.district ?? false, district: options.district ?? false });
+export async function startTestApp(open: OpenTestStore, options: { family?: boolean; district?: boolean; jobs?: boolean } = {}): Promise<TestApp> {
+  const template = demoTemplate(options);
+  const store = await open(template);
+  // Nothing to do when the store opened with the demo in it; an opener that ignores templates gets it here.
+  await template.fill(store);
   // Every answer is checked against its declared schema: a mismatch is a 500 the test sees, and close() fails too.
   const mismatches: ResponseMismatch[] = [];
   const app = await buildApp(store, { loginsPerMinute: 10_000, demoMode: true, jobQueue: options.jobs ? jobQueueFor(store) : null, validateResponses: (m) => {
@@ -58,7 +72,7 @@ export async function startTestApp(open: () => Promise<Store>, options: { family
  * The suite's app, started before its tests and closed after them (in a describe block): the app the
  * answer stands for is there inside hooks registered after this call and inside tests.
  */
-export function useTestApp(open: () => Promise<Store>, options: Parameters<typeof startTestApp>[1] = {}): TestApp {
+export function useTestApp(open: OpenTestStore, options: Parameters<typeof startTestApp>[1] = {}): TestApp {
   let started: TestApp | undefined;
   const current = (): TestApp => {
     if (!started) throw new Error('the test app starts in beforeAll: use it in a later hook or a test');

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore, type Store } from '../../store/openStore.ts';
+import { embeddedTemplate, type StoreTemplate } from './storeTemplates.ts';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -28,10 +29,21 @@ if (unreachable !== null) {
   console.warn(`\n⚠ PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${unreachable}): the PostgreSQL store tests are SKIPPED. Set TEST_DATABASE_URL or start PostgreSQL.\n`);
 }
 
+/**
+ * Opens a new, empty test store; given a template, one holding what the template puts in (the
+ * embedded store starts from a copy of the run's template instead of filling it again).
+ */
+export type OpenTestStore = (template?: StoreTemplate) => Promise<Store>;
+
+async function filled(store: Store, template: StoreTemplate | undefined): Promise<Store> {
+  if (template) await template.fill(store);
+  return store;
+}
+
 /** The store kinds to run, as [name, open] pairs for describe.each. */
-export const STORE_KINDS: Array<[string, () => Promise<Store>]> = [
-  ['embedded (PGlite)', () => openStore({ kind: 'embedded', dataDir: 'memory://' })],
-  ...(unreachable === null ? [['PostgreSQL server', () => openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema: testSchema() })] as [string, () => Promise<Store>]] : []),
+export const STORE_KINDS: Array<[string, OpenTestStore]> = [
+  ['embedded (PGlite)', async (template) => filled(await openStore({ kind: 'embedded', dataDir: 'memory://', from: await embeddedTemplate(template) }), template)],
+  ...(unreachable === null ? [['PostgreSQL server', async (template) => filled(await openStore({ kind: 'postgres', url: TEST_DATABASE_URL, schema: testSchema() }), template)] as [string, OpenTestStore]] : []),
 ];
 
 /**
