@@ -2,8 +2,9 @@
  * 评价指标体系 in the browser: the bureau's reviewer reads a template's criteria tree from the menu;
  * the region's admin makes the region's version of 财预〔2020〕10号's template on the keyboard, breaks a
  * weight (the problem said on the criterion, the save held back with the reason), puts it right and
- * saves, and the list shows the region's version; once an assessment used it, a save says and makes a
- * new version; leaving with unsaved changes asks first; a department's editor is refused; English.
+ * saves, and the list shows the region's version; removing a criterion with others below it and
+ * discarding the edits ask first; a nameless criterion holds the save back by its place; once an
+ * assessment used it, a save says and makes a new version; leaving with unsaved changes asks first; a department's editor is refused; English.
  * Screenshots at 1280 and 1440 px of the list and the editor.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +36,8 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
 
   const row = (name: string) => page.getByTestId('template-list').locator('tr').filter({ has: page.getByRole('link', { name, exact: true }) });
   const weight = (criterion: string) => page.locator(`input[data-criterion="${criterion}"][data-action="weight"]`);
+  const activeElement = () => page.evaluate<Array<string | null>>('[document.activeElement?.getAttribute("data-criterion") ?? null, document.activeElement?.getAttribute("data-action") ?? null, document.activeElement?.textContent ?? null]');
+  const popconfirm = () => page.locator('.ant-popconfirm:not(.ant-popover-hidden)');
   const editorOrder = () => Promise.all([0, 1, 2, 3].map((i) => page.getByTestId('template-editor').locator('tbody tr').nth(i).getAttribute('data-criterion')));
 
   it('the reviewer opens the templates from the menu and reads one as a tree, without a way to edit it', async () => {
@@ -58,6 +61,37 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
     await signIn(page, server.url, 'haizhu-admin', '/assessment-templates');
     await page.getByTestId('templates-page').waitFor();
     await page.getByRole('link', { name: KEY_2020, exact: true }).click();
+    await page.getByTestId('edit-template').click();
+    await page.getByTestId('template-editor').waitFor();
+
+    // Removing 项目立项 takes its two criteria with it: asked first, and a second Enter (on 取消) keeps them.
+    await page.locator('button[data-criterion="1.1"][data-action="remove"]').focus();
+    await page.keyboard.press('Enter');
+    await popconfirm().waitFor();
+    expect(await popconfirm().textContent()).toContain('删除「项目立项」及其下 2 项指标？');
+    await expect.poll(activeElement).toEqual([null, null, '取 消']);
+    await page.keyboard.press('Enter');
+    await popconfirm().waitFor({ state: 'hidden' });
+    expect(await page.locator('tr[data-criterion="1.1.1"]').count()).toBe(1);
+    // Confirmed, they go, and the focus is on the name of the row above, not on another remove button.
+    await page.locator('button[data-criterion="1.1"][data-action="remove"]').click();
+    await popconfirm().getByRole('button', { name: '删 除' }).click();
+    await expect.poll(() => page.locator('tr[data-criterion="1.1.1"]').count()).toBe(0);
+    expect(await page.locator('tr[data-criterion="1.1"]').count()).toBe(0);
+    await expect.poll(activeElement).toEqual(['1', 'name', '']);
+    await expect.poll(() => page.getByTestId('template-check').textContent()).toBe('修改稿 1 处有误');
+
+    // Discarding the edits asks too; kept, then discarded, the saved criteria are shown again.
+    await page.getByTestId('discard-template').click();
+    await popconfirm().waitFor();
+    expect(await popconfirm().textContent()).toContain('放弃未保存的修改？');
+    await popconfirm().getByRole('button', { name: '继续编辑' }).click();
+    await popconfirm().waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('template-editor').count()).toBe(1);
+    await page.getByTestId('discard-template').click();
+    await popconfirm().getByRole('button', { name: '放弃修改' }).click();
+    await page.getByTestId('template-tree').waitFor();
+    expect(await page.getByTestId('template-tree').textContent()).toContain('项目立项');
     await page.getByTestId('edit-template').click();
     await page.getByTestId('template-editor').waitFor();
 
@@ -85,6 +119,22 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
     await weight('1.1.2').fill('1');
     await expect.poll(() => problem.count()).toBe(0);
     expect(await page.getByTestId('save-reason').textContent()).toBe('分值合计无误，可以保存');
+
+    // A criterion without a name is named by its place and holds the save back; so is a weight past the limit, typed in full.
+    const name = page.locator('input[data-criterion="1.1.2"][data-action="name"]');
+    await name.fill(' ');
+    const nameless = page.locator('tr[data-criterion="1.1.2"]').getByTestId('criterion-problem');
+    await expect.poll(() => nameless.textContent()).toBe('「项目立项」下第 2 项未命名');
+    expect(await page.getByTestId('save-template').isDisabled()).toBe(true);
+    expect(await page.getByTestId('template-check').textContent()).toBe('修改稿 1 处有误');
+    await shootAtBothWidths(page, 'template-editor-nameless');
+    await name.fill('立项程序规范性');
+    await weight('1.1.2').fill('99999999999');
+    expect(await weight('1.1.2').inputValue()).toBe('99999999999');
+    await expect.poll(() => page.locator('tr[data-criterion="1.1.2"]').getByTestId('criterion-problem').textContent()).toContain('「立项程序规范性」的分值 99999999999 超过上限 1000 分');
+    await weight('1.1.2').fill('1');
+    await expect.poll(() => page.getByTestId('save-reason').textContent()).toBe('分值合计无误，可以保存');
+    expect(await page.getByTestId('template-check').textContent()).toBe('修改稿无误');
     const answer = await answerTo(page, 'PUT', '/api/v1/assessment-templates', () => page.getByTestId('save-template').click());
     expect(answer.status()).toBe(200);
     savedId = ((await answer.json()) as { id: string }).id;
@@ -137,7 +187,7 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
     expect(await row(`${KEY_2020}（海珠区）`).getByTestId('template-version').textContent()).toBe('v2');
     await page.getByRole('link', { name: `${KEY_2020}（海珠区）` }).click();
     await page.getByTestId('template-tree').waitFor();
-    expect(await page.getByTestId('template-tree').textContent()).toContain('level 3');
+    expect(await page.getByTestId('template-tree').textContent()).toContain('Level 3');
     expect(await page.getByTestId('template-version').textContent()).toBe('Version 2');
     await page.getByRole('radio', { name: '中文' }).check();
   });

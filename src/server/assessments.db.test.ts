@@ -315,6 +315,11 @@ describe.each(STORE_KINDS)('assessments (%s)', (_name, open) => {
     const haizhuAdmin = await t.as('haizhu-admin');
     const refused = await haizhuAdmin.put('/api/v1/assessment-templates', { key: 'department-53', regionId, year: 2025, name: '海珠区部门整体评价', purpose: 'department-evaluation', criteria: wrong });
     expect(refused.status).toBe(400);
+    // A criterion without a name is refused the same way, the field naming it.
+    const nameless = criteria.map((c, i) => (i === 2 ? { ...c, name: '  ' } : c));
+    const unnamed = await haizhuAdmin.put('/api/v1/assessment-templates', { key: 'department-53', regionId, year: 2025, name: '海珠区部门整体评价', purpose: 'department-evaluation', criteria: nameless });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body).toMatchObject({ error: { fields: [{ field: 'criteria.2.name', message: expect.stringMatching(/^criterion \d+ under ".+" has no name$/) as unknown }] } });
     const saved = await haizhuAdmin.put<{ id: string; version: number }>('/api/v1/assessment-templates', { key: 'department-53', regionId, year: 2025, name: '海珠区部门整体评价', purpose: 'department-evaluation', criteria });
     expect(saved.body.version).toBe(1);
     const again = await haizhuAdmin.put<{ id: string; version: number }>('/api/v1/assessment-templates', { key: 'department-53', regionId, year: 2025, name: '海珠区部门整体评价（修订）', purpose: 'department-evaluation', criteria });

@@ -4,7 +4,7 @@ import { DEFAULT_ASSESSMENT_SETTINGS, emptyConclusion, type Assessment, type Cri
 import { formatCents, parseCents } from './decimal.ts';
 import { exampleAssessment } from './exampleAssessment.ts';
 import { departmentMeasures, staffControlRate, threePublicChangeRate } from './measures.ts';
-import { aggregate, assessmentFindings, bandOf, computedScore, gradeOf, scoreAssessment, validateAssessment, weightProblems } from './scoring.ts';
+import { aggregate, assessmentFindings, bandOf, computedScore, gradeOf, scoreAssessment, templateProblems, validateAssessment, weightProblems } from './scoring.ts';
 import { BUILT_IN_TEMPLATES, FOUR_BANDS } from './templates.ts';
 
 const judge: Standard = { type: 'judgement', text: '' };
@@ -34,6 +34,25 @@ function sheet(criteria: Criterion[], scorers: Scorer[], scores: Array<[string, 
 }
 
 const cents = (values: string[]) => values.map((v) => parseCents(v) as bigint);
+
+describe('a template', () => {
+  const named = (c: Criterion, name: string): Criterion => ({ ...c, name });
+  const tree = [named(criterion('1', null, '100'), '决策'), criterion('1.1', '1', '60'), criterion('1.2', '1', '40')];
+
+  it('names a criterion without a name by its place under its parent, where the server and the editor show it', () => {
+    expect(templateProblems(tree, 'key-evaluation')).toEqual([]);
+    const blank = tree.map((c) => (c.id === '1.2' ? named(c, '  ') : c));
+    expect(templateProblems(blank, 'key-evaluation')).toEqual([{ path: 'criteria.2.name', message: { zh: '「决策」下第 2 项未命名', en: 'criterion 2 under "决策" has no name' } }]);
+    const root = tree.map((c) => (c.id === '1' ? named(c, '') : c));
+    expect(templateProblems(root, 'key-evaluation').map((p) => p.message.en)).toEqual(['first-level criterion 1 has no name']);
+  });
+
+  it('refuses a weight over 1000 points by name, rather than only as a wrong sum', () => {
+    const huge = tree.map((c) => (c.id === '1.1' ? { ...c, weight: '99999999999' } : c));
+    expect(templateProblems(huge, 'key-evaluation')[0]).toEqual({ path: 'criteria.1.weight', message: { zh: '「指标1.1」的分值 99999999999 超过上限 1000 分', en: 'the weight 99999999999 of "指标1.1" is over the limit of 1000 points' } });
+    expect(templateProblems([named(criterion('1', null, '1000'), '决策')], 'key-evaluation').map((p) => p.path)).toEqual(['criteria']);
+  });
+});
 
 describe('aggregates', () => {
   it('means are exact and rounded once, half away from zero', () => {

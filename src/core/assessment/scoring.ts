@@ -168,9 +168,33 @@ export function weightProblems(criteria: readonly Criterion[], purpose: Assessme
   return problems;
 }
 
-/** Problems of a template's criteria: their shape and their weights (the server refuses a save with these; the editor shows them as they are typed). */
+/** The most points one criterion of a template may weigh: a first level adds up to 100 (a sampling review's two parts 100 each), so more is a typing slip. */
+export const MAX_CRITERION_POINTS = 1000;
+
+/** A template's criteria each named, and none weighing more than the limit; a nameless one is told by its place among its siblings, as it is seen in the tree. */
+function templateFieldProblems(criteria: readonly Criterion[]): AssessmentProblem[] {
+  const problems: AssessmentProblem[] = [];
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const place = new Map<string | null, number>();
+  criteria.forEach((c, i) => {
+    const k = (place.get(c.parent) ?? 0) + 1;
+    place.set(c.parent, k);
+    if (c.name.trim() === '') {
+      const parent = c.parent === null ? undefined : byId.get(c.parent);
+      const message = parent ? { zh: `${named(parent).zh}下第 ${k} 项未命名`, en: `criterion ${k} under ${named(parent).en} has no name` } : { zh: `第 ${k} 项一级指标未命名`, en: `first-level criterion ${k} has no name` };
+      problems.push({ path: `criteria.${i}.name`, message });
+    }
+    const weight = parseCents(c.weight);
+    if (weight !== null && weight > BigInt(MAX_CRITERION_POINTS) * 100n) {
+      problems.push({ path: `criteria.${i}.weight`, message: { zh: `${named(c).zh}的分值 ${c.weight} 超过上限 ${MAX_CRITERION_POINTS} 分`, en: `the weight ${c.weight} of ${named(c).en} is over the limit of ${MAX_CRITERION_POINTS} points` } });
+    }
+  });
+  return problems;
+}
+
+/** Problems of a template's criteria: their shape, names and weights (the server refuses a save with these; the editor shows them as they are typed). */
 export function templateProblems(criteria: readonly Criterion[], purpose: AssessmentPurpose): AssessmentProblem[] {
-  return [...criteriaProblems(criteria), ...weightProblems(criteria, purpose, { template: true })];
+  return [...criteriaProblems(criteria), ...templateFieldProblems(criteria), ...weightProblems(criteria, purpose, { template: true })];
 }
 
 /** Percent bounds of a band as ratios. */

@@ -4,16 +4,19 @@
  * out of its parent, add a criterion below it or remove it. Where the weights do not add up is said on
  * the row it concerns as it is typed (the core's check, the server's words), and so is the server's
  * refusal of a save. Keyboard alone: every control is a button or a box, and after a move the focus
- * stays on the button that moved the criterion.
+ * stays on the button that moved the criterion. Removing a criterion with others below it asks first
+ * (saying how many go with it); after a removal the focus goes to the name of the row above (or the
+ * add button), never to another remove button, so a second Enter deletes nothing.
  */
 import { PlusOutlined } from '@ant-design/icons';
+import Popconfirm from 'antd/es/popconfirm';
 import { useEffect, useRef, useState } from 'react';
 import type { Criterion } from '../../../src/core/assessment/assessment.ts';
 import { CellInput } from '../editor/CellInput.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { sheetRows } from './sheet.ts';
 import { levelName } from './templateNames.ts';
-import { addCriterion, canNest, liftCriterion, moveCriterion, nestCriterion, problemsByCriterion, removeCriterion, updateCriterion, type TemplateProblem } from './templateTree.ts';
+import { addCriterion, canNest, liftCriterion, moveCriterion, nestCriterion, problemsByCriterion, removeCriterion, subtreeIds, updateCriterion, type TemplateProblem } from './templateTree.ts';
 
 export interface TemplateEditorProps {
   readonly criteria: readonly Criterion[];
@@ -29,6 +32,7 @@ type Action = 'up' | 'down' | 'nest' | 'lift' | 'add' | 'remove' | 'name';
 export function TemplateEditor({ criteria, onChange, problems, refused }: TemplateEditorProps) {
   const { t, pick } = useLocale();
   const table = useRef<HTMLTableElement>(null);
+  const addFirst = useRef<HTMLButtonElement>(null);
   const [focus, setFocus] = useState<{ id: string; action: Action } | null>(null);
   const rows = sheetRows(criteria);
   const local = problemsByCriterion(criteria, problems).byId;
@@ -41,7 +45,8 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
     // A criterion moved to the end of its siblings: the way back (↓ after ↑), else its name.
     const opposite: Partial<Record<Action, Action>> = { up: 'down', down: 'up', nest: 'lift', lift: 'nest' };
     const usable = [focus.action, opposite[focus.action], 'name' as const].map((a) => (a ? at(a) : undefined)).find((el) => el && !el.hasAttribute('disabled'));
-    usable?.focus();
+    // Nothing left to focus on the rows (the last criterion removed): the add button.
+    (usable ?? addFirst.current)?.focus();
     setFocus(null);
   }, [focus]);
 
@@ -52,9 +57,16 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
 
   // Drawn as the form editor's row buttons (styles.css, `.row-button.icon-*`).
   const icons: Partial<Record<Action, string>> = { up: 'up', down: 'down', nest: 'nest', lift: 'lift', add: 'insert', remove: 'delete' };
-  const button = (c: Criterion, action: Action, label: string, run: () => void, disabled = false) => (
+  const button = (c: Criterion, action: Action, label: string, run: (() => void) | undefined, disabled = false) => (
     <button type="button" className={`row-button icon-${icons[action] ?? ''}${action === 'remove' ? ' danger' : ''}`} data-criterion={c.id} data-action={action} aria-label={`${label}：${c.name || c.id}`} title={label} disabled={disabled} onClick={run} />
   );
+
+  // The row above stays (a parent is above its children): its name takes the focus.
+  const remove = (c: Criterion, index: number) => {
+    const next = removeCriterion(criteria, c.id);
+    const above = rows.slice(0, index).reverse().find((r) => next.includes(r.criterion));
+    act(next, above?.criterion.id ?? '', 'name');
+  };
 
   return (
     <div data-testid="template-editor">
@@ -73,6 +85,7 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
             const place = siblings.indexOf(c);
             const mine = [...(local.get(c.id) ?? []), ...(server.get(c.id) ?? []).filter((p) => !(local.get(c.id) ?? []).some((l) => l.path === p.path))];
             const errorId = `criterion-problem-${index}`;
+            const below = subtreeIds(criteria, c.id).size - 1;
             return (
               <tr key={c.id} className={`level-${level}`} data-criterion={c.id}>
                 <td style={{ paddingLeft: 4 + (level - 1) * 20 }}>
@@ -89,7 +102,7 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
                   )}
                 </td>
                 <td className="template-points">
-                  <CellInput data-criterion={c.id} data-action="weight" inputMode="decimal" aria-label={t(`${c.name || c.id} 的分值`, `Points of ${c.name || c.id}`)} invalid={mine.some((p) => p.path.endsWith('.weight'))} aria-describedby={mine.length > 0 ? errorId : undefined} value={c.weight} maxLength={9} onChange={(e) => onChange(updateCriterion(criteria, c.id, { weight: e.target.value.trim() }))} />
+                  <CellInput data-criterion={c.id} data-action="weight" inputMode="decimal" aria-label={t(`${c.name || c.id} 的分值`, `Points of ${c.name || c.id}`)} invalid={mine.some((p) => p.path.endsWith('.weight'))} aria-describedby={mine.length > 0 ? errorId : undefined} value={c.weight} onChange={(e) => onChange(updateCriterion(criteria, c.id, { weight: e.target.value.trim() }))} />
                 </td>
                 <td className="template-actions">
                   {button(c, 'up', t('上移', 'Move up'), () => act(moveCriterion(criteria, c.id, 'up'), c.id, 'up'), place <= 0)}
@@ -100,11 +113,21 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
                     const added = addCriterion(criteria, c.id, t('新指标', 'New criterion'));
                     act(added.criteria, added.id, 'name');
                   })}
-                  {button(c, 'remove', t('删除（连同下级）', 'Remove (with what is below)'), () => {
-                    const next = removeCriterion(criteria, c.id);
-                    const after = rows.slice(index + 1).find((r) => next.includes(r.criterion)) ?? rows.slice(0, index).reverse().find((r) => next.includes(r.criterion));
-                    act(next, after?.criterion.id ?? '', 'remove');
-                  })}
+                  {below === 0 ? (
+                    button(c, 'remove', t('删除', 'Remove'), () => remove(c, index))
+                  ) : (
+                    // The cancel button takes the focus: a second Enter keeps the criteria.
+                    <Popconfirm
+                      title={t(`删除「${c.name || c.id}」及其下 ${below} 项指标？`, `Remove "${c.name || c.id}" and the ${below} criteri${below === 1 ? 'on' : 'a'} below it?`)}
+                      okText={t('删除', 'Remove')}
+                      okButtonProps={{ danger: true }}
+                      cancelText={t('取消', 'Cancel')}
+                      cancelButtonProps={{ autoFocus: true }}
+                      onConfirm={() => remove(c, index)}
+                    >
+                      {button(c, 'remove', t('删除（连同下级）', 'Remove (with what is below)'), undefined)}
+                    </Popconfirm>
+                  )}
                 </td>
               </tr>
             );
@@ -116,6 +139,7 @@ export function TemplateEditor({ criteria, onChange, problems, refused }: Templa
         className="btn"
         style={{ marginTop: 8 }}
         data-testid="add-first-level"
+        ref={addFirst}
         onClick={() => {
           const added = addCriterion(criteria, null, t('新指标', 'New criterion'));
           act(added.criteria, added.id, 'name');

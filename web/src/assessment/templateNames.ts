@@ -6,7 +6,7 @@ const LEVEL_ZH = ['一', '二', '三', '四', '五', '六'];
 
 /** 一级指标, 二级指标 … for a criterion's depth (1 is the first level). */
 export function levelName(level: number): Bilingual {
-  return { zh: `${LEVEL_ZH[level - 1] ?? String(level)}级指标`, en: `level ${level}` };
+  return { zh: `${LEVEL_ZH[level - 1] ?? String(level)}级指标`, en: `Level ${level}` };
 }
 
 /** Built in, the region's own, or a region above's (by name). */

@@ -2,11 +2,12 @@
  * One assessment template: its criteria as a tree, where its weights do not add up, its source and its
  * versions. A region's admin makes the region's version for the year from it (or edits the region's
  * own): the criteria edited in place with the problems said as they are typed, saved once they add
- * up; a template already used is saved as a new version, and the page says so before. Leaving with
- * unsaved changes asks first. Everyone else of the bureau reads it.
+ * up; a template already used is saved as a new version, and the page says so before. Leaving or
+ * discarding with unsaved changes asks first. Everyone else of the bureau reads it.
  */
 import Button from 'antd/es/button';
 import Input from 'antd/es/input';
+import Popconfirm from 'antd/es/popconfirm';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import { useEffect, useMemo, useState } from 'react';
@@ -128,6 +129,11 @@ export default function TemplatePage() {
     }
   };
 
+  const discard = () => {
+    setDraft(null);
+    setRefused(null);
+    setSaveError(null);
+  };
   const general = problems.filter((p) => !/criteria\.\d+/.test(p.path));
   return (
     <div className="page" data-testid="template-page">
@@ -143,7 +149,18 @@ export default function TemplatePage() {
         {own && template.year !== null && <Tag>{t(`${template.year} 年度`, String(template.year))}</Tag>}
         <Tag data-testid="template-version">{t(`第 ${template.version} 版`, `Version ${template.version}`)}</Tag>
         <Tag color={template.used ? 'blue' : 'default'}>{template.used ? t('已被评估评价使用', 'Used by an assessment') : t('尚未使用', 'Not used yet')}</Tag>
-        {template.problems.length === 0 ? <Tag color="green">{t('分值合计无误', 'Weights add up')}</Tag> : <Tag color="red">{t(`分值 ${template.problems.length} 处有误`, `${template.problems.length} weight problems`)}</Tag>}
+        {/* While editing, the tag tells of what is on screen, not of the version saved. */}
+        {draft ? (
+          problems.length === 0 ? (
+            <Tag color="green" data-testid="template-check">{t('修改稿无误', 'The edits add up')}</Tag>
+          ) : (
+            <Tag color="red" data-testid="template-check">{t(`修改稿 ${problems.length} 处有误`, `${problems.length} problem${problems.length === 1 ? '' : 's'} in the edits`)}</Tag>
+          )
+        ) : template.problems.length === 0 ? (
+          <Tag color="green" data-testid="template-check">{t('分值合计无误', 'Weights add up')}</Tag>
+        ) : (
+          <Tag color="red" data-testid="template-check">{t(`分值 ${template.problems.length} 处有误`, `${template.problems.length} weight problems`)}</Tag>
+        )}
       </p>
       {template.source && <Typography.Paragraph type="secondary">{t(`依据：${template.source}`, `Source: ${template.source}`)}</Typography.Paragraph>}
       {justSaved && !draft && (
@@ -208,15 +225,12 @@ export default function TemplatePage() {
             <Button type="primary" loading={saving} disabled={problems.length > 0 || draft.name.trim() === ''} aria-describedby="template-save-reason" onClick={() => void save()} data-testid="save-template">
               {newVersion ? t('保存为新版本', 'Save as a new version') : t('保存', 'Save')}
             </Button>
-            <Button
-              onClick={() => {
-                setDraft(null);
-                setRefused(null);
-                setSaveError(null);
-              }}
-            >
-              {t('放弃修改', 'Discard changes')}
-            </Button>
+            {/* Nothing changed: nothing to lose, nothing to ask. The cancel button takes the focus, so a second Enter keeps the edits. */}
+            <Popconfirm title={t('放弃未保存的修改？', 'Discard the unsaved changes?')} okText={t('放弃修改', 'Discard')} okButtonProps={{ danger: true }} cancelText={t('继续编辑', 'Keep editing')} cancelButtonProps={{ autoFocus: true }} disabled={!unsaved} onConfirm={discard}>
+              <Button onClick={unsaved ? undefined : discard} data-testid="discard-template">
+                {t('放弃修改', 'Discard changes')}
+              </Button>
+            </Popconfirm>
             <span id="template-save-reason" className={problems.length > 0 ? 'template-error' : 'secondary'} data-testid="save-reason">
               {problems.length > 0
                 ? t(`还有 ${problems.length} 处有误，改正后才能保存`, `${problems.length} problem${problems.length === 1 ? '' : 's'} to put right before saving`)
