@@ -169,6 +169,11 @@ describe.skipIf(missing !== null)('the monitoring report and the self-evaluation
     await page.getByTestId('report-versions').scrollIntoViewIfNeeded();
     await shootAtBothWidths(page, 'history-report');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // Restored: a new current version, and the page says which was restored.
+    await page.getByRole('button', { name: `恢复第 ${oldest} 版` }).click();
+    const restored = await answerTo(page, 'POST', new RegExp(`/versions/${oldest}/restore$`), () => page.locator('.ant-popconfirm:visible').getByRole('button', { name: /恢\s*复/ }).click());
+    expect(restored.status(), await restored.text()).toBe(200);
+    await page.getByText(`已恢复为第 ${oldest} 版`).waitFor();
   });
 
   it('in English, the same editor and question read in English', async () => {

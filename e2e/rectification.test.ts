@@ -67,6 +67,17 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.goto(`${server.url}/rectifications?overdue=true`);
     await expect.poll(() => page.getByTestId('rectification-list').locator('tbody tr.row-overdue').count()).toBe(2);
     expect(await page.getByTestId('rectification-list').locator('tbody tr.ant-table-row').count()).toBe(2);
+    await page.getByTestId('rectification-counts').waitFor();
+    // The way out of a filter: the whole ledger again.
+    await page.getByTestId('clear-filters').click();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await expect.poll(() => page.getByTestId('rectification-list').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(2);
+    // A stale or edited address: its unknown filters are dropped, and the ledger still lists.
+    await page.goto(`${server.url}/rectifications?state=bogus&overdue=maybe&year=abc`);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.getByTestId('rectification-list').locator('tbody tr.row-overdue').first().waitFor();
+    expect(await page.getByText('请求内容有误').count()).toBe(0);
+    expect(await page.getByTestId('clear-filters').count()).toBe(0);
   });
 
   it('opens an item from a monitoring report accepted with rectification advice', async () => {

@@ -114,6 +114,8 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.locator(`[data-comment-path="/indicators/${RETURN_ON}"]`).waitFor();
     await screenshot(page, 'review');
     await page.getByRole('button', { name: '退回修改' }).click();
+    // The dialog opens with the reason box focused, for the keyboard.
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('step-reason');
     await page.getByRole('radio', { name: '中', exact: true }).check();
     await page.getByLabel('审核意见').fill('个别指标比较符不一致，请按批注修改后重新提交。');
     const answer = await stepAnswer(page, () => page.getByRole('button', { name: '确认退回' }).click());
@@ -155,9 +157,16 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^第 1 版/ }).click();
     await expect.poll(() => page.getByTestId('diff').textContent()).toContain('≥95%');
     expect(await page.getByTestId('diff').textContent()).toContain('≥15%');
-    // Named by keyboard: 命名, the name, Enter.
+    // Named by keyboard: 命名, the name, Enter. The box starts with the note as shown (one language).
+    const shownNote = (await page.locator('[data-testid=versions] .ant-table-row').last().getByTestId('version-note').textContent()) ?? '';
     await page.getByRole('button', { name: '命名第 1 版' }).click();
+    expect(await page.getByLabel('第 1 版的名称').inputValue()).toBe(shownNote);
+    // An empty name is refused, and the box says why.
+    await page.getByLabel('第 1 版的名称').fill('   ');
+    await page.getByLabel('第 1 版的名称').press('Enter');
+    expect(await page.getByTestId('version-name-error').textContent()).toBe('名称不能为空');
     await page.getByLabel('第 1 版的名称').fill('导入的原稿');
+    expect(await page.getByTestId('version-name-error').count()).toBe(0);
     const named = await answerTo(page, 'PATCH', new RegExp(`/versions/1$`), () => page.getByLabel('第 1 版的名称').press('Enter'));
     expect(named.status(), await named.text()).toBe(200);
     await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').last().textContent()).toContain('导入的原稿');

@@ -19,7 +19,7 @@ import Space from 'antd/es/space';
 import Tag from 'antd/es/tag';
 import Typography from 'antd/es/typography';
 import Upload from 'antd/es/upload';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Change } from '../api/types.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { describeValue } from '../editor/describeValue.ts';
@@ -246,13 +246,38 @@ export function DocumentFooter<T, V extends DocumentViewBase<T>>({ page, where, 
 }
 
 /** The question before a step of the workflow (submit, return, accept, publish), with what it asks and any error (the server's refusal in its words). */
-export function StepModal<T, V extends DocumentViewBase<T>>({ page, open, title, okText, danger = false, disabled = false, onOk, onCancel, children }: { page: DocumentPage<T, V>; open: boolean; title: string; okText: string; danger?: boolean; disabled?: boolean; onOk: () => void; onCancel: () => void; children: ReactNode }) {
+export function StepModal<T, V extends DocumentViewBase<T>>({ page, open, title, okText, danger = false, disabled = false, busy = page.busy, onOk, onCancel, children }: {
+  page: DocumentPage<T, V>;
+  open: boolean;
+  title: string;
+  okText: string;
+  danger?: boolean;
+  disabled?: boolean;
+  /** The step's request is on its way (the page's busy flag by default; a page whose uploads also run on it says its own). */
+  busy?: boolean;
+  onOk: () => void;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
   const { t } = useLocale();
+  const body = useRef<HTMLDivElement>(null);
   // While the request runs its button is busy and cannot be pressed again, nor the dialog closed under it.
   return (
-    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: page.busy, disabled: disabled || page.busy, 'aria-busy': page.busy }} cancelButtonProps={{ disabled: page.busy }} closable={!page.busy} maskClosable={!page.busy} keyboard={!page.busy} onOk={onOk} onCancel={onCancel}>
-      {children}
-      <ErrorAlert error={page.error} />
+    <Modal open={open} title={title} okText={okText} cancelText={t('取消', 'Cancel')} okButtonProps={{ danger, loading: busy, disabled: disabled || busy, 'aria-busy': busy }} cancelButtonProps={{ disabled: busy }} closable={!busy} maskClosable={!busy} keyboard={!busy} onOk={onOk} onCancel={onCancel} afterOpenChange={(opened) => opened && body.current && focusFirstField(body.current)}>
+      <div ref={body}>
+        {children}
+        <ErrorAlert error={page.error} />
+      </div>
     </Modal>
   );
+}
+
+/** Where typing goes first: a text box; else a choice (the one chosen of a radio group). */
+const TEXT_FIELDS = 'textarea:not([disabled]), input:not([type=radio]):not([type=checkbox]):not([type=hidden]):not([disabled])';
+const CHOICE_FIELDS = 'input[type=radio]:checked:not([disabled]), input[type=checkbox]:not([disabled]), select:not([disabled])';
+
+/** Focuses a dialog's first field once it is open (antd focuses the close button), so a keyboard user types at once. */
+function focusFirstField(container: HTMLElement): void {
+  const field = container.querySelector<HTMLElement>(TEXT_FIELDS) ?? container.querySelector<HTMLElement>(CHOICE_FIELDS);
+  field?.focus();
 }

@@ -8,6 +8,7 @@
 import Button from 'antd/es/button';
 import Empty from 'antd/es/empty';
 import Input from 'antd/es/input';
+import antdMessage from 'antd/es/message';
 import Popconfirm from 'antd/es/popconfirm';
 import Select from 'antd/es/select';
 import Space from 'antd/es/space';
@@ -25,6 +26,9 @@ import { useLocale } from '../i18n/locale.tsx';
 import { documentPath } from './documentPath.ts';
 import { useRequests } from './useRequests.ts';
 import { keptPair } from './versionPair.ts';
+
+/** The longest name a version takes (the server's limit). */
+const VERSION_NAME_MAX = 500;
 
 /** How a kind says where a change is and what a value means (absent: a target form's words, read from the two versions' content). */
 export interface ChangeWords {
@@ -53,7 +57,9 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
   const list = versions.data?.versions ?? [];
   const [chosen, setChosen] = useState<{ from: number; to: number } | null>(null);
   const pair = keptPair(chosen, list);
-  const [naming, setNaming] = useState<{ version: number; note: string } | null>(null);
+  // `refused`: an empty name was offered, and the box says why.
+  const [naming, setNaming] = useState<{ version: number; note: string; refused?: boolean } | null>(null);
+  const [message, messageHolder] = antdMessage.useMessage();
   const { busy, error, run } = useRequests();
 
   const diff = useResource(pair ? `document-diff:${id}:${pair.from}:${pair.to}` : null, async () => {
@@ -67,7 +73,11 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
 
   const saveName = () =>
     run(async () => {
-      if (!naming || naming.note.trim() === '') return;
+      if (!naming) return;
+      if (naming.note.trim() === '') {
+        setNaming({ ...naming, refused: true });
+        return;
+      }
       await api('PATCH', documentPath(id, `/versions/${naming.version}`), { note: naming.note.trim() });
       setNaming(null);
       versions.reload();
@@ -77,6 +87,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
       await api('POST', documentPath(id, `/versions/${version}/restore`), { baseVersion: current });
       setChosen(null);
       await onRestored();
+      void message.success(t(`已恢复为第 ${version} 版`, `Restored version ${version}`));
     });
 
   const versionName = (v: VersionMeta) => t(`第 ${v.version} 版 · ${v.authorName ?? v.author?.displayName ?? '系统'}${v.note ? ` · ${noteIn(v.note, 'zh')}` : ''}`, `v${v.version} · ${v.authorName ?? v.author?.displayName ?? 'system'}${v.note ? ` · ${noteIn(v.note, 'en')}` : ''}`);
@@ -86,6 +97,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
 
   return (
     <div className="version-history">
+      {messageHolder}
       <ErrorAlert error={versions.error} onRetry={versions.reload} />
       <ErrorAlert error={error} />
       <Table<VersionMeta>
@@ -118,24 +130,35 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
             dataIndex: 'note',
             render: (note: string | null, v) =>
               naming?.version === v.version ? (
-                <Space.Compact style={{ width: '100%' }}>
-                  <Input
-                    size="small"
-                    autoFocus
-                    aria-label={t(`第 ${v.version} 版的名称`, `Name of version ${v.version}`)}
-                    maxLength={500}
-                    value={naming.note}
-                    onChange={(e) => setNaming({ version: v.version, note: e.target.value })}
-                    onPressEnter={() => void saveName()}
-                    onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
-                  />
-                  <Button size="small" type="primary" disabled={naming.note.trim() === '' || busy} loading={busy} onClick={() => void saveName()}>
-                    {t('保存', 'Save')}
-                  </Button>
-                  <Button size="small" disabled={busy} onClick={() => setNaming(null)}>
-                    {t('取消', 'Cancel')}
-                  </Button>
-                </Space.Compact>
+                <div>
+                  <Space.Compact style={{ width: '100%' }}>
+                    <Input
+                      size="small"
+                      autoFocus
+                      aria-label={t(`第 ${v.version} 版的名称`, `Name of version ${v.version}`)}
+                      maxLength={VERSION_NAME_MAX}
+                      showCount
+                      status={naming.refused ? 'error' : undefined}
+                      aria-invalid={naming.refused ? true : undefined}
+                      aria-describedby={naming.refused ? 'version-name-error' : undefined}
+                      value={naming.note}
+                      onChange={(e) => setNaming({ version: v.version, note: e.target.value, refused: naming.refused && e.target.value.trim() === '' })}
+                      onPressEnter={() => void saveName()}
+                      onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
+                    />
+                    <Button size="small" type="primary" disabled={busy} loading={busy} onClick={() => void saveName()}>
+                      {t('保存', 'Save')}
+                    </Button>
+                    <Button size="small" disabled={busy} onClick={() => setNaming(null)}>
+                      {t('取消', 'Cancel')}
+                    </Button>
+                  </Space.Compact>
+                  {naming.refused && (
+                    <div id="version-name-error" className="field-error" role="alert" data-testid="version-name-error">
+                      {t('名称不能为空', 'The name cannot be empty')}
+                    </div>
+                  )}
+                </div>
               ) : (
                 <span data-testid="version-note">
                   {note ? noteIn(note, lang) : ''}
@@ -156,7 +179,7 @@ export function VersionHistory({ id, current, editable, restore, onRestored, wor
                   </Button>
                 )}
                 {editable && (
-                  <Button size="small" type="link" disabled={busy} onClick={() => setNaming({ version: v.version, note: v.note ?? '' })} aria-label={t(`命名第 ${v.version} 版`, `Name version ${v.version}`)}>
+                  <Button size="small" type="link" disabled={busy} onClick={() => setNaming({ version: v.version, note: noteIn(v.note ?? '', 'zh').slice(0, VERSION_NAME_MAX) })} aria-label={t(`命名第 ${v.version} 版`, `Name version ${v.version}`)}>
                     {t('命名', 'Name')}
                   </Button>
                 )}

@@ -111,11 +111,19 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
         setFilesInFlight((n) => n - 1);
       }
     });
+  // The step's own request, apart from the page's busy flag, which an upload also raises: the dialog
+  // stays closable while a file is on its way.
+  const [stepping, setStepping] = useState(false);
   const step = (action: 'report' | 'accept' | 'reopen') =>
     page.run(async () => {
-      await page.transition(action === 'reopen' ? { action, reason: reason.trim() } : { action });
-      setDialog(null);
-      setReason('');
+      setStepping(true);
+      try {
+        await page.transition(action === 'reopen' ? { action, reason: reason.trim() } : { action });
+        setDialog(null);
+        setReason('');
+      } finally {
+        setStepping(false);
+      }
     });
 
   const actions: ShellAction[] = [
@@ -250,6 +258,7 @@ function Item({ loaded }: { loaded: LoadedDocument<RectificationView> }) {
       <StepModal
         page={page}
         open={dialog !== null}
+        busy={stepping}
         title={dialog === 'report' ? t('报送整改情况', 'Report what was done') : dialog === 'accept' ? t('验收通过', 'Accept the fix') : t('退回重新整改', 'Reopen the item')}
         okText={dialog === 'report' ? t('报送', 'Report') : dialog === 'accept' ? t('验收通过', 'Accept') : t('退回', 'Reopen')}
         danger={dialog === 'reopen'}

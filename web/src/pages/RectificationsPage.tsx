@@ -13,24 +13,27 @@ import { Link, useNavigate } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-import { useUrlFilters } from '../components/useUrlFilters.ts';
+import { isFilterId, isFilterYear } from '../components/checkedFilters.ts';
+import { useCheckedUrlFilters } from '../components/useUrlFilters.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import { OpenRectificationDialog } from '../rectification/OpenRectificationDialog.tsx';
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATE_COLORS, RECTIFICATION_STATES, rectificationStateName, SOURCE_NAMES, sourcePath, type RectificationCounts, type RectificationRow, type RectificationSource } from '../rectification/names.ts';
 import { useSession } from '../session/session.tsx';
 
+/** The ledger's filters and the values each takes: anything else in the address is dropped. */
+const LEDGER_FILTERS = { state: RECTIFICATION_STATES, overdue: ['true', 'false'], departmentId: isFilterId, year: isFilterYear } as const;
+
 export default function RectificationsPage() {
   const { t, pick } = useLocale();
   const { user } = useSession();
   const navigate = useNavigate();
-  const [filters, setFilters] = useUrlFilters();
+  const { values, params: filters, setFilters } = useCheckedUrlFilters(LEDGER_FILTERS);
   const bureau = user?.role === 'reviewer';
   const seesRegion = bureau || user?.role === 'admin';
   const thisYear = new Date().getFullYear();
-  const state = filters.get('state') ?? '';
-  const overdue = filters.get('overdue') ?? '';
-  const departmentId = filters.get('departmentId') ?? '';
-  const year = filters.get('year') ?? '';
+  const { state, overdue, departmentId, year } = values;
+  const filtered = state !== '' || overdue !== '' || departmentId !== '' || year !== '';
+  const clearFilters = () => setFilters({ state: undefined, overdue: undefined, departmentId: undefined, year: undefined });
   // `?new=monitoring-report&source=ID`: the dialog opened on that document (a link from where the problem was found).
   const asked = filters.get('new');
   const creating = bureau && asked !== null;
@@ -58,10 +61,10 @@ export default function RectificationsPage() {
           ? t('审核、监控、评价和抽评中发现的问题逐项登记，明确责任部门、整改期限和佐证材料；部门报送整改情况后由财政部门验收或退回重新整改。', 'Each problem found in reviews, monitoring, assessments and sampling reviews is an item with the department responsible, a deadline and the evidence required; the department reports what it did, and the bureau accepts it or reopens it.')
           : t('财政部门要求本部门整改的问题：逐项填写整改情况、上传佐证材料后报送；逾期未整改的事项标红。', 'The problems the finance bureau asks your department to fix: write what was done, upload the evidence and report each; overdue items are in red.')}
       </Typography.Paragraph>
-      {seesRegion && counts.data && counts.data.departments.length > 0 && (
+      {seesRegion && counts.data && (
         <div className="editor-table-scroll" style={{ marginBottom: 12 }}>
           <table className="editor-table" style={{ width: "auto", minWidth: 640 }} data-testid="rectification-counts">
-            <caption className="secondary" style={{ textAlign: 'left' }}>{t('按部门统计', 'By department')}</caption>
+            <caption className="secondary" style={{ textAlign: 'left' }}>{year ? t(`按部门统计（${year} 年度，不受其他筛选影响）`, `By department (${year}, whatever the other filters)`) : t('按部门统计（全部年度）', 'By department (all years)')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('部门', 'Department')}</th>
@@ -74,6 +77,11 @@ export default function RectificationsPage() {
               </tr>
             </thead>
             <tbody>
+              {counts.data.departments.length === 0 && (
+                <tr>
+                  <td colSpan={7}>{year ? t(`${year} 年度没有整改事项`, `No item in ${year}`) : t('还没有整改事项', 'No item yet')}</td>
+                </tr>
+              )}
               {counts.data.departments.map((d) => (
                 <tr key={d.departmentId}>
                   <th scope="row">
@@ -98,6 +106,11 @@ export default function RectificationsPage() {
           <Select aria-label={t('按部门筛选', 'Filter by department')} style={{ width: 200 }} showSearch optionFilterProp="label" value={departmentId} onChange={(v: string) => setFilters({ departmentId: v })} options={[{ value: '', label: t('全部部门', 'All departments') }, ...(counts.data?.departments ?? []).map((d) => ({ value: d.departmentId, label: d.departmentName }))]} />
         )}
         <Select aria-label={t('按年度筛选', 'Filter by year')} style={{ width: 130 }} value={year} onChange={(v: string) => setFilters({ year: v })} options={[{ value: '', label: t('全部年度', 'All years') }, ...years.map((y) => ({ value: String(y), label: t(`${y} 年度`, String(y)) }))]} />
+        {filtered && (
+          <Button onClick={clearFilters} data-testid="clear-filters">
+            {t('清除筛选', 'Clear filters')}
+          </Button>
+        )}
         {overdueCount > 0 && <Tag color="red" data-testid="overdue-count">{t(`逾期 ${overdueCount} 项`, `${overdueCount} overdue`)}</Tag>}
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
@@ -115,7 +128,20 @@ export default function RectificationsPage() {
         scroll={{ x: 1000 }}
         rowClassName={(r) => (r.overdue ? 'row-overdue' : '')}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, showTotal: (n) => t(`共 ${n} 项`, `${n} in all`) }}
-        locale={{ emptyText: list.error ? t('列表未能载入', 'The list could not be loaded') : t('没有符合条件的整改事项', 'No item matches') }}
+        locale={{
+          emptyText: list.error ? (
+            t('列表未能载入', 'The list could not be loaded')
+          ) : filtered ? (
+            <span>
+              {t('没有符合条件的整改事项。', 'No item matches. ')}
+              <Button type="link" size="small" onClick={clearFilters} data-testid="clear-filters-empty">
+                {t('清除筛选', 'Clear filters')}
+              </Button>
+            </span>
+          ) : (
+            t('还没有整改事项', 'No item yet')
+          ),
+        }}
         columns={[
           { title: t('问题', 'Problem'), width: 240, render: (_, r) => <Link to={`/rectifications/${r.id}`}>{r.title || t('（未命名）', '(untitled)')}</Link> },
           { title: t('部门', 'Department'), dataIndex: 'departmentName', width: 160, ellipsis: { showTitle: true } },
