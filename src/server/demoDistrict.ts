@@ -31,19 +31,6 @@ import { createDepartment } from './services/organisations.ts';
 const HAIZHU = ['教育局', '卫生健康局', '民政局', '人力资源和社会保障局', '住房和城乡建设局', '交通运输局', '水务局', '城市管理和综合执法局', '市场监督管理局', '文化广电旅游体育局', '科技工业商务和信息化局', '司法局', '统计局', '应急管理局', '退役军人事务局', '农业农村局', '医疗保障局', '审计局', '发展和改革局', '生态环境分局', '规划和自然资源分局', '档案馆', '机关事务管理局', '信访局', '投资促进局', '妇女联合会', '总工会', '残疾人联合会', '共青团委员会', '红十字会'];
 const YUEXIU = ['教育局', '卫生健康局', '民政局', '文化广电旅游体育局', '市场监督管理局'];
 const THEMES = ['业务运行保障经费', '信息化建设与运维', '专项工作经费', '宣传与培训', '设备购置', '课题研究与评估', '政府购买服务', '安全生产管理', '基础设施维护', '重点民生实事'];
-/** What each theme's project does and aims at, so that a department's projects read as its own and not the seed's. */
-const THEME_WORK: Readonly<Record<string, { content: string; outcome: string }>> = {
-  业务运行保障经费: { content: '保障本单位日常业务正常运转，包括办公场所运行、公务用车和后勤服务等。', outcome: '业务工作按计划开展，运转经费支出合规。' },
-  信息化建设与运维: { content: '对本单位业务系统、网络和机房设备进行日常运维和安全防护，按需升级改造。', outcome: '系统全年稳定运行，故障及时处置。' },
-  专项工作经费: { content: '按年度工作要点开展本系统专项检查、督导和考核等工作。', outcome: '专项任务按期完成，发现问题及时整改。' },
-  宣传与培训: { content: '开展政策宣传、业务培训和对外宣传活动。', outcome: '培训覆盖全体业务人员，群众知晓率提高。' },
-  设备购置: { content: '按资产配置标准购置更新本单位办公和业务设备。', outcome: '设备按时到位并投入使用，采购程序合规。' },
-  课题研究与评估: { content: '委托第三方开展行业发展课题研究和政策效果评估。', outcome: '形成研究报告，为决策提供依据。' },
-  政府购买服务: { content: '通过政府采购向社会力量购买辅助性和专业性服务。', outcome: '服务按合同交付，服务对象满意。' },
-  安全生产管理: { content: '开展安全隐患排查整治、应急演练和安全生产宣传。', outcome: '隐患整改到位，全年不发生较大安全事故。' },
-  基础设施维护: { content: '对管辖范围内的设施设备进行日常巡查、维修和养护。', outcome: '设施完好率保持在规定水平以上。' },
-  重点民生实事: { content: '落实年度民生实事项目，按节点推进并接受群众监督。', outcome: '民生实事按期完成，群众满意度提高。' },
-};
 const CATEGORIES = ['运转类', '特定目标类', '其他运转类', '民生保障类'];
 
 /** A wrong total, a vague target, no satisfaction indicator, a unit left off, projects that do not add up — or none. */
@@ -58,11 +45,11 @@ export function districtVariant(seed: DepartmentTargetDeclaration, index: number
   const factor = toFixed2(ratio(BigInt(40 + ((index * 37) % 260) - (year < 2025 ? 6 : 0)), 100n));
   const short = departmentName.replace(/^广州市(海珠|越秀)区/, '');
   const count = 4 + (index % 7) - (year < 2025 ? 1 : 0);
-  const projects: Project[] = seed.projects.slice(0, count).map((p, k) => {
-    const theme = THEMES[(index + k) % THEMES.length] ?? '';
-    const work = THEME_WORK[theme];
-    return { ...p, name: `${short}${theme}`, amount: scaled(p.amount, factor), content: work?.content ?? p.content, expectedOutcome: work?.outcome ?? p.expectedOutcome };
-  });
+  const projects: Project[] = seed.projects.slice(0, count).map((p, k) => ({
+    ...p,
+    name: `${short}${THEMES[(index + k) % THEMES.length]}`,
+    amount: scaled(p.amount, factor),
+  }));
   const projectSum = formatMoney(sumMoney(projects.map((p) => money(p.amount ?? '0'))));
   const basic = scaled(seed.budget.basic, factor);
   const total = formatMoney(addMoney(money(basic), money(projectSum)));

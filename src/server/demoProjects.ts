@@ -20,18 +20,11 @@ export interface DemoActors {
   readonly reviewer: Actor;
 }
 
-/**
- * The department form's indicators whose names are mostly the project's words: two character pairs at
- * least, and two in five of the name's (a long name sharing only 报告 and 海珠 is another project's).
- */
+/** The department form's indicators that share the most wording with a project's name and content. */
 function indicatorsFor(department: DepartmentTargetDeclaration, project: Project): ProjectIndicator[] {
   const pairs = wordingPairs(`${project.name}${project.content}${project.expectedOutcome}`);
   return department.indicators
-    .filter((indicator) => {
-      const own = [...wordingPairs(indicator.name)];
-      const shared = own.filter((p) => pairs.has(p)).length;
-      return shared >= 2 && shared * 5 >= own.length * 2;
-    })
+    .filter((indicator) => [...wordingPairs(indicator.name)].filter((p) => pairs.has(p)).length >= 2)
     .map((indicator) => projectIndicator(indicator.level1, indicator.level2, indicator.name, indicator.annualTarget));
 }
 
