@@ -79,6 +79,8 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.locator('h1', { hasText: `${DEPARTMENT} · 2026` }).waitFor();
     // An editor may edit a draft but not submit it: only 编辑 is offered.
     await expect.poll(() => page.getByTestId('actions').getByRole('button', { name: /提交审核|退回修改|审核通过|公\s*开/ }).count()).toBe(0);
+    // …and the page says who submits it.
+    expect(await page.getByTestId('next-step').textContent()).toBe('由本部门审批人（部门负责人）提交审核');
     expect(await page.getByTestId('actions').getByRole('link', { name: /编\s*辑/ }).count()).toBe(1);
   });
 

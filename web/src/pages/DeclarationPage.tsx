@@ -24,6 +24,7 @@ import { useResource } from '../api/useResource.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FindingsPanel, findingCounts } from '../components/FindingsPanel.tsx';
 import { StateTag } from '../components/StateTag.tsx';
+import { nextStepBy } from '../declaration/nextStep.ts';
 import { ChangesSinceReturn } from '../declaration/ChangesSinceReturn.tsx';
 import { CommentsPanel } from '../declaration/CommentsPanel.tsx';
 import { ExAnteNote } from '../declaration/ExAnteNote.tsx';
@@ -61,7 +62,7 @@ export function DeclarationPage() {
 }
 
 function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationView> }) {
-  const { t, time } = useLocale();
+  const { t, time, pick } = useLocale();
   const navigate = useNavigate();
   const { id, view } = loaded;
   const page = useDocumentReader<AnyDeclarationView['content'], AnyDeclarationView>({ loaded, viewPath: formPath(id) });
@@ -85,6 +86,7 @@ function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationVie
   // A returned form opens on what the reviewer said; others on the checker's findings.
   const tab = chosenTab ?? (view.state === 'returned' && comments.length > 0 ? 'comments' : 'findings');
   const counts = findingCounts(view.findings);
+  const nextStep = nextStepBy(view.state, view.allowedActions);
   const pickAt = view.canComment
     ? (path: string) => {
         setAnchor(path);
@@ -148,6 +150,11 @@ function DeclarationSheet({ loaded }: { loaded: LoadedDocument<AnyDeclarationVie
         <Descriptions.Item label={t('检查结果', 'Findings')}>
           {t(`${counts.error} 个错误、${counts.warning} 个警告、${counts.info} 个提示`, `${counts.error} errors, ${counts.warning} warnings, ${counts.info} notes`)}
         </Descriptions.Item>
+        {nextStep && (
+          <Descriptions.Item label={t('下一步', 'Next step')}>
+            <span data-testid="next-step">{pick(nextStep)}</span>
+          </Descriptions.Item>
+        )}
         {links.data?.lastYear?.evaluation && (
           <Descriptions.Item label={t(`${links.data.lastYear.year} 年自评`, `${links.data.lastYear.year} self-evaluation`)}>
             {/* Last year's result beside this year's targets: what a reviewer weighs them against. */}
