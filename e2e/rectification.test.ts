@@ -10,7 +10,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -179,15 +179,25 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.goto(`${server.url}/rectifications?year=2025`);
     await page.getByTestId('new-rectification').click();
     const dialog = page.getByRole('dialog', { name: '登记整改事项' });
-    await dialog.getByLabel('责任部门').fill(report?.departmentName ?? '');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: report?.departmentName ?? '' }).first().click();
+    const departmentName = report?.departmentName ?? '';
+    // The choice must have taken before the form is sent: on a loaded machine a click on an option that
+    // is still sliding in can miss, and the item would then go without its department.
+    const chosen = dialog.locator('.ant-select', { has: page.getByLabel('责任部门') }).locator('.ant-select-content');
+    await expect.poll(async () => {
+      if ((await chosen.getAttribute('title', { timeout: 5_000 })) !== departmentName) {
+        await dialog.getByLabel('责任部门').fill(departmentName);
+        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: departmentName }).first().click();
+      }
+      return chosen.getAttribute('title');
+    }, { timeout: 60_000 }).toBe(departmentName);
     await dialog.getByLabel('整改期限').fill('2099-03-31');
     // No problem named: refused, saying so.
     await page.getByTestId('open-rectification-ok').click();
     await expect.poll(() => dialog.textContent()).toContain('请写明整改问题');
     expect(await dialog.isVisible()).toBe(true);
     await dialog.getByLabel('问题', { exact: true }).fill('内控制度不健全，未建立项目库管理办法');
-    await page.getByTestId('open-rectification-ok').click();
+    const opened = await answerTo(page, 'POST', '/api/v1/rectifications', () => page.getByTestId('open-rectification-ok').click());
+    expect(opened.status(), await opened.text()).toBe(201);
     await page.getByTestId('rectification-page').waitFor();
     expect(await page.getByTestId('rectification-state').getAttribute('data-state')).toBe('open');
     expect(await page.getByTestId('rectification-page').textContent()).toContain(report?.departmentName ?? '');
