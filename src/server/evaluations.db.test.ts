@@ -64,6 +64,26 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     expect(sheet.length - 1).toBe(overview.body.total);
   });
 
+  it('counts what each filter lists, words or none', async () => {
+    const reviewer = await as('haizhu-reviewer');
+    const grades = ['优', '良', '中', '差', 'none', undefined];
+    const states = ['submitted', 'returned', 'accepted', 'published', undefined];
+    for (const grade of grades) {
+      for (const state of states) {
+        for (const q of [undefined, '局']) {
+          const params = new URLSearchParams({ year: '2024', pageSize: '200', ...(grade ? { grade } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) });
+          const { body } = await reviewer.get<EvaluationOverview>(`/api/v1/evaluations/overview?${params.toString()}`);
+          expect(body.total, params.toString()).toBe(body.items.length);
+          for (const item of body.items) {
+            expect(item.state).not.toBe('draft');
+            if (state) expect(item.state).toBe(state);
+            if (grade) expect(item.grade ?? 'none').toBe(grade);
+          }
+        }
+      }
+    }
+  });
+
   it('refuses to start on a target that is not approved, then starts prefilled once it is', async () => {
     const editor = await as('haizhu-editor');
     const refused = await editor.post<{ error: { id: string; message: { zh: string } } }>('/api/v1/evaluations', { targetId: formId });

@@ -162,6 +162,20 @@ describe.each(STORE_KINDS)('in-year monitoring on the %s store', (_name, open) =
     // The due date (2025-10-15) has passed: the three unsubmitted reports are overdue.
     expect(overview.body.overdueTotal).toBe(3);
     expect((await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?light=red`)).body.total).toBe(1);
+    // Each filter's count is what it lists (counted from the state × light counts when no words are typed).
+    for (const light of ['red', 'yellow', 'green', 'blue', 'none', undefined]) {
+      for (const state of ['draft', 'submitted', 'returned', 'accepted', undefined]) {
+        for (const q of [undefined, '局']) {
+          const params = new URLSearchParams({ pageSize: '200', ...(light ? { light } : {}), ...(state ? { state } : {}), ...(q ? { q } : {}) });
+          const { body } = await reviewer.get<RoundOverview>(`/api/v1/monitoring/rounds/${roundId}?${params.toString()}`);
+          expect(body.total, params.toString()).toBe(body.items.length);
+          for (const item of body.items) {
+            if (state) expect(item.state).toBe(state);
+            if (light) expect(item.state === 'draft' ? 'none' : (item.lights.overall ?? 'none')).toBe(light);
+          }
+        }
+      }
+    }
     // The list as a sheet, red first, with the page's filters.
     const sheet = readWorkbook((await reviewer.bytes(`/api/v1/monitoring/rounds/${roundId}/reports.xlsx`)).bytes).sheets[0]?.rows ?? [];
     expect(sheet.length - 1).toBe(4);

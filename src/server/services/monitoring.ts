@@ -23,7 +23,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '
 import type { Database, MonitoringRoundsTable } from '../../store/schema.ts';
 import { AppError, forbidden, notFound } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, transitionDocument, updateDocument } from './documents.ts';
-import { countByStateAnd, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
+import { countByStateAnd, countedWhere, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
 import { departmentWithPath, regionPath, regionSubtree } from './organisations.ts';
 import { notify } from './notifications.ts';
 import { remindOverdueOnce } from './overdueReminders.ts';
@@ -277,16 +277,12 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     if (scope) q = q.where('departments.region_id', 'in', scope);
     return q;
   };
-  // One scan counts by state and light together; the other counts follow from it.
-  const { total, byState, byKey: byLight } = await countByStateAnd(base(), 'light', REPORT_STATES, LIGHTS);
-
   let filtered = base();
   if (query.light === 'none') filtered = filtered.where((eb) => eb.or([eb('documents.state', '=', 'draft'), eb('documents.light', 'is', null)]));
   else if (query.light) filtered = filtered.where('documents.state', '!=', 'draft').where('documents.light', '=', query.light);
   if (query.state) filtered = filtered.where('documents.state', '=', query.state);
+  const searched = Boolean(query.q?.trim());
   if (query.q?.trim()) filtered = filtered.where(subjectMatches(query.q));
-  const unfiltered = !query.light && !query.state && !query.q?.trim();
-  const counted = unfiltered ? { n: String(total) } : await filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   let rows = filtered.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name');
   switch (query.sort) {
     case 'light':
@@ -302,13 +298,14 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
       rows = rows.orderBy('documents.updated_at', 'desc');
       break;
   }
-  const items = await rows.orderBy('documents.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute();
-
-  const overdueQuery = () => (todayIso() > round.due ? base().where('documents.state', 'in', ['draft', 'returned']) : null);
-  const overdueBase = overdueQuery();
-  const [overdueRows, overdueCount, execution] = await Promise.all([
+  const overdueBase = todayIso() > round.due ? base().where('documents.state', 'in', ['draft', 'returned']) : null;
+  // The reads do not depend on each other: on PostgreSQL they run on the pool's connections at once.
+  const [counts, searchedCount, items, overdueRows, execution] = await Promise.all([
+    // One scan counts by state and light together; the other counts follow from it.
+    countByStateAnd(base(), 'light', REPORT_STATES, LIGHTS),
+    searched ? filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() : null,
+    rows.orderBy('documents.id').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
     overdueBase ? overdueBase.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name').orderBy('departments.name').orderBy('documents.project_name').orderBy('documents.id').limit(100).execute() : Promise.resolve([]),
-    Promise.resolve({ n: String(overdueBase ? byState.draft + byState.returned : 0) }),
     // Each report a bar: a department-wide report and its projects' reports told apart by name.
     base()
       .where('documents.state', '!=', 'draft')
@@ -319,12 +316,16 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
       .limit(500)
       .execute(),
   ]);
+  const { total, byState, byKey: byLight } = counts;
+  // Without words the filters are on state and light alone (a draft's light counts as none), which the counts already hold.
+  const counted = searchedCount ? Number(searchedCount.n) : countedWhere(counts, (state, light) => (!query.light || light === query.light) && (!query.state || state === query.state));
+  const overdueCount = overdueBase ? byState.draft + byState.returned : 0;
   const elapsed = monthsElapsed(round.through);
   return {
     round: roundView(round, access, 0),
     counts: { total, byLight, byState },
     items: items.map(summaryOf),
-    total: Number(counted.n),
+    total: counted,
     execution: execution.map((e) => {
       const annual = e.annual === null ? null : twoPlaces(String(e.annual));
       const executed = e.executed === null ? null : twoPlaces(String(e.executed));
@@ -332,7 +333,7 @@ export async function roundOverview(db: Kysely<Database>, actor: Actor, roundId:
     }),
     timeElapsed: elapsed ? toFixed2(times(elapsed, ratio(100n, 12n))) : '0.00',
     overdue: overdueRows.map(summaryOf),
-    overdueTotal: Number(overdueCount.n),
+    overdueTotal: overdueCount,
   };
 }
 
