@@ -7,7 +7,6 @@
  * step of the workflow, a row comment and a file imported over the document. A kind's page adds only
  * its sections.
  */
-import antdMessage from 'antd/es/message';
 import { useCallback, useRef, useState } from 'react';
 import type { Blocker } from 'react-router';
 import type { Bilingual } from '../../../src/core/rules/finding.ts';
@@ -204,11 +203,13 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
       const answer = await api<V & { matched: number; unmatched: string[] }>('POST', `${viewPath}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
       setView(answer);
       doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
-      void antdMessage.success(
+      const filled =
         answer.unmatched.length > 0
           ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`)
-          : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`),
-      );
+          : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`);
+      // Ant Design's message is fetched only here, after an import: the target form's editor, which
+      // shares this hook and imports no files, does not download it on its way to the first paint.
+      void import('antd/es/message').then(({ default: antdMessage }) => antdMessage.success(filled));
     });
     return false;
   };
