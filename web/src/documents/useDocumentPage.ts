@@ -222,14 +222,3 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
 
   return { doc, view, editable, busy, error, notice: said?.text ?? null, noticeUndo: said?.undo ?? false, noticeAs, setNotice, tell, undo, redo, blocker, comments, saveNow, run, showError: setError, saveFirst, transition, addComment, importFile, refresh };
 }
-
-/**
- * The shell's state for a page that only reads its document (a target form's page, where editing is
- * the editor's): the steps of the workflow, the comments, one busy flag and one error; nothing to save.
- */
-export function useDocumentReader<T, V extends DocumentViewBase<T>>({ loaded, viewPath }: { loaded: LoadedDocument<V>; viewPath: string }): DocumentPage<T, V> {
-  return useDocumentPage<T, V>({ loaded, viewPath, editable: false, withComments: true, invalidAmount: NOTHING_TO_SAVE, notSaved: NOTHING_TO_SAVE.message });
-}
-
-/** Never said: a reader has nothing unsaved, so its steps save nothing first. */
-const NOTHING_TO_SAVE = { message: { zh: '没有可保存的内容', en: 'nothing to save' }, field: 'content' } as const;
