@@ -26,6 +26,11 @@ import { TextListSection } from '../editor/TextListSection.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 
+/**
+ * The project form's editor, in a chunk of its own (vite.config.ts): most forms opened are the
+ * department's, whose first visit need not fetch it. A project form waits for it behind the page's
+ * spinner on its first render.
+ */
 const ProjectEditor = lazy(() => import('./ProjectEditor.tsx').then((m) => ({ default: m.ProjectEditor })));
 
 /** A new row of the department form: no class until one is chosen (or a library entry gives it one). */
