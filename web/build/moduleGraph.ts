@@ -5,7 +5,17 @@ export interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[]; importers?: readonly string[]; code?: string | null } | null;
 }
 
-const closures = new WeakMap<ModuleGraph, Map<string, Set<string>>>();
+/** `compute` once per graph and root: chunking asks about every module of the build. */
+function oncePerRoot(compute: (root: string, graph: ModuleGraph) => ReadonlySet<string>): (root: string, graph: ModuleGraph) => ReadonlySet<string> {
+  const cache = new WeakMap<ModuleGraph, Map<string, ReadonlySet<string>>>();
+  return (root, graph) => {
+    let byRoot = cache.get(graph);
+    if (!byRoot) cache.set(graph, (byRoot = new Map()));
+    let known = byRoot.get(root);
+    if (!known) byRoot.set(root, (known = compute(root, graph)));
+    return known;
+  };
+}
 
 /**
  * Every module `root` imports statically, directly or not (once per graph and root). Through a
@@ -15,11 +25,7 @@ const closures = new WeakMap<ModuleGraph, Map<string, Set<string>>>();
  * from them — see {@link barrelTargets} — so a chunk made of this closure does not carry their other
  * modules for chunks that import them from it.
  */
-export function staticClosure(root: string, graph: ModuleGraph): ReadonlySet<string> {
-  let byRoot = closures.get(graph);
-  if (!byRoot) closures.set(graph, (byRoot = new Map()));
-  const known = byRoot.get(root);
-  if (known) return known;
+export const staticClosure = oncePerRoot((root, graph) => {
   const ids = new Set<string>();
   const visit = (id: string) => {
     if (ids.has(id)) return;
@@ -36,21 +42,14 @@ export function staticClosure(root: string, graph: ModuleGraph): ReadonlySet<str
     }
   };
   visit(root);
-  byRoot.set(root, ids);
   return ids;
-}
-
-const own = new WeakMap<ModuleGraph, Map<string, Set<string>>>();
+});
 
 /**
  * The modules of `root`'s static closure that nothing outside it imports (`root` itself included,
  * whoever imports it dynamically): what a chunk of its own can hold without another chunk importing it.
  */
-export function ownClosure(root: string, graph: ModuleGraph): ReadonlySet<string> {
-  let byRoot = own.get(graph);
-  if (!byRoot) own.set(graph, (byRoot = new Map()));
-  const known = byRoot.get(root);
-  if (known) return known;
+export const ownClosure = oncePerRoot((root, graph) => {
   const ids = new Set(staticClosure(root, graph));
   // Drop what an outsider imports, until every importer of what is left is inside.
   for (let changed = true; changed; ) {
@@ -63,9 +62,8 @@ export function ownClosure(root: string, graph: ModuleGraph): ReadonlySet<string
       }
     }
   }
-  byRoot.set(root, ids);
   return ids;
-}
+});
 
 /** `import { a, b as c } from 'spec'` and `export { a } from 'spec'`: the names, by spec. */
 const NAMED = /(?:import|export)\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g;
