@@ -11,7 +11,8 @@ import { LIGHT_NAMES, LIKELIHOOD_NAMES, type Light, type MonitoringReport } from
 import { scoreEvaluation } from '../core/evaluation/scoring.ts';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import { sheetRef, type TableCell } from '../table/sourceTable.ts';
-import { printedIndicatorRows, runSpans } from './printedRows.ts';
+import { printedIndicatorRows } from './printedRows.ts';
+import { runSpans } from './runSpans.ts';
 
 /** What a cell is, which decides how a writer draws it. */
 export type CellRole = 'title' | 'subtitle' | 'label' | 'header' | 'text' | 'amount' | 'percent' | 'class';

@@ -36,15 +36,3 @@ export function printedIndicatorRows(content: Pick<TargetDocument, 'indicators' 
   }
   return rows;
 }
-
-/** How many rows, from each row on, share the same value (0 for rows inside a span): the table's merged cells. */
-export function runSpans(values: readonly string[]): number[] {
-  const result = values.map(() => 0);
-  for (let start = 0; start < values.length; ) {
-    let end = start + 1;
-    while (end < values.length && values[end] === values[start]) end++;
-    result[start] = end - start;
-    start = end;
-  }
-  return result;
-}

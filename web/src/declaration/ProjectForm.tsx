@@ -8,7 +8,8 @@ import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.t
 import { goalList } from '../../../src/core/projectTarget.ts';
 import type { DocumentLinks } from '../../../src/format/apiTypes.ts';
 import { useLocale } from '../i18n/locale.tsx';
-import { showAmount, yearLine } from './display.ts';
+import { showAmount } from './display.ts';
+import { yearLine } from './yearLine.ts';
 import { className } from './vocabulary.ts';
 import { CarriedOverMark } from '../editor/CarriedOverMark.tsx';
 

@@ -18,7 +18,8 @@ import { fileToBase64 } from '../api/fileData.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 import { ChangesTable } from './ChangesTable.tsx';
-import { asUpdateOf, matchingDocument, type ReplaceWith } from './updateFromFile.ts';
+import type { ReplaceWith } from './replaceWith.ts';
+import { asUpdateOf, matchingDocument } from './updateFromFile.ts';
 
 export function UpdateFromFileDialog({ draftId, draft, preset, onClose }: { draftId: string; draft: TargetDocument; preset?: { name: string; documents: readonly TargetDocument[] }; onClose: () => void }) {
   const { t } = useLocale();

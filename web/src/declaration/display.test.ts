@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTargetValue } from '../../../src/core/targetValue.ts';
-import { describeTarget, yearLine } from './display.ts';
+import { describeTarget } from './display.ts';
+import { yearLine } from './yearLine.ts';
 
 const zh = (a: string) => a;
 

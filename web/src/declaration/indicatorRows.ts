@@ -1,6 +1,7 @@
 /** The indicator table as the official form prints it: rows in order, with merged class cells. */
 import type { DepartmentTargetDeclaration, Indicator } from '../../../src/core/declaration.ts';
-import { printedIndicatorRows, runSpans, type PrintedRow } from '../../../src/layout/printedRows.ts';
+import { printedIndicatorRows, type PrintedRow } from '../../../src/layout/printedRows.ts';
+import { runSpans } from '../../../src/layout/runSpans.ts';
 
 /** One row of the printed indicator table: an indicator, or a second-level group printed empty. */
 export interface IndicatorRow extends PrintedRow {

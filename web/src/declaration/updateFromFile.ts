@@ -25,15 +25,3 @@ export function matchingDocument(documents: readonly TargetDocument[], draft: Ta
 export function asUpdateOf(document: TargetDocument, draft: TargetDocument): TargetDocument {
   return { ...document, department: draft.department, year: draft.year };
 }
-
-/** What the editor takes from the address's state: content to apply as one undoable step, and the note of the version it saves. */
-export interface ReplaceWith {
-  readonly replaceWith: TargetDocument;
-  readonly note: string;
-}
-
-/** The state of a navigation, if it asks the editor to apply content. */
-export function replaceWithOf(state: unknown): ReplaceWith | null {
-  const candidate = state as Partial<ReplaceWith> | null;
-  return candidate && typeof candidate === 'object' && candidate.replaceWith && typeof candidate.note === 'string' ? (candidate as ReplaceWith) : null;
-}

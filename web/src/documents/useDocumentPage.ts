@@ -7,7 +7,6 @@
  * step of the workflow, a row comment and a file imported over the document. A kind's page adds only
  * its sections.
  */
-import antdMessage from 'antd/es/message';
 import { useCallback, useRef, useState } from 'react';
 import type { Blocker } from 'react-router';
 import type { Bilingual } from '../../../src/core/rules/finding.ts';
@@ -204,11 +203,13 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
       const answer = await api<V & { matched: number; unmatched: string[] }>('POST', `${viewPath}/import`, { baseVersion: doc.baseVersion, file: { name: file.name, data } });
       setView(answer);
       doc.adopt({ content: answer.content, saved: answer.content, version: answer.version });
-      void antdMessage.success(
+      const filled =
         answer.unmatched.length > 0
           ? t(`已填入 ${answer.matched} 项指标；${answer.unmatched.length} 项未找到同名指标：${answer.unmatched.join('、')}`, `${answer.matched} indicators filled; ${answer.unmatched.length} not found by name: ${answer.unmatched.join(', ')}`)
-          : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`),
-      );
+          : t(`已填入 ${answer.matched} 项指标`, `${answer.matched} indicators filled`);
+      // Ant Design's message is fetched only here, after an import: the target form's editor, which
+      // shares this hook and imports no files, does not download it on its way to the first paint.
+      void import('antd/es/message').then(({ default: antdMessage }) => antdMessage.success(filled));
     });
     return false;
   };
@@ -221,14 +222,3 @@ export function useDocumentPage<T, V extends DocumentViewBase<T>>(options: Docum
 
   return { doc, view, editable, busy, error, notice: said?.text ?? null, noticeUndo: said?.undo ?? false, noticeAs, setNotice, tell, undo, redo, blocker, comments, saveNow, run, showError: setError, saveFirst, transition, addComment, importFile, refresh };
 }
-
-/**
- * The shell's state for a page that only reads its document (a target form's page, where editing is
- * the editor's): the steps of the workflow, the comments, one busy flag and one error; nothing to save.
- */
-export function useDocumentReader<T, V extends DocumentViewBase<T>>({ loaded, viewPath }: { loaded: LoadedDocument<V>; viewPath: string }): DocumentPage<T, V> {
-  return useDocumentPage<T, V>({ loaded, viewPath, editable: false, withComments: true, invalidAmount: NOTHING_TO_SAVE, notSaved: NOTHING_TO_SAVE.message });
-}
-
-/** Never said: a reader has nothing unsaved, so its steps save nothing first. */
-const NOTHING_TO_SAVE = { message: { zh: '没有可保存的内容', en: 'nothing to save' }, field: 'content' } as const;

@@ -5,13 +5,16 @@
  */
 import { lazy, Suspense, useState, type ReactNode } from 'react';
 import type { TargetDocument } from '../../../src/core/document.ts';
-import { mergeDeclarations, resolveMerge, type Resolution } from '../../../src/core/declarationDiff.ts';
+import type { Resolution } from '../../../src/core/declarationDiff.ts';
 import type { ApiError } from '../api/client.ts';
 import { useLocale } from '../i18n/locale.tsx';
 import type { Conflict } from './ConflictModal.tsx';
 import type { ConflictOutcome, DocumentEditor } from './useDocumentEditor.ts';
 
 const ConflictModal = lazy(() => import('./ConflictModal.tsx').then((m) => ({ default: m.ConflictModal })));
+
+/** The merge of target forms: fetched when a save first loses a race, not with the editor (a conflict is rare). */
+const loadMerge = () => import('../../../src/core/declarationDiff.ts');
 
 /** The version the server reports in its 409. */
 interface CurrentAnswer<D> {
@@ -30,6 +33,7 @@ export function useConflictDialog<D extends TargetDocument>(userId: string | und
     const current = error.extra.current as CurrentAnswer<D> | undefined;
     const currentVersion = error.extra.currentVersion as number;
     if (!current) throw error;
+    const { mergeDeclarations } = await loadMerge();
     const merge = mergeDeclarations(base, mine, current.content);
     const authorName = current.authorId === userId ? null : (current.authorName ?? t('他人', 'someone else'));
     if (merge.conflicts.length > 0) {
@@ -51,10 +55,13 @@ export function useConflictDialog<D extends TargetDocument>(userId: string | und
         <ConflictModal
           conflict={conflict}
           onResolve={(choices: ReadonlyMap<string, Resolution>) => {
-            const resolved = resolveMerge(conflict.merge, choices);
-            doc.adopt({ content: resolved, saved: conflict.content, version: conflict.version });
-            setConflict(null);
-            void doc.save({ baseVersion: conflict.version, content: resolved });
+            // Loaded already: the merge that opened this dialog came from it.
+            void loadMerge().then(({ resolveMerge }) => {
+              const resolved = resolveMerge(conflict.merge, choices);
+              doc.adopt({ content: resolved, saved: conflict.content, version: conflict.version });
+              setConflict(null);
+              void doc.save({ baseVersion: conflict.version, content: resolved });
+            });
           }}
           onTakeTheirs={() => {
             doc.adopt({ content: conflict.content, saved: conflict.content, version: conflict.version });

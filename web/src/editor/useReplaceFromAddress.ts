@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { replaceWithOf } from '../declaration/updateFromFile.ts';
+import { replaceWithOf } from '../declaration/replaceWith.ts';
 import type { DocumentEditor } from './useDocumentEditor.ts';
 
 export function useReplaceFromAddress<T>(doc: DocumentEditor<T>, accepts: (content: unknown) => content is T): void {

@@ -40,7 +40,8 @@ import { useTargetFormSteps } from '../declaration/targetFormSteps.tsx';
 import { gradeName } from '../declaration/vocabulary.ts';
 import { DocumentBanners, DocumentHeader, DocumentLoader, DocumentToolbar } from '../documents/DocumentShell.tsx';
 import { documentPath } from '../documents/documentPath.ts';
-import { useDocumentReader, type LoadedDocument } from '../documents/useDocumentPage.ts';
+import { useDocumentReader } from '../documents/useDocumentReader.ts';
+import type { LoadedDocument } from '../documents/useDocumentPage.ts';
 import { useWorkflowSteps } from '../documents/useWorkflowSteps.tsx';
 import { useLocale } from '../i18n/locale.tsx';
 

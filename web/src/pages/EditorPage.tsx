@@ -5,6 +5,7 @@
  * (documents/FormEditorShell.tsx); this page loads the form and lays out the department form's
  * sections, or hands a project form to its editor.
  */
+import { lazy } from 'react';
 import { Navigate, useParams } from 'react-router';
 import type { DepartmentTargetDeclaration } from '../../../src/core/declaration.ts';
 import type { ProjectTargetDeclaration } from '../../../src/core/projectTarget.ts';
@@ -24,7 +25,13 @@ import { ProjectsSection } from '../editor/ProjectsSection.tsx';
 import { TextListSection } from '../editor/TextListSection.tsx';
 import { StateTag } from '../components/StateTag.tsx';
 import { useLocale } from '../i18n/locale.tsx';
-import { ProjectEditor } from './ProjectEditor.tsx';
+
+/**
+ * The project form's editor, in a chunk of its own (vite.config.ts): most forms opened are the
+ * department's, whose first visit need not fetch it. A project form waits for it behind the page's
+ * spinner on its first render.
+ */
+const ProjectEditor = lazy(() => import('./ProjectEditor.tsx').then((m) => ({ default: m.ProjectEditor })));
 
 /** A new row of the department form: no class until one is chosen (or a library entry gives it one). */
 const newDepartmentRow = () => newIndicator(null, null);
