@@ -699,7 +699,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 14,
-    name: "the forms list searched and sorted by errors as fast as before the one store: a short pending list for the search's index terms, an index in the list's order of errors",
+    name: "the forms list searched as fast as before the one store: a short pending list for the search's index terms",
     statements: [
       // New index terms wait in the GIN index's pending list (up to 4 MB by default) until a vacuum:
       // every search reads all of it, and the planner, costing it, turns to reading every form's terms
@@ -707,9 +707,6 @@ export const MIGRATIONS: readonly Migration[] = [
       // still adds its terms to the list, not to the index (off, a save's terms took 9 ms instead of 2).
       `alter index declarations_search_tokens set (gin_pending_list_limit = 256)`,
       `select gin_clean_pending_list('declarations_search_tokens'::regclass)`,
-      // The forms list sorted by errors (most first, then by project and id), read a page at a time in
-      // the index's order instead of sorting every form (13 → 1.6 ms for 50 of 10,000).
-      `create index documents_targets_by_errors on documents (error_count desc, project_name, id) where kind in ('department-target', 'project-target')`,
     ],
   },
 ];
