@@ -25,19 +25,16 @@ import {
   deleteDocument,
   diffDocumentVersions,
   documentHead,
-  countFound,
-  pageOf,
-  readInListOrder,
   filterDocuments,
   getDocumentJson,
   getDocumentVersion,
   listAssignments,
   listDocumentComments,
   listDocumentVersions,
+  listPage,
   nameDocumentVersion,
   readCurrentDocument,
   restoreDocumentVersion,
-  runSearch,
   transitionDocument,
   unassignFromDocument,
   updateDocument,
@@ -263,7 +260,7 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
     const { kind, page, pageSize, sort, ...filter } = request.query;
     if (kind !== undefined && !findKind(kind)) throw unknownKind(kind);
     const filtered = await filterDocuments(store.db, await visibleDocuments(store.db, actor, kind ? [kindOf(kind)] : allKinds()), filter);
-    const { query, byTerms } = filtered;
+    const { query } = filtered;
     const sorted = {
       updated: query.orderBy('documents.updated_at', 'desc'),
       year: query.orderBy('documents.year', 'desc'),
@@ -272,9 +269,7 @@ export function documentRoutes(app: FastifyInstance, store: Store): void {
       score: query.orderBy('documents.score', (ob) => ob.asc().nullsLast()),
       light: query.orderBy('documents.light_rank', (ob) => ob.asc().nullsLast()),
     }[sort].orderBy('documents.id');
-    // Counted first: how many were found decides how a searched page is best read.
-    const count = await countFound(store.db, filtered);
-    const rows = await runSearch(store.db, byTerms, pageOf(store.db, filtered, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name'), pageSize, (page - 1) * pageSize), readInListOrder(count, sort));
+    const { rows, ...count } = await listPage(store.db, filtered, sorted.select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name'), { limit: pageSize, offset: (page - 1) * pageSize, sort });
     return { items: rows.map((row) => documentHead(row, row.department_name)), ...count };
   });
 

@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, countFound, createDocument, filterDocuments, pageOf, readInListOrder, readCurrentDocument, runSearch, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, createDocument, filterDocuments, listPage, readCurrentDocument, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -212,7 +212,7 @@ export async function workingDeclarations(db: Kysely<Database>, actor: Actor | n
 /** Target forms the actor may see, filtered and paged on the server. */
 export async function listDeclarations(db: Kysely<Database>, actor: Actor | null, filter: ListFilter): Promise<{ items: DeclarationSummary[]; total: number; totalAtLeast: boolean }> {
   const filtered = await filterDocuments(db, await visibleDeclarations(db, actor), filter satisfies DocumentFilter);
-  const { query, byTerms } = filtered;
+  const { query } = filtered;
   // Ties in a sort fall to the year (newest first) and the department, so that results never mix years in no order.
   const sorted = {
     updated: query.orderBy('documents.updated_at', 'desc'),
@@ -221,14 +221,9 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
     errors: query.orderBy('documents.error_count', 'desc'),
     published: query.orderBy(sql`documents.published_at desc nulls last`).orderBy('documents.year', 'desc'),
   }[filter.sort].orderBy('documents.project_name').orderBy('documents.id');
-  // Counted first: how many were found decides how a searched page is best read.
-  const count = await countFound(db, filtered);
-  const rows = await runSearch(
+  const { rows, ...count } = await listPage(
     db,
-    byTerms,
-    pageOf(
-      db,
-      filtered,
+    filtered,
       sorted.select([
         'documents.id',
         'documents.kind',
@@ -247,10 +242,7 @@ export async function listDeclarations(db: Kysely<Database>, actor: Actor | null
         'documents.submitted_at',
         'documents.published_at',
       ]),
-      filter.pageSize,
-      (filter.page - 1) * filter.pageSize,
-    ),
-    readInListOrder(count, filter.sort),
+    { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize, sort: filter.sort },
   );
   return {
     items: rows.map((r) => ({

@@ -680,17 +680,24 @@ export function pageOf<R>(db: Kysely<Database>, filtered: FilteredDocuments<unkn
  */
 export const SEARCH_COUNT_LIMIT = 1000;
 
+/** The query that counts what a list's query finds: exactly; or, searched, up to `limit` and one more (there are more). */
+function countQuery<Q extends Awaited<ReturnType<typeof visibleDocuments>>>(db: Kysely<Database>, filtered: FilteredDocuments<Q>, limit: number): Compilable<{ n: string | number | bigint }> {
+  const { searched, texts } = filtered;
+  const query = texts.length === 0 ? filtered.query : filtered.query.where(containsAll('documents.search_text', texts));
+  if (!searched) return query.select((eb) => eb.fn.countAll<string>().as('n'));
+  return db.selectFrom(query.select(sql<number>`1`.as('one')).limit(limit + 1).as('found')).select((eb) => eb.fn.countAll<string>().as('n'));
+}
+
+/** What a count query found, as a list tells it. */
+function counted(found: { n: string | number | bigint } | undefined, searched: boolean, limit: number): { total: number; totalAtLeast: boolean } {
+  const n = Number(found?.n ?? 0);
+  return searched && n > limit ? { total: limit, totalAtLeast: true } : { total: n, totalAtLeast: false };
+}
+
 /** How many a list's query finds: exactly; or, searched, up to `limit` and whether there are more. */
 export async function countFound<Q extends Awaited<ReturnType<typeof visibleDocuments>>>(db: Kysely<Database>, filtered: FilteredDocuments<Q>, limit = SEARCH_COUNT_LIMIT): Promise<{ total: number; totalAtLeast: boolean }> {
-  const { byTerms, searched, texts } = filtered;
-  const query = texts.length === 0 ? filtered.query : filtered.query.where(containsAll('documents.search_text', texts));
-  if (!searched) {
-    const [found] = await runSearch(db, byTerms, query.select((eb) => eb.fn.countAll<string>().as('n')));
-    return { total: Number(found?.n ?? 0), totalAtLeast: false };
-  }
-  const [found] = await runSearch(db, byTerms, db.selectFrom(query.select(sql<number>`1`.as('one')).limit(limit + 1).as('found')).select((eb) => eb.fn.countAll<string>().as('n')));
-  const n = Number(found?.n ?? 0);
-  return n > limit ? { total: limit, totalAtLeast: true } : { total: n, totalAtLeast: false };
+  const [found] = await runSearch(db, filtered.byTerms, countQuery(db, filtered, limit));
+  return counted(found, filtered.searched, limit);
 }
 
 /**
@@ -703,6 +710,33 @@ export async function runSearch<R>(db: Kysely<Database>, byTerms: boolean, query
     await sql`set local enable_seqscan = off`.execute(trx);
     if (inListOrder) await sql`set local enable_bitmapscan = off`.execute(trx);
     return (await trx.executeQuery(query.compile())).rows;
+  });
+}
+
+/**
+ * A page of a list and how many it found ({@link countFound}, {@link pageOf}), in as few round trips
+ * as the search allows: not searched by index terms, the count and the page go at once (on a
+ * PostgreSQL server, on two connections); searched, both in one transaction with sequential scans
+ * off, the count first, for how many were found decides how the page is best read ({@link readInListOrder}).
+ */
+export async function listPage<Q extends Awaited<ReturnType<typeof visibleDocuments>>, R>(
+  db: Kysely<Database>,
+  filtered: FilteredDocuments<Q>,
+  selected: SelectQueryBuilder<Database, 'documents' | 'departments', R>,
+  page: { readonly limit: number; readonly offset: number; readonly sort: string },
+): Promise<{ rows: R[]; total: number; totalAtLeast: boolean }> {
+  const limit = SEARCH_COUNT_LIMIT;
+  const paged = pageOf(db, filtered, selected, page.limit, page.offset);
+  if (!filtered.byTerms) {
+    const [found, rows] = await Promise.all([db.executeQuery(countQuery(db, filtered, limit).compile()), db.executeQuery(paged.compile())]);
+    return { rows: rows.rows, ...counted(found.rows[0], filtered.searched, limit) };
+  }
+  return db.transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    const [found] = (await trx.executeQuery(countQuery(db, filtered, limit).compile())).rows;
+    const count = counted(found, filtered.searched, limit);
+    if (readInListOrder(count, page.sort)) await sql`set local enable_bitmapscan = off`.execute(trx);
+    return { rows: (await trx.executeQuery(paged.compile())).rows, ...count };
   });
 }
 
