@@ -88,9 +88,18 @@ describe.skipIf(missing !== null)('评价指标体系 in the browser', { timeout
     await popconfirm().getByRole('button', { name: '继续编辑' }).click();
     await popconfirm().waitFor({ state: 'hidden' });
     expect(await page.getByTestId('template-editor').count()).toBe(1);
-    await page.getByTestId('discard-template').click();
-    await popconfirm().getByRole('button', { name: '放弃修改' }).click();
-    await page.getByTestId('template-tree').waitFor();
+    // Asked again and confirmed until the saved tree is back: on a loaded machine a click on a
+    // question still sliding in (or out, after 继续编辑) can miss. Discarding twice loses nothing more.
+    const discard = popconfirm().getByRole('button', { name: '放弃修改' });
+    await expect
+      .poll(async () => {
+        if ((await page.getByTestId('template-tree').count()) === 0) {
+          if (!(await discard.isVisible())) await page.getByTestId('discard-template').click({ timeout: 15_000 });
+          await discard.click({ timeout: 15_000 });
+        }
+        return page.getByTestId('template-tree').count();
+      })
+      .toBeGreaterThan(0);
     expect(await page.getByTestId('template-tree').textContent()).toContain('项目立项');
     await page.getByTestId('edit-template').click();
     await page.getByTestId('template-editor').waitFor();
