@@ -15,7 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { answerTo, postAsSignedIn, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, chooseOption, postAsSignedIn, shootAtBothWidths, signIn, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -42,9 +42,6 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
 
   /** Screenshots at both widths, and nothing wider than the window. */
   const shoot = (name: string) => shootAtBothWidths(page, name);
-
-  /** An Ant Design select's option, as the mouse picks it (the option the list draws, not its screen-reader copy). */
-  const option = (name: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();
 
   const openTab = async (name: RegExp) => {
     await page.getByRole('tab', { name }).click();
@@ -80,16 +77,15 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await page.getByTestId('assessments-page').waitFor();
     await page.getByTestId('new-assessment').click();
     const dialog = page.getByRole('dialog', { name: '新建评估评价' });
-    await dialog.getByLabel('年度').click();
-    await option('2025').click();
+    await chooseOption(dialog, '年度', '2025');
     // Nothing picked: the dialog says what is missing, and opens nothing.
     await page.getByTestId('new-assessment-ok').click();
     await expect.poll(() => dialog.textContent()).toContain('请选择被评估的项目申报表');
-    await dialog.getByLabel('被评估的项目申报表').fill(PROJECT);
-    await option(new RegExp(PROJECT)).click();
+    await chooseOption(dialog, '被评估的项目申报表', new RegExp(PROJECT), { search: PROJECT });
     await expect.poll(() => dialog.getByLabel('评分模板').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('事前绩效评估');
     await shoot('assessment-new');
-    await page.getByTestId('new-assessment-ok').click();
+    const created = await answerTo(page, 'POST', '/api/v1/assessments', () => page.getByTestId('new-assessment-ok').click());
+    expect(created.status(), await created.text()).toBe(201);
     await page.getByTestId('assessment-page').waitFor();
     id = page.url().split('/').pop()?.split('?')[0] ?? '';
     expect(await page.getByTestId('assessment-state').getAttribute('data-state')).toBe('draft');
@@ -103,9 +99,9 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await row.getByRole('checkbox').check();
     await page.getByTestId('batch-assign-button').click();
     const dialog = page.getByRole('dialog', { name: /指派评分人/ });
-    await dialog.getByLabel('评分人').click();
-    await option(/张华/).click();
-    await page.getByTestId('batch-assign-ok').click();
+    await chooseOption(dialog, '评分人', /张华/);
+    const assigned = await answerTo(page, 'POST', '/api/v1/assessments/batch-assignments', () => page.getByTestId('batch-assign-ok').click());
+    expect(assigned.status(), await assigned.text()).toBe(200);
     await expect.poll(() => page.getByTestId('batch-assign-result').textContent()).toContain('已将 张华（财务专家） 指派到 1 项');
     await shoot('assessments-list');
 
@@ -113,11 +109,12 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await page.getByTestId('assessment-page').waitFor();
     await openTab(/专家组评分/);
     await page.getByTestId('assigned-expert-zhang').waitFor();
-    await page.getByLabel('添加评分人').click();
-    await option(/赵明/).click();
-    await page.getByTestId('assign-button').click();
+    await chooseOption(page, '添加评分人', /赵明/);
+    const added = await answerTo(page, 'POST', /\/assignments$/, () => page.getByTestId('assign-button').click());
+    expect(added.status(), await added.text()).toBe(201);
     await page.getByTestId('assigned-expert-zhao').waitFor();
-    await page.getByTestId('step-start').click();
+    const started = await stepAnswer(page, () => page.getByTestId('step-start').click());
+    expect(started.status(), await started.text()).toBe(200);
     await expect.poll(() => page.getByTestId('assessment-state').getAttribute('data-state')).toBe('scoring');
   });
 
@@ -199,8 +196,7 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await shoot('assessment-panel');
 
     await openTab(/佐证材料/);
-    await page.getByLabel('政策依据文件 状态').click();
-    await option('已通过').click();
+    await chooseOption(page, '政策依据文件 状态', '已通过');
     const download = page.waitForEvent('download');
     await page.getByTestId('evidence-download').first().click();
     expect((await download).suggestedFilename()).toBe('政策依据文件.pdf');
@@ -266,11 +262,13 @@ describe.skipIf(missing !== null)('评估评价 in the browser', { timeout: TEST
     await page.getByTestId('count-中').fill('0');
     await page.getByTestId('count-差').fill('0');
     await page.getByTestId('seed').fill('e2e-seed');
-    await page.getByTestId('preview-sample').click();
+    const preview = await answerTo(page, 'POST', '/api/v1/assessments/samples/preview', () => page.getByTestId('preview-sample').click());
+    expect(preview.status(), await preview.text()).toBe(200);
     await expect.poll(() => page.getByTestId('sample-seed').textContent()).toBe('e2e-seed');
     const previewed = await page.getByTestId('sample-result').locator('tbody tr').allTextContents();
     expect(previewed.length).toBeGreaterThan(0);
-    await page.getByTestId('draw-sample').click();
+    const drawn = await answerTo(page, 'POST', '/api/v1/assessments/samples', () => page.getByTestId('draw-sample').click());
+    expect(drawn.status(), await drawn.text()).toBe(201);
     await page.getByTestId('export-sample').waitFor();
     expect(await page.getByTestId('sample-seed').textContent()).toBe('e2e-seed');
     // The same seed draws the same list, and the bureau is told so.

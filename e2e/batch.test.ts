@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { answerTo, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -45,8 +45,9 @@ describe.skipIf(missing !== null)('batch review in the browser', { timeout: TEST
     await page.getByTestId('batch-submit').click();
     // Asked first: nothing is submitted until confirmed.
     await page.getByTestId('batch-confirm').waitFor();
-    expect(await page.getByRole('dialog').textContent()).toContain('批量提交：5 份');
-    await page.getByRole('dialog').getByRole('button', { name: /确认（5 份）/ }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('批量提交：5 份');
+    const submitted = await answerTo(page, 'POST', '/api/v1/documents/batch-transitions', () => page.getByRole('dialog').getByRole('button', { name: /确认（5 份）/ }).click());
+    expect(submitted.status(), await submitted.text()).toBe(200);
     await expect.poll(() => page.getByTestId('batch-result').textContent()).toContain('已处理 5 份');
     expect(await page.getByTestId('batch-result-item').count()).toBe(5);
     expect(await page.getByTestId('batch-result').textContent()).toContain(`${names[0]} · 2025：已提交审核`);
@@ -56,8 +57,9 @@ describe.skipIf(missing !== null)('batch review in the browser', { timeout: TEST
     await page.goto(`${server.url}/declarations?year=2025&kind=project-target&state=approved`);
     await page.locator('.ant-table-row').first().waitFor();
     await page.locator('.ant-table-row').first().locator('input[type=checkbox]').check();
+    // The bar follows the ticked rows once drawn again.
+    await expect.poll(() => page.getByTestId('batch-publish').isEnabled()).toBe(true);
     expect(await page.getByTestId('batch-submit').isDisabled()).toBe(true);
-    expect(await page.getByTestId('batch-publish').isEnabled()).toBe(true);
     await page.getByTestId('batch-publish').click();
     await page.getByRole('dialog').getByText('公开后任何人都可查看').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: /取\s*消/ }).click();
@@ -67,7 +69,7 @@ describe.skipIf(missing !== null)('batch review in the browser', { timeout: TEST
     await signIn(page, server.url, 'haizhu-reviewer', '/declarations?year=2025&kind=project-target&state=submitted');
     await page.locator('.ant-table-row').first().waitFor();
     await tick(names);
-    expect(await page.getByTestId('batch-approve').textContent()).toContain('5 份');
+    await expect.poll(() => page.getByTestId('batch-approve').textContent()).toContain('5 份');
     await screenshot(page, 'batch-review');
     await page.getByTestId('batch-approve').click();
     await page.getByTestId('batch-confirm').waitFor();
@@ -81,7 +83,8 @@ describe.skipIf(missing !== null)('batch review in the browser', { timeout: TEST
     await screenshot(page, 'batch-approve-confirm-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
     await screenshot(page, 'batch-approve-confirm-1440');
-    await page.getByRole('dialog').getByRole('button', { name: /确认（5 份）/ }).click();
+    const approvedAnswer = await answerTo(page, 'POST', '/api/v1/documents/batch-transitions', () => page.getByRole('dialog').getByRole('button', { name: /确认（5 份）/ }).click());
+    expect(approvedAnswer.status(), await approvedAnswer.text()).toBe(200);
     await expect.poll(() => page.getByTestId('batch-result').textContent()).toContain('已处理 5 份');
     expect(await page.getByTestId('batch-result').textContent()).toContain('已审核通过（良）');
     const approved = (await (await page.request.get(`${server.url}/api/v1/declarations?year=2025&kind=project-target&state=approved&pageSize=100`)).json()) as { items: Array<{ projectName: string }> };

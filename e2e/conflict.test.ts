@@ -68,7 +68,7 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: T
     expect(after.content.goals[0]).toBe('负责人修改的目标一');
     expect(after.content.department).toBe('广州市海珠区政务服务和数据管理局（填报员）');
     // The merged form is in the editor too.
-    expect(await editor.getByLabel('目标1', { exact: true }).inputValue()).toBe('负责人修改的目标一');
+    await expect.poll(() => editor.getByLabel('目标1', { exact: true }).inputValue()).toBe('负责人修改的目标一');
   });
 
   it('asks only about the one field both changed, and saves exactly the choice', async () => {
@@ -126,10 +126,8 @@ describe.skipIf(missing !== null)('two browsers editing one draft', { timeout: T
     await waitUntilSaved(approver);
     await editor.getByLabel('第 1 行年度指标值').fill('≥12个（填报员）');
     const table = editor.getByTestId('conflict-table');
-    await table.waitFor();
-    const text = (await table.textContent()) ?? '';
-    expect(text).toContain('≥10个（负责人）');
-    expect(text).toContain('≥12个（填报员）');
+    await expect.poll(() => table.textContent()).toContain('≥10个（负责人）');
+    expect(await table.textContent()).toContain('≥12个（填报员）');
     // Nothing of the editor's was saved while the question stands.
     const stored = async () => ((await (await editor.request.get(`${server.url}/api/v1/declarations/${projectId}`)).json()) as { content: { indicators: Array<{ annualTarget: string }> } }).content.indicators[0]?.annualTarget;
     expect(await stored()).toBe('≥10个（负责人）');

@@ -44,12 +44,12 @@ describe.skipIf(missing !== null)('the dashboard in the browser', { timeout: TES
     await signIn(page, server.url, 'haizhu-reviewer', '/dashboard?year=2025');
     const children = page.getByTestId('dashboard-children');
     await children.waitFor();
-    expect(await page.locator('.ant-breadcrumb').textContent()).toContain('海珠区');
+    await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toContain('海珠区');
     await screenshot(page, 'dashboard-district');
     await children.getByRole('link', { name: '广州市海珠区民政局' }).click();
     const forms = page.getByTestId('dashboard-forms');
     await forms.waitFor();
-    expect(await page.locator('.ant-breadcrumb').textContent()).toContain('广州市海珠区民政局');
+    await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toContain('广州市海珠区民政局');
     const first = forms.getByRole('link').first();
     const name = (await first.textContent()) ?? '';
     await first.click();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentTargetDeclaration } from '../src/core/declaration.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -63,7 +63,8 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     expect(await page.getByLabel(`第 ${count + 2} 行二级指标`).inputValue()).toBe('社会效益指标');
     // Pasted at the end, the rows stand apart from their classes: the checker says so.
     await expect.poll(() => page.getByTestId('live-findings').or(page.locator('.findings-toggle')).first().textContent()).toBeTruthy();
-    await page.locator('.findings-toggle').click().catch(() => undefined);
+    // Folded on a narrow window: opened only then, rather than a click that waits its full time for a button that is not there.
+    if ((await page.locator('.findings-toggle').count()) > 0) await page.locator('.findings-toggle').click();
     await expect.poll(() => page.getByTestId('live-findings').textContent()).toContain('分在 2 处');
   });
 
@@ -74,7 +75,7 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     expect(await page.getByLabel(`第 ${count} 行三级指标`).inputValue()).toBe('事项数量');
     // Undone: one step.
     await page.getByTestId('editor-toolbar').getByRole('button', { name: '撤销' }).click();
-    expect(await page.getByLabel(`第 ${count} 行三级指标`).inputValue()).toBe('办事材料精简率');
+    await expect.poll(() => page.getByLabel(`第 ${count} 行三级指标`).inputValue()).toBe('办事材料精简率');
   });
 
   it('a row given another class joins its class; 按类别排列 groups the rest; the form view prints each class once', async () => {
@@ -106,15 +107,17 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     const count = await page.getByTestId('indicator-row').count();
     await page.getByRole('button', { name: '添加指标' }).click();
     // No class until one is chosen: never the class of the row above unseen.
-    expect(await page.getByLabel(`第 ${count + 1} 行一级指标`).inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel(`第 ${count + 1} 行一级指标`).inputValue()).toBe('');
     await page.getByLabel(`第 ${count + 1} 行三级指标`).fill('满意度');
     const list = page.getByTestId('library-suggestion-list');
     await list.waitFor();
     const entry = list.getByRole('button').filter({ hasText: '满意' }).first();
     const entryName = ((await entry.locator('.name').textContent()) ?? '').trim();
     await entry.click();
+    // The row moves to its class's rows once picked: found where it went, then read.
+    await expect.poll(() => rowOf(entryName)).toBeGreaterThan(0);
     const at = await rowOf(entryName);
-    expect(await page.getByLabel(`第 ${at} 行一级指标`).inputValue()).toBe('满意度指标');
+    await expect.poll(() => page.getByLabel(`第 ${at} 行一级指标`).inputValue()).toBe('满意度指标');
     await waitUntilSaved(page);
   });
 
@@ -150,8 +153,8 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     await page.locator('.money-input', { has: basic }).getByText('超过两位小数').waitFor();
     await basic.fill('1e5');
     await page.locator('.money-input', { has: basic }).locator('.field-error').waitFor();
-    if ((await page.getByTestId('derived-total').count()) > 0) expect(await page.getByTestId('derived-total').textContent()).toContain('有无效输入');
-    expect(await page.getByTestId('budget-totals').textContent()).toContain('有无效输入');
+    if ((await page.getByTestId('derived-total').count()) > 0) await expect.poll(() => page.getByTestId('derived-total').textContent()).toContain('有无效输入');
+    await expect.poll(() => page.getByTestId('budget-totals').textContent()).toContain('有无效输入');
     await screenshot(page, 'editor-budget-groups-1280');
     await basic.fill('2,507.50');
     await waitUntilSaved(page);
@@ -179,17 +182,18 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     await page.getByRole('button', { name: '新建申报表' }).click();
     await page.locator('#new-year').fill('2026');
     await page.getByRole('radio', { name: /复制 2025 年的申报表/ }).check();
-    await page.getByRole('button', { name: '新建并编辑' }).click();
+    const created = await answerTo(page, 'POST', '/api/v1/declarations', () => page.getByRole('button', { name: '新建并编辑' }).click());
+    expect(created.status(), await created.text()).toBe(201);
     await page.getByTestId('indicator-editor').waitFor();
     const marks = page.getByTestId('indicator-editor').getByTestId('carried-over');
+    await expect.poll(() => marks.count()).toBeGreaterThan(0);
     const carried = await marks.count();
-    expect(carried).toBeGreaterThan(0);
     await page.getByLabel('第 1 行年度指标值').fill('≥95分');
     await expect.poll(() => marks.count()).toBe(carried - 1);
     await waitUntilSaved(page);
     await page.getByTestId('editor-toolbar').getByRole('link', { name: '完成' }).click();
     await page.getByTestId('indicator-table').waitFor();
-    expect(await page.getByTestId('indicator-table').getByTestId('carried-over').count()).toBe(carried - 1);
+    await expect.poll(() => page.getByTestId('indicator-table').getByTestId('carried-over').count()).toBe(carried - 1);
     await screenshot(page, 'form-carried-over-1280');
   });
 
@@ -198,7 +202,7 @@ describe.skipIf(missing !== null)('the department form’s editor', { timeout: T
     const counts = page.getByTestId('counts-by-state');
     await counts.waitFor();
     expect(await counts.textContent()).toContain('本部门');
-    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
+    await expect.poll(() => page.evaluate('document.activeElement?.id')).toBe('main');
     const links = (await page.evaluate(`[...document.querySelectorAll('[data-testid=counts-by-state] a[href^="/declarations"]')].map((a) => a.getAttribute('href'))`)) as string[];
     expect(links.length).toBe(5);
     expect(links.every((href) => href.includes('departmentId='))).toBe(true);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { answerTo, chooseOption, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -42,7 +42,8 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     await page.locator('.ant-modal input[type=file]').setInputFiles(sheet(['部门,区划,用户名,姓名,角色,初始密码', '广州市海珠区教育局,海珠区,edu-editor,教育局填报员,部门填报员,', '广州市海珠区教育局,海珠区,edu-boss,教育局负责人,部门负责人,']));
     await expect.poll(() => page.getByTestId('directory-plan').getByText('可以导入').count()).toBe(2);
     await screenshot(page, 'directory-import');
-    await page.getByTestId('directory-commit').click();
+    const committed = await answerTo(page, 'POST', '/api/v1/organisations/import', () => page.getByTestId('directory-commit').click());
+    expect(committed.status(), await committed.text()).toBe(200);
     const stored = page.getByTestId('directory-stored');
     await stored.waitFor();
     expect(await stored.textContent()).toContain('已新建 1 个部门、2 个用户');
@@ -55,9 +56,9 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
 
     // Moved to another district, with everything it holds.
     await page.getByRole('button', { name: '移动「广州市海珠区教育局」到其他区划' }).click();
-    await page.getByLabel('移动到').click();
-    await page.locator('.ant-select-item-option', { hasText: '越秀区' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click();
+    await chooseOption(page.getByRole('dialog'), '移动到', '越秀区');
+    const moved = await answerTo(page, 'PATCH', /^\/api\/v1\/organisations\/departments\//, () => page.getByRole('dialog').getByRole('button', { name: /移\s*动/ }).click());
+    expect(moved.status(), await moved.text()).toBe(200);
     await page.locator('.ant-tree-title', { hasText: '越秀区' }).first().click();
     await page.getByTestId('departments').getByText('广州市海珠区教育局').waitFor();
 
@@ -93,11 +94,9 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     await dialog.getByLabel('初始密码').fill('Quiet-Harbour-Lantern-58');
     // Its own district is chosen for it, for an admin (no system admin offered) as for a reviewer.
     const regionItem = dialog.locator('.ant-form-item', { has: page.locator('#user-region') });
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option', { hasText: '管理员' }).click();
+    await chooseOption(dialog, '角色', '管理员');
     await expect.poll(() => regionItem.locator('.ant-select-content').getAttribute('title')).toBe('海珠区');
-    await dialog.getByLabel('角色').click();
-    await page.locator('.ant-select-item-option', { hasText: '财政审核员' }).click();
+    await chooseOption(dialog, '角色', '财政审核员');
     await expect.poll(() => regionItem.locator('.ant-select-content').getAttribute('title')).toBe('海珠区');
     // A username the server refuses is said beside the username, in words, not as a vague 请求内容有误.
     await dialog.getByRole('button', { name: /创\s*建/ }).click();
@@ -106,7 +105,8 @@ describe.skipIf(missing !== null)('departments and users from a sheet in the bro
     expect(await dialog.textContent()).not.toContain('请求内容有误');
     await dialog.getByLabel('用户名').fill('hz-reviewer-2');
     await screenshot(page, 'bureau-admin-user');
-    await dialog.getByRole('button', { name: /创\s*建/ }).click();
+    const created = await answerTo(page, 'POST', '/api/v1/users', () => dialog.getByRole('button', { name: /创\s*建/ }).click());
+    expect(created.status(), await created.text()).toBe(201);
     // Announced, and shown in the list read again.
     await page.getByTestId('user-created').filter({ hasText: 'hz-reviewer-2' }).waitFor();
     await page.getByTestId('users').getByText('hz-reviewer-2').waitFor();

@@ -77,7 +77,7 @@ describe.skipIf(missing !== null)('the monitoring report and the self-evaluation
     await page.getByTestId('leave-prompt').waitFor();
     await screenshot(page, 'report-leave-prompt-1280');
     // By keyboard: the question has the focus on 留在此页, and Escape stays.
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('留在此页');
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('留在此页');
     await page.keyboard.press('Escape');
     await page.getByTestId('leave-prompt').waitFor({ state: 'detached' });
     expect(await cell.inputValue()).toBe('97%');

@@ -11,7 +11,7 @@ import type { EvaluationView } from '../src/format/apiTypes.ts';
 import { actualFor } from '../src/server/demoEvaluations.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, postAsSignedIn, screenshot, signIn, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -39,6 +39,12 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     await page.getByTestId('evaluation-page').waitFor();
   };
 
+  /** A step confirmed in its dialog: the server's answer first, so a refusal fails here with its words. */
+  const takeStep = async (click: () => Promise<void>) => {
+    const answer = await stepAnswer(page, click);
+    expect(answer.status(), await answer.text()).toBe(200);
+  };
+
   it('the department starts the self-evaluation of its approved 2025 form under 绩效自评', async () => {
     await signIn(page, server.url, 'haizhu-approver');
     const formId = await demoDraftId(page.request, server.url);
@@ -52,10 +58,11 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     // The seed's year, whatever year it is now (the page opens on the year just closed).
     await page.goto(`${server.url}/evaluations?year=2025`);
     await page.getByTestId('owed-evaluations').waitFor();
-    await page.getByTestId('owed-evaluations').getByRole('row', { name: /部门整体/ }).getByRole('button', { name: /开始自评/ }).click();
+    const started = await answerTo(page, 'POST', '/api/v1/evaluations', () => page.getByTestId('owed-evaluations').getByRole('row', { name: /部门整体/ }).getByRole('button', { name: /开始自评/ }).click());
+    expect(started.status(), await started.text()).toBe(201);
     await page.getByTestId('evaluation-page').waitFor();
     id = page.url().split('/').pop() ?? '';
-    expect(await page.getByTestId('evaluation-grid').locator('tbody tr[data-testid^=evaluation-row-]').count()).toBe(32);
+    await expect.poll(() => page.getByTestId('evaluation-grid').locator('tbody tr[data-testid^=evaluation-row-]').count()).toBe(32);
   });
 
   it('scores as the actuals are typed; the half-met row asks for its cause and measures', async () => {
@@ -89,7 +96,7 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
   it('the approver submits; the reviewer finds it in the year’s overview and returns it', async () => {
     await open('haizhu-approver');
     await page.getByTestId('submit-evaluation').click();
-    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await takeStep(() => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click());
     await page.locator('[data-state=submitted]').first().waitFor();
     await signIn(page, server.url, 'haizhu-reviewer', '/evaluations?year=2025');
     await page.getByTestId('evaluation-overview').getByRole('link', { name: '部门整体' }).waitFor();
@@ -99,7 +106,7 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     await page.getByTestId('evaluation-page').waitFor();
     await page.getByTestId('return-evaluation').click();
     await page.getByTestId('return-reason').fill('请补充第1项的服务记录。');
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+    await takeStep(() => page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click());
     await page.locator('[data-state=returned]').first().waitFor();
   });
 
@@ -109,21 +116,21 @@ describe.skipIf(missing !== null)('the self-evaluation in the browser', { timeou
     const view = (await (await page.request.get(`${server.url}/api/v1/evaluations/${id}`)).json()) as EvaluationView;
     await page.getByLabel(`${view.content.indicators[0]?.name ?? ''} 偏差原因分析`).fill('上半年系统改造，服务暂停两个月（附服务记录）。');
     await page.getByTestId('submit-evaluation').click();
-    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    await takeStep(() => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click());
     await page.locator('[data-state=submitted]').first().waitFor();
     await open('haizhu-reviewer');
     await page.getByTestId('accept-evaluation').click();
-    await page.getByRole('dialog').getByRole('button', { name: /审核通过/ }).click();
+    await takeStep(() => page.getByRole('dialog').getByRole('button', { name: /审核通过/ }).click());
     await page.locator('[data-state=accepted]').first().waitFor();
     await open('haizhu-approver');
     await page.getByTestId('publish-evaluation').click();
-    await page.getByRole('dialog').getByRole('button', { name: /公\s*开/ }).click();
+    await takeStep(() => page.getByRole('dialog').getByRole('button', { name: /公\s*开/ }).click());
     await page.locator('[data-state=published]').first().waitFor();
     await page.context().clearCookies();
     await page.goto(`${server.url}/public/evaluations`);
     await page.getByRole('link', { name: '部门整体' }).first().click();
     await page.getByTestId('evaluation-page').waitFor();
-    expect(await page.getByTestId('evaluation-total').textContent()).toContain('98.25');
+    await expect.poll(() => page.getByTestId('evaluation-total').textContent()).toContain('98.25');
     // Read-only, the table reads as words: 适用 is said, not a greyed box; one 评价结论 heading.
     expect(await page.getByTestId('evaluation-grid').locator('input[type=checkbox]').count()).toBe(0);
     expect(await page.getByTestId('evaluation-row-0').textContent()).toContain('适用');

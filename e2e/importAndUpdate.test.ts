@@ -60,8 +60,8 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     const forms = page.getByTestId('import-forms');
     await forms.waitFor();
     const assumed = draftingYear(new Date());
-    expect(await page.getByLabel('第 1 份表的年度').inputValue()).toBe(String(assumed));
-    expect(await page.getByLabel('第 2 份表的年度').inputValue()).toBe('2025');
+    await expect.poll(() => page.getByLabel('第 1 份表的年度').inputValue()).toBe(String(assumed));
+    await expect.poll(() => page.getByLabel('第 2 份表的年度').inputValue()).toBe('2025');
     await forms.getByTestId('year-assumed').waitFor();
     expect(await forms.locator('tbody tr').nth(1).textContent()).toContain('按表上年度');
     // Nothing to confirm: no year chosen against a printed one.
@@ -74,8 +74,9 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     await page.getByTestId('import-forms').getByRole('button', { name: /^2\. 项目/ }).click();
     await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('第 2 份表（共 2 份）');
     // The source shows the project's sheet, the preview the project form in its year.
-    expect(await page.getByTestId('source-view').locator('.ant-tabs-tab-active').textContent()).not.toBe(await page.getByTestId('source-view').locator('.ant-tabs-tab').first().textContent());
-    expect(await page.getByTestId('official-form').textContent()).toContain('2025');
+    const firstTab = await page.getByTestId('source-view').locator('.ant-tabs-tab').first().textContent();
+    await expect.poll(() => page.getByTestId('source-view').locator('.ant-tabs-tab-active').textContent()).not.toBe(firstTab);
+    await expect.poll(() => page.getByTestId('official-form').textContent()).toContain('2025');
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `import-two-forms-${width}`);
@@ -91,10 +92,9 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     expect(await year.inputValue()).toBe('21000');
     expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
     await year.fill('2031');
-    expect(await page.getByTestId('import-year-problem-1').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('import-year-problem-1').count()).toBe(0);
     const warning = page.getByTestId('import-mismatch');
-    await warning.waitFor();
-    expect(await warning.textContent()).toContain('第 2 份表印的是 2025 年度，确认按 2031 年度保存');
+    await expect.poll(() => warning.textContent()).toContain('第 2 份表印的是 2025 年度，确认按 2031 年度保存');
     expect(await page.getByTestId('import-save').isDisabled()).toBe(true);
     await warning.getByRole('checkbox').first().check();
     await expect.poll(() => page.getByTestId('import-save').isEnabled()).toBe(true);
@@ -137,9 +137,8 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     await page.getByTestId('update-from-file').click();
     await page.getByRole('dialog').locator('input[type=file]').setInputFiles({ name: '部门整体-已修改.xlsx', mimeType: XLSX, buffer: Buffer.from(edited) });
     const changes = page.getByTestId('update-changes');
-    await changes.waitFor();
-    expect(await changes.textContent()).toContain(changedTarget);
-    expect(await page.getByRole('dialog').textContent()).toContain('文件与草稿有 1 处不同');
+    await expect.poll(() => changes.textContent()).toContain(changedTarget);
+    await expect.poll(() => page.getByRole('dialog').textContent()).toContain('文件与草稿有 1 处不同');
     await page.setViewportSize({ width: 1280, height: 900 });
     await screenshot(page, 'update-from-file-1280');
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -156,7 +155,7 @@ describe.skipIf(missing !== null)('importing several forms, and bringing an edit
     const versions = (await (await page.request.get(`${server.url}/api/v1/declarations/${draftId}/versions`)).json()) as { versions: Array<{ note: string | null }> };
     expect(versions.versions[0]?.note).toContain('由文件 部门整体-已修改.xlsx 更新');
     // One step: undone in the editor like any other.
-    expect(await page.getByRole('button', { name: '撤销' }).isEnabled()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: '撤销' }).isEnabled()).toBe(true);
   });
 
   it('dropped on the import page, the same file is said to be the existing draft’s, with the way to update it', async () => {

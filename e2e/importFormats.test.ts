@@ -56,15 +56,14 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     expect(await grid.locator('td[data-ref="部门整体绩效目标!B2"]').textContent()).toBe('广州市海珠区政务服务和数据管理局');
     expect(await page.getByTestId('import-format').textContent()).toContain('Excel (.xlsx)');
     await page.getByTestId('official-form').waitFor();
-    expect(await page.getByTestId('indicator-table').locator('tr').count()).toBe(36);
+    await expect.poll(() => page.getByTestId('indicator-table').locator('tr').count()).toBe(36);
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `import-xlsx-${width}`);
     }
     await page.getByLabel('年度').fill('2027');
     await saveImportedDraft(page);
-    await page.getByTestId('official-form').waitFor();
-    expect(await page.getByTestId('official-form').textContent()).toContain('网站内容监测经费');
+    await expect.poll(() => page.getByTestId('official-form').textContent()).toContain('网站内容监测经费');
     // The saved form downloads as the official PDF and Excel form.
     for (const [testId, type] of [['download-pdf', 'application/pdf'], ['download-xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
@@ -80,16 +79,14 @@ describe.skipIf(missing !== null)('importing workbooks, PDFs and web tables in t
     await dropFile(page, '.ant-upload-drag .ant-upload-btn', 'project.libreoffice.pdf', 'application/pdf');
     // By default the cells as a grid, in the page's type size, nothing cut off.
     const grid = page.getByTestId('source-view').locator('table.source-grid');
-    await grid.waitFor();
-    expect(await grid.textContent()).toContain('海珠政务基础设施及服务经费');
+    await expect.poll(() => grid.textContent()).toContain('海珠政务基础设施及服务经费');
     const fontSize = (await page.evaluate(`Number.parseFloat(getComputedStyle(document.querySelector('[data-testid=source-view] table.source-grid td')).fontSize)`)) as number;
     expect(fontSize).toBeGreaterThanOrEqual(12);
     await page.getByText('按页面').click();
     const pages = page.getByTestId('source-view').locator('.source-page svg');
-    await pages.first().waitFor();
-    expect(await pages.count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => pages.count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('import-format').textContent()).toContain('PDF');
-    expect(await page.getByTestId('official-form').textContent()).toContain('海珠政务基础设施及服务经费');
+    await expect.poll(() => page.getByTestId('official-form').textContent()).toContain('海珠政务基础设施及服务经费');
     await screenshot(page, 'import-pdf-1440');
     await page.getByLabel('年度').fill('2026');
     const warning = page.getByTestId('import-mismatch');

@@ -11,7 +11,7 @@ import type { ReportView } from '../src/format/apiTypes.ts';
 import { fillTo } from '../src/server/demoMonitoring.ts';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { postAsSignedIn, screenshot, signIn, signOut, skipAfterFirstFailure } from './support/pages.ts';
+import { answerTo, postAsSignedIn, screenshot, signIn, signOut, skipAfterFirstFailure, stepAnswer } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -59,7 +59,7 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await page.getByRole('link', { name: '部门整体', exact: true }).first().click();
     await page.getByTestId('report-page').waitFor();
     reportId = page.url().split('/').pop() ?? '';
-    expect(await page.getByTestId('indicator-grid').locator('tbody tr').count()).toBe(32);
+    await expect.poll(() => page.getByTestId('indicator-grid').locator('tbody tr').count()).toBe(32);
   });
 
   it('the department pastes a block from Excel, types one indicator far behind, and is made to explain it', async () => {
@@ -74,18 +74,18 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     const block = onTrack.map((row) => [row.actualToDate, row.projectedAnnual, '确定能'].join('\t')).join('\r\n');
     await paste(page, '[data-row="0"][data-column="actualToDate"]', `${block}\r\n`);
     await expect.poll(() => page.locator('[data-row="31"][data-column="projectedAnnual"]').inputValue()).toBe(onTrack[31]?.projectedAnnual);
-    expect(await page.locator('[data-row="31"][data-column="likelihood"]').inputValue()).toBe('certain');
+    await expect.poll(() => page.locator('[data-row="31"][data-column="likelihood"]').inputValue()).toBe('certain');
 
     // Typed as in a spreadsheet: the value, then Enter moves down the column.
     const cell = page.locator(`[data-row="${red}"][data-column="actualToDate"]`);
     await cell.click();
     await cell.fill(fillTo(view.content.indicators[red] as (typeof view.content.indicators)[number], 'red').actualToDate);
     await cell.press('Enter');
-    expect(await page.evaluate('document.activeElement?.dataset.row')).toBe(String(red + 1));
+    await expect.poll(() => page.evaluate('document.activeElement?.dataset.row')).toBe(String(red + 1));
     await expect.poll(() => page.getByTestId(`light-${red}`).locator('[data-light]').getAttribute('data-light')).toBe('red');
     expect(await page.getByTestId(`indicator-row-${red}`).getAttribute('data-required')).toBe('true');
     // The reason fields appear for that row only, and are required.
-    expect(await page.locator('textarea[aria-required=true]').count()).toBe(2);
+    await expect.poll(() => page.locator('textarea[aria-required=true]').count()).toBe(2);
     await page.getByLabel('全年预计执行数').fill(view.content.budget.annual ?? '0');
     await page.getByLabel('截至目前执行数').fill('2,600');
     await expect.poll(() => page.getByTestId('execution-rate').textContent()).toContain('%');
@@ -116,7 +116,8 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await page.getByLabel('截至目前执行数').fill('2,600');
     await expect.poll(() => page.getByTestId('report-findings').textContent()).toContain('可以提交');
     await page.getByTestId('submit-report').click();
-    await page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click();
+    const submitted = await stepAnswer(page, () => page.getByRole('dialog').getByRole('button', { name: /提\s*交/ }).click());
+    expect(submitted.status(), await submitted.text()).toBe(200);
     await page.locator('[data-state=submitted]').first().waitFor();
     await screenshot(page, 'monitoring-report');
   });
@@ -139,11 +140,13 @@ describe.skipIf(missing !== null)('in-year monitoring in the browser', { timeout
     await page.getByTestId('report-page').waitFor();
     await page.getByRole('button', { name: `批注第 ${red + 1} 行` }).click();
     await page.getByTestId('row-comment-text').fill('完成值偏低，请核实统计口径。');
-    await page.getByRole('button', { name: '添加批注' }).click();
+    const commented = await answerTo(page, 'POST', /\/comments$/, () => page.getByRole('button', { name: '添加批注' }).click());
+    expect(commented.status(), await commented.text()).toBe(201);
     await page.getByTestId('report-comment').filter({ hasText: `第 ${red + 1} 行` }).waitFor();
     await page.getByTestId('return-report').click();
     await page.getByTestId('decision-text').fill('红灯指标的原因分析过于笼统，请补充具体数据后重报。');
-    await page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click();
+    const returned = await stepAnswer(page, () => page.getByRole('dialog').getByRole('button', { name: /退\s*回/ }).click());
+    expect(returned.status(), await returned.text()).toBe(200);
     await page.locator('[data-state=returned]').first().waitFor();
     await signOut(page);
   });

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, signOut, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, chooseOption, screenshot, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -35,7 +35,8 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
   const submit = async (id: string) => {
     await page.goto(`${server.url}/declarations/${id}`);
     await page.getByRole('button', { name: '提交审核' }).click();
-    await page.getByRole('button', { name: /^提\s*交$/ }).click();
+    const answer = await stepAnswer(page, () => page.getByRole('button', { name: /^提\s*交$/ }).click());
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.locator('[data-state=submitted]').first().waitFor();
   };
 
@@ -43,7 +44,8 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     await page.goto(`${server.url}/declarations/${id}`);
     await page.getByRole('button', { name: '审核通过' }).click();
     await page.getByRole('radio', { name: '良', exact: true }).check();
-    await page.getByRole('button', { name: '确认通过' }).click();
+    const answer = await stepAnswer(page, () => page.getByRole('button', { name: '确认通过' }).click());
+    expect(answer.status(), await answer.text()).toBe(200);
     await page.locator('[data-state=approved]').first().waitFor();
   };
 
@@ -64,6 +66,8 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
       expect(await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')).toBe(0);
     }
     await row2.getByRole('link').first().click();
+    // The department form's page shows an official form too: the project form's address first.
+    await page.waitForURL((url) => /^\/declarations\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith(`/${departmentId}`));
     await page.getByTestId('official-form').waitFor();
     projectId = page.url().split('/').pop() ?? '';
     await page.getByText('所属部门整体申报表').waitFor();
@@ -88,20 +92,20 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     expect(at).toBeGreaterThan(0);
     await page.getByLabel(`第 ${at} 行年度指标值`).fill('≥200人次');
     // Picking the entry filled the unit the row did not have.
-    expect(await page.getByLabel(`第 ${at} 行计量单位`).inputValue()).toBe('人次');
+    await expect.poll(() => page.getByLabel(`第 ${at} 行计量单位`).inputValue()).toBe('人次');
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `project-editor-${width}`);
     }
     // Undo and redo, by button and by keyboard: the toolbar's (a note about the row moved may offer 撤销 too, as in the department form's editor).
     await page.getByTestId('editor-toolbar').getByRole('button', { name: '撤销' }).click();
-    expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('');
+    await expect.poll(() => page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('');
     await page.keyboard.press('Control+Shift+Z');
-    expect(await page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('≥200人次');
+    await expect.poll(() => page.getByLabel(`第 ${at} 行年度指标值`).inputValue()).toBe('≥200人次');
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await waitUntilSaved(page);
     await page.goto(`${server.url}/declarations/${projectId}`);
-    expect(await page.getByTestId('official-form').textContent()).toContain('培训人次');
+    await expect.poll(() => page.getByTestId('official-form').textContent()).toContain('培训人次');
   });
 
   it('suggests library entries in the department form’s editor too, and a pick sets the name and its classes', async () => {
@@ -117,12 +121,12 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     const at = (await page.evaluate(`[...document.querySelectorAll('[data-testid=indicator-editor] tbody tr')].findIndex((tr) => [...tr.querySelectorAll('textarea')].some((x) => x.value === '培训合格率')) + 1`)) as number;
     expect(at).toBeGreaterThan(1);
     expect(await page.getByLabel(`第 ${at} 行二级指标`).inputValue()).toBe('质量指标');
-    expect(await list.count()).toBe(0);
+    await expect.poll(() => list.count()).toBe(0);
     // Undone, the row is back in its place with its name.
     const undo = page.getByTestId('editor-toolbar').getByRole('button', { name: '撤销' });
     await undo.click();
     await undo.click();
-    expect(await name.inputValue()).toBe(before);
+    await expect.poll(() => name.inputValue()).toBe(before);
     await waitUntilSaved(page);
   });
 
@@ -136,8 +140,9 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     // The reviewer reads them together: from the project form to its department form's row.
     await page.goto(`${server.url}/declarations/${projectId}`);
     await page.getByRole('link', { name: /第 2 项/ }).click();
+    // The project form's page shows an official form too: the address is what says the link was followed.
+    await page.waitForURL((url) => url.pathname === `/declarations/${departmentId}`);
     await page.getByTestId('official-form').waitFor();
-    expect(page.url()).toContain(departmentId);
     await approve(projectId);
     await approve(departmentId);
     await signOut(page);
@@ -151,10 +156,9 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     await page.locator('#new-year').fill('2026');
     await page.getByRole('radio', { name: /复制 2025 年的申报表/ }).check();
     // Last year's forms are many: the one wanted is found by typing its name.
-    await page.locator('#new-from').click();
-    await page.locator('#new-from').fill('广州塔');
-    await page.locator('.ant-select-item-option', { hasText: '保障广州塔景区智能化管理平台持续高效稳定运行' }).click();
-    await page.getByRole('button', { name: '新建并编辑' }).click();
+    await chooseOption(page.getByRole('dialog'), '复制哪一张', '保障广州塔景区智能化管理平台持续高效稳定运行', { search: '广州塔' });
+    const created = await answerTo(page, 'POST', '/api/v1/declarations', () => page.getByRole('button', { name: '新建并编辑' }).click());
+    expect(created.status(), await created.text()).toBe(201);
     await page.getByTestId('project-indicator-editor').waitFor();
     const marks = page.locator('[data-testid=project-indicator-editor] [data-testid=carried-over]');
     const carried = await marks.count();
@@ -167,7 +171,7 @@ describe.skipIf(missing !== null)('project forms in the browser', { timeout: TES
     await waitUntilSaved(page);
     await page.getByTestId('editor-toolbar').getByRole('link', { name: '完成' }).click();
     await page.getByTestId('official-form').waitFor();
-    expect(await page.getByTestId('official-form').getByTestId('carried-over').count()).toBe(carried - 1);
+    await expect.poll(() => page.getByTestId('official-form').getByTestId('carried-over').count()).toBe(carried - 1);
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `carried-over-${width}`);

@@ -10,7 +10,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { answerTo, shootAtBothWidths, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
+import { answerTo, chooseOption, shootAtBothWidths, stepAnswer, signIn, skipAfterFirstFailure, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -59,8 +59,7 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await signIn(page, server.url, 'haizhu-reviewer');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '整改台账' }).click();
     await page.getByTestId('rectifications-page').waitFor();
-    await page.getByTestId('rectification-list').locator('tbody tr.row-overdue').first().waitFor();
-    expect(await page.getByTestId('rectification-list').locator('tbody tr.row-overdue').count()).toBe(2);
+    await expect.poll(() => page.getByTestId('rectification-list').locator('tbody tr.row-overdue').count()).toBe(2);
     await page.getByTestId('rectification-counts').waitFor();
     await shoot('rectifications-list');
     // Only the overdue ones, by the filter.
@@ -92,7 +91,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await dialog.getByLabel('整改要求').fill('9月底前报送整改报告');
     await dialog.getByLabel('佐证材料要求').fill('整改报告');
     await shoot('rectification-new');
-    await page.getByTestId('open-rectification-ok').click();
+    const opened = await answerTo(page, 'POST', '/api/v1/rectifications', () => page.getByTestId('open-rectification-ok').click());
+    expect(opened.status(), await opened.text()).toBe(201);
     await page.getByTestId('rectification-page').waitFor();
     itemId = page.url().split('/').pop() ?? '';
     expect(await page.getByTestId('rectification-state').getAttribute('data-state')).toBe('open');
@@ -151,9 +151,10 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
   it('the bureau accepts it, and the ledger shows it accepted', async () => {
     await signIn(page, server.url, 'haizhu-reviewer', `/rectifications/${itemId}`);
     await page.getByTestId('rectification-page').waitFor();
-    expect(await page.getByTestId('response-text-read').textContent()).toContain('执行率提高到65%');
+    await expect.poll(() => page.getByTestId('response-text-read').textContent()).toContain('执行率提高到65%');
     await page.getByTestId('step-accept').click();
-    await page.getByRole('dialog').getByRole('button', { name: '验收通过' }).click();
+    const accepted = await stepAnswer(page, () => page.getByRole('dialog').getByRole('button', { name: '验收通过' }).click());
+    expect(accepted.status(), await accepted.text()).toBe(200);
     await expect.poll(() => page.getByTestId('rectification-state').getAttribute('data-state')).toBe('accepted');
     await shoot('rectification-accepted');
     await page.goto(`${server.url}/rectifications?state=accepted`);
@@ -170,7 +171,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     // No reason: the step cannot be taken.
     expect(await dialog.getByRole('button', { name: /^退\s*回$/ }).isDisabled()).toBe(true);
     await dialog.getByLabel('理由').fill('佐证材料未体现整改成效，请补充资金执行数据');
-    await dialog.getByRole('button', { name: /^退\s*回$/ }).click();
+    const reopened = await stepAnswer(page, () => dialog.getByRole('button', { name: /^退\s*回$/ }).click());
+    expect(reopened.status(), await reopened.text()).toBe(200);
     await expect.poll(() => page.getByTestId('rectification-state').getAttribute('data-state')).toBe('reopened');
     await expect.poll(() => page.getByTestId('rectification-page').textContent()).toContain('请补充资金执行数据');
   });
@@ -180,16 +182,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     await page.getByTestId('new-rectification').click();
     const dialog = page.getByRole('dialog', { name: '登记整改事项' });
     const departmentName = report?.departmentName ?? '';
-    // The choice must have taken before the form is sent: on a loaded machine a click on an option that
-    // is still sliding in can miss, and the item would then go without its department.
-    const chosen = dialog.locator('.ant-select', { has: page.getByLabel('责任部门') }).locator('.ant-select-content');
-    await expect.poll(async () => {
-      if ((await chosen.getAttribute('title', { timeout: 5_000 })) !== departmentName) {
-        await dialog.getByLabel('责任部门').fill(departmentName);
-        await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: departmentName }).first().click();
-      }
-      return chosen.getAttribute('title');
-    }, { timeout: 60_000 }).toBe(departmentName);
+    // The choice must have taken before the form is sent, or the item would go without its department.
+    await chooseOption(dialog, '责任部门', departmentName, { search: departmentName });
     await dialog.getByLabel('整改期限').fill('2099-03-31');
     // No problem named: refused, saying so.
     await page.getByTestId('open-rectification-ok').click();
@@ -218,7 +212,8 @@ describe.skipIf(missing !== null)('整改台账 and 信息公开 in the browser'
     const row = page.getByTestId('disclosure-forms').getByRole('row', { name: new RegExp(owing.projectName ?? '') }).first();
     await row.getByTestId('record-reason').click();
     await page.getByRole('dialog').getByLabel('非公开原因').fill('涉及国家秘密，按规定不予公开');
-    await page.getByTestId('reason-ok').click();
+    const recorded = await answerTo(page, 'PUT', /^\/api\/v1\/disclosure\/reasons\//, () => page.getByTestId('reason-ok').click());
+    expect(recorded.status(), await recorded.text()).toBe(200);
     await expect.poll(() => row.getByTestId('disclosure-reason').textContent()).toContain('涉及国家秘密');
     await shoot('disclosure-department');
   });

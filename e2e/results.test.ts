@@ -14,7 +14,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { shootAtBothWidths, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { answerTo, chooseOption, shootAtBothWidths, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -40,7 +40,6 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
 
   /** Screenshots at both widths, and nothing wider than the window. */
   const shoot = (name: string) => shootAtBothWidths(page, name, { fromTop: true });
-  const option = (name: string | RegExp) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: name }).first();
   const table = () => page.getByTestId('proposal-table');
   const rows = (rule: string) => table().locator(`tr[data-rule="${rule}"]`);
   const cells = async (row: Locator) => (await row.locator('td').allTextContents()).map((c) => c.trim());
@@ -53,8 +52,7 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
     await signIn(page, server.url, 'haizhu-reviewer');
     await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '结果应用' }).click();
     await page.getByTestId('results-page').waitFor();
-    await page.getByLabel('预算年度').click();
-    await option('2025').click();
+    await chooseOption(page, '预算年度', '2025');
     await rows('grades.中').first().waitFor();
     expect(await page.getByTestId('proposal-status').textContent()).toContain('依据规则：第 2 版');
 
@@ -82,8 +80,7 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
     await shoot('results-proposals');
 
     // Filtered by the rule: only the cancelled row, its sums.
-    await page.getByLabel('按依据规则筛选').click();
-    await option('评价等级“差”').click();
+    await chooseOption(page, '按依据规则筛选', /^评价等级“差”/);
     await expect.poll(() => table().locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await page.getByTestId('proposal-totals').textContent()).toContain(`筛选结果：1 个项目；上年 ${sampled[2] ?? ''} 万元；建议 0.00 万元`);
     await page.getByTestId('clear-filters').click();
@@ -97,19 +94,21 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
     await dialog.waitFor();
     await page.getByTestId('exception-amount').fill('14.5');
     await page.getByTestId('exception-ok').click();
-    expect(await page.getByTestId('exception-reason-error').textContent()).toBe('请写明例外调整的理由（必填）');
+    await expect.poll(() => page.getByTestId('exception-reason-error').textContent()).toBe('请写明例外调整的理由（必填）');
     await page.getByTestId('exception-reason').fill('   ');
     await page.getByTestId('exception-ok').click();
-    expect(await page.getByTestId('exception-reason-error').textContent()).toContain('必填');
+    await expect.poll(() => page.getByTestId('exception-reason-error').textContent()).toContain('必填');
+    // Each error is read once the box's new value is drawn: the element stays, its words change.
     await page.getByTestId('exception-amount').fill('145000元');
-    expect(await page.getByTestId('exception-amount-error').textContent()).toBe('此栏单位为万元：应填 14.50');
+    await expect.poll(() => page.getByTestId('exception-amount-error').textContent()).toBe('此栏单位为万元：应填 14.50');
     await page.getByTestId('exception-amount').fill('-3');
-    expect(await page.getByTestId('exception-amount-error').textContent()).toBe('建议金额不能为负数');
+    await expect.poll(() => page.getByTestId('exception-amount-error').textContent()).toBe('建议金额不能为负数');
     await page.getByTestId('exception-amount').fill('14.50');
-    expect(await page.getByTestId('exception-amount-error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('exception-amount-error').count()).toBe(0);
     await page.getByTestId('exception-reason').fill('群众反映强烈的宣传培训，维持上年规模（e2e）');
     await shoot('results-exception');
-    await page.getByTestId('exception-ok').click();
+    const recorded = await answerTo(page, 'POST', '/api/v1/results/exceptions', () => page.getByTestId('exception-ok').click());
+    expect(recorded.status(), await recorded.text()).toBe(200);
     await dialog.waitFor({ state: 'detached' });
     const excepted = rows('exception').filter({ hasText: cutProject });
     await excepted.waitFor();
@@ -133,8 +132,9 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
     const total = (await page.getByTestId('proposal-totals').textContent()) ?? '';
     const sum = /建议 ([\d.]+) 万元/.exec(total)?.[1] ?? '';
     await page.getByTestId('approve').click();
-    expect(await page.getByTestId('approve-summary').textContent()).toContain(`共 35 个项目，建议合计 ${sum} 万元（规则第 2 版）`);
-    await page.getByTestId('approve-ok').click();
+    await expect.poll(() => page.getByTestId('approve-summary').textContent()).toContain(`共 35 个项目，建议合计 ${sum} 万元（规则第 2 版）`);
+    const approved = await answerTo(page, 'POST', '/api/v1/results/approvals', () => page.getByTestId('approve-ok').click());
+    expect(approved.status(), await approved.text()).toBe(200);
     await expect.poll(() => page.getByTestId('approved').textContent()).toContain(`35 个项目，合计 ${sum} 万元`);
   });
 
@@ -146,13 +146,14 @@ describe.skipIf(missing !== null)('结果应用 in the browser', { timeout: TEST
     await page.getByTestId('edit-rules').click();
     const percent = page.getByTestId('rule-grades-中-percent');
     await percent.fill('1o');
-    expect(await page.getByTestId('rule-grades-中').getByRole('alert').textContent()).toContain('百分比须为数字');
+    await expect.poll(() => page.getByTestId('rule-grades-中').getByRole('alert').textContent()).toContain('百分比须为数字');
     await percent.fill('150');
-    expect(await page.getByTestId('rule-grades-中').getByRole('alert').textContent()).toBe('核减最多 100%');
+    await expect.poll(() => page.getByTestId('rule-grades-中').getByRole('alert').textContent()).toBe('核减最多 100%');
     expect(await page.getByTestId('save-rules').isDisabled()).toBe(true);
     await percent.fill('15');
     await shoot('results-rules-editor');
-    await page.getByTestId('save-rules').click();
+    const saved = await answerTo(page, 'PUT', '/api/v1/results/rules', () => page.getByTestId('save-rules').click());
+    expect(saved.status(), await saved.text()).toBe(200);
     await expect.poll(() => page.getByTestId('rules-version').textContent()).toBe('v3');
     expect(await page.getByTestId('rules-summary').textContent()).toContain('中：核减 15%');
     await expect.poll(() => page.getByTestId('rules-history').locator('tbody tr.ant-table-row').count()).toBe(3);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, waitUntilSaved } from './support/pages.ts';
+import { answerTo, screenshot, signIn, waitUntilSaved } from './support/pages.ts';
 import { DEMO_PASSWORD, demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -44,9 +44,9 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: TES
       document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     })()`);
     await expect.poll(() => rows.count()).toBe(count + 1);
-    expect(await page.getByLabel(`第 ${count} 行三级指标`, { exact: true }).inputValue()).toBe('粘贴的指标甲');
-    expect(await page.getByLabel(`第 ${count + 1} 行三级指标`, { exact: true }).inputValue()).toBe('粘贴的指标乙');
-    expect(await page.getByLabel(`第 ${count + 1} 行年度指标值`, { exact: true }).inputValue()).toBe('≥2次');
+    await expect.poll(() => page.getByLabel(`第 ${count} 行三级指标`, { exact: true }).inputValue()).toBe('粘贴的指标甲');
+    await expect.poll(() => page.getByLabel(`第 ${count + 1} 行三级指标`, { exact: true }).inputValue()).toBe('粘贴的指标乙');
+    await expect.poll(() => page.getByLabel(`第 ${count + 1} 行年度指标值`, { exact: true }).inputValue()).toBe('≥2次');
     await waitUntilSaved(page);
   });
 
@@ -86,7 +86,9 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: TES
     await signIn(page, server.url, 'admin');
     await page.goto(`${server.url}/admin/organisations`);
     await page.getByRole('treeitem', { name: /海珠区/ }).click();
-    await page.getByRole('checkbox', { name: /检查有错误的申报表不得提交/ }).click();
+    // Stored before the approver signs in: the server's answer, not only the box ticked.
+    const stored = await answerTo(page, 'PATCH', /^\/api\/v1\/organisations\/regions\//, () => page.getByRole('checkbox', { name: /检查有错误的申报表不得提交/ }).click());
+    expect(stored.status(), await stored.text()).toBe(200);
     await expect.poll(() => page.getByRole('checkbox', { name: /检查有错误的申报表不得提交/ }).isChecked()).toBe(true);
     await signIn(page, server.url, 'haizhu-approver');
     await page.goto(`${server.url}/declarations/${id}`);
@@ -137,8 +139,7 @@ describe.skipIf(missing !== null)('smaller pages and behaviours', { timeout: TES
     try {
       await visitor.goto(`${server.url}/public`);
       await visitor.getByLabel('地区').click();
-      await visitor.getByRole('tree').waitFor();
-      expect(await visitor.getByRole('tree').textContent()).toContain('海珠区');
+      await expect.poll(() => visitor.getByRole('tree').textContent()).toContain('海珠区');
     } finally {
       await visitor.close();
     }

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
+import { answerTo, chooseOption, screenshot, signIn, skipAfterFirstFailure } from './support/pages.ts';
 import { demoDraftId, startServer, type RunningServer } from './support/server.ts';
 
 const missing = chromiumMissing();
@@ -37,6 +37,8 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: TEST_TIMEOUT_
     await page.getByTestId('round-page').waitFor();
     await page.getByTestId('round-reports').locator('tr', { has: page.locator('[data-state=submitted]') }).first().getByRole('link').first().click();
     await page.getByTestId('report-page').waitFor();
+    // The grid comes with the report's data, after the page's frame.
+    await page.getByTestId('indicator-grid').waitFor();
     const overflow = (await page.evaluate(`(() => { const s = document.querySelector('[data-testid=indicator-grid]').closest('.grid-scroll'); return s.scrollWidth - s.clientWidth; })()`)) as number;
     expect(overflow).toBeLessThanOrEqual(1);
     const comment = await page.getByRole('button', { name: /批注第 1 行/ }).boundingBox();
@@ -80,27 +82,27 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: TEST_TIMEOUT_
     await table.locator('tbody tr').first().waitFor();
     await page.getByLabel('搜索用户').fill('政务服务和数据管理局');
     await expect.poll(() => table.locator('tbody').textContent()).toContain('haizhu-editor');
-    await page.getByLabel('按角色筛选').click();
-    await page.getByTitle('财政审核员').click();
+    await chooseOption(page, '按角色筛选', '财政审核员');
     await expect.poll(() => table.locator('tbody').textContent()).not.toContain('haizhu-editor');
     await page.getByRole('button', { name: '新建用户' }).click();
     await page.locator('#user-username').fill('new-editor');
     await page.locator('#user-name').fill('新填报员');
     await page.locator('#user-password').fill('Quiet-Harbour-Lantern-58');
-    await page.locator('#user-department').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await chooseOption(page.getByRole('dialog'), /^部门$/, '广州市海珠区政务服务和数据管理局（海珠区）');
     await page.locator('#user-email').fill('not-an-address');
     await page.getByText('不是有效的电子邮箱地址').waitFor();
     expect(await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).isDisabled()).toBe(true);
     await page.locator('#user-email').fill('li@example.gov.cn');
-    await page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click();
+    const created = await answerTo(page, 'POST', '/api/v1/users', () => page.getByRole('dialog').getByRole('button', { name: /创\s*建/ }).click());
+    expect(created.status(), await created.text()).toBe(201);
     await page.getByTestId('user-created').waitFor();
     // The list is filtered to the new user at once, and shows it when it has been read again.
     await expect.poll(() => table.locator('tbody').textContent()).toContain('new-editor');
     await page.getByTestId('disable-user').first().click();
     await page.locator('.ant-popconfirm').getByText('停用后该用户不能登录').waitFor();
     await screenshot(page, 'users-disable-1280');
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+    const disabled = await answerTo(page, 'PATCH', /^\/api\/v1\/users\//, () => page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click());
+    expect(disabled.status(), await disabled.text()).toBe(200);
     await expect.poll(() => table.locator('tbody').textContent()).toContain('已停用');
   });
 
@@ -142,8 +144,7 @@ describe.skipIf(missing !== null)('the smaller things', { timeout: TEST_TIMEOUT_
     await page.getByRole('radio', { name: 'English' }).check();
     await page.getByTestId('notification-bell').click();
     const item = page.getByTestId('notification-item').first();
-    await item.waitFor();
-    expect(await item.textContent()).toContain('department-wide targets was submitted for review');
+    await expect.poll(() => item.textContent()).toContain('department-wide targets was submitted for review');
     expect(await item.textContent()).not.toContain('部门整体');
     await page.keyboard.press('Escape');
     await page.getByRole('radio', { name: '中文' }).check();

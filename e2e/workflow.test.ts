@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumMissing, launchBrowser } from './support/browser.ts';
 import { START_TIMEOUT_MS, TEST_TIMEOUT_MS } from './support/timeouts.ts';
-import { answerTo, postAsSignedIn, screenshot, shootAtBothWidths, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
+import { answerTo, chooseOption, postAsSignedIn, screenshot, shootAtBothWidths, signIn, signOut, skipAfterFirstFailure, stepAnswer, waitUntilSaved } from './support/pages.ts';
 import { startServer, type RunningServer } from './support/server.ts';
 
 const SEED = readFileSync(fileURLToPath(new URL('../fixtures/forms/000_168cd24c06a0f893.txt', import.meta.url)), 'utf8');
@@ -112,7 +112,8 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.getByTestId('official-form').waitFor();
     await page.getByRole('button', { name: `批注: 指标 项目收益率` }).click();
     await page.getByLabel('批注内容').fill('实施周期指标值为“≥15%”，年度指标值却为“15%”，请统一比较符。');
-    await page.getByRole('button', { name: '添加批注' }).click();
+    const commented = await answerTo(page, 'POST', /\/comments$/, () => page.getByRole('button', { name: '添加批注' }).click());
+    expect(commented.status(), await commented.text()).toBe(201);
     await page.locator(`[data-comment-path="/indicators/${RETURN_ON}"]`).waitFor();
     await screenshot(page, 'review');
     await page.getByRole('button', { name: '退回修改' }).click();
@@ -155,8 +156,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await page.goto(`${server.url}/declarations/${id}/history`);
     await expect.poll(() => page.locator('[data-testid=versions] .ant-table-row').count()).toBe(3);
     // Any two: the imported version against the latest, two saves apart.
-    await page.getByLabel('较早的版本').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^第 1 版/ }).click();
+    await chooseOption(page, '较早的版本', /^第 1 版/);
     await expect.poll(() => page.getByTestId('diff').textContent()).toContain('≥95%');
     expect(await page.getByTestId('diff').textContent()).toContain('≥15%');
     // Named by keyboard: 命名, the name, Enter. The box starts with the note as shown (one language).
@@ -186,7 +186,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     const since = page.getByTestId('changes-since-return');
     await since.waitFor();
     await expect.poll(() => since.textContent()).toContain('退回（第');
-    expect(await since.textContent()).toContain('≥15%');
+    await expect.poll(() => since.textContent()).toContain('≥15%');
     for (const width of [1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       await screenshot(page, `changes-since-return-${width}`);
@@ -214,7 +214,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     expect(published.status(), await published.text()).toBe(200);
     await page.locator('[data-state=published]').first().waitFor();
     // The return's comments were answered: the published form does not carry them as open.
-    expect(await page.getByTestId('review-banner').textContent()).not.toContain('处字段带有批注');
+    await expect.poll(() => page.getByTestId('review-banner').textContent()).not.toContain('处字段带有批注');
     expect(await page.locator('tr.has-comment').count()).toBe(0);
     await screenshot(page, 'form-view');
   });
@@ -255,11 +255,10 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
     await visitor.getByLabel('搜索').fill('项目收益率');
     await visitor.getByLabel('搜索').press('Enter');
     await visitor.getByRole('link', { name: DEPARTMENT }).first().waitFor();
-    expect(await visitor.locator('.ant-table-row').count()).toBe(1);
+    await expect.poll(() => visitor.locator('.ant-table-row').count()).toBe(1);
     await screenshot(visitor, 'public-list');
     await visitor.getByRole('link', { name: DEPARTMENT }).click();
-    await visitor.getByTestId('official-form').waitFor();
-    expect(await visitor.getByTestId('official-form').textContent()).toContain('≥95%');
+    await expect.poll(() => visitor.getByTestId('official-form').textContent()).toContain('≥95%');
     // Review comments stay between the department and the bureau.
     expect(await visitor.getByText('请统一比较符').count()).toBe(0);
     await context.close();
@@ -268,8 +267,7 @@ describe.skipIf(missing !== null)('the declaration cycle in the browser', { time
   it('the admin sees the steps in the audit log, with the chain verified', async () => {
     await signIn(page, server.url, 'admin');
     await page.getByRole('link', { name: '审计日志' }).click();
-    await page.getByTestId('audit-verification').waitFor();
-    expect(await page.getByTestId('audit-verification').textContent()).toContain('哈希链完整');
+    await expect.poll(() => page.getByTestId('audit-verification').textContent()).toContain('哈希链完整');
     // Actions in words, people by name, times to the second.
     // 公开 itself, not 公开绩效自评 (the demo's published self-evaluations).
     await expect.poll(() => page.locator('.ant-table-row').filter({ has: page.locator('td', { hasText: /^公开$/ }) }).filter({ hasText: '海珠数管局负责人' }).count()).toBe(1);

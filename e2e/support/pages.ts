@@ -2,8 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { APIRequestContext, Page, Response } from 'playwright-core';
+import type { APIRequestContext, Locator, Page, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
+import { BROWSER_TIMEOUT_MS } from './timeouts.ts';
 
 /**
  * Where the browser tests save their screenshots: `tmp/screenshots` (ignored by git), so a test run
@@ -43,6 +44,47 @@ export async function answerTo(page: Page, method: string, path: string | RegExp
   const matches = (pathname: string) => (typeof path === 'string' ? pathname === path : path.test(pathname));
   const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url()).pathname)), click()]);
   return answer;
+}
+
+/** How long one try at choosing an option may take before it is tried again (opening the list, the click). */
+const CHOOSE_TRY_MS = 15_000;
+
+/**
+ * Chooses the option showing `text` in the antd Select labelled `label` inside `scope`, and tries
+ * again until the select shows the choice: on a loaded machine a click on an option still sliding in
+ * can miss, and what is sent next would then go without it. The select shows its choice as its
+ * `.ant-select-content`'s title (antd 6; its text when the label is not plain text): the string
+ * `shown` exactly, or what matches `shown` — by default `text`. With `search`, that is typed into
+ * the select's box to narrow a long list, instead of opening the list with a click.
+ */
+export async function chooseOption(
+  scope: Page | Locator,
+  label: string | RegExp,
+  text: string | RegExp,
+  options: { readonly search?: string; readonly shown?: string | RegExp } = {},
+): Promise<void> {
+  const page = 'goto' in scope ? scope : scope.page();
+  const box = scope.getByLabel(label);
+  // The inner locator of `has` is sought inside each select: from the page, not from `scope` again.
+  const select = scope.locator('.ant-select', { has: page.getByLabel(label) });
+  const content = select.locator('.ant-select-content');
+  const wanted = options.shown ?? text;
+  const matches = (shown: string) => (typeof wanted === 'string' ? shown === wanted : wanted.test(shown));
+  const shown = async () => ((await content.getAttribute('title', { timeout: CHOOSE_TRY_MS })) ?? (await content.textContent({ timeout: CHOOSE_TRY_MS })) ?? '').trim();
+  await expect
+    .poll(
+      async () => {
+        if (!matches(await shown())) {
+          if (options.search !== undefined) await box.fill(options.search, { timeout: CHOOSE_TRY_MS });
+          // A click on an open select closes it: opened only when it is not.
+          else if (!/\bant-select-open\b/.test((await select.getAttribute('class', { timeout: CHOOSE_TRY_MS })) ?? '')) await select.click({ timeout: CHOOSE_TRY_MS });
+          await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).first().click({ timeout: CHOOSE_TRY_MS });
+        }
+        return shown();
+      },
+      { timeout: BROWSER_TIMEOUT_MS, message: `the select ${String(label)} shows ${String(wanted)}` },
+    )
+    .toSatisfy(matches);
 }
 
 /** The import wizard's 保存为草稿: the new draft's id once the server made it, and the page at it. */
