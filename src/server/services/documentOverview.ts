@@ -28,11 +28,20 @@ export interface OverviewListQuery<State extends string, Sort extends string> {
  * as `none`: they are still the department's own. One scan; every key of both lists present.
  */
 export async function countByStateAnd<S extends string, K extends string>(query: Overview, column: 'light' | 'grade', states: readonly S[], keys: readonly K[]): Promise<StateKeyCounts<S, K>> {
-  const keyColumn = sql<string>`case when documents.state = 'draft' then 'none' else coalesce(${sql.ref(`documents.${column}`)}, 'none') end`;
+  const keyColumn = keyOf(column);
   const rows = await query.select(['documents.state', keyColumn.as('key'), (eb) => eb.fn.countAll<string>().as('n')]).groupBy(['documents.state', keyColumn]).execute();
+  return tally(states, keys, rows.map((r) => ({ state: r.state as S, key: r.key as K | 'none', n: Number(r.n) })));
+}
+
+/** What a column says of a document for the counts: `none` for a draft (still the department's own) or an empty column. */
+function keyOf(column: 'light' | 'grade') {
+  return sql<string>`case when documents.state = 'draft' then 'none' else coalesce(${sql.ref(`documents.${column}`)}, 'none') end`;
+}
+
+/** The counts by state and by key from each (state, key) pair's count, every key of both lists present. */
+function tally<S extends string, K extends string>(states: readonly S[], keys: readonly K[], cells: StateKeyCounts<S, K>['cells']): StateKeyCounts<S, K> {
   const byKey = Object.fromEntries([...keys, 'none'].map((k) => [k, 0])) as Record<K | 'none', number>;
   const byState = Object.fromEntries(states.map((s) => [s, 0])) as Record<S, number>;
-  const cells = rows.map((r) => ({ state: r.state as S, key: r.key as K | 'none', n: Number(r.n) }));
   for (const { state, key, n } of cells) {
     byKey[key] = (byKey[key] ?? 0) + n;
     byState[state] = (byState[state] ?? 0) + n;
@@ -78,7 +87,7 @@ export interface DepartmentExecution {
  * kinds' rows too, and four of them made the overview twice as slow as it was on a table of its own.
  */
 export async function countsAndExecution<S extends string, K extends string>(db: Kysely<Database>, documents: DocumentsOnly, column: 'light' | 'grade', states: readonly S[], keys: readonly K[]): Promise<{ counts: StateKeyCounts<S, K>; execution: DepartmentExecution[] }> {
-  const keyColumn = sql<string>`case when documents.state = 'draft' then 'none' else coalesce(${sql.ref(`documents.${column}`)}, 'none') end`;
+  const keyColumn = keyOf(column);
   const shown = sql`documents.state <> 'draft'`;
   const sum = (money: 'budget_total' | 'budget_executed') =>
     sql<string | null>`coalesce(sum(${sql.ref(`documents.${money}`)}) filter (where ${shown} and documents.target_kind = 'department-target'), sum(${sql.ref(`documents.${money}`)}) filter (where ${shown}))`;
@@ -97,21 +106,15 @@ export async function countsAndExecution<S extends string, K extends string>(db:
     .groupBy(sql`grouping sets ((documents.state, ${keyColumn}), (documents.department_id))`)
     .as('g');
   const rows = await db.selectFrom(grouped).leftJoin('departments', 'departments.id', 'g.department_id').selectAll('g').select('departments.name as department_name').orderBy('departments.name').execute();
-  const byKey = Object.fromEntries([...keys, 'none'].map((k) => [k, 0])) as Record<K | 'none', number>;
-  const byState = Object.fromEntries(states.map((s) => [s, 0])) as Record<S, number>;
   const cells: Array<{ state: S; key: K | 'none'; n: number }> = [];
   const execution: DepartmentExecution[] = [];
   for (const r of rows) {
-    if (Number(r.of_state) === 1) {
-      const cell = { state: r.state as S, key: r.key as K | 'none', n: Number(r.n) };
-      cells.push(cell);
-      byKey[cell.key] = (byKey[cell.key] ?? 0) + cell.n;
-      byState[cell.state] = (byState[cell.state] ?? 0) + cell.n;
-    } else if (Number(r.shown) > 0 && r.department_id !== null) {
+    if (Number(r.of_state) === 1) cells.push({ state: r.state as S, key: r.key as K | 'none', n: Number(r.n) });
+    else if (Number(r.shown) > 0 && r.department_id !== null) {
       execution.push({ departmentId: r.department_id, departmentName: r.department_name ?? '', annual: r.annual === null ? null : twoPlaces(String(r.annual)), executed: r.executed === null ? null : twoPlaces(String(r.executed)) });
     }
   }
-  return { counts: { total: Object.values<number>(byState).reduce((a, b) => a + b, 0), byState, byKey, cells }, execution };
+  return { counts: tally(states, keys, cells), execution };
 }
 
 /** What every summary of a document that measures a target form says: which form, of which department, at which version. */
