@@ -180,6 +180,11 @@ export interface KindDefinition<C extends KindContent = KindContent, S = Readonl
   readonly relations?: readonly ('target-links' | 'ex-ante' | 'assessment-data' | 'rectification' | 'proposal')[];
   /** Its findings by rule family and its money by budget line are kept for the dashboards (target forms). */
   readonly dashboard?: boolean;
+  /**
+   * The bureau overviews its documents by year (self-evaluations): each department-year's counts by
+   * state, grade and light and its money are kept (store/departmentYearOverview.ts) for that overview.
+   */
+  readonly yearOverview?: boolean;
   /** Its documents take files (evidence), recorded in the content as the kind says. */
   readonly files?: DocumentFiles<C>;
   /** Approved and published ones teach the indicator library (target forms). */

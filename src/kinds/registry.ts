@@ -44,3 +44,8 @@ export function kindOf(kind: string): AnyKind {
 export function allKinds(): AnyKind[] {
   return [...KINDS.values()];
 }
+
+/** The kinds whose department-years are summed for an overview by year (`yearOverview`). */
+export function yearOverviewKinds(): string[] {
+  return allKinds().flatMap((kind) => (kind.yearOverview ? [kind.kind] : []));
+}

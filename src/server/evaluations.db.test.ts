@@ -4,11 +4,14 @@
  * submitted, returned with a row comment, fixed, accepted and published; the policy matrix; the
  * reviewer's overview; documents; the public pages.
  */
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SelfEvaluation } from '../core/selfEvaluation.ts';
 import type { EvaluationOverview, EvaluationSummary, EvaluationView, OwedEvaluation } from '../format/apiTypes.ts';
 import { readWorkbook } from '../readers/workbookReader.ts';
+import { yearOverviewKinds } from '../kinds/registry.ts';
 import { verifyAudit } from '../store/auditLog.ts';
+import { refreshAllYearOverviews } from '../store/departmentYearOverview.ts';
 import type { Store } from '../store/openStore.ts';
 import { actualFor } from './demoEvaluations.ts';
 import { ApiClient } from './testing/apiClient.ts';
@@ -216,5 +219,28 @@ describe.each(STORE_KINDS)('self-evaluation on the %s store', (_name, open) => {
     expect((await other.get('/api/v1/evaluations/overview?year=2024')).status).toBe(403);
     expect((await other.get<{ items: OwedEvaluation[] }>('/api/v1/evaluations/owed?year=2024')).body.items).toEqual([]);
     expect((await other.post('/api/v1/evaluations', { targetId: formId })).status).toBe(403);
+  });
+
+  it('overviews a year from sums the write path keeps, as a scan of the documents finds them', async () => {
+    // The year 2025 was started, saved, imported, returned, submitted, accepted and published above.
+    const sums = () => store.db.selectFrom('department_year_overview').selectAll().orderBy('kind').orderBy('year').orderBy('department_id').execute();
+    const kept = await sums();
+    expect(kept.filter((r) => r.year === 2025)).not.toEqual([]);
+    await refreshAllYearOverviews(store.db, yearOverviewKinds());
+    expect(kept).toEqual(await sums());
+    const admin = await as('admin');
+    for (const year of [2024, 2025]) {
+      const { body } = await admin.get<EvaluationOverview>(`/api/v1/evaluations/overview?year=${year}`);
+      const states = await store.db.selectFrom('documents').select(['state', sql<string>`count(*)`.as('n')]).where('kind', '=', 'self-evaluation').where('year', '=', year).groupBy('state').execute();
+      expect(Object.entries(body.counts.byState).filter(([, n]) => n > 0)).toEqual(expect.arrayContaining(states.map((s) => [s.state, Number(s.n)])));
+      expect(body.counts.total).toBe(states.reduce((sum, s) => sum + Number(s.n), 0));
+      // Each department's money: its department-wide evaluation's, else its projects' summed; drafts left out.
+      const money = await sql<{ department_id: string; annual: string | null; executed: string | null }>`
+        select department_id,
+          coalesce(sum(budget_total) filter (where target_kind = 'department-target'), sum(budget_total))::numeric(16, 2)::text as annual,
+          coalesce(sum(budget_executed) filter (where target_kind = 'department-target'), sum(budget_executed))::numeric(16, 2)::text as executed
+        from documents where kind = 'self-evaluation' and year = ${year} and state <> 'draft' group by department_id`.execute(store.db);
+      expect(new Map(body.execution.map((e) => [e.departmentId, { annual: e.annual, executed: e.executed }]))).toEqual(new Map(money.rows.map((r) => [r.department_id, { annual: r.annual, executed: r.executed }])));
+    }
   });
 });

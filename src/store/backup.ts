@@ -12,6 +12,8 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
+import { refreshAllYearOverviews } from './departmentYearOverview.ts';
+import { yearOverviewKinds } from '../kinds/registry.ts';
 import { BACKUP_UPGRADE_FROM, backupUpgrader } from './backupUpgrade.ts';
 import { backfillSearchTokens } from './searchTokens.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -30,6 +32,7 @@ export const NOT_BACKED_UP: Readonly<Record<string, string>> = {
   department_year_forms: 'sums of what is restored, made again by the restore',
   department_year_findings: 'sums of what is restored, made again by the restore',
   department_year_lines: 'sums of what is restored, made again by the restore',
+  department_year_overview: 'sums of what is restored, made again by the restore',
   schema_migrations: 'the schema version is in the header; the restoring store has its own',
 };
 
@@ -253,6 +256,7 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
     await sql`delete from department_year_forms`.execute(trx);
     await sql`delete from department_year_findings`.execute(trx);
     await sql`delete from department_year_lines`.execute(trx);
+    await sql`delete from department_year_overview`.execute(trx);
     for (const table of [...TABLES].reverse()) await sql`delete from ${sql.table(table)}`.execute(trx);
     const counts = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<TableName, number>;
     let pending: { table: TableName; rows: Array<Record<string, unknown>> } | null = null;
@@ -291,6 +295,7 @@ export async function restoreBackup(db: Kysely<Database>, input: Readable): Prom
     // store holds them any more, so every process's look for jobs nobody runs takes them up at once.
     await sql`update jobs set locked_by = null, locked_until = null where state in ('queued', 'running')`.execute(trx);
     await refreshAllDepartmentYears(trx);
+    await refreshAllYearOverviews(trx, yearOverviewKinds());
     return counts;
   });
 }

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { storeDocumentFacts } from './documentFacts.ts';
 import { refreshAllDepartmentYears } from './departmentYearSummary.ts';
+import { refreshAllYearOverviews } from './departmentYearOverview.ts';
 import { backfillSearchTokens } from './searchTokens.ts';
 import type { TargetDocument } from '../core/document.ts';
 import type { Finding } from '../core/rules/finding.ts';
@@ -708,6 +709,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter index declarations_search_tokens set (gin_pending_list_limit = 256)`,
       `select gin_clean_pending_list('declarations_search_tokens'::regclass)`,
     ],
+  },
+  {
+    version: 15,
+    name: "the year's self-evaluation overview summed per department, as fast as before the one store",
+    statements: [
+      // One row per kind, department and year (store/departmentYearOverview.ts), kept by the write path.
+      `create table department_year_overview (
+         kind text not null,
+         department_id text not null references departments(id),
+         year integer not null,
+         cells jsonb not null,
+         shown integer not null,
+         annual numeric(16, 2),
+         executed numeric(16, 2),
+         primary key (kind, year, department_id)
+       )`,
+      // The overview's page, lowest total or execution first: read in that order up to the page's 50
+      // rows rather than every self-evaluation of the year sorted (ties by department name sort within a total).
+      `create index documents_evaluation_score on documents (year, score) where kind = 'self-evaluation'`,
+      `create index documents_evaluation_rate on documents (year, rate) where kind = 'self-evaluation'`,
+    ],
+    // The kinds whose overview is by year when this migration was written (the registry's `yearOverview`).
+    backfill: (trx) => refreshAllYearOverviews(trx, ['self-evaluation']),
   },
 ];
 

@@ -389,6 +389,20 @@ export interface DepartmentYearFormsTable {
   budget: string;
 }
 
+/** A kind's documents of a department's year for the overview of a year: counts by state, grade and light, and money (kept by the write path). */
+export interface DepartmentYearOverviewTable {
+  kind: string;
+  department_id: string;
+  year: number;
+  /** `[state, grade, light, n]` for each combination present. */
+  cells: ReadonlyArray<readonly [string, string | null, string | null, number]>;
+  /** How many are not drafts. */
+  shown: number;
+  /** Budgeted and executed, of what is not a draft: the department-wide document's, else the projects' sum. */
+  annual: string | null;
+  executed: string | null;
+}
+
 /** A department's findings of a year by rule family and severity, and how many forms have them. */
 export interface DepartmentYearFindingsTable {
   department_id: string;
@@ -446,6 +460,7 @@ export interface Database {
   department_year_forms: DepartmentYearFormsTable;
   department_year_findings: DepartmentYearFindingsTable;
   department_year_lines: DepartmentYearLinesTable;
+  department_year_overview: DepartmentYearOverviewTable;
   job_items: JobItemsTable;
   result_rules: ResultRulesTable;
   result_exceptions: ResultExceptionsTable;

@@ -94,4 +94,5 @@ export const selfEvaluationKind = defineKind({
   present: (content, { settings }) => ({ score: checkSelfEvaluation(content, settings.config, settings.rules).score, config: settings.config }),
   layout: officialLayout,
   subjectKinds: ['department-target', 'project-target'],
+  yearOverview: true,
 });

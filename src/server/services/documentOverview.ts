@@ -9,9 +9,6 @@ import type { DocumentKind } from '../../core/document.ts';
 import type { DocumentRow } from '../../store/documentRow.ts';
 import type { Database } from '../../store/schema.ts';
 
-/** A kind's documents of a year, not joined: what {@link countsAndExecution} scans. */
-export type DocumentsOnly = SelectQueryBuilder<Database, 'documents', object>;
-
 type Overview = SelectQueryBuilder<Database & { documents: Database['documents']; departments: Database['departments'] }, 'documents' | 'departments', object>;
 
 /** What an overview's list is asked for besides its kind's own filter (a light, a grade): a state, words, an order and a page. */
@@ -80,41 +77,35 @@ export interface DepartmentExecution {
 }
 
 /**
- * A year's counts by state and by what a column says of each document (as {@link countByStateAnd}),
- * and the money budgeted and executed per department (its department-wide document's, else the sum of
- * its projects'; drafts left out), in one scan of the documents (grouping sets), with the departments'
- * names joined to the 2,000 sums rather than to every document: each scan of a year reads the other
- * kinds' rows too, and four of them made the overview twice as slow as it was on a table of its own.
+ * A kind's year in a region (null: everywhere): its counts by state and by what a column says of each
+ * document (as {@link countByStateAnd}), and the money budgeted and executed per department (its
+ * department-wide document's, else the sum of its projects'; drafts left out). Read from each
+ * department-year's sums the write path keeps (store/departmentYearOverview.ts): a row per department
+ * rather than every document, whose numeric sums cost the embedded store more than the rest of the overview.
  */
-export async function countsAndExecution<S extends string, K extends string>(db: Kysely<Database>, documents: DocumentsOnly, column: 'light' | 'grade', states: readonly S[], keys: readonly K[]): Promise<{ counts: StateKeyCounts<S, K>; execution: DepartmentExecution[] }> {
-  const keyColumn = keyOf(column);
-  const shown = sql`documents.state <> 'draft'`;
-  const sum = (money: 'budget_total' | 'budget_executed') =>
-    sql<string | null>`coalesce(sum(${sql.ref(`documents.${money}`)}) filter (where ${shown} and documents.target_kind = 'department-target'), sum(${sql.ref(`documents.${money}`)}) filter (where ${shown}))`;
-  const grouped = documents
-    .select([
-      'documents.state',
-      keyColumn.as('key'),
-      'documents.department_id',
-      // 0 on a department's row, 1 on a (state, key) row.
-      sql<number>`grouping(documents.department_id)`.as('of_state'),
-      (eb) => eb.fn.countAll<string>().as('n'),
-      sql<string>`count(*) filter (where ${shown})`.as('shown'),
-      sum('budget_total').as('annual'),
-      sum('budget_executed').as('executed'),
-    ])
-    .groupBy(sql`grouping sets ((documents.state, ${keyColumn}), (documents.department_id))`)
-    .as('g');
-  const rows = await db.selectFrom(grouped).leftJoin('departments', 'departments.id', 'g.department_id').selectAll('g').select('departments.name as department_name').orderBy('departments.name').execute();
-  const cells: Array<{ state: S; key: K | 'none'; n: number }> = [];
+export async function yearCountsAndExecution<S extends string, K extends string>(db: Kysely<Database>, kind: string, year: number, regions: readonly string[] | null, column: 'light' | 'grade', states: readonly S[], keys: readonly K[]): Promise<{ counts: StateKeyCounts<S, K>; execution: DepartmentExecution[] }> {
+  let query = db
+    .selectFrom('department_year_overview as o')
+    .innerJoin('departments', 'departments.id', 'o.department_id')
+    .select(['o.department_id', 'departments.name', 'o.cells', 'o.shown', 'o.annual', 'o.executed'])
+    .where('o.kind', '=', kind)
+    .where('o.year', '=', year);
+  if (regions) query = query.where('departments.region_id', 'in', regions);
+  const rows = await query.orderBy('departments.name').orderBy('o.department_id').execute();
+  const cells = new Map<string, { state: S; key: K | 'none'; n: number }>();
   const execution: DepartmentExecution[] = [];
-  for (const r of rows) {
-    if (Number(r.of_state) === 1) cells.push({ state: r.state as S, key: r.key as K | 'none', n: Number(r.n) });
-    else if (Number(r.shown) > 0 && r.department_id !== null) {
-      execution.push({ departmentId: r.department_id, departmentName: r.department_name ?? '', annual: r.annual === null ? null : twoPlaces(String(r.annual)), executed: r.executed === null ? null : twoPlaces(String(r.executed)) });
+  for (const row of rows) {
+    for (const [state, grade, light, n] of row.cells) {
+      // As keyOf: a draft is still the department's own, whatever it says.
+      const key = (state === 'draft' ? 'none' : ((column === 'grade' ? grade : light) ?? 'none')) as K | 'none';
+      const id = `${state}\u0000${key}`;
+      const cell = cells.get(id);
+      if (cell) cell.n += n;
+      else cells.set(id, { state: state as S, key, n });
     }
+    if (row.shown > 0) execution.push({ departmentId: row.department_id, departmentName: row.name, annual: row.annual === null ? null : twoPlaces(String(row.annual)), executed: row.executed === null ? null : twoPlaces(String(row.executed)) });
   }
-  return { counts: tally(states, keys, cells), execution };
+  return { counts: tally(states, keys, [...cells.values()]), execution };
 }
 
 /** What every summary of a document that measures a target form says: which form, of which department, at which version. */

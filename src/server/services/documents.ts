@@ -23,6 +23,7 @@ import type { AnyKind, DocumentPlace, KindContent, SummaryColumns, Viewer } from
 import { findKind, kindOf } from '../../kinds/registry.ts';
 import { actionsFromState, decideTransition, isEditableState, stateNames, transitionOf, type Party, type TransitionRequest } from '../../kinds/workflow.ts';
 import { appendAudit } from '../../store/auditLog.ts';
+import { refreshYearOverview } from '../../store/departmentYearOverview.ts';
 import { refreshDepartmentYears } from '../../store/departmentYearSummary.ts';
 import { storeDocumentFacts } from '../../store/documentFacts.ts';
 import { DOCUMENT_COLUMNS, documentRow, type DocumentRow } from '../../store/documentRow.ts';
@@ -139,6 +140,13 @@ export async function checkDocument(db: Db, loaded: Pick<LoadedDocument, 'kind' 
 export const AUTOSAVE_SITTING_MS = 10 * 60_000;
 
 /** The summary columns as the documents table holds them. */
+/** Sums again what a kind's dashboards and overviews read of the department-year a write touched (in its transaction). */
+async function refreshYearSums(trx: Transaction<Database>, kind: AnyKind, row: Pick<DocumentRow, 'department_id' | 'year'>): Promise<void> {
+  const touched = [{ departmentId: row.department_id, year: row.year }];
+  if (kind.dashboard) await refreshDepartmentYears(trx, touched);
+  if (kind.yearOverview) await refreshYearOverview(trx, kind.kind, touched);
+}
+
 function summaryColumns(summary: SummaryColumns, findings: readonly Finding[]) {
   const counts = countBySeverity(findings);
   return {
@@ -194,10 +202,8 @@ export async function saveDocumentVersion(trx: Transaction<Database>, input: Sav
   if (replaced !== null) await trx.deleteFrom('document_versions').where('document_id', '=', row.id).where('version', '=', replaced).execute();
   const summary = kind.summarize(content, findings, input.loaded.place);
   await trx.updateTable('documents').set({ current_version: input.version, updated_at: now, ...summaryColumns(summary, findings) }).where('id', '=', row.id).execute();
-  if (kind.dashboard) {
-    await storeDocumentFacts(trx, row.id, content as TargetDocument, findings);
-    await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
-  }
+  if (kind.dashboard) await storeDocumentFacts(trx, row.id, content as TargetDocument, findings);
+  await refreshYearSums(trx, kind, row);
   await announceDocumentChange(trx, row.id);
   if (kind.relations?.includes('target-links')) {
     // The forms whose findings read this one (its department form, or its project forms) are checked
@@ -363,7 +369,7 @@ export async function deleteDocument(trx: Transaction<Database>, actor: Actor, i
   await trx.deleteFrom('document_reviews').where('document_id', '=', id).execute();
   await trx.deleteFrom('document_versions').where('document_id', '=', id).execute();
   await trx.deleteFrom('documents').where('id', '=', id).execute();
-  if (kind.dashboard) await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
+  await refreshYearSums(trx, kind, row);
   await announceDocumentChange(trx, id);
   await appendAudit(trx, { actorId: actor.id, action: kind.auditAction('delete'), entity: kind.auditEntity, entityId: id, fromVersion: row.current_version, detail: { department: loaded.departmentName, year: row.year, versions: Number(versions.n), content: last?.content ?? null } });
 }
@@ -420,7 +426,7 @@ export async function transitionDocument(trx: Transaction<Database>, actor: Acto
   // What was submitted stays: no autosave replaces the version a reviewer read.
   if (stamp === 'submitted' || stamp === 'submitted-first') await trx.updateTable('document_versions').set({ autosave: false }).where('document_id', '=', id).where('version', '=', currentVersion).execute();
   if (kind.teachesLibrary && (to === 'approved' || to === 'published')) await recordLibraryUses(trx, id);
-  if (kind.dashboard) await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
+  await refreshYearSums(trx, kind, row);
   await announceDocumentChange(trx, id);
   const reason = request.reason?.trim() || null;
   if (transition.review) {
@@ -912,10 +918,8 @@ export async function recheckDocument(trx: Transaction<Database>, actorId: strin
   const summary = kind.summarize(content, findings, loaded.place);
   const columns = summaryColumns(summary, findings);
   await trx.updateTable('documents').set(columns).where('id', '=', id).execute();
-  if (kind.dashboard) {
-    await storeDocumentFacts(trx, id, content as TargetDocument, findings);
-    await refreshDepartmentYears(trx, [{ departmentId: row.department_id, year: row.year }]);
-  }
+  if (kind.dashboard) await storeDocumentFacts(trx, id, content as TargetDocument, findings);
+  await refreshYearSums(trx, kind, row);
   await announceDocumentChange(trx, id);
   versionTexts.forget(id);
   const scoreBefore = row.score === null ? null : decimal2(row.score);

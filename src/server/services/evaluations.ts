@@ -23,7 +23,7 @@ import { DOCUMENT_COLUMNS, DOCUMENT_COLUMNS_QUALIFIED, type DocumentRow } from '
 import type { Database } from '../../store/schema.ts';
 import { AppError, forbidden } from '../appError.ts';
 import { actionsFor, authorizeDocument, createDocument, kindSettings, recheckDocument, transitionDocument, updateDocument } from './documents.ts';
-import { countedWhere, countsAndExecution, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
+import { countedWhere, yearCountsAndExecution, measuringSummary, subjectMatches, type OverviewListQuery } from './documentOverview.ts';
 import { departmentWithPath, regionSubtree } from './organisations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -183,11 +183,9 @@ export async function evaluationOverview(db: Kysely<Database>, actor: Actor, que
   // The page is chosen by id, and only its 50 rows read whole: sorting the year's wide rows to keep 50 cost a third of the overview.
   const pageIds = inOrder(filtered.select('documents.id')).limit(query.pageSize).offset((query.page - 1) * query.pageSize);
   const page = inOrder(base().where('documents.id', 'in', pageIds).select(DOCUMENT_COLUMNS_QUALIFIED).select('departments.name as department_name'));
-  let year = db.selectFrom('documents').where('documents.kind', '=', 'self-evaluation').where('documents.year', '=', query.year);
-  if (scope) year = year.where('documents.department_id', 'in', db.selectFrom('departments').select('departments.id').where('departments.region_id', 'in', scope));
   // The reads do not depend on each other: on PostgreSQL they run on the pool's connections at once.
   const [{ counts, execution }, searchedCount, items] = await Promise.all([
-    countsAndExecution(db, year, 'grade', EVALUATION_STATES, EVALUATION_GRADES),
+    yearCountsAndExecution(db, selfEvaluationKind.kind, query.year, scope, 'grade', EVALUATION_STATES, EVALUATION_GRADES),
     searched ? filtered.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow() : null,
     page.execute(),
   ]);
