@@ -6,6 +6,7 @@
  * over 22,000 self-evaluations, the numeric sums alone cost the embedded store more than the rest.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { lockDepartmentYears } from './departmentYearSummary.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -42,6 +43,7 @@ async function refresh(db: Db, kinds: readonly string[], where: ReturnType<typeo
 export async function refreshYearOverview(trx: Transaction<Database>, kind: string, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
   const unique = [...new Map(touched.map((t) => [`${t.departmentId}\u0000${t.year}`, t])).values()];
   if (unique.length === 0) return;
+  await lockDepartmentYears(trx, unique);
   await refresh(trx, [kind], sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`)));
 }
 

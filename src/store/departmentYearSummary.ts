@@ -38,10 +38,27 @@ async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<vo
     group by documents.department_id, documents.year, documents.kind, l.line`.execute(db);
 }
 
+/** The advisory locks' first key for department-years (the second is the department-year's hash). */
+const DEPARTMENT_YEAR_LOCKS = 7_170_001;
+
+/**
+ * Takes the department-years' turns until the transaction ends (in one order, so two writes cannot
+ * wait on each other). Sums are replaced by delete and insert: two writes of one department-year at
+ * once on a PostgreSQL server would otherwise both delete the old rows, and the second insert clash
+ * with the first's new ones (a unique violation on the second save).
+ */
+export async function lockDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
+  // Text sent to the server holds no NUL: the key joins the two with a slash.
+  const keys = [...new Set(touched.map((t) => `${t.departmentId}/${t.year}`))];
+  if (keys.length === 0) return;
+  await sql`select pg_advisory_xact_lock(${DEPARTMENT_YEAR_LOCKS}, h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as turns`.execute(trx);
+}
+
 /** Sums again the department-years a write touched (in its transaction). */
 export async function refreshDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
   const unique = [...new Map(touched.map((t) => [`${t.departmentId}\u0000${t.year}`, t])).values()];
   if (unique.length === 0) return;
+  await lockDepartmentYears(trx, unique);
   await refresh(trx, sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`)));
 }
 
