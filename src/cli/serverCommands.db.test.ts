@@ -1,47 +1,44 @@
 /**
  * The server's command line on the embedded store: migrate, users, backup and restore, audit, the
- * lock. The commands run in this process (testing/runCli.ts); `jixiao serve` runs as a process of
- * its own, as a server does — waited for by what it prints, never by a fixed time.
+ * lock. The commands run in this process (testing/runCli.ts), `jixiao serve`'s refusals too; a
+ * `jixiao serve` that serves runs as a process of its own, as a server does — waited for by what it
+ * prints, never by a fixed time.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../server/testing/apiClient.ts';
 import { runCli } from './testing/runCli.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/jixiao.js', import.meta.url));
-const run = promisify(execFile);
 
 /** `jixiao ARGS` in this process, on the embedded store whatever DATABASE_URL the tests run with. */
 const jixiao = (args: string[], env: Record<string, string> = {}) => runCli(args, { DATABASE_URL: '', ...env });
 
-/** `jixiao ARGS` as a process of its own: for `serve`, which must not run inside the test. */
-async function jixiaoProcess(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe('jixiao serve refuses what is not safe to serve', () => {
   it('refuses a weak demo password, and --demo in production mode', async () => {
     const data = () => mkdtempSync(join(tmpdir(), 'jixiao-cli-'));
-    // Three servers at once, each on a directory of its own: they are independent.
-    const [weak, production, missing] = await Promise.all([
-      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { JIXIAO_DEMO_PASSWORD: 'x' }),
-      jixiaoProcess(['serve', '--demo', '--port', '0', '--data', data()], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' }),
-      jixiaoProcess(['serve', '--port', '0', '--data', join(data(), 'typo')]),
-    ]);
-    expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('JIXIAO_DEMO_PASSWORD 不能使用') });
-    expect(production).toMatchObject({ code: 2, stderr: expect.stringContaining('生产模式') });
-    expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('不存在') });
+    // In this process: a refusal is a command's answer, and a process of its own would add its start
+    // to each case. Told a port that is taken, a server that did not refuse fails at listen (a
+    // different message, and nothing left running here) rather than serving inside the test.
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      // The missing directory first: the command's modules load here with the test's own NODE_ENV.
+      const missing = await jixiao(['serve', '--port', port, '--data', join(data(), 'typo')]);
+      const production = await jixiao(['serve', '--demo', '--port', port, '--data', data()], { NODE_ENV: 'production', JIXIAO_DEMO_PASSWORD: 'demo-password-1' });
+      const weak = await jixiao(['serve', '--demo', '--port', port, '--data', data()], { JIXIAO_DEMO_PASSWORD: 'x' });
+      expect(weak).toMatchObject({ code: 2, stderr: expect.stringContaining('JIXIAO_DEMO_PASSWORD 不能使用') });
+      expect(production).toMatchObject({ code: 2, stderr: expect.stringContaining('生产模式') });
+      expect(missing).toMatchObject({ code: 2, stderr: expect.stringContaining('不存在') });
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   }, 300_000);
 });
 

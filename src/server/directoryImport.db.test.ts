@@ -1,6 +1,7 @@
 /**
  * Departments and users from a sheet over real HTTP, on both stores: a preview row by row, then all
  * stored in one go with the passwords it generated; a sheet with problems names each and stores nothing.
+ * And a department moved to another region, with its forms.
  */
 import { describe, expect, it } from 'vitest';
 import { STORE_KINDS } from './testing/testStores.ts';
@@ -11,7 +12,7 @@ const csv = (lines: string[]) => ({ name: 'users.csv', data: Buffer.from(`${line
 type Plan = { line: number; department: { name: string; existingId: string | null } | null; user: { username: string; role: string } | null; problems: Array<{ field: string; zh: string }> };
 type Result = { plans: Plan[]; created: { departments: number; users: Array<{ username: string; password: string | null }> } | null };
 
-describe.each(STORE_KINDS)('departments and users from a sheet on the %s store', (_name, open) => {
+describe.each(STORE_KINDS)('departments and users from a sheet, and moving a department, on the %s store', (_name, open) => {
   const t = useTestApp(open);
   const as = (username: string, password = PASSWORD) => t.as(username, password);
 
@@ -81,19 +82,15 @@ describe.each(STORE_KINDS)('departments and users from a sheet on the %s store',
     expect((await admin.post('/api/v1/organisations/import', { file: csv(['随便,什么', '1,2']) })).status).toBe(400);
     expect((await (await as('haizhu-reviewer')).post('/api/v1/organisations/import', { file: good })).status).toBe(403);
   });
-});
 
-describe.each(STORE_KINDS)('moving a department on the %s store', (_name, open) => {
-  const t = useTestApp(open);
-  const as = (username: string) => t.as(username);
-
-  it('moves it with its forms: the new region reviews them, the old one no longer sees them', async () => {
+  // Last, on the same app as the sheets above (one demo per store, not two): it finds what it moves by name.
+  it('moves a department with its forms: the new region reviews them, the old one no longer sees them', async () => {
     const admin = await as('admin');
     const tree = await admin.get<{ regions: Array<{ children: Array<{ children: Array<{ id: string; name: string; departments: Array<{ id: string; name: string }> }> }> }> }>('/api/v1/organisations');
     const districts = tree.body.regions[0]?.children[0]?.children ?? [];
     const haizhu = districts.find((d) => d.name === '海珠区');
     const yuexiu = districts.find((d) => d.name === '越秀区');
-    const bureau = haizhu?.departments[0]?.id ?? '';
+    const bureau = haizhu?.departments.find((d) => d.name === '广州市海珠区政务服务和数据管理局')?.id ?? '';
     await admin.post('/api/v1/users', { username: 'yx-rev', displayName: '越秀审核', password: PASSWORD, role: 'reviewer', departmentId: null, regionId: yuexiu?.id });
     const approver = await as('haizhu-approver');
     const form = (await approver.get<{ items: Array<{ id: string }> }>('/api/v1/declarations')).body.items[0]?.id ?? '';
