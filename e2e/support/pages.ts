@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect } from 'vitest';
-import type { APIRequestContext, Locator, Page, Response } from 'playwright-core';
+import type { APIRequestContext, Locator, Page, Request, Response } from 'playwright-core';
 import { DEMO_PASSWORD } from './server.ts';
 import { BROWSER_TIMEOUT_MS } from './timeouts.ts';
 
@@ -41,9 +41,24 @@ export async function waitUntilSaved(page: Page): Promise<void> {
  * first tells a refusal (its status and words) from a slow machine.
  */
 export async function answerTo(page: Page, method: string, path: string | RegExp, click: () => Promise<void>): Promise<Response> {
-  const matches = (pathname: string) => (typeof path === 'string' ? pathname === path : path.test(pathname));
-  const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === method && matches(new URL(r.url()).pathname)), click()]);
-  return answer;
+  const matches = (request: Request) => request.method() === method && (typeof path === 'string' ? new URL(request.url()).pathname === path : path.test(new URL(request.url()).pathname));
+  // When no answer comes, the failure says whether the click sent the request at all, and what the page showed.
+  let sentAt: number | null = null;
+  const onRequest = (request: Request) => {
+    if (matches(request)) sentAt ??= Date.now();
+  };
+  page.on('request', onRequest);
+  try {
+    const [answer] = await Promise.all([page.waitForResponse((r) => matches(r.request())), click()]);
+    return answer;
+  } catch (error) {
+    const shown = await page.locator('.ant-modal-content, .ant-alert, [role=alert]').allInnerTexts().catch(() => []);
+    await screenshot(page, `failed-${method}-${Date.now()}`).catch(() => undefined);
+    const said = sentAt === null ? `the click sent no ${method} ${String(path)}` : `${method} ${String(path)} was sent ${((Date.now() - sentAt) / 1000).toFixed(0)} s ago and not answered`;
+    throw new Error(`${said}; the page shows: ${shown.join(' | ').replace(/\s+/g, ' ').slice(0, 500) || 'no dialog or alert'}`, { cause: error });
+  } finally {
+    page.off('request', onRequest);
+  }
 }
 
 /** How long one try at choosing an option may take before it is tried again (opening the list, the click). */

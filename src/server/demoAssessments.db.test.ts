@@ -49,6 +49,7 @@ describe.each(STORE_KINDS)('the demo district’s assessments (%s)', (_name, ope
     expect(samples.body.samples[0]).toMatchObject({ seed: 'haizhu-2024-抽评' });
     const agency = await t.as('agency-zhongxin', TEST_PASSWORD);
     const mine = await agency.get<{ items: Listed[] }>('/api/v1/documents?kind=assessment&pageSize=100');
-    expect(mine.body.items.length).toBe((samples.body.samples[0]?.drawn ?? 0) + 1);
+    // Said in full when it fails: which the agency was listed, and every draw of the year.
+    expect(mine.body.items.length, JSON.stringify({ listed: mine.body.items.map((i) => [i.summary.facts.purpose, i.state, i.target?.id]), samples: samples.body.samples })).toBe((samples.body.samples[0]?.drawn ?? 0) + 1);
   });
 });
