@@ -5,8 +5,8 @@
  * the same transaction — so the overview adds up a row per department instead of every document:
  * over 22,000 self-evaluations, the numeric sums alone cost the embedded store more than the rest.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { lockDepartmentYears } from './departmentYearSummary.ts';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { takeDepartmentYears } from './departmentYearSummary.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -15,7 +15,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 export type OverviewCell = readonly [state: string, grade: string | null, light: string | null, n: number];
 
 /** The statements that sum one set of department-years of the kinds (a `values` list, or all of them). */
-async function refresh(db: Db, kinds: readonly string[], where: ReturnType<typeof sql> | null): Promise<void> {
+async function refresh(db: Db, kinds: readonly string[], where: RawBuilder<unknown> | null): Promise<void> {
   if (kinds.length === 0) return;
   const ofKinds = sql`kind in (${sql.join(kinds.map((k) => sql`${k}`))})`;
   const scoped = where === null ? ofKinds : sql`${ofKinds} and (department_id, year) in (${where})`;
@@ -41,10 +41,8 @@ async function refresh(db: Db, kinds: readonly string[], where: ReturnType<typeo
 
 /** Sums again the department-years a write of a kind touched (in its transaction). */
 export async function refreshYearOverview(trx: Transaction<Database>, kind: string, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
-  const unique = [...new Map(touched.map((t) => [`${t.departmentId}\u0000${t.year}`, t])).values()];
-  if (unique.length === 0) return;
-  await lockDepartmentYears(trx, unique);
-  await refresh(trx, [kind], sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`)));
+  const years = await takeDepartmentYears(trx, touched);
+  if (years) await refresh(trx, [kind], years);
 }
 
 /** Sums every department-year of the kinds again (after a restore, or to build the table). */

@@ -4,14 +4,14 @@
  * the write path refreshes, for the department and year it touched, in the same transaction — so a
  * province's dashboard adds up a few rows per department instead of scanning every form.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { DOCUMENT_KINDS } from '../core/document.ts';
 import type { Database } from './schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** The statements that sum one set of department-years (given as a `values` list or all of them). */
-async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<void> {
+async function refresh(db: Db, where: RawBuilder<unknown> | null): Promise<void> {
   // Target forms only: the dashboards sum forms; reports and evaluations have summaries of their own.
   const targets = sql.join(DOCUMENT_KINDS.map((kind) => sql`${kind}`));
   const scoped = (table: string) => (where === null ? sql`where ${sql.ref(`${table}.kind`)} in (${targets})` : sql`where ${sql.ref(`${table}.kind`)} in (${targets}) and (${sql.ref(`${table}.department_id`)}, ${sql.ref(`${table}.year`)}) in (${where})`);
@@ -42,24 +42,25 @@ async function refresh(db: Db, where: ReturnType<typeof sql> | null): Promise<vo
 const DEPARTMENT_YEAR_LOCKS = 7_170_001;
 
 /**
- * Takes the department-years' turns until the transaction ends (in one order, so two writes cannot
- * wait on each other). Sums are replaced by delete and insert: two writes of one department-year at
- * once on a PostgreSQL server would otherwise both delete the old rows, and the second insert clash
- * with the first's new ones (a unique violation on the second save).
+ * Takes the turns of the department-years a write touched, until its transaction ends, and gives them
+ * as an SQL list of `(department, year)` (null: none). Sums are replaced by delete and insert: two
+ * writes of one department-year at once on a PostgreSQL server would otherwise both delete the old
+ * rows, and the second insert clash with the first's new ones (a unique violation on the second save).
+ * The turns are taken in one order, so two writes cannot wait on each other.
  */
-export async function lockDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
+export async function takeDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<RawBuilder<unknown> | null> {
+  const unique = [...new Map(touched.map((t) => [`${t.departmentId}/${t.year}`, t])).values()];
+  if (unique.length === 0) return null;
   // Text sent to the server holds no NUL: the key joins the two with a slash.
-  const keys = [...new Set(touched.map((t) => `${t.departmentId}/${t.year}`))];
-  if (keys.length === 0) return;
+  const keys = unique.map((t) => `${t.departmentId}/${t.year}`);
   await sql`select pg_advisory_xact_lock(${DEPARTMENT_YEAR_LOCKS}, h) from (select distinct hashtext(k) as h from unnest(${keys}::text[]) as k order by h) as turns`.execute(trx);
+  return sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`));
 }
 
 /** Sums again the department-years a write touched (in its transaction). */
 export async function refreshDepartmentYears(trx: Transaction<Database>, touched: ReadonlyArray<{ departmentId: string; year: number }>): Promise<void> {
-  const unique = [...new Map(touched.map((t) => [`${t.departmentId}\u0000${t.year}`, t])).values()];
-  if (unique.length === 0) return;
-  await lockDepartmentYears(trx, unique);
-  await refresh(trx, sql.join(unique.map((t) => sql`(${t.departmentId}, ${t.year}::integer)`)));
+  const years = await takeDepartmentYears(trx, touched);
+  if (years) await refresh(trx, years);
 }
 
 /** Sums every department-year again (after a restore, or to build the tables). */

@@ -139,7 +139,6 @@ export async function checkDocument(db: Db, loaded: Pick<LoadedDocument, 'kind' 
 /** How long an editing sitting lasts between autosaves: a later autosave by the same person replaces the earlier one. */
 export const AUTOSAVE_SITTING_MS = 10 * 60_000;
 
-/** The summary columns as the documents table holds them. */
 /** Sums again what a kind's dashboards and overviews read of the department-year a write touched (in its transaction). */
 async function refreshYearSums(trx: Transaction<Database>, kind: AnyKind, row: Pick<DocumentRow, 'department_id' | 'year'>): Promise<void> {
   const touched = [{ departmentId: row.department_id, year: row.year }];
@@ -147,6 +146,7 @@ async function refreshYearSums(trx: Transaction<Database>, kind: AnyKind, row: P
   if (kind.yearOverview) await refreshYearOverview(trx, kind.kind, touched);
 }
 
+/** The summary columns as the documents table holds them. */
 function summaryColumns(summary: SummaryColumns, findings: readonly Finding[]) {
   const counts = countBySeverity(findings);
   return {
