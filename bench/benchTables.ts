@@ -37,6 +37,9 @@ function parseCell(cell: string): Array<{ value: number; unit: string }> {
   return figures;
 }
 
+/** A column or row that measures the machine for comparison (a bare node:http server, a page with no script). */
+const BASELINE = /baseline|^bare node:http/i;
+
 function betterWhenHigher(header: string, unit: string): boolean {
   if (unit === 'ms' || unit === 's' || unit === 'µs' || unit === 'KB' || unit === 'MiB' || unit === 'MB') return false;
   return /per second|\/s|rate|share/i.test(header) || unit === '/s';
@@ -62,10 +65,12 @@ export function figuresOf(section: string): Figure[] {
     if (cells.every((c) => /^:?-+:?$/.test(c))) continue;
     const parsed = cells.map(parseCell);
     const labels = cells.filter((_, i) => (parsed[i] ?? []).length === 0 && !/^(yes|no|—|)$/.test(cells[i] ?? ''));
-    // A goal column ("≤ 400 KB") is not a measurement.
+    // A baseline row measures the machine, not the product: the change between two runs is their noise.
+    if (BASELINE.test(labels[0] ?? '')) continue;
+    // A goal column ("≤ 400 KB") is not a measurement; a baseline column (a bare server) is the machine's.
     parsed.forEach((values, i) => {
       const column = header?.[i] ?? `column ${i + 1}`;
-      if (/^goal$/i.test(column) || /baseline/i.test(column)) return;
+      if (/^goal$/i.test(column) || BASELINE.test(column)) return;
       values.forEach((figure, j) => {
         const suffix = values.length > 1 ? ` (${column.split(' / ')[j] ?? j + 1})` : '';
         figures.push({ key: [...labels, column].join(' · ') + suffix, value: figure.value, unit: figure.unit, higherIsBetter: betterWhenHigher(column, figure.unit) });

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import helmet from 'helmet';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { declareContract } from './contract/declareContract.ts';
 import { OPENAPI_HEADER, withoutUnusedSchemas } from './contract/document.ts';
@@ -185,7 +185,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   await app.register(cookie);
   // CSP and the other headers that keep the app out of frames and its files from being sniffed. Styles
   // may be inline: the web app (React style attributes, ECharts) and the API docs page set them.
-  await app.register(helmet, {
+  // Helmet is built once here: @fastify/helmet rebuilt it (parsing every directive) on each request,
+  // a tenth of the CPU of a GET of one form (BENCHMARKS.md).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -205,6 +207,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     frameguard: { action: 'deny' },
     crossOriginEmbedderPolicy: false,
   });
+  // Callback hooks, not async ones: every request runs them, and an async hook costs a promise each.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    securityHeaders(request.raw, reply.raw, () => undefined);
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     // Cast: the document's literal types are wider than the plugin's OpenAPI typings.
@@ -215,11 +222,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   });
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   // Text the stores cannot keep exactly is refused before anything reads it (sign-in included).
-  app.addHook('preValidation', async (request) => {
+  app.addHook('preValidation', (request, _reply, done) => {
     for (const [part, value] of [['params', request.params], ['query', request.query], ['body', request.body]] as const) {
       const found = findTextProblem(value, part);
       if (found) {
@@ -228,9 +232,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
           'lone-surrogate': { zh: '不成对的 UTF-16 代理码元', en: 'a lone UTF-16 surrogate' },
           bom: { zh: '开头的字节顺序标记 U+FEFF', en: 'a leading byte-order mark U+FEFF' },
         }[found.problem];
-        throw new AppError(400, 'invalid-text', `${found.field} 含有${what.zh}，无法保存`, `${found.field} holds ${what.en}, which cannot be stored`, [{ field: found.field, message: found.problem }]);
+        done(new AppError(400, 'invalid-text', `${found.field} 含有${what.zh}，无法保存`, `${found.field} holds ${what.en}, which cannot be stored`, [{ field: found.field, message: found.problem }]));
+        return;
       }
     }
+    done();
   });
   app.addHook('preHandler', authenticateRequest(store, { demoMode: options.demoMode ?? false }));
 

@@ -43,6 +43,26 @@ describe.each(STORE_KINDS)('reads of every kind of document on the %s store', (_
     }
   });
 
+  it('answers readers who take turns on one document each with their own actions, the content the same', async () => {
+    const reviewer = await t.as('haizhu-reviewer');
+    const editor = await t.as('haizhu-editor');
+    const seen = new Map<string, string>();
+    // The body of a GET is kept per version with the last reader's head: turns must not mix them.
+    for (let turn = 0; turn < 3; turn++) {
+      for (const [who, client] of [['reviewer', reviewer], ['editor', editor]] as const) {
+        const read = await client.get<{ allowedActions: string[]; content: unknown }>(paths.declaration);
+        expect(read.status).toBe(200);
+        const actions = read.body.allowedActions.join(',');
+        expect(actions, `${who}, turn ${turn}`).toBe(seen.get(who) ?? actions);
+        seen.set(who, actions);
+        seen.set(`content ${turn} ${who}`, JSON.stringify(read.body.content));
+      }
+    }
+    expect(seen.get('reviewer')).toContain('review');
+    expect(seen.get('editor')).not.toContain('review');
+    expect(new Set([...seen].filter(([key]) => key.startsWith('content')).map(([, content]) => content)).size).toBe(1);
+  });
+
   it('opens a published declaration and a published self-evaluation to the public by the same addresses, comments kept back', async () => {
     const anonymous = new ApiClient(t.base);
     for (const path of [`/api/v1/declarations/${published.declaration}`, `/api/v1/evaluations/${published.evaluation}`]) {

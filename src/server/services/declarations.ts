@@ -19,7 +19,7 @@ import type { Database } from '../../store/schema.ts';
 import { AppError } from '../appError.ts';
 import { documentsWithCurrentVersion } from './currentVersions.ts';
 import { lastReviewView, type DocumentHeadRow } from './documentHeads.ts';
-import { actionsFor, authorizeDocument, createDocument, filterDocuments, listPage, readCurrentDocument, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
+import { actionsFor, authorizeDocument, createDocument, documentBody, filterDocuments, listPage, readCurrentDocument, transitionDocument, updateDocument, visibleDocuments, type DocumentFilter, type LoadedDocument } from './documents.ts';
 import { departmentWithPath, effectiveSettings, regionSubtree } from './organisations.ts';
 
 export type { DeclarationSummary, DeclarationView };
@@ -173,7 +173,7 @@ export async function getDeclarationJson(db: Kysely<Database>, actor: Actor | nu
   const { allowedActions, canEdit, canComment, canDelete } = actionsFor(actor, current);
   const blockSubmitOnErrors = allowedActions.includes('submit') ? ((await effectiveSettings(db, current.resource.regionPath)).blockSubmitOnErrors ?? false) : false;
   const head = JSON.stringify({ ...viewHead(current.row, current.departmentName), allowedActions: allowedActions as TransitionAction[], canEdit, canComment, canDelete, blockSubmitOnErrors } satisfies Omit<DeclarationViewWithActions, 'content' | 'findings'>);
-  return Buffer.concat([Buffer.from(`${head.slice(0, -1)},`), current.texts.body]);
+  return documentBody(current.texts, head);
 }
 
 /** Filters of the forms list. */
