@@ -208,9 +208,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     crossOriginEmbedderPolicy: false,
   });
   // Callback hooks, not async ones: every request runs them, and an async hook costs a promise each.
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
-    securityHeaders(request.raw, reply.raw, () => undefined);
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined));
   });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
